@@ -1,0 +1,60 @@
+# The two set-up commands of README.md are `make run` and `make test`; the rest serve developers.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+export DJANGO_SETTINGS_MODULE := vanphong.settings
+
+.PHONY: run test test-sqlite test-postgres lint format typecheck bench messages clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[test]'
+	touch $(VENV)/.runtime $@
+
+# Plain http on 127.0.0.1, so the HTTPS-only protections are switched off for this one command.
+run: $(VENV)/.runtime
+	VANPHONG_HTTPS=0 $(BIN)/vanphong migrate --no-input -v 0
+	VANPHONG_HTTPS=0 $(BIN)/vanphong collectstatic --no-input -v 0
+	VANPHONG_HTTPS=0 $(BIN)/vanphong demo
+	@echo "vanphong: http://127.0.0.1:8000  (Ctrl+C to stop)"
+	VANPHONG_HTTPS=0 $(BIN)/vanphong serve --bind 127.0.0.1:8000
+
+# SQLite always; PostgreSQL as well when VANPHONG_TEST_DATABASE_URL names one (CI does).
+test: $(VENV)/.test
+	$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$$VANPHONG_TEST_DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; fi
+
+test-sqlite: $(VENV)/.test
+	env -u VANPHONG_TEST_DATABASE_URL $(BIN)/pytest -n 2 -p no:cacheprovider
+
+test-postgres: $(VENV)/.test
+	test -n "$$VANPHONG_TEST_DATABASE_URL"
+	$(BIN)/pytest -n 2 -p no:cacheprovider
+
+lint: $(VENV)/.test
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy src tests
+
+format: $(VENV)/.test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py
+
+# Vietnamese is the source language; English lives in locale/en.
+messages: $(VENV)/.test
+	cd src/vanphong && ../../$(BIN)/vanphong makemessages -l en --no-obsolete
+	cd src/vanphong && ../../$(BIN)/vanphong compilemessages -l en
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""vanphong: the operations system of Vietnam's Party committee offices."""

@@ -1,0 +1,88 @@
+"""Counters, the audit chain and versioned rule sets: the ledgers every app writes through."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Counter(models.Model):
+    """The last number handed out in one series; locked while a number is taken from it."""
+
+    series = models.CharField(max_length=200, unique=True)
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("bộ đếm")
+
+    def __str__(self) -> str:
+        return f"{self.series}={self.value}"
+
+
+class NumberAllocation(models.Model):
+    """One row per number ever handed out: the unique constraint that makes a reuse impossible."""
+
+    series = models.CharField(max_length=200)
+    number = models.PositiveBigIntegerField()
+    allocated_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("số đã cấp")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "number"], name="core_number_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series}#{self.number}"
+
+
+class AuditEvent(models.Model):
+    """An append-only, hash-chained record of one state change."""
+
+    seq = models.PositiveBigIntegerField(unique=True)
+    occurred_at = models.DateTimeField()
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_label = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=100)
+    object_type = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=64)
+    object_label = models.CharField(max_length=500, blank=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("sự kiện nhật ký")
+        ordering = ["seq"]
+        indexes = [models.Index(fields=["object_type", "object_id", "seq"])]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+
+
+class RuleSet(models.Model):
+    """One version of a rule that changes with the years, in force from `effective_from`."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(max_length=100)
+    effective_from = models.DateField()
+    data: models.JSONField[Any] = models.JSONField()
+    source = models.CharField(_("căn cứ"), max_length=500, blank=True)
+    note = models.TextField(_("ghi chú"), blank=True)
+
+    class Meta:
+        verbose_name = _("bộ quy tắc")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "effective_from"], name="core_rule_version"),
+        ]
+        ordering = ["kind", "effective_from"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} @ {self.effective_from}"

@@ -1,0 +1,245 @@
+"""Rules that change with the years, looked up by the date they apply to.
+
+Each rule kind has versions with an effective date, stored as data (RuleSet rows) so that a new
+regulation is a new row, not a code change; the versions known when this was written ship as
+DEFAULT_RULESETS and are loaded by a data migration. A lookup for a date takes the latest
+version in force on that date, so a 2012 petition keeps the 2012 deadline after the law changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from django.utils.translation import gettext as _
+
+from vanphong.core.models import RuleSet
+
+Style = Literal["party", "government"]
+
+_PARTY_TYPES = {
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "KL": "Kết luận",
+    "QC": "Quy chế",
+    "TT": "Thông tri",
+    "HD": "Hướng dẫn",
+    "TB": "Thông báo",
+    "BC": "Báo cáo",
+    "TTr": "Tờ trình",
+    "KH": "Kế hoạch",
+    "CTr": "Chương trình",
+    "ĐA": "Đề án",
+    "PA": "Phương án",
+    "CV": "Công văn",
+    "BB": "Biên bản",
+    "BS": "Bản sao",
+}
+_GOVERNMENT_TYPES = {
+    "NQ": "Nghị quyết",
+    "QĐ": "Quyết định",
+    "CT": "Chỉ thị",
+    "QC": "Quy chế",
+    "QyĐ": "Quy định",
+    "TB": "Thông báo",
+    "HD": "Hướng dẫn",
+    "CTr": "Chương trình",
+    "KH": "Kế hoạch",
+    "PA": "Phương án",
+    "ĐA": "Đề án",
+    "BC": "Báo cáo",
+    "BB": "Biên bản",
+    "TTr": "Tờ trình",
+    "HĐ": "Hợp đồng",
+    "CĐ": "Công điện",
+    "GM": "Giấy mời",
+    "GGT": "Giấy giới thiệu",
+    "GNP": "Giấy nghỉ phép",
+    "PG": "Phiếu gửi",
+    "PC": "Phiếu chuyển",
+    "PB": "Phiếu báo",
+}
+
+DEFAULT_RULESETS: list[dict[str, Any]] = [
+    {
+        "kind": "numbering.party",
+        "effective_from": "2004-01-01",
+        "source": "Hướng dẫn thể thức văn bản của Đảng trước 2017 (mặc định, chưa kiểm chứng)",
+        "data": {
+            "scope": "term",
+            "secret_series": "same",
+            "types": {**_PARTY_TYPES, "QĐ": "Quyết định / Quy định"},
+        },
+    },
+    {
+        "kind": "numbering.party",
+        "effective_from": "2017-09-29",
+        "source": "Quy định 66-QĐ/TW (2017); Hướng dẫn 36-HD/VPTW (2018)",
+        "data": {
+            "scope": "term",
+            "secret_series": "same",
+            "types": {**_PARTY_TYPES, "QĐi": "Quy định"},
+        },
+    },
+    {
+        "kind": "numbering.government",
+        "effective_from": "2011-03-05",
+        "source": "Thông tư 01/2011/TT-BNV",
+        "data": {"scope": "year", "secret_series": "separate", "types": _GOVERNMENT_TYPES},
+    },
+    {
+        "kind": "numbering.government",
+        "effective_from": "2020-03-05",
+        "source": "Nghị định 30/2020/NĐ-CP, điều 15",
+        "data": {"scope": "year", "secret_series": "separate", "types": _GOVERNMENT_TYPES},
+    },
+    {
+        "kind": "deadline.complaint",
+        "effective_from": "2005-06-01",
+        "source": "Luật Khiếu nại, tố cáo 1998 (sửa đổi 2004, 2005)",
+        "data": {
+            "acceptance_days": 10,
+            "limitation_days": 90,
+            "first": {"normal": 30, "complex": 45, "remote": 45, "remote_complex": 60},
+            "second": {"normal": 45, "complex": 60, "remote": 60, "remote_complex": 70},
+        },
+    },
+    {
+        "kind": "deadline.complaint",
+        "effective_from": "2012-07-01",
+        "source": "Luật Khiếu nại 2011",
+        "data": {
+            "acceptance_days": 10,
+            "limitation_days": 90,
+            "first": {"normal": 30, "complex": 45, "remote": 45, "remote_complex": 60},
+            "second": {"normal": 45, "complex": 60, "remote": 60, "remote_complex": 70},
+        },
+    },
+    {
+        "kind": "deadline.denunciation",
+        "effective_from": "2005-06-01",
+        "source": "Luật Khiếu nại, tố cáo 1998 (sửa đổi 2004, 2005); Luật Tố cáo 2011",
+        "data": {
+            "days": 60,
+            "extension_days": 30,
+            "max_extensions": {"normal": 0, "complex": 1, "especially_complex": 1},
+        },
+    },
+    {
+        "kind": "deadline.denunciation",
+        "effective_from": "2019-01-01",
+        "source": "Luật Tố cáo 2018",
+        "data": {
+            "days": 30,
+            "extension_days": 30,
+            "max_extensions": {"normal": 0, "complex": 1, "especially_complex": 2},
+        },
+    },
+]
+
+
+class NoRuleInForce(LookupError):
+    pass
+
+
+def rule_data(kind: str, on: date) -> dict[str, Any]:
+    """The data of the version of `kind` in force on `on`."""
+    version = (
+        RuleSet.objects.filter(kind=kind, effective_from__lte=on)
+        .order_by("-effective_from")
+        .values_list("data", flat=True)
+        .first()
+    )
+    if version is None:
+        raise NoRuleInForce(
+            _("Chưa có quy tắc “%(kind)s” có hiệu lực vào ngày %(date)s")
+            % {"kind": kind, "date": on.strftime("%d/%m/%Y")}
+        )
+    return dict(version)
+
+
+@dataclass(frozen=True)
+class NumberingPolicy:
+    style: Style
+    scope: Literal["term", "year"]
+    secret_series: Literal["same", "separate"]
+    types: dict[str, str]
+
+    def series(
+        self, *, issuer: str, type_symbol: str, term: str | None, year: int, secret: bool
+    ) -> str:
+        """The counter series a new number of this kind is taken from."""
+        if type_symbol not in self.types:
+            raise ValueError(_("Loại văn bản không có trong quy tắc: %s") % type_symbol)
+        if self.scope == "term":
+            if not term:
+                raise ValueError(_("Đánh số theo nhiệm kỳ cần có nhiệm kỳ"))
+            period = f"term:{term}"
+        else:
+            period = f"year:{year}"
+        secrecy = ":secret" if secret and self.secret_series == "separate" else ""
+        return f"{self.style}:{issuer}:{type_symbol}:{period}{secrecy}"
+
+
+def numbering_policy(style: Style, on: date) -> NumberingPolicy:
+    data = rule_data(f"numbering.{style}", on)
+    return NumberingPolicy(
+        style=style,
+        scope=data["scope"],
+        secret_series=data["secret_series"],
+        types=dict(data["types"]),
+    )
+
+
+def complaint_deadline_days(
+    on: date, *, second: bool = False, complex_case: bool = False, remote: bool = False
+) -> int:
+    """Days to settle a complaint accepted on `on` (Luật Khiếu nại)."""
+    data = rule_data("deadline.complaint", on)
+    table = data["second" if second else "first"]
+    key = {
+        (False, False): "normal",
+        (True, False): "complex",
+        (False, True): "remote",
+        (True, True): "remote_complex",
+    }[(complex_case, remote)]
+    return int(table[key])
+
+
+@dataclass(frozen=True)
+class DenunciationDeadline:
+    days: int
+    extension_days: int
+    max_extensions: int
+
+    @property
+    def longest_days(self) -> int:
+        return self.days + self.extension_days * self.max_extensions
+
+
+Complexity = Literal["normal", "complex", "especially_complex"]
+
+
+def denunciation_deadline(on: date, *, complexity: Complexity = "normal") -> DenunciationDeadline:
+    """The settlement period for a denunciation accepted on `on` (Luật Tố cáo)."""
+    data = rule_data("deadline.denunciation", on)
+    return DenunciationDeadline(
+        days=int(data["days"]),
+        extension_days=int(data["extension_days"]),
+        max_extensions=int(data["max_extensions"][complexity]),
+    )
+
+
+def seed_defaults(ruleset_model: type[RuleSet] = RuleSet) -> int:
+    """Insert the shipped versions that are not there yet; edited rows are left alone."""
+    created = 0
+    for spec in DEFAULT_RULESETS:
+        _, was_created = ruleset_model.objects.get_or_create(
+            kind=spec["kind"],
+            effective_from=date.fromisoformat(spec["effective_from"]),
+            defaults={"data": spec["data"], "source": spec["source"]},
+        )
+        created += int(was_created)
+    return created

@@ -1,0 +1,230 @@
+"""Reads of the organisation, scoped to what the asking person may see.
+
+A membership in a unit lets a person see that unit and every unit below it, at the clearance of
+that membership; the widest grant wins where memberships overlap. Administration follows the
+same shape: a quản trị membership administers its unit's subtree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from vanphong.core.vietnamese import fold
+from vanphong.org.models import Clearance, CommitteeTerm, Membership, Person, Role, Unit
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What one person may see: units with the clearance they hold there, and their roles."""
+
+    clearance_by_unit: Mapping[int, int] = field(default_factory=dict)
+    roles_by_unit: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    administered: frozenset[int] = frozenset()
+    everything: bool = False
+
+    @property
+    def unit_ids(self) -> frozenset[int]:
+        return frozenset(self.clearance_by_unit)
+
+    def sees(self, unit_id: int, clearance: int = Clearance.UNCLASSIFIED) -> bool:
+        held = self.clearance_by_unit.get(unit_id)
+        return held is not None and held >= clearance
+
+    def has_role(self, unit_id: int, *roles: str) -> bool:
+        return bool(self.roles_by_unit.get(unit_id, frozenset()) & set(roles))
+
+    def administers(self, unit_id: int) -> bool:
+        return self.everything or unit_id in self.administered
+
+
+def _subtrees(roots: Iterable[int]) -> dict[int, set[int]]:
+    """Each root mapped to itself and all units below it, from one query over the tree."""
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for unit_id, parent_id in Unit.objects.values_list("id", "parent_id"):
+        children[parent_id].append(unit_id)
+    result: dict[int, set[int]] = {}
+    for root in roots:
+        seen = {root}
+        stack = [root]
+        while stack:
+            for child in children.get(stack.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        result[root] = seen
+    return result
+
+
+def active_memberships(person: Person, *, on: date | None = None) -> QuerySet[Membership]:
+    today = on or timezone.localdate()
+    return (
+        Membership.objects.filter(person=person, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .select_related("unit")
+    )
+
+
+def scope_for(person: Person | None) -> Scope:
+    """The person's scope today; cached on the person object for the rest of the request."""
+    if person is None or not person.is_authenticated or not person.is_active:
+        return Scope()
+    cached: Scope | None = getattr(person, "_vanphong_scope", None)
+    if cached is not None:
+        return cached
+    grants = list(active_memberships(person).values_list("unit_id", "role", "clearance"))
+    trees = _subtrees({unit_id for unit_id, _, _ in grants}) if grants else {}
+    clearance: dict[int, int] = {}
+    roles: dict[int, set[str]] = defaultdict(set)
+    administered: set[int] = set()
+    for unit_id, role, level in grants:
+        roles[unit_id].add(role)
+        for member in trees[unit_id]:
+            clearance[member] = max(clearance.get(member, -1), level)
+            if role == Role.ADMIN:
+                administered.add(member)
+    everything = bool(person.is_superuser)
+    if everything:
+        all_units = Unit.objects.values_list("id", flat=True)
+        for unit_id in all_units:
+            clearance.setdefault(unit_id, Clearance.UNCLASSIFIED)
+    scope = Scope(
+        clearance_by_unit=clearance,
+        roles_by_unit={unit: frozenset(r) for unit, r in roles.items()},
+        administered=frozenset(administered),
+        everything=everything,
+    )
+    person._vanphong_scope = scope  # type: ignore[attr-defined]
+    return scope
+
+
+def forget_scope(person: Person) -> None:
+    """Drop the cached scope after a change to the person's memberships."""
+    person.__dict__.pop("_vanphong_scope", None)
+
+
+# --- units ---------------------------------------------------------------------------------
+
+
+def units_visible(person: Person) -> QuerySet[Unit]:
+    return Unit.objects.filter(id__in=scope_for(person).unit_ids)
+
+
+def units_administered(person: Person) -> QuerySet[Unit]:
+    scope = scope_for(person)
+    if scope.everything:
+        return Unit.objects.all()
+    return Unit.objects.filter(id__in=scope.administered)
+
+
+def unit_get_administered(person: Person, unit_uuid: object) -> Unit:
+    """A unit the person administers, or 404 (never revealing that it exists)."""
+    try:
+        return units_administered(person).get(uuid=unit_uuid)
+    except (Unit.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    unit: Unit
+    depth: int
+
+
+def unit_tree(units: Iterable[Unit]) -> list[TreeRow]:
+    """Units in tree order (parents before children, siblings by sort order and name)."""
+    items = list(units)
+    ids = {u.id for u in items}
+    children: dict[int | None, list[Unit]] = defaultdict(list)
+    for unit in items:
+        children[unit.parent_id if unit.parent_id in ids else None].append(unit)
+    for group in children.values():
+        group.sort(key=lambda u: (u.sort_order, u.name_folded))
+    rows: list[TreeRow] = []
+
+    def walk(parent: int | None, depth: int) -> None:
+        for unit in children.get(parent, []):
+            rows.append(TreeRow(unit, depth))
+            walk(unit.id, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+def ancestors(unit: Unit) -> list[Unit]:
+    """The chain from the root down to `unit`'s parent."""
+    by_id = {u.id: u for u in Unit.objects.all()}
+    chain: list[Unit] = []
+    current = by_id.get(unit.parent_id) if unit.parent_id else None
+    while current is not None:
+        chain.append(current)
+        current = by_id.get(current.parent_id) if current.parent_id else None
+    return list(reversed(chain))
+
+
+def committee_of(unit: Unit) -> Unit | None:
+    """The nearest committee at or above `unit` (whose terms number its Party documents)."""
+    if unit.is_committee:
+        return unit
+    for candidate in reversed(ancestors(unit)):
+        if candidate.is_committee:
+            return candidate
+    return None
+
+
+def term_in_force(committee: Unit, on: date) -> CommitteeTerm | None:
+    return (
+        CommitteeTerm.objects.filter(committee=committee, starts_on__lte=on)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .order_by("-starts_on")
+        .first()
+    )
+
+
+def term_get_administered(person: Person, term_uuid: object) -> CommitteeTerm:
+    try:
+        return CommitteeTerm.objects.select_related("committee").get(
+            uuid=term_uuid, committee__in=units_administered(person)
+        )
+    except (CommitteeTerm.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+def people_administered(person: Person) -> QuerySet[Person]:
+    """People with a membership (open or ended) in a unit the person administers."""
+    scope = scope_for(person)
+    if scope.everything:
+        return Person.objects.all()
+    return Person.objects.filter(memberships__unit_id__in=scope.administered).distinct()
+
+
+def people_search(people: QuerySet[Person], text: str) -> QuerySet[Person]:
+    """Match every word of `text` against name and login, ignoring marks and tone placement."""
+    for word in fold(text).split():
+        people = people.filter(Q(name_folded__contains=word) | Q(username__icontains=word))
+    return people
+
+
+def person_get_administered(person: Person, person_uuid: object) -> Person:
+    try:
+        return people_administered(person).get(uuid=person_uuid)
+    except (Person.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def membership_get_administered(person: Person, membership_uuid: object) -> Membership:
+    try:
+        return Membership.objects.select_related("person", "unit").get(
+            uuid=membership_uuid, unit__in=units_administered(person)
+        )
+    except (Membership.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None

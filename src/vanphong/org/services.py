@@ -1,0 +1,470 @@
+"""Every write to the organisation: one atomic, audited function per use case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vanphong.core import audit
+from vanphong.core.vietnamese import clean, fold
+from vanphong.org.models import (
+    COMMITTEE_KINDS,
+    CommitteeTerm,
+    Membership,
+    NumberingStyle,
+    Person,
+    Unit,
+    UnitKind,
+)
+from vanphong.org.selectors import _subtrees, forget_scope, scope_for
+
+UNIT_FIELDS = (
+    "parent",
+    "kind",
+    "name",
+    "short_name",
+    "symbol",
+    "superior_name",
+    "place",
+    "numbering_style",
+    "sort_order",
+    "is_active",
+)
+TERM_FIELDS = ("committee", "name", "congress", "starts_on", "ends_on")
+PERSON_FIELDS = ("username", "full_name", "email", "phone", "is_active")
+MEMBERSHIP_FIELDS = ("person", "unit", "role", "clearance", "position", "starts_on", "ends_on")
+
+
+def _require_admin(actor: Person | None, unit: Unit | None) -> None:
+    """Refuse unless the actor administers `unit` (None: the top of the tree, superusers only)."""
+    if actor is None:  # system work: the demo loader, migrations, the command line
+        return
+    scope = scope_for(actor)
+    if scope.everything or (unit is not None and scope.administers(unit.id)):
+        return
+    raise PermissionDenied(_("Bạn không có quyền quản trị đơn vị này."))
+
+
+# --- units ---------------------------------------------------------------------------------
+
+
+def _check_unit(unit: Unit) -> None:
+    if not unit.name:
+        raise ValidationError({"name": _("Cần nhập tên đơn vị.")})
+    if not unit.symbol:
+        raise ValidationError({"symbol": _("Cần nhập ký hiệu văn bản của đơn vị.")})
+    if unit.kind not in UnitKind.values:
+        raise ValidationError({"kind": _("Loại đơn vị không hợp lệ.")})
+    if unit.numbering_style not in NumberingStyle.values:
+        raise ValidationError({"numbering_style": _("Kiểu đánh số không hợp lệ.")})
+    siblings = Unit.objects.filter(parent=unit.parent, name_folded=unit.name_folded)
+    if siblings.exclude(pk=unit.pk).exists():
+        raise ValidationError({"name": _("Đã có đơn vị cùng tên trong đơn vị cấp trên này.")})
+
+
+@transaction.atomic
+def unit_create(
+    *,
+    actor: Person | None,
+    parent: Unit | None,
+    kind: str,
+    name: str,
+    symbol: str,
+    short_name: str = "",
+    superior_name: str = "",
+    place: str = "",
+    numbering_style: str = NumberingStyle.PARTY,
+    sort_order: int = 0,
+) -> Unit:
+    _require_admin(actor, parent)
+    unit = Unit(
+        parent=parent,
+        kind=kind,
+        name=clean(name),
+        short_name=clean(short_name),
+        symbol=clean(symbol),
+        superior_name=clean(superior_name),
+        place=clean(place),
+        numbering_style=numbering_style,
+        sort_order=sort_order,
+    )
+    unit.name_folded = fold(unit.name)
+    _check_unit(unit)
+    unit.save()
+    audit.record(
+        actor=actor, action="unit.create", target=unit, after=audit.snapshot(unit, UNIT_FIELDS)
+    )
+    return unit
+
+
+@transaction.atomic
+def unit_update(
+    *,
+    actor: Person | None,
+    unit: Unit,
+    parent: Unit | None,
+    kind: str,
+    name: str,
+    symbol: str,
+    short_name: str = "",
+    superior_name: str = "",
+    place: str = "",
+    numbering_style: str = NumberingStyle.PARTY,
+    sort_order: int = 0,
+    is_active: bool = True,
+) -> Unit:
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    _require_admin(actor, unit)
+    if parent != unit.parent:
+        _require_admin(actor, parent)
+        if parent is not None and parent.id in _subtrees([unit.id])[unit.id]:
+            raise ValidationError(
+                {"parent": _("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")}
+            )
+    before = audit.snapshot(unit, UNIT_FIELDS)
+    unit.parent = parent
+    unit.kind = kind
+    unit.name = clean(name)
+    unit.name_folded = fold(unit.name)
+    unit.short_name = clean(short_name)
+    unit.symbol = clean(symbol)
+    unit.superior_name = clean(superior_name)
+    unit.place = clean(place)
+    unit.numbering_style = numbering_style
+    unit.sort_order = sort_order
+    unit.is_active = is_active
+    _check_unit(unit)
+    unit.save()
+    after = audit.snapshot(unit, UNIT_FIELDS)
+    if after != before:
+        audit.record(actor=actor, action="unit.update", target=unit, before=before, after=after)
+    return unit
+
+
+# --- committee terms -----------------------------------------------------------------------
+
+
+def _check_term(term: CommitteeTerm) -> None:
+    if term.committee.kind not in COMMITTEE_KINDS:
+        raise ValidationError({"committee": _("Nhiệm kỳ chỉ thuộc về một cấp ủy.")})
+    if not term.name:
+        raise ValidationError({"name": _("Cần nhập tên nhiệm kỳ.")})
+    if term.ends_on is not None and term.ends_on <= term.starts_on:
+        raise ValidationError({"ends_on": _("Ngày kết thúc phải sau ngày bắt đầu.")})
+    overlapping = CommitteeTerm.objects.filter(committee=term.committee).exclude(pk=term.pk)
+    if term.ends_on is not None:
+        overlapping = overlapping.filter(starts_on__lte=term.ends_on)
+    overlapping = overlapping.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=term.starts_on))
+    clash = overlapping.first()
+    if clash is not None:
+        raise ValidationError(
+            {"starts_on": _("Nhiệm kỳ trùng thời gian với %(term)s.") % {"term": clash.name}}
+        )
+
+
+@transaction.atomic
+def term_create(
+    *,
+    actor: Person | None,
+    committee: Unit,
+    name: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    congress: str = "",
+) -> CommitteeTerm:
+    _require_admin(actor, committee)
+    Unit.objects.select_for_update().filter(pk=committee.pk).first()  # one term change at a time
+    term = CommitteeTerm(
+        committee=committee,
+        name=clean(name),
+        congress=clean(congress),
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+    _check_term(term)
+    term.save()
+    audit.record(
+        actor=actor, action="term.create", target=term, after=audit.snapshot(term, TERM_FIELDS)
+    )
+    return term
+
+
+@transaction.atomic
+def term_update(
+    *,
+    actor: Person | None,
+    term: CommitteeTerm,
+    name: str,
+    starts_on: date,
+    ends_on: date | None = None,
+    congress: str = "",
+) -> CommitteeTerm:
+    _require_admin(actor, term.committee)
+    Unit.objects.select_for_update().filter(pk=term.committee_id).first()
+    term = CommitteeTerm.objects.select_related("committee").get(pk=term.pk)
+    before = audit.snapshot(term, TERM_FIELDS)
+    term.name = clean(name)
+    term.congress = clean(congress)
+    term.starts_on = starts_on
+    term.ends_on = ends_on
+    _check_term(term)
+    term.save()
+    after = audit.snapshot(term, TERM_FIELDS)
+    if after != before:
+        audit.record(actor=actor, action="term.update", target=term, before=before, after=after)
+    return term
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+def _check_person(person: Person) -> None:
+    if not person.username:
+        raise ValidationError({"username": _("Cần nhập tên đăng nhập.")})
+    if not person.full_name:
+        raise ValidationError({"full_name": _("Cần nhập họ và tên.")})
+    taken = Person.objects.filter(username__iexact=person.username).exclude(pk=person.pk)
+    if taken.exists():
+        raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")})
+
+
+@transaction.atomic
+def person_create(
+    *,
+    actor: Person | None,
+    username: str,
+    full_name: str,
+    password: str,
+    unit: Unit,
+    role: str,
+    clearance: int = 0,
+    position: str = "",
+    email: str = "",
+    phone: str = "",
+    starts_on: date | None = None,
+) -> Person:
+    """Create a person together with their first membership, so they are never orphaned."""
+    _require_admin(actor, unit)
+    person = Person(
+        username=clean(username).lower(),
+        full_name=clean(full_name),
+        email=clean(email).lower(),
+        phone=clean(phone),
+    )
+    person.name_folded = fold(person.full_name)
+    _check_person(person)
+    try:
+        validate_password(password, person)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    person.set_password(password)
+    person.save()
+    audit.record(
+        actor=actor,
+        action="person.create",
+        target=person,
+        after=audit.snapshot(person, PERSON_FIELDS),
+    )
+    membership_create(
+        actor=actor,
+        person=person,
+        unit=unit,
+        role=role,
+        clearance=clearance,
+        position=position,
+        starts_on=starts_on,
+    )
+    return person
+
+
+def _require_admin_of_person(actor: Person | None, person: Person) -> None:
+    if actor is None or scope_for(actor).everything:
+        return
+    scope = scope_for(actor)
+    unit_ids = set(person.memberships.values_list("unit_id", flat=True))
+    if not any(scope.administers(unit_id) for unit_id in unit_ids):
+        raise PermissionDenied(_("Bạn không có quyền quản trị cán bộ này."))
+
+
+@transaction.atomic
+def person_update(
+    *, actor: Person | None, person: Person, full_name: str, email: str = "", phone: str = ""
+) -> Person:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    _require_admin_of_person(actor, person)
+    before = audit.snapshot(person, PERSON_FIELDS)
+    person.full_name = clean(full_name)
+    person.name_folded = fold(person.full_name)
+    person.email = clean(email).lower()
+    person.phone = clean(phone)
+    _check_person(person)
+    person.save()
+    after = audit.snapshot(person, PERSON_FIELDS)
+    if after != before:
+        audit.record(
+            actor=actor, action="person.update", target=person, before=before, after=after
+        )
+    return person
+
+
+def _end_sessions(person: Person) -> None:
+    """End every session of the person: each stored session hash stops matching, and the
+    authentication middleware flushes such a session on its next request."""
+    person.rotate_session_salt()
+    person.save(update_fields=["session_salt"])
+
+
+@transaction.atomic
+def person_set_password(*, actor: Person | None, person: Person, password: str) -> Person:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if actor is None or actor.pk != person.pk:
+        _require_admin_of_person(actor, person)
+    try:
+        validate_password(password, person)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    person.set_password(password)
+    person.save(update_fields=["password"])
+    _end_sessions(person)
+    audit.record(actor=actor, action="person.set_password", target=person)
+    return person
+
+
+@transaction.atomic
+def person_deactivate(*, actor: Person | None, person: Person, reason: str) -> Person:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    _require_admin_of_person(actor, person)
+    if actor is not None and actor.pk == person.pk:
+        raise ValidationError(_("Không thể tự vô hiệu hóa tài khoản của mình."))
+    reason = clean(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Cần nêu lý do vô hiệu hóa.")})
+    if not person.is_active:
+        raise ValidationError(_("Tài khoản này đã bị vô hiệu hóa."))
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    _end_sessions(person)  # API tokens need nothing: they are refused for inactive people
+    audit.record(
+        actor=actor,
+        action="person.deactivate",
+        target=person,
+        before={"is_active": True},
+        after={"is_active": False, "reason": reason},
+    )
+    return person
+
+
+@transaction.atomic
+def person_reactivate(*, actor: Person | None, person: Person) -> Person:
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    _require_admin_of_person(actor, person)
+    if person.is_active:
+        raise ValidationError(_("Tài khoản này đang hoạt động."))
+    person.is_active = True
+    person.save(update_fields=["is_active"])
+    audit.record(
+        actor=actor,
+        action="person.reactivate",
+        target=person,
+        before={"is_active": False},
+        after={"is_active": True},
+    )
+    return person
+
+
+# --- memberships ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    actor: Person | None,
+    person: Person,
+    unit: Unit,
+    role: str,
+    clearance: int = 0,
+    position: str = "",
+    starts_on: date | None = None,
+) -> Membership:
+    _require_admin(actor, unit)
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    membership = Membership(
+        person=person,
+        unit=unit,
+        role=role,
+        clearance=clearance,
+        position=clean(position),
+        starts_on=starts_on or timezone.localdate(),
+    )
+    membership.full_clean(exclude=["person", "unit"], validate_constraints=False)
+    open_same = Membership.objects.filter(
+        person=person, unit=unit, role=role, ends_on__isnull=True
+    )
+    if open_same.exists():
+        raise ValidationError(_("Cán bộ này đang giữ vai trò đó ở đơn vị này."))
+    membership.save()
+    forget_scope(person)
+    audit.record(
+        actor=actor,
+        action="membership.create",
+        target=membership,
+        after=audit.snapshot(membership, MEMBERSHIP_FIELDS),
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_update(
+    *, actor: Person | None, membership: Membership, clearance: int, position: str = ""
+) -> Membership:
+    membership = Membership.objects.select_for_update().select_related("unit").get(
+        pk=membership.pk
+    )
+    _require_admin(actor, membership.unit)
+    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    membership.clearance = clearance
+    membership.position = clean(position)
+    membership.full_clean(exclude=["person", "unit"], validate_constraints=False)
+    membership.save()
+    after = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    if after != before:
+        audit.record(
+            actor=actor,
+            action="membership.update",
+            target=membership,
+            before=before,
+            after=after,
+        )
+    return membership
+
+
+@transaction.atomic
+def membership_end(
+    *, actor: Person | None, membership: Membership, ends_on: date | None = None
+) -> Membership:
+    membership = Membership.objects.select_for_update().select_related("unit").get(
+        pk=membership.pk
+    )
+    _require_admin(actor, membership.unit)
+    if membership.ends_on is not None:
+        raise ValidationError(_("Công tác này đã kết thúc."))
+    ends_on = ends_on or timezone.localdate()
+    if ends_on < membership.starts_on:
+        raise ValidationError({"ends_on": _("Ngày kết thúc không được trước ngày bắt đầu.")})
+    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    membership.ends_on = ends_on
+    membership.save(update_fields=["ends_on"])
+    audit.record(
+        actor=actor,
+        action="membership.end",
+        target=membership,
+        before=before,
+        after=audit.snapshot(membership, MEMBERSHIP_FIELDS),
+    )
+    return membership

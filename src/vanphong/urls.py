@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from vanphong.api.api import api
+
+urlpatterns = [
+    path("", include("vanphong.web.urls")),
+    path("to-chuc/", include("vanphong.org.urls")),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+]

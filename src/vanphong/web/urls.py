@@ -1,0 +1,13 @@
+from django.contrib.auth.views import LogoutView
+from django.urls import path
+
+from vanphong.web import views
+
+app_name = "web"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dang-nhap/", views.LoginView.as_view(), name="login"),
+    path("dang-xuat/", LogoutView.as_view(), name="logout"),
+    path("healthz", views.healthz, name="healthz"),
+]

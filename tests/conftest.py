@@ -1,0 +1,23 @@
+"""Test settings by environment (the one settings module reads them) and shared fixtures."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import LazySettings
+
+from tests.personas import Personas, build_personas
+
+
+@pytest.fixture(autouse=True)
+def _fast_and_plain(settings: LazySettings) -> None:
+    # Argon2 is what production uses (tested in test_settings); here it would only slow logins.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def people(db: None) -> Personas:
+    return build_personas()

@@ -116,7 +116,8 @@ def main() -> int:
     base = statistics.median(concurrent["bare insert"])
     for name, rates in concurrent.items():
         median = statistics.median(rates)
-        print(f"  {THREADS} clients  {name:<13} {median:8.0f} tx/s   ×{median / base:.2f} of bare insert")
+        ratio = median / base
+        print(f"  {THREADS} clients  {name:<13} {median:8.0f} tx/s   ×{ratio:.2f} of bare insert")
     flawed = 0
     series_list = list(Counter.objects.filter(series__startswith="alloc-"))
     for counter in series_list:

@@ -11,7 +11,7 @@ from vanphong.core.vietnamese import fold
 from vanphong.org.models import Clearance, CommitteeTerm, Membership, Person, Unit, UnitKind
 
 
-class UnitFactory(factory.django.DjangoModelFactory):
+class UnitFactory(factory.django.DjangoModelFactory[Unit]):
     class Meta:
         model = Unit
 
@@ -21,7 +21,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
     name_folded = factory.LazyAttribute(lambda unit: fold(unit.name))
 
 
-class TermFactory(factory.django.DjangoModelFactory):
+class TermFactory(factory.django.DjangoModelFactory[CommitteeTerm]):
     class Meta:
         model = CommitteeTerm
 
@@ -32,7 +32,7 @@ class TermFactory(factory.django.DjangoModelFactory):
     ends_on = date(2015, 10, 15)
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
         skip_postgeneration_save = True
@@ -48,7 +48,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
             instance.save()
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
     class Meta:
         model = Membership
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vanphong.org.models import Clearance, CommitteeTerm, Person, Role, Unit, UnitKind
 from tests.factories import MembershipFactory, PersonFactory, TermFactory, UnitFactory
+from vanphong.org.models import Clearance, CommitteeTerm, Person, Role, Unit, UnitKind
 
 PASSWORD = "mat-khau-thu"
 
@@ -34,30 +34,32 @@ class Personas:
 
 
 def _person(username: str, full_name: str, unit: Unit | None, role: str, clearance: int) -> Person:
-    person = PersonFactory(username=username, full_name=full_name)
+    person = PersonFactory.create(username=username, full_name=full_name)
     if unit is not None:
-        MembershipFactory(person=person, unit=unit, role=role, clearance=clearance)
+        MembershipFactory.create(person=person, unit=unit, role=role, clearance=clearance)
     return person
 
 
 def build_personas() -> Personas:
-    province = UnitFactory(kind=UnitKind.PROVINCIAL_COMMITTEE, name="Tỉnh ủy Tây Ninh", symbol="TU")
-    province_office = UnitFactory(
+    province = UnitFactory.create(
+        kind=UnitKind.PROVINCIAL_COMMITTEE, name="Tỉnh ủy Tây Ninh", symbol="TU"
+    )
+    province_office = UnitFactory.create(
         parent=province, kind=UnitKind.OFFICE, name="Văn phòng Tỉnh ủy", symbol="VPTU"
     )
-    chau_thanh = UnitFactory(
+    chau_thanh = UnitFactory.create(
         parent=province, kind=UnitKind.DISTRICT_COMMITTEE, name="Huyện ủy Châu Thành", symbol="HU"
     )
-    chau_thanh_office = UnitFactory(
+    chau_thanh_office = UnitFactory.create(
         parent=chau_thanh, kind=UnitKind.OFFICE, name="Văn phòng Huyện ủy Châu Thành", symbol="VPHU"
     )
-    hoa_thanh = UnitFactory(
+    hoa_thanh = UnitFactory.create(
         parent=province, kind=UnitKind.DISTRICT_COMMITTEE, name="Huyện uỷ Hoà Thành", symbol="HU"
     )
-    hoa_thanh_office = UnitFactory(
+    hoa_thanh_office = UnitFactory.create(
         parent=hoa_thanh, kind=UnitKind.OFFICE, name="Văn phòng Huyện uỷ Hoà Thành", symbol="VPHU"
     )
-    superuser = PersonFactory(username="root", full_name="Quản Trị Gốc", is_superuser=True)
+    superuser = PersonFactory.create(username="root", full_name="Quản Trị Gốc", is_superuser=True)
     return Personas(
         province=province,
         province_office=province_office,
@@ -65,7 +67,7 @@ def build_personas() -> Personas:
         chau_thanh_office=chau_thanh_office,
         hoa_thanh=hoa_thanh,
         hoa_thanh_office=hoa_thanh_office,
-        province_term=TermFactory(committee=province),
+        province_term=TermFactory.create(committee=province),
         superuser=superuser,
         province_admin=_person(
             "qt.tinh", "Trần Quản Trị", province, Role.ADMIN, Clearance.UNCLASSIFIED

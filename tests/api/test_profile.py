@@ -3,11 +3,11 @@ from __future__ import annotations
 from django.core.management import call_command
 from django.test import Client
 
+from tests.personas import Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create, token_revoke
 from vanphong.core.models import AuditEvent
 from vanphong.org import services
-from tests.personas import Personas
 
 
 def _bearer(token: str) -> dict[str, str]:
@@ -30,7 +30,9 @@ def test_profile_lists_the_callers_memberships_and_visible_units(
 
 def test_a_committee_membership_sees_the_units_below_it(client: Client, people: Personas) -> None:
     token = token_create(actor=None, person=people.province_leader, name="thử").token
-    visible = {u["name"] for u in client.get("/api/v1/me", headers=_bearer(token)).json()["visible_units"]}
+    visible = {
+        u["name"] for u in client.get("/api/v1/me", headers=_bearer(token)).json()["visible_units"]
+    }
     assert "Huyện uỷ Hoà Thành" in visible
     assert "Văn phòng Huyện ủy Châu Thành" in visible
 
@@ -40,7 +42,9 @@ def test_calls_without_a_valid_token_are_refused(client: Client, people: Persona
     assert client.get("/api/v1/me", headers=_bearer("vp_wrong")).status_code == 401
 
 
-def test_a_revoked_token_or_a_deactivated_person_is_refused(client: Client, people: Personas) -> None:
+def test_a_revoked_token_or_a_deactivated_person_is_refused(
+    client: Client, people: Personas
+) -> None:
     revoked = token_create(actor=None, person=people.chau_thanh_clerk, name="a")
     token_revoke(actor=None, token=revoked.record)
     assert client.get("/api/v1/me", headers=_bearer(revoked.token)).status_code == 401

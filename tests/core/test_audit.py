@@ -4,11 +4,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 
+from tests.personas import Personas
 from vanphong.core import audit
 from vanphong.core.models import AuditEvent
 from vanphong.org import services
 from vanphong.org.models import UnitKind
-from tests.personas import Personas
 
 
 def _make_events(people: Personas, count: int) -> None:
@@ -29,7 +29,8 @@ def test_events_link_into_a_chain_that_verifies(people: Personas) -> None:
     assert events[0].prev_hash == audit.GENESIS
     assert events[1].prev_hash == events[0].hash
     assert events[0].actor == people.superuser
-    assert events[0].after is not None and events[0].after["name"] == "Ban thứ 0"
+    assert events[0].after is not None
+    assert events[0].after["name"] == "Ban thứ 0"
     assert audit.verify().ok
     assert audit.verify().checked == 3
 
@@ -43,7 +44,7 @@ def test_an_event_of_a_rolled_back_change_does_not_exist(people: Personas) -> No
     assert audit.verify().ok
 
 
-def _tamper(sql: str, params: list[object]) -> None:
+def _tamper(sql: str, params: list[str | int]) -> None:
     table = connection.ops.quote_name(AuditEvent._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(sql.replace("{table}", table), params)

@@ -18,7 +18,9 @@ def test_denunciation_deadline_of_2012_differs_from_2024(db: None) -> None:
     in_2024 = denunciation_deadline(date(2024, 2, 16), complexity="complex")
     assert (in_2012.days, in_2012.longest_days) == (60, 90)
     assert (in_2024.days, in_2024.longest_days) == (30, 60)
-    assert denunciation_deadline(date(2024, 1, 1), complexity="especially_complex").longest_days == 90
+    assert (
+        denunciation_deadline(date(2024, 1, 1), complexity="especially_complex").longest_days == 90
+    )
 
 
 def test_a_rule_changes_on_its_effective_date_not_a_day_earlier(db: None) -> None:
@@ -39,7 +41,9 @@ def test_party_numbering_runs_per_type_per_term_with_secret_in_the_same_series(d
     policy = numbering_policy("party", date(2012, 2, 16))
     open_ = policy.series(issuer="TU", type_symbol="NQ", term="2010-2015", year=2012, secret=False)
     secret = policy.series(issuer="TU", type_symbol="NQ", term="2010-2015", year=2012, secret=True)
-    next_year = policy.series(issuer="TU", type_symbol="NQ", term="2010-2015", year=2013, secret=False)
+    next_year = policy.series(
+        issuer="TU", type_symbol="NQ", term="2010-2015", year=2013, secret=False
+    )
     assert open_ == secret == next_year
 
 

@@ -14,12 +14,15 @@ from vanphong.core.env import env_bool, env_int, env_list, env_str
 PRODUCTION_ENV = {
     "VANPHONG_DEBUG": "0",
     "VANPHONG_HTTPS": "1",
-    "VANPHONG_SECRET_KEY": "k" * 20 + "a-long-production-secret-with-many-different-chars-0123456789",
+    "VANPHONG_SECRET_KEY": "k" * 20
+    + "a-long-production-secret-with-many-different-chars-0123456789",
     "VANPHONG_ALLOWED_HOSTS": "vanphong.tayninh.example",
 }
 
 
-def _vanphong(args: list[str], env: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def _vanphong(
+    args: list[str], env: dict[str, str], tmp_path: Path
+) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("VANPHONG_", "DJANGO_"))}
     clean.update({"VANPHONG_VAR_DIR": str(tmp_path / "var"), **env})
     return subprocess.run(  # noqa: S603

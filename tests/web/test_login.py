@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from vanphong.org import services
 from tests.personas import PASSWORD, Personas
+from vanphong.org import services
 
 LOGIN = reverse("web:login")
 

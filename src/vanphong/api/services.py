@@ -14,7 +14,7 @@ from vanphong.core import audit
 from vanphong.core.vietnamese import clean
 from vanphong.org.models import Person
 
-TOKEN_PREFIX = "vp_"
+TOKEN_PREFIX = "vp_"  # noqa: S105 (a marker, not a secret)
 
 
 def token_digest(token: str) -> str:

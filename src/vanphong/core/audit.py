@@ -128,5 +128,3 @@ def verify(*, chunk_size: int = 2000) -> VerifyResult:
         expected_seq += 1
         checked += 1
     return VerifyResult(checked)
-
-

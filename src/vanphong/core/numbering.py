@@ -31,7 +31,8 @@ def _bump(series: str) -> int:
             Counter.objects.bulk_create([Counter(series=series)], ignore_conflicts=True)
             cursor.execute(sql, [series])
             row = cursor.fetchone()
-    assert row is not None
+    if row is None:
+        raise RuntimeError(f"counter row for {series!r} vanished inside the transaction")
     return int(row[0])
 
 

@@ -179,7 +179,8 @@ class NumberingPolicy:
             period = f"term:{term}"
         else:
             period = f"year:{year}"
-        secrecy = ":secret" if secret and self.secret_series == "separate" else ""
+        separate = secret and self.secret_series == "separate"  # noqa: S105
+        secrecy = ":secret" if separate else ""
         return f"{self.style}:{issuer}:{type_symbol}:{period}{secrecy}"
 
 

@@ -129,9 +129,7 @@ class CommitteeTerm(models.Model):
 class PersonManager(BaseUserManager["Person"]):
     use_in_migrations = True
 
-    def create_user(
-        self, username: str, password: str | None = None, **extra: Any
-    ) -> Person:
+    def create_user(self, username: str, password: str | None = None, **extra: Any) -> Person:
         from vanphong.core.vietnamese import fold
 
         person = self.model(username=username, **extra)
@@ -163,7 +161,7 @@ class Person(AbstractBaseUser, PermissionsMixin):
     # Part of the session hash: rotating it ends every session of the person at once.
     session_salt = models.CharField(max_length=32, default=_new_session_salt, editable=False)
 
-    objects: ClassVar[PersonManager] = PersonManager()  # type: ignore[assignment]
+    objects: ClassVar[PersonManager] = PersonManager()
 
     USERNAME_FIELD = "username"
     REQUIRED_FIELDS = ["full_name"]

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from uuid import UUID
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -123,7 +124,7 @@ def units_administered(person: Person) -> QuerySet[Unit]:
     return Unit.objects.filter(id__in=scope.administered)
 
 
-def unit_get_administered(person: Person, unit_uuid: object) -> Unit:
+def unit_get_administered(person: Person, unit_uuid: UUID | str) -> Unit:
     """A unit the person administers, or 404 (never revealing that it exists)."""
     try:
         return units_administered(person).get(uuid=unit_uuid)
@@ -187,7 +188,7 @@ def term_in_force(committee: Unit, on: date) -> CommitteeTerm | None:
     )
 
 
-def term_get_administered(person: Person, term_uuid: object) -> CommitteeTerm:
+def term_get_administered(person: Person, term_uuid: UUID | str) -> CommitteeTerm:
     try:
         return CommitteeTerm.objects.select_related("committee").get(
             uuid=term_uuid, committee__in=units_administered(person)
@@ -214,14 +215,14 @@ def people_search(people: QuerySet[Person], text: str) -> QuerySet[Person]:
     return people
 
 
-def person_get_administered(person: Person, person_uuid: object) -> Person:
+def person_get_administered(person: Person, person_uuid: UUID | str) -> Person:
     try:
         return people_administered(person).get(uuid=person_uuid)
     except (Person.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
-def membership_get_administered(person: Person, membership_uuid: object) -> Membership:
+def membership_get_administered(person: Person, membership_uuid: UUID | str) -> Membership:
     try:
         return Membership.objects.select_related("person", "unit").get(
             uuid=membership_uuid, unit__in=units_administered(person)

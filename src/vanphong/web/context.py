@@ -12,5 +12,5 @@ def shell(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    scope = scope_for(user)  # type: ignore[arg-type]
+    scope = scope_for(user)
     return {"can_administer": scope.everything or bool(scope.administered)}

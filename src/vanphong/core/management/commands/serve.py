@@ -21,11 +21,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         worker = None
         if not options["no_worker"]:
-            worker = subprocess.Popen(  # noqa: S603
+            worker = subprocess.Popen(
                 [sys.executable, "-m", "vanphong.cli", "db_worker", "--queue-name", "default"]
             )
         try:
-            from gunicorn.app.wsgiapp import WSGIApplication
+            from gunicorn.app.wsgiapp import WSGIApplication  # type: ignore[import-untyped]
 
             sys.argv = [
                 "gunicorn",

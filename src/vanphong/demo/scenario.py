@@ -24,7 +24,7 @@ from vanphong.org.models import (
     UnitKind,
 )
 
-DEMO_PASSWORD = "tayninh-2012"
+DEMO_PASSWORD = "tayninh-2012"  # noqa: S105 (printed by make run on purpose)
 
 PROVINCE = "Tỉnh ủy Tây Ninh"
 # (committee name, kind, superior line, place) — Thị xã Tây Ninh was a town until end-2013.
@@ -127,9 +127,7 @@ class _People:
         self.count = 0
         self.logins: list[DemoLogin] = []
 
-    def add(
-        self, username: str, unit: Unit, role: str, clearance: int, position: str = ""
-    ) -> None:
+    def add(self, username: str, unit: Unit, role: str, clearance: int, position: str = "") -> None:
         self.count += 1
         person = Person.objects.filter(username=username).first()
         if person is None:

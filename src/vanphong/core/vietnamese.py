@@ -469,18 +469,25 @@ def parse_number_symbol(
             f"Thiếu số văn bản: “{original}” phải bắt đầu bằng số thứ tự; {_EXAMPLES}"
         )
     digits, rest = number_match.groups()
+    # No office numbers past the millions; the cap also keeps int() away from huge inputs.
+    if len(digits.lstrip("0")) > 9:
+        raise VietnameseParseError(f"Số văn bản quá lớn: “{original}”")
     number = int(digits)
     if number == 0:
         raise VietnameseParseError(f"Số văn bản phải từ 01 trở lên, không được là 0: “{original}”")
     if not rest:
         raise VietnameseParseError(f"Thiếu ký hiệu sau số {digits}: “{original}”; {_EXAMPLES}")
+    if suffix := _WORD.match(rest):
+        raise VietnameseParseError(
+            f"Số văn bản chỉ gồm chữ số, không kèm chữ “{suffix[0]}”: “{original}”; {_EXAMPLES}"
+        )
     separator, rest = rest[0], rest[1:]
     if separator == "-":
         return _parse_party(number, rest, party_types, original)
     if separator == "/":
         return _parse_government(number, rest, government_types, original)
     raise VietnameseParseError(
-        f"Số văn bản chỉ gồm chữ số, tiếp theo là dấu - (văn bản của Đảng) hoặc dấu / "
+        "Số văn bản chỉ gồm chữ số, tiếp theo là dấu - (văn bản của Đảng) hoặc dấu / "
         f"(văn bản chính quyền): “{original}”; {_EXAMPLES}"
     )
 

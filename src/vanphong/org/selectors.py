@@ -14,9 +14,9 @@ from datetime import date
 from uuid import UUID
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
+from vanphong.core.access import get_visible_or_404
 from vanphong.core.vietnamese import fold
 from vanphong.org.models import Clearance, CommitteeTerm, Membership, Person, Role, Unit
 
@@ -126,10 +126,7 @@ def units_administered(person: Person) -> QuerySet[Unit]:
 
 def unit_get_administered(person: Person, unit_uuid: UUID | str) -> Unit:
     """A unit the person administers, or 404 (never revealing that it exists)."""
-    try:
-        return units_administered(person).get(uuid=unit_uuid)
-    except (Unit.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_visible_or_404(units_administered(person), unit_uuid)
 
 
 @dataclass(frozen=True)
@@ -189,12 +186,8 @@ def term_in_force(committee: Unit, on: date) -> CommitteeTerm | None:
 
 
 def term_get_administered(person: Person, term_uuid: UUID | str) -> CommitteeTerm:
-    try:
-        return CommitteeTerm.objects.select_related("committee").get(
-            uuid=term_uuid, committee__in=units_administered(person)
-        )
-    except (CommitteeTerm.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    terms = CommitteeTerm.objects.select_related("committee")
+    return get_visible_or_404(terms.filter(committee__in=units_administered(person)), term_uuid)
 
 
 # --- people --------------------------------------------------------------------------------
@@ -216,16 +209,11 @@ def people_search(people: QuerySet[Person], text: str) -> QuerySet[Person]:
 
 
 def person_get_administered(person: Person, person_uuid: UUID | str) -> Person:
-    try:
-        return people_administered(person).get(uuid=person_uuid)
-    except (Person.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    return get_visible_or_404(people_administered(person), person_uuid)
 
 
 def membership_get_administered(person: Person, membership_uuid: UUID | str) -> Membership:
-    try:
-        return Membership.objects.select_related("person", "unit").get(
-            uuid=membership_uuid, unit__in=units_administered(person)
-        )
-    except (Membership.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    memberships = Membership.objects.select_related("person", "unit")
+    return get_visible_or_404(
+        memberships.filter(unit__in=units_administered(person)), membership_uuid
+    )

@@ -7,7 +7,9 @@ here, in the module it loads.
 import os
 from pathlib import Path
 
-_VAR = Path(__file__).resolve().parent.parent / "var" / "test"
+_VAR = Path(
+    os.environ.get("VANPHONG_TEST_VAR_DIR", Path(__file__).resolve().parent.parent / "var" / "test")
+)
 os.environ["VANPHONG_HTTPS"] = "0"
 os.environ["VANPHONG_VAR_DIR"] = str(_VAR)
 os.environ["VANPHONG_DATABASE_URL"] = os.environ.get(

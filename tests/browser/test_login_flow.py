@@ -34,3 +34,19 @@ def test_a_wrong_password_shows_the_message_on_the_page(
     page.get_by_label("Mật khẩu").fill("sai")
     page.get_by_role("button", name="Đăng nhập").click()
     assert "không đúng" in page.get_by_test_id("login-error").inner_text()
+
+
+def test_the_home_page_fits_a_phone_and_the_menu_opens_from_the_keyboard(
+    page: Any, live_server: Any, people: Personas
+) -> None:
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{live_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("vt.chauthanh")
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    toggler = page.get_by_role("button", name="Mở trình đơn")
+    toggler.focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Đăng xuất").wait_for(state="visible")

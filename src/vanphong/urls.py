@@ -1,4 +1,3 @@
-from django.contrib import admin
 from django.urls import include, path
 
 from vanphong.api.api import api
@@ -8,5 +7,4 @@ urlpatterns = [
     path("to-chuc/", include("vanphong.org.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("django-admin/", admin.site.urls),
 ]

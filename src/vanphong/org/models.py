@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.vietnamese import fold
+
 
 class UnitKind(models.TextChoices):
     PROVINCIAL_COMMITTEE = "tinh_uy", _("Tỉnh ủy")
@@ -130,8 +132,6 @@ class PersonManager(BaseUserManager["Person"]):
     use_in_migrations = True
 
     def create_user(self, username: str, password: str | None = None, **extra: Any) -> Person:
-        from vanphong.core.vietnamese import fold
-
         person = self.model(username=username, **extra)
         person.name_folded = fold(person.full_name)
         person.set_password(password)

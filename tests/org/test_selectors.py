@@ -12,6 +12,7 @@ from vanphong.org.models import Clearance, Person, Role
 from vanphong.org.selectors import (
     committee_of,
     people_administered,
+    people_list,
     people_search,
     scope_for,
     term_in_force,
@@ -120,3 +121,21 @@ def test_an_office_numbers_in_its_committees_term(people: Personas) -> None:
     assert (
         term_in_force(people.province, people.province_term.starts_on - timedelta(days=1)) is None
     )
+
+
+def test_people_list_filtered_by_a_committee_includes_the_people_of_its_office(
+    people: Personas,
+) -> None:
+    found = list(people_list(people.province_admin, unit=people.chau_thanh))
+    assert people.chau_thanh_clerk in found
+    assert people.chau_thanh_admin in found
+    assert people.hoa_thanh_clerk not in found
+    rows = {person.username: person.current_memberships for person in found}  # type: ignore[attr-defined]
+    assert [m.unit for m in rows["vt.chauthanh"]] == [people.chau_thanh_office]
+
+
+def test_people_list_filters_by_activity(people: Personas) -> None:
+    people.hoa_thanh_clerk.is_active = False
+    people.hoa_thanh_clerk.save()
+    inactive = list(people_list(people.province_admin, active=False))
+    assert inactive == [people.hoa_thanh_clerk]

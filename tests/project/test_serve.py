@@ -44,7 +44,7 @@ def test_serve_answers_http_and_stops_with_its_worker_on_sigterm(tmp_path: Path)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not (body and _worker_started(lines)):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:  # noqa: S310
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
                     body = r.read().decode()
             except OSError:
                 time.sleep(0.3)

@@ -97,6 +97,8 @@ def unit_create(
     unit.name_folded = fold(unit.name)
     _check_unit(unit)
     unit.save()
+    if actor is not None:
+        forget_scope(actor)  # its cached scope predates the new unit
     audit.record(
         actor=actor, action="unit.create", target=unit, after=audit.snapshot(unit, UNIT_FIELDS)
     )
@@ -141,6 +143,8 @@ def unit_update(
     unit.is_active = is_active
     _check_unit(unit)
     unit.save()
+    if actor is not None:
+        forget_scope(actor)  # a move changes which units lie below the actor's
     after = audit.snapshot(unit, UNIT_FIELDS)
     if after != before:
         audit.record(actor=actor, action="unit.update", target=unit, before=before, after=after)
@@ -271,7 +275,7 @@ def person_create(
         target=person,
         after=audit.snapshot(person, PERSON_FIELDS),
     )
-    membership_create(
+    _membership_insert(
         actor=actor,
         person=person,
         unit=unit,
@@ -284,10 +288,23 @@ def person_create(
 
 
 def _require_admin_of_person(actor: Person | None, person: Person) -> None:
+    """Refuse unless the actor administers a unit where the person works now.
+
+    Only where the person has no current membership (retired, or every post ended) do the
+    units of ended memberships count; otherwise the admin of a unit the person left years ago
+    could still reset the password of someone who now works, say, as the province's admin.
+    A superuser is administered by superusers only.
+    """
     if actor is None or scope_for(actor).everything:
         return
+    if person.is_superuser:
+        raise PermissionDenied(_("Bạn không có quyền quản trị cán bộ này."))
     scope = scope_for(actor)
-    unit_ids = set(person.memberships.values_list("unit_id", flat=True))
+    today = timezone.localdate()
+    current = person.memberships.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+    unit_ids = set(current.values_list("unit_id", flat=True)) or set(
+        person.memberships.values_list("unit_id", flat=True)
+    )
     if not any(scope.administers(unit_id) for unit_id in unit_ids):
         raise PermissionDenied(_("Bạn không có quyền quản trị cán bộ này."))
 
@@ -307,9 +324,7 @@ def person_update(
     person.save()
     after = audit.snapshot(person, PERSON_FIELDS)
     if after != before:
-        audit.record(
-            actor=actor, action="person.update", target=person, before=before, after=after
-        )
+        audit.record(actor=actor, action="person.update", target=person, before=before, after=after)
     return person
 
 
@@ -393,6 +408,31 @@ def membership_create(
     starts_on: date | None = None,
 ) -> Membership:
     _require_admin(actor, unit)
+    # Administering the unit is not enough: placing anyone there (a superuser, another
+    # district's admin) would make them "administered" and open their password to reset.
+    _require_admin_of_person(actor, person)
+    return _membership_insert(
+        actor=actor,
+        person=person,
+        unit=unit,
+        role=role,
+        clearance=clearance,
+        position=position,
+        starts_on=starts_on,
+    )
+
+
+def _membership_insert(
+    *,
+    actor: Person | None,
+    person: Person,
+    unit: Unit,
+    role: str,
+    clearance: int,
+    position: str,
+    starts_on: date | None,
+) -> Membership:
+    """Insert a membership; the caller has checked that the actor may (inside its atomic)."""
     Person.objects.select_for_update().filter(pk=person.pk).first()
     membership = Membership(
         person=person,
@@ -403,9 +443,7 @@ def membership_create(
         starts_on=starts_on or timezone.localdate(),
     )
     membership.full_clean(exclude=["person", "unit"], validate_constraints=False)
-    open_same = Membership.objects.filter(
-        person=person, unit=unit, role=role, ends_on__isnull=True
-    )
+    open_same = Membership.objects.filter(person=person, unit=unit, role=role, ends_on__isnull=True)
     if open_same.exists():
         raise ValidationError(_("Cán bộ này đang giữ vai trò đó ở đơn vị này."))
     membership.save()
@@ -423,9 +461,7 @@ def membership_create(
 def membership_update(
     *, actor: Person | None, membership: Membership, clearance: int, position: str = ""
 ) -> Membership:
-    membership = Membership.objects.select_for_update().select_related("unit").get(
-        pk=membership.pk
-    )
+    membership = Membership.objects.select_for_update().select_related("unit").get(pk=membership.pk)
     _require_admin(actor, membership.unit)
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
     membership.clearance = clearance
@@ -448,9 +484,7 @@ def membership_update(
 def membership_end(
     *, actor: Person | None, membership: Membership, ends_on: date | None = None
 ) -> Membership:
-    membership = Membership.objects.select_for_update().select_related("unit").get(
-        pk=membership.pk
-    )
+    membership = Membership.objects.select_for_update().select_related("unit").get(pk=membership.pk)
     _require_admin(actor, membership.unit)
     if membership.ends_on is not None:
         raise ValidationError(_("Công tác này đã kết thúc."))

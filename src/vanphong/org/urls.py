@@ -6,4 +6,27 @@ app_name = "org"
 
 urlpatterns = [
     path("", views.units, name="units"),
+    path("don-vi/moi/", views.unit_create, name="unit_create"),
+    path("don-vi/<uuid:unit_uuid>/", views.unit_detail, name="unit_detail"),
+    path("don-vi/<uuid:unit_uuid>/sua/", views.unit_update, name="unit_update"),
+    path("don-vi/<uuid:unit_uuid>/nhiem-ky/moi/", views.term_create, name="term_create"),
+    path("nhiem-ky/<uuid:term_uuid>/sua/", views.term_update, name="term_update"),
+    path("can-bo/", views.people, name="people"),
+    path("can-bo/moi/", views.person_create, name="person_create"),
+    path("can-bo/<uuid:person_uuid>/", views.person_detail, name="person_detail"),
+    path("can-bo/<uuid:person_uuid>/sua/", views.person_update, name="person_update"),
+    path("can-bo/<uuid:person_uuid>/mat-khau/", views.person_password, name="person_password"),
+    path(
+        "can-bo/<uuid:person_uuid>/vo-hieu-hoa/",
+        views.person_deactivate,
+        name="person_deactivate",
+    ),
+    path("can-bo/<uuid:person_uuid>/kich-hoat/", views.person_reactivate, name="person_reactivate"),
+    path(
+        "can-bo/<uuid:person_uuid>/cong-tac/moi/",
+        views.membership_create,
+        name="membership_create",
+    ),
+    path("cong-tac/<uuid:membership_uuid>/sua/", views.membership_update, name="membership_update"),
+    path("cong-tac/<uuid:membership_uuid>/ket-thuc/", views.membership_end, name="membership_end"),
 ]

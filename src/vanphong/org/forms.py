@@ -1,0 +1,272 @@
+"""Forms of the organisation pages: they parse and type-check input, nothing more.
+
+Every rule about what is allowed lives in `services`; a ValidationError raised there is put
+back on the form with `add_service_error`, so the page shows it next to what the user typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from vanphong.org.models import Clearance, NumberingStyle, Role, Unit, UnitKind
+
+_CONTROL = "form-control"
+_SELECT = "form-select"
+_CHECK = "form-check-input"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class BootstrapForm(forms.Form):
+    """Bootstrap classes on every widget, `is-invalid` on fields with errors, and the
+    dict-style ValidationErrors of services mapped onto fields (unknown keys: the form)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = _CHECK
+            elif isinstance(widget, forms.Select):
+                css = _SELECT
+            else:
+                css = _CONTROL
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def add_error(self, field: str | None, error: ValidationError | str | Any) -> None:
+        super().add_error(field, error)
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                classes = widget.attrs.get("class", "")
+                if "is-invalid" not in classes.split():
+                    widget.attrs["class"] = f"{classes} is-invalid".strip()
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """Show a service's ValidationError: on its field where the form has that field."""
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                target = name if name in self.fields else None
+                if name == NON_FIELD_ERRORS:
+                    target = None
+                self.add_error(target, errors)
+        else:
+            self.add_error(None, error)
+
+
+def _text(label: Any, *, required: bool = True, max_length: int = 200, **kw: Any) -> forms.Field:
+    return forms.CharField(label=label, required=required, max_length=max_length, **kw)
+
+
+# --- units ---------------------------------------------------------------------------------
+
+
+class UnitForm(BootstrapForm):
+    parent = forms.ModelChoiceField(
+        label=_("Đơn vị cấp trên"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
+    kind = forms.ChoiceField(label=_("Loại đơn vị"), choices=UnitKind.choices)
+    name = _text(_("Tên đơn vị"))
+    short_name = _text(_("Tên ngắn"), required=False, max_length=100)
+    symbol = _text(
+        _("Ký hiệu văn bản"),
+        max_length=30,
+        help_text=_("Ký hiệu cơ quan ban hành trên văn bản, ví dụ TU, HU, VPTU."),
+    )
+    superior_name = _text(
+        _("Tên cơ quan chủ quản"),
+        required=False,
+        help_text=_("Dòng trên cùng bên trái của văn bản, ví dụ ĐẢNG BỘ TỈNH TÂY NINH."),
+    )
+    place = _text(
+        _("Địa danh"), required=False, max_length=100, help_text=_("Ví dụ: Tây Ninh, Hòa Thành.")
+    )
+    numbering_style = forms.ChoiceField(
+        label=_("Kiểu đánh số"), choices=NumberingStyle.choices, initial=NumberingStyle.PARTY
+    )
+    sort_order = forms.IntegerField(label=_("Thứ tự"), min_value=0, initial=0)
+    is_active = forms.BooleanField(label=_("Đang hoạt động"), required=False, initial=True)
+
+    def __init__(
+        self,
+        *args: Any,
+        parents: QuerySet[Unit],
+        allow_root: bool = False,
+        editing: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        parent = cast("forms.ModelChoiceField[Unit]", self.fields["parent"])
+        parent.queryset = parents
+        parent.required = not allow_root
+        parent.empty_label = _("(Không có — đơn vị gốc)") if allow_root else "---------"
+        if not editing:
+            del self.fields["is_active"]
+
+
+# --- committee terms -----------------------------------------------------------------------
+
+
+class TermForm(BootstrapForm):
+    name = _text(_("Tên nhiệm kỳ"), max_length=100, help_text=_("Ví dụ: Nhiệm kỳ 2010–2015."))
+    congress = _text(
+        _("Đại hội"), required=False, max_length=20, help_text=_("Ví dụ: IX (Đại hội IX).")
+    )
+    starts_on = forms.DateField(label=_("Ngày bắt đầu"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Ngày kết thúc"), required=False, widget=DateInput())
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+class PersonForm(BootstrapForm):
+    """Profile fields; the username is fixed once the account exists."""
+
+    full_name = _text(_("Họ và tên"), max_length=150)
+    email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    phone = _text(_("Điện thoại"), required=False, max_length=30)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].widget.attrs["autocomplete"] = "off"
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+
+
+class PasswordForm(BootstrapForm):
+    password = forms.CharField(
+        label=_("Mật khẩu mới"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password_confirm = forms.CharField(
+        label=_("Nhập lại mật khẩu"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        first, second = data.get("password"), data.get("password_confirm")
+        if first and second and first != second:
+            self.add_error("password_confirm", _("Hai lần nhập mật khẩu không khớp."))
+        return data
+
+
+class MembershipFieldsMixin(BootstrapForm):
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
+    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    clearance = forms.TypedChoiceField(
+        label=_("Độ mật được tiếp cận"),
+        choices=Clearance.choices,
+        coerce=int,
+        initial=Clearance.UNCLASSIFIED,
+    )
+    position = _text(
+        _("Chức vụ"), required=False, max_length=150, help_text=_("Ví dụ: Chánh Văn phòng.")
+    )
+    starts_on = forms.DateField(
+        label=_("Từ ngày"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Để trống: từ hôm nay."),
+    )
+
+    def set_units(self, units: QuerySet[Unit]) -> None:
+        field = cast("forms.ModelChoiceField[Unit]", self.fields["unit"])
+        field.queryset = units
+
+
+class PersonCreateForm(PasswordForm, PersonForm, MembershipFieldsMixin):
+    username = _text(
+        _("Tên đăng nhập"),
+        max_length=150,
+        help_text=_("Chữ thường, không dấu, ví dụ vt.chauthanh."),
+    )
+    field_order = [
+        "full_name",
+        "username",
+        "email",
+        "phone",
+        "password",
+        "password_confirm",
+        "unit",
+        "role",
+        "clearance",
+        "position",
+        "starts_on",
+    ]
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_units(units)
+        self.fields["username"].widget.attrs["autocomplete"] = "off"
+        self.fields["password"].label = _("Mật khẩu")
+
+    def service_kwargs(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        data.pop("password_confirm", None)
+        return data
+
+
+class DeactivateForm(BootstrapForm):
+    reason = forms.CharField(
+        label=_("Lý do vô hiệu hóa"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ví dụ: nghỉ hưu, chuyển công tác, mất thiết bị."),
+    )
+
+
+# --- memberships ---------------------------------------------------------------------------
+
+
+class MembershipCreateForm(MembershipFieldsMixin):
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.set_units(units)
+
+
+class MembershipUpdateForm(BootstrapForm):
+    clearance = forms.TypedChoiceField(
+        label=_("Độ mật được tiếp cận"), choices=Clearance.choices, coerce=int
+    )
+    position = _text(
+        _("Chức vụ"), required=False, max_length=150, help_text=_("Ví dụ: Chánh Văn phòng.")
+    )
+
+
+class MembershipEndForm(BootstrapForm):
+    ends_on = forms.DateField(label=_("Ngày kết thúc"), widget=DateInput())
+
+
+# --- people list ---------------------------------------------------------------------------
+
+
+class PeopleFilterForm(forms.Form):
+    """The query string of the people list: `q`, `don-vi` (a unit's UUID), `trang-thai`."""
+
+    ACTIVE = "hoat-dong"
+    INACTIVE = "vo-hieu"
+    STATUS_CHOICES = (("", _("Tất cả")), (ACTIVE, _("Đang hoạt động")), (INACTIVE, _("Đã vô hiệu")))
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["q"] = forms.CharField(label=_("Tìm cán bộ"), required=False, max_length=100)
+        self.fields["don-vi"] = forms.ModelChoiceField(
+            label=_("Đơn vị"), queryset=units, to_field_name="uuid", required=False
+        )
+        self.fields["trang-thai"] = forms.ChoiceField(
+            label=_("Trạng thái"), choices=self.STATUS_CHOICES, required=False
+        )

@@ -92,3 +92,11 @@ def test_logout_is_a_post_and_ends_the_session(client: Client, people: Personas)
     assert client.get(reverse("web:logout")).status_code == 405
     client.post(reverse("web:logout"))
     assert client.get(reverse("web:home")).status_code == 302
+
+
+def test_an_english_browser_still_gets_vietnamese_until_english_is_chosen(
+    client: Client, db: None
+) -> None:
+    body = client.get(LOGIN, headers={"accept-language": "en-US,en;q=0.9"}).content.decode()
+    assert 'lang="vi"' in body
+    assert "Tên đăng nhập" in body

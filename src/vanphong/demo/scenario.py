@@ -178,7 +178,7 @@ def load() -> list[DemoLogin]:
         _unit(parent=province, kind=UnitKind.BOARD, name=name, symbol=symbol, order=order)
 
     people = _People()
-    people.add("quantri", province, Role.ADMIN, Clearance.UNCLASSIFIED, "Quản trị hệ thống")
+    people.add("quantri", province, Role.ADMIN, Clearance.UNCLASSIFIED)
     people.add("bithu.tinhuy", province, Role.COMMITTEE_LEADER, Clearance.ULTRA_SECRET, "Bí thư")
     people.add(
         "pbt.tinhuy", province, Role.COMMITTEE_LEADER, Clearance.ULTRA_SECRET,

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # its own Swagger UI files, instead of the CDN copy it falls back to
     "axes",
     "django_tasks",
     "django_tasks_db",

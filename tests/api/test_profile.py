@@ -76,3 +76,11 @@ def test_openapi_schema_is_published(client: Client, db: None) -> None:
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     assert "/api/v1/me" in response.json()["paths"]
+
+
+def test_interactive_docs_load_nothing_from_the_network(client: Client, db: None) -> None:
+    response = client.get("/api/v1/docs")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "swagger-ui-bundle.js" in body
+    assert "https://" not in body

@@ -4,7 +4,6 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
-export DJANGO_SETTINGS_MODULE := vanphong.settings
 
 .PHONY: run test test-sqlite test-postgres lint format typecheck bench messages clean
 

@@ -15,52 +15,9 @@ from typing import Any, Literal
 from django.utils.translation import gettext as _
 
 from vanphong.core.models import RuleSet
+from vanphong.core.vietnamese import GOVERNMENT_TYPES, PARTY_TYPES
 
 Style = Literal["party", "government"]
-
-_PARTY_TYPES = {
-    "NQ": "Nghị quyết",
-    "QĐ": "Quyết định",
-    "CT": "Chỉ thị",
-    "KL": "Kết luận",
-    "QC": "Quy chế",
-    "TT": "Thông tri",
-    "HD": "Hướng dẫn",
-    "TB": "Thông báo",
-    "BC": "Báo cáo",
-    "TTr": "Tờ trình",
-    "KH": "Kế hoạch",
-    "CTr": "Chương trình",
-    "ĐA": "Đề án",
-    "PA": "Phương án",
-    "CV": "Công văn",
-    "BB": "Biên bản",
-    "BS": "Bản sao",
-}
-_GOVERNMENT_TYPES = {
-    "NQ": "Nghị quyết",
-    "QĐ": "Quyết định",
-    "CT": "Chỉ thị",
-    "QC": "Quy chế",
-    "QyĐ": "Quy định",
-    "TB": "Thông báo",
-    "HD": "Hướng dẫn",
-    "CTr": "Chương trình",
-    "KH": "Kế hoạch",
-    "PA": "Phương án",
-    "ĐA": "Đề án",
-    "BC": "Báo cáo",
-    "BB": "Biên bản",
-    "TTr": "Tờ trình",
-    "HĐ": "Hợp đồng",
-    "CĐ": "Công điện",
-    "GM": "Giấy mời",
-    "GGT": "Giấy giới thiệu",
-    "GNP": "Giấy nghỉ phép",
-    "PG": "Phiếu gửi",
-    "PC": "Phiếu chuyển",
-    "PB": "Phiếu báo",
-}
 
 DEFAULT_RULESETS: list[dict[str, Any]] = [
     {
@@ -70,7 +27,10 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
         "data": {
             "scope": "term",
             "secret_series": "same",
-            "types": {**_PARTY_TYPES, "QĐ": "Quyết định / Quy định"},
+            "types": {
+                **{k: v for k, v in PARTY_TYPES.items() if k != "QĐi"},
+                "QĐ": "Quyết định / Quy định",
+            },
         },
     },
     {
@@ -80,20 +40,20 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
         "data": {
             "scope": "term",
             "secret_series": "same",
-            "types": {**_PARTY_TYPES, "QĐi": "Quy định"},
+            "types": dict(PARTY_TYPES),
         },
     },
     {
         "kind": "numbering.government",
         "effective_from": "2011-03-05",
         "source": "Thông tư 01/2011/TT-BNV",
-        "data": {"scope": "year", "secret_series": "separate", "types": _GOVERNMENT_TYPES},
+        "data": {"scope": "year", "secret_series": "separate", "types": dict(GOVERNMENT_TYPES)},
     },
     {
         "kind": "numbering.government",
         "effective_from": "2020-03-05",
         "source": "Nghị định 30/2020/NĐ-CP, điều 15",
-        "data": {"scope": "year", "secret_series": "separate", "types": _GOVERNMENT_TYPES},
+        "data": {"scope": "year", "secret_series": "separate", "types": dict(GOVERNMENT_TYPES)},
     },
     {
         "kind": "deadline.complaint",

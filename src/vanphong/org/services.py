@@ -228,6 +228,14 @@ def term_update(
 # --- people --------------------------------------------------------------------------------
 
 
+def _set_checked_password(person: Person, password: str) -> None:
+    try:
+        validate_password(password, person)
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    person.set_password(password)
+
+
 def _check_person(person: Person) -> None:
     if not person.username:
         raise ValidationError({"username": _("Cần nhập tên đăng nhập.")})
@@ -263,11 +271,7 @@ def person_create(
     )
     person.name_folded = fold(person.full_name)
     _check_person(person)
-    try:
-        validate_password(password, person)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from None
-    person.set_password(password)
+    _set_checked_password(person, password)
     person.save()
     audit.record(
         actor=actor,
@@ -340,11 +344,7 @@ def person_set_password(*, actor: Person | None, person: Person, password: str) 
     person = Person.objects.select_for_update().get(pk=person.pk)
     if actor is None or actor.pk != person.pk:
         _require_admin_of_person(actor, person)
-    try:
-        validate_password(password, person)
-    except ValidationError as error:
-        raise ValidationError({"password": error.messages}) from None
-    person.set_password(password)
+    _set_checked_password(person, password)
     person.save(update_fields=["password"])
     _end_sessions(person)
     audit.record(actor=actor, action="person.set_password", target=person)

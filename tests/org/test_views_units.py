@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from uuid import uuid4
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.personas import Personas
@@ -345,3 +347,28 @@ def test_admin_role_on_a_unit_below_does_not_administer_its_parent(
     client.force_login(office_admin)
     url = reverse("org:unit_detail", args=[people.chau_thanh.uuid])
     assert client.get(url).status_code == 404
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries.captured_queries)
+
+
+def test_the_unit_tree_and_a_unit_page_cost_the_same_queries_for_many_rows(
+    client: Client, people: Personas
+) -> None:
+    client.force_login(people.province_admin)
+    tree = reverse("org:units")
+    detail = reverse("org:unit_detail", args=[people.chau_thanh_office.uuid])
+    before = (_queries(client, tree), _queries(client, detail))
+    for n in range(40):
+        Unit.objects.create(
+            parent=people.chau_thanh_office,
+            kind=UnitKind.DEPARTMENT,
+            name=f"Phòng {n}",
+            name_folded=f"phong {n}",
+            symbol=f"P{n}",
+        )
+        _member(people.chau_thanh_office, f"Cán Bộ {n}")
+    assert (_queries(client, tree), _queries(client, detail)) == before

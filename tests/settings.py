@@ -11,6 +11,8 @@ _VAR = Path(
     os.environ.get("VANPHONG_TEST_VAR_DIR", Path(__file__).resolve().parent.parent / "var" / "test")
 )
 os.environ["VANPHONG_HTTPS"] = "0"
+# Threads (live server, concurrency tests) must not keep connections past their test.
+os.environ["VANPHONG_DB_CONN_MAX_AGE"] = "0"
 os.environ["VANPHONG_VAR_DIR"] = str(_VAR)
 os.environ["VANPHONG_DATABASE_URL"] = os.environ.get(
     "VANPHONG_TEST_DATABASE_URL", f"sqlite:///{_VAR / 'vanphong.sqlite3'}"

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "vanphong.core",
     "vanphong.org",
+    "vanphong.documents",
     "vanphong.web",
     "vanphong.api",
     "vanphong.demo",

@@ -86,3 +86,18 @@ class RuleSet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} @ {self.effective_from}"
+
+
+class StoredFile(models.Model):
+    """An original file, stored once by its SHA-256 and never rewritten."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp lưu trữ")
+
+    def __str__(self) -> str:
+        return self.sha256

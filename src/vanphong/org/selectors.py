@@ -29,6 +29,8 @@ class Scope:
     roles_by_unit: Mapping[int, frozenset[str]] = field(default_factory=dict)
     administered: frozenset[int] = frozenset()
     everything: bool = False
+    # role -> units where the person holds it, including every unit below
+    role_units: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
     @property
     def unit_ids(self) -> frozenset[int]:
@@ -43,6 +45,16 @@ class Scope:
 
     def administers(self, unit_id: int) -> bool:
         return self.everything or unit_id in self.administered
+
+    def units_with_role(self, *roles: str) -> frozenset[int]:
+        """Units where the person holds one of `roles`, directly or from a unit above."""
+        found: set[int] = set()
+        for role in roles:
+            found |= self.role_units.get(role, frozenset())
+        return frozenset(found)
+
+    def holds(self, unit_id: int, *roles: str) -> bool:
+        return unit_id in self.units_with_role(*roles)
 
 
 def _subtrees(roots: Iterable[int]) -> dict[int, set[int]]:
@@ -83,9 +95,11 @@ def scope_for(person: Person | None) -> Scope:
     trees = _subtrees({unit_id for unit_id, _, _ in grants}) if grants else {}
     clearance: dict[int, int] = {}
     roles: dict[int, set[str]] = defaultdict(set)
+    role_units: dict[str, set[int]] = defaultdict(set)
     administered: set[int] = set()
     for unit_id, role, level in grants:
         roles[unit_id].add(role)
+        role_units[role] |= trees[unit_id]
         for member in trees[unit_id]:
             clearance[member] = max(clearance.get(member, -1), level)
             if role == Role.ADMIN:
@@ -100,6 +114,7 @@ def scope_for(person: Person | None) -> Scope:
         roles_by_unit={unit: frozenset(r) for unit, r in roles.items()},
         administered=frozenset(administered),
         everything=everything,
+        role_units={role: frozenset(units) for role, units in role_units.items()},
     )
     person._vanphong_scope = scope  # type: ignore[attr-defined]
     return scope

@@ -1,0 +1,203 @@
+"""Reads of documents, scoped to what the asking person may see.
+
+A person sees the documents of the units they belong to (and the units below), up to the
+clearance they hold there; a secret document additionally needs a clerk or leader role in its
+unit, unless the person is involved in it (registered, was presented, directed, was assigned,
+drafted, approved, signed). An involved person always sees the document.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+
+from vanphong.core.access import get_visible_or_404
+from vanphong.core.vietnamese import fold
+from vanphong.documents.models import (
+    Assignment,
+    AssignmentStatus,
+    Delivery,
+    DeliveryStatus,
+    IncomingDocument,
+    IncomingStatus,
+    OutgoingDocument,
+    OutgoingStatus,
+    Participant,
+)
+from vanphong.documents.workflow import can_decide
+from vanphong.org.models import Clearance, Person, Role
+from vanphong.org.selectors import scope_for
+
+PRIVILEGED_ROLES = (Role.CLERK, Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
+LEADER_ROLES = (Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
+
+
+def _unit_rule(person: Person) -> Q:
+    scope = scope_for(person)
+    privileged = scope.units_with_role(*PRIVILEGED_ROLES)
+    rule = Q(pk__in=[])
+    for level in Clearance.values:
+        cleared = {unit for unit, held in scope.clearance_by_unit.items() if held >= level}
+        if level > Clearance.UNCLASSIFIED:
+            cleared &= privileged
+        if cleared:
+            rule |= Q(confidentiality=level, unit_id__in=sorted(cleared))
+    return rule
+
+
+def incoming_visible(person: Person) -> QuerySet[IncomingDocument]:
+    involved = Participant.objects.filter(person=person, incoming=OuterRef("pk"))
+    return IncomingDocument.objects.filter(_unit_rule(person) | Q(Exists(involved)))
+
+
+def outgoing_visible(person: Person) -> QuerySet[OutgoingDocument]:
+    involved = Participant.objects.filter(person=person, outgoing=OuterRef("pk"))
+    return OutgoingDocument.objects.filter(_unit_rule(person) | Q(Exists(involved)))
+
+
+def incoming_get_visible(person: Person, document_uuid: UUID | str) -> IncomingDocument:
+    documents = incoming_visible(person).select_related("unit", "presented_to", "registered_by")
+    return get_visible_or_404(documents, document_uuid)
+
+
+def outgoing_get_visible(person: Person, document_uuid: UUID | str) -> OutgoingDocument:
+    documents = outgoing_visible(person).select_related("unit", "drafter", "signer")
+    return get_visible_or_404(documents, document_uuid)
+
+
+def assignment_get_visible(person: Person, assignment_uuid: UUID | str) -> Assignment:
+    assignments = Assignment.objects.select_related("document", "assignee").filter(
+        document__in=incoming_visible(person)
+    )
+    return get_visible_or_404(assignments, assignment_uuid)
+
+
+def delivery_get_for_recipient(person: Person, delivery_uuid: UUID | str) -> Delivery:
+    """A delivery to one of the units where the person is a clerk (who registers it)."""
+    units = scope_for(person).units_with_role(Role.CLERK)
+    deliveries = Delivery.objects.select_related("document", "document__unit").filter(
+        recipient_unit_id__in=sorted(units)
+    )
+    return get_visible_or_404(deliveries, delivery_uuid)
+
+
+def delivery_get_for_sender(person: Person, delivery_uuid: UUID | str) -> Delivery:
+    deliveries = Delivery.objects.select_related("document").filter(
+        document__in=outgoing_visible(person)
+    )
+    return get_visible_or_404(deliveries, delivery_uuid)
+
+
+# --- lists ---------------------------------------------------------------------------------
+
+
+def incoming_duplicates(
+    *, unit_id: int, symbol_key: str, sender_name: str, year: int
+) -> QuerySet[IncomingDocument]:
+    """Earlier registrations of the same document in the unit: same number-symbol, same
+    issuing body (marks and tone placement ignored), same year of issue."""
+    return IncomingDocument.objects.filter(
+        unit_id=unit_id,
+        symbol_key=symbol_key,
+        sender_folded=fold(sender_name),
+        document_date__year=year,
+    ).order_by("number")
+
+
+def incoming_book(
+    person: Person,
+    *,
+    unit_id: int,
+    year: int | None = None,
+    status: str = "",
+    urgent_only: bool = False,
+    text: str = "",
+    received_from: date | None = None,
+    received_to: date | None = None,
+    after: tuple[datetime, int] | None = None,
+    limit: int = 50,
+) -> list[IncomingDocument]:
+    """One page of a unit's incoming book, newest first, continuing after (received_at, id).
+
+    Keyset pagination: the cost of a page does not grow with how far down the book it is,
+    and no COUNT runs over the whole table.
+    """
+    documents = incoming_visible(person).filter(unit_id=unit_id)
+    if year is not None:
+        documents = documents.filter(year=year)
+    if status:
+        documents = documents.filter(status=status)
+    if urgent_only:
+        documents = documents.filter(urgency__gte=1)
+    if received_from is not None:
+        documents = documents.filter(received_at__date__gte=received_from)
+    if received_to is not None:
+        documents = documents.filter(received_at__date__lte=received_to)
+    for word in fold(text).split():
+        documents = documents.filter(
+            Q(subject_folded__contains=word) | Q(symbol_key__contains=word.upper())
+        )
+    if after is not None:
+        at, pk = after
+        documents = documents.filter(Q(received_at__lt=at) | Q(received_at=at, id__lt=pk))
+    return list(documents.select_related("unit").order_by("-received_at", "-id")[:limit])
+
+
+def inbox(person: Person, *, include_done: bool = False) -> QuerySet[Assignment]:
+    """What the person must handle, the nearest deadline first (no deadline last)."""
+    assignments = Assignment.objects.filter(assignee=person).select_related(
+        "document", "document__unit"
+    )
+    if not include_done:
+        assignments = assignments.filter(
+            status__in=[AssignmentStatus.OPEN, AssignmentStatus.IN_PROGRESS]
+        )
+    return assignments.order_by(F("deadline").asc(nulls_last=True), "assigned_at", "id")
+
+
+def presented_to(person: Person) -> QuerySet[IncomingDocument]:
+    return (
+        incoming_visible(person)
+        .filter(presented_to=person, status=IncomingStatus.PRESENTED)
+        .select_related("unit")
+        .order_by("-urgency", "presented_at")
+    )
+
+
+def assigned_by(person: Person) -> QuerySet[Assignment]:
+    """Open assignments the person gave, for a leader to watch deadlines."""
+    return (
+        Assignment.objects.filter(
+            assigned_by=person, status__in=[AssignmentStatus.OPEN, AssignmentStatus.IN_PROGRESS]
+        )
+        .select_related("document", "assignee")
+        .order_by("deadline", "id")
+    )
+
+
+def reception_queue(person: Person) -> QuerySet[Delivery]:
+    """Documents sent to the person's units inside the installation, waiting to be registered."""
+    units = scope_for(person).units_with_role(Role.CLERK)
+    return (
+        Delivery.objects.filter(recipient_unit_id__in=sorted(units), status=DeliveryStatus.ARRIVED)
+        .select_related("document", "document__unit", "recipient_unit")
+        .order_by("-document__urgency", "sent_at")
+    )
+
+
+def awaiting_my_approval(person: Person) -> list[OutgoingDocument]:
+    """Drafts whose current approval step the person can take."""
+    drafts = outgoing_visible(person).filter(status=OutgoingStatus.IN_REVIEW)
+    return [doc for doc in drafts.select_related("unit", "drafter") if can_decide(person, doc)]
+
+
+def awaiting_issue(person: Person) -> QuerySet[OutgoingDocument]:
+    """Signed documents of the person's clerk units, waiting for a number."""
+    units = scope_for(person).units_with_role(Role.CLERK)
+    return (
+        OutgoingDocument.objects.filter(unit_id__in=sorted(units), status=OutgoingStatus.SIGNED)
+        .select_related("unit", "signer")
+        .order_by("-urgency", "signed_at")
+    )

@@ -1,0 +1,122 @@
+"""Who may take which step of a document's workflow: pure rules over scopes and states.
+
+Services call these before changing anything; pages call them to decide which buttons to show,
+so a button is shown exactly when the service would accept the action.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from vanphong.documents.models import (
+    IncomingDocument,
+    IncomingStatus,
+    OutgoingDocument,
+    OutgoingStatus,
+)
+from vanphong.org.models import Person, Role, Unit
+from vanphong.org.selectors import committee_of, scope_for
+
+LEADER_ROLES = (Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
+DEFAULT_CHAIN: list[dict[str, str]] = [{"role": Role.OFFICE_LEADER, "at": "unit"}]
+
+# Legal moves of an incoming document; anything else is refused with the state's name.
+INCOMING_MOVES: dict[str, set[str]] = {
+    IncomingStatus.REGISTERED: {
+        IncomingStatus.PRESENTED,
+        IncomingStatus.ASSIGNED,
+        IncomingStatus.FILED,
+        IncomingStatus.CANCELLED,
+        IncomingStatus.RECALLED,
+    },
+    IncomingStatus.PRESENTED: {
+        IncomingStatus.ASSIGNED,
+        IncomingStatus.REGISTERED,  # returned by the leader
+        IncomingStatus.FILED,
+        IncomingStatus.RECALLED,
+    },
+    IncomingStatus.ASSIGNED: {
+        IncomingStatus.ASSIGNED,
+        IncomingStatus.DONE,
+        IncomingStatus.RECALLED,
+    },
+    IncomingStatus.DONE: {IncomingStatus.ASSIGNED, IncomingStatus.RECALLED},
+    IncomingStatus.FILED: {IncomingStatus.ASSIGNED, IncomingStatus.RECALLED},
+    IncomingStatus.RECALLED: set(),
+    IncomingStatus.CANCELLED: set(),
+}
+
+OUTGOING_MOVES: dict[str, set[str]] = {
+    OutgoingStatus.DRAFT: {OutgoingStatus.IN_REVIEW, OutgoingStatus.CANCELLED},
+    OutgoingStatus.RETURNED: {OutgoingStatus.IN_REVIEW, OutgoingStatus.CANCELLED},
+    OutgoingStatus.IN_REVIEW: {
+        OutgoingStatus.IN_REVIEW,
+        OutgoingStatus.APPROVED,
+        OutgoingStatus.RETURNED,
+    },
+    OutgoingStatus.APPROVED: {OutgoingStatus.SIGNED, OutgoingStatus.RETURNED},
+    OutgoingStatus.SIGNED: {OutgoingStatus.ISSUED, OutgoingStatus.RETURNED},
+    OutgoingStatus.ISSUED: {OutgoingStatus.WITHDRAWN},
+    OutgoingStatus.WITHDRAWN: set(),
+    OutgoingStatus.CANCELLED: set(),
+}
+
+
+def require_incoming_move(document: IncomingDocument, target: str) -> None:
+    if target not in INCOMING_MOVES[document.status]:
+        raise ValidationError(
+            _("Không thể chuyển văn bản đang ở trạng thái “%(state)s” sang “%(target)s”.")
+            % {
+                "state": IncomingStatus(document.status).label,
+                "target": IncomingStatus(target).label,
+            }
+        )
+
+
+def require_outgoing_move(document: OutgoingDocument, target: str) -> None:
+    if target not in OUTGOING_MOVES[document.status]:
+        raise ValidationError(
+            _("Không thể chuyển văn bản đang ở trạng thái “%(state)s” sang “%(target)s”.")
+            % {
+                "state": OutgoingStatus(document.status).label,
+                "target": OutgoingStatus(target).label,
+            }
+        )
+
+
+def is_clerk_of(person: Person, unit: Unit) -> bool:
+    return scope_for(person).holds(unit.id, Role.CLERK)
+
+
+def is_leader_of(person: Person, unit: Unit) -> bool:
+    return scope_for(person).holds(unit.id, *LEADER_ROLES)
+
+
+def require_clerk(person: Person, unit: Unit) -> None:
+    if not is_clerk_of(person, unit):
+        raise PermissionDenied(_("Chỉ văn thư của đơn vị mới làm được việc này."))
+
+
+def require_leader(person: Person, unit: Unit) -> None:
+    if not is_leader_of(person, unit):
+        raise PermissionDenied(_("Chỉ lãnh đạo mới làm được việc này."))
+
+
+def step_unit(document: OutgoingDocument, step: dict[str, str]) -> Unit:
+    """The unit whose role-holders take a step: the drafting unit, or its committee."""
+    if step.get("at") == "committee":
+        committee = committee_of(document.unit)
+        if committee is not None:
+            return committee
+    return document.unit
+
+
+def can_decide(person: Person, document: OutgoingDocument) -> bool:
+    """Whether the person may approve or return the draft at its current step."""
+    if document.status != OutgoingStatus.IN_REVIEW or document.current_step >= len(document.chain):
+        return False
+    step = document.chain[document.current_step]
+    if person.pk == document.drafter_id and not step.get("allow_self", False):
+        return False
+    return scope_for(person).holds(step_unit(document, step).id, step["role"])

@@ -5,6 +5,7 @@ from vanphong.api.api import api
 urlpatterns = [
     path("", include("vanphong.web.urls")),
     path("to-chuc/", include("vanphong.org.urls")),
+    path("van-ban/", include("vanphong.documents.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -21,7 +22,7 @@ class DocWorld:
     chau_thanh_office_leader: Person
     chau_thanh_leader: Person
 
-    def __getattr__(self, name: str) -> object:
+    def __getattr__(self, name: str) -> Any:  # the personas' fields, typed loosely
         return getattr(self.p, name)
 
 
@@ -39,16 +40,22 @@ def build_world() -> DocWorld:
             committee=p.chau_thanh, starts_on=date(2010, 7, 20), ends_on=date(2015, 7, 19)
         ),
         province_office_leader=_person(
-            "cvp.tinh", "Trương Chánh Văn", p.province_office, Role.OFFICE_LEADER,
+            "cvp.tinh",
+            "Trương Chánh Văn",
+            p.province_office,
+            Role.OFFICE_LEADER,
             Clearance.TOP_SECRET,
-        ),  # fmt: skip
+        ),
         province_specialist=_person(
             "cv.tinh", "Phan Thị Soạn", p.province_office, Role.SPECIALIST, Clearance.UNCLASSIFIED
         ),
         chau_thanh_office_leader=_person(
-            "cvp.chauthanh", "Lý Chánh Huyện", p.chau_thanh_office, Role.OFFICE_LEADER,
+            "cvp.chauthanh",
+            "Lý Chánh Huyện",
+            p.chau_thanh_office,
+            Role.OFFICE_LEADER,
             Clearance.SECRET,
-        ),  # fmt: skip
+        ),
         chau_thanh_leader=_person(
             "bt.chauthanh", "Hồ Bí Thư", p.chau_thanh, Role.COMMITTEE_LEADER, Clearance.TOP_SECRET
         ),

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.vietnamese import fold
@@ -27,19 +28,28 @@ from vanphong.documents.models import (
     Participant,
 )
 from vanphong.documents.workflow import can_decide
-from vanphong.org.models import Clearance, Person, Role
-from vanphong.org.selectors import scope_for
+from vanphong.org.models import Clearance, Membership, Person, Role, Unit
+from vanphong.org.selectors import ancestors, scope_for
 
 PRIVILEGED_ROLES = (Role.CLERK, Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
 LEADER_ROLES = (Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
 
 
+# Administering a unit (a technical role) opens none of its documents.
+DOCUMENT_ROLES = tuple(role for role in Role.values if role != Role.ADMIN)
+
+
 def _unit_rule(person: Person) -> Q:
     scope = scope_for(person)
     privileged = scope.units_with_role(*PRIVILEGED_ROLES)
+    member_of = scope.units_with_role(*DOCUMENT_ROLES)
     rule = Q(pk__in=[])
     for level in Clearance.values:
-        cleared = {unit for unit, held in scope.clearance_by_unit.items() if held >= level}
+        cleared = {
+            unit
+            for unit, held in scope.clearance_by_unit.items()
+            if held >= level and unit in member_of
+        }
         if level > Clearance.UNCLASSIFIED:
             cleared &= privileged
         if cleared:
@@ -145,6 +155,40 @@ def incoming_book(
     return list(documents.select_related("unit").order_by("-received_at", "-id")[:limit])
 
 
+def outgoing_book(
+    person: Person,
+    *,
+    unit_id: int,
+    year: int | None = None,
+    text: str = "",
+    after: tuple[date, int] | None = None,
+    limit: int = 50,
+) -> list[OutgoingDocument]:
+    """One page of a unit's outgoing book (sổ văn bản đi): numbered documents, withdrawn ones
+    included, newest first, continuing after (issued_on, id) — keyset pagination, like
+    incoming_book. Each document comes with its deliveries (and their units) prefetched."""
+    documents = outgoing_visible(person).filter(unit_id=unit_id, number__isnull=False)
+    if year is not None:
+        documents = documents.filter(
+            issued_on__gte=date(year, 1, 1), issued_on__lt=date(year + 1, 1, 1)
+        )
+    for word in fold(text).split():
+        documents = documents.filter(
+            Q(subject_folded__contains=word) | Q(symbol_key__contains=word.upper())
+        )
+    if after is not None:
+        on, pk = after
+        documents = documents.filter(Q(issued_on__lt=on) | Q(issued_on=on, id__lt=pk))
+    deliveries = Prefetch(
+        "deliveries", queryset=Delivery.objects.select_related("recipient_unit").order_by("id")
+    )
+    return list(
+        documents.select_related("unit", "signer")
+        .prefetch_related(deliveries)
+        .order_by("-issued_on", "-id")[:limit]
+    )
+
+
 def inbox(person: Person, *, include_done: bool = False) -> QuerySet[Assignment]:
     """What the person must handle, the nearest deadline first (no deadline last)."""
     assignments = Assignment.objects.filter(assignee=person).select_related(
@@ -201,3 +245,39 @@ def awaiting_issue(person: Person) -> QuerySet[OutgoingDocument]:
         .select_related("unit", "signer")
         .order_by("-urgency", "signed_at")
     )
+
+
+OPEN_OUTGOING = (
+    OutgoingStatus.DRAFT,
+    OutgoingStatus.IN_REVIEW,
+    OutgoingStatus.RETURNED,
+    OutgoingStatus.APPROVED,
+    OutgoingStatus.SIGNED,
+)
+
+
+def drafted_by(person: Person, *, open_only: bool = True) -> QuerySet[OutgoingDocument]:
+    """The person's own drafts, newest first; by default those not yet issued or abandoned."""
+    documents = outgoing_visible(person).filter(drafter=person)
+    if open_only:
+        documents = documents.filter(status__in=OPEN_OUTGOING)
+    return documents.select_related("unit").order_by("-created_at", "-id")
+
+
+def signer_candidates(unit: Unit) -> list[Membership]:
+    """Current leader memberships at the unit or above it: the people who may sign its
+    documents (workflow.is_leader_of holds for them), nearest unit first."""
+    chain = [*ancestors(unit), unit]
+    depth = {u.id: i for i, u in enumerate(chain)}
+    today = timezone.localdate()
+    memberships = (
+        Membership.objects.filter(
+            unit_id__in=sorted(depth),
+            role__in=LEADER_ROLES,
+            starts_on__lte=today,
+            person__is_active=True,
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .select_related("person", "unit")
+    )
+    return sorted(memberships, key=lambda m: (-depth[m.unit_id], m.person.name_folded))

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from django.conf import LazySettings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from vanphong.core.files import path_of, safe_filename, store
+from vanphong.core.models import StoredFile
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def docx(document_xml: bytes = b"<w:document/>", extra: int = 0) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", document_xml)
+        for n in range(extra):
+            archive.writestr(f"word/media/{n}.bin", b"")
+    return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: LazySettings, tmp_path: object) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)
+
+
+def _store(data: bytes) -> StoredFile:
+    with transaction.atomic():
+        return store(io.BytesIO(data)).stored
+
+
+def test_the_same_bytes_are_stored_once_and_never_rewritten(db: None) -> None:
+    first = _store(PDF)
+    second = _store(PDF)
+    assert first == second
+    assert StoredFile.objects.count() == 1
+    assert path_of(first).read_bytes() == PDF
+    assert path_of(first).stat().st_mode & 0o222 == 0, "originals are read-only"
+
+
+def test_the_type_comes_from_the_bytes_not_the_name(db: None) -> None:
+    assert _store(PNG).content_type == "image/png"
+    assert _store(PDF).content_type == "application/pdf"
+    assert _store(docx()).content_type.endswith("wordprocessingml.document")
+
+
+@pytest.mark.parametrize(
+    "data", [b"just text", b"MZ\x90\x00 an executable", b"PK\x03\x04 not really a zip"]
+)
+def test_other_content_is_refused(db: None, data: bytes) -> None:
+    with pytest.raises(ValidationError, match="không được chấp nhận"):
+        _store(data)
+    assert not StoredFile.objects.exists()
+
+
+def test_an_empty_or_oversize_file_is_refused(db: None, settings: LazySettings) -> None:
+    with pytest.raises(ValidationError, match="rỗng"):
+        _store(b"")
+    settings.VANPHONG_MAX_UPLOAD_BYTES = 32
+    with pytest.raises(ValidationError, match="quá lớn"):
+        _store(PNG)
+
+
+def test_a_zip_bomb_is_refused_by_its_declared_size_and_member_count(
+    db: None, settings: LazySettings
+) -> None:
+    settings.VANPHONG_MAX_UNZIPPED_BYTES = 1000
+    with pytest.raises(ValidationError, match="giải nén"):
+        _store(docx(b"0" * 5000))
+    settings.VANPHONG_MAX_ZIP_MEMBERS = 5
+    with pytest.raises(ValidationError, match="thành phần"):
+        _store(docx(extra=10))
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\vt\\Công văn 45.pdf", "Công văn 45.pdf"),
+        ('a"b;c\r\n.pdf', "a_b_c_.pdf"),
+        ("...", "tep"),
+    ],
+)
+def test_filenames_are_made_safe_for_download_headers(name: str, safe: str) -> None:
+    assert safe_filename(name) == safe

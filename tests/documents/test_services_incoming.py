@@ -1,0 +1,269 @@
+from __future__ import annotations
+
+import io
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import uuid4
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from tests.core.test_files import docx
+from tests.documents.conftest import DocWorld
+from vanphong.core.models import AuditEvent, Counter
+from vanphong.documents import services
+from vanphong.documents.models import (
+    AssignmentRole,
+    AssignmentStatus,
+    IncomingDocument,
+    IncomingStatus,
+)
+from vanphong.documents.services import DuplicateDocument, Handler, Upload
+from vanphong.org.models import Clearance, Unit
+
+RECEIVED = datetime(2011, 3, 7, 2, 30, tzinfo=UTC)  # 09:30 in Tây Ninh
+
+
+def register(world: DocWorld, **overrides: object) -> IncomingDocument:
+    fields: dict[str, object] = {
+        "actor": world.chau_thanh_clerk,
+        "unit": world.chau_thanh_office,
+        "medium": "paper",
+        "sender_name": "Tỉnh ủy Tây Ninh",
+        "number_symbol": "Số 45-CT/TU",
+        "document_date": date(2011, 3, 1),
+        "subject": "Về lãnh đạo cuộc bầu cử đại biểu Quốc hội khoá XIII",
+        "received_at": RECEIVED,
+    }
+    fields.update(overrides)
+    return services.incoming_register(**fields)  # type: ignore[arg-type]
+
+
+def _counter(unit: Unit, year: int = 2011) -> int:
+    row = Counter.objects.filter(series=f"in:{unit.pk}:{year}").first()
+    return row.value if row else 0
+
+
+def test_registration_numbers_the_book_of_the_year_from_one(world: DocWorld) -> None:
+    first = register(world)
+    second = register(world, number_symbol="46-CT/TU")
+    assert (first.year, first.number, second.number) == (2011, 1, 2)
+    assert first.number_symbol == "45-CT/TU"
+    assert first.type_name == "Chỉ thị"
+    assert first.status == IncomingStatus.REGISTERED
+    assert AuditEvent.objects.filter(action="incoming.register").count() == 2
+
+
+def test_a_document_received_late_on_new_years_eve_utc_belongs_to_the_next_year(
+    world: DocWorld,
+) -> None:
+    late_utc = datetime(2011, 12, 31, 23, 30, tzinfo=UTC)
+    document = register(world, received_at=late_utc, document_date=date(2011, 12, 30))
+    assert (document.year, document.number) == (2012, 1)
+
+
+def test_each_unit_keeps_its_own_book(world: DocWorld) -> None:
+    register(world)
+    other = register(world, actor=world.hoa_thanh_clerk, unit=world.hoa_thanh_office)
+    assert other.number == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"number_symbol": "45/"}, "number_symbol"),
+        ({"number_symbol": "abc"}, "number_symbol"),
+        ({"document_date": date(2011, 3, 8)}, "document_date"),
+        ({"received_at": timezone.now() + timedelta(days=1)}, "received_at"),
+        ({"subject": "   "}, "subject"),
+        ({"subject": "x" * 501}, "subject"),
+        ({"sender_name": ""}, "sender_name"),
+        ({"deadline": date(2011, 3, 1)}, "deadline"),
+        ({"confidentiality": Clearance.TOP_SECRET}, "confidentiality"),
+    ],
+)
+def test_bad_input_names_the_field_and_uses_no_number(
+    world: DocWorld, overrides: dict[str, object], field: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        register(world, **overrides)
+    assert field in caught.value.message_dict
+    assert _counter(world.chau_thanh_office) == 0
+    assert not IncomingDocument.objects.exists()
+
+
+def test_a_wrong_attachment_type_rolls_back_the_whole_registration(world: DocWorld) -> None:
+    fake_pdf = Upload(name="giay-moi.pdf", stream=io.BytesIO(b"plain text, not a PDF"))
+    with pytest.raises(ValidationError) as caught:
+        register(world, attachments=[fake_pdf])
+    assert "attachments" in caught.value.message_dict
+    assert _counter(world.chau_thanh_office) == 0
+    assert not IncomingDocument.objects.exists()
+
+
+def test_only_a_clerk_of_the_unit_registers(world: DocWorld) -> None:
+    with pytest.raises(PermissionDenied):
+        register(world, actor=world.chau_thanh_specialist)
+    with pytest.raises(PermissionDenied):
+        register(world, actor=world.hoa_thanh_clerk)
+
+
+def test_a_duplicate_is_flagged_across_tone_and_spacing_variants(world: DocWorld) -> None:
+    first = register(world, sender_name="Tỉnh uỷ Tây Ninh")
+    with pytest.raises(DuplicateDocument) as caught:
+        register(world, sender_name="Tỉnh ủy  Tây Ninh", number_symbol="45 - ct / tu")
+    assert caught.value.existing == [first]
+    assert _counter(world.chau_thanh_office) == 1
+    second = register(world, duplicate_reason="Bản gửi lại có phụ lục")
+    assert second.duplicate_of == first
+    assert second.number == 2
+
+
+def test_the_same_number_from_another_body_or_year_is_not_a_duplicate(world: DocWorld) -> None:
+    register(world)
+    register(world, sender_name="Huyện ủy Gò Dầu")
+    register(world, document_date=date(2010, 3, 1))
+    assert IncomingDocument.objects.count() == 3
+
+
+def test_a_double_submit_registers_once(world: DocWorld) -> None:
+    key = uuid4()
+    first = register(world, submission_id=key)
+    again = register(world, submission_id=key)
+    assert again == first
+    assert _counter(world.chau_thanh_office) == 1
+
+
+def _present_and_direct(world: DocWorld) -> IncomingDocument:
+    document = register(world)
+    services.incoming_present(
+        actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
+    )
+    services.direction_give(
+        actor=world.chau_thanh_office_leader,
+        document=document,
+        text="Giao đồng chí Huỳnh chủ trì tham mưu kế hoạch.",
+        lead=Handler(person=world.chau_thanh_specialist),
+        supporting=[Handler(unit=world.chau_thanh_office)],
+        deadline=date(2011, 3, 20),
+    )
+    document.refresh_from_db()
+    return document
+
+
+def test_a_direction_assigns_the_lead_and_the_supporting_unit_with_the_deadline(
+    world: DocWorld,
+) -> None:
+    document = _present_and_direct(world)
+    assert document.status == IncomingStatus.ASSIGNED
+    lead = document.assignments.get(role=AssignmentRole.LEAD)
+    assert lead.assignee == world.chau_thanh_specialist
+    assert lead.deadline == date(2011, 3, 20)
+    support = document.assignments.get(role=AssignmentRole.SUPPORT)
+    assert support.assignee_unit == world.chau_thanh_office
+
+
+def test_only_a_leader_gives_directions(world: DocWorld) -> None:
+    document = register(world)
+    with pytest.raises(PermissionDenied):
+        services.direction_give(
+            actor=world.chau_thanh_clerk,
+            document=document,
+            text="x",
+            lead=Handler(person=world.chau_thanh_specialist),
+        )
+
+
+def test_the_specialist_records_progress_and_completes_and_the_document_is_done(
+    world: DocWorld,
+) -> None:
+    document = _present_and_direct(world)
+    lead = document.assignments.get(role=AssignmentRole.LEAD)
+    services.assignment_progress(
+        actor=world.chau_thanh_specialist, assignment=lead, text="Đã xin ý kiến các ban."
+    )
+    lead.refresh_from_db()
+    assert lead.status == AssignmentStatus.IN_PROGRESS
+    services.assignment_complete(
+        actor=world.chau_thanh_specialist, assignment=lead, result="Đã trình kế hoạch."
+    )
+    document.refresh_from_db()
+    assert document.status == IncomingStatus.DONE
+
+
+def test_someone_else_cannot_complete_another_persons_assignment(world: DocWorld) -> None:
+    document = _present_and_direct(world)
+    lead = document.assignments.get(role=AssignmentRole.LEAD)
+    with pytest.raises(PermissionDenied):
+        services.assignment_complete(actor=world.chau_thanh_clerk, assignment=lead, result="x")
+
+
+def test_handing_over_moves_the_part_and_its_deadline_to_a_colleague(world: DocWorld) -> None:
+    document = _present_and_direct(world)
+    lead = document.assignments.get(role=AssignmentRole.LEAD)
+    successor = services.assignment_hand_over(
+        actor=world.chau_thanh_specialist, assignment=lead, to=world.chau_thanh_clerk
+    )
+    lead.refresh_from_db()
+    assert lead.status == AssignmentStatus.HANDED_OVER
+    assert (successor.assignee, successor.deadline) == (world.chau_thanh_clerk, lead.deadline)
+
+
+def test_the_leader_returns_a_presented_document_with_a_reason(world: DocWorld) -> None:
+    document = register(world)
+    services.incoming_present(
+        actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
+    )
+    with pytest.raises(ValidationError):
+        services.incoming_return(actor=world.chau_thanh_office_leader, document=document, reason="")
+    services.incoming_return(
+        actor=world.chau_thanh_office_leader, document=document, reason="Chuyển nhầm đơn vị"
+    )
+    document.refresh_from_db()
+    assert (document.status, document.presented_to) == (IncomingStatus.REGISTERED, None)
+
+
+def test_a_cancelled_registration_keeps_its_number_and_refuses_further_work(
+    world: DocWorld,
+) -> None:
+    document = register(world)
+    services.incoming_cancel(actor=world.chau_thanh_clerk, document=document, reason="Vào nhầm")
+    document.refresh_from_db()
+    assert (document.status, document.number) == (IncomingStatus.CANCELLED, 1)
+    with pytest.raises(ValidationError, match="hủy"):
+        services.incoming_present(
+            actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
+        )
+    assert register(world, number_symbol="47-CT/TU").number == 2
+
+
+def test_a_leader_without_the_clearance_cannot_be_presented_a_secret_document(
+    world: DocWorld,
+) -> None:
+    secret = register(world, confidentiality=Clearance.SECRET)
+    specialist_leader = world.chau_thanh_specialist
+    with pytest.raises(ValidationError):
+        services.incoming_present(
+            actor=world.chau_thanh_clerk, document=secret, leader=specialist_leader
+        )
+
+
+def test_attachment_text_is_extracted_in_the_background_after_commit(
+    world: DocWorld, django_capture_on_commit_callbacks: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>Kế hoạch bầu cử Hoà Thành</w:t></w:r></w:p></w:body>"
+        "</w:document>"
+    ).encode()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        document = register(
+            world, attachments=[Upload(name="ke-hoach.docx", stream=io.BytesIO(docx(xml)))]
+        )
+    assert len(callbacks) == 1
+    attachment = document.attachments.get()
+    assert attachment.filename == "ke-hoach.docx"
+    assert attachment.text == "Kế hoạch bầu cử Hoà Thành"
+    assert attachment.text_extracted_at is not None

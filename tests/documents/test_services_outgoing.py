@@ -1,0 +1,240 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from tests.documents.conftest import DocWorld
+from tests.factories import UnitFactory
+from vanphong.core.models import NumberAllocation
+from vanphong.documents import services
+from vanphong.documents.models import (
+    DeliveryStatus,
+    IncomingStatus,
+    OutgoingDocument,
+    OutgoingStatus,
+)
+from vanphong.documents.selectors import reception_queue
+from vanphong.documents.services import Recipient
+from vanphong.org.models import Clearance, Role, UnitKind
+
+ISSUED_ON = date(2012, 3, 1)
+
+
+def draft(world: DocWorld, **overrides: object) -> OutgoingDocument:
+    fields: dict[str, object] = {
+        "actor": world.chau_thanh_specialist,
+        "unit": world.chau_thanh_office,
+        "type_symbol": "BC",
+        "subject": "Báo cáo kết quả bầu cử đại biểu HĐND huyện nhiệm kỳ 2011–2016",
+        "body": "Dự thảo lần 1",
+    }
+    fields.update(overrides)
+    return services.outgoing_create(**fields)  # type: ignore[arg-type]
+
+
+def approved_and_signed(world: DocWorld, **overrides: object) -> OutgoingDocument:
+    document = draft(world, **overrides)
+    services.outgoing_submit(actor=document.drafter, document=document)
+    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    services.outgoing_sign(
+        actor=world.chau_thanh_clerk,
+        document=document,
+        signer=world.chau_thanh_office_leader,
+        position="Chánh Văn phòng",
+    )
+    document.refresh_from_db()
+    return document
+
+
+def issue(world: DocWorld, document: OutgoingDocument, **overrides: object) -> OutgoingDocument:
+    fields: dict[str, object] = {
+        "actor": world.chau_thanh_clerk,
+        "document": document,
+        "recipients": [
+            Recipient(unit=world.province_office),
+            Recipient(external_name="UBND huyện"),
+        ],
+        "issued_on": ISSUED_ON,
+    }
+    fields.update(overrides)
+    return services.outgoing_issue(**fields)  # type: ignore[arg-type]
+
+
+def test_party_numbers_run_per_type_within_the_committee_term(world: DocWorld) -> None:
+    first = issue(world, approved_and_signed(world))
+    second = issue(world, approved_and_signed(world))
+    plan = issue(world, approved_and_signed(world, type_symbol="KH"))
+    secret = issue(
+        world,
+        approved_and_signed(world, confidentiality=Clearance.SECRET, actor=world.chau_thanh_clerk),
+    )
+    assert (first.number_symbol, second.number_symbol) == ("01-BC/VPHU", "02-BC/VPHU")
+    assert plan.number_symbol == "01-KH/VPHU"
+    assert secret.number_symbol == "03-BC/VPHU", "Party secret documents share the series"
+    assert first.status == OutgoingStatus.ISSUED
+
+
+def test_a_new_term_starts_the_numbers_again(world: DocWorld) -> None:
+    from tests.factories import TermFactory
+
+    TermFactory.create(
+        committee=world.chau_thanh, name="2015–2020", starts_on=date(2015, 7, 20), ends_on=None
+    )
+    issue(world, approved_and_signed(world))
+    later = issue(world, approved_and_signed(world), issued_on=date(2016, 1, 5))
+    assert later.number_symbol == "01-BC/VPHU"
+
+
+def test_issuing_outside_any_term_is_refused_and_uses_no_number(world: DocWorld) -> None:
+    document = approved_and_signed(world)
+    with pytest.raises(ValidationError) as caught:
+        issue(world, document, issued_on=date(2009, 1, 5))
+    assert "issued_on" in caught.value.message_dict
+    assert not NumberAllocation.objects.exists()
+
+
+def test_government_style_numbers_run_per_year_with_secret_apart(world: DocWorld) -> None:
+    unit = UnitFactory.create(
+        parent=world.chau_thanh, kind=UnitKind.BOARD, name="Ban thử", symbol="UBND",
+        numbering_style="government",
+    )  # fmt: skip
+    from tests.factories import MembershipFactory
+
+    for person, role, level in [
+        (world.chau_thanh_specialist, Role.SPECIALIST, Clearance.SECRET),
+        (world.chau_thanh_office_leader, Role.OFFICE_LEADER, Clearance.SECRET),
+        (world.chau_thanh_clerk, Role.CLERK, Clearance.SECRET),
+    ]:
+        MembershipFactory.create(person=person, unit=unit, role=role, clearance=level)
+
+    def one(**extra: object) -> OutgoingDocument:
+        document = approved_and_signed(world, unit=unit, type_symbol="QĐ", **extra)
+        return issue(world, document, recipients=[Recipient(external_name="Sở Nội vụ")], **{
+            k: v for k, v in extra.items() if k == "issued_on"})  # fmt: skip
+
+    assert one().number_symbol == "01/QĐ-UBND"
+    assert one().number_symbol == "02/QĐ-UBND"
+    assert one(confidentiality=Clearance.SECRET).number_symbol == "01/QĐ-UBND"
+
+
+def test_the_drafter_cannot_approve_their_own_draft(world: DocWorld) -> None:
+    document = draft(world, actor=world.chau_thanh_office_leader)
+    services.outgoing_submit(actor=world.chau_thanh_office_leader, document=document)
+    with pytest.raises(PermissionDenied, match="tự duyệt"):
+        services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+
+
+def test_a_two_step_chain_needs_both_approvals(world: DocWorld) -> None:
+    services.approval_chain_set(
+        actor=world.chau_thanh_office_leader,
+        unit=world.chau_thanh_office,
+        steps=[
+            {"role": Role.OFFICE_LEADER, "at": "unit"},
+            {"role": Role.COMMITTEE_LEADER, "at": "committee"},
+        ],
+        allow_self_approval=False,
+    )
+    document = draft(world)
+    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    with pytest.raises(PermissionDenied):
+        services.outgoing_approve(actor=world.chau_thanh_leader, document=document)
+    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    document.refresh_from_db()
+    assert (document.status, document.current_step) == (OutgoingStatus.IN_REVIEW, 1)
+    services.outgoing_approve(actor=world.chau_thanh_leader, document=document)
+    document.refresh_from_db()
+    assert document.status == OutgoingStatus.APPROVED
+
+
+def test_a_returned_draft_is_revised_and_resubmitted(world: DocWorld) -> None:
+    document = draft(world)
+    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services.outgoing_return(
+        actor=world.chau_thanh_office_leader, document=document, comment="Bổ sung số liệu"
+    )
+    version = services.draft_revise(
+        actor=world.chau_thanh_specialist,
+        document=document,
+        body="Dự thảo lần 2",
+        note="Đã bổ sung",
+    )
+    assert version.version == 2
+    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    document.refresh_from_db()
+    assert document.status == OutgoingStatus.APPROVED
+    assert [d.decision for d in document.decisions.all()] == ["returned", "approved"]
+
+
+@pytest.mark.parametrize("step", ["unsigned", "issued"])
+def test_illegal_moves_are_refused_with_the_state_named(world: DocWorld, step: str) -> None:
+    document = draft(world)
+    if step == "unsigned":
+        services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+        with pytest.raises(ValidationError, match="Đang trình duyệt"):
+            issue(world, document)
+    else:
+        document = issue(world, approved_and_signed(world))
+        with pytest.raises(ValidationError):
+            services.draft_revise(actor=world.chau_thanh_specialist, document=document, body="x")
+
+
+def test_distribution_puts_the_document_in_the_recipients_queue_not_its_book(
+    world: DocWorld,
+) -> None:
+    document = issue(world, approved_and_signed(world))
+    queue = list(reception_queue(world.province_clerk))
+    assert [d.document for d in queue] == [document]
+    assert not world.province_office.incoming.exists()
+    delivery = queue[0]
+    copy = services.incoming_register(
+        actor=world.province_clerk,
+        unit=world.province_office,
+        medium="internal",
+        sender_name=world.chau_thanh_office.name,
+        number_symbol=document.number_symbol,
+        document_date=ISSUED_ON,
+        subject=document.subject,
+        delivery=delivery,
+    )
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.REGISTERED
+    assert copy.sender_unit == world.chau_thanh_office
+    assert list(reception_queue(world.province_clerk)) == []
+
+
+def test_recall_freezes_the_recipients_copy_and_deletes_nothing(world: DocWorld) -> None:
+    document = issue(world, approved_and_signed(world))
+    delivery = document.deliveries.get(recipient_unit=world.province_office)
+    copy = services.incoming_register(
+        actor=world.province_clerk,
+        unit=world.province_office,
+        medium="internal",
+        sender_name="Văn phòng Huyện ủy Châu Thành",
+        number_symbol=document.number_symbol,
+        document_date=ISSUED_ON,
+        subject=document.subject,
+        delivery=delivery,
+    )
+    services.outgoing_recall(actor=world.chau_thanh_clerk, document=document, reason="Sai số liệu")
+    copy.refresh_from_db()
+    document.refresh_from_db()
+    delivery.refresh_from_db()
+    assert copy.status == IncomingStatus.RECALLED
+    assert document.status == OutgoingStatus.WITHDRAWN
+    assert delivery.status == DeliveryStatus.RECALLED
+    assert document.number == 1
+    with pytest.raises(ValidationError):
+        services.incoming_file(actor=world.province_clerk, document=copy)
+
+
+def test_a_recipient_refuses_a_misaddressed_document(world: DocWorld) -> None:
+    document = issue(world, approved_and_signed(world))
+    delivery = document.deliveries.get(recipient_unit=world.province_office)
+    services.delivery_refuse(actor=world.province_clerk, delivery=delivery, reason="Gửi nhầm")
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.REFUSED
+    with pytest.raises(PermissionDenied):
+        services.delivery_refuse(actor=world.hoa_thanh_clerk, delivery=delivery, reason="x")

@@ -19,6 +19,7 @@ from vanphong.documents.models import (
     IncomingDocument,
     IncomingStatus,
 )
+from vanphong.documents.selectors import incoming_visible
 from vanphong.documents.services import DuplicateDocument, Handler, Upload
 from vanphong.org.models import Clearance, Unit
 
@@ -267,3 +268,15 @@ def test_attachment_text_is_extracted_in_the_background_after_commit(
     assert attachment.filename == "ke-hoach.docx"
     assert attachment.text == "Kế hoạch bầu cử Hoà Thành"
     assert attachment.text_extracted_at is not None
+
+
+def test_a_direction_cannot_name_someone_from_another_district(world: DocWorld) -> None:
+    document = register(world, confidentiality=Clearance.SECRET)
+    with pytest.raises(ValidationError, match="không thuộc đơn vị"):
+        services.direction_give(
+            actor=world.chau_thanh_office_leader,
+            document=document,
+            text="Giao xử lý",
+            lead=Handler(person=world.hoa_thanh_clerk),
+        )
+    assert not incoming_visible(world.hoa_thanh_clerk).filter(pk=document.pk).exists()

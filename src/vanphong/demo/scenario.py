@@ -8,11 +8,12 @@ history is in the audit log like any other, and loading twice changes nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
+from vanphong.demo import documents
 from vanphong.org import services
 from vanphong.org.models import (
     Clearance,
@@ -122,6 +123,19 @@ def _term(committee: Unit, name: str, congress: str, starts: date, ends: date) -
         )
 
 
+def _later_terms(committee: Unit, congresses: tuple[str, str, str], starts: date) -> None:
+    """The terms after 2015, so that a document issued today is numbered in the demo too."""
+    month, day = starts.month, starts.day
+    for year, congress in zip((2015, 2020, 2025), congresses, strict=True):
+        _term(
+            committee,
+            f"Nhiệm kỳ {year}–{year + 5}",
+            congress,
+            date(year, month, day),
+            date(year + 5, month, day) - timedelta(days=1),
+        )
+
+
 class _People:
     def __init__(self) -> None:
         self.count = 0
@@ -166,6 +180,7 @@ def load() -> list[DemoLogin]:
         place="Tây Ninh",
     )
     _term(province, "Nhiệm kỳ 2010–2015", "IX", date(2010, 10, 16), date(2015, 10, 15))
+    _later_terms(province, ("X", "XI", "XII"), date(2015, 10, 16))
     office = _unit(
         parent=province,
         kind=UnitKind.OFFICE,
@@ -204,6 +219,7 @@ def load() -> list[DemoLogin]:
             order=order,
         )
         _term(committee, "Nhiệm kỳ 2010–2015", "X", date(2010, 7, 20), date(2015, 7, 19))
+        _later_terms(committee, ("XI", "XII", "XIII"), date(2015, 7, 20))
         district_office = _unit(
             parent=committee,
             kind=UnitKind.OFFICE,
@@ -223,4 +239,5 @@ def load() -> list[DemoLogin]:
             people.add(f"quantri.{key}", committee, Role.ADMIN, Clearance.UNCLASSIFIED)
             people.add(f"tiepdan.{key}", district_office, Role.RECEPTION, Clearance.UNCLASSIFIED)
             people.add(f"thidua.{key}", district_office, Role.EMULATION, Clearance.UNCLASSIFIED)
+    documents.load()  # the year 2011 of documents; skipped when already there
     return people.logins

@@ -223,9 +223,16 @@ def assigned_by(person: Person) -> QuerySet[Assignment]:
 
 def reception_queue(person: Person) -> QuerySet[Delivery]:
     """Documents sent to the person's units inside the installation, waiting to be registered."""
-    units = scope_for(person).units_with_role(Role.CLERK)
+    scope = scope_for(person)
+    clerk_of = scope.units_with_role(Role.CLERK)
+    # Not even the subject of a document above the clerk's clearance shows in the queue.
+    cleared = Q(pk__in=[])
+    for level in Clearance.values:
+        units = sorted(u for u in clerk_of if scope.clearance_by_unit.get(u, -1) >= level)
+        if units:
+            cleared |= Q(document__confidentiality=level, recipient_unit_id__in=units)
     return (
-        Delivery.objects.filter(recipient_unit_id__in=sorted(units), status=DeliveryStatus.ARRIVED)
+        Delivery.objects.filter(cleared, status=DeliveryStatus.ARRIVED)
         .select_related("document", "document__unit", "recipient_unit")
         .order_by("-document__urgency", "sent_at")
     )
@@ -234,7 +241,12 @@ def reception_queue(person: Person) -> QuerySet[Delivery]:
 def awaiting_my_approval(person: Person) -> list[OutgoingDocument]:
     """Drafts whose current approval step the person can take."""
     drafts = outgoing_visible(person).filter(status=OutgoingStatus.IN_REVIEW)
-    return [doc for doc in drafts.select_related("unit", "drafter") if can_decide(person, doc)]
+    committees: dict[int, Unit | None] = {}  # one tree lookup per drafting unit, not per draft
+    return [
+        doc
+        for doc in drafts.select_related("unit", "drafter")
+        if can_decide(person, doc, committees=committees)
+    ]
 
 
 def awaiting_issue(person: Person) -> QuerySet[OutgoingDocument]:

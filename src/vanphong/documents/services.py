@@ -55,9 +55,9 @@ from vanphong.documents.models import (
     SigningAuthority,
     Urgency,
 )
-from vanphong.documents.selectors import incoming_duplicates
+from vanphong.documents.selectors import DOCUMENT_ROLES, incoming_duplicates
 from vanphong.org.models import Clearance, Person, Role, Unit
-from vanphong.org.selectors import committee_of, scope_for, term_in_force
+from vanphong.org.selectors import committee_of, scope_for, term_in_force, unit_subtree
 
 INCOMING_FIELDS = (
     "unit",
@@ -383,6 +383,26 @@ class Handler:
     unit: Unit | None = None
 
 
+def _check_handler(actor: Person, document: IncomingDocument, handler: Handler) -> None:
+    """A direction may name only people who work where the document is (naming someone
+    opens the document to them) and units of the document's committee."""
+    if handler.person is not None:
+        person = handler.person
+        scope = scope_for(person)
+        if not person.is_active:
+            raise ValidationError({"lead": _("%(name)s đã bị vô hiệu hóa.") % {"name": person}})
+        # Clearance is not required: the leader's direction is what opens a secret document
+        # to the person it names; working in the document's unit is.
+        if not scope.holds(document.unit_id, *DOCUMENT_ROLES):
+            raise ValidationError(
+                {"lead": _("%(name)s không thuộc đơn vị của văn bản.") % {"name": person}}
+            )
+    if handler.unit is not None and not scope_for(actor).sees(handler.unit.id):
+        committee = committee_of(document.unit)
+        if committee is None or handler.unit.id not in unit_subtree(committee):
+            raise ValidationError({"lead": _("Chỉ giao cho các đơn vị thuộc cấp ủy của văn bản.")})
+
+
 @transaction.atomic
 def direction_give(
     *,
@@ -413,11 +433,8 @@ def direction_give(
     roles += [(h, AssignmentRole.SUPPORT) for h in supporting]
     roles += [(h, AssignmentRole.INFO) for h in informed]
     for handler, role in roles:
+        _check_handler(actor, document, handler)
         if handler.person is not None:
-            if not handler.person.is_active:
-                raise ValidationError(
-                    {"lead": _("%(name)s đã bị vô hiệu hóa.") % {"name": handler.person}}
-                )
             _involve(handler.person, incoming=document)
         Assignment.objects.create(
             document=document,
@@ -613,7 +630,7 @@ def assignment_hand_over(
 
 
 def _require_member(actor: Person, unit: Unit) -> None:
-    if not scope_for(actor).sees(unit.id):
+    if not scope_for(actor).holds(unit.id, *DOCUMENT_ROLES):
         raise PermissionDenied(_("Bạn không thuộc đơn vị này."))
 
 

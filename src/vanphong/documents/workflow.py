@@ -103,20 +103,37 @@ def require_leader(person: Person, unit: Unit) -> None:
         raise PermissionDenied(_("Chỉ lãnh đạo mới làm được việc này."))
 
 
-def step_unit(document: OutgoingDocument, step: dict[str, str]) -> Unit:
-    """The unit whose role-holders take a step: the drafting unit, or its committee."""
+def step_unit(
+    document: OutgoingDocument,
+    step: dict[str, str],
+    *,
+    committees: dict[int, Unit | None] | None = None,
+) -> Unit:
+    """The unit whose role-holders take a step: the drafting unit, or its committee.
+
+    `committees` memoises the committee of each drafting unit across calls, so a list of
+    drafts costs one tree lookup per unit rather than one per draft."""
     if step.get("at") == "committee":
-        committee = committee_of(document.unit)
+        memo = committees if committees is not None else {}
+        if document.unit_id not in memo:
+            memo[document.unit_id] = committee_of(document.unit)
+        committee = memo[document.unit_id]
         if committee is not None:
             return committee
     return document.unit
 
 
-def can_decide(person: Person, document: OutgoingDocument) -> bool:
+def can_decide(
+    person: Person,
+    document: OutgoingDocument,
+    *,
+    committees: dict[int, Unit | None] | None = None,
+) -> bool:
     """Whether the person may approve or return the draft at its current step."""
     if document.status != OutgoingStatus.IN_REVIEW or document.current_step >= len(document.chain):
         return False
     step = document.chain[document.current_step]
     if person.pk == document.drafter_id and not step.get("allow_self", False):
         return False
-    return scope_for(person).holds(step_unit(document, step).id, step["role"])
+    unit = step_unit(document, step, committees=committees)
+    return scope_for(person).holds(unit.id, step["role"])

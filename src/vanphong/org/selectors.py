@@ -75,6 +75,11 @@ def _subtrees(roots: Iterable[int]) -> dict[int, set[int]]:
     return result
 
 
+def unit_subtree(unit: Unit) -> set[int]:
+    """The ids of `unit` and every unit below it."""
+    return _subtrees([unit.id])[unit.id]
+
+
 def active_memberships(person: Person, *, on: date | None = None) -> QuerySet[Membership]:
     today = on or timezone.localdate()
     return (

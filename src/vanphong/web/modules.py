@@ -17,7 +17,12 @@ class Module:
 
 
 MODULES: tuple[Module, ...] = (
-    Module("documents", _("Văn bản đến, đi"), _("Đăng ký, trình, chỉ đạo, xử lý, phát hành.")),
+    Module(
+        "documents",
+        _("Văn bản đến, đi"),
+        _("Đăng ký, trình, chỉ đạo, xử lý, phát hành."),
+        "documents:incoming_book",
+    ),
     Module("planning", _("Chương trình, lịch công tác"), _("Chương trình năm, lịch tháng, tuần.")),
     Module("directives", _("Theo dõi nghị quyết, chỉ thị"), _("Nhiệm vụ, tiến độ, sơ kết.")),
     Module("petitions", _("Tiếp dân, đơn thư"), _("Tiếp công dân, xử lý đơn, thời hạn.")),

@@ -1,0 +1,306 @@
+"""Forms of the outgoing-document pages: they parse and type-check input, nothing more.
+
+What may be done, by whom and in which state is decided by `services` (through `workflow`);
+a ValidationError raised there is put back on the form with `add_service_error`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from vanphong.documents.models import SigningAuthority, Urgency
+from vanphong.documents.services import Recipient, Upload
+from vanphong.org.forms import BootstrapForm, DateInput
+from vanphong.org.models import Clearance, Membership, Role, Unit
+
+SUBJECT_HELP = _("Tối đa 500 ký tự.")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; cleans to a list of uploaded files (maybe empty)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        single = super().clean
+        return [cast(UploadedFile, single(item, initial)) for item in files]
+
+
+def uploads(files: Iterable[UploadedFile]) -> list[Upload]:
+    return [Upload(name=f.name or "", stream=f) for f in files]
+
+
+def _attachments(label: Any = None) -> MultipleFileField:
+    return MultipleFileField(
+        label=label or _("Tệp đính kèm"),
+        help_text=_("Có thể chọn nhiều tệp: PDF, DOC, DOCX, XLSX, ODT, ảnh."),
+    )
+
+
+def _subject() -> forms.CharField:
+    return forms.CharField(
+        label=_("Trích yếu"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": 500}),
+        help_text=SUBJECT_HELP,
+    )
+
+
+def _body() -> forms.CharField:
+    return forms.CharField(
+        label=_("Nội dung dự thảo"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+
+
+# --- drafts --------------------------------------------------------------------------------
+
+
+class DraftForm(BootstrapForm):
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị soạn thảo"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
+    type_symbol = forms.ChoiceField(label=_("Loại văn bản"))
+    subject = _subject()
+    confidentiality = forms.TypedChoiceField(
+        label=_("Độ mật"), coerce=int, initial=Clearance.UNCLASSIFIED
+    )
+    urgency = forms.TypedChoiceField(
+        label=_("Độ khẩn"), choices=Urgency.choices, coerce=int, initial=Urgency.NORMAL
+    )
+    body = _body()
+    attachments = _attachments()
+
+    def __init__(
+        self,
+        *args: Any,
+        units: QuerySet[Unit],
+        types: Mapping[str, Mapping[str, str]],
+        max_clearance: int,
+        **kwargs: Any,
+    ) -> None:
+        """`types`: for each group label (a numbering style), symbol → type name."""
+        super().__init__(*args, **kwargs)
+        unit = cast("forms.ModelChoiceField[Unit]", self.fields["unit"])
+        unit.queryset = units
+        type_field = cast(forms.ChoiceField, self.fields["type_symbol"])
+        groups = [
+            (label, [(symbol, f"{name} ({symbol})") for symbol, name in table.items()])
+            for label, table in types.items()
+        ]
+        if len(groups) == 1:
+            type_field.choices = [("", "---------"), *groups[0][1]]
+        else:
+            type_field.choices = [("", "---------"), *groups]
+        secrecy = cast(forms.TypedChoiceField, self.fields["confidentiality"])
+        secrecy.choices = [(v, label) for v, label in Clearance.choices if v <= max_clearance]
+
+
+class ReviseForm(BootstrapForm):
+    subject = _subject()
+    body = _body()
+    note = forms.CharField(
+        label=_("Ghi chú phiên bản"),
+        required=False,
+        max_length=500,
+        help_text=_("Đã sửa những gì, theo ý kiến của ai."),
+    )
+    attachments = _attachments(_("Tệp đính kèm của phiên bản mới"))
+
+
+# --- approval, signature -------------------------------------------------------------------
+
+
+class DecisionForm(BootstrapForm):
+    APPROVE = "duyet"
+    RETURN = "tra-lai"
+
+    comment = forms.CharField(
+        label=_("Ý kiến"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Bắt buộc khi trả lại dự thảo."),
+    )
+    decision = forms.ChoiceField(
+        choices=[(APPROVE, _("Đồng ý")), (RETURN, _("Trả lại"))], widget=forms.HiddenInput
+    )
+
+
+class SignForm(BootstrapForm):
+    signer = forms.ChoiceField(label=_("Người ký"))
+    position = forms.CharField(
+        label=_("Chức vụ người ký"),
+        max_length=100,
+        help_text=_("Ví dụ: Bí thư, Phó Bí thư, Chánh Văn phòng."),
+    )
+    authority = forms.ChoiceField(
+        label=_("Thẩm quyền ký"), choices=SigningAuthority.choices, required=False
+    )
+
+    def __init__(self, *args: Any, candidates: Sequence[Membership], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        seen: dict[str, str] = {}
+        for m in candidates:
+            key = str(m.person.uuid)
+            if key not in seen:
+                title = m.position or m.get_role_display()
+                seen[key] = f"{m.person} — {title}, {m.unit.name}"
+        signer = cast(forms.ChoiceField, self.fields["signer"])
+        signer.choices = [("", "---------"), *seen.items()]
+
+
+# --- issue, distribution, recall -----------------------------------------------------------
+
+
+def unit_groups(units: Iterable[Unit]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Units as <optgroup>s by their parent (roots in a group of their own)."""
+    grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for unit in units:
+        label = unit.parent.name if unit.parent is not None else str(_("Cấp cao nhất"))
+        grouped[label].append((str(unit.uuid), unit.name))
+    return list(grouped.items())
+
+
+class RecipientsForm(BootstrapForm):
+    recipients = forms.MultipleChoiceField(
+        label=_("Nơi nhận trong hệ thống"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 12}),
+        help_text=_("Giữ Ctrl (hoặc ⌘) để chọn nhiều đơn vị."),
+    )
+    external = forms.CharField(
+        label=_("Nơi nhận bên ngoài"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một nơi nhận: “tên | ghi chú gửi”, ví dụ “UBND huyện | bản giấy”."),
+    )
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._units = units
+        field = cast(forms.MultipleChoiceField, self.fields["recipients"])
+        field.choices = unit_groups(units)
+
+    def recipient_list(self) -> list[Recipient]:
+        chosen = set(self.cleaned_data.get("recipients") or [])
+        found = [
+            Recipient(unit=unit)
+            for unit in self._units.filter(uuid__in=sorted(chosen)).order_by("sort_order", "name")
+        ]
+        for line in (self.cleaned_data.get("external") or "").splitlines():
+            name, _sep, note = line.partition("|")
+            if name.strip():
+                found.append(Recipient(external_name=name.strip(), note=note.strip()))
+        return found
+
+
+class IssueForm(RecipientsForm):
+    issued_on = forms.DateField(label=_("Ngày ban hành"), widget=DateInput())
+    page_count = forms.IntegerField(label=_("Số trang"), min_value=1, required=False)
+    copies = forms.IntegerField(label=_("Số lượng bản"), min_value=1, initial=1)
+    file_copy_holder = forms.CharField(
+        label=_("Đơn vị, người nhận bản lưu"),
+        max_length=200,
+        required=False,
+        help_text=_("Ví dụ: Lưu Văn phòng Huyện ủy."),
+    )
+    attachments = _attachments(_("Bản đã ký (tệp quét hoặc tệp ký số)"))
+    field_order = [
+        "issued_on",
+        "page_count",
+        "copies",
+        "file_copy_holder",
+        "attachments",
+        "recipients",
+        "external",
+    ]
+
+
+class ReasonForm(BootstrapForm):
+    reason = forms.CharField(
+        label=_("Lý do"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+# --- approval chain ------------------------------------------------------------------------
+
+CHAIN_ROWS = 5
+
+
+class ChainForm(BootstrapForm):
+    """Up to CHAIN_ROWS ordered steps; a row without a role is left out."""
+
+    allow_self_approval = forms.BooleanField(
+        label=_("Cho phép người soạn thảo tự duyệt ở bước mình đảm nhiệm"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for i in range(CHAIN_ROWS):
+            self.fields[f"role_{i}"] = forms.ChoiceField(
+                label=_("Vai trò duyệt ở bước %(n)d") % {"n": i + 1},
+                choices=[("", _("— không dùng —")), *Role.choices],
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+            self.fields[f"at_{i}"] = forms.ChoiceField(
+                label=_("Cấp duyệt ở bước %(n)d") % {"n": i + 1},
+                choices=[("unit", _("Tại đơn vị")), ("committee", _("Tại cấp ủy"))],
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+    @staticmethod
+    def initial_for(steps: Sequence[Mapping[str, str]], allow_self: bool) -> dict[str, Any]:
+        initial: dict[str, Any] = {"allow_self_approval": allow_self}
+        for i, step in enumerate(steps[:CHAIN_ROWS]):
+            initial[f"role_{i}"] = step.get("role", "")
+            initial[f"at_{i}"] = step.get("at", "unit")
+        return initial
+
+    def rows(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
+        return [(i + 1, self[f"role_{i}"], self[f"at_{i}"]) for i in range(CHAIN_ROWS)]
+
+    def steps(self) -> list[dict[str, str]]:
+        data = self.cleaned_data
+        return [
+            {"role": data[f"role_{i}"], "at": data[f"at_{i}"]}
+            for i in range(CHAIN_ROWS)
+            if data.get(f"role_{i}")
+        ]
+
+
+# --- the outgoing book ---------------------------------------------------------------------
+
+
+class BookFilterForm(forms.Form):
+    """The book's query string: `don-vi` (a unit's UUID), `nam`, `q`, `sau` (a document's
+    UUID: the page continues after it)."""
+
+    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["don-vi"] = forms.ModelChoiceField(
+            label=_("Đơn vị"), queryset=units, to_field_name="uuid", required=False
+        )
+        self.fields["nam"] = forms.IntegerField(
+            label=_("Năm"), min_value=1900, max_value=9999, required=False
+        )
+        self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=200)
+        self.fields["sau"] = forms.UUIDField(required=False)

@@ -1,0 +1,739 @@
+"""The registers of Decree 30/2020 (Appendix IV), as rows of data and as XLSX and PDF files.
+
+Three registers of a unit over a period of local dates (Asia/Ho_Chi_Minh):
+
+- ``den`` — Sổ đăng ký văn bản đến: incoming documents by số đến;
+- ``di`` — Sổ đăng ký văn bản đi: issued (numbered) documents, series by series in number
+  order, withdrawn ones included — a number is never lost from the book;
+- ``theo-doi`` — Sổ theo dõi giải quyết văn bản đến: incoming documents that need handling
+  (a direction or a deadline), with how far their handling got.
+
+Every register lists only documents the asking person may see (documents.selectors), and reads
+its rows in chunks with the related rows prefetched, so the number of queries depends on the
+number of chunks, never on the number of rows. The columns and headings are those of
+RULES.md §3, in that order.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Final, TypeVar
+from uuid import UUID
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.utils import timezone
+from fpdf import FPDF
+from fpdf.enums import Align
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.styles import (  # type: ignore[import-untyped]
+    Alignment,
+    Border,
+    Font,
+    NamedStyle,
+    PatternFill,
+    Side,
+)
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from vanphong.core.access import get_visible_or_404
+from vanphong.core.vietnamese import fold, format_date
+from vanphong.documents.models import (
+    Assignment,
+    AssignmentRole,
+    AssignmentStatus,
+    Delivery,
+    DeliveryStatus,
+    Direction,
+    IncomingDocument,
+    IncomingStatus,
+    Medium,
+    OutgoingDocument,
+    OutgoingStatus,
+    Urgency,
+)
+from vanphong.documents.selectors import DOCUMENT_ROLES, incoming_visible, outgoing_visible
+from vanphong.org.models import Clearance, Person, Unit
+from vanphong.org.selectors import scope_for
+
+FONTS: Final = Path(__file__).resolve().parent / "fonts"
+# fpdf2 subsets the fonts through fontTools, which reports every glyph table at INFO.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
+CHUNK: Final = 500  # rows read per query (with one prefetch query per relation per chunk)
+PREVIEW_ROWS: Final = 200
+
+Cell = str | int | date | None
+_Document = TypeVar("_Document", IncomingDocument, OutgoingDocument)
+
+
+class Kind(StrEnum):
+    """The registers; the values are what the `loai` query parameter carries."""
+
+    INCOMING = "den"
+    OUTGOING = "di"
+    TRACKING = "theo-doi"
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    width: float  # in XLSX character widths; the PDF shares its width out in proportion
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: Kind
+    title: str
+    sheet: str
+    columns: tuple[Column, ...]
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        return tuple(column.heading for column in self.columns)
+
+
+# The headings are the regulation's wording (Vietnamese in every locale), hence not translated.
+SPECS: Final[dict[Kind, Spec]] = {
+    Kind.INCOMING: Spec(
+        Kind.INCOMING,
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
+        "Sổ văn bản đến",
+        (
+            Column("Ngày đến", 12),
+            Column("Số đến", 7),
+            Column("Tác giả", 20),
+            Column("Số, ký hiệu", 14),
+            Column("Ngày tháng VB", 12),
+            Column("Tên loại và trích yếu", 40),
+            Column("Đơn vị hoặc người nhận", 20),
+            Column("Ngày chuyển", 12),
+            Column("Ký nhận", 10),
+            Column("Ghi chú", 16),
+        ),
+    ),
+    Kind.OUTGOING: Spec(
+        Kind.OUTGOING,
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+        "Sổ văn bản đi",
+        (
+            Column("Số, ký hiệu", 14),
+            Column("Ngày tháng", 12),
+            Column("Tên loại và trích yếu", 40),
+            Column("Người ký", 18),
+            Column("Nơi nhận", 24),
+            Column("Đơn vị, người nhận bản lưu", 16),
+            Column("Số lượng bản", 8),
+            Column("Ngày chuyển", 12),
+            Column("Ký nhận", 10),
+            Column("Ghi chú", 14),
+        ),
+    ),
+    Kind.TRACKING: Spec(
+        Kind.TRACKING,
+        "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN",
+        "Sổ theo dõi giải quyết",
+        (
+            Column("Số đến", 7),
+            Column("Tên loại, số, ký hiệu, ngày, cơ quan ban hành", 46),
+            Column("Đơn vị/người nhận", 22),
+            Column("Thời hạn giải quyết", 12),
+            Column("Tiến độ", 30),
+            Column("Số, ký hiệu văn bản trả lời", 16),
+            Column("Ghi chú", 18),
+        ),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    """The local dates a register covers, both ends included."""
+
+    start: date
+    end: date
+
+    def bounds(self) -> tuple[datetime, datetime]:
+        """The moments the period runs between: local midnight of `start` up to (not
+        including) local midnight after `end` — so 23:30 UTC on 31 Dec is in the next year."""
+        zone = timezone.get_default_timezone()
+        since = timezone.make_aware(datetime.combine(self.start, time.min), zone)
+        until = timezone.make_aware(datetime.combine(self.end + timedelta(days=1), time.min), zone)
+        return since, until
+
+    def label(self) -> str:
+        return f"Từ ngày {format_date(self.start)} đến ngày {format_date(self.end)}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a register: its cells in column order, and the document it is about."""
+
+    cells: tuple[Cell, ...]
+    document: IncomingDocument | OutgoingDocument
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return tuple(cell_text(cell) for cell in self.cells)
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.document.urgency >= Urgency.URGENT
+
+
+def cell_text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, date):
+        return format_date(cell)
+    return str(cell)
+
+
+# --- units ---------------------------------------------------------------------------------
+
+
+def report_units(person: Person) -> QuerySet[Unit]:
+    """Units whose documents the person sees by a role there (or above): the units a register
+    or a statistic may be asked for. Administering a unit opens none of its documents."""
+    units = scope_for(person).units_with_role(*DOCUMENT_ROLES)
+    return Unit.objects.filter(id__in=sorted(units))
+
+
+def report_unit_get(person: Person, unit_uuid: UUID | str) -> Unit:
+    """One of `report_units`, or 404 (the same answer for a unit that does not exist)."""
+    return get_visible_or_404(report_units(person), unit_uuid)
+
+
+# --- text helpers --------------------------------------------------------------------------
+
+
+def _local_date(moment: datetime | None) -> date | None:
+    return timezone.localtime(moment).date() if moment is not None else None
+
+
+# Words a trích yếu often opens with that read in lower case after the type name.
+_LEAD_WORDS: Final = frozenset({"ve", "v/v", "vv"})
+
+
+def _type_and_subject(type_name: str, subject: str) -> str:
+    """`Chỉ thị về lãnh đạo …`: the type name before the trích yếu, unless it starts with it.
+
+    The trích yếu is kept as typed, except that an opening `Về` or `V/v` is lower-cased."""
+    if not type_name or fold(subject).startswith(fold(type_name)):
+        return subject
+    words = subject.split(" ", 1)
+    if fold(words[0]) in _LEAD_WORDS:
+        subject = subject[:1].lower() + subject[1:]
+    return f"{type_name} {subject}"
+
+
+def _marks(document: IncomingDocument | OutgoingDocument) -> list[str]:
+    marks = []
+    if document.confidentiality > Clearance.UNCLASSIFIED:
+        marks.append(str(Clearance(document.confidentiality).label))
+    if document.urgency > Urgency.NORMAL:
+        marks.append(str(Urgency(document.urgency).label))
+    return marks
+
+
+def _join(parts: Iterable[str], separator: str = "; ") -> str:
+    return separator.join(part for part in parts if part)
+
+
+def _handler_name(assignment: Assignment) -> str:
+    if assignment.assignee is not None:
+        return assignment.assignee.full_name or assignment.assignee.username
+    return assignment.assignee_unit.name if assignment.assignee_unit is not None else ""
+
+
+def _distinct(names: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for name in names:
+        if name:
+            seen.setdefault(name, None)
+    return list(seen)
+
+
+# --- the incoming register -----------------------------------------------------------------
+
+
+def _lead_prefetch(person: Person) -> Prefetch[str, QuerySet[Assignment], str]:
+    """Each document's lead assignments of its directions, oldest first, with the handler and
+    whether the person may see the reply document an assignment names."""
+    replies = outgoing_visible(person).filter(pk=OuterRef("reply_id"), number__isnull=False)
+    leads = (
+        Assignment.objects.filter(role=AssignmentRole.LEAD, direction__isnull=False)
+        .select_related("assignee", "assignee_unit", "reply")
+        .annotate(reply_shown=Exists(replies))
+        .order_by("assigned_at", "id")
+    )
+    return Prefetch("assignments", queryset=leads, to_attr="register_leads")
+
+
+def _incoming(person: Person, unit: Unit, period: Period) -> QuerySet[IncomingDocument]:
+    since, until = period.bounds()
+    first_direction = Direction.objects.filter(document=OuterRef("pk")).order_by("given_at", "id")
+    return (
+        incoming_visible(person)
+        .filter(unit=unit, received_at__gte=since, received_at__lt=until)
+        .annotate(first_direction_at=Subquery(first_direction.values("given_at")[:1]))
+        .prefetch_related(_lead_prefetch(person))
+        .order_by("year", "number", "id")
+    )
+
+
+def _receivers(document: IncomingDocument) -> str:
+    """Who received the document: the lead handlers of its directions (the current one where a
+    part was handed over), else what the clerk noted when registering."""
+    leads: list[Assignment] = getattr(document, "register_leads", [])
+    names = _distinct(_handler_name(a) for a in leads if a.status != AssignmentStatus.HANDED_OVER)
+    return _join(names) or document.recipients_note
+
+
+def _incoming_note(document: IncomingDocument) -> str:
+    parts = _marks(document)
+    if document.medium != Medium.PAPER:
+        parts.append(str(Medium(document.medium).label))
+    if document.is_frozen:
+        label = str(IncomingStatus(document.status).label)
+        parts.append(f"{label}: {document.status_reason}" if document.status_reason else label)
+    parts.append(document.note)
+    return _join(parts)
+
+
+def incoming_row(document: IncomingDocument) -> Row:
+    first_direction_at: datetime | None = getattr(document, "first_direction_at", None)
+    cells: tuple[Cell, ...] = (
+        _local_date(document.received_at),
+        document.number,
+        document.sender_name,
+        document.number_symbol,
+        document.document_date,
+        _type_and_subject(document.type_name, document.subject),
+        _receivers(document),
+        _local_date(first_direction_at),
+        "",  # Ký nhận: signed by hand on the printed book
+        _incoming_note(document),
+    )
+    return Row(cells, document)
+
+
+# --- the outgoing register -----------------------------------------------------------------
+
+
+def _outgoing(person: Person, unit: Unit, period: Period) -> QuerySet[OutgoingDocument]:
+    deliveries = Delivery.objects.select_related("recipient_unit").order_by("sent_at", "id")
+    return (
+        outgoing_visible(person)
+        .filter(
+            unit=unit,
+            number__isnull=False,
+            status__in=[OutgoingStatus.ISSUED, OutgoingStatus.WITHDRAWN],
+            issued_on__gte=period.start,
+            issued_on__lte=period.end,
+        )
+        .select_related("signer")
+        .prefetch_related(Prefetch("deliveries", queryset=deliveries, to_attr="register_sent"))
+        .order_by("series", "number", "id")
+    )
+
+
+def _recipient_name(delivery: Delivery) -> str:
+    name = delivery.recipient_unit.name if delivery.recipient_unit else delivery.external_name
+    if delivery.status == DeliveryStatus.REFUSED:
+        return f"{name} ({DeliveryStatus.REFUSED.label.lower()})"
+    return name
+
+
+def _signer(document: OutgoingDocument) -> str:
+    if document.signer is None:
+        return ""
+    name = document.signer.full_name or document.signer.username
+    position = _join([document.signing_authority, document.signer_position], " ")
+    return f"{name} ({position})" if position else name
+
+
+def _outgoing_note(document: OutgoingDocument) -> str:
+    parts = _marks(document)
+    if document.status == OutgoingStatus.WITHDRAWN:
+        label = str(OutgoingStatus.WITHDRAWN.label)
+        parts.append(f"{label}: {document.status_reason}" if document.status_reason else label)
+    parts.append(document.note)
+    return _join(parts)
+
+
+def outgoing_row(document: OutgoingDocument) -> Row:
+    sent: list[Delivery] = getattr(document, "register_sent", [])
+    cells: tuple[Cell, ...] = (
+        document.number_symbol,
+        document.issued_on,
+        _type_and_subject(document.type_name, document.subject),
+        _signer(document),
+        _join(_distinct(_recipient_name(d) for d in sent)),
+        document.file_copy_holder,
+        document.copies,
+        _local_date(min(d.sent_at for d in sent)) if sent else None,
+        "",
+        _outgoing_note(document),
+    )
+    return Row(cells, document)
+
+
+# --- the tracking register -----------------------------------------------------------------
+
+
+def _tracking(person: Person, unit: Unit, period: Period) -> QuerySet[IncomingDocument]:
+    """Documents that need handling: given to someone by a direction, or with a deadline."""
+    directed = Assignment.objects.filter(document=OuterRef("pk"), role=AssignmentRole.LEAD)
+    replies = (
+        outgoing_visible(person).filter(number__isnull=False).order_by("issued_on", "number", "id")
+    )
+    return (
+        _incoming(person, unit, period)
+        .filter(Q(deadline__isnull=False) | Q(Exists(directed)))
+        .exclude(status=IncomingStatus.CANCELLED)
+        .prefetch_related(Prefetch("replies", queryset=replies, to_attr="register_replies"))
+    )
+
+
+def _days(count: int) -> str:
+    return f"{count} ngày"
+
+
+def progress(document: IncomingDocument, leads: Sequence[Assignment], today: date) -> str:
+    """Tiến độ: done on time or late (with the day it was done), in progress, or overdue (with
+    the deadline and by how many days); `leads` are the lead assignments still in force."""
+    deadline = document.deadline
+    if document.status == IncomingStatus.RECALLED:
+        return str(IncomingStatus.RECALLED.label)
+    if document.status == IncomingStatus.FILED and not leads:
+        return str(IncomingStatus.FILED.label)
+    done = [a for a in leads if a.status == AssignmentStatus.DONE]
+    if leads and len(done) == len(leads):
+        finished = max(_local_date(a.completed_at) or today for a in done)
+        if deadline is not None and finished > deadline:
+            late = (finished - deadline).days
+            return f"Hoàn thành trễ hạn {_days(late)}, ngày {format_date(finished)}"
+        return f"Hoàn thành đúng hạn, ngày {format_date(finished)}"
+    state = "Đang giải quyết" if leads else "Chưa giao xử lý"
+    if leads:
+        since = min(_local_date(a.assigned_at) or today for a in leads)
+        state = f"{state} (giao ngày {format_date(since)})"
+    if deadline is not None and deadline < today:
+        overdue = (today - deadline).days
+        return (
+            f"Quá hạn {_days(overdue)} (hạn {format_date(deadline)}); {state[0].lower()}{state[1:]}"
+        )
+    return state
+
+
+def _issued_as(document: IncomingDocument) -> str:
+    """`Chỉ thị số 45-CT/TU ngày 01/03/2011 của Tỉnh ủy Tây Ninh — trích yếu`."""
+    head = _join(
+        [
+            document.type_name,
+            f"số {document.number_symbol}",
+            f"ngày {format_date(document.document_date)}",
+            f"của {document.sender_name}",
+        ],
+        " ",
+    )
+    return f"{head} — {document.subject}"
+
+
+def tracking_row(document: IncomingDocument, today: date) -> Row:
+    leads: list[Assignment] = getattr(document, "register_leads", [])
+    in_force = [
+        a
+        for a in leads
+        if a.status not in {AssignmentStatus.HANDED_OVER, AssignmentStatus.CANCELLED}
+    ]
+    replies: list[OutgoingDocument] = getattr(document, "register_replies", [])
+    answered = [r.number_symbol for r in replies]
+    answered += [
+        a.reply.number_symbol
+        for a in leads
+        if a.reply is not None and getattr(a, "reply_shown", False)
+    ]
+    results = _distinct(a.result for a in in_force if a.status == AssignmentStatus.DONE)
+    note = _join([*_marks(document), *results, document.note])
+    cells: tuple[Cell, ...] = (
+        document.number,
+        _issued_as(document),
+        _receivers(document),
+        document.deadline,
+        progress(document, in_force, today),
+        _join(_distinct(answered)),
+        note,
+    )
+    return Row(cells, document)
+
+
+# --- rows ----------------------------------------------------------------------------------
+
+
+def rows(
+    person: Person,
+    kind: Kind,
+    *,
+    unit: Unit,
+    period: Period,
+    limit: int | None = None,
+    today: date | None = None,
+) -> Iterator[Row]:
+    """The register's rows in book order, read chunk by chunk (`limit`: only the first ones)."""
+    when = today or timezone.localdate()
+    if kind == Kind.OUTGOING:
+        outgoing = _outgoing(person, unit, period)
+        for sent in _chunked(outgoing, limit):
+            yield outgoing_row(sent)
+        return
+    tracking = kind == Kind.TRACKING
+    incoming = _tracking(person, unit, period) if tracking else _incoming(person, unit, period)
+    for received in _chunked(incoming, limit):
+        yield tracking_row(received, when) if tracking else incoming_row(received)
+
+
+def _chunked(documents: QuerySet[_Document], limit: int | None) -> Iterator[_Document]:
+    if limit is not None:
+        documents = documents[:limit]
+    return documents.iterator(chunk_size=CHUNK)
+
+
+@dataclass(frozen=True)
+class Preview:
+    rows: list[Row]
+    more: bool  # the register has rows beyond the preview
+
+
+def preview(person: Person, kind: Kind, *, unit: Unit, period: Period) -> Preview:
+    found = list(rows(person, kind, unit=unit, period=period, limit=PREVIEW_ROWS + 1))
+    return Preview(found[:PREVIEW_ROWS], more=len(found) > PREVIEW_ROWS)
+
+
+def title_lines(spec: Spec, unit: Unit, period: Period) -> tuple[str, str]:
+    return spec.title, f"{unit.name} — {period.label()}"
+
+
+# --- XLSX ----------------------------------------------------------------------------------
+
+_XLSX_FONT = "Times New Roman"
+
+
+def _xlsx_styles(book: Any) -> None:
+    """Named styles: set by name on each cell, so a row costs no style lookups."""
+    thin = Side(style="thin", color="808080")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body = Font(name=_XLSX_FONT, size=11)
+    styles = [
+        NamedStyle(
+            "vp_title",
+            font=Font(name=_XLSX_FONT, size=14, bold=True),
+            alignment=Alignment(wrap_text=True, horizontal="center", vertical="center"),
+        ),
+        NamedStyle(
+            "vp_head",
+            font=Font(name=_XLSX_FONT, size=11, bold=True),
+            alignment=Alignment(wrap_text=True, horizontal="center", vertical="center"),
+            border=border,
+            fill=PatternFill("solid", fgColor="E7E6E6"),
+        ),
+        NamedStyle(
+            "vp_text",
+            font=body,
+            alignment=Alignment(wrap_text=True, vertical="top"),
+            border=border,
+        ),
+        NamedStyle(
+            "vp_number",
+            font=body,
+            alignment=Alignment(wrap_text=True, horizontal="center", vertical="top"),
+            border=border,
+        ),
+        NamedStyle(
+            "vp_date",
+            font=body,
+            alignment=Alignment(wrap_text=True, horizontal="center", vertical="top"),
+            border=border,
+            number_format="DD/MM/YYYY",
+        ),
+    ]
+    for style in styles:
+        book.add_named_style(style)
+
+
+def _xlsx_cell(sheet: Any, value: Cell, style: str = "") -> Any:
+    cell = WriteOnlyCell(sheet, value=value)
+    if not style:
+        style = "vp_date" if isinstance(value, date) else "vp_text"
+        style = "vp_number" if isinstance(value, int) else style
+    cell.style = style
+    return cell
+
+
+def xlsx(rows: Iterable[Row], *, spec: Spec, unit: Unit, period: Period) -> bytes:
+    """The register as an XLSX workbook: a title row (register, unit, period), the bold header
+    row frozen and repeated on every printed page, wrapped text, A4 landscape. Rows are
+    streamed to the file as they come (openpyxl's write-only mode)."""
+    book = Workbook(write_only=True)
+    _xlsx_styles(book)
+    sheet = book.create_sheet(spec.sheet)
+    for index, column in enumerate(spec.columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    last = get_column_letter(len(spec.columns))
+    sheet.merged_cells.add(f"A1:{last}1")
+    sheet.row_dimensions[1].height = 48
+    sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+
+    sheet.append([_xlsx_cell(sheet, "\n".join(title_lines(spec, unit, period)), "vp_title")])
+    sheet.append([_xlsx_cell(sheet, heading, "vp_head") for heading in spec.headings])
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, value) for value in row.cells])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+_PDF_FONT = "DejaVuSerif"
+_PDF_SIZE = 8  # points
+_PDF_LINE = 3.6  # mm between baselines
+_PDF_PAD = 1.0  # mm inside each cell
+
+
+class _RegisterPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font(_PDF_FONT, size=8)
+        self.cell(0, 5, f"Trang {self.page_no()}/{{nb}}", align=Align.C)
+
+
+class _Table:
+    """A bordered table drawn line by line (fpdf2's own table lays every cell out twice and
+    is too slow for a year of documents). Words wrap to the column; a word longer than the
+    column is cut; a row never splits across pages, and the header starts every page."""
+
+    def __init__(self, pdf: FPDF, widths: Sequence[float], headings: Sequence[str]) -> None:
+        self.pdf = pdf
+        self.widths = widths
+        self.headings = headings
+        self.char_widths: dict[tuple[str, str], float] = {}
+
+    def _width(self, text: str) -> float:
+        style = self.pdf.font_style
+        total = 0.0
+        for char in text:
+            key = (style, char)
+            width = self.char_widths.get(key)
+            if width is None:
+                width = self.char_widths[key] = self.pdf.get_string_width(char)
+            total += width
+        return total
+
+    def _wrap(self, text: str, room: float) -> list[tuple[str, float]]:
+        lines: list[tuple[str, float]] = []
+        space = self._width(" ")
+        for paragraph in text.split("\n"):
+            line, line_width = "", 0.0
+            for word in paragraph.split():
+                width = self._width(word)
+                if line and line_width + space + width <= room:
+                    line, line_width = f"{line} {word}", line_width + space + width
+                    continue
+                if line:
+                    lines.append((line, line_width))
+                while width > room and len(word) > 1:  # cut a word wider than the column
+                    cut = len(word) - 1
+                    while cut > 1 and self._width(word[:cut]) > room:
+                        cut -= 1
+                    lines.append((word[:cut], self._width(word[:cut])))
+                    word = word[cut:]
+                    width = self._width(word)
+                line, line_width = word, width
+            lines.append((line, line_width))
+        return lines
+
+    def row(self, texts: Sequence[str], centred: Sequence[bool], *, head: bool = False) -> None:
+        pdf = self.pdf
+        pdf.set_font(_PDF_FONT, "B" if head else "", _PDF_SIZE)
+        cells = [
+            self._wrap(text, width - 2 * _PDF_PAD)
+            for text, width in zip(texts, self.widths, strict=True)
+        ]
+        height = max(len(lines) for lines in cells) * _PDF_LINE + 2 * _PDF_PAD
+        if not head and pdf.get_y() + height > pdf.page_break_trigger:
+            pdf.add_page()
+            self.row(self.headings, [True] * len(self.headings), head=True)
+            pdf.set_font(_PDF_FONT, "", _PDF_SIZE)
+        x, top = pdf.l_margin, pdf.get_y()
+        if head:
+            pdf.set_fill_color(231, 230, 230)
+        for lines, width, centre in zip(cells, self.widths, centred, strict=True):
+            pdf.rect(x, top, width, height, style="DF" if head else "D")
+            offset = (height - len(lines) * _PDF_LINE) / 2 if head else _PDF_PAD
+            for index, (line, line_width) in enumerate(lines):
+                if line:
+                    left = x + (width - line_width) / 2 if centre else x + _PDF_PAD
+                    pdf.text(left, top + offset + index * _PDF_LINE + 2.7, line)
+            x += width
+        pdf.set_y(top + height)
+
+
+def pdf(rows: Iterable[Row], *, spec: Spec, unit: Unit, period: Period) -> bytes:
+    """The register as a PDF: A4 landscape, the title and period on top, the header row
+    repeated on every page, in DejaVu Serif (every Vietnamese glyph, embedded as a subset)."""
+    document = _RegisterPDF(orientation="landscape", unit="mm", format="A4")
+    document.set_margins(10, 10, 10)
+    document.set_auto_page_break(auto=False, margin=14)
+    document.add_font(_PDF_FONT, "", str(FONTS / "DejaVuSerif.ttf"))
+    document.add_font(_PDF_FONT, "B", str(FONTS / "DejaVuSerif-Bold.ttf"))
+    document.set_title(spec.title.capitalize())
+    document.set_creator("vanphong")
+    document.add_page()
+    heading, subheading = title_lines(spec, unit, period)
+    document.set_font(_PDF_FONT, "B", 14)
+    document.cell(0, 8, heading, align=Align.C, new_x="LMARGIN", new_y="NEXT")
+    document.set_font(_PDF_FONT, "", 10)
+    document.cell(0, 6, subheading, align=Align.C, new_x="LMARGIN", new_y="NEXT")
+    document.ln(3)
+    total = sum(column.width for column in spec.columns)
+    widths = [column.width * document.epw / total for column in spec.columns]
+    table = _Table(document, widths, spec.headings)
+    table.row(spec.headings, [True] * len(widths), head=True)
+    for row in rows:
+        table.row(row.texts, [not isinstance(cell, str) for cell in row.cells])
+    return bytes(document.output())
+
+
+def build(
+    person: Person,
+    kind: Kind,
+    *,
+    unit: Unit,
+    period: Period,
+    file_format: str,
+    today: date | None = None,
+) -> bytes:
+    """The whole register of `unit` over `period` as `xlsx` or `pdf` bytes."""
+    spec = SPECS[kind]
+    found = rows(person, kind, unit=unit, period=period, today=today)
+    if file_format == "xlsx":
+        return xlsx(found, spec=spec, unit=unit, period=period)
+    if file_format == "pdf":
+        return pdf(found, spec=spec, unit=unit, period=period)
+    raise ValueError(f"unknown register format: {file_format}")

@@ -1,0 +1,879 @@
+"""Incoming-document pages: registration, the book, a document's page and its workflow steps,
+the leader's lists, the handler's inbox and the reception queue of documents sent by other
+units of the installation.
+
+Thin by rule: parse the form, fetch through a visibility-scoped selector (what the user may
+not see is a 404), call one service, redirect with a message — or show the form again with the
+service's ValidationError on its fields. Every page that shows a secret document records the
+read (services.document_read_record).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, cast
+from uuid import UUID, uuid4
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Max, Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from vanphong.core.models import AuditEvent
+from vanphong.documents import selectors, services, workflow
+from vanphong.documents.forms_incoming import (
+    BookFilterForm,
+    CompleteForm,
+    DirectionForm,
+    FileForm,
+    HandOverForm,
+    IncomingRegisterForm,
+    PresentForm,
+    ProgressForm,
+    ReasonForm,
+)
+from vanphong.documents.models import (
+    Assignment,
+    AssignmentStatus,
+    Delivery,
+    DeliveryEvent,
+    IncomingDocument,
+    IncomingStatus,
+    Medium,
+    OutgoingDocument,
+    OutgoingStatus,
+    ProgressNote,
+)
+from vanphong.documents.selectors import (
+    assigned_by,
+    assignment_get_visible,
+    delivery_get_for_recipient,
+    inbox,
+    incoming_get_visible,
+    incoming_visible,
+    outgoing_visible,
+    presented_to,
+    reception_queue,
+)
+from vanphong.org.forms import BootstrapForm
+from vanphong.org.models import COMMITTEE_KINDS, Membership, Person, Role, Unit
+from vanphong.org.selectors import ancestors, committee_of, scope_for, unit_tree
+
+BOOK_PAGE_SIZE = 50
+INBOX_PAGE_SIZE = 50
+DUE_SOON_DAYS = 3
+FILES_NOT_KEPT = _(
+    "Trình duyệt không giữ lại tệp đã chọn khi trang hiện lại: hãy chọn lại các tệp đính kèm."
+)
+
+# What the history shows for each audit action on an incoming document.
+HISTORY_LABELS = {
+    "incoming.register": _("Vào sổ"),
+    "incoming.present": _("Trình lãnh đạo"),
+    "incoming.direct": _("Cho ý kiến chỉ đạo"),
+    "incoming.return": _("Trả lại văn thư"),
+    "incoming.file": _("Lưu để biết"),
+    "incoming.cancel": _("Hủy đăng ký"),
+    "incoming.done": _("Hoàn thành xử lý"),
+    "incoming.recall": _("Bị cơ quan gửi thu hồi"),
+}
+
+
+def _actor(request: HttpRequest) -> Person:
+    return cast(Person, request.user)
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    htmx = getattr(request, "htmx", None)
+    return bool(htmx) and not getattr(htmx, "history_restore_request", False)
+
+
+def _document_url(document: IncomingDocument) -> str:
+    return reverse("documents:incoming_detail", args=[document.uuid])
+
+
+def _read(actor: Person, document: IncomingDocument) -> None:
+    """Every page showing a secret document leaves an audit event (the service decides)."""
+    services.document_read_record(actor=actor, incoming=document)
+
+
+def _today_and_soon() -> tuple[date, date]:
+    today = timezone.localdate()
+    return today, today + timedelta(days=DUE_SOON_DAYS)
+
+
+# --- choice lists for forms ----------------------------------------------------------------
+
+
+def _current_memberships(on: date | None = None) -> QuerySet[Membership]:
+    today = on or timezone.localdate()
+    return Membership.objects.filter(starts_on__lte=today).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
+    )
+
+
+def _people_in(unit_ids: Iterable[int], *, roles: Iterable[str] = ()) -> QuerySet[Person]:
+    """Active people with a current membership in one of the units (in one of the roles)."""
+    memberships = _current_memberships().filter(unit_id__in=sorted(set(unit_ids)))
+    if roles:
+        memberships = memberships.filter(role__in=list(roles))
+    return Person.objects.filter(is_active=True, pk__in=memberships.values("person_id")).order_by(
+        "name_folded", "username"
+    )
+
+
+def _leaders_of(unit: Unit) -> QuerySet[Person]:
+    """Who workflow.is_leader_of the unit: a leader role in the unit or a unit above it."""
+    units = [unit.id, *(a.id for a in ancestors(unit))]
+    return _people_in(units, roles=workflow.LEADER_ROLES)
+
+
+def _committee_units(unit: Unit) -> list[int]:
+    """The committee of the unit and its own bodies (not the committees below it): whom a
+    leader's direction may name."""
+    top = committee_of(unit) or unit
+    children: dict[int | None, list[tuple[int, bool]]] = {}
+    for unit_id, parent_id, kind in Unit.objects.filter(is_active=True).values_list(
+        "id", "parent_id", "kind"
+    ):
+        children.setdefault(parent_id, []).append((unit_id, kind in COMMITTEE_KINDS))
+    found = [top.id]
+    stack = [top.id]
+    while stack:
+        for child, is_committee in children.get(stack.pop(), []):
+            if not is_committee:
+                found.append(child)
+                stack.append(child)
+    if unit.id not in found:
+        found.append(unit.id)
+    return found
+
+
+def _clerk_units(actor: Person) -> QuerySet[Unit]:
+    return Unit.objects.filter(id__in=sorted(scope_for(actor).units_with_role(Role.CLERK)))
+
+
+# --- which steps a person may take -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IncomingActions:
+    """The workflow steps offered on a document's page; each mirrors the checks of the
+    service it calls, so a button is shown exactly when the service would accept it."""
+
+    present: bool = False
+    direct: bool = False
+    give_back: bool = False
+    file: bool = False
+    cancel: bool = False
+
+    @property
+    def any(self) -> bool:
+        return self.present or self.direct or self.give_back or self.file or self.cancel
+
+
+def incoming_actions(actor: Person, document: IncomingDocument) -> IncomingActions:
+    moves = workflow.INCOMING_MOVES[document.status]
+    clerk = workflow.is_clerk_of(actor, document.unit)
+    leader = workflow.is_leader_of(actor, document.unit)
+    live = not document.is_frozen
+    return IncomingActions(
+        present=clerk and live and IncomingStatus.PRESENTED in moves,
+        direct=leader and live and IncomingStatus.ASSIGNED in moves,
+        give_back=document.presented_to_id == actor.pk and IncomingStatus.REGISTERED in moves,
+        file=(clerk or leader) and live and IncomingStatus.FILED in moves,
+        cancel=clerk
+        and IncomingStatus.CANCELLED in moves
+        and not document.assignments.exclude(status=AssignmentStatus.CANCELLED).exists(),
+    )
+
+
+def _can_handle(actor: Person, assignment: Assignment) -> bool:
+    """Mirrors services._lock_assignment: one's own open part of a live document."""
+    return (
+        assignment.assignee_id == actor.pk
+        and assignment.is_open
+        and not assignment.document.is_frozen
+    )
+
+
+# --- registration --------------------------------------------------------------------------
+
+
+def _no_clerk_unit(request: HttpRequest) -> HttpResponse:
+    return render(request, "documents/incoming_no_access.html", status=403)
+
+
+def _max_clearance(actor: Person, units: Iterable[Unit]) -> int:
+    scope = scope_for(actor)
+    return max((scope.clearance_by_unit.get(u.id, 0) for u in units), default=0)
+
+
+def _delivery_initial(delivery: Delivery) -> dict[str, Any]:
+    """The registration form filled from a document another unit sent through the system."""
+    sent = delivery.document
+    return {
+        "unit": delivery.recipient_unit,
+        "medium": Medium.INTERNAL,
+        "sender_name": sent.unit.name,
+        "number_symbol": sent.number_symbol,
+        "document_date": sent.issued_on,
+        "subject": sent.subject,
+        "page_count": sent.page_count,
+        "confidentiality": sent.confidentiality,
+        "urgency": sent.urgency,
+        "recipients_note": delivery.delivery_note,
+        "delivery": delivery.uuid,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incoming_register(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    units = list(_clerk_units(actor))
+    if not units:
+        return _no_clerk_unit(request)
+    raw_delivery = request.POST.get("delivery") or request.GET.get("lien-thong") or ""
+    delivery = delivery_get_for_recipient(actor, raw_delivery) if raw_delivery else None
+    choices = Unit.objects.filter(id__in=[u.id for u in units])
+    if delivery is not None and delivery.recipient_unit_id is not None:
+        choices = choices.filter(id=delivery.recipient_unit_id)
+    clearance = _max_clearance(actor, units)
+    duplicates: list[IncomingDocument] = []
+    files_lost = False
+    if request.method == "POST":
+        form = IncomingRegisterForm(
+            request.POST, request.FILES, units=choices, max_clearance=clearance
+        )
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                document = services.incoming_register(
+                    actor=actor,
+                    unit=data["unit"],
+                    medium=data["medium"],
+                    received_at=data["received_at"],
+                    sender_name=data["sender_name"],
+                    number_symbol=data["number_symbol"],
+                    document_date=data["document_date"],
+                    subject=data["subject"],
+                    page_count=data["page_count"],
+                    confidentiality=data["confidentiality"],
+                    urgency=data["urgency"],
+                    deadline=data["deadline"],
+                    recipients_note=data["recipients_note"],
+                    note=data["note"],
+                    attachments=[services.Upload(f.name or "", f) for f in data["attachments"]],
+                    duplicate_reason=data["duplicate_reason"],
+                    submission_id=data["submission_id"],
+                    delivery=delivery,
+                )
+            except services.DuplicateDocument as error:
+                form.add_service_error(error)
+                shown = incoming_visible(actor).filter(pk__in=[d.pk for d in error.existing])
+                duplicates = list(shown.order_by("year", "number"))
+            except ValidationError as error:
+                form.add_service_error(error)
+            else:
+                messages.success(
+                    request,
+                    _("Đã vào sổ văn bản đến số %(number)s/%(year)s: %(symbol)s.")
+                    % {
+                        "number": document.number,
+                        "year": document.year,
+                        "symbol": document.number_symbol,
+                    },
+                )
+                return redirect(_document_url(document))
+        files_lost = bool(request.FILES)
+        if files_lost and "attachments" in form.fields:
+            form.add_error("attachments", FILES_NOT_KEPT)
+    else:
+        initial: dict[str, Any] = {
+            "unit": units[0] if len(units) == 1 else None,
+            "received_at": timezone.localtime().replace(second=0, microsecond=0),
+            "submission_id": uuid4(),
+        }
+        if delivery is not None:
+            initial.update(_delivery_initial(delivery))
+            services.document_read_record(actor=actor, outgoing=delivery.document)
+        form = IncomingRegisterForm(initial=initial, units=choices, max_clearance=clearance)
+    show_reason = bool(duplicates) or bool(form["duplicate_reason"].value())
+    context = {
+        "form": form,
+        "delivery": delivery,
+        "duplicates": duplicates,
+        "show_reason": show_reason,
+        "files_lost": files_lost,
+    }
+    return render(request, "documents/incoming_register.html", context)
+
+
+# --- the book ------------------------------------------------------------------------------
+
+
+def _encode_cursor(document: IncomingDocument) -> str:
+    raw = f"{document.received_at.isoformat()}|{document.pk}".encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode_cursor(text: str) -> tuple[datetime, int] | None:
+    """The `sau` parameter: where the previous page ended; malformed is a 404."""
+    if not text:
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
+        at, pk = raw.split("|")
+        moment = datetime.fromisoformat(at)
+        if moment.tzinfo is None:
+            raise ValueError
+        return moment, int(pk)
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise Http404 from None
+
+
+def _default_unit(actor: Person, units: list[Unit]) -> Unit | None:
+    """The book a user opens first: of a unit where they are a clerk, else the first unit
+    whose documents they see (in tree order)."""
+    clerk = scope_for(actor).units_with_role(Role.CLERK)
+    return next((u for u in units if u.id in clerk), units[0] if units else None)
+
+
+def _with_handlers(rows: list[IncomingDocument]) -> list[IncomingDocument]:
+    """The book's "Đơn vị/người nhận" column: two queries for the whole page."""
+    handlers = Assignment.objects.exclude(
+        status__in=[AssignmentStatus.CANCELLED, AssignmentStatus.HANDED_OVER]
+    ).select_related("assignee", "assignee_unit")
+    prefetch_related_objects(rows, Prefetch("assignments", queryset=handlers, to_attr="handlers"))
+    prefetch_related_objects(rows, "presented_to")
+    return rows
+
+
+@login_required
+@require_GET
+def incoming_book(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    scope = scope_for(actor)
+    units = [row.unit for row in unit_tree(Unit.objects.filter(id__in=sorted(scope.unit_ids)))]
+    if not units:
+        return render(request, "web/no_membership.html")
+    form = BookFilterForm(request.GET, units=Unit.objects.filter(id__in=sorted(scope.unit_ids)))
+    form.is_valid()  # what does not parse is reported on the form and not applied
+    filters = form.cleaned_data
+    unit: Unit = filters.get("don-vi") or _default_unit(actor, units) or units[0]
+    # The years the book has pages for; the unique (unit, year, number) index answers this.
+    span = IncomingDocument.objects.filter(unit=unit).aggregate(first=Min("year"), last=Max("year"))
+    this_year = timezone.localdate().year
+    year: int = filters.get("nam") or span["last"] or this_year
+    newest = max(span["last"] or this_year, this_year, year)
+    oldest = min(span["first"] or this_year, year)
+    years = list(range(newest, oldest - 1, -1))
+    after = _decode_cursor(request.GET.get("sau", "").strip())
+    rows = selectors.incoming_book(
+        actor,
+        unit_id=unit.id,
+        year=year,
+        status=filters.get("trang-thai") or "",
+        urgent_only=bool(filters.get("khan")),
+        text=filters.get("q") or "",
+        received_from=filters.get("tu"),
+        received_to=filters.get("den"),
+        after=after,
+        limit=BOOK_PAGE_SIZE + 1,
+    )
+    more = len(rows) > BOOK_PAGE_SIZE
+    rows = _with_handlers(rows[:BOOK_PAGE_SIZE])
+    context = {
+        "form": form,
+        "unit": unit,
+        "units": units,
+        "year": year,
+        "years": years,
+        "rows": rows,
+        "next_cursor": _encode_cursor(rows[-1]) if more else "",
+        "is_continued": after is not None,
+        "can_register": scope.holds(unit.id, Role.CLERK),
+        "status_choices": BookFilterForm.STATUS_CHOICES,
+        "selected_status": filters.get("trang-thai") or "",
+        "q": request.GET.get("q", ""),
+        "urgent_only": bool(filters.get("khan")),
+        "received_from": request.GET.get("tu", ""),
+        "received_to": request.GET.get("den", ""),
+    }
+    template = (
+        "documents/_incoming_rows.html" if _is_htmx(request) else "documents/incoming_book.html"
+    )
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+# --- a document's page ---------------------------------------------------------------------
+
+
+def _history(document: IncomingDocument) -> tuple[list[dict[str, Any]], int]:
+    events = AuditEvent.objects.filter(
+        object_type=IncomingDocument._meta.label_lower, object_id=str(document.uuid)
+    )
+    shown = []
+    reads = 0
+    for event in events.order_by("seq"):
+        if event.action == "document.read":
+            reads += 1
+            continue
+        after = event.after or {}
+        shown.append(
+            {
+                "at": event.occurred_at,
+                "who": event.actor_label,
+                "what": HISTORY_LABELS.get(event.action, event.action),
+                "reason": after.get("status_reason") or after.get("duplicate_reason") or "",
+            }
+        )
+    return shown, reads
+
+
+@login_required
+@require_GET
+def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    actor = _actor(request)
+    document = incoming_get_visible(actor, document_uuid)
+    _read(actor, document)
+    notes = ProgressNote.objects.select_related("author")
+    assignments = Assignment.objects.select_related(
+        "assignee", "assignee_unit", "reply"
+    ).prefetch_related(Prefetch("notes", queryset=notes))
+    directions = list(
+        document.directions.select_related("given_by").prefetch_related(
+            Prefetch("assignments", queryset=assignments.order_by("role", "id"))
+        )
+    )
+    delivery = None
+    events: list[DeliveryEvent] = []
+    if document.delivery_id is not None:
+        delivery = Delivery.objects.select_related("document", "document__unit").get(
+            pk=document.delivery_id
+        )
+        events = list(delivery.events.select_related("by"))
+    history, reads = _history(document)
+    today, soon = _today_and_soon()
+    context = {
+        "document": document,
+        "attachments": list(document.attachments.select_related("file").order_by("id")),
+        "directions": directions,
+        "delivery": delivery,
+        "delivery_events": events,
+        "duplicate_of": (
+            incoming_visible(actor).filter(pk=document.duplicate_of_id).first()
+            if document.duplicate_of_id
+            else None
+        ),
+        "history": history,
+        "reads": reads,
+        "actions": incoming_actions(actor, document),
+        "today": today,
+        "soon": soon,
+    }
+    return render(request, "documents/incoming_detail.html", context)
+
+
+def _action_page(
+    request: HttpRequest,
+    document: IncomingDocument,
+    form: BootstrapForm,
+    *,
+    title: str,
+    submit_label: str,
+    intro: str = "",
+    danger: bool = False,
+) -> HttpResponse:
+    context = {
+        "document": document,
+        "form": form,
+        "title": title,
+        "submit_label": submit_label,
+        "intro": intro,
+        "danger": danger,
+        "cancel_url": _document_url(document),
+    }
+    return render(request, "documents/incoming_action.html", context)
+
+
+ActionRun = Callable[[Person, IncomingDocument, dict[str, Any]], object]
+
+
+def _incoming_action(
+    request: HttpRequest,
+    document_uuid: UUID,
+    *,
+    allowed: Callable[[IncomingActions], bool],
+    make_form: Callable[[IncomingDocument, Any], BootstrapForm],
+    run: ActionRun,
+    done: str,
+    title: str,
+    submit_label: str,
+    intro: str = "",
+    danger: bool = False,
+) -> HttpResponse:
+    """One workflow step: offered only when `allowed`; the service has the last word."""
+    actor = _actor(request)
+    document = incoming_get_visible(actor, document_uuid)
+    if not allowed(incoming_actions(actor, document)):
+        messages.error(
+            request,
+            _("Bạn không thực hiện được thao tác này với văn bản ở tình trạng hiện tại."),
+        )
+        return redirect(_document_url(document))
+    form = make_form(document, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            run(actor, document, form.cleaned_data)
+        except PermissionDenied as error:
+            messages.error(request, str(error))
+            return redirect(_document_url(document))
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, done)
+            return redirect(_document_url(document))
+    if request.method == "GET":
+        _read(actor, document)
+    return _action_page(
+        request,
+        document,
+        form,
+        title=title,
+        submit_label=submit_label,
+        intro=intro,
+        danger=danger,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incoming_present(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    return _incoming_action(
+        request,
+        document_uuid,
+        allowed=lambda a: a.present,
+        make_form=lambda doc, data: PresentForm(data, leaders=_leaders_of(doc.unit)),
+        run=lambda actor, doc, data: services.incoming_present(
+            actor=actor, document=doc, leader=data["leader"]
+        ),
+        done=_("Đã trình văn bản."),
+        title=_("Trình lãnh đạo"),
+        submit_label=_("Trình"),
+    )
+
+
+def _direction_form(document: IncomingDocument, data: Any) -> DirectionForm:
+    units = _committee_units(document.unit)
+    return DirectionForm(
+        data,
+        people=_people_in(units),
+        units=Unit.objects.filter(id__in=units),
+        initial={"deadline": document.deadline},
+    )
+
+
+def _give_direction(actor: Person, document: IncomingDocument, data: dict[str, Any]) -> object:
+    return services.direction_give(
+        actor=actor,
+        document=document,
+        text=data["text"],
+        lead=services.Handler(person=data["lead_person"], unit=data["lead_unit"]),
+        supporting=[services.Handler(person=p) for p in data["supporting"]],
+        informed=[services.Handler(person=p) for p in data["informed"]],
+        deadline=data["deadline"],
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incoming_direct(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    return _incoming_action(
+        request,
+        document_uuid,
+        allowed=lambda a: a.direct,
+        make_form=_direction_form,
+        run=_give_direction,
+        done=_("Đã ghi ý kiến chỉ đạo và giao xử lý."),
+        title=_("Cho ý kiến chỉ đạo"),
+        submit_label=_("Ghi ý kiến chỉ đạo"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incoming_return(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    return _incoming_action(
+        request,
+        document_uuid,
+        allowed=lambda a: a.give_back,
+        make_form=lambda doc, data: ReasonForm(data),
+        run=lambda actor, doc, data: services.incoming_return(
+            actor=actor, document=doc, reason=data["reason"]
+        ),
+        done=_("Đã trả lại văn bản cho văn thư."),
+        title=_("Trả lại văn thư"),
+        submit_label=_("Trả lại"),
+        intro=_("Văn thư sẽ thấy lý do và trình lại khi đã bổ sung."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incoming_file(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    return _incoming_action(
+        request,
+        document_uuid,
+        allowed=lambda a: a.file,
+        make_form=lambda doc, data: FileForm(data),
+        run=lambda actor, doc, data: services.incoming_file(
+            actor=actor, document=doc, note=data["note"]
+        ),
+        done=_("Đã lưu văn bản để biết."),
+        title=_("Lưu để biết"),
+        submit_label=_("Lưu để biết"),
+        intro=_("Văn bản không cần giải quyết; vẫn có thể giao xử lý sau."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incoming_cancel(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    return _incoming_action(
+        request,
+        document_uuid,
+        allowed=lambda a: a.cancel,
+        make_form=lambda doc, data: ReasonForm(data),
+        run=lambda actor, doc, data: services.incoming_cancel(
+            actor=actor, document=doc, reason=data["reason"]
+        ),
+        done=_("Đã hủy đăng ký; số đến vẫn giữ trong sổ."),
+        title=_("Hủy đăng ký văn bản đến"),
+        submit_label=_("Hủy đăng ký"),
+        intro=_("Dùng khi vào sổ nhầm. Số đến đã cấp không được dùng lại; dòng vẫn ở trong sổ."),
+        danger=True,
+    )
+
+
+# --- the leader's lists --------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def incoming_presented_to_me(request: HttpRequest) -> HttpResponse:
+    documents = list(presented_to(_actor(request)))
+    return render(request, "documents/incoming_presented.html", {"documents": documents})
+
+
+@login_required
+@require_GET
+def incoming_assigned_by_me(request: HttpRequest) -> HttpResponse:
+    assignments = list(assigned_by(_actor(request)).select_related("assignee_unit"))
+    today, soon = _today_and_soon()
+    context = {"assignments": assignments, "today": today, "soon": soon}
+    return render(request, "documents/incoming_assigned_by.html", context)
+
+
+# --- the handler's inbox and an assignment's page --------------------------------------------
+
+
+@login_required
+@require_GET
+def my_inbox(request: HttpRequest) -> HttpResponse:
+    include_done = request.GET.get("xong") == "1"
+    found = inbox(_actor(request), include_done=include_done)
+    page = Paginator(found, INBOX_PAGE_SIZE).get_page(request.GET.get("trang"))
+    today, soon = _today_and_soon()
+    context = {"page": page, "include_done": include_done, "today": today, "soon": soon}
+    return render(request, "documents/inbox.html", context)
+
+
+def _replies(actor: Person, assignment: Assignment) -> QuerySet[OutgoingDocument]:
+    """Issued documents of the unit since the incoming one arrived: the possible replies."""
+    received = timezone.localtime(assignment.document.received_at).date()
+    return (
+        outgoing_visible(actor)
+        .filter(
+            unit_id=assignment.document.unit_id,
+            status=OutgoingStatus.ISSUED,
+            issued_on__gte=received,
+        )
+        .order_by("-issued_on", "-id")
+    )
+
+
+def _colleagues(actor: Person, assignment: Assignment) -> QuerySet[Person]:
+    return _people_in([assignment.document.unit_id]).exclude(pk=actor.pk)
+
+
+def _assignment_page(
+    request: HttpRequest,
+    assignment: Assignment,
+    *,
+    progress: ProgressForm | None = None,
+    complete: CompleteForm | None = None,
+    hand_over: HandOverForm | None = None,
+) -> HttpResponse:
+    actor = _actor(request)
+    document = assignment.document
+    can_handle = _can_handle(actor, assignment)
+    today, soon = _today_and_soon()
+    context: dict[str, Any] = {
+        "assignment": assignment,
+        "document": document,
+        "direction": assignment.direction,
+        "notes": list(assignment.notes.select_related("author")),
+        "can_handle": can_handle,
+        "today": today,
+        "soon": soon,
+    }
+    if can_handle:
+        context["progress_form"] = progress or ProgressForm()
+        context["complete_form"] = complete or CompleteForm(replies=_replies(actor, assignment))
+        context["hand_over_form"] = hand_over or HandOverForm(
+            colleagues=_colleagues(actor, assignment)
+        )
+    return render(request, "documents/incoming_assignment.html", context)
+
+
+def _fetch_assignment(request: HttpRequest, assignment_uuid: UUID) -> Assignment:
+    return assignment_get_visible(_actor(request), assignment_uuid)
+
+
+@login_required
+@require_GET
+def assignment_detail(request: HttpRequest, assignment_uuid: UUID) -> HttpResponse:
+    assignment = _fetch_assignment(request, assignment_uuid)
+    _read(_actor(request), assignment.document)
+    return _assignment_page(request, assignment)
+
+
+def _assignment_done(request: HttpRequest, assignment: Assignment, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect("documents:assignment_detail", assignment_uuid=assignment.uuid)
+
+
+def _refused(request: HttpRequest, assignment: Assignment, error: PermissionDenied) -> HttpResponse:
+    messages.error(request, str(error))
+    return redirect("documents:assignment_detail", assignment_uuid=assignment.uuid)
+
+
+@login_required
+@require_POST
+def assignment_progress(request: HttpRequest, assignment_uuid: UUID) -> HttpResponse:
+    actor = _actor(request)
+    assignment = _fetch_assignment(request, assignment_uuid)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
+        try:
+            services.assignment_progress(
+                actor=actor, assignment=assignment, text=form.cleaned_data["text"]
+            )
+        except PermissionDenied as error:
+            return _refused(request, assignment, error)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            return _assignment_done(request, assignment, _("Đã ghi tiến độ."))
+    return _assignment_page(request, assignment, progress=form)
+
+
+@login_required
+@require_POST
+def assignment_complete(request: HttpRequest, assignment_uuid: UUID) -> HttpResponse:
+    actor = _actor(request)
+    assignment = _fetch_assignment(request, assignment_uuid)
+    form = CompleteForm(request.POST, replies=_replies(actor, assignment))
+    if form.is_valid():
+        try:
+            services.assignment_complete(
+                actor=actor,
+                assignment=assignment,
+                result=form.cleaned_data["result"],
+                reply=form.cleaned_data["reply"],
+            )
+        except PermissionDenied as error:
+            return _refused(request, assignment, error)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            return _assignment_done(request, assignment, _("Đã báo cáo hoàn thành."))
+    return _assignment_page(request, assignment, complete=form)
+
+
+@login_required
+@require_POST
+def assignment_hand_over(request: HttpRequest, assignment_uuid: UUID) -> HttpResponse:
+    actor = _actor(request)
+    assignment = _fetch_assignment(request, assignment_uuid)
+    form = HandOverForm(request.POST, colleagues=_colleagues(actor, assignment))
+    if form.is_valid():
+        to = form.cleaned_data["to"]
+        try:
+            services.assignment_hand_over(
+                actor=actor, assignment=assignment, to=to, note=form.cleaned_data["note"]
+            )
+        except PermissionDenied as error:
+            return _refused(request, assignment, error)
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Đã chuyển việc cho %(name)s.") % {"name": to})
+            return redirect("documents:inbox")
+    return _assignment_page(request, assignment, hand_over=form)
+
+
+# --- the reception queue -------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    if not scope_for(actor).units_with_role(Role.CLERK):
+        return _no_clerk_unit(request)
+    deliveries = list(reception_queue(actor))
+    return render(request, "documents/queue.html", {"deliveries": deliveries})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def queue_refuse(request: HttpRequest, delivery_uuid: UUID) -> HttpResponse:
+    actor = _actor(request)
+    delivery = delivery_get_for_recipient(actor, delivery_uuid)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
+    form.fields["reason"].help_text = _("Ví dụ: gửi nhầm đơn vị; thiếu trang; tệp không mở được.")
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.delivery_refuse(
+                actor=actor, delivery=delivery, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(
+                request,
+                _("Đã từ chối tiếp nhận văn bản %(symbol)s; nơi gửi sẽ được báo.")
+                % {"symbol": delivery.document.number_symbol},
+            )
+            return redirect("documents:queue")
+    if request.method == "GET":
+        services.document_read_record(actor=actor, outgoing=delivery.document)
+    context = {"delivery": delivery, "sent": delivery.document, "form": form}
+    return render(request, "documents/queue_refuse.html", context)

@@ -1,0 +1,190 @@
+"""The registers (sổ đăng ký) and handling statistics pages.
+
+Read-only pages: parse the query string, fetch the unit through a scoped selector (a unit whose
+documents the user does not see is a 404), then build the rows or the counts in
+`documents.registers` and `documents.stats`. Nothing is written.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, cast
+from uuid import UUID
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from vanphong.core.vietnamese import fold
+from vanphong.documents import registers, stats
+from vanphong.documents.registers import Kind, Period
+from vanphong.org.forms import BootstrapForm, DateInput
+from vanphong.org.models import Person, Unit
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+KIND_LABELS = {
+    Kind.INCOMING: _("Sổ đăng ký văn bản đến"),
+    Kind.OUTGOING: _("Sổ đăng ký văn bản đi"),
+    Kind.TRACKING: _("Sổ theo dõi giải quyết văn bản đến"),
+}
+FILE_STEMS = {
+    Kind.INCOMING: "so-van-ban-den",
+    Kind.OUTGOING: "so-van-ban-di",
+    Kind.TRACKING: "so-theo-doi-giai-quyet",
+}
+
+
+def _actor(request: HttpRequest) -> Person:
+    return cast(Person, request.user)
+
+
+def _date_field(label: Any) -> forms.DateField:
+    return forms.DateField(
+        label=label, required=False, input_formats=DATE_FORMATS, widget=DateInput()
+    )
+
+
+class PeriodForm(BootstrapForm):
+    """`tu` and `den`: the local dates of the period (default: the year of `den` up to it,
+    and `den` today); the defaults are written back so the page shows the period it used."""
+
+    tu = _date_field(_("Từ ngày"))
+    den = _date_field(_("Đến ngày"))
+
+    def __init__(self, data: QueryDict, **kwargs: Any) -> None:
+        self.query = data.copy()  # mutable: the defaults are filled in
+        super().__init__(self.query, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("tu"), data.get("den")
+        if start and end and start > end:
+            self.add_error("den", _("Ngày cuối phải sau hoặc bằng ngày đầu."))
+        return data
+
+    def period(self) -> Period:
+        """The period asked for; when the dates are not valid, the default period."""
+        valid = self.is_valid()
+        data = self.cleaned_data if valid else {}
+        end = data.get("den") or timezone.localdate()
+        start = data.get("tu") or date(end.year, 1, 1)
+        if valid:
+            self.query["tu"], self.query["den"] = f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"
+        return Period(start, end)
+
+
+class RegisterForm(PeriodForm):
+    """`loai` (den, di, theo-doi) and `dinh-dang` (xlsx, pdf) besides the period."""
+
+    FORMATS = (("", _("Xem trên trang")), ("xlsx", "XLSX"), ("pdf", "PDF"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["loai"] = forms.ChoiceField(
+            label=_("Sổ"), choices=list(KIND_LABELS.items()), required=False
+        )
+        self.fields["dinh-dang"] = forms.ChoiceField(
+            label=_("Định dạng"), choices=self.FORMATS, required=False
+        )
+
+    def kind(self) -> Kind:
+        value = str(self.data.get("loai") or "")
+        return Kind(value) if value in set(Kind) else Kind.INCOMING
+
+
+def _unit_param(request: HttpRequest) -> UUID | None:
+    raw = request.GET.get("don-vi", "").strip()
+    if not raw:
+        return None
+    try:
+        return UUID(raw)
+    except ValueError:
+        raise Http404 from None
+
+
+def _unit(request: HttpRequest) -> Unit | None:
+    """The unit asked for (404 when the user does not see its documents), else None."""
+    unit_uuid = _unit_param(request)
+    return registers.report_unit_get(_actor(request), unit_uuid) if unit_uuid else None
+
+
+def _filename(kind: Kind, unit: Unit, period: Period, extension: str) -> str:
+    stem = FILE_STEMS[kind]
+    unit_part = "-".join(fold(unit.short_name or unit.name).replace("đ", "d").split())
+    return f"{stem}_{unit_part}_{period.start:%Y%m%d}-{period.end:%Y%m%d}.{extension}"
+
+
+@login_required
+@require_GET
+def register(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    form = RegisterForm(request.GET)
+    unit = _unit(request)
+    kind = form.kind()
+    period = form.period()
+    file_format = form.cleaned_data.get("dinh-dang", "") if form.is_valid() else ""
+    if unit is not None and file_format:
+        content = registers.build(actor, kind, unit=unit, period=period, file_format=file_format)
+        disposition = content_disposition_header(
+            as_attachment=True, filename=_filename(kind, unit, period, file_format)
+        )
+        return HttpResponse(
+            content,
+            content_type=CONTENT_TYPES[file_format],
+            headers={"Content-Disposition": disposition or "attachment"},
+        )
+    spec = registers.SPECS[kind]
+    downloads = {}
+    for name in CONTENT_TYPES:
+        query = request.GET.copy()  # the same register and period as the page shows
+        query["loai"] = kind.value
+        query["tu"] = f"{period.start:%Y-%m-%d}"
+        query["den"] = f"{period.end:%Y-%m-%d}"
+        query["dinh-dang"] = name
+        downloads[name] = f"?{query.urlencode()}"
+    context = {
+        "form": form,
+        "kind": kind,
+        "kind_label": KIND_LABELS[kind],
+        "kinds": list(KIND_LABELS.items()),
+        "units": registers.report_units(actor),
+        "unit": unit,
+        "period": period,
+        "spec": spec,
+        "preview": registers.preview(actor, kind, unit=unit, period=period) if unit else None,
+        "preview_limit": registers.PREVIEW_ROWS,
+        "title_lines": registers.title_lines(spec, unit, period) if unit else None,
+        "downloads": downloads,
+    }
+    return render(request, "documents/report_register.html", context)
+
+
+@login_required
+@require_GET
+def handling_stats(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    form = PeriodForm(request.GET)
+    unit = _unit(request)
+    period = form.period()
+    found = stats.handling_stats(actor, unit=unit, period=period)
+    context = {
+        "form": form,
+        "units": registers.report_units(actor),
+        "unit": unit,
+        "period": period,
+        "stats": found,
+        "tables": [
+            (_("Theo đơn vị"), found.by_unit, "stats-units", _("Đơn vị")),
+            (_("Theo cán bộ"), found.by_person, "stats-people", _("Cán bộ")),
+        ],
+    }
+    return render(request, "documents/report_stats.html", context)

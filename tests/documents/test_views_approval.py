@@ -1,0 +1,303 @@
+"""Approval of drafts through the pages: the chain setting, approve and return with comments,
+self-approval, the waiting list, and recording the signature."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from pytest_django import DjangoAssertNumQueries
+
+from tests.documents.conftest import DocWorld
+from tests.documents.test_views_outgoing import (
+    approved,
+    draft,
+    login,
+    messages_of,
+    page_queries,
+    two_step_chain,
+    url,
+)
+from vanphong.documents import services
+from vanphong.documents.models import ApprovalChain, OutgoingDocument, OutgoingStatus
+from vanphong.org.models import Role
+
+
+def chain_post(*steps: tuple[str, str], allow_self: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {f"at_{i}": "unit" for i in range(5)}
+    for i, (role, at) in enumerate(steps):
+        data[f"role_{i}"] = role
+        data[f"at_{i}"] = at
+    if allow_self:
+        data["allow_self_approval"] = "on"
+    return data
+
+
+def submitted(world: DocWorld, **overrides: Any) -> OutgoingDocument:
+    document = draft(world, **overrides)
+    services.outgoing_submit(actor=document.drafter, document=document)
+    document.refresh_from_db()
+    return document
+
+
+# --- the approval chain of a unit -------------------------------------------------------------
+
+
+def test_the_office_leader_sets_an_ordered_two_step_chain(client: Client, world: DocWorld) -> None:
+    login(client, world.chau_thanh_office_leader)
+    address = url("approval_chain", world.chau_thanh_office.uuid)
+    page = client.get(address)
+    assert page.status_code == 200
+    assert page.context["form"].initial["role_0"] == Role.OFFICE_LEADER  # the default chain
+    response = client.post(
+        address,
+        chain_post(
+            (Role.OFFICE_LEADER, "unit"), ("", "unit"), (Role.COMMITTEE_LEADER, "committee")
+        ),
+        follow=True,
+    )
+    assert "Đã lưu quy trình duyệt của Văn phòng Huyện ủy Châu Thành." in messages_of(response)
+    chain = ApprovalChain.objects.get(unit=world.chau_thanh_office)
+    assert chain.steps == [
+        {"role": Role.OFFICE_LEADER, "at": "unit"},
+        {"role": Role.COMMITTEE_LEADER, "at": "committee"},
+    ]
+    assert chain.allow_self_approval is False
+    form = response.context["form"]
+    assert (form.initial["role_1"], form.initial["at_1"]) == (Role.COMMITTEE_LEADER, "committee")
+
+
+def test_an_administrator_of_the_unit_may_set_the_chain(client: Client, world: DocWorld) -> None:
+    login(client, world.chau_thanh_admin)
+    response = client.post(
+        url("approval_chain", world.chau_thanh_office.uuid),
+        chain_post((Role.OFFICE_LEADER, "unit"), allow_self=True),
+    )
+    assert response.status_code == 302
+    assert ApprovalChain.objects.get(unit=world.chau_thanh_office).allow_self_approval is True
+
+
+def test_a_chain_without_steps_is_refused_on_the_form(client: Client, world: DocWorld) -> None:
+    login(client, world.chau_thanh_office_leader)
+    response = client.post(url("approval_chain", world.chau_thanh_office.uuid), chain_post())
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == ["Quy trình duyệt cần ít nhất một bước."]
+    assert not ApprovalChain.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "persona", ["chau_thanh_specialist", "chau_thanh_clerk", "hoa_thanh_clerk", "unassigned"]
+)
+def test_others_do_not_find_the_chain_page(client: Client, world: DocWorld, persona: str) -> None:
+    login(client, getattr(world, persona))
+    address = url("approval_chain", world.chau_thanh_office.uuid)
+    assert client.get(address).status_code == 404
+    assert client.post(address, chain_post((Role.CLERK, "unit"))).status_code == 404
+    assert not ApprovalChain.objects.exists()
+
+
+# --- approve and return -----------------------------------------------------------------------
+
+
+def test_both_steps_approve_in_order_with_their_comments(client: Client, world: DocWorld) -> None:
+    two_step_chain(world)
+    document = submitted(world)
+    committee_leader = login(Client(), world.chau_thanh_leader)
+    page = committee_leader.get(url("outgoing_detail", document.uuid)).content.decode()
+    assert 'data-action="decide"' not in page, "not the committee's turn yet"
+    response = committee_leader.post(
+        url("outgoing_decide", document.uuid), {"decision": "duyet"}, follow=True
+    )
+    assert "Bạn không phải người duyệt ở bước này." in messages_of(response)
+
+    login(client, world.chau_thanh_office_leader)
+    assert (
+        'data-action="decide"' in client.get(url("outgoing_detail", document.uuid)).content.decode()
+    )
+    response = client.post(
+        url("outgoing_decide", document.uuid),
+        {"decision": "duyet", "comment": "Trình Thường trực"},
+        follow=True,
+    )
+    assert "Đã duyệt; dự thảo chuyển sang bước duyệt tiếp theo." in messages_of(response)
+    response = committee_leader.post(
+        url("outgoing_decide", document.uuid), {"decision": "duyet", "comment": "Đồng ý ban hành"},
+        follow=True,
+    )  # fmt: skip
+    assert "Đã duyệt; dự thảo chờ ký." in messages_of(response)
+    document.refresh_from_db()
+    assert document.status == OutgoingStatus.APPROVED
+    comments = [(d.decided_by, d.comment) for d in document.decisions.all()]
+    assert comments == [
+        (world.chau_thanh_office_leader, "Trình Thường trực"),
+        (world.chau_thanh_leader, "Đồng ý ban hành"),
+    ]
+    body = response.content.decode()
+    assert "Trình Thường trực" in body
+    assert "Đồng ý ban hành" in body
+
+
+def test_returning_needs_a_comment_and_goes_back_to_the_drafter(
+    client: Client, world: DocWorld
+) -> None:
+    document = submitted(world)
+    login(client, world.chau_thanh_office_leader)
+    response = client.post(url("outgoing_decide", document.uuid), {"decision": "tra-lai"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["comment"] == ["Cần nêu ý kiến khi trả lại."]
+    response = client.post(
+        url("outgoing_decide", document.uuid),
+        {"decision": "tra-lai", "comment": "Bổ sung số liệu các xã"},
+        follow=True,
+    )
+    assert "Đã trả lại dự thảo cho người soạn thảo." in messages_of(response)
+    document.refresh_from_db()
+    assert (document.status, document.status_reason) == (
+        OutgoingStatus.RETURNED,
+        "Bổ sung số liệu các xã",
+    )
+
+
+def test_the_drafter_cannot_approve_their_own_draft_where_the_chain_forbids_it(
+    client: Client, world: DocWorld
+) -> None:
+    document = submitted(world, actor=world.chau_thanh_office_leader)
+    login(client, world.chau_thanh_office_leader)
+    page = client.get(url("outgoing_detail", document.uuid)).content.decode()
+    assert 'data-action="decide"' not in page
+    response = client.get(url("outgoing_decide", document.uuid), follow=True)
+    assert "Bạn không thực hiện được thao tác này" in messages_of(response)[0]
+    response = client.post(
+        url("outgoing_decide", document.uuid), {"decision": "duyet"}, follow=True
+    )
+    assert "Không được tự duyệt dự thảo của mình." in messages_of(response)
+    document.refresh_from_db()
+    assert document.status == OutgoingStatus.IN_REVIEW
+    assert not document.decisions.exists()
+
+
+def test_self_approval_is_allowed_when_the_chain_allows_it(client: Client, world: DocWorld) -> None:
+    login(client, world.chau_thanh_office_leader)
+    client.post(
+        url("approval_chain", world.chau_thanh_office.uuid),
+        chain_post((Role.OFFICE_LEADER, "unit"), allow_self=True),
+    )
+    document = submitted(world, actor=world.chau_thanh_office_leader)
+    response = client.post(url("outgoing_decide", document.uuid), {"decision": "duyet"})
+    assert response.status_code == 302
+    document.refresh_from_db()
+    assert document.status == OutgoingStatus.APPROVED
+
+
+def test_a_leader_sends_back_an_approved_document(client: Client, world: DocWorld) -> None:
+    document = approved(world)
+    login(client, world.chau_thanh_leader)
+    page = client.get(url("outgoing_decide", document.uuid))
+    assert [value for value, _l, _c in page.context["buttons"]] == ["tra-lai"]
+    client.post(
+        url("outgoing_decide", document.uuid), {"decision": "tra-lai", "comment": "Sửa câu chữ"}
+    )
+    document.refresh_from_db()
+    assert document.status == OutgoingStatus.RETURNED
+
+
+# --- the waiting list -------------------------------------------------------------------------
+
+
+def test_awaiting_my_approval_lists_what_is_at_my_step(client: Client, world: DocWorld) -> None:
+    two_step_chain(world)
+    first = submitted(world, subject="Ở bước văn phòng")
+    second = submitted(world, subject="Ở bước cấp ủy")
+    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=second)
+    draft(world, subject="Chưa trình")
+    login(client, world.chau_thanh_office_leader)
+    assert list(client.get(url("outgoing_awaiting_approval")).context["documents"]) == [first]
+    login(client, world.chau_thanh_leader)
+    assert list(client.get(url("outgoing_awaiting_approval")).context["documents"]) == [second]
+    login(client, world.hoa_thanh_clerk)
+    assert list(client.get(url("outgoing_awaiting_approval")).context["documents"]) == []
+
+
+def test_awaiting_my_approval_costs_the_same_queries_for_many_drafts(
+    client: Client, world: DocWorld, django_assert_max_num_queries: DjangoAssertNumQueries
+) -> None:
+    two_step_chain(world)
+
+    def at_committee_step(count: int) -> None:
+        for _ in range(count):
+            document = submitted(world)
+            services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+
+    login(client, world.chau_thanh_leader)
+    at_committee_step(2)
+    few = page_queries(client, url("outgoing_awaiting_approval"))
+    at_committee_step(30)
+    assert page_queries(client, url("outgoing_awaiting_approval")) == few
+    assert len(client.get(url("outgoing_awaiting_approval")).context["documents"]) == 32
+    # session, user, scope (memberships, tree), the drafts, the unit tree for committee steps
+    with django_assert_max_num_queries(6):
+        client.get(url("outgoing_awaiting_approval"))
+
+
+# --- signature --------------------------------------------------------------------------------
+
+
+def test_the_clerk_records_a_leaders_paper_signature(client: Client, world: DocWorld) -> None:
+    document = approved(world)
+    login(client, world.chau_thanh_clerk)
+    form = client.get(url("outgoing_sign", document.uuid)).context["form"]
+    offered = dict(form.fields["signer"].choices)
+    assert str(world.chau_thanh_leader.uuid) in offered
+    assert str(world.chau_thanh_office_leader.uuid) in offered
+    assert str(world.province_leader.uuid) in offered
+    assert str(world.chau_thanh_specialist.uuid) not in offered
+    assert str(world.province_office_leader.uuid) not in offered
+    response = client.post(
+        url("outgoing_sign", document.uuid),
+        {"signer": str(world.chau_thanh_leader.uuid), "position": "Phó Bí thư", "authority": "T/M"},
+        follow=True,
+    )
+    assert "Đã ghi nhận người ký." in messages_of(response)
+    document.refresh_from_db()
+    assert (document.status, document.signer, document.signer_position) == (
+        OutgoingStatus.SIGNED,
+        world.chau_thanh_leader,
+        "Phó Bí thư",
+    )
+    assert document.signing_authority == "T/M"
+    assert "T/M · Phó Bí thư · Hồ Bí Thư" in response.content.decode()
+
+
+def test_a_leader_signs_for_themself_only(client: Client, world: DocWorld) -> None:
+    document = approved(world)
+    login(client, world.chau_thanh_leader)
+    form = client.get(url("outgoing_sign", document.uuid)).context["form"]
+    assert [v for v, _l in form.fields["signer"].choices if v] == [
+        str(world.chau_thanh_leader.uuid)
+    ]
+    response = client.post(
+        url("outgoing_sign", document.uuid),
+        {"signer": str(world.chau_thanh_leader.uuid), "position": "", "authority": "K/T"},
+    )
+    assert response.status_code == 200
+    assert "position" in response.context["form"].errors
+    client.post(
+        url("outgoing_sign", document.uuid),
+        {"signer": str(world.chau_thanh_leader.uuid), "position": "Phó Bí thư", "authority": "K/T"},
+    )
+    document.refresh_from_db()
+    assert (document.signer, document.signing_authority) == (world.chau_thanh_leader, "K/T")
+
+
+def test_a_draft_still_in_review_cannot_be_signed(client: Client, world: DocWorld) -> None:
+    document = submitted(world)
+    login(client, world.chau_thanh_clerk)
+    response = client.post(
+        url("outgoing_sign", document.uuid),
+        {"signer": str(world.chau_thanh_leader.uuid), "position": "Bí thư", "authority": ""},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Không thể chuyển văn bản đang ở trạng thái “Đang trình duyệt” sang “Đã ký”."
+    ]

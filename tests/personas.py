@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tests.factories import MembershipFactory, PersonFactory, TermFactory, UnitFactory
+from vanphong.core.rules import seed_defaults
 from vanphong.org.models import Clearance, CommitteeTerm, Person, Role, Unit, UnitKind
 
 PASSWORD = "mat-khau-thu"
@@ -41,6 +42,8 @@ def _person(username: str, full_name: str, unit: Unit | None, role: str, clearan
 
 
 def build_personas() -> Personas:
+    # Transactional tests flush the database, rule sets seeded by the migration included.
+    seed_defaults()
     province = UnitFactory.create(
         kind=UnitKind.PROVINCIAL_COMMITTEE, name="Tỉnh ủy Tây Ninh", symbol="TU"
     )

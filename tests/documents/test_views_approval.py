@@ -159,6 +159,17 @@ def test_returning_needs_a_comment_and_goes_back_to_the_drafter(
     )
 
 
+def test_a_decision_without_a_button_is_asked_for_again(client: Client, world: DocWorld) -> None:
+    document = submitted(world)
+    login(client, world.chau_thanh_office_leader)
+    response = client.post(url("outgoing_decide", document.uuid), {"comment": "Đã xem"})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == ["Hãy bấm “Đồng ý” hoặc “Trả lại”."]
+    assert "Đã xem" in response.content.decode()
+    document.refresh_from_db()
+    assert document.status == OutgoingStatus.IN_REVIEW
+
+
 def test_the_drafter_cannot_approve_their_own_draft_where_the_chain_forbids_it(
     client: Client, world: DocWorld
 ) -> None:

@@ -258,8 +258,8 @@ def _future() -> str:
             "Loại tệp không được chấp nhận",
             id="text-named-pdf",
         ),
-        pytest.param({"subject": " "}, "subject", "", id="no-subject"),
-        pytest.param({"document_date": "31/02/2012"}, "document_date", "", id="bad-date"),
+        pytest.param({"subject": " "}, "subject", "bắt buộc", id="no-subject"),
+        pytest.param({"document_date": "31/02/2012"}, "document_date", "hợp lệ", id="bad-date"),
     ],
 )
 def test_bad_input_shows_a_vietnamese_message_and_saves_nothing(

@@ -454,6 +454,14 @@ def test_reading_a_secret_document_leaves_an_audit_event(client: Client, world: 
     assert "Đọc văn bản mật" in body
 
 
+def test_a_form_page_of_a_secret_draft_is_a_read_too(client: Client, world: DocWorld) -> None:
+    document = draft(world, actor=world.chau_thanh_clerk, confidentiality=Clearance.SECRET)
+    login(client, world.chau_thanh_clerk)
+    assert client.get(url("outgoing_revise", document.uuid)).status_code == 200
+    reads = AuditEvent.objects.filter(action="document.read", object_id=str(document.uuid))
+    assert reads.count() == 1
+
+
 def test_an_unknown_or_malformed_document_is_a_404(client: Client, world: DocWorld) -> None:
     login(client, world.chau_thanh_clerk)
     assert client.get("/van-ban/di/00000000-0000-0000-0000-000000000000/").status_code == 404

@@ -167,7 +167,7 @@ class _Kind:
 
     type_symbol: str  # "" for a government công văn (`Số: 123/UBND-VP`)
     subject: str
-    tag: str = "task"  # task: needs handling · info: usually filed
+    tag: str = "task"  # task: needs handling · info: usually filed · mixed: either
     window: tuple[date, date] | None = None
     per_year: float = 0.0
     monthly: bool = False
@@ -334,10 +334,12 @@ PROVINCE_SENDERS: tuple[_Sender, ...] = (
         _Kind("BC", "Báo cáo tình hình kinh tế - xã hội {pm}", tag="info", monthly=True),
         _Kind("TB", "Thông báo kết luận của lãnh đạo Ủy ban nhân dân tỉnh tại cuộc họp giao ban "
               "{pm}", tag="info", monthly=True),
-        _Kind("", "{action} {topic}", issuer="UBND-VP", per_year=70),
-        _Kind("", "{action} {topic}", issuer="UBND-KTN", per_year=45),
-        _Kind("", "{action} {topic}", issuer="UBND-VX", per_year=35),
-        _Kind("", "{action} {topic}", issuer="UBND-NC", per_year=15),
+        _Kind("", "{action} {topic}", issuer="UBND-VP", tag="mixed", per_year=70),
+        _Kind("", "{action} {topic}", issuer="UBND-KTN", tag="mixed", per_year=45),
+        _Kind("", "{action} {topic}", issuer="UBND-VX", tag="mixed", per_year=35),
+        _Kind("", "{action} {topic}", issuer="UBND-NC", tag="mixed", per_year=15),
+        _Kind("", "V/v chuẩn bị nội dung Hội nghị sơ kết công tác quý I năm 2012",
+              issuer="UBND-VP", window=_w("2012-02-20", "2012-02-22")),
         _Kind("QĐ", "Quyết định về việc kiện toàn Ban Chỉ đạo {topic}", tag="info", per_year=12),
         _Kind("KH", "Kế hoạch thực hiện {topic} năm {y}", per_year=12),
     )),
@@ -346,6 +348,8 @@ PROVINCE_SENDERS: tuple[_Sender, ...] = (
               issuer="HĐND-VP", window=_w("2011-06-13", "2011-06-24")),
         _Kind("NQ", "Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2012",
               window=_w("2011-12-12", "2011-12-22")),
+        _Kind("", "V/v tổ chức giám sát chuyên đề quý I năm 2012", issuer="HĐND-VP",
+              window=_w("2012-02-20", "2012-02-22")),
         _Kind("", "V/v tổ chức tiếp xúc cử tri trước kỳ họp", issuer="HĐND-VP", tag="info",
               per_year=3),
         _Kind("BC", "Báo cáo kết quả giám sát {topic}", tag="info", per_year=4),
@@ -371,13 +375,15 @@ PROVINCE_SENDERS: tuple[_Sender, ...] = (
               window=_w("2011-04-11", "2011-04-22")),
         _Kind("BC", "Báo cáo tổng hợp ý kiến, kiến nghị của cử tri và nhân dân trước kỳ họp "
               "Hội đồng nhân dân tỉnh", tag="info", per_year=2),
-        _Kind("", "{action} {topic}", issuer="MTTQ-BTT", per_year=6),
+        _Kind("", "{action} {topic}", issuer="MTTQ-BTT", tag="mixed", per_year=6),
     )),
     _Sender("Sở Nội vụ tỉnh Tây Ninh", "SNV", "government", pace=10, kinds=(
         _Kind("", "V/v hướng dẫn bình xét thi đua, khen thưởng năm 2011", issuer="SNV-TĐKT",
               window=_w("2011-11-14", "2011-12-02")),
         _Kind("", "V/v báo cáo kết quả cải cách hành chính {q}", issuer="SNV-CCHC", per_year=4),
-        _Kind("", "{action} {topic}", issuer="SNV-VP", per_year=8),
+        _Kind("", "V/v triển khai công tác thi đua, khen thưởng năm 2012", issuer="SNV-TĐKT",
+              window=_w("2012-02-20", "2012-02-22")),
+        _Kind("", "{action} {topic}", issuer="SNV-VP", tag="mixed", per_year=8),
     )),
     _Sender("Sở Tài chính tỉnh Tây Ninh", "STC", "government", pace=25, kinds=(
         _Kind("", "V/v lập dự toán ngân sách năm 2012", issuer="STC-NS",
@@ -414,7 +420,9 @@ PROVINCE_SENDERS: tuple[_Sender, ...] = (
         _Kind("BC", "Báo cáo kết quả công tác tổ chức xây dựng Đảng {pm}", tag="info",
               monthly=True),
         _Kind("TTr", "Tờ trình về công tác cán bộ", per_year=8),
-        _Kind("CV", "{action} {topic}", per_year=10),
+        _Kind("CV", "V/v cử cán bộ dự lớp bồi dưỡng lý luận chính trị năm 2012",
+              window=_w("2012-02-20", "2012-02-22")),
+        _Kind("CV", "{action} {topic}", tag="mixed", per_year=10),
     )),
     _Sender("Ban Tuyên giáo Tỉnh ủy", "BTGTU", "party", pace=6, old_tones=0.6, kinds=(
         _Kind("HD", "Hướng dẫn tuyên truyền kỷ niệm 81 năm Ngày thành lập Đảng Cộng sản Việt Nam "
@@ -423,18 +431,19 @@ PROVINCE_SENDERS: tuple[_Sender, ...] = (
               window=_w("2011-02-21", "2011-03-11")),
         _Kind("BC", "Báo cáo tình hình tư tưởng trong cán bộ, đảng viên và nhân dân {pm}",
               tag="info", monthly=True),
-        _Kind("CV", "{action} {topic}", per_year=8),
+        _Kind("CV", "{action} {topic}", tag="mixed", per_year=8),
     )),
     _Sender("Ban Dân vận Tỉnh ủy", "BDVTU", "party", pace=4, kinds=(
         _Kind("CV", "V/v phối hợp vận động cử tri đi bầu cử ngày 22/5/2011",
               window=_w("2011-04-25", "2011-05-10")),
         _Kind("BC", "Báo cáo công tác dân vận {q}", tag="info", per_year=4),
-        _Kind("CV", "{action} {topic}", per_year=5),
+        _Kind("CV", "{action} {topic}", tag="mixed", per_year=5),
     )),
     _Sender("Ủy ban Kiểm tra Tỉnh ủy", "UBKTTU", "party", pace=5, secret=0.35, kinds=(
         _Kind("BC", "Báo cáo kết quả công tác kiểm tra, giám sát {q}", tag="info", per_year=4),
         _Kind("TB", "Thông báo kết luận kiểm tra đối với tổ chức đảng cấp dưới", tag="info",
               per_year=6),
+        _Kind("KH", "Kế hoạch kiểm tra, giám sát năm 2012", window=_w("2012-02-20", "2012-02-22")),
     )),
     _Sender("Đảng ủy Khối các cơ quan tỉnh", "ĐUK", "party", pace=5, kinds=(
         _Kind("BC", "Báo cáo tình hình thực hiện nhiệm vụ {pm}", tag="info", monthly=True),
@@ -443,7 +452,7 @@ PROVINCE_SENDERS: tuple[_Sender, ...] = (
     _Sender("Tỉnh đoàn Tây Ninh", "TĐTN", "party", pace=10, kinds=(
         _Kind("CV", "V/v tổ chức Chiến dịch Thanh niên tình nguyện hè năm 2011",
               window=_w("2011-05-16", "2011-06-03")),
-        _Kind("CV", "{action} {topic}", per_year=5),
+        _Kind("CV", "{action} {topic}", tag="mixed", per_year=5),
     )),
 )
 
@@ -471,6 +480,8 @@ BROADCAST_SENDERS: tuple[_Sender, ...] = (
               window=_w("2011-12-05", "2011-12-16")),
         _Kind("TB", "Thông báo kết luận của Ban Thường vụ Tỉnh ủy tại hội nghị {pm}", tag="info",
               per_year=8),
+        _Kind("KL", "Kết luận của Ban Thường vụ Tỉnh ủy về công tác chuẩn bị sơ kết quý I năm 2012",
+              window=_w("2012-02-20", "2012-02-22")),
     )),
     _Sender("Ban Tổ chức Tỉnh ủy", "BTCTU", "party", pace=8, kinds=(
         _Kind("HD", "Hướng dẫn kiểm điểm, đánh giá chất lượng tổ chức cơ sở đảng và đảng viên "
@@ -509,10 +520,12 @@ def _district_senders(place: str, town: str) -> tuple[_Sender, ...]:
                   "2011 – 2016", issuer="UBND", window=_w("2011-01-17", "2011-02-25")),
             _Kind("KH", "Kế hoạch xây dựng nông thôn mới năm 2011",
                   window=_w("2011-02-21", "2011-03-25")),
+            _Kind("", "V/v chuẩn bị Hội nghị sơ kết công tác quý I năm 2012", issuer="UBND",
+                  window=_w("2012-02-20", "2012-02-22")),
             _Kind("", "V/v khắc phục hậu quả mưa lũ", issuer="UBND",
                   window=_w("2011-10-10", "2011-10-28"), urgent=True),
             _Kind("BC", "Báo cáo tình hình kinh tế - xã hội {pm}", tag="info", monthly=True),
-            _Kind("", "{action} {topic}", issuer="UBND", per_year=10),
+            _Kind("", "{action} {topic}", issuer="UBND", tag="mixed", per_year=10),
         )),
         _Sender(f"Ủy ban bầu cử {place}", "UBBC", "government", pace=2, kinds=(
             _Kind("TB", "Thông báo danh sách những người ứng cử đại biểu Hội đồng nhân dân huyện",
@@ -557,6 +570,8 @@ class _OutKind:
     days: int = 10  # for tag "reply": working days the districts have
     recall: str = ""  # recalled a few days after issue, for this reason
     signed_for: str = ""  # T/L etc.
+    refuse: str = ""  # the recipients refuse it, for this reason
+    minute: int = -1  # issued at this working minute of the day (-1: some time in the day)
 
 
 CENTRAL = ("Văn phòng Trung ương Đảng",)
@@ -612,6 +627,12 @@ PROVINCE_OUT: tuple[_OutKind, ...] = (
     _OutKind("TB", "Thông báo kết luận của đồng chí Phó Bí thư Thường trực Tỉnh ủy tại Hội nghị "
              "tổng kết công tác Văn phòng cấp ủy năm 2011", tag="task", when=date(2012, 2, 20),
              signed_for=SigningAuthority.BY_ORDER),
+    _OutKind("TB", "Thông báo kết luận của Thường trực Tỉnh ủy tại buổi làm việc với Ban Thường "
+             "vụ Huyện ủy về công tác chuẩn bị Đại hội Hội Nông dân", tag="task",
+             when=date(2011, 8, 15), refuse="Văn bản gửi nhầm đơn vị nhận; nội dung thuộc huyện "
+             "khác."),
+    _OutKind("CV", "V/v chuẩn bị nội dung giao ban công tác văn phòng cấp ủy quý I năm 2012",
+             when=LAST_DAY, minute=415),
     _OutKind("TB", "Thông báo lịch làm việc của Thường trực Tỉnh ủy tháng 8 năm 2011",
              when=date(2011, 7, 27), recall="Điều chỉnh lịch làm việc; văn bản thay thế sẽ gửi "
              "sau."),
@@ -647,6 +668,7 @@ DISTRICT_OUT: tuple[_OutKind, ...] = (
 )
 # fmt: on
 PENDING = ("draft", "in_review", "returned", "approved", "signed")
+HOLDS = ("registered", "presented", "assigned", "in_progress")
 
 DIRECTIONS = (
     "Chuyển bộ phận tổng hợp nghiên cứu, tham mưu văn bản triển khai thực hiện; báo cáo trước "
@@ -724,6 +746,8 @@ class _Office:
     boards: list[Unit] = field(default_factory=list)
     old_tones: float = 0.2
     senders: tuple[_Sender, ...] = ()
+    arrivals: int = 0  # registrations from outside, to pick the occasional mistaken one
+    recent: int = 0  # documents registered in the last days, still on the desks
 
     def sees(self, person: Person, level: int) -> bool:
         return scope_for(person).sees(self.unit.id, level)
@@ -1086,17 +1110,26 @@ class _Traffic:
         a report (tag "reply") the lead assignment is returned open: the report completes it."""
         rng = self.rng
         level = document.confidentiality
-        roll = rng.random()
+        if tag == "mixed":
+            tag = "task" if rng.random() < 0.4 else "info"
         if tag == "reply":
             fate = "reply"
+        elif t >= END - 3 * DAY:
+            # What came in during the last days is still on the desks, at every step.
+            fate = HOLDS[office.recent % len(HOLDS)]
+            office.recent += 1
         elif tag == "info":
-            fate = "filed" if roll < 0.8 else "done"
+            fate = "filed" if rng.random() < 0.85 else "done"
         else:
-            fate = "filed" if roll < 0.07 else "done"
-        if fate != "reply" and document.delivery_id is None and rng.random() < 0.012:
-            fate = "cancelled"
-        elif fate == "done" and rng.random() < 0.03:
+            fate = "filed" if rng.random() < 0.08 else "done"
+        if document.delivery_id is None and fate != "reply":
+            office.arrivals += 1
+            if office.arrivals % 67 == 20:
+                fate = "cancelled"  # registered by mistake: the number stays used
+        if fate == "done" and rng.random() < 0.03:
             fate = "stalled"  # handled too slowly: still open long after its deadline
+        if fate == "registered":
+            return None
         urgent = document.urgency >= Urgency.URGENT
         t += rng.randint(10, 60) if urgent else rng.randint(30, 300)
         if t > cutoff:
@@ -1106,27 +1139,29 @@ class _Traffic:
                 actor=office.clerk, document=document, reason=rng.choice(CANCEL_REASONS)
             )
             return None
-        if fate == "filed" and rng.random() < 0.4:
+        if fate == "filed" and rng.random() < 0.65:
             self.file(office, document, t, office.clerk)
             return None
         leader = self.leader_for(office, level)
-        if rng.random() < 0.9 or fate == "filed":
+        if fate in {"filed", "presented", "reply"} or rng.random() < 0.6:
             services.incoming_present(actor=office.clerk, document=document, leader=leader)
             self.stamps.set(document, presented_at=t)
             others = [p for p in office.leaders if p != leader and office.sees(p, level)]
-            if rng.random() < 0.03 and others:
+            if fate != "presented" and others and rng.random() < 0.03:
                 t += rng.randint(30, 240)
                 if t > cutoff:
                     return None
                 services.incoming_return(
                     actor=leader, document=document, reason=rng.choice(PRESENT_RETURNS)
                 )
-                leader = self.leader_for(office, level, avoid=leader)
+                leader = rng.choice(others)
                 t += rng.randint(20, 120)
                 if t > cutoff:
                     return None
                 services.incoming_present(actor=office.clerk, document=document, leader=leader)
                 self.stamps.set(document, presented_at=t)
+        if fate == "presented":
+            return None
         t += rng.randint(20, 120) if urgent else rng.randint(60, 2 * DAY)
         if t > cutoff:
             return None
@@ -1162,11 +1197,11 @@ class _Traffic:
             for p in dict.fromkeys(handlers + office.office_leaders)
             if p not in (lead, leader) and office.sees(p, level)
         ]
-        supporting = [services.Handler(person=p) for p in others[:2] if rng.random() < 0.3]
-        if office.boards and rng.random() < 0.04:
+        supporting = [services.Handler(person=p) for p in others[:2] if rng.random() < 0.12]
+        if office.boards and rng.random() < 0.03:
             supporting.append(services.Handler(unit=rng.choice(office.boards)))
         informed = []
-        if rng.random() < 0.1:
+        if rng.random() < 0.06:
             watchers = [p for p in office.office_leaders if p not in (lead, leader)]
             informed = [services.Handler(person=p) for p in watchers[:1]]
         text = rng.choice(DIRECTIONS).format(d=_dmy(deadline), committee=office.committee.name)
@@ -1185,12 +1220,12 @@ class _Traffic:
         for part in parts:
             self.stamps.set(part, assigned_at=t)
         lead_part, supports = parts[0], [p for p in parts if p.role == AssignmentRole.SUPPORT]
-        due = _on(deadline, 420)
         worker = lead
-        if fate == "reply":
-            self.progress(document, lead_part, worker, t + rng.randint(60, DAY), cutoff)
+        if fate in {"reply", "in_progress"}:
+            self.progress(document, lead_part, worker, t + rng.randint(30, DAY // 2), cutoff)
+        if fate in {"reply", "assigned", "in_progress"}:
             return lead_part
-        if rng.random() < 0.04:
+        if rng.random() < 0.03:
             colleagues = [p for p in handlers if p != lead]
             if colleagues:
                 t_over = t + rng.randint(30, DAY)
@@ -1206,6 +1241,7 @@ class _Traffic:
                 self.stamps.set(successor, assigned_at=t_over)
                 lead_part, worker, t = successor, colleagues[0], t_over
         finish: int | None
+        due = _on(deadline, 420)
         if fate == "stalled":
             finish = None
         elif rng.random() < 0.78:
@@ -1213,7 +1249,7 @@ class _Traffic:
         else:
             finish = due + rng.randint(DAY // 2, 12 * DAY)  # done, but late
         last = min(finish or cutoff, cutoff)
-        notes = [rng.randint(t, max(t, last - 10)) for _ in range(rng.choice([0, 1, 1, 2]))]
+        notes = [rng.randint(t, max(t, last - 10)) for _ in range(rng.choice([0, 0, 0, 1, 1, 2]))]
         for when in sorted(notes):
             self.progress(document, lead_part, worker, when, cutoff)
         for part in supports:
@@ -1308,7 +1344,7 @@ class _Traffic:
         return _Out(
             office=office,
             kind=kind,
-            at=_on(day) + rng.randint(60, 400),
+            at=_on(day) + (kind.minute if kind.minute >= 0 else rng.randint(60, 400)),
             subject=self.styled(subject, office.old_tones),
             target=target or ("withdrawn" if kind.recall else "issued"),
             recipients=recipients,
@@ -1478,9 +1514,11 @@ class _Traffic:
         delivery = Delivery.objects.get(pk=delivery_id)
         if delivery.status != DeliveryStatus.ARRIVED:
             return  # recalled before anyone registered it
-        if rng.random() < 0.02:
+        if plan.kind.refuse or rng.random() < 0.015:
             services.delivery_refuse(
-                actor=office.clerk, delivery=delivery, reason=rng.choice(REFUSALS)
+                actor=office.clerk,
+                delivery=delivery,
+                reason=plan.kind.refuse or rng.choice(REFUSALS),
             )
             self.stamps.event(delivery_id, DeliveryStatus.REFUSED, t)
             return
@@ -1539,22 +1577,24 @@ def _district_committees(province: Unit) -> list[Unit]:
     return list(Unit.objects.filter(parent=province, kind__in=kinds).order_by("sort_order", "pk"))
 
 
-def load(*, scale: float | None = None) -> int:
+def load(*, scale: float | None = None, districts: int | None = None) -> int:
     """Load the year's documents unless they are there; returns how many were registered.
 
-    `scale` multiplies the routine traffic (one-off documents of the year's events always
-    come); the default is settings.VANPHONG_DEMO_SCALE, or 1.
+    `scale` multiplies the routine traffic (the one-off documents of the year's events always
+    come); it defaults to settings.VANPHONG_DEMO_SCALE, or 1, and 0 loads no documents.
+    `districts` limits the traffic to the first few districts (tests).
     """
-    if IncomingDocument.objects.filter(submission_id=_submission(0)).exists():
-        return 0
     if scale is None:
         scale = float(getattr(settings, "VANPHONG_DEMO_SCALE", 1.0))
+    if scale <= 0 or IncomingDocument.objects.filter(submission_id=_submission(0)).exists():
+        return 0
     province_unit = Unit.objects.filter(parent=None, kind=UnitKind.PROVINCIAL_COMMITTEE).first()
     if province_unit is None:
         return 0
     province = _office(province_unit)
-    districts = [_office(committee) for committee in _district_committees(province_unit)]
-    for office in districts:
+    committees = _district_committees(province_unit)[:districts]
+    offices = [_office(committee) for committee in committees]
+    for office in offices:
         if office.committee_leaders:
             # Where the committee has a leader in the demo, drafts go up to the committee too.
             services.approval_chain_set(
@@ -1566,7 +1606,7 @@ def load(*, scale: float | None = None) -> int:
                 ],
                 allow_self_approval=False,
             )
-    traffic = _Traffic(province, districts, scale)
+    traffic = _Traffic(province, offices, scale)
     traffic.plan_arrivals()
     traffic.plan_outgoing()
     traffic.run()

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
-from vanphong.demo import documents
 from vanphong.org import services
 from vanphong.org.models import (
     Clearance,
@@ -239,5 +238,4 @@ def load() -> list[DemoLogin]:
             people.add(f"quantri.{key}", committee, Role.ADMIN, Clearance.UNCLASSIFIED)
             people.add(f"tiepdan.{key}", district_office, Role.RECEPTION, Clearance.UNCLASSIFIED)
             people.add(f"thidua.{key}", district_office, Role.EMULATION, Clearance.UNCLASSIFIED)
-    documents.load()  # the year 2011 of documents; skipped when already there
     return people.logins

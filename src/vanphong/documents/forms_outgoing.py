@@ -143,6 +143,12 @@ class DecisionForm(BootstrapForm):
         choices=[(APPROVE, _("Đồng ý")), (RETURN, _("Trả lại"))], widget=forms.HiddenInput
     )
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("decision"):  # the field is the pressed button: say so on the form
+            raise forms.ValidationError(_("Hãy bấm “Đồng ý” hoặc “Trả lại”."))
+        return data
+
 
 class SignForm(BootstrapForm):
     signer = forms.ChoiceField(label=_("Người ký"))
@@ -210,6 +216,14 @@ class RecipientsForm(BootstrapForm):
             if name.strip():
                 found.append(Recipient(external_name=name.strip(), note=note.strip()))
         return found
+
+
+class DistributeForm(RecipientsForm):
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("recipients") and not (data.get("external") or "").strip():
+            self.add_error("recipients", _("Cần chọn hoặc nhập ít nhất một nơi nhận."))
+        return data
 
 
 class IssueForm(RecipientsForm):

@@ -33,10 +33,10 @@ from vanphong.documents.forms_outgoing import (
     BookFilterForm,
     ChainForm,
     DecisionForm,
+    DistributeForm,
     DraftForm,
     IssueForm,
     ReasonForm,
-    RecipientsForm,
     ReviseForm,
     SignForm,
     uploads,
@@ -177,9 +177,11 @@ def _form_page(
     intro: str = "",
     danger: bool = False,
     cancel_url: str = "",
-    status: int = 200,
 ) -> HttpResponse:
-    """One form about one document; `buttons`: (value of `decision`, label, css class)."""
+    """One form about one document; `buttons`: (value of `decision`, label, css class).
+    Showing a secret document's page is a read, recorded like the document page's."""
+    if document is not None and request.method == "GET":
+        services.document_read_record(actor=_actor(request), outgoing=document)
     if not cancel_url:
         cancel_url = (
             reverse("documents:outgoing_detail", args=[document.uuid])
@@ -196,7 +198,7 @@ def _form_page(
         "danger": danger,
         "cancel_url": cancel_url,
     }
-    return render(request, "documents/outgoing_form.html", context, status=status)
+    return render(request, "documents/outgoing_form.html", context)
 
 
 def _drafting_units(person: Person) -> QuerySet[Unit]:
@@ -596,23 +598,19 @@ def outgoing_distribute(request: HttpRequest, document_uuid: UUID) -> HttpRespon
     if _not_offered(request, document, "distribute"):
         return _detail(document)
     units = _recipient_units(document)
-    form = RecipientsForm(request.POST if request.method == "POST" else None, units=units)
+    form = DistributeForm(request.POST if request.method == "POST" else None, units=units)
     if form.is_valid():
-        recipients = form.recipient_list()
-        if not recipients:
-            form.add_error("recipients", _("Cần chọn hoặc nhập ít nhất một nơi nhận."))
+        try:
+            sent = services.outgoing_distribute(
+                actor=actor, document=document, recipients=form.recipient_list()
+            )
+        except PermissionDenied as error:
+            return _refused(request, document, error)
+        except ValidationError as error:
+            form.add_service_error(error)
         else:
-            try:
-                sent = services.outgoing_distribute(
-                    actor=actor, document=document, recipients=recipients
-                )
-            except PermissionDenied as error:
-                return _refused(request, document, error)
-            except ValidationError as error:
-                form.add_service_error(error)
-            else:
-                messages.success(request, _("Đã gửi thêm %(n)d nơi nhận.") % {"n": len(sent)})
-                return _detail(document)
+            messages.success(request, _("Đã gửi thêm %(n)d nơi nhận.") % {"n": len(sent)})
+            return _detail(document)
     return _form_page(
         request, form, title=_("Gửi thêm nơi nhận"), document=document, submit_label=_("Gửi")
     )

@@ -7,6 +7,7 @@ documents the user does not see is a 404), then build the rows or the counts in
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, cast
 from uuid import UUID
@@ -119,7 +120,7 @@ def _unit(request: HttpRequest) -> Unit | None:
 
 def _filename(kind: Kind, unit: Unit, period: Period, extension: str) -> str:
     stem = FILE_STEMS[kind]
-    unit_part = "-".join(fold(unit.short_name or unit.name).replace("đ", "d").split())
+    unit_part = re.sub(r"[^a-z0-9]+", "-", fold(unit.short_name or unit.name)).strip("-")
     return f"{stem}_{unit_part}_{period.start:%Y%m%d}-{period.end:%Y%m%d}.{extension}"
 
 

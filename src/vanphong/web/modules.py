@@ -14,6 +14,7 @@ class Module:
     title: str | Promise
     summary: str | Promise
     url_name: str | None = None  # None: not built yet ("sắp có")
+    admin_only: bool = False
 
 
 MODULES: tuple[Module, ...] = (
@@ -30,5 +31,11 @@ MODULES: tuple[Module, ...] = (
     Module("emulation", _("Thi đua, khen thưởng"), _("Tiêu chí, chấm điểm, xếp hạng.")),
     Module("reports", _("Báo cáo, tổng kết"), _("Sổ sách, thống kê, tổng kết năm.")),
     Module("search", _("Tra cứu"), _("Tìm kiếm toàn văn tiếng Việt.")),
-    Module("org", _("Tổ chức, cán bộ"), _("Đơn vị, nhiệm kỳ, cán bộ, phân quyền."), "org:units"),
+    Module(
+        "org",
+        _("Tổ chức, cán bộ"),
+        _("Đơn vị, nhiệm kỳ, cán bộ, phân quyền."),
+        "org:units",
+        admin_only=True,
+    ),
 )

@@ -1,0 +1,562 @@
+"""Document volume: a fast generator, registry and inbox latency at 10k and 1M documents, and
+registration throughput under 8 concurrent clerks.
+
+    .venv/bin/python bench/documents.py latency      # fills 10k and 1M (SQLite), compares
+    .venv/bin/python bench/documents.py register     # 8 threads on SQLite
+    VANPHONG_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/vanphong_bench \\
+        .venv/bin/python bench/documents.py register # the same on PostgreSQL (flushed first)
+    .venv/bin/python bench/documents.py fill --count 1000000 --var /tmp/vp-1m   # keep one
+    .venv/bin/python bench/documents.py measure --var /tmp/vp-1m                 # and time it
+
+The generator bypasses the services on purpose: a million registrations through
+`incoming_register` would take hours, and what is measured here is reading a big registry, not
+writing one. It inserts IncomingDocument, Assignment, Participant and NumberAllocation rows in
+batches of 5,000 documents (one transaction per batch, executemany; SQLite runs in WAL mode as
+configured), with numbers gap-free per unit and year in order of arrival, and sets each book's
+core Counter to its last number, so a registration through the service afterwards continues
+the series. It writes no audit events (the rows never went through a state change), so
+`audit verify` still holds.
+
+Each latency is the median of several runs; each ratio divides figures of the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+SPAN = (datetime(2011, 1, 3, 8, 0, tzinfo=TZ), datetime(2026, 10, 30, 16, 0, tzinfo=TZ))
+RECENT = 600  # the newest documents are still being handled, whatever the size of the registry
+BATCH = 5000
+DEPTH = 1000  # the deep keyset page starts this many rows into the filtered book
+THREADS = 8
+
+# (sender, style, issuer, types) — the bodies that write to the offices most
+SENDERS = (
+    ("Ủy ban nhân dân tỉnh Tây Ninh", "government", "UBND", ("", "QĐ", "KH", "BC", "TB")),
+    ("Tỉnh ủy Tây Ninh", "party", "TU", ("NQ", "CT", "KL", "TB", "HD")),
+    ("Văn phòng Trung ương Đảng", "party", "VPTW", ("CV", "HD", "TB")),
+    ("Ban Tổ chức Tỉnh ủy", "party", "BTCTU", ("CV", "BC", "TTr")),
+    ("Sở Nội vụ tỉnh Tây Ninh", "government", "SNV", ("", "TB", "KH")),
+)
+SUBJECTS = (
+    "V/v triển khai công tác cải cách hành chính",
+    "Báo cáo tình hình thực hiện nhiệm vụ tháng",
+    "Kế hoạch phòng, chống dịch bệnh trên địa bàn",
+    "V/v tăng cường công tác phòng cháy, chữa cháy",
+    "Thông báo kết luận của Thường trực Tỉnh ủy",
+    "V/v tổ chức hội nghị sơ kết công tác văn phòng",
+    "Hướng dẫn tổng kết công tác năm",
+    "V/v báo cáo kết quả học tập, quán triệt nghị quyết",
+)
+
+
+# --- setting up a database -------------------------------------------------------------------
+
+
+def _setup(var: Path | None, *, fresh: bool) -> str:
+    """Point Django at the benchmark database and migrate it; returns the backend name."""
+    if var is None:
+        var = Path(tempfile.mkdtemp(prefix="vanphong-bench-docs-"))
+    var.mkdir(parents=True, exist_ok=True)
+    os.environ["VANPHONG_VAR_DIR"] = str(var)
+    os.environ["VANPHONG_HTTPS"] = "0"
+    url = os.environ.get("VANPHONG_BENCH_DATABASE_URL", f"sqlite:///{var / 'bench.sqlite3'}")
+    os.environ["VANPHONG_DATABASE_URL"] = url
+    os.environ["VANPHONG_DB_CONN_MAX_AGE"] = "0"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "vanphong.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    # Demo people only: no demo documents, and no Argon2 for forty logins nobody uses here.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.VANPHONG_DEMO_SCALE = 0
+    if fresh and url.startswith("postgres"):
+        call_command("flush", "--no-input", verbosity=0)
+    call_command("migrate", verbosity=0)
+    from vanphong.demo import scenario
+
+    scenario.load()
+    return url.split(":", 1)[0]
+
+
+def _offices() -> list[Any]:
+    from vanphong.org.models import Unit, UnitKind
+
+    return list(Unit.objects.filter(kind=UnitKind.OFFICE).order_by("pk"))
+
+
+def _staff(unit: Any, role: str) -> list[Any]:
+    from vanphong.org.models import Person
+
+    people = Person.objects.filter(memberships__unit=unit, memberships__role=role)
+    return list(people.order_by("username"))
+
+
+# --- the generator ---------------------------------------------------------------------------
+
+
+class _Table:
+    """Rows for one model, inserted with executemany: `bulk_create` would spend nine tenths of
+    its time preparing values field by field (about 1,000 documents/s on the 2-core machine,
+    a quarter of an hour for a million); this adapts each column once per row and leaves the
+    rest to the driver. Ids are given explicitly, so related rows can point at them."""
+
+    def __init__(self, model: Any) -> None:
+        from django.db import connection
+        from django.db.models import Max
+
+        self.model = model
+        self.fields = list(model._meta.concrete_fields)
+        self.next_id = (model.objects.aggregate(top=Max("id"))["top"] or 0) + 1
+        ops = connection.ops
+        sqlite = connection.vendor == "sqlite"
+        self.adapt: list[Callable[[Any], Any] | None] = []
+        self.defaults: list[Any] = []
+        for field in self.fields:
+            kind = field.get_internal_type()
+            if kind == "DateTimeField":
+                self.adapt.append(ops.adapt_datetimefield_value)
+            elif kind == "DateField":
+                self.adapt.append(ops.adapt_datefield_value)
+            elif kind == "UUIDField":
+                self.adapt.append((lambda u: u.hex) if sqlite else None)
+            else:
+                self.adapt.append(None)
+            dynamic = field.has_default() and callable(field.default)  # uuid4: one per row
+            self.defaults.append(None if dynamic else field.get_default())
+        table = connection.ops.quote_name(model._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in self.fields)
+        marks = ", ".join(["%s"] * len(self.fields))
+        self.sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608
+        self.rows: list[tuple[Any, ...]] = []
+        self.has_uuid = any(f.attname == "uuid" for f in self.fields)
+
+    def add(self, **values: Any) -> int:
+        pk = self.next_id
+        self.next_id += 1
+        values["id"] = pk
+        if self.has_uuid:
+            values.setdefault("uuid", uuid.uuid4())
+        row = []
+        for field, adapt, default in zip(self.fields, self.adapt, self.defaults, strict=True):
+            value = values.get(field.attname, default)
+            row.append(adapt(value) if adapt is not None and value is not None else value)
+        self.rows.append(tuple(row))
+        return pk
+
+    def flush(self) -> None:
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.executemany(self.sql, self.rows)
+        self.rows.clear()
+
+
+def fill(count: int, *, seed: int = 1) -> dict[str, float]:
+    """Insert `count` registered documents spread over 2011–2026 and the ten offices."""
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+
+    from vanphong.core.models import Counter, NumberAllocation
+    from vanphong.core.vietnamese import NumberSymbol, fold
+    from vanphong.documents.models import (
+        Assignment,
+        AssignmentRole,
+        AssignmentStatus,
+        IncomingDocument,
+        IncomingStatus,
+        Medium,
+        Participant,
+    )
+    from vanphong.org.models import Clearance, Role
+
+    rng = random.Random(seed)
+    offices = _offices()
+    province_office = offices[0] if offices[0].parent.parent_id is None else None
+    weights = [30.0 if office == province_office else 7.8 for office in offices]
+    staff = {
+        office.pk: (
+            _staff(office, Role.CLERK)[0].pk,
+            _staff(office, Role.OFFICE_LEADER)[0].pk,
+            [p.pk for p in _staff(office, Role.SPECIALIST) or _staff(office, Role.OFFICE_LEADER)],
+        )
+        for office in offices
+    }
+    folded = {subject: fold(subject) for subject in SUBJECTS}
+    sender_folded = {sender[0]: fold(sender[0]) for sender in SENDERS}
+    documents, allocations = _Table(IncomingDocument), _Table(NumberAllocation)
+    parts, participants = _Table(Assignment), _Table(Participant)
+    step = (SPAN[1] - SPAN[0]) / count
+    now = datetime.now(UTC)
+    numbers: dict[tuple[int, int], int] = defaultdict(int)
+    started = time.perf_counter()
+    for first in range(0, count, BATCH):
+        for i in range(first, min(count, first + BATCH)):
+            received = SPAN[0] + step * i
+            local = received.astimezone(TZ)
+            office = rng.choices(offices, weights)[0]
+            clerk, leader, handlers = staff[office.pk]
+            key = (office.pk, local.year)
+            numbers[key] += 1
+            name, style, issuer, types = rng.choice(SENDERS)
+            symbol = NumberSymbol(
+                number=i + 1,
+                type_symbol=rng.choice(types),
+                issuer=issuer,
+                style="party" if style == "party" else "government",
+            )
+            if i >= count - RECENT:
+                status = rng.choice(["registered", "presented", "assigned", "assigned"])
+            else:
+                status = rng.choices(["done", "filed", "cancelled"], weights=[52, 47, 1])[0]
+            subject = rng.choice(SUBJECTS)
+            presented = leader if status != IncomingStatus.REGISTERED else None
+            document = documents.add(
+                unit_id=office.pk,
+                year=local.year,
+                number=numbers[key],
+                received_at=received,
+                medium=Medium.PAPER if rng.random() < 0.6 else Medium.ELECTRONIC,
+                sender_name=name,
+                sender_folded=sender_folded[name],
+                number_symbol=symbol.code,
+                symbol_key=symbol.key,
+                document_date=local.date() - timedelta(days=rng.randint(0, 5)),
+                type_symbol=symbol.type_symbol,
+                subject=subject,
+                subject_folded=folded[subject],
+                confidentiality=Clearance.SECRET if rng.random() < 0.03 else 0,
+                urgency=rng.choices([0, 1, 2, 3], weights=[85, 10, 4, 1])[0],
+                status=status,
+                presented_to_id=presented,
+                presented_at=received + timedelta(hours=2) if presented else None,
+                registered_by_id=clerk,
+                registered_at=received + timedelta(minutes=10),
+            )
+            allocations.add(
+                series=f"in:{office.pk}:{local.year}", number=numbers[key], allocated_at=now
+            )
+            people = {clerk}
+            if status in {IncomingStatus.DONE, IncomingStatus.ASSIGNED}:
+                handler = rng.choice(handlers)
+                done = status == IncomingStatus.DONE
+                parts.add(
+                    document_id=document,
+                    assignee_id=handler,
+                    role=AssignmentRole.LEAD,
+                    deadline=local.date() + timedelta(days=rng.choice([5, 10, 15])),
+                    status=AssignmentStatus.DONE
+                    if done
+                    else rng.choice([AssignmentStatus.OPEN, AssignmentStatus.IN_PROGRESS]),
+                    assigned_by_id=leader,
+                    assigned_at=received + timedelta(hours=4),
+                    completed_at=received + timedelta(days=rng.randint(1, 20)) if done else None,
+                )
+                people |= {handler, leader}
+            elif presented:
+                people.add(leader)
+            for person in sorted(people):
+                participants.add(person_id=person, incoming_id=document)
+        with transaction.atomic():
+            for table in (documents, allocations, parts, participants):
+                table.flush()
+        done_rows = min(count, first + BATCH)
+        if first // BATCH % 20 == 19:
+            rate = done_rows / (time.perf_counter() - started)
+            print(f"  … {done_rows:,} documents ({rate:,.0f}/s)", file=sys.stderr)
+    with transaction.atomic():
+        for (unit_id, year), last in numbers.items():
+            Counter.objects.update_or_create(
+                series=f"in:{unit_id}:{year}", defaults={"value": last}
+            )
+        models = [IncomingDocument, NumberAllocation, Assignment, Participant]
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+    seconds = time.perf_counter() - started
+    return {"documents": count, "seconds": seconds, "per_second": count / seconds}
+
+
+# --- latency ---------------------------------------------------------------------------------
+
+
+def _median_ms(run: Callable[[], object], rounds: int) -> float:
+    for _ in range(2):
+        run()
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def _plan(run: Callable[[], object]) -> list[str]:
+    """The database's plan for the last query `run` makes."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    sql = queries.captured_queries[-1]["sql"]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+            return [str(row[-1]) for row in cursor.fetchall()]
+        cursor.execute(f"EXPLAIN ANALYZE {sql}")
+        return [str(row[0]) for row in cursor.fetchall()]
+
+
+def measure(rounds: int, *, explain: bool) -> dict[str, Any]:
+    from vanphong.documents import selectors
+    from vanphong.documents.models import Assignment, IncomingDocument, IncomingStatus
+    from vanphong.org.models import Person
+    from vanphong.org.selectors import forget_scope
+
+    office = _offices()[0]
+    clerk = Person.objects.get(username="vt.tinhuy")
+    specialist = Person.objects.get(
+        pk=Assignment.objects.filter(document__unit=office)
+        .values_list("assignee", flat=True)
+        .order_by("assignee")
+        .first()
+    )
+    done = IncomingDocument.objects.filter(unit=office, status=IncomingStatus.DONE)
+    cursor = done.order_by("-received_at", "-id").values_list("received_at", "id")[DEPTH]
+
+    def fresh(person: Person) -> Person:
+        forget_scope(person)  # each request works out the scope once
+        return person
+
+    def book_first() -> list[Any]:
+        return selectors.incoming_book(fresh(clerk), unit_id=office.pk, status="done")
+
+    def book_deep() -> list[Any]:
+        return selectors.incoming_book(fresh(clerk), unit_id=office.pk, status="done", after=cursor)
+
+    def book_specialist() -> list[Any]:
+        return selectors.incoming_book(fresh(specialist), unit_id=office.pk, status="done")
+
+    def inbox() -> list[Any]:
+        return list(selectors.inbox(fresh(specialist))[:50])
+
+    runs = {
+        "book, first page": book_first,
+        "book, deep keyset page": book_deep,
+        "book, specialist's view": book_specialist,
+        "inbox": inbox,
+    }
+    result: dict[str, Any] = {
+        "documents": IncomingDocument.objects.count(),
+        "open in inbox": selectors.inbox(specialist).count(),
+        "ms": {name: _median_ms(run, rounds) for name, run in runs.items()},
+    }
+    assert len(book_first()) == len(book_deep()) == 50
+    if explain:
+        result["plans"] = {name: _plan(run) for name, run in runs.items()}
+    return result
+
+
+# --- registration throughput -----------------------------------------------------------------
+
+
+def _threads(step: Callable[[int, int], None], per_thread: int) -> float:
+    from django.db import connection
+
+    barrier = threading.Barrier(THREADS + 1)
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        barrier.wait()
+        try:
+            for i in range(per_thread):
+                step(n, i)
+        except BaseException as error:  # reported after the run
+            errors.append(error)
+        finally:
+            connection.close()
+
+    pool = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
+    for thread in pool:
+        thread.start()
+    barrier.wait()
+    started = time.perf_counter()
+    for thread in pool:
+        thread.join()
+    seconds = time.perf_counter() - started
+    if errors:
+        raise errors[0]
+    return THREADS * per_thread / seconds
+
+
+def register(rounds: int, per_thread: int) -> dict[str, Any]:
+    from django.db import transaction
+    from django.utils import timezone
+
+    from vanphong.core import audit
+    from vanphong.core.models import Counter, NumberAllocation
+    from vanphong.core.numbering import allocate
+    from vanphong.documents import services
+    from vanphong.documents.models import IncomingDocument, Medium
+    from vanphong.org.models import Person
+
+    office = _offices()[0]
+    tag = uuid.uuid4().hex[:8]
+    serial = iter(range(1, 10**9))
+    lock = threading.Lock()
+    clerks: dict[int, Person] = {}
+
+    def next_number() -> int:
+        with lock:
+            return next(serial)
+
+    def bare(thread: int, i: int) -> None:
+        with transaction.atomic():
+            allocate(f"bench:{tag}")
+
+    def registration(thread: int, i: int) -> None:
+        clerk = clerks.get(thread)
+        if clerk is None:
+            clerk = clerks[thread] = Person.objects.get(username="vt.tinhuy")
+        services.incoming_register(
+            actor=clerk,
+            unit=office,
+            medium=Medium.ELECTRONIC,
+            sender_name="Ủy ban nhân dân tỉnh Tây Ninh",
+            number_symbol=f"Số: {next_number()}/UBND-VP",
+            document_date=timezone.localdate(),
+            subject="V/v đo tốc độ vào sổ văn bản đến",
+        )
+
+    rates: dict[str, list[float]] = {"allocate": [], "incoming_register": []}
+    for _ in range(rounds):
+        rates["allocate"].append(_threads(bare, per_thread))
+        clerks.clear()
+        rates["incoming_register"].append(_threads(registration, per_thread))
+    year = timezone.localdate().year
+    series = f"in:{office.pk}:{year}"
+    numbers = sorted(
+        IncomingDocument.objects.filter(unit=office, year=year).values_list("number", flat=True)
+    )
+    last = Counter.objects.get(series=series).value
+    allocated = sorted(
+        NumberAllocation.objects.filter(series=series).values_list("number", flat=True)
+    )
+    expected = list(range(1, last + 1))
+    medians = {name: statistics.median(values) for name, values in rates.items()}
+    return {
+        "tx_per_second": medians,
+        "ratio": medians["incoming_register"] / medians["allocate"],
+        "registered": len(numbers),
+        "gaps": len(set(expected) - set(numbers)),
+        "duplicates": len(numbers) - len(set(numbers)),
+        "ledger matches": allocated == numbers == expected,
+        "audit chain intact": audit.verify().ok,
+    }
+
+
+# --- command line ----------------------------------------------------------------------------
+
+
+def _child(args: list[str]) -> dict[str, Any]:
+    """Run one size in its own process (one Django set-up per database)."""
+    output = subprocess.run(  # noqa: S603 (our own script, our own arguments)
+        [sys.executable, __file__, *args], check=True, capture_output=True, text=True
+    )
+    sys.stderr.write(output.stderr)
+    return dict(json.loads(output.stdout.strip().splitlines()[-1]))
+
+
+def _sizes(small: int, large: int, rounds: int, explain: bool) -> Iterator[dict[str, Any]]:
+    for count in (small, large):
+        var = Path(tempfile.mkdtemp(prefix=f"vanphong-bench-{count}-"))
+        print(f"filling {count:,} documents in {var} …", file=sys.stderr)
+        filled = _child(["fill", "--count", str(count), "--var", str(var)])
+        flags = ["--explain"] if explain else []
+        measured = _child(["measure", "--var", str(var), "--rounds", str(rounds), *flags])
+        yield {"filled": filled, **measured}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    latency = sub.add_parser("latency", help="fill 10k and 1M, compare the read latencies")
+    latency.add_argument("--small", type=int, default=10_000)
+    latency.add_argument("--large", type=int, default=1_000_000)
+    latency.add_argument("--rounds", type=int, default=9)
+    latency.add_argument("--explain", action="store_true", help="print the query plans")
+    filling = sub.add_parser("fill", help="fill a database and keep it")
+    filling.add_argument("--count", type=int, required=True)
+    filling.add_argument("--var", type=Path)
+    measuring = sub.add_parser("measure", help="time the reads on a filled database")
+    measuring.add_argument("--var", type=Path, required=True)
+    measuring.add_argument("--rounds", type=int, default=9)
+    measuring.add_argument("--explain", action="store_true")
+    registering = sub.add_parser("register", help="8 threads registering vs bare allocation")
+    registering.add_argument("--rounds", type=int, default=5)
+    registering.add_argument("--per-thread", type=int, default=40)
+    registering.add_argument("--prefill", type=int, default=10_000)
+    args = parser.parse_args()
+
+    if args.command == "fill":
+        backend = _setup(args.var, fresh=True)
+        print(json.dumps({"backend": backend, **fill(args.count)}))
+    elif args.command == "measure":
+        _setup(args.var, fresh=False)
+        print(json.dumps(measure(args.rounds, explain=args.explain)))
+    elif args.command == "register":
+        backend = _setup(None, fresh=True)
+        filled = fill(args.prefill)
+        result = register(args.rounds, args.per_thread)
+        print(f"backend: {backend}; {filled['documents']:,} documents prefilled; "
+              f"{THREADS} threads × {args.per_thread} × {args.rounds} rounds; medians")  # fmt: skip
+        for name, rate in result["tx_per_second"].items():
+            print(f"  {name:<18} {rate:8.0f} tx/s")
+        print(f"  ratio incoming_register / allocate: ×{result['ratio']:.2f} (target ≥ 0.5)")
+        print(
+            f"  {result['registered']:,} numbers this year: {result['gaps']} gaps, "
+            f"{result['duplicates']} duplicates; ledger matches: {result['ledger matches']}; "
+            f"audit chain intact: {result['audit chain intact']}"
+        )
+    else:
+        small, large = _sizes(args.small, args.large, args.rounds, args.explain)
+        print(f"fill: {small['filled']['per_second']:,.0f} and "
+              f"{large['filled']['per_second']:,.0f} documents/s "
+              f"({large['filled']['seconds'] / 60:.1f} min for {args.large:,})")  # fmt: skip
+        print(f"{'median ms':<26} {args.small:>10,} {args.large:>10,}   ratio (target ≤ 2×)")
+        for name, ms in small["ms"].items():
+            ratio = large["ms"][name] / ms
+            print(f"  {name:<24} {ms:10.2f} {large['ms'][name]:10.2f}   ×{ratio:.2f}")
+        print(f"  open assignments in the inbox: {small['open in inbox']} and "
+              f"{large['open in inbox']}")  # fmt: skip
+        for size in (small, large) if args.explain else ():
+            print(f"plans at {size['documents']:,}:")
+            for name, plan in size["plans"].items():
+                print(f"  {name}:")
+                for line in plan:
+                    print(f"    {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,233 @@
+"""The demo's year of documents: every state, both tone placements, gap-free books, and a
+second load that adds nothing.
+
+The year is loaded once for the module (a tenth of the routine traffic, two districts: the
+one-off documents of the year's events, which carry every state, always come) inside a
+transaction that is rolled back at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date, datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import F
+from django.test import override_settings
+from django.utils import timezone
+from pytest_django import DjangoDbBlocker
+
+from vanphong.core.models import AuditEvent, Counter, NumberAllocation
+from vanphong.core.vietnamese import canonical_tones
+from vanphong.demo import documents, scenario
+from vanphong.documents import services
+from vanphong.documents.models import (
+    Assignment,
+    AssignmentRole,
+    AssignmentStatus,
+    Delivery,
+    DeliveryStatus,
+    IncomingDocument,
+    IncomingStatus,
+    OutgoingDocument,
+    OutgoingStatus,
+)
+from vanphong.org.models import Clearance, Person, Unit, UnitKind
+from vanphong.org.selectors import term_in_force
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# Each test also runs in its own transaction, inside the module's: nothing a test does stays.
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[int]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(VANPHONG_DEMO_SCALE=0):
+            scenario.load()
+        registered = documents.load(scale=0.1, districts=2)
+        yield registered
+        transaction.set_rollback(True)
+
+
+def _local(moment: datetime) -> date:
+    return moment.astimezone(TZ).date()
+
+
+def test_the_year_registers_hundreds_of_documents(demo: int) -> None:
+    assert demo == IncomingDocument.objects.count() > 200
+    assert OutgoingDocument.objects.count() > 50
+
+
+def test_incoming_documents_are_in_every_state(demo: int) -> None:
+    states = set(IncomingDocument.objects.values_list("status", flat=True))
+    assert states == set(IncomingStatus.values)
+
+
+def test_outgoing_documents_are_in_every_state(demo: int) -> None:
+    states = set(OutgoingDocument.objects.values_list("status", flat=True))
+    assert states == set(OutgoingStatus.values)
+
+
+def test_deliveries_reach_every_status_the_flow_can_reach(demo: int) -> None:
+    # No service asks for a recall by message (13) or refuses one (16): those come by edXML.
+    reachable = set(DeliveryStatus.values) - {
+        DeliveryStatus.RECALL_REQUESTED,
+        DeliveryStatus.RECALL_REFUSED,
+    }
+    assert set(Delivery.objects.values_list("status", flat=True)) == reachable
+
+
+def test_subjects_come_in_both_tone_placements(demo: int) -> None:
+    subjects = list(IncomingDocument.objects.values_list("subject", flat=True))
+    old_style = [s for s in subjects if canonical_tones(s) != s]
+    new_style = [s for s in subjects if documents.old_tones(s) != s]
+    assert len(old_style) > 10
+    assert len(new_style) > 10
+
+
+@pytest.mark.django_db(False)
+def test_old_tones_moves_the_mark_only_where_the_pair_closes_the_syllable() -> None:
+    typed = "Huyện ủy Hòa Thành: thủy lợi, sức khỏe, Hoàng, quý, ỦY BAN, Thúy"
+    expected = "Huyện uỷ Hoà Thành: thuỷ lợi, sức khoẻ, Hoàng, quý, UỶ BAN, Thuý"
+    assert documents.old_tones(typed) == expected
+    assert canonical_tones(expected) == typed
+
+
+def test_incoming_numbers_are_gap_free_and_follow_arrival_in_every_book(demo: int) -> None:
+    books: dict[tuple[int, int], list[tuple[int, datetime]]] = defaultdict(list)
+    rows = IncomingDocument.objects.values_list("unit_id", "year", "number", "received_at")
+    for unit_id, year, number, received_at in rows:
+        books[(unit_id, year)].append((number, received_at))
+    assert len(books) >= 6  # three offices, 2011 and the first weeks of 2012
+    for (unit_id, year), entries in books.items():
+        entries.sort()
+        assert [n for n, _ in entries] == list(range(1, len(entries) + 1)), (unit_id, year)
+        moments = [at for _, at in entries]
+        assert moments == sorted(moments), "số đến follows the arrival"
+        assert all(_local(at).year == year for at in moments)
+        counter = Counter.objects.get(series=f"in:{unit_id}:{year}")
+        assert counter.value == len(entries)
+
+
+def test_outgoing_numbers_are_gap_free_in_every_series(demo: int) -> None:
+    series: dict[str, list[int]] = defaultdict(list)
+    issued = OutgoingDocument.objects.exclude(number=None).values_list("series", "number")
+    for name, number in issued:
+        series[name].append(number)
+    assert series
+    for name, numbers in series.items():
+        assert sorted(numbers) == list(range(1, len(numbers) + 1)), name
+        allocated = NumberAllocation.objects.filter(series=name).count()
+        assert allocated == len(numbers), name
+
+
+def test_dates_belong_to_the_story_not_to_the_day_it_was_loaded(demo: int) -> None:
+    first, last = date(2011, 1, 1), documents.LAST_DAY
+    for received, registered in IncomingDocument.objects.values_list(
+        "received_at", "registered_at"
+    ):
+        assert first <= _local(received) <= last
+        assert received <= registered
+        assert _local(registered) <= last
+    for issued_on in OutgoingDocument.objects.exclude(issued_on=None).values_list(
+        "issued_on", flat=True
+    ):
+        assert date(2010, 10, 16) <= issued_on <= last  # inside the 2010–2015 terms
+    stamped = Assignment.objects.exclude(completed_at=None).values_list("completed_at", flat=True)
+    assert stamped
+    assert all(_local(at) <= date(2012, 6, 30) for at in stamped)
+
+
+def test_handling_has_directions_leads_supports_notes_and_late_and_timely_work(demo: int) -> None:
+    leads = Assignment.objects.filter(role=AssignmentRole.LEAD)
+    assert leads.filter(status=AssignmentStatus.DONE).exists()
+    assert Assignment.objects.filter(role=AssignmentRole.SUPPORT).exists()
+    assert leads.filter(status=AssignmentStatus.IN_PROGRESS, notes__isnull=False).exists()
+    done = leads.filter(status=AssignmentStatus.DONE).exclude(deadline=None)
+    on_time = late = 0
+    for completed_at, deadline in done.values_list("completed_at", "deadline"):
+        if _local(completed_at) <= deadline:
+            on_time += 1
+        else:
+            late += 1
+    assert on_time > late > 0
+
+
+def test_district_reports_answer_the_province_requests(demo: int) -> None:
+    answered = Assignment.objects.exclude(reply=None).select_related("reply", "document")
+    assert answered
+    for assignment in answered:
+        assert assignment.reply is not None
+        assert assignment.reply.reply_to_id == assignment.document_id
+        assert assignment.reply.status == OutgoingStatus.ISSUED
+    registered_upward = IncomingDocument.objects.filter(
+        delivery__document__in=[a.reply_id for a in answered]
+    )
+    assert registered_upward.exists()
+
+
+def test_outside_documents_carry_real_number_symbols_urgency_and_secrecy(demo: int) -> None:
+    symbols = set(IncomingDocument.objects.values_list("number_symbol", flat=True))
+    assert any(re.fullmatch(r"\d+-CT/TW", s) for s in symbols)
+    assert any(re.fullmatch(r"\d+/UBND-VP", s) for s in symbols)
+    assert any(re.fullmatch(r"\d+/QĐ-UBND", s) for s in symbols)
+    assert any(re.fullmatch(r"\d+-NQ/TU", s) for s in symbols)
+    types = set(IncomingDocument.objects.values_list("type_symbol", flat=True))
+    assert {"NQ", "CT", "KL", "KH", "BC", "TB", "CV", "HD", "QĐ"} <= types
+    urgencies = set(IncomingDocument.objects.values_list("urgency", flat=True))
+    assert len(urgencies) >= 3
+    assert IncomingDocument.objects.filter(confidentiality__gte=Clearance.SECRET).exists()
+    assert OutgoingDocument.objects.filter(confidentiality__gte=Clearance.SECRET).exists()
+    assert not IncomingDocument.objects.filter(registered_at__lt=F("received_at")).exists()
+
+
+def test_issuing_a_document_today_works_in_the_demo(demo: int) -> None:
+    province = Unit.objects.get(parent=None)
+    committees = [province, *Unit.objects.filter(parent=province, kind__in=["huyen_uy", "thi_uy"])]
+    for committee in committees:
+        assert term_in_force(committee, timezone.localdate()) is not None, committee
+    office = Unit.objects.get(parent=province, kind=UnitKind.OFFICE)
+    drafter = Person.objects.get(username="cv2.tinhuy")
+    leader = Person.objects.get(username="cvp.tinhuy")
+    clerk = Person.objects.get(username="vt.tinhuy")
+    with transaction.atomic():
+        draft = services.outgoing_create(
+            actor=drafter, unit=office, type_symbol="CV", subject="V/v kiểm tra hôm nay"
+        )
+        services.outgoing_submit(actor=drafter, document=draft)
+        services.outgoing_approve(actor=leader, document=draft)
+        services.outgoing_sign(actor=leader, document=draft, signer=leader, position="Chánh VP")
+        issued = services.outgoing_issue(
+            actor=clerk,
+            document=draft,
+            recipients=[services.Recipient(external_name="Văn phòng Trung ương Đảng")],
+        )
+        assert issued.number_symbol == "01-CV/VPTU"  # the first of the 2025–2030 term
+        transaction.set_rollback(True)
+
+
+def test_loading_twice_adds_nothing_and_the_audit_chain_verifies(demo: int) -> None:
+    counts = (
+        IncomingDocument.objects.count(),
+        OutgoingDocument.objects.count(),
+        Assignment.objects.count(),
+        AuditEvent.objects.count(),
+    )
+    scenario.load()  # the full-size demo would load here, were the year not there already
+    assert documents.load() == 0
+    assert counts == (
+        IncomingDocument.objects.count(),
+        OutgoingDocument.objects.count(),
+        Assignment.objects.count(),
+        AuditEvent.objects.count(),
+    )
+    out = StringIO()
+    call_command("audit", "verify", stdout=out)
+    assert "intact" in out.getvalue()

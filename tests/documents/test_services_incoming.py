@@ -280,3 +280,22 @@ def test_a_direction_cannot_name_someone_from_another_district(world: DocWorld) 
             lead=Handler(person=world.hoa_thanh_clerk),
         )
     assert not incoming_visible(world.hoa_thanh_clerk).filter(pk=document.pk).exists()
+
+
+def test_the_leader_forwards_a_presented_document_to_another_leader(world: DocWorld) -> None:
+    document = register(world)
+    services.incoming_present(
+        actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
+    )
+    with pytest.raises(PermissionDenied):
+        services.incoming_present(
+            actor=world.chau_thanh_specialist, document=document, leader=world.chau_thanh_leader
+        )
+    services.incoming_present(
+        actor=world.chau_thanh_office_leader, document=document, leader=world.chau_thanh_leader
+    )
+    document.refresh_from_db()
+    assert (document.status, document.presented_to) == (
+        IncomingStatus.PRESENTED,
+        world.chau_thanh_leader,
+    )

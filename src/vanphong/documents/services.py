@@ -355,10 +355,14 @@ def _incoming_change(
 def incoming_present(
     *, actor: Person, document: IncomingDocument, leader: Person
 ) -> IncomingDocument:
-    """The clerk presents the document to a leader (trình)."""
+    """The clerk presents the document to a leader (trình), or the leader it was presented
+    to forwards it to another leader."""
     document = _lock_incoming(document)
-    workflow.require_clerk(actor, document.unit)
     _refuse_frozen(document)
+    if not workflow.may_present(actor, document):
+        raise PermissionDenied(_("Chỉ văn thư hoặc lãnh đạo đang nhận trình mới trình được."))
+    if leader.pk == actor.pk:
+        raise ValidationError({"leader": _("Hãy chọn một lãnh đạo khác.")})
     if not workflow.is_leader_of(leader, document.unit):
         raise ValidationError({"leader": _("Người nhận trình phải là lãnh đạo của đơn vị.")})
     if not scope_for(leader).sees(document.unit_id, document.confidentiality):

@@ -190,7 +190,7 @@ def incoming_actions(actor: Person, document: IncomingDocument) -> IncomingActio
     leader = workflow.is_leader_of(actor, document.unit)
     live = not document.is_frozen
     return IncomingActions(
-        present=clerk and live and IncomingStatus.PRESENTED in moves,
+        present=workflow.may_present(actor, document),
         direct=leader and live and IncomingStatus.ASSIGNED in moves,
         give_back=document.presented_to_id == actor.pk and IncomingStatus.REGISTERED in moves,
         file=(clerk or leader) and live and IncomingStatus.FILED in moves,

@@ -31,6 +31,7 @@ INCOMING_MOVES: dict[str, set[str]] = {
         IncomingStatus.RECALLED,
     },
     IncomingStatus.PRESENTED: {
+        IncomingStatus.PRESENTED,  # forwarded by the leader to another leader
         IncomingStatus.ASSIGNED,
         IncomingStatus.REGISTERED,  # returned by the leader
         IncomingStatus.FILED,
@@ -101,6 +102,15 @@ def require_clerk(person: Person, unit: Unit) -> None:
 def require_leader(person: Person, unit: Unit) -> None:
     if not is_leader_of(person, unit):
         raise PermissionDenied(_("Chỉ lãnh đạo mới làm được việc này."))
+
+
+def may_present(person: Person, document: IncomingDocument) -> bool:
+    """The clerk presents a document; the leader it was presented to may forward it."""
+    return (
+        not document.is_frozen
+        and IncomingStatus.PRESENTED in INCOMING_MOVES[document.status]
+        and (is_clerk_of(person, document.unit) or document.presented_to_id == person.pk)
+    )
 
 
 def step_unit(

@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,7 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,10 @@ def _setup(var: Path | None, *, fresh: bool) -> str:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.VANPHONG_DEMO_SCALE = 0
     if fresh and url.startswith("postgres"):
-        call_command("flush", "--no-input", verbosity=0)
+        from django.db import connection
+
+        with connection.cursor() as cursor:  # a new schema: migrations (and their data) again
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     call_command("migrate", verbosity=0)
     from vanphong.demo import scenario
 
@@ -329,20 +333,16 @@ def _plan(run: Callable[[], object]) -> list[str]:
 
 def measure(rounds: int, *, explain: bool) -> dict[str, Any]:
     from vanphong.documents import selectors
-    from vanphong.documents.models import Assignment, IncomingDocument, IncomingStatus
+    from vanphong.documents.models import IncomingDocument, IncomingStatus
     from vanphong.org.models import Person
     from vanphong.org.selectors import forget_scope
 
     office = _offices()[0]
     clerk = Person.objects.get(username="vt.tinhuy")
-    specialist = Person.objects.get(
-        pk=Assignment.objects.filter(document__unit=office)
-        .values_list("assignee", flat=True)
-        .order_by("assignee")
-        .first()
-    )
+    specialist = Person.objects.get(username="cv.tinhuy")  # handles, sees Mật only if involved
     done = IncomingDocument.objects.filter(unit=office, status=IncomingStatus.DONE)
-    cursor = done.order_by("-received_at", "-id").values_list("received_at", "id")[DEPTH]
+    depth = min(DEPTH, done.count() - 51)  # the same depth at every size the defaults use
+    cursor = done.order_by("-received_at", "-id").values_list("received_at", "id")[depth]
 
     def fresh(person: Person) -> Person:
         forget_scope(person)  # each request works out the scope once
@@ -354,6 +354,15 @@ def measure(rounds: int, *, explain: bool) -> dict[str, Any]:
     def book_deep() -> list[Any]:
         return selectors.incoming_book(fresh(clerk), unit_id=office.pk, status="done", after=cursor)
 
+    def book_old_year() -> list[Any]:
+        return selectors.incoming_book(fresh(clerk), unit_id=office.pk, year=SPAN[0].year)
+
+    def book_month() -> list[Any]:
+        first = SPAN[0].date().replace(month=3, day=1)
+        return selectors.incoming_book(
+            fresh(clerk), unit_id=office.pk, received_from=first, received_to=first.replace(day=31)
+        )
+
     def book_specialist() -> list[Any]:
         return selectors.incoming_book(fresh(specialist), unit_id=office.pk, status="done")
 
@@ -364,6 +373,8 @@ def measure(rounds: int, *, explain: bool) -> dict[str, Any]:
         "book, first page": book_first,
         "book, deep keyset page": book_deep,
         "book, specialist's view": book_specialist,
+        "book, year 2011": book_old_year,
+        "book, March 2011 (dates)": book_month,
         "inbox": inbox,
     }
     result: dict[str, Any] = {
@@ -380,10 +391,10 @@ def measure(rounds: int, *, explain: bool) -> dict[str, Any]:
 # --- registration throughput -----------------------------------------------------------------
 
 
-def _threads(step: Callable[[int, int], None], per_thread: int) -> float:
+def _threads(step: Callable[[int, int], None], per_thread: int, threads: int = THREADS) -> float:
     from django.db import connection
 
-    barrier = threading.Barrier(THREADS + 1)
+    barrier = threading.Barrier(threads + 1)
     errors: list[BaseException] = []
 
     def worker(n: int) -> None:
@@ -396,7 +407,7 @@ def _threads(step: Callable[[int, int], None], per_thread: int) -> float:
         finally:
             connection.close()
 
-    pool = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
+    pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
     for thread in pool:
         thread.start()
     barrier.wait()
@@ -406,7 +417,7 @@ def _threads(step: Callable[[int, int], None], per_thread: int) -> float:
     seconds = time.perf_counter() - started
     if errors:
         raise errors[0]
-    return THREADS * per_thread / seconds
+    return threads * per_thread / seconds
 
 
 def register(rounds: int, per_thread: int) -> dict[str, Any]:
@@ -448,11 +459,15 @@ def register(rounds: int, per_thread: int) -> dict[str, Any]:
             subject="V/v đo tốc độ vào sổ văn bản đến",
         )
 
-    rates: dict[str, list[float]] = {"allocate": [], "incoming_register": []}
+    rates: dict[str, list[float]] = defaultdict(list)
     for _ in range(rounds):
         rates["allocate"].append(_threads(bare, per_thread))
         clerks.clear()
         rates["incoming_register"].append(_threads(registration, per_thread))
+        # One client alone: if 8 threads are no faster, the work, not the locks, is the limit.
+        rates["allocate, 1 thread"].append(_threads(bare, per_thread, threads=1))
+        clerks.clear()
+        rates["incoming_register, 1 thread"].append(_threads(registration, per_thread, threads=1))
     year = timezone.localdate().year
     series = f"in:{office.pk}:{year}"
     numbers = sorted(
@@ -467,6 +482,7 @@ def register(rounds: int, per_thread: int) -> dict[str, Any]:
     return {
         "tx_per_second": medians,
         "ratio": medians["incoming_register"] / medians["allocate"],
+        "ratio, 1 thread": medians["incoming_register, 1 thread"] / medians["allocate, 1 thread"],
         "registered": len(numbers),
         "gaps": len(set(expected) - set(numbers)),
         "duplicates": len(numbers) - len(set(numbers)),
@@ -481,20 +497,34 @@ def register(rounds: int, per_thread: int) -> dict[str, Any]:
 def _child(args: list[str]) -> dict[str, Any]:
     """Run one size in its own process (one Django set-up per database)."""
     output = subprocess.run(  # noqa: S603 (our own script, our own arguments)
-        [sys.executable, __file__, *args], check=True, capture_output=True, text=True
+        [sys.executable, __file__, *args], check=False, capture_output=True, text=True
     )
     sys.stderr.write(output.stderr)
+    output.check_returncode()
     return dict(json.loads(output.stdout.strip().splitlines()[-1]))
 
 
-def _sizes(small: int, large: int, rounds: int, explain: bool) -> Iterator[dict[str, Any]]:
-    for count in (small, large):
-        var = Path(tempfile.mkdtemp(prefix=f"vanphong-bench-{count}-"))
-        print(f"filling {count:,} documents in {var} …", file=sys.stderr)
-        filled = _child(["fill", "--count", str(count), "--var", str(var)])
-        flags = ["--explain"] if explain else []
-        measured = _child(["measure", "--var", str(var), "--rounds", str(rounds), *flags])
-        yield {"filled": filled, **measured}
+def _sizes(counts: tuple[int, int], rounds: int, explain: bool, keep: bool) -> list[dict[str, Any]]:
+    """Fill both sizes, then time them in two alternating passes and keep the better median of
+    each query: a neighbour's burst of work, or a cache still cold from the fill, then shows
+    in one pass only."""
+    places = {count: Path(tempfile.mkdtemp(prefix=f"vanphong-bench-{count}-")) for count in counts}
+    sizes: dict[int, dict[str, Any]] = {}
+    try:
+        for count, var in places.items():
+            print(f"filling {count:,} documents in {var} …", file=sys.stderr)
+            sizes[count] = {"filled": _child(["fill", "--count", str(count), "--var", str(var)])}
+        for _ in range(2):
+            for count, var in places.items():
+                flags = ["--explain"] if explain and "plans" not in sizes[count] else []
+                measured = _child(["measure", "--var", str(var), "--rounds", str(rounds), *flags])
+                best = sizes[count].get("ms", measured["ms"])
+                measured["ms"] = {k: min(v, best[k]) for k, v in measured["ms"].items()}
+                sizes[count].update({k: v for k, v in measured.items() if k != "plans" or v})
+    finally:
+        for var in places.values() if not keep else ():
+            shutil.rmtree(var, ignore_errors=True)
+    return [sizes[count] for count in counts]
 
 
 def main() -> int:
@@ -503,8 +533,9 @@ def main() -> int:
     latency = sub.add_parser("latency", help="fill 10k and 1M, compare the read latencies")
     latency.add_argument("--small", type=int, default=10_000)
     latency.add_argument("--large", type=int, default=1_000_000)
-    latency.add_argument("--rounds", type=int, default=9)
+    latency.add_argument("--rounds", type=int, default=15)
     latency.add_argument("--explain", action="store_true", help="print the query plans")
+    latency.add_argument("--keep", action="store_true", help="keep the filled databases")
     filling = sub.add_parser("fill", help="fill a database and keep it")
     filling.add_argument("--count", type=int, required=True)
     filling.add_argument("--var", type=Path)
@@ -528,27 +559,37 @@ def main() -> int:
         backend = _setup(None, fresh=True)
         filled = fill(args.prefill)
         result = register(args.rounds, args.per_thread)
-        print(f"backend: {backend}; {filled['documents']:,} documents prefilled; "
-              f"{THREADS} threads × {args.per_thread} × {args.rounds} rounds; medians")  # fmt: skip
+        print(
+            f"backend: {backend}; {filled['documents']:,} documents prefilled; "
+            f"{THREADS} threads × {args.per_thread} × {args.rounds} rounds; medians"
+        )
         for name, rate in result["tx_per_second"].items():
-            print(f"  {name:<18} {rate:8.0f} tx/s")
-        print(f"  ratio incoming_register / allocate: ×{result['ratio']:.2f} (target ≥ 0.5)")
+            print(f"  {name:<29} {rate:8.0f} tx/s")
+        ratio, alone = result["ratio"], result["ratio, 1 thread"]
+        print(
+            f"  ratio incoming_register / allocate: ×{ratio:.2f} with {THREADS} threads "
+            f"(target ≥ 0.5), ×{alone:.2f} with one"
+        )
         print(
             f"  {result['registered']:,} numbers this year: {result['gaps']} gaps, "
             f"{result['duplicates']} duplicates; ledger matches: {result['ledger matches']}; "
             f"audit chain intact: {result['audit chain intact']}"
         )
     else:
-        small, large = _sizes(args.small, args.large, args.rounds, args.explain)
-        print(f"fill: {small['filled']['per_second']:,.0f} and "
-              f"{large['filled']['per_second']:,.0f} documents/s "
-              f"({large['filled']['seconds'] / 60:.1f} min for {args.large:,})")  # fmt: skip
+        small, large = _sizes((args.small, args.large), args.rounds, args.explain, args.keep)
+        print(
+            f"fill: {small['filled']['per_second']:,.0f} and "
+            f"{large['filled']['per_second']:,.0f} documents/s "
+            f"({large['filled']['seconds'] / 60:.1f} min for {args.large:,})"
+        )
         print(f"{'median ms':<26} {args.small:>10,} {args.large:>10,}   ratio (target ≤ 2×)")
         for name, ms in small["ms"].items():
             ratio = large["ms"][name] / ms
             print(f"  {name:<24} {ms:10.2f} {large['ms'][name]:10.2f}   ×{ratio:.2f}")
-        print(f"  open assignments in the inbox: {small['open in inbox']} and "
-              f"{large['open in inbox']}")  # fmt: skip
+        print(
+            f"  open assignments in the inbox: {small['open in inbox']} and "
+            f"{large['open in inbox']}"
+        )
         for size in (small, large) if args.explain else ():
             print(f"plans at {size['documents']:,}:")
             for name, plan in size["plans"].items():

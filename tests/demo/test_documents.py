@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime
 from io import StringIO
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -26,12 +27,13 @@ from pytest_django import DjangoDbBlocker
 from vanphong.core.models import AuditEvent, Counter, NumberAllocation
 from vanphong.core.vietnamese import canonical_tones
 from vanphong.demo import documents, scenario
-from vanphong.documents import services
+from vanphong.documents import selectors, services
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
     AssignmentStatus,
     Delivery,
+    DeliveryEvent,
     DeliveryStatus,
     IncomingDocument,
     IncomingStatus,
@@ -56,7 +58,8 @@ def demo(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[
         transaction.set_rollback(True)
 
 
-def _local(moment: datetime) -> date:
+def _local(moment: datetime | None) -> date:
+    assert moment is not None
     return moment.astimezone(TZ).date()
 
 
@@ -84,15 +87,30 @@ def test_deliveries_reach_every_status_the_flow_can_reach(demo: int) -> None:
     assert set(Delivery.objects.values_list("status", flat=True)) == reachable
 
 
+def test_every_delivery_history_runs_forward_in_time_with_the_copy(demo: int) -> None:
+    history: dict[int, list[tuple[str, datetime]]] = defaultdict(list)
+    for delivery_id, status, at in DeliveryEvent.objects.order_by("id").values_list(
+        "delivery_id", "status", "at"
+    ):
+        history[delivery_id].append((status, at))
+    for delivery in Delivery.objects.select_related("registered_as"):
+        events = history[delivery.pk]
+        moments = [at for _, at in events]
+        assert moments == sorted(moments), delivery.pk
+        assert delivery.status_at == moments[-1]
+        copy = getattr(delivery, "registered_as", None)
+        if copy is not None:
+            assert (DeliveryStatus.REGISTERED, copy.registered_at) in events
+
+
 def test_subjects_come_in_both_tone_placements(demo: int) -> None:
     subjects = list(IncomingDocument.objects.values_list("subject", flat=True))
     old_style = [s for s in subjects if canonical_tones(s) != s]
     new_style = [s for s in subjects if documents.old_tones(s) != s]
-    assert len(old_style) > 10
-    assert len(new_style) > 10
+    assert len(old_style) >= 5
+    assert len(new_style) >= 5
 
 
-@pytest.mark.django_db(False)
 def test_old_tones_moves_the_mark_only_where_the_pair_closes_the_syllable() -> None:
     typed = "Huyện ủy Hòa Thành: thủy lợi, sức khỏe, Hoàng, quý, ỦY BAN, Thúy"
     expected = "Huyện uỷ Hoà Thành: thuỷ lợi, sức khoẻ, Hoàng, quý, UỶ BAN, Thuý"
@@ -120,6 +138,7 @@ def test_outgoing_numbers_are_gap_free_in_every_series(demo: int) -> None:
     series: dict[str, list[int]] = defaultdict(list)
     issued = OutgoingDocument.objects.exclude(number=None).values_list("series", "number")
     for name, number in issued:
+        assert number is not None
         series[name].append(number)
     assert series
     for name, numbers in series.items():
@@ -139,10 +158,29 @@ def test_dates_belong_to_the_story_not_to_the_day_it_was_loaded(demo: int) -> No
     for issued_on in OutgoingDocument.objects.exclude(issued_on=None).values_list(
         "issued_on", flat=True
     ):
+        assert issued_on is not None
         assert date(2010, 10, 16) <= issued_on <= last  # inside the 2010–2015 terms
     stamped = Assignment.objects.exclude(completed_at=None).values_list("completed_at", flat=True)
     assert stamped
     assert all(_local(at) <= date(2012, 6, 30) for at in stamped)
+
+
+def test_every_step_comes_after_the_one_before(demo: int) -> None:
+    for document in IncomingDocument.objects.exclude(presented_at=None):
+        assert document.presented_at is not None
+        assert document.registered_at <= document.presented_at
+    parts = Assignment.objects.select_related("document", "direction")
+    for part in parts.prefetch_related("notes"):
+        assert part.document.registered_at <= part.assigned_at
+        notes = [note.written_at for note in part.notes.all()]
+        assert all(part.assigned_at <= at for at in notes)
+        if part.completed_at is not None:
+            assert all(at <= part.completed_at for at in notes)
+            assert part.assigned_at <= part.completed_at
+    for outgoing in OutgoingDocument.objects.exclude(issued_at=None):
+        assert outgoing.signed_at is not None
+        assert outgoing.issued_at is not None
+        assert outgoing.created_at <= outgoing.signed_at <= outgoing.issued_at
 
 
 def test_handling_has_directions_leads_supports_notes_and_late_and_timely_work(demo: int) -> None:
@@ -153,6 +191,7 @@ def test_handling_has_directions_leads_supports_notes_and_late_and_timely_work(d
     done = leads.filter(status=AssignmentStatus.DONE).exclude(deadline=None)
     on_time = late = 0
     for completed_at, deadline in done.values_list("completed_at", "deadline"):
+        assert deadline is not None
         if _local(completed_at) <= deadline:
             on_time += 1
         else:
@@ -167,6 +206,10 @@ def test_district_reports_answer_the_province_requests(demo: int) -> None:
         assert assignment.reply is not None
         assert assignment.reply.reply_to_id == assignment.document_id
         assert assignment.reply.status == OutgoingStatus.ISSUED
+        assert assignment.document.registered_at < assignment.reply.created_at
+        assert assignment.reply.issued_at is not None
+        assert assignment.completed_at is not None
+        assert assignment.reply.issued_at <= assignment.completed_at
     registered_upward = IncomingDocument.objects.filter(
         delivery__document__in=[a.reply_id for a in answered]
     )
@@ -186,6 +229,28 @@ def test_outside_documents_carry_real_number_symbols_urgency_and_secrecy(demo: i
     assert IncomingDocument.objects.filter(confidentiality__gte=Clearance.SECRET).exists()
     assert OutgoingDocument.objects.filter(confidentiality__gte=Clearance.SECRET).exists()
     assert not IncomingDocument.objects.filter(registered_at__lt=F("received_at")).exists()
+
+
+def _whole_book(clerk: Person, unit: Unit, **filters: Any) -> list[int]:
+    """Every number of the book under `filters`, page by page (keyset)."""
+    numbers: list[int] = []
+    after = None
+    while page := selectors.incoming_book(clerk, unit_id=unit.pk, after=after, limit=40, **filters):
+        numbers += [document.number for document in page]
+        after = (page[-1].received_at, page[-1].pk)
+    return numbers
+
+
+def test_the_registry_pages_through_a_year_and_through_a_month_of_the_demo(demo: int) -> None:
+    clerk = Person.objects.get(username="vt.tinhuy")
+    office = Unit.objects.get(parent__parent=None, kind=UnitKind.OFFICE)
+    book = IncomingDocument.objects.filter(unit=office)
+    year_2011 = _whole_book(clerk, office, year=2011)
+    assert year_2011 == list(range(book.filter(year=2011).count(), 0, -1))
+    may = _whole_book(clerk, office, received_from=date(2011, 5, 1), received_to=date(2011, 5, 31))
+    in_may = [d.number for d in book if _local(d.received_at).strftime("%Y-%m") == "2011-05"]
+    assert may == sorted(in_may, reverse=True)
+    assert may
 
 
 def test_issuing_a_document_today_works_in_the_demo(demo: int) -> None:

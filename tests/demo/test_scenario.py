@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.test import RequestFactory
@@ -8,6 +11,12 @@ from vanphong.core import audit
 from vanphong.core.models import AuditEvent
 from vanphong.demo.scenario import DEMO_PASSWORD, DISTRICTS, load
 from vanphong.org.models import CommitteeTerm, Membership, Person, Role, Unit
+
+
+@pytest.fixture(autouse=True)
+def _organisation_only(settings: Any) -> None:
+    # The year of documents has its own tests (test_documents.py); here the organisation.
+    settings.VANPHONG_DEMO_SCALE = 0
 
 
 def test_the_demo_builds_tay_ninh_with_its_town_and_eight_districts(db: None) -> None:

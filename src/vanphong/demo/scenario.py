@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
+from vanphong.demo import documents
 from vanphong.org import services
 from vanphong.org.models import (
     Clearance,
@@ -238,4 +239,6 @@ def load() -> list[DemoLogin]:
             people.add(f"quantri.{key}", committee, Role.ADMIN, Clearance.UNCLASSIFIED)
             people.add(f"tiepdan.{key}", district_office, Role.RECEPTION, Clearance.UNCLASSIFIED)
             people.add(f"thidua.{key}", district_office, Role.EMULATION, Clearance.UNCLASSIFIED)
+    # A year of documents (skipped when there); settings.VANPHONG_DEMO_SCALE = 0 leaves it out.
+    documents.load()
     return people.logins

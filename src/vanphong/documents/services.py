@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, TypeVar
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -332,11 +332,19 @@ def _lock_incoming(document: IncomingDocument) -> IncomingDocument:
     return IncomingDocument.objects.select_for_update().select_related("unit").get(pk=document.pk)
 
 
-def _incoming_change(
-    actor: Person, document: IncomingDocument, action: str, target: str, **changes: Any
-) -> IncomingDocument:
-    before = audit.snapshot(document, INCOMING_FIELDS)
-    workflow.require_incoming_move(document, target)
+D = TypeVar("D", IncomingDocument, OutgoingDocument)
+
+
+def _move(
+    actor: Person, document: D, action: str, target: str, fields: tuple[str, ...],
+    **changes: Any,
+) -> D:  # fmt: skip
+    """Move a locked document to `target` if its workflow allows, with the audit event."""
+    before = audit.snapshot(document, fields)
+    if isinstance(document, IncomingDocument):
+        workflow.require_incoming_move(document, target)
+    else:
+        workflow.require_outgoing_move(document, target)
     document.status = target
     for name, value in changes.items():
         setattr(document, name, value)
@@ -346,9 +354,15 @@ def _incoming_change(
         action=action,
         target=document,
         before=before,
-        after=audit.snapshot(document, INCOMING_FIELDS),
+        after=audit.snapshot(document, fields),
     )
     return document
+
+
+def _incoming_change(
+    actor: Person, document: IncomingDocument, action: str, target: str, **changes: Any
+) -> IncomingDocument:
+    return _move(actor, document, action, target, INCOMING_FIELDS, **changes)
 
 
 @transaction.atomic
@@ -702,20 +716,7 @@ def _lock_outgoing(document: OutgoingDocument) -> OutgoingDocument:
 def _outgoing_change(
     actor: Person, document: OutgoingDocument, action: str, target: str, **changes: Any
 ) -> OutgoingDocument:
-    before = audit.snapshot(document, OUTGOING_FIELDS)
-    workflow.require_outgoing_move(document, target)
-    document.status = target
-    for name, value in changes.items():
-        setattr(document, name, value)
-    document.save()
-    audit.record(
-        actor=actor,
-        action=action,
-        target=document,
-        before=before,
-        after=audit.snapshot(document, OUTGOING_FIELDS),
-    )
-    return document
+    return _move(actor, document, action, target, OUTGOING_FIELDS, **changes)
 
 
 @transaction.atomic

@@ -556,9 +556,13 @@ def main() -> int:
         _setup(args.var, fresh=False)
         print(json.dumps(measure(args.rounds, explain=args.explain)))
     elif args.command == "register":
-        backend = _setup(None, fresh=True)
-        filled = fill(args.prefill)
-        result = register(args.rounds, args.per_thread)
+        var = Path(tempfile.mkdtemp(prefix="vanphong-bench-docs-"))
+        try:
+            backend = _setup(var, fresh=True)
+            filled = fill(args.prefill)
+            result = register(args.rounds, args.per_thread)
+        finally:
+            shutil.rmtree(var, ignore_errors=True)
         print(
             f"backend: {backend}; {filled['documents']:,} documents prefilled; "
             f"{THREADS} threads × {args.per_thread} × {args.rounds} rounds; medians"

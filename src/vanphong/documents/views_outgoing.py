@@ -9,6 +9,7 @@ rules the services apply, so a button is shown exactly when its action would be 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 from uuid import UUID
@@ -616,33 +617,55 @@ def outgoing_distribute(request: HttpRequest, document_uuid: UUID) -> HttpRespon
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def outgoing_recall(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+def _reason_action(
+    request: HttpRequest,
+    document_uuid: UUID,
+    *,
+    action: str,
+    run: Callable[..., object],
+    done: str,
+    title: str,
+    submit_label: str,
+    intro: str,
+) -> HttpResponse:
+    """An action that only asks for a reason (recall, cancel): one form, one service."""
     actor = _actor(request)
     document = _document(request, document_uuid)
-    if _not_offered(request, document, "recall"):
+    if _not_offered(request, document, action):
         return _detail(document)
     form = ReasonForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
-            services.outgoing_recall(
-                actor=actor, document=document, reason=form.cleaned_data["reason"]
-            )
+            run(actor=actor, document=document, reason=form.cleaned_data["reason"])
         except PermissionDenied as error:
             return _refused(request, document, error)
         except ValidationError as error:
             form.add_service_error(error)
         else:
-            messages.success(request, _("Đã thu hồi văn bản; bản của các nơi nhận bị khóa."))
+            messages.success(request, done)
             return _detail(document)
     return _form_page(
         request,
         form,
-        title=_("Thu hồi văn bản"),
+        title=title,
         document=document,
-        submit_label=_("Thu hồi"),
+        submit_label=submit_label,
         danger=True,
+        intro=intro,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def outgoing_recall(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    return _reason_action(
+        request,
+        document_uuid,
+        action="recall",
+        run=services.outgoing_recall,
+        done=_("Đã thu hồi văn bản; bản của các nơi nhận bị khóa."),
+        title=_("Thu hồi văn bản"),
+        submit_label=_("Thu hồi"),
         intro=_(
             "Bản của mọi nơi nhận trong hệ thống bị khóa và đánh dấu đã thu hồi. Văn bản và số "
             "của nó vẫn được giữ trong sổ."
@@ -653,30 +676,14 @@ def outgoing_recall(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def outgoing_cancel(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
-    actor = _actor(request)
-    document = _document(request, document_uuid)
-    if _not_offered(request, document, "cancel"):
-        return _detail(document)
-    form = ReasonForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        try:
-            services.outgoing_cancel(
-                actor=actor, document=document, reason=form.cleaned_data["reason"]
-            )
-        except PermissionDenied as error:
-            return _refused(request, document, error)
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, _("Đã hủy dự thảo."))
-            return _detail(document)
-    return _form_page(
+    return _reason_action(
         request,
-        form,
+        document_uuid,
+        action="cancel",
+        run=services.outgoing_cancel,
+        done=_("Đã hủy dự thảo."),
         title=_("Hủy dự thảo"),
-        document=document,
         submit_label=_("Hủy dự thảo"),
-        danger=True,
         intro=_("Dự thảo bị hủy vẫn được giữ lại cùng lịch sử của nó."),
     )
 

@@ -78,7 +78,7 @@ def main() -> int:
     backend = _setup()
     from django.db import transaction
 
-    from vanphong.core import audit
+    from vanphong.core import audit, rows
     from vanphong.core.models import Counter, NumberAllocation
     from vanphong.core.numbering import allocate
     from vanphong.org.models import Unit
@@ -88,7 +88,7 @@ def main() -> int:
 
     def bare_insert(i: int) -> None:
         with transaction.atomic():
-            NumberAllocation.objects.create(series=f"bare-{tag}-{i}", number=1)
+            rows.insert(NumberAllocation(series=f"bare-{tag}-{i}", number=1))
 
     def allocation(i: int) -> None:
         with transaction.atomic():

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 CHROMIUM = Path(os.environ.get("VANPHONG_CHROMIUM", "/usr/bin/chromium"))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -31,3 +32,7 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
         finally:
             context.close()
             browser.close()
+            # While Playwright's loop runs, Django's connections are kept per async context, so
+            # the ORM calls made here had their own connection; close it, or PostgreSQL refuses
+            # to drop the test database ("being accessed by other users").
+            connections.close_all()

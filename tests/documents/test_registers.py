@@ -183,7 +183,7 @@ def xlsx_sheet(
         period=YEAR_2012,
         file_format="xlsx",
         today=TODAY,
-    )
+    ).content
     sheet = load_workbook(io.BytesIO(content)).active
     return [tuple(row) for row in sheet.iter_rows(values_only=True)]
 
@@ -196,7 +196,7 @@ def pdf_text(world: DocWorld, kind: Kind) -> str:
         period=YEAR_2012,
         file_format="pdf",
         today=TODAY,
-    )
+    ).content
     reader = PdfReader(io.BytesIO(content))
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
@@ -228,7 +228,7 @@ def test_the_xlsx_is_laid_out_for_printing(world: DocWorld) -> None:
         unit=world.chau_thanh_office,
         period=YEAR_2012,
         file_format="xlsx",
-    )
+    ).content
     sheet = load_workbook(io.BytesIO(content)).active
     assert sheet.freeze_panes == "A3"
     assert sheet.page_setup.orientation == "landscape"
@@ -250,7 +250,7 @@ def test_the_pdf_is_a4_landscape_with_the_headings(world: DocWorld, kind: Kind) 
         unit=world.chau_thanh_office,
         period=YEAR_2012,
         file_format="pdf",
-    )
+    ).content
     reader = PdfReader(io.BytesIO(content))
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)

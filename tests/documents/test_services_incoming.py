@@ -136,6 +136,24 @@ def test_a_double_submit_registers_once(world: DocWorld) -> None:
     assert _counter(world.chau_thanh_office) == 1
 
 
+def test_a_double_submit_racing_past_the_first_check_still_registers_once(
+    world: DocWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = uuid4()
+    first = register(world, submission_id=key)
+    looked_up = services._registered_by_submission
+    answers = iter([None])  # the second request looked before the first one committed
+
+    def racing(submission_id: Any) -> IncomingDocument | None:
+        return next(answers, None) or looked_up(submission_id)
+
+    monkeypatch.setattr(services, "_registered_by_submission", racing)
+    again = register(world, submission_id=key)
+    assert again == first
+    assert IncomingDocument.objects.filter(unit=world.chau_thanh_office).count() == 1
+    assert _counter(world.chau_thanh_office) == 1  # the loser's number was given back
+
+
 def _present_and_direct(world: DocWorld) -> IncomingDocument:
     document = register(world)
     services.incoming_present(

@@ -225,6 +225,11 @@ def test_recall_freezes_the_recipients_copy_and_deletes_nothing(world: DocWorld)
     assert copy.status == IncomingStatus.RECALLED
     assert document.status == OutgoingStatus.WITHDRAWN
     assert delivery.status == DeliveryStatus.RECALLED
+    history = list(delivery.events.order_by("pk").values_list("status", "by", "description"))
+    assert history[-2:] == [
+        (DeliveryStatus.RECALL_REQUESTED, world.chau_thanh_clerk.pk, "Sai số liệu"),
+        (DeliveryStatus.RECALLED, None, ""),
+    ]
     assert document.number == 1
     with pytest.raises(ValidationError):
         services.incoming_file(actor=world.province_clerk, document=copy)

@@ -15,8 +15,9 @@ import vanphong
 LOCALE = Path(vanphong.__file__).parent / "locale" / "en" / "LC_MESSAGES"
 
 
-def _po_entries() -> dict[str, str]:
-    entries: dict[str, str] = {}
+def _po_entries() -> dict[tuple[str, str], str]:
+    """msgstr by (msgctxt, msgid); the context is "" where there is none."""
+    entries: dict[tuple[str, str], str] = {}
     for block in (LOCALE / "django.po").read_text(encoding="utf-8").split("\n\n"):
         fields: dict[str, str] = {}
         key = ""
@@ -29,19 +30,22 @@ def _po_entries() -> dict[str, str]:
             key, _, value = line.partition(" ")
             fields[key] = ast.literal_eval(value)
         if fields.get("msgid"):
-            entries[fields["msgid"]] = fields.get("msgstr", fields.get("msgstr[0]", ""))
+            entries[(fields.get("msgctxt", ""), fields["msgid"])] = fields.get(
+                "msgstr", fields.get("msgstr[0]", "")
+            )
     return entries
 
 
 def test_every_message_has_an_english_translation() -> None:
     entries = _po_entries()
     assert len(entries) > 100
-    assert [msgid for msgid, msgstr in entries.items() if not msgstr] == []
+    assert [msgid for (_, msgid), msgstr in entries.items() if not msgstr] == []
 
 
 def test_the_compiled_catalogue_matches_the_source() -> None:
     with (LOCALE / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    for msgid, msgstr in _po_entries().items():
+    for (context, msgid), msgstr in _po_entries().items():
         if "\x00" not in msgid:
-            assert compiled.gettext(msgid) == msgstr, msgid
+            found = compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)
+            assert found == msgstr, msgid

@@ -17,14 +17,19 @@ from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
+from vanphong.core import rows
 from vanphong.core.models import AuditEvent
 from vanphong.core.numbering import _bump
 
 GENESIS = "0" * 64
 _SERIES = "core.audit"
+# Read after the bump, in its own statement: on PostgreSQL a statement that waited for the
+# counter's lock still reads with the snapshot it started with, so a subquery in the bump's
+# RETURNING would miss the event committed while it waited.
+_PREVIOUS_HASH = f"SELECT hash FROM {AuditEvent._meta.db_table} WHERE seq = %s"  # noqa: S608
 
 
 def _plain(value: Any) -> Any:
@@ -65,6 +70,17 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
     return dict(_plain(data))
 
 
+def _next_link() -> tuple[int, str | None]:
+    """The next sequence number and the hash it links to; the chain stays locked to commit."""
+    seq = _bump(_SERIES)
+    if seq == 1:
+        return seq, GENESIS
+    with connection.cursor() as cursor:
+        cursor.execute(_PREVIOUS_HASH, [seq - 1])
+        row = cursor.fetchone()
+    return seq, row[0] if row else None
+
+
 def record(
     *,
     actor: AbstractBaseUser | None,
@@ -75,12 +91,7 @@ def record(
     label: str | None = None,
 ) -> AuditEvent:
     """Append one event; call it inside the transaction that makes the change."""
-    seq = _bump(_SERIES)  # holds the chain for this transaction, so links cannot fork
-    prev = (
-        AuditEvent.objects.filter(seq=seq - 1).values_list("hash", flat=True).first()
-        if seq > 1
-        else GENESIS
-    )
+    seq, prev = _next_link()
     if prev is None:
         raise RuntimeError(f"audit chain has no event #{seq - 1}")
     event = AuditEvent(
@@ -97,7 +108,7 @@ def record(
         prev_hash=prev,
     )
     event.hash = _digest(_content(event))
-    event.save(force_insert=True)
+    rows.insert(event)
     return event
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import connection, transaction
 
+from vanphong.core import rows
 from vanphong.core.models import Counter, NumberAllocation
 
 
@@ -39,7 +40,7 @@ def _bump(series: str) -> int:
 def allocate(series: str) -> int:
     """Take the next number of `series`; it is used only if the caller's transaction commits."""
     number = _bump(series)
-    NumberAllocation.objects.create(series=series, number=number)
+    rows.insert(NumberAllocation(series=series, number=number))
     return number
 
 

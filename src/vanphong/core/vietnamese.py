@@ -9,6 +9,7 @@ official layout, and `parse_*` turn what clerks type back into values or raise
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -402,13 +403,24 @@ _DIGITS: Final = re.compile(r"[0-9]+", re.ASCII)
 _EXAMPLES: Final = "ví dụ “Số 45-NQ/TU” hoặc “Số: 123/QĐ-UBND”"
 
 
+@functools.lru_cache(maxsize=16)
+def _type_index(symbols: tuple[str, ...]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The symbols of a type table by upper case and by folded key, built once per table."""
+    by_upper: dict[str, list[str]] = {}
+    by_key: dict[str, list[str]] = {}
+    for known in symbols:
+        by_upper.setdefault(known.upper(), []).append(known)
+        by_key.setdefault(_symbol_key(known), []).append(known)
+    return by_upper, by_key
+
+
 def _canonical_type(symbol: str, table: Mapping[str, str], original: str) -> str:
     if symbol in table:
         return symbol
-    same_case = [known for known in table if known.upper() == symbol.upper()]
+    by_upper, by_key = _type_index(tuple(table))
     # Without Đ (`QD` for `QĐ`) only when exactly one symbol fits; `HD` is Hướng dẫn, never
     # Hợp đồng, because it matches exactly first.
-    candidates = same_case or [k for k in table if _symbol_key(k) == _symbol_key(symbol)]
+    candidates = by_upper.get(symbol.upper()) or by_key.get(_symbol_key(symbol), [])
     if len(candidates) == 1:
         return candidates[0]
     if candidates:

@@ -1619,6 +1619,7 @@ class _Traffic:
         services.outgoing_recall(actor=office.clerk, document=document, reason=reason)
         for pk, status in deliveries:
             if status not in {DeliveryStatus.REFUSED, DeliveryStatus.RECALLED}:
+                self.stamps.event(pk, DeliveryStatus.RECALL_REQUESTED, t)
                 self.stamps.event(pk, DeliveryStatus.RECALLED, t)
 
 

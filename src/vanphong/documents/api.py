@@ -12,21 +12,22 @@ import base64
 import binascii
 import io
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any, Literal, cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import model_validator
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.files import open_stored, safe_filename
-from vanphong.documents import selectors, services
+from vanphong.documents import registers, selectors, services, stats
 from vanphong.documents.models import (
     ApprovalDecision,
     ApprovalStep,
@@ -59,6 +60,7 @@ TAG_HANDLING = "xử lý văn bản đến"
 TAG_RECEPTION = "tiếp nhận văn bản liên thông"
 TAG_OUTGOING = "văn bản đi"
 TAG_FILES = "tệp đính kèm"
+TAG_REPORTS = "sổ sách và thống kê"
 
 MAX_LIST = 200
 
@@ -1552,3 +1554,119 @@ def outgoing_attachment(
     person = _actor(request)
     document = selectors.outgoing_get_visible(person, document_uuid)
     return _file_response(person, document.attachments.all(), attachment_uuid, outgoing=document)
+
+
+# --- registers and statistics ---------------------------------------------------------------
+
+
+class PeriodQuery(Schema):
+    start: date | None = Field(None, description="Từ ngày; mặc định ngày 1/1 của năm `end`.")
+    end: date | None = Field(None, description="Đến hết ngày; mặc định hôm nay.")
+
+    def period(self) -> registers.Period:
+        end = self.end or timezone.localdate()
+        start = self.start or date(end.year, 1, 1)
+        if start > end:
+            raise ValidationError({"end": _("Ngày cuối phải sau hoặc bằng ngày đầu.")})
+        return registers.Period(start, end)
+
+
+class RegisterQuery(PeriodQuery):
+    unit: UUID = Field(description="Đơn vị có sổ.")
+    format: Literal["xlsx", "pdf"] = Field(description="Định dạng tệp: `xlsx` hoặc `pdf`.")
+
+
+class StatsQuery(PeriodQuery):
+    unit: UUID | None = Field(
+        None, description="Chỉ đơn vị này và các đơn vị trực thuộc; mặc định mọi đơn vị được xem."
+    )
+
+
+class TallyOut(Schema):
+    on_time: int = Field(description="Hoàn thành đúng hạn.")
+    late: int = Field(description="Hoàn thành trễ hạn.")
+    open: int = Field(description="Đang xử lý, chưa quá hạn.")
+    overdue: int = Field(description="Đang xử lý, đã quá hạn.")
+    total: int
+
+
+class StatsLineOut(Schema):
+    uuid: UUID = Field(description="Mã đơn vị hoặc cán bộ.")
+    name: str
+    tally: TallyOut
+
+
+class HandlingStatsOut(Schema):
+    start: date
+    end: date
+    today: date = Field(description="Ngày tính quá hạn.")
+    total: TallyOut
+    by_unit: list[StatsLineOut] = Field(description="Theo đơn vị có sổ văn bản đến.")
+    by_person: list[StatsLineOut] = Field(
+        description="Theo cán bộ được giao (không gồm giao đơn vị)."
+    )
+
+
+def _tally_out(tally: stats.Tally) -> TallyOut:
+    return TallyOut(
+        on_time=tally.on_time,
+        late=tally.late,
+        open=tally.open,
+        overdue=tally.overdue,
+        total=tally.total,
+    )
+
+
+@router.get(
+    "/so-sach/{kind}",
+    response={**ERRORS},
+    tags=[TAG_REPORTS],
+    summary="Tải sổ theo Phụ lục IV Nghị định 30 (XLSX hoặc PDF)",
+    description="`kind`: `den` (sổ văn bản đến), `di` (sổ văn bản đi), `theo-doi` (sổ theo dõi "
+    "giải quyết văn bản đến). Chỉ liệt kê văn bản người gọi được xem; tệp có văn bản mật được "
+    "ghi nhật ký như một lần đọc các văn bản đó.",
+    openapi_extra=FILE_RESPONSE,
+)
+def register_download(
+    request: HttpRequest, kind: registers.Kind, filters: Query[RegisterQuery]
+) -> HttpResponse:
+    person = _actor(request)
+    unit = registers.report_unit_get(person, filters.unit)
+    period = filters.period()
+    content = services.register_export(
+        actor=person, kind=kind, unit=unit, period=period, file_format=filters.format
+    )
+    response = HttpResponse(content, content_type=registers.CONTENT_TYPES[filters.format])
+    name = registers.filename(kind, unit, period, filters.format)
+    response["Content-Disposition"] = (
+        content_disposition_header(as_attachment=True, filename=name) or "attachment"
+    )
+    return response
+
+
+@router.get(
+    "/thong-ke",
+    response={200: HandlingStatsOut, **ERRORS},
+    tags=[TAG_REPORTS],
+    summary="Thống kê giải quyết văn bản đến theo đơn vị và theo cán bộ",
+    description="Phần việc (chủ trì, phối hợp) giao trong kỳ: đúng hạn, trễ hạn, đang xử lý, "
+    "quá hạn; chỉ văn bản người gọi được xem.",
+)
+def handling_stats(request: HttpRequest, filters: Query[StatsQuery]) -> HandlingStatsOut:
+    person = _actor(request)
+    unit = registers.report_unit_get(person, filters.unit) if filters.unit else None
+    found = stats.handling_stats(person, unit=unit, period=filters.period())
+    return HandlingStatsOut(
+        start=found.period.start,
+        end=found.period.end,
+        today=found.today,
+        total=_tally_out(found.total),
+        by_unit=[
+            StatsLineOut(uuid=line.uuid, name=line.name, tally=_tally_out(line.tally))
+            for line in found.by_unit
+        ],
+        by_person=[
+            StatsLineOut(uuid=line.uuid, name=line.name, tally=_tally_out(line.tally))
+            for line in found.by_person
+        ],
+    )

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vanphong.core.models import StoredFile
 from vanphong.org.models import Clearance, Unit
@@ -133,7 +134,7 @@ class AssignmentRole(models.TextChoices):
 class AssignmentStatus(models.TextChoices):
     OPEN = "open", _("Chưa xử lý")
     IN_PROGRESS = "in_progress", _("Đang xử lý")
-    DONE = "done", _("Hoàn thành")
+    DONE = "done", pgettext_lazy("trạng thái", "Hoàn thành")
     HANDED_OVER = "handed_over", _("Đã chuyển người khác")
     CANCELLED = "cancelled", _("Đã hủy")
 
@@ -395,7 +396,7 @@ class DeliveryStatus(models.TextChoices):
     REGISTERED = "03", _("Đã vào sổ")
     ASSIGNED = "04", _("Đã phân công")
     IN_PROGRESS = "05", _("Đang xử lý")
-    DONE = "06", _("Hoàn thành")
+    DONE = "06", pgettext_lazy("trạng thái", "Hoàn thành")
     RECALL_REQUESTED = "13", _("Đề nghị thu hồi")
     RECALLED = "15", _("Đã thu hồi")
     RECALL_REFUSED = "16", _("Từ chối thu hồi")

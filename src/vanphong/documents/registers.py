@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -720,6 +721,29 @@ def pdf(rows: Iterable[Row], *, spec: Spec, unit: Unit, period: Period) -> bytes
     return bytes(document.output())
 
 
+CONTENT_TYPES: Final = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+FILE_STEMS: Final = {
+    Kind.INCOMING: "so-van-ban-den",
+    Kind.OUTGOING: "so-van-ban-di",
+    Kind.TRACKING: "so-theo-doi-giai-quyet",
+}
+
+
+def filename(kind: Kind, unit: Unit, period: Period, extension: str) -> str:
+    """`so-van-ban-den_vp-huyen-uy-chau-thanh_20120101-20121231.xlsx`: ASCII, no spaces."""
+    unit_part = re.sub(r"[^a-z0-9]+", "-", fold(unit.short_name or unit.name)).strip("-")
+    return f"{FILE_STEMS[kind]}_{unit_part}_{period.start:%Y%m%d}-{period.end:%Y%m%d}.{extension}"
+
+
+@dataclass(frozen=True)
+class Export:
+    content: bytes
+    secret: tuple[UUID, ...]  # the documents above Thường the file lists, in book order
+
+
 def build(
     person: Person,
     kind: Kind,
@@ -728,12 +752,20 @@ def build(
     period: Period,
     file_format: str,
     today: date | None = None,
-) -> bytes:
+) -> Export:
     """The whole register of `unit` over `period` as `xlsx` or `pdf` bytes."""
+    if file_format not in CONTENT_TYPES:
+        raise ValueError(f"unknown register format: {file_format}")
     spec = SPECS[kind]
-    found = rows(person, kind, unit=unit, period=period, today=today)
-    if file_format == "xlsx":
-        return xlsx(found, spec=spec, unit=unit, period=period)
-    if file_format == "pdf":
-        return pdf(found, spec=spec, unit=unit, period=period)
-    raise ValueError(f"unknown register format: {file_format}")
+    secret: list[UUID] = []
+
+    def noting_secret(found: Iterable[Row]) -> Iterator[Row]:
+        for row in found:
+            if row.document.confidentiality > Clearance.UNCLASSIFIED:
+                secret.append(row.document.uuid)
+            yield row
+
+    found = noting_secret(rows(person, kind, unit=unit, period=period, today=today))
+    write = xlsx if file_format == "xlsx" else pdf
+    content = write(found, spec=spec, unit=unit, period=period)
+    return Export(content, tuple(secret))

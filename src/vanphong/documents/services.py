@@ -14,11 +14,11 @@ from typing import IO, Any, Literal, TypeVar
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vanphong.core import audit
+from vanphong.core import audit, rows
 from vanphong.core.files import safe_filename, store
 from vanphong.core.numbering import allocate
 from vanphong.core.rules import numbering_policy
@@ -31,7 +31,7 @@ from vanphong.core.vietnamese import (
     fold,
     parse_number_symbol,
 )
-from vanphong.documents import workflow
+from vanphong.documents import registers, workflow
 from vanphong.documents.models import (
     ApprovalChain,
     ApprovalDecision,
@@ -205,7 +205,6 @@ def _refuse_frozen(document: IncomingDocument) -> None:
 # --- incoming ------------------------------------------------------------------------------
 
 
-@transaction.atomic
 def incoming_register(
     *,
     actor: Person,
@@ -227,11 +226,16 @@ def incoming_register(
     submission_id: UUID | None = None,
     delivery: Delivery | None = None,
 ) -> IncomingDocument:
-    """Register a document in the unit's incoming book and give it the next số đến."""
-    if submission_id is not None:
-        earlier = IncomingDocument.objects.filter(submission_id=submission_id).first()
-        if earlier is not None:
-            return earlier  # the same form sent twice: one registration, one number
+    """Register a document in the unit's incoming book and give it the next số đến.
+
+    Everything that only reads (permission, validation, parsing, the duplicate check) happens
+    before the transaction: the book's counter row, and on SQLite the whole database, is locked
+    from the number's allocation to the commit, so only the writes run inside. The duplicate
+    check is advisory (a warning to the clerk), so a registration racing it is acceptable; a
+    racing double submit is caught by the unique `submission_id`.
+    """
+    if (earlier := _registered_by_submission(submission_id)) is not None:
+        return earlier  # the same form sent twice: one registration, one number
     workflow.require_clerk(actor, unit)
     now = timezone.now()
     received_at = received_at or now
@@ -272,20 +276,14 @@ def incoming_register(
     duplicate_reason = clean(duplicate_reason)
     if existing and not duplicate_reason:
         raise DuplicateDocument(existing)
-    if delivery is not None:
-        delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
-        if delivery.recipient_unit_id != unit.id or delivery.status != DeliveryStatus.ARRIVED:
-            raise ValidationError(_("Văn bản liên thông này không còn chờ vào sổ."))
     year = _local_date(received_at).year
     document = IncomingDocument(
         unit=unit,
         year=year,
-        number=allocate(f"in:{unit.pk}:{year}"),
         received_at=received_at,
         medium=medium,
         sender_name=sender_name,
         sender_folded=fold(sender_name),
-        sender_unit=delivery.document.unit if delivery is not None else None,
         number_symbol=parsed.code,
         symbol_key=parsed.key,
         document_date=document_date,
@@ -303,10 +301,46 @@ def incoming_register(
         duplicate_reason=duplicate_reason if existing else "",
         registered_by=actor,
         submission_id=submission_id,
-        delivery=delivery,
     )
-    document.save()
-    _involve(actor, incoming=document)
+    try:
+        with transaction.atomic():
+            return _incoming_write(actor, document, delivery, attachments, duplicate_reason)
+    except IntegrityError:
+        # The same form's two submissions both got past the first check: the later insert hit
+        # the unique submission id and gave its number back with the rollback.
+        if (earlier := _registered_by_submission(submission_id)) is None:
+            raise
+        return earlier
+
+
+def _registered_by_submission(submission_id: UUID | None) -> IncomingDocument | None:
+    if submission_id is None:
+        return None
+    return IncomingDocument.objects.filter(submission_id=submission_id).first()
+
+
+def _incoming_write(
+    actor: Person,
+    document: IncomingDocument,
+    delivery: Delivery | None,
+    attachments: Sequence[Upload],
+    duplicate_reason: str,
+) -> IncomingDocument:
+    if delivery is not None:
+        delivery = (
+            Delivery.objects.select_for_update().select_related("document").get(pk=delivery.pk)
+        )
+        if (
+            delivery.recipient_unit_id != document.unit_id
+            or delivery.status != DeliveryStatus.ARRIVED
+        ):
+            raise ValidationError(_("Văn bản liên thông này không còn chờ vào sổ."))
+        document.delivery = delivery
+        document.sender_unit_id = delivery.document.unit_id
+    document.number = allocate(f"in:{document.unit_id}:{document.year}")
+    rows.insert(document)
+    # A new document has no participants yet: a plain insert, not get-or-create.
+    rows.insert(Participant(person=actor, incoming=document))
     if delivery is not None:
         _delivery_status(delivery, DeliveryStatus.REGISTERED, actor)
         for source in delivery.document.attachments.filter(version__isnull=True):
@@ -1039,7 +1073,11 @@ def outgoing_recall(*, actor: Person, document: OutgoingDocument, reason: str) -
             copy.assignments.filter(
                 status__in=[AssignmentStatus.OPEN, AssignmentStatus.IN_PROGRESS]
             ).update(status=AssignmentStatus.CANCELLED)
-        _delivery_status(delivery, DeliveryStatus.RECALLED, actor, reason)
+        # edXML has the request (13) and its answer (15 or 16). Inside one installation the
+        # issue has the copy frozen at once, so the request is always accepted (16 is for
+        # exchange with systems outside); both steps stay in the delivery's history.
+        _delivery_status(delivery, DeliveryStatus.RECALL_REQUESTED, actor, reason)
+        _delivery_status(delivery, DeliveryStatus.RECALLED, None)
     return _outgoing_change(
         actor, document, "outgoing.recall", OutgoingStatus.WITHDRAWN, status_reason=reason
     )
@@ -1107,3 +1145,28 @@ def document_read_record(
             target=target,
             after={"confidentiality": target.confidentiality},
         )
+
+
+def register_export(
+    *, actor: Person, kind: registers.Kind, unit: Unit, period: registers.Period, file_format: str
+) -> bytes:
+    """A Decree 30 register as a file. A file that lists secret documents takes them out of
+    vanphong, so it is audited as a read of each: one event naming them all."""
+    export = registers.build(actor, kind, unit=unit, period=period, file_format=file_format)
+    if export.secret:
+        # Only the event is in the transaction: on SQLite building a year's PDF inside it
+        # would hold the database's write lock for seconds.
+        with transaction.atomic():
+            audit.record(
+                actor=actor,
+                action="register.export",
+                target=unit,
+                after={
+                    "register": kind.value,
+                    "from": period.start,
+                    "to": period.end,
+                    "format": file_format,
+                    "secret_documents": [str(uuid) for uuid in export.secret],
+                },
+            )
+    return export.content

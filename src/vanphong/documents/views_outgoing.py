@@ -23,7 +23,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core.access import get_visible_or_404
@@ -77,10 +77,10 @@ DELIVERY_LABELS: dict[str, Any] = {
     DeliveryStatus.REGISTERED: gettext_lazy("Đã vào sổ"),
     DeliveryStatus.ASSIGNED: gettext_lazy("Đã phân công"),
     DeliveryStatus.IN_PROGRESS: gettext_lazy("Đang xử lý"),
-    DeliveryStatus.DONE: gettext_lazy("Hoàn thành"),
-    DeliveryStatus.REFUSED: gettext_lazy("Từ chối"),
+    DeliveryStatus.DONE: pgettext_lazy("trạng thái", "Hoàn thành"),
+    DeliveryStatus.REFUSED: pgettext_lazy("trạng thái", "Từ chối"),
     DeliveryStatus.RECALL_REQUESTED: gettext_lazy("Đề nghị thu hồi"),
-    DeliveryStatus.RECALLED: gettext_lazy("Thu hồi"),
+    DeliveryStatus.RECALLED: pgettext_lazy("trạng thái", "Thu hồi"),
     DeliveryStatus.RECALL_REFUSED: gettext_lazy("Từ chối thu hồi"),
     DeliveryStatus.SENT_EXTERNAL: gettext_lazy("Đã gửi"),
 }

@@ -7,7 +7,6 @@ documents the user does not see is a 404), then build the rows or the counts in
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any, cast
 from uuid import UUID
@@ -21,26 +20,16 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from vanphong.core.vietnamese import fold
-from vanphong.documents import registers, stats
+from vanphong.documents import registers, services, stats
 from vanphong.documents.registers import Kind, Period
 from vanphong.org.forms import BootstrapForm, DateInput
 from vanphong.org.models import Person, Unit
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pdf": "application/pdf",
-}
 KIND_LABELS = {
     Kind.INCOMING: _("Sổ đăng ký văn bản đến"),
     Kind.OUTGOING: _("Sổ đăng ký văn bản đi"),
     Kind.TRACKING: _("Sổ theo dõi giải quyết văn bản đến"),
-}
-FILE_STEMS = {
-    Kind.INCOMING: "so-van-ban-den",
-    Kind.OUTGOING: "so-van-ban-di",
-    Kind.TRACKING: "so-theo-doi-giai-quyet",
 }
 
 
@@ -118,12 +107,6 @@ def _unit(request: HttpRequest) -> Unit | None:
     return registers.report_unit_get(_actor(request), unit_uuid) if unit_uuid else None
 
 
-def _filename(kind: Kind, unit: Unit, period: Period, extension: str) -> str:
-    stem = FILE_STEMS[kind]
-    unit_part = re.sub(r"[^a-z0-9]+", "-", fold(unit.short_name or unit.name)).strip("-")
-    return f"{stem}_{unit_part}_{period.start:%Y%m%d}-{period.end:%Y%m%d}.{extension}"
-
-
 @login_required
 @require_GET
 def register(request: HttpRequest) -> HttpResponse:
@@ -134,18 +117,20 @@ def register(request: HttpRequest) -> HttpResponse:
     period = form.period()
     file_format = form.cleaned_data.get("dinh-dang", "") if form.is_valid() else ""
     if unit is not None and file_format:
-        content = registers.build(actor, kind, unit=unit, period=period, file_format=file_format)
+        content = services.register_export(
+            actor=actor, kind=kind, unit=unit, period=period, file_format=file_format
+        )
         disposition = content_disposition_header(
-            as_attachment=True, filename=_filename(kind, unit, period, file_format)
+            as_attachment=True, filename=registers.filename(kind, unit, period, file_format)
         )
         return HttpResponse(
             content,
-            content_type=CONTENT_TYPES[file_format],
+            content_type=registers.CONTENT_TYPES[file_format],
             headers={"Content-Disposition": disposition or "attachment"},
         )
     spec = registers.SPECS[kind]
     downloads = {}
-    for name in CONTENT_TYPES:
+    for name in registers.CONTENT_TYPES:
         query = request.GET.copy()  # the same register and period as the page shows
         query["loai"] = kind.value
         query["tu"] = f"{period.start:%Y-%m-%d}"

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "vanphong.core",
     "vanphong.org",
     "vanphong.documents",
+    "vanphong.search",
     "vanphong.web",
     "vanphong.api",
     "vanphong.demo",
@@ -199,6 +200,11 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "files"
 WHITENOISE_USE_FINDERS = DEBUG
+
+# --- search -------------------------------------------------------------------------------
+
+# The Tantivy index of this node; each app node keeps its own, fed from the shared outbox.
+VANPHONG_SEARCH_DIR = env_path("VANPHONG_SEARCH_DIR", VAR_DIR / "search")
 
 # --- background work ------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("vanphong.web.urls")),
     path("to-chuc/", include("vanphong.org.urls")),
     path("van-ban/", include("vanphong.documents.urls")),
+    path("tim-kiem/", include("vanphong.search.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -18,6 +18,7 @@ from ninja.errors import ValidationError as RequestInvalid
 from vanphong.api.auth import BearerToken
 from vanphong.documents.api import router as documents_router
 from vanphong.org.api import router as org_router
+from vanphong.search.api import router as search_router
 
 api = NinjaAPI(
     title="vanphong API",
@@ -29,6 +30,7 @@ api = NinjaAPI(
 )
 api.add_router("/", org_router)
 api.add_router("/van-ban/", documents_router)
+api.add_router("/", search_router)
 
 # Where ninja says the bad value was; the field name after it is what a client needs.
 _SOURCES = {"body", "query", "path", "header", "cookie", "form", "file"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
@@ -30,6 +30,18 @@ _SERIES = "core.audit"
 # counter's lock still reads with the snapshot it started with, so a subquery in the bump's
 # RETURNING would miss the event committed while it waited.
 _PREVIOUS_HASH = f"SELECT hash FROM {AuditEvent._meta.db_table} WHERE seq = %s"  # noqa: S608
+
+
+# Called with each event's target and action inside the transaction that records it: the
+# search outbox hangs here, so every audited change reaches it without each service naming it.
+Listener = Callable[[models.Model, str], None]
+_listeners: list[Listener] = []
+
+
+def on_record(listener: Listener) -> None:
+    """Call `listener(target, action)` for every event, inside the event's transaction."""
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def _plain(value: Any) -> Any:
@@ -109,6 +121,8 @@ def record(
     )
     event.hash = _digest(_content(event))
     rows.insert(event)
+    for listener in _listeners:
+        listener(target, action)
     return event
 
 

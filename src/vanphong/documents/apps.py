@@ -5,3 +5,10 @@ class DocumentsConfig(AppConfig):
     name = "vanphong.documents"
     label = "documents"
     verbose_name = "Văn bản"
+
+    def ready(self) -> None:
+        from vanphong.documents.search import IncomingProvider, OutgoingProvider
+        from vanphong.search import registry
+
+        registry.register(IncomingProvider())
+        registry.register(OutgoingProvider())

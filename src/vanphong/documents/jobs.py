@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from vanphong.core.files import open_stored
 from vanphong.documents.extract import extract_text
-from vanphong.documents.models import Attachment
+from vanphong.documents.models import Attachment, IncomingDocument, OutgoingDocument
+from vanphong.search import outbox
 
 
 @task()
@@ -17,4 +19,13 @@ def attachment_extract_text(*, attachment_id: int) -> None:
         return
     with open_stored(attachment.file) as handle:
         text = extract_text(handle, attachment.file.content_type)
-    Attachment.objects.filter(pk=attachment_id).update(text=text, text_extracted_at=timezone.now())
+    with transaction.atomic():  # the new text and its outbox row commit together
+        Attachment.objects.filter(pk=attachment_id).update(
+            text=text, text_extracted_at=timezone.now()
+        )
+        if attachment.incoming_id is not None:
+            document = IncomingDocument.objects.only("uuid").get(pk=attachment.incoming_id)
+            outbox.enqueue("incoming", document.uuid)
+        elif attachment.outgoing_id is not None:
+            document_out = OutgoingDocument.objects.only("uuid").get(pk=attachment.outgoing_id)
+            outbox.enqueue("outgoing", document_out.uuid)

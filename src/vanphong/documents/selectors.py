@@ -39,11 +39,13 @@ LEADER_ROLES = (Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
 DOCUMENT_ROLES = tuple(role for role in Role.values if role != Role.ADMIN)
 
 
-def _unit_rule(person: Person) -> Q:
+def unit_grants(person: Person) -> dict[int, tuple[int, ...]]:
+    """Confidentiality level -> the units whose documents of exactly that level the person
+    sees by membership. Pages, the API and the search index filter with this same rule."""
     scope = scope_for(person)
     privileged = scope.units_with_role(*PRIVILEGED_ROLES)
     member_of = scope.units_with_role(*DOCUMENT_ROLES)
-    rule = Q(pk__in=[])
+    grants: dict[int, tuple[int, ...]] = {}
     for level in Clearance.values:
         cleared = {
             unit
@@ -53,7 +55,14 @@ def _unit_rule(person: Person) -> Q:
         if level > Clearance.UNCLASSIFIED:
             cleared &= privileged
         if cleared:
-            rule |= Q(confidentiality=level, unit_id__in=sorted(cleared))
+            grants[level] = tuple(sorted(cleared))
+    return grants
+
+
+def _unit_rule(person: Person) -> Q:
+    rule = Q(pk__in=[])
+    for level, units in unit_grants(person).items():
+        rule |= Q(confidentiality=level, unit_id__in=units)
     return rule
 
 

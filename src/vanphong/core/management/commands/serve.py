@@ -9,21 +9,24 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Serve vanphong with gunicorn and run the background worker beside it."
+    help = "Serve vanphong with gunicorn; run the task worker and the search indexer beside it."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000")
         parser.add_argument("--workers", type=int, default=2)
         parser.add_argument(
-            "--no-worker", action="store_true", help="do not start the background worker"
+            "--no-worker", action="store_true", help="start neither the task worker nor the indexer"
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        worker = None
+        # The task worker, and the search indexer that applies the outbox to this node's index.
+        children = []
         if not options["no_worker"]:
-            worker = subprocess.Popen(
-                [sys.executable, "-m", "vanphong.cli", "db_worker", "--queue-name", "default"]
-            )
+            cli = [sys.executable, "-m", "vanphong.cli"]
+            children = [
+                subprocess.Popen([*cli, "db_worker", "--queue-name", "default"]),  # noqa: S603
+                subprocess.Popen([*cli, "search", "follow"]),  # noqa: S603
+            ]
         try:
             from gunicorn.app.wsgiapp import WSGIApplication  # type: ignore[import-untyped]
 
@@ -39,6 +42,7 @@ class Command(BaseCommand):
             ]
             WSGIApplication("%(prog)s [OPTIONS] [APP_MODULE]").run()
         finally:
-            if worker is not None:
-                worker.send_signal(signal.SIGTERM)
-                worker.wait(timeout=30)
+            for child in children:
+                child.send_signal(signal.SIGTERM)
+            for child in children:
+                child.wait(timeout=30)

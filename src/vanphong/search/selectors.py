@@ -1,0 +1,275 @@
+"""Searching: one Tantivy query with the person's visibility inside it.
+
+Results, the total, facet counts and snippets all come from the same query, whose visibility
+part is built from each provider's grants (the selectors' rules): nothing hidden is counted,
+hinted or highlighted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Final
+
+import tantivy
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vanphong.org.models import Clearance, Person, Unit
+from vanphong.search import engine, registry
+from vanphong.search.query import Parsed, parse
+
+Occur = tantivy.Occur
+Query = tantivy.Query
+SCHEMA = engine.SCHEMA
+PER_PAGE: Final = 20
+MAX_PAGE: Final = 50  # deeper than 1,000 results, refine the search instead
+EXACT_BOOST: Final = 1.5
+SYMBOL_BOOST: Final = 20.0
+FACETS: Final = ("kind", "unit", "type", "year", "status", "clearance")
+
+
+@dataclass(frozen=True)
+class Filters:
+    kinds: tuple[str, ...] = ()
+    units: tuple[int, ...] = ()
+    types: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    statuses: tuple[str, ...] = ()
+    clearances: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    snippet: str  # HTML: the original text, matched words in <b>, everything else escaped
+    unit_name: str
+    status_label: str
+    moment: datetime
+    clearance: int
+    score: float
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+
+
+@dataclass
+class Results:
+    text: str
+    parsed: Parsed
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    message: str = ""
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // PER_PAGE)))
+
+
+def _term_set(name: str, values: Sequence[Any]) -> Query:
+    return Query.term_set_query(SCHEMA, name, list(values))
+
+
+def visibility(person: Person) -> Query:
+    """Every object the person may see, as a Tantivy query (each kind with its own grants)."""
+    kinds = []
+    for provider in registry.providers():
+        grants = provider.grants(person)
+        ways: list[tuple[Occur, Query]] = [
+            (Occur.Should, Query.term_query(SCHEMA, "people", person.pk))
+        ]
+        for level, units in grants.units.items():
+            ways.append(
+                (
+                    Occur.Should,
+                    Query.boolean_query(
+                        [
+                            (Occur.Must, Query.term_query(SCHEMA, "clearance", level)),
+                            (Occur.Must, _term_set("unit", units)),
+                        ]
+                    ),
+                )
+            )
+        kinds.append(
+            (
+                Occur.Should,
+                Query.boolean_query(
+                    [
+                        (Occur.Must, Query.term_query(SCHEMA, "kind", provider.kind)),
+                        (Occur.Must, Query.boolean_query(ways)),
+                    ]
+                ),
+            )
+        )
+    return Query.boolean_query(kinds) if kinds else Query.empty_query()
+
+
+def _text_query(parsed: Parsed) -> Query:
+    must: list[tuple[Occur, Query]] = [
+        (Occur.Must, Query.term_query(SCHEMA, "folded", term)) for term in parsed.terms
+    ]
+    must += [
+        (Occur.Must, Query.phrase_query(SCHEMA, "folded", list(phrase)))
+        for phrase in parsed.phrases
+    ]
+    must += [
+        (Occur.Must, Query.regex_query(SCHEMA, "folded", re.escape(prefix) + ".*"))
+        for prefix in parsed.prefixes
+    ]
+    boosts = [
+        (Occur.Should, Query.boost_query(Query.term_query(SCHEMA, "exact", word), EXACT_BOOST))
+        for word in parsed.exact
+    ]
+    text = Query.boolean_query(must + boosts) if must else None
+    if not parsed.symbols:
+        return text if text is not None else Query.empty_query()
+    symbol = Query.boost_query(_term_set("symbol", parsed.symbols), SYMBOL_BOOST)
+    if text is None:
+        return symbol
+    return Query.boolean_query([(Occur.Should, text), (Occur.Should, symbol)])
+
+
+def _filters(filters: Filters) -> list[tuple[Occur, Query]]:
+    chosen = (
+        ("kind", filters.kinds),
+        ("unit", filters.units),
+        ("type", filters.types),
+        ("year", filters.years),
+        ("status", filters.statuses),
+        ("clearance", filters.clearances),
+    )
+    return [(Occur.Must, _term_set(name, values)) for name, values in chosen if values]
+
+
+def _snippet_query(parsed: Parsed) -> Query:
+    words = [*parsed.terms, *(w for phrase in parsed.phrases for w in phrase)]
+    clauses = [(Occur.Should, Query.term_query(SCHEMA, "body", word)) for word in words]
+    clauses += [
+        (Occur.Should, Query.regex_query(SCHEMA, "body", re.escape(prefix) + ".*"))
+        for prefix in parsed.prefixes
+    ]
+    return Query.boolean_query(clauses) if clauses else Query.empty_query()
+
+
+def search(
+    person: Person,
+    text: str,
+    *,
+    filters: Filters = Filters(),
+    sort: str = "relevance",
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    facets: bool = True,
+) -> Results:
+    parsed = parse(text)
+    results = Results(text=text, parsed=parsed, page=max(1, min(page, MAX_PAGE)))
+    if parsed.empty:
+        results.message = _("Nhập từ cần tìm: trích yếu, cơ quan ban hành, số, ký hiệu…")
+        return results
+    try:
+        index = engine.reader()
+    except engine.IndexUnavailable:
+        results.message = _("Chỉ mục tìm kiếm đang được dựng; xin thử lại sau ít phút.")
+        return results
+    searcher = index.searcher()
+    query = Query.boolean_query(
+        [
+            (Occur.Must, _text_query(parsed)),
+            (Occur.Must, visibility(person)),
+            *_filters(filters),
+        ]
+    )
+    offset = (results.page - 1) * per_page
+    if sort == "date":
+        found = searcher.search(
+            query, per_page, offset=offset, order_by_field="moment", order=tantivy.Order.Desc
+        )
+    else:
+        found = searcher.search(query, per_page, offset=offset)
+    results.total = int(getattr(found, "count", 0) or 0)  # missing from tantivy's stubs
+    if found.hits:
+        snippets = tantivy.SnippetGenerator.create(searcher, _snippet_query(parsed), SCHEMA, "body")
+        snippets.set_max_num_chars(240)
+        results.hits = [
+            _hit(searcher.doc(address), score, snippets) for score, address in found.hits
+        ]
+    if facets and results.total:
+        results.facets = _facets(searcher, query)
+    return results
+
+
+def _first(stored: Any, name: str, default: Any = "") -> Any:
+    values = stored.get_all(name)
+    return values[0] if values else default
+
+
+def _hit(stored: Any, score: Any, snippets: tantivy.SnippetGenerator) -> Hit:
+    kind = _first(stored, "kind")
+    provider = registry.provider(kind)
+    snippet = snippets.snippet_from_doc(stored)
+    html = snippet.to_html() if snippet.fragment() else ""
+    moment = _first(stored, "moment")
+    if isinstance(moment, datetime) and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return Hit(
+        kind=kind,
+        kind_label=provider.label if provider else kind,
+        title=_first(stored, "title"),
+        url=_first(stored, "url"),
+        snippet=html or _escape(_first(stored, "body")[:240]),
+        unit_name=_first(stored, "unit_name"),
+        status_label=_first(stored, "status_label"),
+        moment=timezone.localtime(moment) if isinstance(moment, datetime) else moment,
+        clearance=int(_first(stored, "clearance", 0)),
+        score=float(score) if isinstance(score, int | float) else 0.0,
+    )
+
+
+def _escape(text: str) -> str:
+    from django.utils.html import escape
+
+    return str(escape(text))
+
+
+def _facets(searcher: Any, query: Query) -> dict[str, list[FacetValue]]:
+    spec = {name: {"terms": {"field": name, "size": 300}} for name in FACETS}
+    answer = searcher.aggregate(query, spec)
+    counts: dict[str, list[tuple[Any, int]]] = {
+        name: [(b["key"], int(b["doc_count"])) for b in answer.get(name, {}).get("buckets", [])]
+        for name in FACETS
+    }
+    unit_names = dict(
+        Unit.objects.filter(pk__in=[int(k) for k, _ in counts["unit"]]).values_list("pk", "name")
+    )
+    status_labels: dict[str, str] = {}
+    for provider in registry.providers():
+        status_labels.update(getattr(provider, "status_labels", {}))
+    labels = {
+        "kind": lambda v: p.label if (p := registry.provider(str(v))) else str(v),
+        "unit": lambda v: unit_names.get(int(v), str(v)),
+        "type": lambda v: str(v) or _("Công văn"),
+        "year": lambda v: str(int(v)),
+        "status": lambda v: status_labels.get(str(v), str(v)),
+        "clearance": lambda v: str(Clearance(int(v)).label),
+    }
+    facets = {}
+    for name in FACETS:
+        values = [
+            FacetValue(str(int(k)) if isinstance(k, float) else str(k), labels[name](k), n)
+            for k, n in counts[name]
+        ]
+        if name == "year":
+            values.sort(key=lambda v: v.value, reverse=True)
+        facets[name] = values
+    return facets

@@ -1,0 +1,69 @@
+"""The index follows the database: outbox, drain, rebuild, verify."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.documents.conftest import DocWorld
+from tests.documents.test_registers import register
+from vanphong.documents import services
+from vanphong.search import engine
+from vanphong.search.models import OutboxEntry
+from vanphong.search.selectors import search
+
+
+def found(person, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [hit.title for hit in search(person, text).hits]
+
+
+def test_a_registration_writes_its_outbox_row_in_the_same_transaction(world: DocWorld) -> None:
+    document = register(world, subject="Về công tác tuyển quân")
+    assert list(OutboxEntry.objects.values_list("kind", "object_uuid")) == [
+        ("incoming", document.uuid)
+    ]
+
+
+def test_a_drained_change_is_found_and_a_later_change_replaces_it(world: DocWorld) -> None:
+    document = register(world, subject="Về công tác tuyển quân năm 2012")
+    engine.drain()
+    assert len(found(world.chau_thanh_clerk, "tuyen quan")) == 1
+    services.incoming_cancel(actor=world.chau_thanh_clerk, document=document, reason="Vào sổ nhầm")
+    engine.drain()
+    hits = search(world.chau_thanh_clerk, "tuyển quân").hits
+    assert [hit.status_label for hit in hits] == ["Đã hủy"]
+
+
+def test_verify_finds_no_drift_after_draining_and_names_a_document_the_index_lost(
+    world: DocWorld,
+) -> None:
+    first = register(world, subject="Về công tác tuyển quân")
+    register(world, number_symbol="46-CT/TU", subject="Về bầu cử")
+    assert engine.verify().ok
+    path = engine.current_dir()
+    assert path is not None
+    index = engine._open(path)
+    writer = index.writer(engine.WRITER_HEAP, 1)
+    writer.delete_documents_by_term("key", f"incoming:{first.uuid}")
+    writer.commit()
+    writer.wait_merging_threads()
+    report = engine.verify()
+    assert report.missing == [f"incoming:{first.uuid}"]
+    engine.rebuild()
+    assert engine.verify().ok
+
+
+def test_rebuild_makes_a_new_index_that_answers_the_same(world: DocWorld) -> None:
+    register(world, subject="Về lãnh đạo cuộc bầu cử ở Hoà Thành", document_date=date(2012, 2, 1))
+    engine.drain()
+    before = found(world.chau_thanh_clerk, "hoa thanh")
+    old = engine.current_dir()
+    report = engine.rebuild()
+    assert report.documents == 1
+    assert engine.current_dir() != old
+    assert found(world.chau_thanh_clerk, "hoa thanh") == before != []
+
+
+def test_a_search_before_any_index_exists_says_so_instead_of_failing(world: DocWorld) -> None:
+    results = search(world.chau_thanh_clerk, "bầu cử")
+    assert results.hits == []
+    assert "đang được dựng" in results.message

@@ -13,10 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime
 from io import StringIO
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import LazySettings
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import F
@@ -42,6 +44,9 @@ from vanphong.documents.models import (
 )
 from vanphong.org.models import Clearance, Person, Unit, UnitKind
 from vanphong.org.selectors import term_in_force
+from vanphong.search import engine
+from vanphong.search.models import OutboxEntry
+from vanphong.search.selectors import search
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Each test also runs in its own transaction, inside the module's: nothing a test does stays.
@@ -296,3 +301,21 @@ def test_loading_twice_adds_nothing_and_the_audit_chain_verifies(demo: int) -> N
     out = StringIO()
     call_command("audit", "verify", stdout=out)
     assert "intact" in out.getvalue()
+
+
+def test_an_index_fed_only_by_the_outbox_of_the_load_matches_the_database(
+    demo: int, settings: LazySettings, tmp_path: Path
+) -> None:
+    settings.VANPHONG_SEARCH_DIR = tmp_path / "search"
+    (tmp_path / "search").mkdir()
+    empty = engine._new_dir()
+    engine._open(empty)
+    engine.Cursor().write(empty)
+    engine._switch_to(empty)
+    assert engine.drain(batch=5000) == OutboxEntry.objects.count()
+    report = engine.verify()
+    assert report.ok, (report.missing[:3], report.stale[:3], report.extra[:3])
+    assert report.checked == IncomingDocument.objects.count() + OutgoingDocument.objects.count()
+    province_clerk = Person.objects.get(username="vt.tinhuy")
+    assert search(province_clerk, "bau cu").total > 0
+    engine._readers.clear()

@@ -33,7 +33,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import connection, models
+from django.db import connection, models, transaction
 
 from vanphong.core.vietnamese import fold
 from vanphong.documents import services, workflow
@@ -54,6 +54,7 @@ from vanphong.documents.models import (
 )
 from vanphong.org.models import Clearance, Membership, Person, Role, Unit, UnitKind
 from vanphong.org.selectors import scope_for
+from vanphong.search import outbox
 
 SEED = 2011
 # The catalogues below give an office's yearly rates. Every document goes through the services
@@ -829,6 +830,7 @@ class _Stamps:
         if delivery_id is not None:
             self.events.setdefault((delivery_id, status), _moment(t))
 
+    @transaction.atomic
     def apply(self) -> None:
         """Write the simulated times over the services' "now" (demo loader only)."""
         versions = DraftVersion.objects.filter(document_id__in={d for d, _ in self.versions})
@@ -865,6 +867,11 @@ class _Stamps:
                 table = quote(model._meta.db_table)
                 with connection.cursor() as cursor:
                     cursor.executemany(f"UPDATE {table} SET {columns} WHERE id = %s", params)  # noqa: S608
+        # The dates written here are indexed for search: tell the index, as a service would.
+        for model, kind in ((IncomingDocument, "incoming"), (OutgoingDocument, "outgoing")):
+            stamped = model.objects.filter(pk__in=list(self.rows.get(model, {})))
+            for object_uuid in stamped.values_list("uuid", flat=True):
+                outbox.enqueue(kind, object_uuid)
 
 
 # --- the traffic ---------------------------------------------------------------------------

@@ -28,6 +28,7 @@ PER_PAGE: Final = 20
 MAX_PAGE: Final = 50  # deeper than 1,000 results, refine the search instead
 EXACT_BOOST: Final = 1.5
 SYMBOL_BOOST: Final = 20.0
+PHRASE_BOOST: Final = 2.0
 FACETS: Final = ("kind", "unit", "type", "year", "status", "clearance")
 
 
@@ -131,6 +132,9 @@ def _text_query(parsed: Parsed) -> Query:
         (Occur.Should, Query.boost_query(Query.term_query(SCHEMA, "exact", word), EXACT_BOOST))
         for word in parsed.exact
     ]
+    if len(parsed.terms) > 1:  # the words side by side, as typed, rank above scattered ones
+        adjacent = Query.phrase_query(SCHEMA, "folded", list(parsed.terms))
+        boosts.append((Occur.Should, Query.boost_query(adjacent, PHRASE_BOOST)))
     text = Query.boolean_query(must + boosts) if must else None
     if not parsed.symbols:
         return text if text is not None else Query.empty_query()

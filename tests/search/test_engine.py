@@ -67,3 +67,31 @@ def test_a_search_before_any_index_exists_says_so_instead_of_failing(world: DocW
     results = search(world.chau_thanh_clerk, "bầu cử")
     assert results.hits == []
     assert "đang được dựng" in results.message
+
+
+def test_a_damaged_index_is_reported_on_the_page_and_rebuilt_by_the_indexer(
+    world: DocWorld,
+) -> None:
+    register(world, subject="Về công tác tuyển quân")
+    engine.drain()
+    path = engine.current_dir()
+    assert path is not None
+    (path / "meta.json").write_text("{ not json", encoding="utf-8")
+    engine._readers.clear()
+    results = search(world.chau_thanh_clerk, "tuyen quan")
+    assert (results.hits, results.total) == ([], 0)
+    assert results.message
+    engine.drain()
+    assert engine.current_dir() != path
+    assert len(found(world.chau_thanh_clerk, "tuyen quan")) == 1
+
+
+def test_an_index_of_an_older_schema_is_rebuilt(world: DocWorld) -> None:
+    register(world, subject="Về công tác tuyển quân")
+    engine.drain()
+    path = engine.current_dir()
+    assert path is not None
+    engine.Cursor(last=0, schema=engine.SCHEMA_VERSION - 1).write(path)
+    engine.drain()
+    assert engine.current_dir() != path
+    assert engine.verify().ok

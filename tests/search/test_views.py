@@ -74,12 +74,16 @@ def test_suggestions_use_the_last_word_as_a_prefix(client: Client, world: DocWor
 def test_the_api_answers_with_hits_total_and_facets(client: Client, world: DocWorld) -> None:
     _library(world)
     specialist = Caller(client, world.chau_thanh_specialist)
-    response = client.get("/api/v1/search", {"q": "bầu cử"}, headers=specialist.headers)
+    response = client.get(
+        "/api/v1/search", {"q": "bầu cử", "facets": "true"}, headers=specialist.headers
+    )
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["total"] == 1
     assert [hit["title"][:8] for hit in body["hits"]] == ["45-NQ/TU"]
     assert sum(f["count"] for f in body["facets"]["kind"]) == 1
+    plain = client.get("/api/v1/search", {"q": "bầu cử"}, headers=specialist.headers).json()
+    assert (plain["total"], plain["facets"]) == (1, {})
 
 
 def test_the_api_answers_an_empty_query_with_a_message(client: Client, world: DocWorld) -> None:

@@ -26,6 +26,10 @@ class SearchQuery(Schema):
     sort: Literal["relevance", "date"] = "relevance"
     page: int = Field(1, ge=1, le=selectors.MAX_PAGE)
     per_page: int = Field(selectors.PER_PAGE, ge=1, le=100)
+    facets: bool = Field(
+        False,
+        description="Kèm số kết quả theo loại, đơn vị, loại văn bản, năm, trạng thái, độ mật.",
+    )
 
 
 class HitOut(Schema):
@@ -81,6 +85,7 @@ def search(request: HttpRequest, params: Query[SearchQuery]) -> SearchOut:
         sort=params.sort,
         page=params.page,
         per_page=params.per_page,
+        facets=params.facets,
     )
     return SearchOut(
         q=params.q,

@@ -33,7 +33,7 @@ from vanphong.search.models import OutboxEntry
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 TOKENIZER = "vi_fold"
 WRITER_HEAP = 50_000_000  # bytes; Tantivy flushes a segment when it is full
 # A transaction that took an outbox id may commit after a later one (PostgreSQL sequences);
@@ -58,11 +58,9 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("people", indexed=True)
     builder.add_integer_field("year", stored=True, indexed=True, fast=True)
     builder.add_date_field("moment", stored=True, indexed=True, fast=True)
-    builder.add_text_field("title", stored=True, tokenizer_name="raw")
-    builder.add_text_field("url", stored=True, tokenizer_name="raw")
-    builder.add_text_field("unit_name", stored=True, tokenizer_name="raw")
-    builder.add_text_field("status_label", stored=True, tokenizer_name="raw")
-    builder.add_text_field("digest", stored=True, tokenizer_name="raw")
+    # What a result shows, and the digest `verify` compares: stored, not indexed (as text
+    # fields they would put a unique term per document in the dictionary).
+    builder.add_bytes_field("display", stored=True, indexed=False)
     return builder.build()
 
 
@@ -122,6 +120,7 @@ def _new_dir() -> Path:
 class Cursor:
     last: int = 0
     gaps: dict[int, float] | None = None  # id -> when first seen missing (epoch seconds)
+    schema: int = SCHEMA_VERSION
 
     @classmethod
     def read(cls, path: Path) -> Cursor:
@@ -130,10 +129,10 @@ class Cursor:
         except FileNotFoundError:
             return cls()
         gaps = {int(k): float(v) for k, v in data.get("gaps", {}).items()}
-        return cls(int(data.get("last", 0)), gaps)
+        return cls(int(data.get("last", 0)), gaps, int(data.get("schema", 0)))
 
     def write(self, path: Path) -> None:
-        data = {"schema": SCHEMA_VERSION, "last": self.last, "gaps": self.gaps or {}}
+        data = {"schema": self.schema, "last": self.last, "gaps": self.gaps or {}}
         temporary = path / "cursor.json.new"
         temporary.write_text(json.dumps(data), encoding="utf-8")
         os.replace(temporary, path / "cursor.json")
@@ -175,11 +174,16 @@ def _document(entry: registry.Entry, symbols: Iterable[str]) -> tantivy.Document
         clearance=entry.confidentiality,
         year=entry.moment.year,
         moment=moment,
-        title=entry.title,
-        url=entry.url,
-        unit_name=entry.unit_name,
-        status_label=entry.status_label,
-        digest=digest(entry),
+        display=json.dumps(
+            {
+                "title": entry.title,
+                "url": entry.url,
+                "unit_name": entry.unit_name,
+                "status_label": entry.status_label,
+                "digest": digest(entry),
+            },
+            ensure_ascii=False,
+        ).encode(),
     )
     for person in entry.people:
         document.add_integer("people", person)
@@ -228,7 +232,14 @@ def drain(*, batch: int = 500, limit: int | None = None) -> int:
         if path is None:
             rebuild()
             return 0
-        index = _open(path)
+        try:
+            if Cursor.read(path).schema != SCHEMA_VERSION:
+                raise ValueError(f"index schema {Cursor.read(path).schema}, not {SCHEMA_VERSION}")
+            index = _open(path)
+        except (ValueError, OSError) as error:  # an older schema, or damaged files
+            log.warning("search: rebuilding the index (%s)", error)
+            rebuild()
+            return 0
         try:
             writer = index.writer(WRITER_HEAP, 1)
         except ValueError as error:  # another indexer holds Tantivy's lock
@@ -385,7 +396,7 @@ def verify(*, batch: int = 1000) -> VerifyReport:
             found: dict[str, str] = {}
             for _, address in searcher.search(query, len(keys) * 2 + 1).hits:
                 stored = searcher.doc(address)
-                found[stored["key"][0]] = stored["digest"][0]
+                found[stored["key"][0]] = display(stored)["digest"]
             for entry in entries:
                 held = found.get(entry.key)
                 if held is None:
@@ -408,6 +419,13 @@ def verify(*, batch: int = 1000) -> VerifyReport:
 
 
 # --- reading ----------------------------------------------------------------------------------
+
+
+def display(stored: tantivy.Document) -> dict[str, str]:
+    """The stored display fields of a search document."""
+    raw = stored.get_first("display")
+    return dict(json.loads(raw)) if isinstance(raw, bytes) else {}
+
 
 _readers: dict[str, tantivy.Index] = {}
 _readers_lock = threading.Lock()

@@ -117,8 +117,11 @@ def parse(text: str) -> Parsed:
         words = _WORD.findall(token)
         for position, word in enumerate(words):
             folded = fold(word)
-            if is_prefix and position == len(words) - 1 and len(folded) >= MIN_PREFIX:
-                prefixes.append(folded)
+            if is_prefix and position == len(words) - 1:
+                if len(folded) >= MIN_PREFIX:
+                    prefixes.append(folded)
+                else:  # `l*` would expand to half the vocabulary
+                    notes.append(f"Bỏ qua “{token}”: cần ít nhất {MIN_PREFIX} chữ trước dấu *.")
                 continue
             terms.append(folded)
             exact.append(canonical_tones(word).lower())

@@ -7,6 +7,7 @@ hinted or highlighted.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from vanphong.org.models import Clearance, Person, Unit
 from vanphong.search import engine, registry
 from vanphong.search.query import Parsed, parse
 
+log = logging.getLogger(__name__)
 Occur = tantivy.Occur
 Query = tantivy.Query
 SCHEMA = engine.SCHEMA
@@ -182,11 +184,27 @@ def search(
         results.message = _("Nhập từ cần tìm: trích yếu, cơ quan ban hành, số, ký hiệu…")
         return results
     try:
-        index = engine.reader()
+        searcher = engine.reader().searcher()
+        return _run(person, parsed, results, searcher, filters, sort, per_page, facets)
     except engine.IndexUnavailable:
         results.message = _("Chỉ mục tìm kiếm đang được dựng; xin thử lại sau ít phút.")
-        return results
-    searcher = index.searcher()
+    except (ValueError, OSError):  # an engine error is logged, never shown
+        log.exception("search failed for %r", text)
+        results.message = _("Chưa tìm được lúc này; xin thử lại.")
+    results.hits, results.total, results.facets = [], 0, {}
+    return results
+
+
+def _run(
+    person: Person,
+    parsed: Parsed,
+    results: Results,
+    searcher: Any,
+    filters: Filters,
+    sort: str,
+    per_page: int,
+    facets: bool,
+) -> Results:
     query = Query.boolean_query(
         [
             (Occur.Must, _text_query(parsed)),
@@ -195,21 +213,32 @@ def search(
         ]
     )
     offset = (results.page - 1) * per_page
+    if facets:
+        # The facets count every match anyway; the top hits then need no count of their own,
+        # which lets Tantivy skip the blocks that cannot reach them.
+        results.facets = _facets(searcher, query)
+        results.total = sum(value.count for value in results.facets["kind"])
     if sort == "date":
         found = searcher.search(
-            query, per_page, offset=offset, order_by_field="moment", order=tantivy.Order.Desc
+            query,
+            per_page,
+            count=not facets,
+            offset=offset,
+            order_by_field="moment",
+            order=tantivy.Order.Desc,
         )
     else:
-        found = searcher.search(query, per_page, offset=offset)
-    results.total = int(getattr(found, "count", 0) or 0)  # missing from tantivy's stubs
+        found = searcher.search(query, per_page, count=not facets, offset=offset)
+    if not facets:
+        results.total = int(getattr(found, "count", 0) or 0)  # missing from tantivy's stubs
     if found.hits:
         snippets = tantivy.SnippetGenerator.create(searcher, _snippet_query(parsed), SCHEMA, "body")
         snippets.set_max_num_chars(240)
         results.hits = [
             _hit(searcher.doc(address), score, snippets) for score, address in found.hits
         ]
-    if facets and results.total:
-        results.facets = _facets(searcher, query)
+    if not results.total:
+        results.facets = {}
     return results
 
 
@@ -223,17 +252,18 @@ def _hit(stored: Any, score: Any, snippets: tantivy.SnippetGenerator) -> Hit:
     provider = registry.provider(kind)
     snippet = snippets.snippet_from_doc(stored)
     html = snippet.to_html() if snippet.fragment() else ""
+    shown = engine.display(stored)
     moment = _first(stored, "moment")
     if isinstance(moment, datetime) and moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return Hit(
         kind=kind,
         kind_label=provider.label if provider else kind,
-        title=_first(stored, "title"),
-        url=_first(stored, "url"),
+        title=shown.get("title", ""),
+        url=shown.get("url", ""),
         snippet=html or _escape(_first(stored, "body")[:240]),
-        unit_name=_first(stored, "unit_name"),
-        status_label=_first(stored, "status_label"),
+        unit_name=shown.get("unit_name", ""),
+        status_label=shown.get("status_label", ""),
         moment=timezone.localtime(moment) if isinstance(moment, datetime) else moment,
         clearance=int(_first(stored, "clearance", 0)),
         score=float(score) if isinstance(score, int | float) else 0.0,

@@ -279,6 +279,12 @@ def generate(count: int, *, seed: int) -> dict[str, float]:
             participants.flush()
         if first // docbench.BATCH % 20 == 19:
             print(f"  … {first + docbench.BATCH:,} documents", file=sys.stderr)
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # the rows came with explicit ids
+        for sql in connection.ops.sequence_reset_sql(no_style(), [IncomingDocument, Participant]):
+            cursor.execute(sql)
     seconds = time.perf_counter() - started
     return {"documents": count, "seconds": seconds, "raw_text_bytes": raw_bytes}
 
@@ -340,11 +346,14 @@ _PG_SETUP = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE OR REPLACE FUNCTION bench_unaccent(text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT public.unaccent('public.unaccent', $1) $$;
-CREATE INDEX IF NOT EXISTS bench_fts ON documents_incomingdocument USING gin
-    (to_tsvector('simple', bench_unaccent(subject || ' ' || number_symbol || ' ' || note)));
-ANALYZE documents_incomingdocument;
+ALTER TABLE documents_incomingdocument ADD COLUMN IF NOT EXISTS bench_fts tsvector
+    GENERATED ALWAYS AS
+    (to_tsvector('simple', bench_unaccent(subject || ' ' || number_symbol || ' ' || note))) STORED;
+CREATE INDEX IF NOT EXISTS bench_fts_gin ON documents_incomingdocument USING gin (bench_fts);
+VACUUM ANALYZE documents_incomingdocument;
 """
-_PG_DOC = "to_tsvector('simple', bench_unaccent(subject || ' ' || number_symbol || ' ' || note))"
+# A stored tsvector column with a GIN index: how such systems set PostgreSQL up for search.
+_PG_DOC = "d.bench_fts"
 
 
 def _pg_tsquery(text: str) -> tuple[str, str]:
@@ -399,8 +408,12 @@ def latency(rounds: int, *, postgres: bool) -> dict[str, Any]:
     from vanphong.search.query import parse
 
     if postgres:
+        started = time.perf_counter()
         with connection.cursor() as cursor:
-            cursor.execute(_PG_SETUP)
+            for statement in _PG_SETUP.split(";\n"):
+                if statement.strip():
+                    cursor.execute(statement)
+        print(f"PostgreSQL column and GIN index built in {time.perf_counter() - started:.0f} s")
     offices = docbench._offices()
     district = Person.objects.get(pk=docbench._staff(offices[1], "van_thu")[0].pk)
     leader = Person.objects.get(username="bithu.tinhuy")
@@ -469,7 +482,7 @@ def freshness(samples: int, var: Path) -> dict[str, float]:
     office = docbench._offices()[0]
     clerk = Person.objects.get(pk=docbench._staff(office, "van_thu")[0].pk)
     follower = subprocess.Popen(
-        [sys.executable, "-m", "vanphong.cli", "search", "follow", "--interval", "0.1"],
+        [sys.executable, "-m", "vanphong.cli", "search", "follow"],  # as `serve` runs it
         env={**os.environ},
         stdout=subprocess.DEVNULL,
     )

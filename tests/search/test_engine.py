@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
+from typing import Any
 
+import pytest
+
+from tests.core.test_files import docx
 from tests.documents.conftest import DocWorld
 from tests.documents.test_registers import register
 from vanphong.documents import services
-from vanphong.search import engine
+from vanphong.documents.services import Upload
+from vanphong.search import engine, registry
 from vanphong.search.models import OutboxEntry
 from vanphong.search.selectors import search
 
@@ -95,3 +101,49 @@ def test_an_index_of_an_older_schema_is_rebuilt(world: DocWorld) -> None:
     engine.drain()
     assert engine.current_dir() != path
     assert engine.verify().ok
+
+
+def test_text_extracted_from_an_attachment_is_searchable(
+    world: DocWorld, django_capture_on_commit_callbacks: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>Phụ lục: danh sách ấp Bàu Trôm</w:t></w:r></w:p></w:body>"
+        "</w:document>"
+    ).encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        register(world, attachments=[Upload(name="phu-luc.docx", stream=io.BytesIO(docx(xml)))])
+    engine.drain()
+    hits = search(world.chau_thanh_clerk, "bau trom").hits
+    assert len(hits) == 1
+    assert "<b>Bàu</b> <b>Trôm</b>" in hits[0].snippet
+
+
+def test_an_interrupted_rebuild_resumes_where_it_stopped(
+    world: DocWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(5):
+        register(world, number_symbol=f"{45 + n}-CT/TU", subject=f"Về tuyển quân đợt {n + 1}")
+    provider = registry.provider("incoming")
+    assert provider is not None
+    batches = provider.batches
+    seen: list[int] = []
+
+    def failing_after_two(size: int, after: int = 0) -> Any:
+        for last, entries in batches(size, after):
+            seen.append(len(entries))
+            if len(seen) == 3:
+                raise KeyboardInterrupt  # the operator's Ctrl+C
+            yield last, entries
+
+    monkeypatch.setattr(provider, "batches", failing_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        engine.rebuild(batch=2)
+    assert engine.current_dir() is None  # nothing half-built went live
+    monkeypatch.setattr(provider, "batches", batches)
+    seen.clear()
+    report = engine.rebuild(batch=2)
+    assert report.documents == 5
+    assert engine.verify().ok
+    assert len(found(world.chau_thanh_clerk, "tuyen quan")) == 5

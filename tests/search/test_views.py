@@ -91,3 +91,23 @@ def test_the_api_answers_an_empty_query_with_a_message(client: Client, world: Do
     body = client.get("/api/v1/search", {"q": '  "'}, headers=clerk.headers).json()
     assert body["total"] == 0
     assert body["message"]
+
+
+def test_the_results_page_costs_the_same_queries_for_two_hits_or_twenty(
+    client: Client, world: DocWorld
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(world.chau_thanh_clerk)
+    register(world, subject="Về bầu cử lần 1")
+    register(world, number_symbol="46-CT/TU", subject="Về bầu cử lần 2")
+    engine.drain()
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/tim-kiem/", {"q": "bau cu"}).context["found"].total == 2
+    for n in range(20):
+        register(world, number_symbol=f"{50 + n}-CT/TU", subject=f"Về bầu cử lần {n + 3}")
+    engine.drain()
+    with CaptureQueriesContext(connection) as many:
+        assert client.get("/tim-kiem/", {"q": "bau cu"}).context["found"].total == 22
+    assert len(many) == len(few) <= 8

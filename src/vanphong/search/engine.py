@@ -33,7 +33,7 @@ from vanphong.search.models import OutboxEntry
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TOKENIZER = "vi_fold"
 WRITER_HEAP = 50_000_000  # bytes; Tantivy flushes a segment when it is full
 # A transaction that took an outbox id may commit after a later one (PostgreSQL sequences);
@@ -56,6 +56,11 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("unit", stored=True, indexed=True, fast=True)
     builder.add_integer_field("clearance", stored=True, indexed=True, fast=True)
     builder.add_integer_field("people", indexed=True)
+    # kind:unit:confidentiality, one term: a person's grants become one term-set query, a
+    # single union of posting lists instead of nested clauses per level.
+    builder.add_text_field("acl", tokenizer_name="raw")
+    # A number per object, for re-scoring the first results (see selectors).
+    builder.add_integer_field("uid", indexed=True, fast=True)
     builder.add_integer_field("year", stored=True, indexed=True, fast=True)
     builder.add_date_field("moment", stored=True, indexed=True, fast=True)
     # What a result shows, and the digest `verify` compares: stored, not indexed (as text
@@ -185,11 +190,17 @@ def _document(entry: registry.Entry, symbols: Iterable[str]) -> tantivy.Document
             ensure_ascii=False,
         ).encode(),
     )
+    document.add_text("acl", acl_term(entry.kind, entry.unit_id, entry.confidentiality))
+    document.add_integer("uid", entry.uuid.int >> 65)
     for person in entry.people:
         document.add_integer("people", person)
     for term in symbols:
         document.add_text("symbol", term)
     return document
+
+
+def acl_term(kind: str, unit_id: int, confidentiality: int) -> str:
+    return f"{kind}:{unit_id}:{confidentiality}"
 
 
 def _symbol_terms(entry: registry.Entry) -> list[str]:

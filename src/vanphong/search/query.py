@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Final
 
+from django.utils.translation import gettext as _
+
 from vanphong.core.vietnamese import (
     GOVERNMENT_TYPES,
     PARTY_TYPES,
@@ -121,12 +123,15 @@ def parse(text: str) -> Parsed:
                 if len(folded) >= MIN_PREFIX:
                     prefixes.append(folded)
                 else:  # `l*` would expand to half the vocabulary
-                    notes.append(f"Bỏ qua “{token}”: cần ít nhất {MIN_PREFIX} chữ trước dấu *.")
+                    notes.append(
+                        _("Bỏ qua “%(token)s”: cần ít nhất %(n)d chữ trước dấu *.")
+                        % {"token": token, "n": MIN_PREFIX}
+                    )
                 continue
             terms.append(folded)
             exact.append(canonical_tones(word).lower())
     if len(terms) + len(prefixes) + sum(map(len, phrases)) > MAX_WORDS:
-        notes.append(f"Chỉ tìm theo {MAX_WORDS} từ đầu tiên.")
+        notes.append(_("Chỉ tìm theo %(n)d từ đầu tiên.") % {"n": MAX_WORDS})
         terms, exact = terms[:MAX_WORDS], exact[:MAX_WORDS]
         prefixes = prefixes[: max(0, MAX_WORDS - len(terms))]
         phrases = phrases[:2]

@@ -31,6 +31,7 @@ MAX_PAGE: Final = 50  # deeper than 1,000 results, refine the search instead
 EXACT_BOOST: Final = 1.5
 SYMBOL_BOOST: Final = 20.0
 PHRASE_BOOST: Final = 2.0
+RESCORE_WINDOW: Final = 100
 FACETS: Final = ("kind", "unit", "type", "year", "status", "clearance")
 
 
@@ -85,37 +86,18 @@ def _term_set(name: str, values: Sequence[Any]) -> Query:
 
 
 def visibility(person: Person) -> Query:
-    """Every object the person may see, as a Tantivy query (each kind with its own grants)."""
-    kinds = []
-    for provider in registry.providers():
-        grants = provider.grants(person)
-        ways: list[tuple[Occur, Query]] = [
-            (Occur.Should, Query.term_query(SCHEMA, "people", person.pk))
-        ]
-        for level, units in grants.units.items():
-            ways.append(
-                (
-                    Occur.Should,
-                    Query.boolean_query(
-                        [
-                            (Occur.Must, Query.term_query(SCHEMA, "clearance", level)),
-                            (Occur.Must, _term_set("unit", units)),
-                        ]
-                    ),
-                )
-            )
-        kinds.append(
-            (
-                Occur.Should,
-                Query.boolean_query(
-                    [
-                        (Occur.Must, Query.term_query(SCHEMA, "kind", provider.kind)),
-                        (Occur.Must, Query.boolean_query(ways)),
-                    ]
-                ),
-            )
-        )
-    return Query.boolean_query(kinds) if kinds else Query.empty_query()
+    """Every object the person may see, as a Tantivy query: the (kind, unit, level) triples of
+    each provider's grants, or an object the person is involved in."""
+    terms = [
+        engine.acl_term(provider.kind, unit, level)
+        for provider in registry.providers()
+        for level, units in provider.grants(person).units.items()
+        for unit in units
+    ]
+    involved = Query.term_query(SCHEMA, "people", person.pk)
+    if not terms:
+        return involved
+    return Query.boolean_query([(Occur.Should, _term_set("acl", terms)), (Occur.Should, involved)])
 
 
 def _text_query(parsed: Parsed) -> Query:
@@ -134,9 +116,6 @@ def _text_query(parsed: Parsed) -> Query:
         (Occur.Should, Query.boost_query(Query.term_query(SCHEMA, "exact", word), EXACT_BOOST))
         for word in parsed.exact
     ]
-    if len(parsed.terms) > 1:  # the words side by side, as typed, rank above scattered ones
-        adjacent = Query.phrase_query(SCHEMA, "folded", list(parsed.terms))
-        boosts.append((Occur.Should, Query.boost_query(adjacent, PHRASE_BOOST)))
     text = Query.boolean_query(must + boosts) if must else None
     if not parsed.symbols:
         return text if text is not None else Query.empty_query()
@@ -144,6 +123,33 @@ def _text_query(parsed: Parsed) -> Query:
     if text is None:
         return symbol
     return Query.boolean_query([(Occur.Should, text), (Occur.Should, symbol)])
+
+
+def _adjacent_first(searcher: Any, parsed: Parsed, hits: list[Any]) -> list[Any]:
+    """Re-score the first results: those with the words side by side, as typed, go up.
+
+    A phrase clause in the main query would check positions in every match (five times the
+    cost of a common word's query); checking only the first RESCORE_WINDOW keeps it cheap.
+    """
+    if not hits:
+        return []
+    addresses = [address for _, address in hits]
+    uids = searcher.fast_field_values("uid", addresses)
+    adjacent = Query.boolean_query(
+        [
+            (Occur.Must, _term_set("uid", [int(u) for u in uids])),
+            (Occur.Must, Query.phrase_query(SCHEMA, "folded", list(parsed.terms))),
+        ]
+    )
+    matched = {
+        (a.segment_ord, a.doc) for _, a in searcher.search(adjacent, len(hits), count=False).hits
+    }
+
+    def score(hit: Any) -> float:
+        base = float(hit[0])
+        return base * PHRASE_BOOST if (hit[1].segment_ord, hit[1].doc) in matched else base
+
+    return sorted(hits, key=score, reverse=True)
 
 
 def _filters(filters: Filters) -> list[tuple[Occur, Query]]:
@@ -214,8 +220,7 @@ def _run(
     )
     offset = (results.page - 1) * per_page
     if facets:
-        # The facets count every match anyway; the top hits then need no count of their own,
-        # which lets Tantivy skip the blocks that cannot reach them.
+        # The facet counts add up to the total: the top hits need no second count.
         results.facets = _facets(searcher, query)
         results.total = sum(value.count for value in results.facets["kind"])
     if sort == "date":
@@ -227,16 +232,19 @@ def _run(
             order_by_field="moment",
             order=tantivy.Order.Desc,
         )
+        hits = list(found.hits)
     else:
-        found = searcher.search(query, per_page, count=not facets, offset=offset)
+        rescore = len(parsed.terms) > 1
+        window = max(offset + per_page, RESCORE_WINDOW if rescore else 0)
+        found = searcher.search(query, window, count=not facets)
+        hits = _adjacent_first(searcher, parsed, found.hits) if rescore else list(found.hits)
+        hits = hits[offset : offset + per_page]
     if not facets:
         results.total = int(getattr(found, "count", 0) or 0)  # missing from tantivy's stubs
-    if found.hits:
+    if hits:
         snippets = tantivy.SnippetGenerator.create(searcher, _snippet_query(parsed), SCHEMA, "body")
         snippets.set_max_num_chars(240)
-        results.hits = [
-            _hit(searcher.doc(address), score, snippets) for score, address in found.hits
-        ]
+        results.hits = [_hit(searcher.doc(address), score, snippets) for score, address in hits]
     if not results.total:
         results.facets = {}
     return results

@@ -135,9 +135,12 @@ def _adjacent_first(searcher: Any, parsed: Parsed, hits: list[Any]) -> list[Any]
         return []
     addresses = [address for _, address in hits]
     uids = searcher.fast_field_values("uid", addresses)
+    # Term queries, not a term-set query: Tantivy's term set walks the whole dictionary of
+    # the field, a million unique ids here; a hundred lookups do not.
+    these = [(Occur.Should, Query.term_query(SCHEMA, "uid", int(u))) for u in uids]
     adjacent = Query.boolean_query(
         [
-            (Occur.Must, _term_set("uid", [int(u) for u in uids])),
+            (Occur.Must, Query.boolean_query(these)),
             (Occur.Must, Query.phrase_query(SCHEMA, "folded", list(parsed.terms))),
         ]
     )

@@ -1,7 +1,7 @@
 """Search at a million documents: Tantivy, the search API, and PostgreSQL full text, one run.
 
     VANPHONG_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/vanphong_bench \\
-        .venv/bin/python bench/search.py                 # 1,000,000 documents (~15 min)
+        .venv/bin/python bench/search.py                 # 1,000,000 documents (~25 min)
     .venv/bin/python bench/search.py --count 20000       # quick, SQLite, no PostgreSQL column
 
 A seeded generator writes Party-office documents (subjects and 20–80-syllable bodies from a

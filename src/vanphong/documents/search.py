@@ -63,6 +63,27 @@ class _Documents:
     def entry(self, document: Any) -> Entry:  # pragma: no cover - per kind
         raise NotImplementedError
 
+    def _entry(
+        self, document: Any, *, title: str, texts: Sequence[str], moment: datetime, url: str
+    ) -> Entry:
+        """The fields both kinds fill the same way."""
+        return Entry(
+            kind=self.kind,
+            uuid=document.uuid,
+            unit_id=document.unit_id,
+            confidentiality=document.confidentiality,
+            people=_people(document),
+            title=title,
+            text=_joined(*texts, document.status_reason, *_texts(document)),
+            moment=moment,
+            url=url,
+            symbol_key=document.symbol_key,
+            type_symbol=document.type_symbol,
+            status=document.status,
+            status_label=self.status_labels.get(document.status, document.status),
+            unit_name=document.unit.name,
+        )
+
     def entries(self, uuids: Sequence[UUID]) -> Iterable[Entry]:
         for document in self._queryset().filter(uuid__in=list(uuids)):
             yield self.entry(document)
@@ -98,29 +119,13 @@ class IncomingProvider(_Documents):
         return []
 
     def entry(self, document: IncomingDocument) -> Entry:
-        return Entry(
-            kind=self.kind,
-            uuid=document.uuid,
-            unit_id=document.unit_id,
-            confidentiality=document.confidentiality,
-            people=_people(document),
+        return self._entry(
+            document,
             title=f"{document.number_symbol} · {document.type_name or 'Công văn'} · "
             f"số đến {document.number}/{document.year}",
-            text=_joined(
-                document.subject,
-                document.sender_name,
-                document.recipients_note,
-                document.note,
-                document.status_reason,
-                *_texts(document),
-            ),
+            texts=(document.subject, document.sender_name, document.recipients_note, document.note),
             moment=document.received_at,
             url=reverse("documents:incoming_detail", args=[document.uuid]),
-            symbol_key=document.symbol_key,
-            type_symbol=document.type_symbol,
-            status=document.status,
-            status_label=self.status_labels.get(document.status, document.status),
-            unit_name=document.unit.name,
         )
 
 
@@ -142,25 +147,10 @@ class OutgoingProvider(_Documents):
         if document.issued_at is None and document.issued_on is not None:
             moment = timezone.make_aware(datetime.combine(document.issued_on, time(8)))
         title = document.number_symbol or f"Dự thảo {document.type_name.lower()}"
-        return Entry(
-            kind=self.kind,
-            uuid=document.uuid,
-            unit_id=document.unit_id,
-            confidentiality=document.confidentiality,
-            people=_people(document),
+        return self._entry(
+            document,
             title=f"{title} · {document.type_name}",
-            text=_joined(
-                document.subject,
-                document.signer_position,
-                document.file_copy_holder,
-                document.status_reason,
-                *_texts(document),
-            ),
+            texts=(document.subject, document.signer_position, document.file_copy_holder),
             moment=moment.astimezone(UTC),
             url=reverse("documents:outgoing_detail", args=[document.uuid]),
-            symbol_key=document.symbol_key,
-            type_symbol=document.type_symbol,
-            status=document.status,
-            status_label=self.status_labels.get(document.status, document.status),
-            unit_name=document.unit.name,
         )

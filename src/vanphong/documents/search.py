@@ -96,11 +96,8 @@ class _Documents:
             after = documents[-1].pk
             yield after, [self.entry(document) for document in documents]
 
-    def count(self) -> int:
-        return self.model.objects.count()
-
     def grants(self, person: Person) -> Grants:
-        return Grants(person_id=person.pk, units=unit_grants(person))
+        return Grants(units=unit_grants(person))
 
 
 class IncomingProvider(_Documents):

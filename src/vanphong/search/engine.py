@@ -30,6 +30,7 @@ from django.conf import settings
 from vanphong.core.vietnamese import canonical_tones, fold, nfc
 from vanphong.search import registry
 from vanphong.search.models import OutboxEntry
+from vanphong.search.query import symbol_terms
 
 log = logging.getLogger(__name__)
 
@@ -204,8 +205,6 @@ def acl_term(kind: str, unit_id: int, confidentiality: int) -> str:
 
 
 def _symbol_terms(entry: registry.Entry) -> list[str]:
-    from vanphong.search.query import symbol_terms
-
     parts = entry.symbol_key.split(":")
     if len(parts) < 4 or not parts[1].isdigit():
         return []

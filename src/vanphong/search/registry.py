@@ -9,7 +9,7 @@ rules its selectors use, so a search cannot show what a page would 404.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
@@ -38,7 +38,6 @@ class Entry:
     status: str = ""
     status_label: str = ""
     unit_name: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
@@ -50,7 +49,6 @@ class Grants:
     """Who sees what: objects of `units[level]` at exactly that confidentiality level, plus
     objects the person is involved in."""
 
-    person_id: int
     units: dict[int, tuple[int, ...]]  # confidentiality level -> unit ids
 
 
@@ -67,8 +65,6 @@ class Provider(Protocol):
     def batches(self, size: int, after: int = 0) -> Iterator[tuple[int, list[Entry]]]:
         """Every object in primary-key order from `after`, `size` at a time, with the last
         primary key of each batch (rebuilding resumes from it)."""
-
-    def count(self) -> int: ...
 
     def grants(self, person: Person) -> Grants: ...
 

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 import tantivy
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from vanphong.org.models import Clearance, Person, Unit
@@ -272,19 +273,13 @@ def _hit(stored: Any, score: Any, snippets: tantivy.SnippetGenerator) -> Hit:
         kind_label=provider.label if provider else kind,
         title=shown.get("title", ""),
         url=shown.get("url", ""),
-        snippet=html or _escape(_first(stored, "body")[:240]),
+        snippet=html or str(escape(_first(stored, "body")[:240])),
         unit_name=shown.get("unit_name", ""),
         status_label=shown.get("status_label", ""),
         moment=timezone.localtime(moment) if isinstance(moment, datetime) else moment,
         clearance=int(_first(stored, "clearance", 0)),
         score=float(score) if isinstance(score, int | float) else 0.0,
     )
-
-
-def _escape(text: str) -> str:
-    from django.utils.html import escape
-
-    return str(escape(text))
 
 
 def _facets(searcher: Any, query: Query) -> dict[str, list[FacetValue]]:

@@ -68,7 +68,7 @@ class SearchOut(Schema):
     response={200: SearchOut, **ERRORS},
     summary="Tìm văn bản (tiếng Việt có dấu, không dấu, số ký hiệu)",
 )
-def search(request: HttpRequest, params: Query[SearchQuery]) -> SearchOut:
+def search(request: HttpRequest, params: Query[SearchQuery]) -> dict[str, object]:
     person = cast(Person, request.auth)  # type: ignore[attr-defined]
     filters = selectors.Filters(
         kinds=tuple(params.kind),
@@ -87,27 +87,29 @@ def search(request: HttpRequest, params: Query[SearchQuery]) -> SearchOut:
         per_page=params.per_page,
         facets=params.facets,
     )
-    return SearchOut(
-        q=params.q,
-        total=found.total,
-        page=found.page,
-        pages=found.pages,
-        hits=[
-            HitOut(
-                kind=hit.kind,
-                title=hit.title,
-                url=hit.url,
-                snippet_html=hit.snippet,
-                unit_name=hit.unit_name,
-                status=hit.status_label,
-                date=hit.moment,
-                confidentiality=hit.clearance,
-            )
+    # A plain dict: django-ninja validates the response once against SearchOut; building the
+    # schema objects here would validate every hit twice.
+    return {
+        "q": params.q,
+        "total": found.total,
+        "page": found.page,
+        "pages": found.pages,
+        "hits": [
+            {
+                "kind": hit.kind,
+                "title": hit.title,
+                "url": hit.url,
+                "snippet_html": hit.snippet,
+                "unit_name": hit.unit_name,
+                "status": hit.status_label,
+                "date": hit.moment,
+                "confidentiality": hit.clearance,
+            }
             for hit in found.hits
         ],
-        facets={
-            name: [FacetOut(value=v.value, label=v.label, count=v.count) for v in values]
+        "facets": {
+            name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
             for name, values in found.facets.items()
         },
-        message=found.message,
-    )
+        "message": found.message,
+    }

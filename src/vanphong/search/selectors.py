@@ -32,7 +32,10 @@ MAX_PAGE: Final = 50  # deeper than 1,000 results, refine the search instead
 EXACT_BOOST: Final = 1.5
 SYMBOL_BOOST: Final = 20.0
 PHRASE_BOOST: Final = 2.0
-RESCORE_WINDOW: Final = 100
+RESCORE_WINDOW: Final = 50
+# Below this many documents holding the rarest word, checking word positions in every match
+# costs less than the second query of re-scoring.
+INLINE_PHRASE_LIMIT: Final = 2_000
 FACETS: Final = ("kind", "unit", "type", "year", "status", "clearance")
 
 
@@ -156,6 +159,14 @@ def _adjacent_first(searcher: Any, parsed: Parsed, hits: list[Any]) -> list[Any]
     return sorted(hits, key=score, reverse=True)
 
 
+def _rarest(searcher: Any, terms: Sequence[str]) -> int:
+    return min(int(searcher.doc_freq("folded", term)) for term in terms)
+
+
+def _adjacent(parsed: Parsed) -> Query:
+    return Query.boost_query(Query.phrase_query(SCHEMA, "folded", list(parsed.terms)), PHRASE_BOOST)
+
+
 def _filters(filters: Filters) -> list[tuple[Occur, Query]]:
     chosen = (
         ("kind", filters.kinds),
@@ -215,13 +226,12 @@ def _run(
     per_page: int,
     facets: bool,
 ) -> Results:
-    query = Query.boolean_query(
-        [
-            (Occur.Must, _text_query(parsed)),
-            (Occur.Must, visibility(person)),
-            *_filters(filters),
-        ]
-    )
+    clauses = [(Occur.Must, _text_query(parsed)), (Occur.Must, visibility(person))]
+    rescore = len(parsed.terms) > 1
+    if rescore and _rarest(searcher, parsed.terms) <= INLINE_PHRASE_LIMIT:
+        clauses.append((Occur.Should, _adjacent(parsed)))
+        rescore = False
+    query = Query.boolean_query(clauses + _filters(filters))
     offset = (results.page - 1) * per_page
     if facets:
         # The facet counts add up to the total: the top hits need no second count.
@@ -238,7 +248,6 @@ def _run(
         )
         hits = list(found.hits)
     else:
-        rescore = len(parsed.terms) > 1
         window = max(offset + per_page, RESCORE_WINDOW if rescore else 0)
         found = searcher.search(query, window, count=not facets)
         hits = _adjacent_first(searcher, parsed, found.hits) if rescore else list(found.hits)

@@ -205,6 +205,9 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 # The Tantivy index of this node; each app node keeps its own, fed from the shared outbox.
 VANPHONG_SEARCH_DIR = env_path("VANPHONG_SEARCH_DIR", VAR_DIR / "search")
+# Applied outbox rows older than this are deleted; a node whose index is further behind
+# rebuilds it from the database.
+VANPHONG_SEARCH_OUTBOX_DAYS = env_int("VANPHONG_SEARCH_OUTBOX_DAYS", 30, minimum=1)
 
 # --- background work ------------------------------------------------------------------------
 

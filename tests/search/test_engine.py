@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from tests.core.test_files import docx
 from tests.documents.conftest import DocWorld
@@ -14,7 +15,7 @@ from tests.documents.test_registers import register
 from vanphong.documents import services
 from vanphong.documents.services import Upload
 from vanphong.search import engine, registry
-from vanphong.search.models import OutboxEntry
+from vanphong.search.models import OutboxEntry, OutboxPruned
 from vanphong.search.selectors import search
 
 
@@ -147,3 +148,61 @@ def test_an_interrupted_rebuild_resumes_where_it_stopped(
     assert report.documents == 5
     assert engine.verify().ok
     assert len(found(world.chau_thanh_clerk, "tuyen quan")) == 5
+
+
+def _age_outbox(days: int) -> None:
+    OutboxEntry.objects.update(created_at=timezone.now() - timedelta(days=days))
+
+
+def test_pruning_deletes_only_old_rows_the_index_has_applied(world: DocWorld) -> None:
+    register(world, subject="Về công tác tuyển quân")
+    engine.drain()
+    _age_outbox(40)
+    pending = register(world, number_symbol="46-CT/TU", subject="Về bầu cử")
+    OutboxEntry.objects.filter(object_uuid=pending.uuid).update(
+        created_at=timezone.now() - timedelta(days=40)
+    )  # old, but not yet applied here
+    recent = register(world, number_symbol="47-CT/TU", subject="Về phòng cháy")
+    engine.drain()
+    register(world, number_symbol="48-CT/TU", subject="Về tuyển sinh")  # not applied yet
+
+    assert engine.prune(older_than=timedelta(days=30)) == 2
+    left = set(OutboxEntry.objects.values_list("object_uuid", flat=True))
+    assert recent.uuid in left
+    assert len(left) == 2
+    assert OutboxPruned.objects.get().through < min(
+        OutboxEntry.objects.values_list("id", flat=True)
+    )
+    engine.drain()
+    assert engine.verify().ok
+
+
+def test_nothing_is_pruned_before_the_index_has_applied_it(world: DocWorld) -> None:
+    engine.drain()
+    register(world, subject="Về công tác tuyển quân")
+    _age_outbox(40)
+    assert engine.prune(older_than=timedelta(days=30)) == 0
+    assert OutboxEntry.objects.count() == 1
+
+
+def test_an_index_behind_the_pruned_rows_is_rebuilt_instead_of_missing_them(
+    world: DocWorld,
+) -> None:
+    register(world, subject="Về công tác tuyển quân")
+    engine.drain()
+    path = engine.current_dir()
+    assert path is not None
+    behind = engine.Cursor.read(path)
+    register(world, number_symbol="46-CT/TU", subject="Về bầu cử")
+    engine.drain()
+    _age_outbox(40)
+    assert engine.prune(older_than=timedelta(days=30)) == 2
+    behind.write(path)  # as if this node had been away while another one pruned
+
+    engine.drain()
+    rebuilt = engine.current_dir()
+    assert rebuilt != path
+    assert len(found(world.chau_thanh_clerk, "bau cu")) == 1
+    assert engine.verify().ok
+    engine.drain()  # the rebuilt index starts at the pruned mark: no second rebuild
+    assert engine.current_dir() == rebuilt

@@ -19,7 +19,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -29,7 +29,7 @@ from django.conf import settings
 
 from vanphong.core.vietnamese import canonical_tones, fold, nfc
 from vanphong.search import registry
-from vanphong.search.models import OutboxEntry
+from vanphong.search.models import OutboxEntry, OutboxPruned
 from vanphong.search.query import symbol_terms
 
 log = logging.getLogger(__name__)
@@ -244,10 +244,13 @@ def drain(*, batch: int = 500, limit: int | None = None) -> int:
             rebuild()
             return 0
         try:
-            if Cursor.read(path).schema != SCHEMA_VERSION:
-                raise ValueError(f"index schema {Cursor.read(path).schema}, not {SCHEMA_VERSION}")
+            cursor = Cursor.read(path)
+            if cursor.schema != SCHEMA_VERSION:
+                raise ValueError(f"index schema {cursor.schema}, not {SCHEMA_VERSION}")
+            if cursor.last < (through := _pruned_through()):
+                raise ValueError(f"outbox pruned through {through}, index at {cursor.last}")
             index = _open(path)
-        except (ValueError, OSError) as error:  # an older schema, or damaged files
+        except (ValueError, OSError) as error:  # older schema, damaged files, missed changes
             log.warning("search: rebuilding the index (%s)", error)
             rebuild()
             return 0
@@ -303,14 +306,53 @@ def _drain(writer: tantivy.IndexWriter, path: Path, *, batch: int, limit: int | 
     return applied
 
 
+def _pruned_through() -> int:
+    mark = OutboxPruned.objects.filter(pk=1).values_list("through", flat=True).first()
+    return int(mark or 0)
+
+
+def prune(*, older_than: timedelta | None = None) -> int:
+    """Delete outbox rows older than `older_than` that this node's index has applied; returns
+    how many. Other nodes whose index is behind the deleted rows rebuild on their next drain."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    age = older_than or timedelta(days=settings.VANPHONG_SEARCH_OUTBOX_DAYS)
+    with _write_lock:
+        path = current_dir()
+        if path is None:
+            return 0
+        applied = Cursor.read(path).last
+        with transaction.atomic():
+            mark, _ = OutboxPruned.objects.select_for_update().get_or_create(pk=1)
+            old = OutboxEntry.objects.filter(id__lte=applied, created_at__lt=timezone.now() - age)
+            through = old.order_by("-id").values_list("id", flat=True).first()
+            if through is None:
+                return 0
+            deleted, _ = OutboxEntry.objects.filter(id__lte=through).delete()
+            mark.through = max(mark.through, through)
+            mark.at = timezone.now()
+            mark.save(update_fields=["through", "at"])
+    log.info("search: %d outbox rows pruned, through #%d", deleted, through)
+    return deleted
+
+
+PRUNE_EVERY = 3600.0  # seconds
+
+
 def follow(*, interval: float = 0.2, stop: threading.Event | None = None) -> None:
-    """Drain the outbox every `interval` seconds until `stop` is set (`vanphong serve`)."""
+    """Drain the outbox every `interval` seconds until `stop` is set (`vanphong serve`), and
+    prune it once an hour."""
     from django.db import close_old_connections
 
     stop = stop or threading.Event()
+    pruned_at = 0.0
     while not stop.is_set():
         try:
             drain()
+            if time.monotonic() - pruned_at > PRUNE_EVERY:
+                prune()
+                pruned_at = time.monotonic()
         except Exception:  # keep indexing after a bad row or a database hiccup
             log.exception("search: indexing failed; retrying")
             time.sleep(5 * interval)
@@ -343,7 +385,8 @@ def rebuild(*, batch: int = 1000, progress: Any = None) -> RebuildReport:
     if state_file.exists():
         state = json.loads(state_file.read_text(encoding="utf-8"))
     else:
-        last = OutboxEntry.objects.order_by("-id").values_list("id", flat=True).first() or 0
+        newest = OutboxEntry.objects.order_by("-id").values_list("id", flat=True).first()
+        last = max(newest or 0, _pruned_through())  # the outbox may be pruned empty
         state = {"cursor": last, "done": [], "kind": None, "after": 0, "count": 0}
         state_file.write_text(json.dumps(state), encoding="utf-8")
     index = _open(path)

@@ -19,3 +19,18 @@ class OutboxEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.id} {self.kind}:{self.object_uuid}"
+
+
+class OutboxPruned(models.Model):
+    """One row: outbox ids up to `through` have been deleted. An index whose cursor is below
+    it has missed changes for good and is rebuilt from the database."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    through = models.BigIntegerField(default=0)
+    at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("mốc đã dọn hàng đợi lập chỉ mục")
+
+    def __str__(self) -> str:
+        return f"≤ #{self.through}"

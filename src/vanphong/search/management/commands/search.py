@@ -12,11 +12,12 @@ from vanphong.search import engine
 class Command(BaseCommand):
     help = (
         "Search index tools: `rebuild` (from the database, resumable), `verify` (index against "
-        "database), `drain` (apply the outbox once), `follow` (keep applying it; serve runs it)."
+        "database), `drain` (apply the outbox once), `follow` (keep applying it; serve runs "
+        "it), `prune` (delete applied outbox rows older than VANPHONG_SEARCH_OUTBOX_DAYS)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("action", choices=["rebuild", "verify", "drain", "follow"])
+        parser.add_argument("action", choices=["rebuild", "verify", "drain", "follow", "prune"])
         parser.add_argument("--batch", type=int, default=1000)
         parser.add_argument("--interval", type=float, default=0.2, help="follow: seconds")
 
@@ -41,6 +42,8 @@ class Command(BaseCommand):
                     "run `vanphong search rebuild`"
                 )
             self.stdout.write(f"search index matches the database: {result.checked:,} checked")
+        elif action == "prune":
+            self.stdout.write(f"{engine.prune()} outbox rows deleted")
         elif action == "drain":
             self.stdout.write(f"{engine.drain(batch=options['batch'])} changes applied")
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tests.factories import MembershipFactory, PersonFactory, TermFactory, UnitFactory
+from vanphong.core.calendar_seed import seed_calendar_days
 from vanphong.core.rules import seed_defaults
 from vanphong.org.models import Clearance, CommitteeTerm, Person, Role, Unit, UnitKind
 
@@ -42,8 +43,10 @@ def _person(username: str, full_name: str, unit: Unit | None, role: str, clearan
 
 
 def build_personas() -> Personas:
-    # Transactional tests flush the database, rule sets seeded by the migration included.
+    # Transactional tests flush the database, rule sets and calendar days seeded by the
+    # migrations included.
     seed_defaults()
+    seed_calendar_days()
     province = UnitFactory.create(
         kind=UnitKind.PROVINCIAL_COMMITTEE, name="Tỉnh ủy Tây Ninh", symbol="TU"
     )

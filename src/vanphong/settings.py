@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "vanphong.core",
     "vanphong.org",
     "vanphong.documents",
+    "vanphong.planning",
     "vanphong.search",
     "vanphong.web",
     "vanphong.api",

@@ -5,7 +5,9 @@ from vanphong.api.api import api
 urlpatterns = [
     path("", include("vanphong.web.urls")),
     path("to-chuc/", include("vanphong.org.urls")),
+    path("ngay-lam-viec/", include("vanphong.core.urls")),
     path("van-ban/", include("vanphong.documents.urls")),
+    path("ke-hoach/", include("vanphong.planning.urls")),
     path("tim-kiem/", include("vanphong.search.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

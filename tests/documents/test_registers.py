@@ -27,7 +27,8 @@ from vanphong.org.models import Clearance, Person, Unit
 
 RECEIVED = datetime(2012, 3, 5, 2, 0, tzinfo=UTC)  # 09:00 in Tây Ninh
 YEAR_2012 = Period(date(2012, 1, 1), date(2012, 12, 31))
-TODAY = date(2012, 4, 2)
+TODAY = date(2012, 4, 2)  # the Monday off for Giỗ Tổ Hùng Vương (Saturday 31 March)
+AFTER_GIO_TO = date(2012, 4, 4)
 
 INCOMING_HEADINGS = (
     "Ngày đến",
@@ -163,9 +164,9 @@ def issued(
 
 
 def texts(
-    person: Person, kind: Kind, unit: Unit, period: Period = YEAR_2012
+    person: Person, kind: Kind, unit: Unit, period: Period = YEAR_2012, today: date = TODAY
 ) -> list[tuple[str, ...]]:
-    rows = registers.rows(person, kind, unit=unit, period=period, today=TODAY)
+    rows = registers.rows(person, kind, unit=unit, period=period, today=today)
     return [row.texts for row in rows]
 
 
@@ -481,7 +482,8 @@ def test_the_tracking_register_shows_deadline_progress_and_reply(world: DocWorld
         Assignment.objects.get(document=late),
         on=datetime(2012, 3, 15, 17, 30, tzinfo=UTC),  # 00:30 on 16 March: a day late
     )
-    rows = texts(world.chau_thanh_clerk, Kind.TRACKING, world.chau_thanh_office)
+    # Wednesday 4 April 2012: Giỗ Tổ (Saturday 31 March) and its compensatory Monday are past.
+    rows = texts(world.chau_thanh_clerk, Kind.TRACKING, world.chau_thanh_office, today=AFTER_GIO_TO)
     assert [row[0] for row in rows] == ["1", "2", "3", "4", "6"]
     assert rows[0][1] == (
         "Công văn số 12-CV/BTCTU ngày 01/03/2012 của Ban Tổ chức Tỉnh uỷ — "
@@ -497,13 +499,61 @@ def test_the_tracking_register_shows_deadline_progress_and_reply(world: DocWorld
     ]
     assert [row[4] for row in rows] == [
         "Hoàn thành đúng hạn, ngày 15/03/2012",
-        "Hoàn thành trễ hạn 1 ngày, ngày 16/03/2012",
-        "Quá hạn 2 ngày (hạn 31/03/2012); đang giải quyết (giao ngày 06/03/2012)",
+        "Hoàn thành trễ hạn 1 ngày làm việc, ngày 16/03/2012",
+        "Quá hạn 1 ngày làm việc (hạn 31/03/2012); đang giải quyết (giao ngày 06/03/2012)",
         "Đang giải quyết (giao ngày 06/03/2012)",
-        "Quá hạn 3 ngày (hạn 30/03/2012); chưa giao xử lý",
+        "Quá hạn 2 ngày làm việc (hạn 30/03/2012); chưa giao xử lý",
     ]
     assert rows[0][5] == "01-CV/VPHU"
     assert rows[0][6] == "Đã tham mưu văn bản trả lời."
+
+
+def test_nothing_is_overdue_while_only_days_off_have_passed(world: DocWorld) -> None:
+    register(world, number_symbol="46-CT/TU", deadline=date(2012, 3, 30))
+    on_gio_to = register(world, number_symbol="47-CT/TU")
+    direct(
+        world,
+        on_gio_to,
+        lead=world.chau_thanh_specialist,
+        deadline=date(2012, 3, 31),
+        given_at=datetime(2012, 3, 1, 3, 0, tzinfo=UTC),
+    )
+    # Saturday 31 March (Giỗ Tổ), Sunday, and Monday 2 April (its compensatory day) are off.
+    rows = texts(world.chau_thanh_clerk, Kind.TRACKING, world.chau_thanh_office, today=TODAY)
+    assert [row[4] for row in rows] == [
+        "Chưa giao xử lý",
+        "Đang giải quyết (giao ngày 01/03/2012)",
+    ]
+    next_day = texts(
+        world.chau_thanh_clerk, Kind.TRACKING, world.chau_thanh_office, today=date(2012, 4, 3)
+    )
+    assert [row[4] for row in next_day] == [
+        "Quá hạn 1 ngày làm việc (hạn 30/03/2012); chưa giao xử lý",
+        "Đang giải quyết (giao ngày 01/03/2012)",  # a deadline on a day off runs to 3 April
+    ]
+
+
+def test_lateness_skips_tet_and_counts_a_worked_saturday(world: DocWorld) -> None:
+    before_tet = register(
+        world,
+        number_symbol="46-CT/TU",
+        document_date=date(2012, 1, 6),
+        received_at=datetime(2012, 1, 9, 2, 0, tzinfo=UTC),
+    )
+    direct(
+        world,
+        before_tet,
+        lead=world.chau_thanh_specialist,
+        deadline=date(2012, 1, 20),  # the Friday before the Tết holiday (21–29 January)
+        given_at=datetime(2012, 1, 9, 3, 0, tzinfo=UTC),
+    )
+    complete(
+        Assignment.objects.get(document=before_tet),
+        on=datetime(2012, 2, 4, 3, 0, tzinfo=UTC),  # Saturday 4 February, worked (làm bù)
+    )
+    rows = texts(world.chau_thanh_clerk, Kind.TRACKING, world.chau_thanh_office)
+    # 30, 31 January, 1, 2, 3 February and the worked Saturday: six working days, not fifteen.
+    assert rows[0][4] == "Hoàn thành trễ hạn 6 ngày làm việc, ngày 04/02/2012"
 
 
 # --- cost ----------------------------------------------------------------------------------

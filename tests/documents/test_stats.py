@@ -190,3 +190,36 @@ def test_the_counts_cost_a_fixed_number_of_queries(world: DocWorld, handled: Han
     assert len(many) == len(few) <= 5
     grouped = [q["sql"] for q in many.captured_queries if "COUNT(" in q["sql"].upper()]
     assert len(grouped) == 2, "one grouped query per table, counting in the database"
+
+
+def test_lateness_counts_working_days_so_tet_is_skipped(world: DocWorld) -> None:
+    before_tet = date(2012, 1, 20)  # Friday; 21 to 29 January 2012 were all off
+    january = Period(date(2012, 1, 1), date(2012, 1, 31))
+    given = datetime(2012, 1, 9, 3, 0, tzinfo=UTC)
+    documents = [
+        register(
+            world,
+            number_symbol=f"{n + 30}-CT/TU",
+            document_date=date(2012, 1, 6),
+            received_at=datetime(2012, 1, 9, 2, n, tzinfo=UTC),
+        )
+        for n in range(3)
+    ]
+    for document in documents:
+        direct(
+            world, document, lead=world.chau_thanh_specialist, deadline=before_tet, given_at=given
+        )
+    during_tet, after_tet, _ = (_lead(d) for d in documents)
+
+    def tally(today: date) -> Tally:
+        found = stats.handling_stats(
+            world.chau_thanh_clerk, unit=world.chau_thanh_office, period=january, today=today
+        )
+        return found.total
+
+    complete(during_tet, on=datetime(2012, 1, 27, 3, 0, tzinfo=UTC))
+    # Nine days after the deadline, but all of them off: done on time, and nothing overdue.
+    assert tally(date(2012, 1, 29)) == Tally(on_time=1, open=2)
+    complete(after_tet, on=datetime(2012, 1, 30, 3, 0, tzinfo=UTC))
+    # The first working day after Tết is one working day past the deadline.
+    assert tally(date(2012, 1, 30)) == Tally(on_time=1, late=1, overdue=1)

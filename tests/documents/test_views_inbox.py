@@ -14,6 +14,8 @@ from pytest_django import DjangoAssertNumQueries
 
 from tests.documents.conftest import DocWorld
 from tests.documents.test_views_incoming import login, messages_of, page_queries, register, url
+from vanphong.core.models import CalendarDay
+from vanphong.core.workdays import WorkCalendar
 from vanphong.documents import services
 from vanphong.documents.models import (
     Assignment,
@@ -68,10 +70,14 @@ def test_the_inbox_lists_open_work_by_deadline_with_overdue_and_due_soon_marked(
     client: Client, world: DocWorld
 ) -> None:
     today = timezone.localdate()
+    calendar = WorkCalendar.load(today)
     later = directed(world, deadline=today + timedelta(days=20), **_numbered(world, 1))
-    overdue = directed(world, deadline=today - timedelta(days=1), **_numbered(world, 2))
+    overdue = directed(world, deadline=calendar.overdue_through(today), **_numbered(world, 2))
     soon = directed(
-        world, deadline=today + timedelta(days=3), urgency=Urgency.URGENT, **_numbered(world, 3)
+        world,
+        deadline=calendar.add_working_days(today, 3),  # the last day of the window
+        urgency=Urgency.URGENT,
+        **_numbered(world, 3),
     )
     undated = directed(world, **_numbered(world, 4))
     login(client, world.chau_thanh_specialist)
@@ -86,6 +92,28 @@ def test_the_inbox_lists_open_work_by_deadline_with_overdue_and_due_soon_marked(
     assert body.count("vp-urgent") >= 2
     assert "KHẨN" in body
     assert url("assignment_detail", later.uuid) in body
+
+
+def test_due_soon_and_overdue_count_working_days_so_a_holiday_is_skipped(
+    client: Client, world: DocWorld
+) -> None:
+    today = timezone.localdate()
+    # A week off just behind and one just ahead: only days off pass in either.
+    for offset in [*range(-7, 0), *range(1, 8)]:
+        CalendarDay.objects.update_or_create(
+            day=today + timedelta(days=offset), defaults={"is_working": False, "name": "Nghỉ"}
+        )
+    calendar = WorkCalendar.load(today)
+    directed(world, deadline=today - timedelta(days=7), **_numbered(world, 1))
+    directed(world, deadline=today + timedelta(days=8), **_numbered(world, 2))
+    directed(world, deadline=calendar.add_working_days(today, 4), **_numbered(world, 3))
+    login(client, world.chau_thanh_specialist)
+    body = client.get(url("inbox")).content.decode()
+    # Seven calendar days past its deadline, but no working day: not overdue yet.
+    assert 'data-deadline="overdue"' not in body
+    # Eight calendar days ahead, yet within three working days: due soon; the fourth is not.
+    assert body.count('data-deadline="soon"') == 2
+    assert body.count('data-deadline=""') == 1
 
 
 def test_done_work_is_shown_only_when_asked(client: Client, world: DocWorld) -> None:
@@ -319,8 +347,9 @@ def test_assigned_by_me_shows_open_work_with_overdue_and_due_soon_marked(
     client: Client, world: DocWorld
 ) -> None:
     today = timezone.localdate()
-    overdue = directed(world, deadline=today - timedelta(days=2), **_numbered(world, 1))
-    soon = directed(world, deadline=today + timedelta(days=1), **_numbered(world, 2))
+    calendar = WorkCalendar.load(today)
+    overdue = directed(world, deadline=calendar.overdue_through(today), **_numbered(world, 1))
+    soon = directed(world, deadline=calendar.add_working_days(today, 1), **_numbered(world, 2))
     done = directed(world, deadline=today + timedelta(days=30), **_numbered(world, 3))
     services.assignment_complete(actor=world.chau_thanh_specialist, assignment=done, result="Xong")
     login(client, world.chau_thanh_office_leader)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -101,3 +102,53 @@ class StoredFile(models.Model):
 
     def __str__(self) -> str:
         return self.sha256
+
+
+class CalendarDay(models.Model):
+    """One day that departs from the normal week: a day off on a weekday (Tết, Giỗ Tổ, a
+    swapped or compensatory day) or a weekend day worked (làm bù). Everything else follows
+    the week and the fixed holidays of `core.rules`; see `core.workdays`."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    day = models.DateField(_("ngày"), unique=True)
+    is_working = models.BooleanField(_("là ngày làm việc"), default=False)
+    name = models.CharField(_("tên"), max_length=200)
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("ngày ngoại lệ của lịch làm việc")
+        ordering = ["day"]
+
+    def __str__(self) -> str:
+        kind = "làm việc" if self.is_working else "nghỉ"
+        return f"{self.day:%d/%m/%Y} ({kind}): {self.name}"
+
+
+class Notification(models.Model):
+    """A line in a person's in-app notices (see core.notifications)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    text = models.CharField(max_length=500)
+    url = models.CharField(max_length=300, blank=True)
+    # The same key is never sent twice to the same person (a retried job, a repeated publish).
+    key = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "key"], condition=~Q(key=""), name="core_notification_once"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["person", "read_at"], name="core_notification_unread"),
+            models.Index(fields=["person", "-created_at"], name="core_notification_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

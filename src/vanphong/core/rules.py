@@ -8,6 +8,7 @@ version in force on that date, so a 2012 petition keeps the 2012 deadline after 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
@@ -97,6 +98,31 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
             "max_extensions": {"normal": 0, "complex": 1, "especially_complex": 2},
         },
     },
+    # The public holidays fixed on a solar date. Tết, Giỗ Tổ Hùng Vương (lunar dates), the day
+    # next to 2 September (chosen each year since 2021) and the swapped days are decided year
+    # by year and entered in the working-day calendar (CalendarDay), not here.
+    *(
+        {
+            "kind": "calendar.fixed_holidays",
+            "effective_from": effective_from,
+            "source": f"{code}: danh sách ngày nghỉ lễ theo Bộ luật Lao động (ngày dương lịch); "
+            "nghỉ bù vào ngày làm việc kế tiếp khi ngày lễ trùng ngày nghỉ hằng tuần",
+            "data": {
+                "holidays": [
+                    {"month": 1, "day": 1, "name": "Tết Dương lịch"},
+                    {"month": 4, "day": 30, "name": "Ngày Chiến thắng"},
+                    {"month": 5, "day": 1, "name": "Ngày Quốc tế lao động"},
+                    {"month": 9, "day": 2, "name": "Quốc khánh"},
+                ],
+                "compensate_weekend": True,
+            },
+        }
+        for effective_from, code in (
+            ("1995-01-01", "Bộ luật Lao động 1994, Điều 73"),
+            ("2013-05-01", "Bộ luật Lao động 2012, Điều 115"),
+            ("2021-01-01", "Bộ luật Lao động 2019, Điều 112"),
+        )
+    ),
 ]
 
 
@@ -190,6 +216,45 @@ def denunciation_deadline(on: date, *, complexity: Complexity = "normal") -> Den
         days=int(data["days"]),
         extension_days=int(data["extension_days"]),
         max_extensions=int(data["max_extensions"][complexity]),
+    )
+
+
+FIXED_HOLIDAYS = "calendar.fixed_holidays"
+
+
+@dataclass(frozen=True)
+class FixedHoliday:
+    month: int
+    day: int
+    name: str
+
+
+@dataclass(frozen=True)
+class FixedHolidays:
+    """One version of the solar-date holidays, in force from `effective_from`."""
+
+    effective_from: date
+    holidays: tuple[FixedHoliday, ...]
+    compensate_weekend: bool  # a holiday on a weekend gives the next working day off
+
+
+def fixed_holiday_versions(
+    versions: Iterable[tuple[date, Mapping[str, Any]]],
+) -> list[FixedHolidays]:
+    """Typed versions from (effective_from, data) pairs, oldest first."""
+    return sorted(
+        (
+            FixedHolidays(
+                effective_from=effective_from,
+                holidays=tuple(
+                    FixedHoliday(int(h["month"]), int(h["day"]), str(h["name"]))
+                    for h in data.get("holidays", ())
+                ),
+                compensate_weekend=bool(data.get("compensate_weekend", True)),
+            )
+            for effective_from, data in versions
+        ),
+        key=lambda version: version.effective_from,
     )
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
-from vanphong.demo import documents
+from vanphong.demo import documents, planning
 from vanphong.org import services
 from vanphong.org.models import (
     Clearance,
@@ -241,4 +241,5 @@ def load() -> list[DemoLogin]:
             people.add(f"thidua.{key}", district_office, Role.EMULATION, Clearance.UNCLASSIFIED)
     # A year of documents (skipped when there); settings.VANPHONG_DEMO_SCALE = 0 leaves it out.
     documents.load()
+    planning.load()
     return people.logins

@@ -17,7 +17,6 @@ RULES.md §3, in that order.
 from __future__ import annotations
 
 import io
-import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -45,7 +44,9 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.pdf import Table
 from vanphong.core.vietnamese import fold, format_date
+from vanphong.core.workdays import WorkCalendar
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -65,8 +66,6 @@ from vanphong.org.models import Clearance, Person, Unit
 from vanphong.org.selectors import scope_for
 
 FONTS: Final = Path(__file__).resolve().parent / "fonts"
-# fpdf2 subsets the fonts through fontTools, which reports every glyph table at INFO.
-logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 CHUNK: Final = 500  # rows read per query (with one prefetch query per relation per chunk)
 PREVIEW_ROWS: Final = 200
 
@@ -404,12 +403,18 @@ def _tracking(person: Person, unit: Unit, period: Period) -> QuerySet[IncomingDo
 
 
 def _days(count: int) -> str:
-    return f"{count} ngày"
+    return f"{count} ngày làm việc"
 
 
-def progress(document: IncomingDocument, leads: Sequence[Assignment], today: date) -> str:
+def progress(
+    document: IncomingDocument,
+    leads: Sequence[Assignment],
+    today: date,
+    calendar: WorkCalendar,
+) -> str:
     """Tiến độ: done on time or late (with the day it was done), in progress, or overdue (with
-    the deadline and by how many days); `leads` are the lead assignments still in force."""
+    the deadline and by how many working days); `leads` are the lead assignments still in
+    force. Late means a working day has passed after the deadline (core.workdays)."""
     deadline = document.deadline
     if document.status == IncomingStatus.RECALLED:
         return str(IncomingStatus.RECALLED.label)
@@ -418,16 +423,15 @@ def progress(document: IncomingDocument, leads: Sequence[Assignment], today: dat
     done = [a for a in leads if a.status == AssignmentStatus.DONE]
     if leads and len(done) == len(leads):
         finished = max(_local_date(a.completed_at) or today for a in done)
-        if deadline is not None and finished > deadline:
-            late = (finished - deadline).days
+        late = calendar.days_late(deadline, finished) if deadline is not None else 0
+        if late:
             return f"Hoàn thành trễ hạn {_days(late)}, ngày {format_date(finished)}"
         return f"Hoàn thành đúng hạn, ngày {format_date(finished)}"
     state = "Đang giải quyết" if leads else "Chưa giao xử lý"
     if leads:
         since = min(_local_date(a.assigned_at) or today for a in leads)
         state = f"{state} (giao ngày {format_date(since)})"
-    if deadline is not None and deadline < today:
-        overdue = (today - deadline).days
+    if deadline is not None and (overdue := calendar.days_late(deadline, today)):
         return (
             f"Quá hạn {_days(overdue)} (hạn {format_date(deadline)}); {state[0].lower()}{state[1:]}"
         )
@@ -448,7 +452,7 @@ def _issued_as(document: IncomingDocument) -> str:
     return f"{head} — {document.subject}"
 
 
-def tracking_row(document: IncomingDocument, today: date) -> Row:
+def tracking_row(document: IncomingDocument, today: date, calendar: WorkCalendar) -> Row:
     leads: list[Assignment] = getattr(document, "register_leads", [])
     in_force = [
         a
@@ -469,7 +473,7 @@ def tracking_row(document: IncomingDocument, today: date) -> Row:
         _issued_as(document),
         _receivers(document),
         document.deadline,
-        progress(document, in_force, today),
+        progress(document, in_force, today, calendar),
         _join(_distinct(answered)),
         note,
     )
@@ -495,10 +499,15 @@ def rows(
         for sent in _chunked(outgoing, limit):
             yield outgoing_row(sent)
         return
-    tracking = kind == Kind.TRACKING
-    incoming = _tracking(person, unit, period) if tracking else _incoming(person, unit, period)
-    for received in _chunked(incoming, limit):
-        yield tracking_row(received, when) if tracking else incoming_row(received)
+    if kind == Kind.INCOMING:
+        for received in _chunked(_incoming(person, unit, period), limit):
+            yield incoming_row(received)
+        return
+    # One calendar for the whole register: deadlines and completions lie around the period
+    # and today; a stray year beyond them costs one more query, never one per row.
+    calendar = WorkCalendar.load(min(period.start, when), max(period.end, when))
+    for received in _chunked(_tracking(person, unit, period), limit):
+        yield tracking_row(received, when, calendar)
 
 
 def _chunked(documents: QuerySet[_Document], limit: int | None) -> Iterator[_Document]:
@@ -613,8 +622,6 @@ def xlsx(rows: Iterable[Row], *, spec: Spec, unit: Unit, period: Period) -> byte
 
 _PDF_FONT = "DejaVuSerif"
 _PDF_SIZE = 8  # points
-_PDF_LINE = 3.6  # mm between baselines
-_PDF_PAD = 1.0  # mm inside each cell
 
 
 class _RegisterPDF(FPDF):
@@ -622,77 +629,6 @@ class _RegisterPDF(FPDF):
         self.set_y(-10)
         self.set_font(_PDF_FONT, size=8)
         self.cell(0, 5, f"Trang {self.page_no()}/{{nb}}", align=Align.C)
-
-
-class _Table:
-    """A bordered table drawn line by line (fpdf2's own table lays every cell out twice and
-    is too slow for a year of documents). Words wrap to the column; a word longer than the
-    column is cut; a row never splits across pages, and the header starts every page."""
-
-    def __init__(self, pdf: FPDF, widths: Sequence[float], headings: Sequence[str]) -> None:
-        self.pdf = pdf
-        self.widths = widths
-        self.headings = headings
-        self.char_widths: dict[tuple[str, str], float] = {}
-
-    def _width(self, text: str) -> float:
-        style = self.pdf.font_style
-        total = 0.0
-        for char in text:
-            key = (style, char)
-            width = self.char_widths.get(key)
-            if width is None:
-                width = self.char_widths[key] = self.pdf.get_string_width(char)
-            total += width
-        return total
-
-    def _wrap(self, text: str, room: float) -> list[tuple[str, float]]:
-        lines: list[tuple[str, float]] = []
-        space = self._width(" ")
-        for paragraph in text.split("\n"):
-            line, line_width = "", 0.0
-            for word in paragraph.split():
-                width = self._width(word)
-                if line and line_width + space + width <= room:
-                    line, line_width = f"{line} {word}", line_width + space + width
-                    continue
-                if line:
-                    lines.append((line, line_width))
-                while width > room and len(word) > 1:  # cut a word wider than the column
-                    cut = len(word) - 1
-                    while cut > 1 and self._width(word[:cut]) > room:
-                        cut -= 1
-                    lines.append((word[:cut], self._width(word[:cut])))
-                    word = word[cut:]
-                    width = self._width(word)
-                line, line_width = word, width
-            lines.append((line, line_width))
-        return lines
-
-    def row(self, texts: Sequence[str], centred: Sequence[bool], *, head: bool = False) -> None:
-        pdf = self.pdf
-        pdf.set_font(_PDF_FONT, "B" if head else "", _PDF_SIZE)
-        cells = [
-            self._wrap(text, width - 2 * _PDF_PAD)
-            for text, width in zip(texts, self.widths, strict=True)
-        ]
-        height = max(len(lines) for lines in cells) * _PDF_LINE + 2 * _PDF_PAD
-        if not head and pdf.get_y() + height > pdf.page_break_trigger:
-            pdf.add_page()
-            self.row(self.headings, [True] * len(self.headings), head=True)
-            pdf.set_font(_PDF_FONT, "", _PDF_SIZE)
-        x, top = pdf.l_margin, pdf.get_y()
-        if head:
-            pdf.set_fill_color(231, 230, 230)
-        for lines, width, centre in zip(cells, self.widths, centred, strict=True):
-            pdf.rect(x, top, width, height, style="DF" if head else "D")
-            offset = (height - len(lines) * _PDF_LINE) / 2 if head else _PDF_PAD
-            for index, (line, line_width) in enumerate(lines):
-                if line:
-                    left = x + (width - line_width) / 2 if centre else x + _PDF_PAD
-                    pdf.text(left, top + offset + index * _PDF_LINE + 2.7, line)
-            x += width
-        pdf.set_y(top + height)
 
 
 def pdf(rows: Iterable[Row], *, spec: Spec, unit: Unit, period: Period) -> bytes:
@@ -714,7 +650,7 @@ def pdf(rows: Iterable[Row], *, spec: Spec, unit: Unit, period: Period) -> bytes
     document.ln(3)
     total = sum(column.width for column in spec.columns)
     widths = [column.width * document.epw / total for column in spec.columns]
-    table = _Table(document, widths, spec.headings)
+    table = Table(document, widths, spec.headings, font=_PDF_FONT, size=_PDF_SIZE)
     table.row(spec.headings, [True] * len(widths), head=True)
     for row in rows:
         table.row(row.texts, [not isinstance(cell, str) for cell in row.cells])

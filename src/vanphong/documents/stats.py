@@ -1,28 +1,35 @@
 """Handling statistics: how the assignments given on incoming documents fared, per unit and per
-person, counted in the database (conditional aggregates), over what the asking person sees.
+person, over what the asking person sees.
 
 An assignment counts when it is a lead or supporting part (parts given "for information" have
 nothing to handle), was given within the period (local dates), and was neither handed over (its
-successor counts instead) nor cancelled. Each falls in exactly one column:
+successor counts instead) nor cancelled. Each falls in exactly one column, lateness counted in
+working days (core.workdays: a deadline on a day off runs to the next working day):
 
-- on time — done, on or before its deadline (or it had none);
-- late — done after its deadline (the local date of completion is later);
+- on time — done, and no working day had passed after its deadline (or it had none);
+- late — done after at least one working day past its deadline (local date of completion);
 - open — not done yet and not past its deadline;
-- overdue — not done yet and its deadline is before today.
+- overdue — not done yet and at least one working day has passed after its deadline.
+
+The database groups the assignments by unit (or person), state, deadline and completion day,
+and counts them; each group is then classified with one working-day calendar, so the cost does
+not grow with the number of assignments sharing a deadline.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Case, CharField, Count, QuerySet, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from vanphong.core.workdays import WorkCalendar
 from vanphong.documents.models import Assignment, AssignmentRole, AssignmentStatus
 from vanphong.documents.registers import Period, report_units
 from vanphong.documents.selectors import incoming_visible
@@ -111,57 +118,98 @@ def assignments_counted(
     ).exclude(status__in=[AssignmentStatus.HANDED_OVER, AssignmentStatus.CANCELLED])
 
 
-def _tally_aggregates(today: date) -> dict[str, Count]:
-    done = Q(status=AssignmentStatus.DONE)
-    late = done & Q(deadline__isnull=False, completed_on__gt=F("deadline"))
-    still_open = Q(status__in=OPEN_STATES)
-    overdue = still_open & Q(deadline__lt=today)
-    return {
-        "on_time": Count("id", filter=done & ~late),
-        "late": Count("id", filter=late),
-        "open": Count("id", filter=still_open & ~overdue),
-        "overdue": Count("id", filter=overdue),
-    }
+_DONE, _OPEN = "done", "open"
 
 
-def _tally(row: dict[str, Any]) -> Tally:
-    return Tally(row["on_time"], row["late"], row["open"], row["overdue"])
+class _Classifier:
+    """Puts groups of assignments in their column, against one calendar and one day."""
+
+    def __init__(self, calendar: WorkCalendar, today: date) -> None:
+        self.calendar = calendar
+        self.overdue_through = calendar.overdue_through(today)
+
+    def tally(self, groups: Iterable[dict[str, Any]]) -> Tally:
+        on_time = late = still_open = overdue = 0
+        for group in groups:
+            deadline: date | None = group["deadline"]
+            count: int = group["n"]
+            if group["state"] == _DONE:
+                completed: date | None = group["completed_on"]
+                if deadline and completed and self.calendar.days_late(deadline, completed):
+                    late += count
+                else:
+                    on_time += count
+            elif deadline is not None and deadline <= self.overdue_through:
+                overdue += count
+            else:
+                still_open += count
+        return Tally(on_time, late, still_open, overdue)
+
+
+def _grouped(
+    counted: QuerySet[Assignment], *keys: str
+) -> Iterator[tuple[tuple[Any, ...], list[dict[str, Any]]]]:
+    """The groups of `counted` by `keys` (in the queryset's order), each with its rows per
+    state, deadline and completion day."""
+    rows = counted.values(*keys, "state", "deadline", "completed_on").annotate(n=Count("id"))
+    current: tuple[Any, ...] | None = None
+    bucket: list[dict[str, Any]] = []
+    for row in rows:
+        key = tuple(row[k] for k in keys)
+        if key != current:
+            if current is not None:
+                yield current, bucket
+            current, bucket = key, []
+        bucket.append(row)
+    if current is not None:
+        yield current, bucket
 
 
 def handling_stats(
     person: Person, *, unit: Unit | None, period: Period, today: date | None = None
 ) -> HandlingStats:
     """Per unit (the unit whose book the document is in) and per person (assignments given to a
-    person, not to a unit); two grouped queries, whatever the number of assignments."""
+    person, not to a unit); two grouped queries and the calendar's one, whatever the number
+    of assignments."""
     today = today or timezone.localdate()
-    counted = assignments_counted(person, unit=unit, period=period).annotate(
-        completed_on=TruncDate("completed_at", tzinfo=timezone.get_default_timezone())
+    counted = (
+        assignments_counted(person, unit=unit, period=period)
+        .filter(status__in=[AssignmentStatus.DONE, *OPEN_STATES])
+        .annotate(
+            completed_on=TruncDate("completed_at", tzinfo=timezone.get_default_timezone()),
+            state=Case(
+                When(status=AssignmentStatus.DONE, then=Value(_DONE)),
+                default=Value(_OPEN),
+                output_field=CharField(),
+            ),
+        )
     )
-    aggregates = _tally_aggregates(today)
-    per_unit = (
-        counted.values("document__unit__uuid", "document__unit__name")
-        .annotate(**aggregates)
-        .order_by("document__unit__sort_order", "document__unit__name")
+    calendar = WorkCalendar.load(min(period.start, today), max(period.end, today))
+    classify = _Classifier(calendar, today)
+    per_unit = _grouped(
+        counted.order_by(
+            "document__unit__sort_order", "document__unit__name", "document__unit__id"
+        ),
+        "document__unit__uuid",
+        "document__unit__name",
     )
-    per_person = (
-        counted.filter(assignee__isnull=False)
-        .values("assignee__uuid", "assignee__full_name", "assignee__username")
-        .annotate(**aggregates)
-        .order_by("assignee__name_folded", "assignee__username")
+    per_person = _grouped(
+        counted.filter(assignee__isnull=False).order_by(
+            "assignee__name_folded", "assignee__username", "assignee__id"
+        ),
+        "assignee__uuid",
+        "assignee__full_name",
+        "assignee__username",
     )
     return HandlingStats(
         period=period,
         today=today,
         by_unit=[
-            UnitLine(row["document__unit__uuid"], row["document__unit__name"], _tally(row))
-            for row in per_unit
+            UnitLine(unit_uuid, name, classify.tally(groups))
+            for (unit_uuid, name), groups in per_unit
         ],
         by_person=[
-            PersonLine(
-                row["assignee__uuid"],
-                row["assignee__full_name"] or row["assignee__username"],
-                _tally(row),
-            )
-            for row in per_person
+            PersonLine(person_uuid, full_name or username, classify.tally(groups))
+            for (person_uuid, full_name, username), groups in per_person
         ],
     )

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core.models import AuditEvent
+from vanphong.core.workdays import WorkCalendar
 from vanphong.documents import selectors, services, workflow
 from vanphong.documents.forms_incoming import (
     BookFilterForm,
@@ -73,7 +74,7 @@ from vanphong.org.selectors import ancestors, committee_of, scope_for, unit_tree
 
 BOOK_PAGE_SIZE = 50
 INBOX_PAGE_SIZE = 50
-DUE_SOON_DAYS = 3
+DUE_SOON_DAYS = 3  # working days
 FILES_NOT_KEPT = _(
     "Trình duyệt không giữ lại tệp đã chọn khi trang hiện lại: hãy chọn lại các tệp đính kèm."
 )
@@ -109,9 +110,17 @@ def _read(actor: Person, document: IncomingDocument) -> None:
     services.document_read_record(actor=actor, incoming=document)
 
 
-def _today_and_soon() -> tuple[date, date]:
+def _deadline_marks() -> dict[str, date]:
+    """What the pages compare deadlines with, in working days: a deadline on or before
+    `overdue_through` is overdue (a working day has passed since it), one on or before `soon`
+    falls within the next DUE_SOON_DAYS working days."""
     today = timezone.localdate()
-    return today, today + timedelta(days=DUE_SOON_DAYS)
+    # A month either side, so that a long holiday across the new year costs no second query.
+    calendar = WorkCalendar.load(today - timedelta(days=31), today + timedelta(days=31))
+    return {
+        "overdue_through": calendar.overdue_through(today),
+        "soon": calendar.add_working_days(today, DUE_SOON_DAYS),
+    }
 
 
 # --- choice lists for forms ----------------------------------------------------------------
@@ -469,7 +478,6 @@ def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         )
         events = list(delivery.events.select_related("by"))
     history, reads = _history(document)
-    today, soon = _today_and_soon()
     context = {
         "document": document,
         "attachments": list(document.attachments.select_related("file").order_by("id")),
@@ -484,8 +492,7 @@ def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         "history": history,
         "reads": reads,
         "actions": incoming_actions(actor, document),
-        "today": today,
-        "soon": soon,
+        **_deadline_marks(),
     }
     return render(request, "documents/incoming_detail.html", context)
 
@@ -685,8 +692,7 @@ def incoming_presented_to_me(request: HttpRequest) -> HttpResponse:
 @require_GET
 def incoming_assigned_by_me(request: HttpRequest) -> HttpResponse:
     assignments = list(assigned_by(_actor(request)).select_related("assignee_unit"))
-    today, soon = _today_and_soon()
-    context = {"assignments": assignments, "today": today, "soon": soon}
+    context = {"assignments": assignments, **_deadline_marks()}
     return render(request, "documents/incoming_assigned_by.html", context)
 
 
@@ -699,8 +705,7 @@ def my_inbox(request: HttpRequest) -> HttpResponse:
     include_done = request.GET.get("xong") == "1"
     found = inbox(_actor(request), include_done=include_done)
     page = Paginator(found, INBOX_PAGE_SIZE).get_page(request.GET.get("trang"))
-    today, soon = _today_and_soon()
-    context = {"page": page, "include_done": include_done, "today": today, "soon": soon}
+    context = {"page": page, "include_done": include_done, **_deadline_marks()}
     return render(request, "documents/inbox.html", context)
 
 
@@ -733,15 +738,13 @@ def _assignment_page(
     actor = _actor(request)
     document = assignment.document
     can_handle = _can_handle(actor, assignment)
-    today, soon = _today_and_soon()
     context: dict[str, Any] = {
         "assignment": assignment,
         "document": document,
         "direction": assignment.direction,
         "notes": list(assignment.notes.select_related("author")),
         "can_handle": can_handle,
-        "today": today,
-        "soon": soon,
+        **_deadline_marks(),
     }
     if can_handle:
         context["progress_form"] = progress or ProgressForm()

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from vanphong.core import notifications
+from vanphong.org.models import Person
 from vanphong.org.selectors import active_memberships, scope_for
 from vanphong.web.forms import LoginForm
 from vanphong.web.modules import MODULES
@@ -34,6 +36,35 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_administer": scope.everything or bool(scope.administered),
     }
     return render(request, "web/home.html", ctx)
+
+
+NOTICES_SHOWN = 50
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notices(request: HttpRequest) -> HttpResponse:
+    """The person's in-app notices; opening the page marks them read."""
+    person = cast(Person, request.user)
+    shown = list(notifications.recent(person)[:NOTICES_SHOWN])
+    unread = {n.pk for n in shown if n.read_at is None}
+    if request.method == "POST":
+        notifications.mark_read(person=person)
+        return redirect("web:notices")
+    return render(
+        request,
+        "web/notices.html",
+        {"title": _("Thông báo"), "notices": shown, "unread": unread},
+    )
+
+
+@login_required
+@require_GET
+def notices_badge(request: HttpRequest) -> HttpResponse:
+    """The unread count in the navigation bar, fetched by htmx after the page: no page pays
+    a query for it."""
+    count = notifications.unread(cast(Person, request.user)).count()
+    return render(request, "web/_notices_badge.html", {"count": count})
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,112 @@
+"""Bordered tables in fpdf2 documents, and the fonts they are set in."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from fpdf import FPDF
+
+FONTS: Final = Path(__file__).resolve().parent / "fonts"
+# fpdf2 subsets the fonts through fontTools, which reports every glyph table at INFO.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
+
+
+def add_liberation_serif(pdf: FPDF, family: str = "LiberationSerif") -> str:
+    """Times New Roman's metrics with every Vietnamese glyph (see fonts/README.md)."""
+    pdf.add_font(family, "", str(FONTS / "LiberationSerif-Regular.ttf"))
+    pdf.add_font(family, "B", str(FONTS / "LiberationSerif-Bold.ttf"))
+    pdf.add_font(family, "I", str(FONTS / "LiberationSerif-Italic.ttf"))
+    return family
+
+
+class Table:
+    """A bordered table drawn line by line (fpdf2's own table lays every cell out twice and
+    is too slow for a year of documents). Words wrap to the column; a word longer than the
+    column is cut; a row never splits across pages, and the header starts every page."""
+
+    def __init__(
+        self,
+        pdf: FPDF,
+        widths: Sequence[float],
+        headings: Sequence[str],
+        *,
+        font: str,
+        size: float = 8,
+        line: float = 3.6,
+        pad: float = 1.0,
+    ) -> None:
+        self.pdf = pdf
+        self.widths = widths
+        self.headings = headings
+        self.font, self.size, self.line, self.pad = font, size, line, pad
+        self.char_widths: dict[tuple[str, str], float] = {}
+
+    def _width(self, text: str) -> float:
+        style = self.pdf.font_style
+        total = 0.0
+        for char in text:
+            key = (style, char)
+            width = self.char_widths.get(key)
+            if width is None:
+                width = self.char_widths[key] = self.pdf.get_string_width(char)
+            total += width
+        return total
+
+    def _wrap(self, text: str, room: float) -> list[tuple[str, float]]:
+        lines: list[tuple[str, float]] = []
+        space = self._width(" ")
+        for paragraph in text.split("\n"):
+            line, line_width = "", 0.0
+            for word in paragraph.split():
+                width = self._width(word)
+                if line and line_width + space + width <= room:
+                    line, line_width = f"{line} {word}", line_width + space + width
+                    continue
+                if line:
+                    lines.append((line, line_width))
+                while width > room and len(word) > 1:  # cut a word wider than the column
+                    cut = len(word) - 1
+                    while cut > 1 and self._width(word[:cut]) > room:
+                        cut -= 1
+                    lines.append((word[:cut], self._width(word[:cut])))
+                    word = word[cut:]
+                    width = self._width(word)
+                line, line_width = word, width
+            lines.append((line, line_width))
+        return lines
+
+    def row(
+        self,
+        texts: Sequence[str],
+        centred: Sequence[bool],
+        *,
+        head: bool = False,
+        styles: Sequence[str] | None = None,
+    ) -> None:
+        """One row; `styles` ("", "B", "I" per cell) sets each cell's font style."""
+        pdf = self.pdf
+        chosen = list(styles) if styles is not None else ["B" if head else ""] * len(texts)
+        cells = []
+        for text, width, style in zip(texts, self.widths, chosen, strict=True):
+            pdf.set_font(self.font, style, self.size)
+            cells.append(self._wrap(text, width - 2 * self.pad))
+        height = max(len(lines) for lines in cells) * self.line + 2 * self.pad
+        if not head and pdf.get_y() + height > pdf.page_break_trigger:
+            pdf.add_page()
+            self.row(self.headings, [True] * len(self.headings), head=True)
+        x, top = pdf.l_margin, pdf.get_y()
+        if head:
+            pdf.set_fill_color(231, 230, 230)
+        for lines, width, centre, style in zip(cells, self.widths, centred, chosen, strict=True):
+            pdf.set_font(self.font, style, self.size)
+            pdf.rect(x, top, width, height, style="DF" if head else "D")
+            offset = (height - len(lines) * self.line) / 2 if head else self.pad
+            for index, (line, line_width) in enumerate(lines):
+                if line:
+                    left = x + (width - line_width) / 2 if centre else x + self.pad
+                    pdf.text(left, top + offset + index * self.line + self.line * 0.75, line)
+            x += width
+        pdf.set_y(top + height)

@@ -1,0 +1,489 @@
+"""The demo's plans and schedules: the provincial Standing Committee's 2011 work programme as
+it went (done, moved, postponed, dropped), the 2012 programme and February's plan, and the
+week of 13–19 February 2012 with the Office review conference on the afternoon of the 16th
+(Báo Tây Ninh, 17/02/2012), published and then amended once.
+
+Everything goes through the services, so it is audited and checked for clashes like a real
+week; afterwards the approval and publication times are put back in 2011–2012.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.utils import timezone
+
+from vanphong.org.models import Person, Unit, UnitKind
+from vanphong.planning import services
+from vanphong.planning.models import (
+    Body,
+    ItemState,
+    MonthlyPlan,
+    ProgrammeItem,
+    Room,
+    ScheduleVersion,
+    WorkProgramme,
+)
+from vanphong.planning.selectors import office_of
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+MONDAY = date(2012, 2, 13)
+
+# (month, topic, content, body, lead: "office" | board symbol, state, reason, new month)
+PROGRAMME_2011 = (
+    (
+        1,
+        "Xây dựng Đảng",
+        "Tổng kết công tác xây dựng Đảng năm 2010, phương hướng năm 2011",
+        "ban_thuong_vu",
+        "BTCTU",
+        "done",
+        "",
+        None,
+    ),
+    (
+        1,
+        "Chính trị",
+        "Lãnh đạo tổ chức Tết Nguyên đán Tân Mão an toàn, tiết kiệm",
+        "thuong_truc",
+        "office",
+        "done",
+        "",
+        None,
+    ),
+    (
+        2,
+        "Chính trị",
+        "Triển khai học tập, quán triệt Nghị quyết Đại hội XI của Đảng",
+        "ban_thuong_vu",
+        "BTGTU",
+        "done",
+        "",
+        None,
+    ),
+    (
+        2,
+        "Bầu cử",
+        "Kế hoạch lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XIII và đại biểu "
+        "HĐND các cấp nhiệm kỳ 2011–2016",
+        "ban_thuong_vu",
+        "BTCTU",
+        "done",
+        "",
+        None,
+    ),
+    (
+        3,
+        "Xây dựng Đảng",
+        "Chương trình hành động thực hiện Nghị quyết Đại hội IX Đảng bộ tỉnh",
+        "hoi_nghi",
+        "office",
+        "moved",
+        "Chờ ý kiến các huyện, thị ủy",
+        4,
+    ),
+    (
+        3,
+        "Kinh tế",
+        "Sơ kết quý I, nhiệm vụ quý II năm 2011",
+        "ban_thuong_vu",
+        "office",
+        "done",
+        "",
+        None,
+    ),
+    (
+        4,
+        "Bầu cử",
+        "Kiểm tra công tác chuẩn bị bầu cử tại các huyện, thị xã",
+        "thuong_truc",
+        "BTCTU",
+        "done",
+        "",
+        None,
+    ),
+    (
+        5,
+        "Bầu cử",
+        "Chỉ đạo ngày bầu cử 22/5/2011 và tổng kết công tác bầu cử",
+        "ban_thuong_vu",
+        "BTCTU",
+        "done",
+        "",
+        None,
+    ),
+    (
+        6,
+        "Kiểm tra",
+        "Kiểm tra việc thực hiện Chỉ thị về công tác tiếp công dân",
+        "ban_thuong_vu",
+        "UBKTTU",
+        "postponed",
+        "Dồn vào đợt kiểm tra cuối năm",
+        None,
+    ),
+    (
+        7,
+        "Kinh tế",
+        "Hội nghị Tỉnh ủy sơ kết 6 tháng đầu năm 2011",
+        "hoi_nghi",
+        "office",
+        "done",
+        "",
+        None,
+    ),
+    (
+        8,
+        "Dân vận",
+        "Tổng kết 10 năm thực hiện quy chế dân chủ ở cơ sở",
+        "ban_thuong_vu",
+        "BDVTU",
+        "dropped",
+        "Trung ương hướng dẫn tổng kết vào năm 2012",
+        None,
+    ),
+    (
+        9,
+        "Xây dựng Đảng",
+        "Sơ kết công tác tiếp dân 9 tháng",
+        "thuong_truc",
+        "office",
+        "planned",
+        "",
+        None,
+    ),
+    (
+        10,
+        "Quốc phòng",
+        "Diễn tập khu vực phòng thủ tỉnh",
+        "ban_thuong_vu",
+        "office",
+        "planned",
+        "",
+        None,
+    ),
+    (
+        12,
+        "Xây dựng Đảng",
+        "Hội nghị Tỉnh ủy tổng kết năm 2011, nhiệm vụ năm 2012",
+        "hoi_nghi",
+        "office",
+        "done",
+        "",
+        None,
+    ),
+)
+
+PROGRAMME_2012 = (
+    (1, "Xây dựng Đảng", "Kiểm điểm tập thể, cá nhân Ban Thường vụ năm 2011", "ban_thuong_vu"),
+    (2, "Văn phòng", "Tổng kết công tác Văn phòng cấp ủy năm 2011", "thuong_truc"),
+    (
+        2,
+        "Xây dựng Đảng",
+        "Triển khai Nghị quyết Trung ương 4 khóa XI về xây dựng Đảng",
+        "ban_thuong_vu",
+    ),
+    (3, "Kinh tế", "Sơ kết quý I năm 2012", "ban_thuong_vu"),
+)
+
+
+def _person(username: str) -> Person:
+    return Person.objects.get(username=username)
+
+
+def _at(day: date, hour: int = 9) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=ZONE)
+
+
+def _board(province: Unit, symbol: str) -> Unit:
+    if symbol == "office":
+        office = office_of(province)
+        assert office is not None  # noqa: S101 (the scenario made it)
+        return office
+    found = Unit.objects.filter(parent=province, symbol=symbol).first()
+    return found or province
+
+
+def _rooms(province: Unit, clerk: Person) -> dict[str, Room]:
+    wanted = (
+        ("Hội trường Tỉnh ủy", "", 250),
+        ("Phòng họp Ban Thường vụ", "", 40),
+        ("Phòng họp Văn phòng Tỉnh ủy", "", 20),
+    )
+    rooms = {}
+    for name, address, capacity in wanted:
+        room = Room.objects.filter(committee=province, name=name).first()
+        rooms[name] = room or services.room_create(
+            actor=clerk, committee=province, name=name, address=address, capacity=capacity
+        )
+    return rooms
+
+
+def _programme_2011(province: Unit, specialist: Person, chief: Person) -> WorkProgramme:
+    programme = services.programme_create(
+        actor=specialist, committee=province, body=Body.STANDING_COMMITTEE, year=2011
+    )
+    tracked = []
+    for month, topic, content, body, lead, state, reason, moved_to in PROGRAMME_2011:
+        item = services.programme_item_add(
+            actor=specialist,
+            programme=programme,
+            topic=topic,
+            content=content,
+            body=body,
+            lead_unit=_board(province, lead),
+            supporting_units=[_board(province, "office")] if lead != "office" else [],
+            month=month,
+        )
+        tracked.append((item, state, reason, moved_to, month))
+    services.programme_approve(actor=chief, programme=programme)
+    for item, state, reason, moved_to, month in tracked:
+        if state == ItemState.PLANNED:
+            continue
+        if state == ItemState.MOVED:
+            item = services.programme_item_track(
+                actor=specialist, item=item, state=state, reason=reason, month=moved_to
+            )
+            state, reason = ItemState.DONE, ""
+        services.programme_item_track(
+            actor=specialist,
+            item=item,
+            state=state,
+            reason=reason,
+            done_on=date(2011, item.month or month, 25) if state == ItemState.DONE else None,
+        )
+    services.programme_issue(actor=specialist, programme=programme)
+    WorkProgramme.objects.filter(pk=programme.pk).update(approved_at=_at(date(2011, 1, 10)))
+    return programme
+
+
+def _programme_2012(province: Unit, specialist: Person, chief: Person) -> None:
+    programme = services.programme_create(
+        actor=specialist, committee=province, body=Body.STANDING_COMMITTEE, year=2012
+    )
+    for month, topic, content, body in PROGRAMME_2012:
+        services.programme_item_add(
+            actor=specialist,
+            programme=programme,
+            topic=topic,
+            content=content,
+            body=body,
+            lead_unit=_board(province, "office"),
+            month=month,
+        )
+    services.programme_approve(actor=chief, programme=programme)
+    WorkProgramme.objects.filter(pk=programme.pk).update(approved_at=_at(date(2012, 1, 6)))
+    plan = services.monthly_plan_draft(actor=specialist, committee=province, year=2012, month=2)
+    services.monthly_plan_item_add(
+        actor=specialist,
+        plan=plan,
+        content="Hội nghị tổng kết công tác Văn phòng cấp ủy năm 2011",
+        lead_unit=_board(province, "office"),
+        day=date(2012, 2, 16),
+    )
+    services.monthly_plan_approve(actor=chief, plan=plan)
+    MonthlyPlan.objects.filter(pk=plan.pk).update(approved_at=_at(date(2012, 1, 30)))
+
+
+def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Person) -> None:
+    secretary, deputy = _person("bithu.tinhuy"), _person("pbt.tinhuy")
+    hall = rooms["Hội trường Tỉnh ủy"]
+    standing = rooms["Phòng họp Ban Thường vụ"]
+    districts = list(
+        Unit.objects.filter(
+            parent=province,
+            kind__in=[UnitKind.DISTRICT_COMMITTEE, UnitKind.TOWN_COMMITTEE],
+        )
+    )
+    office = _board(province, "office")
+    version = services.schedule_open(
+        actor=specialist, committee=province, kind="leaders", day=MONDAY
+    )
+    week: tuple[tuple[Any, ...], ...] = (
+        (
+            0,
+            "sang",
+            time(7, 30),
+            "Giao ban Thường trực Tỉnh ủy đầu tuần",
+            [secretary, deputy],
+            standing,
+            "",
+            [],
+            office,
+            "",
+        ),
+        (
+            0,
+            "chieu",
+            time(14, 0),
+            "Làm việc với Ban Tổ chức Tỉnh ủy về công tác cán bộ",
+            [secretary],
+            standing,
+            "",
+            [],
+            None,
+            "mat",
+        ),
+        (
+            1,
+            "sang",
+            time(8, 0),
+            "Họp Ban Thường vụ Tỉnh ủy",
+            [secretary, deputy],
+            standing,
+            "",
+            [],
+            office,
+            "",
+        ),
+        (
+            2,
+            "sang",
+            time(8, 0),
+            "Làm việc với Huyện ủy Châu Thành",
+            [deputy],
+            None,
+            "Huyện ủy Châu Thành",
+            [],
+            None,
+            "",
+        ),
+        (
+            3,
+            "sang",
+            time(8, 0),
+            "Tiếp công dân định kỳ",
+            [secretary],
+            None,
+            "Trụ sở Tiếp công dân tỉnh",
+            [],
+            None,
+            "",
+        ),
+        (
+            3,
+            "chieu",
+            time(14, 0),
+            "Hội nghị tổng kết công tác Văn phòng cấp ủy năm 2011, triển khai nhiệm vụ năm 2012",
+            [deputy],
+            hall,
+            "",
+            districts,
+            office,
+            "",
+        ),
+        (
+            4,
+            "sang",
+            time(8, 0),
+            "Dự Hội nghị triển khai nhiệm vụ năm 2012 của ngành Kiểm sát",
+            [secretary],
+            None,
+            "Viện Kiểm sát nhân dân tỉnh",
+            [],
+            None,
+            "",
+        ),
+    )
+    created = {}
+    for offset, session, at, content, leaders, room, place, units, preparing, secret in week:
+        created[content] = services.entry_add(
+            actor=specialist,
+            version=version,
+            data=services.EntryData(
+                day=MONDAY + timedelta(days=offset),
+                session=session,
+                starts_at=at,
+                content=content,
+                leaders=leaders,
+                room=room,
+                place=place,
+                units=units,
+                preparing_unit=preparing,
+                confidentiality=1 if secret else 0,
+            ),
+        )
+    services.schedule_approve(actor=chief, version=version)
+    services.schedule_publish(actor=chief, version=version)
+    amendment = services.schedule_amend(
+        actor=specialist,
+        version=version,
+        note="Thường trực làm việc với Huyện ủy Châu Thành chuyển sang chiều thứ Tư",
+    )
+    moved = amendment.entries.get(lineage=created["Làm việc với Huyện ủy Châu Thành"].lineage)
+    services.entry_update(
+        actor=specialist,
+        entry=moved,
+        data=services.EntryData(
+            day=moved.day,
+            session="chieu",
+            starts_at=time(14, 0),
+            content=moved.content,
+            leaders=[deputy],
+            place=moved.place,
+        ),
+    )
+    services.schedule_approve(actor=chief, version=amendment)
+    services.schedule_publish(actor=chief, version=amendment)
+    friday = MONDAY - timedelta(days=3)
+    ScheduleVersion.objects.filter(pk=version.pk).update(
+        created_at=_at(friday - timedelta(days=1)),
+        approved_at=_at(friday, 10),
+        published_at=_at(friday, 15),
+    )
+    ScheduleVersion.objects.filter(pk=amendment.pk).update(
+        created_at=_at(MONDAY + timedelta(days=1), 10),
+        approved_at=_at(MONDAY + timedelta(days=1), 11),
+        published_at=_at(MONDAY + timedelta(days=1), 11),
+    )
+
+
+def _this_week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Person) -> None:
+    """A published week for today, so the hall screen and the feeds show something."""
+    today = timezone.localdate()
+    version = services.schedule_open(
+        actor=specialist, committee=province, kind="leaders", day=today
+    )
+    monday = version.schedule.monday
+    for offset, session, at, content in (
+        (0, "sang", time(7, 30), "Giao ban Thường trực Tỉnh ủy đầu tuần"),
+        (1, "sang", time(8, 0), "Họp Ban Thường vụ Tỉnh ủy"),
+        (3, "chieu", time(14, 0), "Làm việc với Văn phòng Tỉnh ủy về chương trình công tác"),
+    ):
+        services.entry_add(
+            actor=specialist,
+            version=version,
+            data=services.EntryData(
+                day=monday + timedelta(days=offset),
+                session=session,
+                starts_at=at,
+                content=content,
+                leaders=[_person("bithu.tinhuy")],
+                room=rooms["Phòng họp Ban Thường vụ"],
+            ),
+            overrides=_holidays(version, monday + timedelta(days=offset)),
+        )
+    services.schedule_approve(actor=chief, version=version)
+    services.schedule_publish(actor=chief, version=version)
+
+
+def _holidays(version: ScheduleVersion, day: date) -> dict[str, str]:
+    """Today's week may hold a public holiday: the demo keeps its entries anyway."""
+    return {f"holiday:{day.isoformat()}": "Lịch mẫu"}
+
+
+def load() -> None:
+    """Load the plans and schedules once (skipped when the 2011 programme is there)."""
+    province = Unit.objects.filter(parent=None, kind=UnitKind.PROVINCIAL_COMMITTEE).first()
+    if province is None or ProgrammeItem.objects.filter(programme__committee=province).exists():
+        return
+    specialist, chief = _person("cv.tinhuy"), _person("cvp.tinhuy")
+    with transaction.atomic():
+        rooms = _rooms(province, specialist)
+        _programme_2011(province, specialist, chief)
+        _programme_2012(province, specialist, chief)
+        _week(province, rooms, specialist, chief)
+        _this_week(province, rooms, specialist, chief)

@@ -1,0 +1,173 @@
+"""iCalendar (RFC 5545) feeds of the published weeks: per leader, per room, per unit.
+
+Each entry is one event whose UID is its lineage, so a phone that subscribed updates the event
+when the week is amended (SEQUENCE is the version number); an entry the amendment removed is
+sent as cancelled. Secret entries are shown as the feed's owner may see them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from vanphong.planning.changes import compare, previous_version
+from vanphong.planning.models import (
+    Entry,
+    FeedScope,
+    FeedToken,
+    ScheduleVersion,
+    Session,
+    VersionStatus,
+)
+from vanphong.planning.selectors import clearance_units, entries, sees_entry
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+WEEKS_BACK = 8  # how far back a feed reaches; a phone keeps what it already has
+# When an entry has no time, the usual hours of its session.
+SESSION_TIMES = {
+    Session.MORNING: (time(7, 30), time(11, 30)),
+    Session.AFTERNOON: (time(13, 30), time(17, 0)),
+    Session.EVENING: (time(19, 0), time(21, 0)),
+}
+
+
+def _span(entry: Entry) -> tuple[datetime, datetime]:
+    default_start, default_end = SESSION_TIMES[Session(entry.session)]
+    start = entry.starts_at or default_start
+    if entry.ends_at is not None:
+        end = entry.ends_at
+    elif entry.starts_at is not None:
+        end = (datetime.combine(entry.day, start) + timedelta(minutes=90)).time()
+    else:
+        end = default_end
+    return (
+        datetime.combine(entry.day, start, tzinfo=ZONE),
+        datetime.combine(entry.day, max(end, start), tzinfo=ZONE),
+    )
+
+
+def _matches(feed: FeedToken) -> Q:
+    if feed.scope == FeedScope.LEADER:
+        return Q(attendance__person_id=feed.person_id)
+    if feed.scope == FeedScope.ROOM:
+        return Q(room_id=feed.room_id)
+    return (
+        Q(version__schedule__committee_id=feed.unit_id)
+        | Q(units__id=feed.unit_id)
+        | Q(preparing_unit_id=feed.unit_id)
+    )
+
+
+def feed_name(feed: FeedToken) -> str:
+    if feed.scope == FeedScope.LEADER and feed.person is not None:
+        return _("Lịch công tác: %(name)s") % {"name": feed.person.full_name}
+    if feed.scope == FeedScope.ROOM and feed.room is not None:
+        return _("Lịch phòng họp: %(name)s") % {"name": feed.room.name}
+    return _("Lịch công tác: %(name)s") % {"name": feed.unit.name if feed.unit else ""}
+
+
+def calendar(feed: FeedToken, *, today: date | None = None) -> bytes:
+    """The feed's events: published weeks from WEEKS_BACK weeks ago on."""
+    today = today or timezone.localdate()
+    since = today - timedelta(days=today.weekday() + 7 * WEEKS_BACK)
+    versions = list(
+        ScheduleVersion.objects.filter(
+            status=VersionStatus.PUBLISHED, schedule__monday__gte=since
+        ).select_related("schedule__committee")
+    )
+    wanted = set(
+        Entry.objects.filter(_matches(feed), version__in=versions).values_list("pk", flat=True)
+    )
+    cal = Calendar()
+    cal.add("prodid", "-//vanphong//lich cong tac//VI")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", feed_name(feed))
+    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+    owner = feed.owner
+    stamp = timezone.now()
+    by_version: dict[int, list[Entry]] = {}
+    for entry in entries(versions).filter(pk__in=wanted):
+        by_version.setdefault(entry.version_id, []).append(entry)
+    cleared: dict[int, tuple[int, ...]] = {}
+    for version in versions:
+        chosen = by_version.get(version.pk, [])
+        committee = version.schedule.committee
+        if committee.pk not in cleared:
+            cleared[committee.pk] = clearance_units(committee)
+        units = cleared[committee.pk]
+        changes = None
+        if version.number > 1 and (older := previous_version(version)) is not None:
+            changes = compare(older, version)
+        for entry in chosen:
+            mark = ""
+            if changes is not None and changes.marked(entry):
+                mark = _("Bổ sung") if changes.is_new(entry) else _("Điều chỉnh")
+            cal.add_component(_event(entry, version, owner, stamp, mark, units))
+        if changes is not None and changes.removed:
+            gone = set(
+                Entry.objects.filter(
+                    _matches(feed), pk__in=[e.pk for e in changes.removed]
+                ).values_list("pk", flat=True)
+            )
+            for entry in changes.removed:
+                if entry.pk in gone:
+                    event = _event(entry, version, owner, stamp, _("Hủy"), units)
+                    event.add("status", "CANCELLED")
+                    cal.add_component(event)
+    cal.add_missing_timezones()
+    return bytes(cal.to_ical())
+
+
+def _event(
+    entry: Entry,
+    version: ScheduleVersion,
+    owner: object,
+    stamp: datetime,
+    mark: str,
+    units: tuple[int, ...],
+) -> Event:
+    visible = sees_entry(owner, entry, units)  # type: ignore[arg-type]
+    start, end = _span(entry)
+    event = Event()
+    event.add("uid", f"{entry.lineage}@vanphong")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", start)
+    event.add("dtend", end)
+    event.add("sequence", version.number)
+    summary = entry.content if visible else _("Bận")
+    event.add("summary", f"[{mark}] {summary}" if mark else summary)
+    lines = []
+    leaders = ", ".join(a.person.full_name for a in entry.attendance.all())
+    if leaders:
+        lines.append(_("Lãnh đạo dự: %(names)s") % {"names": leaders})
+    if visible:
+        place = entry.room.name if entry.room is not None else ""
+        if entry.place:
+            place = f"{place}, {entry.place}" if place else entry.place
+        if place:
+            event.add("location", place)
+        attending = ", ".join(u.name for u in entry.units.all())
+        if attending:
+            lines.append(_("Thành phần: %(units)s") % {"units": attending})
+        if entry.preparing_unit is not None:
+            lines.append(_("Chuẩn bị: %(unit)s") % {"unit": entry.preparing_unit.name})
+        if entry.note:
+            lines.append(entry.note)
+        event.add("class", "PUBLIC" if not entry.confidentiality else "CONFIDENTIAL")
+    else:
+        event.add("class", "PRIVATE")
+    if mark and version.change_note:
+        lines.append(
+            _("%(mark)s ở bản %(number)s: %(note)s")
+            % {"mark": mark, "number": version.number, "note": version.change_note}
+        )
+    if lines:
+        event.add("description", "\n".join(lines))
+    return event

@@ -1,0 +1,157 @@
+"""One week of a schedule as people read it: days × sessions, each entry as shown to the
+person looking (secret entries are "Bận" to those not cleared), changes since the version it
+amends marked. The page, the print (PDF, DOCX), the lobby screen and the feeds all use this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+
+from vanphong.core import workdays
+from vanphong.core.vietnamese import format_week, weekday_name
+from vanphong.org.models import Person
+from vanphong.planning.changes import Changes, compare, previous_version
+from vanphong.planning.models import Entry, ScheduleVersion, Session
+from vanphong.planning.selectors import clearance_units, entries, sees_entry
+
+
+@dataclass(frozen=True)
+class Row:
+    entry: Entry
+    time: str
+    content: str
+    place: str
+    leaders: str
+    units: str
+    preparing: str
+    note: str
+    documents: list[tuple[str, str]]  # (label, url)
+    hidden: bool  # secret, shown as busy
+    mark: str  # "", "new" or "changed"
+
+    @property
+    def mark_label(self) -> str:
+        return {"new": _("Bổ sung"), "changed": _("Điều chỉnh")}.get(self.mark, "")
+
+
+@dataclass
+class Day:
+    day: date
+    name: str
+    holiday: str
+    sessions: dict[str, list[Row]] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}\n{self.day:%d/%m}"
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.sessions.values())
+
+    @property
+    def blocks(self) -> list[tuple[str, str, list[Row]]]:
+        """The sessions that have entries, in order: (value, label, rows)."""
+        return [
+            (value, str(label), self.sessions[value])
+            for value, label in Session.choices
+            if self.sessions.get(value)
+        ]
+
+
+@dataclass
+class Week:
+    version: ScheduleVersion
+    title: str
+    subtitle: str
+    days: list[Day]
+    changes: Changes | None
+    removed: list[Row]
+
+    @property
+    def sessions(self) -> list[tuple[str, str]]:
+        used = {s for day in self.days for s, rows in day.sessions.items() if rows}
+        return [
+            (value, str(label))
+            for value, label in Session.choices
+            if value != Session.EVENING or Session.EVENING in used
+        ]
+
+    def rows(self) -> list[tuple[Day, str, Row]]:
+        return [
+            (day, session, row)
+            for day in self.days
+            for session, _label in self.sessions
+            for row in day.sessions.get(session, [])
+        ]
+
+
+def _row(entry: Entry, person: Person | None, mark: str, units: tuple[int, ...]) -> Row:
+    time = entry.starts_at.strftime("%Hg%M") if entry.starts_at else ""
+    if entry.starts_at and entry.ends_at:
+        time = f"{time}–{entry.ends_at.strftime('%Hg%M')}"
+    leaders = ", ".join(a.person.full_name for a in entry.attendance.all())
+    if not sees_entry(person, entry, units):
+        return Row(entry, time, _("Bận"), "", leaders, "", "", "", [], True, mark)
+    place = entry.room.name if entry.room is not None else ""
+    if entry.place:
+        place = f"{place}, {entry.place}" if place else entry.place
+    documents = [(str(d), f"/van-ban/den/{d.uuid}/") for d in entry.incoming.all()]
+    documents += [(str(d), f"/van-ban/di/{d.uuid}/") for d in entry.outgoing.all()]
+    return Row(
+        entry=entry,
+        time=time,
+        content=entry.content,
+        place=place,
+        leaders=leaders,
+        units=", ".join(u.short_name or u.name for u in entry.units.all()),
+        preparing=(entry.preparing_unit.short_name or entry.preparing_unit.name)
+        if entry.preparing_unit
+        else "",
+        note=entry.note,
+        documents=documents,
+        hidden=False,
+        mark=mark,
+    )
+
+
+def build(version: ScheduleVersion, person: Person | None, *, marked: bool = True) -> Week:
+    schedule = version.schedule
+    changes = None
+    if marked and version.number > 1:
+        older = previous_version(version)
+        changes = compare(older, version) if older is not None else None
+    monday = schedule.monday
+    calendar = workdays.WorkCalendar.load(monday, monday + timedelta(days=6))
+    days = [
+        Day(
+            day=monday + timedelta(days=offset),
+            name=weekday_name(monday + timedelta(days=offset)),
+            holiday=calendar.holiday_name(monday + timedelta(days=offset)) or "",
+            sessions={value: [] for value in Session.values},
+        )
+        for offset in range(7)
+    ]
+    units = clearance_units(schedule.committee)
+    for entry in entries([version]):
+        mark = ""
+        if changes is not None:
+            mark = (
+                "new" if changes.is_new(entry) else "changed" if changes.is_changed(entry) else ""
+            )
+        days[(entry.day - monday).days].sessions[entry.session].append(
+            _row(entry, person, mark, units)
+        )
+    removed = [_row(entry, person, "", units) for entry in changes.removed] if changes else []
+    # Saturday and Sunday only when something happens then.
+    days = [d for d in days if d.day.weekday() < 5 or not d.is_empty]
+    return Week(
+        version=version,
+        title=schedule.title,
+        subtitle=format_week(monday),
+        days=days,
+        changes=changes,
+        removed=removed,
+    )

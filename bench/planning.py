@@ -132,8 +132,8 @@ class World:
 
 
 def history(world: World, weeks: range, per_week: int) -> None:
-    for n in weeks:
-        world.week(FIRST_MONDAY + timedelta(weeks=n), per_week)
+    for n in weeks:  # the Office's weeks: the demo's leaders' weeks of 2012 are there already
+        world.week(FIRST_MONDAY + timedelta(weeks=n), per_week, kind="office")
 
 
 def render(world: World, rounds: int) -> dict[str, Any]:

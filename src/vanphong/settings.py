@@ -104,6 +104,17 @@ TEMPLATES = [
     },
 ]
 
+# In-process caches. `feeds`: serialised events of published weeks, which never change (see
+# planning.feeds); the default of 300 entries would cull a single week of 300 entries.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "feeds": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "feeds",
+        "OPTIONS": {"MAX_ENTRIES": env_int("VANPHONG_FEED_CACHE_ENTRIES", 50_000, minimum=1)},
+    },
+}
+
 # --- database -------------------------------------------------------------------------------
 
 DATABASE_URL = env_str("VANPHONG_DATABASE_URL", f"sqlite:///{VAR_DIR / 'vanphong.sqlite3'}")

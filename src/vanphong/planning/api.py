@@ -542,7 +542,7 @@ def _entry_out(row: week.Row) -> EntryOut:
         ends_at=entry.ends_at,
         content=row.content,
         place=row.place,
-        leaders=[a.person.uuid for a in entry.attendance.all()],
+        leaders=[a.person.uuid for a in entry.attending()],
         units=row.units,
         preparing_unit=row.preparing,
         note=row.note,
@@ -696,7 +696,7 @@ def entry_add(
 
 def _entry_row(request: HttpRequest, entry: Entry) -> EntryOut:
     row = week._row(
-        selectors.entries([entry.version]).get(pk=entry.pk),
+        selectors.entries([entry.version], ids=[entry.pk])[0],
         _actor(request),
         "",
         selectors.clearance_units(entry.version.schedule.committee),

@@ -27,10 +27,10 @@ def fingerprint(entry: Entry) -> tuple[Any, ...]:
     """Uses the prefetched attendance and units (see selectors.entries)."""
     return (
         *(getattr(entry, name) for name in COMPARED),
-        tuple(a.person_id for a in entry.attendance.all()),
-        tuple(sorted(u.pk for u in entry.units.all())),
-        tuple(sorted(d.pk for d in entry.incoming.all())),
-        tuple(sorted(d.pk for d in entry.outgoing.all())),
+        tuple(a.person_id for a in entry.attending()),
+        tuple(sorted(u.pk for u in entry.unit_list())),
+        tuple(sorted(d.pk for d in entry.incoming_list())),
+        tuple(sorted(d.pk for d in entry.outgoing_list())),
     )
 
 

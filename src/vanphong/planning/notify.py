@@ -20,12 +20,12 @@ def attendees_of_changes(*, version: ScheduleVersion, changes: Changes) -> int:
     people: set[int] = set()
     for entry in entries([version]):
         if changes.marked(entry):
-            people.update(a.person_id for a in entry.attendance.all())
+            people.update(a.person_id for a in entry.attending())
             old = changes.previous.get(entry.lineage)
             if old is not None:
-                people.update(a.person_id for a in old.attendance.all())
+                people.update(a.person_id for a in old.attending())
     for entry in changes.removed:
-        people.update(a.person_id for a in entry.attendance.all())
+        people.update(a.person_id for a in entry.attending())
     text = _("%(title)s (%(week)s) đã được điều chỉnh (bản %(number)s): %(note)s") % {
         "title": schedule.title,
         "week": f"tuần {schedule.week:02d}/{schedule.year}",

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.org.models import Person, Role, Unit, UnitKind
 from vanphong.org.selectors import scope_for
 from vanphong.planning.models import (
@@ -126,23 +128,83 @@ def open_version(schedule: Schedule) -> ScheduleVersion | None:
     ).first()
 
 
-def entries(versions: Iterable[ScheduleVersion]) -> QuerySet[Entry]:
-    """The entries of `versions` with everything a page, print or feed shows: a fixed number
-    of queries however many entries there are."""
-    return (
-        Entry.objects.filter(version__in=list(versions))
-        .select_related("room", "preparing_unit", "version__schedule__committee")
-        .prefetch_related(
-            Prefetch(
-                "attendance",
-                queryset=EntryLeader.objects.select_related("person").order_by("position"),
-            ),
-            Prefetch("units", queryset=Unit.objects.only("id", "name", "short_name")),
-            "incoming",
-            "outgoing",
-        )
-        .order_by("day", "session", "starts_at", "id")
+ATTENDANCE_PREFETCH = Prefetch(
+    "attendance",
+    queryset=EntryLeader.objects.select_related("person").order_by("position"),
+    to_attr="attending_list",
+)
+
+
+def entries(
+    versions: Iterable[ScheduleVersion], *, ids: Iterable[int] | None = None
+) -> list[Entry]:
+    """The entries of `versions` (only `ids`, if given) with everything a page, print or feed
+    shows, in a fixed number of queries however many entries there are.
+
+    The relations are read as plain rows and attached as lists that share one instance per
+    person, unit or document: Django's prefetch would build a model instance per relation row
+    and a queryset per access — most of the cost of a week of 300 entries."""
+    found = Entry.objects.filter(version__in=list(versions))
+    if ids is not None:
+        found = found.filter(pk__in=list(ids))
+    rows = list(found.order_by("day", "session", "starts_at", "id"))
+    by_id = {entry.pk: entry for entry in rows}
+    for entry in rows:
+        entry.attending_list = []  # type: ignore[attr-defined]
+        entry.units_list = []  # type: ignore[attr-defined]
+        entry.incoming_docs = []  # type: ignore[attr-defined]
+        entry.outgoing_docs = []  # type: ignore[attr-defined]
+    if not rows:
+        return rows
+    rooms = Room.objects.in_bulk({e.room_id for e in rows if e.room_id is not None})
+    preparing = Unit.objects.only("id", "name", "short_name").in_bulk(
+        {e.preparing_unit_id for e in rows if e.preparing_unit_id is not None}
     )
+    for entry in rows:
+        if entry.room_id is not None:
+            entry.room = rooms[entry.room_id]
+        if entry.preparing_unit_id is not None:
+            entry.preparing_unit = preparing[entry.preparing_unit_id]
+    attendance = list(
+        EntryLeader.objects.filter(entry_id__in=list(by_id))
+        .order_by("entry_id", "position")
+        .values_list("entry_id", "person_id", "position", "day")
+    )
+    people = Person.objects.only("id", "uuid", "full_name", "username").in_bulk(
+        {person for _, person, _, _ in attendance}
+    )
+    for entry_id, person_id, position, day in attendance:
+        by_id[entry_id].attending_list.append(  # type: ignore[attr-defined]
+            EntryLeader(entry_id=entry_id, person=people[person_id], position=position, day=day)
+        )
+    units = Unit.objects.only("id", "name", "short_name")
+    _attach(by_id, Entry.units.through, "unit_id", units, "units_list")
+    _attach(
+        by_id,
+        Entry.incoming.through,
+        "incomingdocument_id",
+        IncomingDocument.objects.all(),
+        "incoming_docs",
+    )
+    _attach(
+        by_id,
+        Entry.outgoing.through,
+        "outgoingdocument_id",
+        OutgoingDocument.objects.all(),
+        "outgoing_docs",
+    )
+    return rows
+
+
+def _attach(
+    by_id: dict[int, Entry], through: Any, column: str, targets: QuerySet[Any], name: str
+) -> None:
+    links = list(through.objects.filter(entry_id__in=list(by_id)).values_list("entry_id", column))
+    if not links:
+        return
+    shared = targets.in_bulk({target for _, target in links})
+    for entry_id, target in links:
+        getattr(by_id[entry_id], name).append(shared[target])
 
 
 def clearance_units(committee: Unit) -> tuple[int, ...]:
@@ -156,7 +218,7 @@ def sees_entry(person: Person | None, entry: Entry, units: tuple[int, ...]) -> b
     in the committee or its Office (`clearance_units`), or attending it."""
     if not entry.confidentiality:
         return True
-    if person is not None and any(a.person_id == person.pk for a in entry.attendance.all()):
+    if person is not None and any(a.person_id == person.pk for a in entry.attending()):
         return True
     scope = scope_for(person)
     return any(scope.sees(unit, entry.confidentiality) for unit in units)

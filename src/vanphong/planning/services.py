@@ -44,7 +44,13 @@ from vanphong.planning.models import (
     VersionStatus,
     WorkProgramme,
 )
-from vanphong.planning.selectors import can_approve, can_compile, clearance_units, office_of
+from vanphong.planning.selectors import (
+    ATTENDANCE_PREFETCH,
+    can_approve,
+    can_compile,
+    clearance_units,
+    office_of,
+)
 
 ROOM_FIELDS = ("committee", "name", "address", "capacity", "is_active")
 PROGRAMME_FIELDS = ("committee", "body", "year", "title", "status", "document")
@@ -708,11 +714,13 @@ def _overlaps(a: Entry | EntryData, b: Entry) -> bool:
     return a_start < b_end and b_start < a_end
 
 
-def _live(version: ScheduleVersion) -> Q:
+def _live(version: ScheduleVersion, prefix: str = "") -> Q:
     """Entries that are the week as it is or will be: this version, and the open or published
-    versions of every other schedule (an older version of this one is being replaced)."""
-    return Q(version=version) | (
-        Q(version__status__in=LIVE_STATUSES) & ~Q(version__schedule_id=version.schedule_id)
+    versions of every other schedule (an older version of this one is being replaced).
+    A join condition, not a subquery: the (person, day) and (room, day) indexes lead."""
+    return Q(**{f"{prefix}version": version}) | (
+        Q(**{f"{prefix}version__status__in": LIVE_STATUSES})
+        & ~Q(**{f"{prefix}version__schedule_id": version.schedule_id})
     )
 
 
@@ -730,25 +738,23 @@ def _candidates(
 ) -> list[Entry]:
     """Live entries on `days` that take one of the leaders or rooms: two indexed lookups,
     (person, day) on attendance and (room, day) on entries, never a scan of the history."""
-    live = _live(version)
     ids = set()
     if leader_ids:
         ids |= set(
             EntryLeader.objects.filter(
-                person_id__in=leader_ids, day__in=days, entry__in=Entry.objects.filter(live)
+                _live(version, "entry__"), person_id__in=leader_ids, day__in=days
             ).values_list("entry_id", flat=True)
         )
     if rooms:
         ids |= set(
-            Entry.objects.filter(live, room_id__in=rooms, day__in=days).values_list("pk", flat=True)
+            Entry.objects.filter(_live(version), room_id__in=rooms, day__in=days).values_list(
+                "pk", flat=True
+            )
         )
     if not ids:
         return []
     found = Entry.objects.filter(pk__in=ids).select_related("version__schedule", "room")
-    return _newest_per_lineage(list(found.prefetch_related(*_ATTENDANCE)))
-
-
-_ATTENDANCE = ("attendance__person",)
+    return _newest_per_lineage(list(found.prefetch_related(ATTENDANCE_PREFETCH)))
 
 
 def _clashes(
@@ -767,7 +773,7 @@ def _clashes(
             continue
         if not _overlaps(data, entry):
             continue
-        names = [a.person.full_name for a in entry.attendance.all() if a.person_id in leader_ids]
+        names = [a.person.full_name for a in entry.attending() if a.person_id in leader_ids]
         if names:
             found.append(
                 Conflict(
@@ -1001,7 +1007,7 @@ def entry_remove(*, actor: Person, entry: Entry) -> None:
         actor=actor, action="schedule.entry_remove", target=entry, before=_entry_before(entry)
     )
     entry.overrides.all().delete()
-    entry.attendance.all().delete()
+    EntryLeader.objects.filter(entry=entry).delete()
     entry.delete()
 
 
@@ -1017,10 +1023,10 @@ def _data_of(entry: Entry) -> EntryData:
         preparing_unit=entry.preparing_unit,
         note=entry.note,
         confidentiality=entry.confidentiality,
-        leaders=[a.person for a in entry.attendance.all()],
-        units=list(entry.units.all()),
-        incoming=list(entry.incoming.all()),
-        outgoing=list(entry.outgoing.all()),
+        leaders=[a.person for a in entry.attending()],
+        units=list(entry.unit_list()),
+        incoming=list(entry.incoming_list()),
+        outgoing=list(entry.outgoing_list()),
     )
 
 
@@ -1034,7 +1040,7 @@ def unresolved(version: ScheduleVersion) -> list[tuple[Entry, Conflict]]:
         return []
     monday = version.schedule.monday
     days = [monday + timedelta(days=offset) for offset in range(7)]
-    leader_ids = sorted({a.person_id for e in mine for a in e.attendance.all()})
+    leader_ids = sorted({a.person_id for e in mine for a in e.attending()})
     rooms = sorted({e.room_id for e in mine if e.room_id is not None})
     candidates = _candidates(version, days, leader_ids, rooms)
     calendar = workdays.WorkCalendar.load(days[0], days[-1])
@@ -1180,20 +1186,23 @@ def schedule_amend(*, actor: Person, version: ScheduleVersion, note: str) -> Sch
 def _copy_entries(source: ScheduleVersion, target: ScheduleVersion) -> None:
     from vanphong.planning.selectors import entries as entries_of
 
-    for old in entries_of([source]).prefetch_related("overrides"):
+    kept: dict[int, list[Override]] = {}
+    for override in Override.objects.filter(entry__version=source):
+        kept.setdefault(override.entry_id, []).append(override)
+    for old in entries_of([source]):
         new = Entry.objects.create(
             version=target, **{name: getattr(old, name) for name in ENTRY_FIELDS}
         )
         EntryLeader.objects.bulk_create(
             EntryLeader(entry=new, person_id=a.person_id, day=new.day, position=a.position)
-            for a in old.attendance.all()
+            for a in old.attending()
         )
-        new.units.set(old.units.all())
-        new.incoming.set(old.incoming.all())
-        new.outgoing.set(old.outgoing.all())
+        new.units.set(old.unit_list())
+        new.incoming.set(old.incoming_list())
+        new.outgoing.set(old.outgoing_list())
         Override.objects.bulk_create(
             Override(entry=new, kind=o.kind, subject=o.subject, reason=o.reason, by_id=o.by_id)
-            for o in old.overrides.all()
+            for o in kept.get(old.pk, [])
         )
 
 

@@ -204,11 +204,11 @@ def _entry_page(
             "leaders": [a.person.uuid for a in entry.attendance.select_related("person")],
             "room": entry.room.uuid if entry.room else None,
             "place": entry.place,
-            "units": [u.uuid for u in entry.units.all()],
+            "units": [u.uuid for u in entry.unit_list()],
             "preparing_unit": entry.preparing_unit.uuid if entry.preparing_unit else None,
             "documents": "\n".join(
-                [d.number_symbol for d in entry.incoming.all()]
-                + [d.number_symbol for d in entry.outgoing.all()]
+                [d.number_symbol for d in entry.incoming_list()]
+                + [d.number_symbol for d in entry.outgoing_list()]
             ),
             "note": entry.note,
             "confidentiality": entry.confidentiality,

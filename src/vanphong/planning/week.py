@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from vanphong.core import workdays
@@ -34,6 +36,40 @@ class Row:
     @property
     def mark_label(self) -> str:
         return {"new": _("Bổ sung"), "changed": _("Điều chỉnh")}.get(self.mark, "")
+
+    @property
+    def content_html(self) -> SafeString:
+        """The content cell of the page's grid, built here rather than in the template: a
+        dozen template lookups a row were half the time of a week of 300 entries."""
+        parts = []
+        if self.time:
+            parts.append(format_html("<strong>{}:</strong> ", self.time))
+        parts.append(format_html("<em>{}</em>" if self.hidden else "{}", self.content))
+        if self.mark:
+            parts.append(
+                format_html(
+                    ' <span class="badge text-bg-warning" data-testid="mark">{}</span>',
+                    self.mark_label,
+                )
+            )
+        if self.entry.confidentiality and not self.hidden:
+            parts.append(
+                format_html(
+                    ' <span class="badge text-bg-danger">{}</span>',
+                    self.entry.get_confidentiality_display(),
+                )
+            )
+        if self.units:
+            parts.append(
+                format_html('<div class="small">{}: {}</div>', _("Thành phần"), self.units)
+            )
+        if self.note:
+            parts.append(format_html('<div class="small text-body-secondary">{}</div>', self.note))
+        parts += [
+            format_html('<div class="small"><a href="{}">{}</a></div>', url, label)
+            for label, url in self.documents
+        ]
+        return mark_safe("".join(parts))  # noqa: S308 (every part went through format_html)
 
 
 @dataclass
@@ -92,21 +128,21 @@ def _row(entry: Entry, person: Person | None, mark: str, units: tuple[int, ...])
     time = entry.starts_at.strftime("%Hg%M") if entry.starts_at else ""
     if entry.starts_at and entry.ends_at:
         time = f"{time}–{entry.ends_at.strftime('%Hg%M')}"
-    leaders = ", ".join(a.person.full_name for a in entry.attendance.all())
+    leaders = ", ".join(a.person.full_name for a in entry.attending())
     if not sees_entry(person, entry, units):
         return Row(entry, time, _("Bận"), "", leaders, "", "", "", [], True, mark)
     place = entry.room.name if entry.room is not None else ""
     if entry.place:
         place = f"{place}, {entry.place}" if place else entry.place
-    documents = [(str(d), f"/van-ban/den/{d.uuid}/") for d in entry.incoming.all()]
-    documents += [(str(d), f"/van-ban/di/{d.uuid}/") for d in entry.outgoing.all()]
+    documents = [(str(d), f"/van-ban/den/{d.uuid}/") for d in entry.incoming_list()]
+    documents += [(str(d), f"/van-ban/di/{d.uuid}/") for d in entry.outgoing_list()]
     return Row(
         entry=entry,
         time=time,
         content=entry.content,
         place=place,
         leaders=leaders,
-        units=", ".join(u.short_name or u.name for u in entry.units.all()),
+        units=", ".join(u.short_name or u.name for u in entry.unit_list()),
         preparing=(entry.preparing_unit.short_name or entry.preparing_unit.name)
         if entry.preparing_unit
         else "",

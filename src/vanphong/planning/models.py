@@ -8,7 +8,9 @@ versions is a comparison by lineage.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import time
+from typing import Any
 from uuid import uuid4
 
 from django.conf import settings
@@ -383,9 +385,14 @@ class Entry(models.Model):
     # selectors.entries prefetches into plain lists (`to_attr`): reading a prefetched
     # relation through `.all()` builds a queryset each time, a quarter of a millisecond an
     # entry on a week of 300.
-    def attending(self) -> list[EntryLeader]:
+    def attending(self) -> list[Attendee]:
         found = self.__dict__.get("attending_list")
-        return found if found is not None else list(self.attendance.select_related("person"))
+        if found is not None:
+            return list(found)
+        return [
+            Attendee(a.person_id, a.person, a.position)
+            for a in self.attendance.select_related("person")
+        ]
 
     def unit_list(self) -> list[Unit]:
         found = self.__dict__.get("units_list")
@@ -398,6 +405,15 @@ class Entry(models.Model):
     def outgoing_list(self) -> list[OutgoingDocument]:
         found = self.__dict__.get("outgoing_docs")
         return found if found is not None else list(self.outgoing.all())
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """A leader attending an entry, as pages and feeds read it (see Entry.attending)."""
+
+    person_id: int
+    person: Any  # org.Person
+    position: int
 
 
 class EntryLeader(models.Model):

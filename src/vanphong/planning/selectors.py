@@ -22,6 +22,7 @@ from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.org.models import Person, Role, Unit, UnitKind
 from vanphong.org.selectors import scope_for
 from vanphong.planning.models import (
+    Attendee,
     Entry,
     EntryLeader,
     MonthlyPlan,
@@ -128,13 +129,6 @@ def open_version(schedule: Schedule) -> ScheduleVersion | None:
     ).first()
 
 
-ATTENDANCE_PREFETCH = Prefetch(
-    "attendance",
-    queryset=EntryLeader.objects.select_related("person").order_by("position"),
-    to_attr="attending_list",
-)
-
-
 def entries(
     versions: Iterable[ScheduleVersion], *, ids: Iterable[int] | None = None
 ) -> list[Entry]:
@@ -150,7 +144,6 @@ def entries(
     rows = list(found.order_by("day", "session", "starts_at", "id"))
     by_id = {entry.pk: entry for entry in rows}
     for entry in rows:
-        entry.attending_list = []  # type: ignore[attr-defined]
         entry.units_list = []  # type: ignore[attr-defined]
         entry.incoming_docs = []  # type: ignore[attr-defined]
         entry.outgoing_docs = []  # type: ignore[attr-defined]
@@ -165,18 +158,7 @@ def entries(
             entry.room = rooms[entry.room_id]
         if entry.preparing_unit_id is not None:
             entry.preparing_unit = preparing[entry.preparing_unit_id]
-    attendance = list(
-        EntryLeader.objects.filter(entry_id__in=list(by_id))
-        .order_by("entry_id", "position")
-        .values_list("entry_id", "person_id", "position", "day")
-    )
-    people = Person.objects.only("id", "uuid", "full_name", "username").in_bulk(
-        {person for _, person, _, _ in attendance}
-    )
-    for entry_id, person_id, position, day in attendance:
-        by_id[entry_id].attending_list.append(  # type: ignore[attr-defined]
-            EntryLeader(entry_id=entry_id, person=people[person_id], position=position, day=day)
-        )
+    attach_attendance(rows)
     units = Unit.objects.only("id", "name", "short_name")
     _attach(by_id, Entry.units.through, "unit_id", units, "units_list")
     _attach(
@@ -194,6 +176,25 @@ def entries(
         "outgoing_docs",
     )
     return rows
+
+
+def attach_attendance(rows: Iterable[Entry]) -> None:
+    """Each entry's leaders, in order, as `Attendee`s sharing one Person each."""
+    by_id = {entry.pk: entry for entry in rows}
+    for entry in by_id.values():
+        entry.attending_list = []  # type: ignore[attr-defined]
+    attendance = list(
+        EntryLeader.objects.filter(entry_id__in=list(by_id))
+        .order_by("entry_id", "position")
+        .values_list("entry_id", "person_id", "position")
+    )
+    people = Person.objects.only("id", "uuid", "full_name", "username").in_bulk(
+        {person for _, person, _ in attendance}
+    )
+    for entry_id, person_id, position in attendance:
+        by_id[entry_id].attending_list.append(  # type: ignore[attr-defined]
+            Attendee(person_id, people[person_id], position)
+        )
 
 
 def _attach(

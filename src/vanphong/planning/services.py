@@ -45,7 +45,7 @@ from vanphong.planning.models import (
     WorkProgramme,
 )
 from vanphong.planning.selectors import (
-    ATTENDANCE_PREFETCH,
+    attach_attendance,
     can_approve,
     can_compile,
     clearance_units,
@@ -753,8 +753,9 @@ def _candidates(
         )
     if not ids:
         return []
-    found = Entry.objects.filter(pk__in=ids).select_related("version__schedule", "room")
-    return _newest_per_lineage(list(found.prefetch_related(ATTENDANCE_PREFETCH)))
+    found = list(Entry.objects.filter(pk__in=ids).select_related("version__schedule", "room"))
+    attach_attendance(found)
+    return _newest_per_lineage(found)
 
 
 def _clashes(

@@ -115,6 +115,7 @@ def schedule(request: HttpRequest, schedule_uuid: UUID) -> HttpResponse:
     committee = item.committee
     compiler = selectors.can_compile(person, committee)
     approver = selectors.can_approve(person, committee)
+    shown.can_edit = compiler and version.status == VersionStatus.DRAFT
     open_conflicts = (
         services.unresolved(version) if version.status == VersionStatus.DRAFT and compiler else []
     )

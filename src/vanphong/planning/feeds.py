@@ -7,6 +7,7 @@ sent as cancelled. Secret entries are shown as the feed's owner may see them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -21,13 +22,14 @@ from icalendar import Calendar, Event, Timezone
 from vanphong.planning.changes import compare, previous_version
 from vanphong.planning.models import (
     Entry,
+    EntryLeader,
     FeedScope,
     FeedToken,
     ScheduleVersion,
     Session,
     VersionStatus,
 )
-from vanphong.planning.selectors import clearance_units, entries, sees_entry
+from vanphong.planning.selectors import clearance_units, cleared, entries
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKS_BACK = 8  # how far back a feed reaches; a phone keeps what it already has
@@ -105,22 +107,103 @@ def _inner(calendar: bytes) -> bytes:
     return b"\r\n".join(lines[start:end]) + b"\r\n"
 
 
+@dataclass(frozen=True)
+class _Wanted:
+    entry_id: int
+    version: ScheduleVersion
+    mark: str  # "", "new", "changed", "removed"
+    visible: bool
+
+
+def _marks(older: ScheduleVersion, newer: ScheduleVersion) -> tuple[dict[str, str], list[int]]:
+    """What an amendment changed, by lineage, and the ids of the entries it removed: kept
+    with the events, since neither version can change once published."""
+    key = f"planning:marks:{older.uuid}:{newer.uuid}"
+    kept = _cache().get(key)
+    if kept is None:
+        changes = compare(older, newer)
+        marks = {str(lineage): "new" for lineage in changes.added}
+        marks.update({str(lineage): "changed" for lineage in changes.changed})
+        kept = (marks, [entry.pk for entry in changes.removed])
+        _cache().set(key, kept, EVENT_SECONDS)
+    return kept  # type: ignore[no-any-return]
+
+
 def calendar(feed: FeedToken, *, today: date | None = None) -> bytes:
     """The feed's events: published weeks from WEEKS_BACK weeks ago on.
 
     A published version never changes, so each event is serialised once per process and kept
-    (keyed by the entry, what marks it and whether the owner may read it): a phone polling its
-    feed costs a lookup per event, not icalendar's half a millisecond."""
+    (keyed by the entry, what marks it and whether the owner may read it). A phone polling its
+    feed costs a few plain queries and a lookup per event; entries are loaded whole only for
+    events not serialised yet."""
     today = today or timezone.localdate()
     since = today - timedelta(days=today.weekday() + 7 * WEEKS_BACK)
-    versions = list(
-        ScheduleVersion.objects.filter(
+    versions = {
+        v.pk: v
+        for v in ScheduleVersion.objects.filter(
             status=VersionStatus.PUBLISHED, schedule__monday__gte=since
         ).select_related("schedule__committee")
+    }
+    owner = feed.owner
+    rows = list(
+        Entry.objects.filter(_matches(feed), version__in=list(versions))
+        .values_list("pk", "lineage", "confidentiality", "version_id")
+        .distinct()
     )
-    wanted = set(
-        Entry.objects.filter(_matches(feed), version__in=versions).values_list("pk", flat=True)
+    removed: list[tuple[int, ScheduleVersion]] = []
+    marks: dict[int, dict[str, str]] = {}
+    for version in versions.values():
+        if version.number > 1 and (older := previous_version(version)) is not None:
+            marks[version.pk], gone = _marks(older, version)
+            removed += [(pk, version) for pk in gone]
+    if removed:
+        matching = set(
+            Entry.objects.filter(_matches(feed), pk__in=[pk for pk, _ in removed]).values_list(
+                "pk", flat=True
+            )
+        )
+        removed = [(pk, version) for pk, version in removed if pk in matching]
+        rows += list(
+            Entry.objects.filter(pk__in=[pk for pk, _ in removed]).values_list(
+                "pk", "lineage", "confidentiality", "version_id"
+            )
+        )
+    removed_ids = dict(removed)
+    secret = [pk for pk, _lineage, level, _version in rows if level]
+    attending = set(
+        EntryLeader.objects.filter(entry_id__in=secret, person=owner).values_list(
+            "entry_id", flat=True
+        )
     )
+    units_of: dict[int, tuple[int, ...]] = {}
+    wanted = []
+    for pk, lineage, level, version_id in rows:
+        version = removed_ids.get(pk) or versions[version_id]
+        committee = version.schedule.committee
+        if committee.pk not in units_of:
+            units_of[committee.pk] = clearance_units(committee)
+        visible = cleared(owner, level, units_of[committee.pk], attends=pk in attending)
+        mark = "removed" if pk in removed_ids else marks.get(version.pk, {}).get(str(lineage), "")
+        wanted.append(_Wanted(pk, version, mark, visible))
+    # One cache entry per published version holds all its serialised events: a lookup per
+    # event (key validation, locking, unpickling) cost as much as the rest of a warm feed.
+    language = get_language() or ""
+    held: dict[int, dict[tuple[int, str, bool], bytes]] = {}
+    for version in {w.version.pk: w.version for w in wanted}.values():
+        held[version.pk] = _cache().get(f"planning:vevents:{version.uuid}:{language}") or {}
+    missing = [w for w in wanted if (w.entry_id, w.mark, w.visible) not in held[w.version.pk]]
+    if missing:
+        loaded = {entry.pk: entry for entry in entries(None, ids=[w.entry_id for w in missing])}
+        stamp = timezone.now()
+        for w in missing:
+            event = _event(loaded[w.entry_id], w.version, stamp, _mark_label(w.mark), w.visible)
+            if w.mark == "removed":
+                event.add("status", "CANCELLED")
+            held[w.version.pk][(w.entry_id, w.mark, w.visible)] = event.to_ical()
+        for version in {w.version.pk: w.version for w in missing}.values():
+            _cache().set(
+                f"planning:vevents:{version.uuid}:{language}", held[version.pk], EVENT_SECONDS
+            )
     cal = Calendar()
     cal.add("prodid", "-//vanphong//lich cong tac//VI")
     cal.add("version", "2.0")
@@ -128,71 +211,14 @@ def calendar(feed: FeedToken, *, today: date | None = None) -> bytes:
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", feed_name(feed))
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
-    owner = feed.owner
-    by_version: dict[int, list[Entry]] = {}
-    for entry in entries(versions, ids=wanted):
-        by_version.setdefault(entry.version_id, []).append(entry)
-    cleared: dict[int, tuple[int, ...]] = {}
-    wanted_events: list[tuple[str, Entry, ScheduleVersion, str, tuple[int, ...]]] = []
-    for version in versions:
-        chosen = by_version.get(version.pk, [])
-        committee = version.schedule.committee
-        if committee.pk not in cleared:
-            cleared[committee.pk] = clearance_units(committee)
-        units = cleared[committee.pk]
-        changes = None
-        if version.number > 1 and (older := previous_version(version)) is not None:
-            changes = compare(older, version)
-        for entry in chosen:
-            mark = ""
-            if changes is not None and changes.marked(entry):
-                mark = "new" if changes.is_new(entry) else "changed"
-            wanted_events.append((mark, entry, version, "", units))
-        if changes is not None and changes.removed:
-            gone = set(
-                Entry.objects.filter(
-                    _matches(feed), pk__in=[e.pk for e in changes.removed]
-                ).values_list("pk", flat=True)
-            )
-            wanted_events += [
-                ("removed", entry, version, "CANCELLED", units)
-                for entry in changes.removed
-                if entry.pk in gone
-            ]
-    language = get_language() or ""
-    keys = {
-        (
-            f"planning:vevent:{entry.uuid}:{version.number}:{mark}:"
-            f"{int(sees_entry(owner, entry, units))}:{language}"
-        ): (mark, entry, version, status, units)
-        for mark, entry, version, status, units in wanted_events
-    }
-    found = _cache().get_many(list(keys))
-    stamp = timezone.now()
-    missing = {}
-    for key, (mark, entry, version, status, units) in keys.items():
-        if key in found:
-            continue
-        event = _event(entry, version, owner, stamp, _mark_label(mark), units)
-        if status:
-            event.add("status", status)
-        missing[key] = event.to_ical()
-    _cache().set_many(missing, EVENT_SECONDS)
-    found.update(missing)
     header = bytes(cal.to_ical()).removesuffix(b"END:VCALENDAR\r\n")
-    events = b"".join(bytes(found[key]) for key in keys)
+    events = b"".join(held[w.version.pk][(w.entry_id, w.mark, w.visible)] for w in wanted)
     return header + _timezone_block() + events + b"END:VCALENDAR\r\n"
 
 
 def _event(
-    entry: Entry,
-    version: ScheduleVersion,
-    owner: object,
-    stamp: datetime,
-    mark: str,
-    units: tuple[int, ...],
+    entry: Entry, version: ScheduleVersion, stamp: datetime, mark: str, visible: bool
 ) -> Event:
-    visible = sees_entry(owner, entry, units)  # type: ignore[arg-type]
     start, end = _span(entry)
     event = Event()
     event.add("uid", f"{entry.lineage}@vanphong")

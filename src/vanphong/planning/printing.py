@@ -187,12 +187,6 @@ def _repeat_header(row: object) -> None:
     properties.append(header)
 
 
-_RUN = (
-    '<w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" '
-    'w:cs="{font}"/>{style}<w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr>{body}</w:r>'
-)
-
-
 def _row_xml(texts: list[str], twips: list[int], *, italic: bool) -> str:
     """One table row as WordprocessingML. python-docx's cell API costs milliseconds a cell
     (each width and paragraph is an object walk); a week of 300 entries is 2,100 cells, so
@@ -208,7 +202,7 @@ def _row_xml(texts: list[str], twips: list[int], *, italic: bool) -> str:
         cells.append(
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
             f'<w:spacing w:after="0"/>{centre}</w:pPr>'
-            + _RUN.format(font=WORD_FONT, style=style, body=body)
+            + (f"<w:r><w:rPr>{style}</w:rPr>{body}</w:r>" if style else f"<w:r>{body}</w:r>")
             + "</w:p></w:tc>"
         )
     return f"<w:tr>{''.join(cells)}</w:tr>"
@@ -223,6 +217,12 @@ def docx(week: Week) -> bytes:
         setattr(section, side, Mm(15))
     section.top_margin = section.bottom_margin = Mm(12)
     document.core_properties.title = week.title
+    # The grid's runs carry no font of their own: Normal is Times New Roman 11 (east-Asian
+    # text included, or Word would pick another font for it).
+    normal = document.styles["Normal"]
+    normal.font.name = WORD_FONT
+    normal.font.size = Pt(11)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
     _paragraph(document, week.title, size=14, bold=True, centre=True)
     _paragraph(document, week.subtitle, size=13, italic=True, centre=True)
     if week.version.number > 1:

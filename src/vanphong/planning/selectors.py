@@ -130,15 +130,17 @@ def open_version(schedule: Schedule) -> ScheduleVersion | None:
 
 
 def entries(
-    versions: Iterable[ScheduleVersion], *, ids: Iterable[int] | None = None
+    versions: Iterable[ScheduleVersion] | None, *, ids: Iterable[int] | None = None
 ) -> list[Entry]:
-    """The entries of `versions` (only `ids`, if given) with everything a page, print or feed
-    shows, in a fixed number of queries however many entries there are.
+    """The entries of `versions` (only `ids`, if given; any version if None) with everything
+    a page, print or feed shows, in a fixed number of queries however many entries there are.
 
     The relations are read as plain rows and attached as lists that share one instance per
     person, unit or document: Django's prefetch would build a model instance per relation row
     and a queryset per access — most of the cost of a week of 300 entries."""
-    found = Entry.objects.filter(version__in=list(versions))
+    found = Entry.objects.all()
+    if versions is not None:
+        found = found.filter(version__in=list(versions))
     if ids is not None:
         found = found.filter(pk__in=list(ids))
     rows = list(found.order_by("day", "session", "starts_at", "id"))
@@ -217,12 +219,16 @@ def clearance_units(committee: Unit) -> tuple[int, ...]:
 def sees_entry(person: Person | None, entry: Entry, units: tuple[int, ...]) -> bool:
     """Whether the person may read a (possibly secret) entry's content: cleared at its level
     in the committee or its Office (`clearance_units`), or attending it."""
-    if not entry.confidentiality:
-        return True
-    if person is not None and any(a.person_id == person.pk for a in entry.attending()):
+    attends = person is not None and any(a.person_id == person.pk for a in entry.attending())
+    return cleared(person, entry.confidentiality, units, attends=attends)
+
+
+def cleared(person: Person | None, level: int, units: tuple[int, ...], *, attends: bool) -> bool:
+    """The rule of `sees_entry`, for callers that hold the level and attendance only."""
+    if not level or attends:
         return True
     scope = scope_for(person)
-    return any(scope.sees(unit, entry.confidentiality) for unit in units)
+    return any(scope.sees(unit, level) for unit in units)
 
 
 def rooms_of(committee: Unit) -> QuerySet[Room]:

@@ -44,6 +44,23 @@ def _median(run: Callable[[], object], rounds: int) -> float:
     return statistics.median(times)
 
 
+def _paired(
+    small: Callable[[], object], large: Callable[[], object], rounds: int
+) -> tuple[float, float]:
+    """Medians of both, measured in alternating rounds: drift of a shared machine then falls
+    on both sides of the ratio alike."""
+    for _ in range(2):
+        small()
+        large()
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(rounds):
+        for side, run in enumerate((small, large)):
+            started = time.perf_counter()
+            run()
+            times[side].append((time.perf_counter() - started) * 1000)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def _queries(run: Callable[[], object]) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -182,9 +199,10 @@ def render(world: World, rounds: int) -> dict[str, Any]:
         ("ical", ical),
     ):
         a, b = make(small), make(large)
+        small_ms, large_ms = _paired(a, b, rounds)
         found[name] = {
-            "small_ms": _median(a, rounds),
-            "large_ms": _median(b, rounds),
+            "small_ms": small_ms,
+            "large_ms": large_ms,
             "small_queries": _queries(a),
             "large_queries": _queries(b),
         }

@@ -82,6 +82,8 @@ def test_the_docx_opens_landscape_in_times_new_roman_with_the_grid(world: PlanWo
     assert any("(Điều chỉnh)" in cell for cell in cells)
     fonts = {run.font.name for p in document.paragraphs for run in p.runs}
     assert fonts == {"Times New Roman"}
+    assert document.styles["Normal"].font.name == "Times New Roman"  # the grid's runs inherit
+    assert [round(column.width.mm) for column in table.columns] == [21, 13, 19, 95, 42, 42, 34]
 
 
 def test_a_secret_entry_prints_as_busy_for_someone_not_cleared(world: PlanWorld) -> None:

@@ -187,24 +187,22 @@ def _repeat_header(row: object) -> None:
     properties.append(header)
 
 
-def _row_xml(texts: list[str], twips: list[int], *, italic: bool) -> str:
+_CENTRED = '<w:pPr><w:jc w:val="center"/></w:pPr>'
+
+
+def _row_xml(texts: list[str], *, italic: bool) -> str:
     """One table row as WordprocessingML. python-docx's cell API costs milliseconds a cell
     (each width and paragraph is an object walk); a week of 300 entries is 2,100 cells, so
-    the rows are written as XML and parsed together."""
+    the rows are written as XML and parsed together. Widths come from the table's grid and
+    spacing and font from the Normal style, so a cell carries only its text."""
     cells = []
-    for index, (text, width) in enumerate(zip(texts, twips, strict=True)):
+    for index, text in enumerate(texts):
         style = "<w:b/>" if index == 0 else "<w:i/>" if index == 3 and italic else ""
-        lines = text.split("\n")
         body = "<w:br/>".join(
-            f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in lines
+            f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in text.split("\n")
         )
-        centre = '<w:jc w:val="center"/>' if index < 3 else ""
-        cells.append(
-            f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr>'
-            f'<w:spacing w:after="0"/>{centre}</w:pPr>'
-            + (f"<w:r><w:rPr>{style}</w:rPr>{body}</w:r>" if style else f"<w:r>{body}</w:r>")
-            + "</w:p></w:tc>"
-        )
+        run = f"<w:r><w:rPr>{style}</w:rPr>{body}</w:r>" if style else f"<w:r>{body}</w:r>"
+        cells.append(f"<w:tc><w:p>{_CENTRED if index < 3 else ''}{run}</w:p></w:tc>")
     return f"<w:tr>{''.join(cells)}</w:tr>"
 
 
@@ -223,6 +221,7 @@ def docx(week: Week) -> bytes:
     normal.font.name = WORD_FONT
     normal.font.size = Pt(11)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
+    normal.paragraph_format.space_after = Pt(0)
     _paragraph(document, week.title, size=14, bold=True, centre=True)
     _paragraph(document, week.subtitle, size=13, italic=True, centre=True)
     if week.version.number > 1:
@@ -241,8 +240,9 @@ def docx(week: Week) -> bytes:
         cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
         _paragraph(cell, text, size=11, bold=True, centre=True)
     _repeat_header(table.rows[0])
-    twips = [int(w.twips) for w in widths]
-    rows = "".join(_row_xml(texts, twips, italic=bool(row.mark)) for texts, row in _cells(week))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    rows = "".join(_row_xml(texts, italic=bool(row.mark)) for texts, row in _cells(week))
     for element in parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>"):
         table._tbl.append(element)
     if week.removed:

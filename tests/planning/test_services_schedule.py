@@ -333,3 +333,30 @@ def test_an_approved_version_returned_by_the_approver_is_a_draft_again(
     version.refresh_from_db()
     assert version.status == VersionStatus.DRAFT
     assert version.approved_by is None
+
+
+def test_the_conflict_lookups_go_through_the_leader_day_and_room_day_indexes(
+    world: PlanWorld,
+) -> None:
+    from django.db import connection
+
+    from vanphong.planning.models import EntryLeader
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL plans a sequential scan on a table this small; see the bench")
+    version = world.week()
+    leader_query = EntryLeader.objects.filter(
+        services._live(version, "entry__"), person_id__in=[world.secretary.pk], day__in=[MONDAY]
+    ).values_list("entry_id", flat=True)
+    room_query = Entry.objects.filter(
+        services._live(version), room_id__in=[world.hall.pk], day__in=[MONDAY]
+    ).values_list("pk", flat=True)
+    plans = []
+    for query in (leader_query, room_query):
+        sql, params = query.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plans.append(" ".join(str(row[-1]) for row in cursor.fetchall()))
+    assert "USING INDEX planning_leader_day (person_id=? AND day=?)" in plans[0]
+    assert "USING INDEX planning_entry_room_day (room_id=? AND day=?)" in plans[1]
+    assert "SCAN planning_entry" not in " ".join(plans)

@@ -35,7 +35,10 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.db import connection, models, transaction
 
+from vanphong.core.calendar_seed import DEFAULT_CALENDAR_DAYS
+from vanphong.core.rules import DEFAULT_RULESETS, FIXED_HOLIDAYS, fixed_holiday_versions
 from vanphong.core.vietnamese import fold
+from vanphong.core.workdays import Override, WorkCalendar
 from vanphong.documents import services, workflow
 from vanphong.documents.models import (
     ApprovalStep,
@@ -67,33 +70,38 @@ SUBMISSIONS = uuid.UUID("6c0d7d5e-2011-4a1b-9c57-7a79e1a2b0c3")  # uuid5 namespa
 
 # --- the working calendar ------------------------------------------------------------------
 # Time is counted in working minutes from the first working day: 7:30–11:30 and 13:30–17:00,
-# Monday to Friday, without the public holidays. Any delay added to a moment stays inside
-# office hours, over weekends and Tết.
+# on the working days of the shipped calendar (weekends, public holidays and Tết off, the
+# swapped Saturdays worked). Any delay added to a moment stays inside office hours.
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 FIRST_DAY = date(2011, 1, 4)
 LAST_DAY = date(2012, 2, 24)  # the story's "today": a week after the review of 16.2.2012
 DAY = 450
 MORNING = 240
-HOLIDAYS = frozenset(
-    {
-        date(2011, 1, 3),  # 1 January fell on a Saturday
-        *(date(2011, 2, d) for d in range(2, 9)),  # Tết Tân Mão
-        date(2011, 4, 12),  # Giỗ Tổ Hùng Vương
-        date(2011, 5, 2),  # 30/4 and 1/5 fell on the weekend
-        date(2011, 5, 3),
-        date(2011, 9, 2),
-        date(2012, 1, 2),
-        *(date(2012, 1, d) for d in range(23, 28)),  # Tết Nhâm Thìn
-    }
-)
+
+
+def _shipped_calendar() -> WorkCalendar:
+    """The working-day calendar the installation ships (core.rules and core.calendar_seed),
+    built without the database: the demo's clock is fixed before anything is loaded, and its
+    days off are then exactly those the calendar pages show."""
+    rules = fixed_holiday_versions(
+        (date.fromisoformat(spec["effective_from"]), spec["data"])
+        for spec in DEFAULT_RULESETS
+        if spec["kind"] == FIXED_HOLIDAYS
+    )
+    overrides = [
+        Override(date.fromisoformat(day), working, name)
+        for day, working, name, _note in DEFAULT_CALENDAR_DAYS
+    ]
+    return WorkCalendar(rules=rules, overrides=overrides, first=FIRST_DAY, last=date(2012, 12, 31))
 
 
 def _working_days() -> tuple[date, ...]:
+    calendar = _shipped_calendar()
     days = []
     day = FIRST_DAY
     while day <= date(2012, 12, 31):
-        if day.weekday() < 5 and day not in HOLIDAYS:
+        if calendar.is_working(day):
             days.append(day)
         day += timedelta(days=1)
     return tuple(days)

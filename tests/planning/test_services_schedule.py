@@ -170,6 +170,11 @@ def test_a_conflict_kept_with_a_reason_is_saved_with_the_reason(world: PlanWorld
         overrides={f"leader:{first.lineage}": "Bí thư dự 15 phút đầu"},
     )
     assert second.overrides.get().reason == "Bí thư dự 15 phút đầu"
+    event = AuditEvent.objects.filter(action="schedule.entry_add").latest("seq")
+    assert event.after is not None
+    assert event.after["conflicts_kept"] == [
+        {"kind": "leader", "subject": str(first.lineage), "reason": "Bí thư dự 15 phút đầu"}
+    ]
 
 
 def test_an_entry_on_a_holiday_is_a_conflict(world: PlanWorld) -> None:

@@ -908,13 +908,19 @@ def _write_entry(
     return entry
 
 
-def _entry_after(entry: Entry, data: EntryData) -> dict[str, Any]:
+def _entry_after(
+    entry: Entry, data: EntryData, kept: Sequence[tuple[Conflict, str]]
+) -> dict[str, Any]:
     return {
         **audit.snapshot(entry, ENTRY_FIELDS),
         "leaders": [person.pk for person in data.leaders],
         "units": [unit.pk for unit in data.units],
         "incoming": [str(d.uuid) for d in data.incoming],
         "outgoing": [str(d.uuid) for d in data.outgoing],
+        # A clash kept is a decision: who kept it and why is part of the record.
+        "conflicts_kept": [
+            {"kind": c.kind, "subject": c.subject, "reason": reason} for c, reason in kept
+        ],
     }
 
 
@@ -965,7 +971,10 @@ def entry_add(
     kept = _resolve(actor, version, data, overrides or {}, None)
     entry = _write_entry(actor, Entry(version=version), data, kept)
     audit.record(
-        actor=actor, action="schedule.entry_add", target=entry, after=_entry_after(entry, data)
+        actor=actor,
+        action="schedule.entry_add",
+        target=entry,
+        after=_entry_after(entry, data, kept),
     )
     return entry
 
@@ -994,7 +1003,7 @@ def entry_update(
         action="schedule.entry_update",
         target=entry,
         before=before,
-        after=_entry_after(entry, data),
+        after=_entry_after(entry, data, kept),
     )
     return entry
 

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -237,12 +236,3 @@ def rooms_of(committee: Unit) -> QuerySet[Room]:
 
 def rooms_visible(person: Person) -> QuerySet[Room]:
     return Room.objects.filter(is_active=True).select_related("committee")
-
-
-def week_versions(monday: date, person: Person) -> list[ScheduleVersion]:
-    """The published version of every schedule of that week (the lobby, unit feeds)."""
-    return list(
-        ScheduleVersion.objects.filter(
-            schedule__monday=monday, status=VersionStatus.PUBLISHED
-        ).select_related("schedule__committee")
-    )

@@ -208,3 +208,17 @@ def test_a_feed_is_created_once_shown_and_revoked_from_its_page(
     assert client.post(f"/ke-hoach/lien-ket-lich/{feed.uuid}/thu-hoi/").status_code == 302
     feed.refresh_from_db()
     assert feed.revoked_at is not None
+
+
+def test_text_typed_into_an_entry_is_escaped_in_the_grid(world: PlanWorld, client: Client) -> None:
+    version = world.week()
+    services.entry_add(
+        actor=world.specialist,
+        version=version,
+        data=world.data(content='<script>alert(1)</script> & "Hòa"', note="<b>ghi chú</b>"),
+    )
+    text = login(client, world.specialist).get(f"/ke-hoach/lich/{version.schedule.uuid}/")
+    html = text.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Hòa&quot;" in html
+    assert "&lt;b&gt;ghi chú&lt;/b&gt;" in html

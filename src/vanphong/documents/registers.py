@@ -654,6 +654,7 @@ def pdf(rows: Iterable[Row], *, spec: Spec, unit: Unit, period: Period) -> bytes
     table.row(spec.headings, [True] * len(widths), head=True)
     for row in rows:
         table.row(row.texts, [not isinstance(cell, str) for cell in row.cells])
+    table.close()
     return bytes(document.output())
 
 

@@ -136,6 +136,7 @@ def pdf(week: Week) -> bytes:
     for texts, row in _cells(week):
         style = "I" if row.mark else ""
         table.row(texts, centred, styles=["B", "", "", style, "", "", ""])
+    table.close()
     if week.removed:
         document.ln(3)
         document.set_font(font, "B", 11)

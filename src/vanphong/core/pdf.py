@@ -44,6 +44,7 @@ class Table:
         self.font, self.size, self.line, self.pad = font, size, line, pad
         self.char_widths: dict[tuple[str, str], float] = {}
         self._body = (0.0, 0.0)  # top and bottom of the body rows on the current page
+        self.encoded: dict[tuple[str, str, str], str] = {}
 
     def _use(self, style: str) -> None:
         # set_font costs microseconds even when nothing changes; a week of 300 entries
@@ -119,10 +120,11 @@ class Table:
             for index, (line, line_width) in enumerate(lines):
                 if line:
                     left = x + (width - line_width) / 2 if centre else x + self.pad
-                    pdf.text(left, top + offset + index * self.line + self.line * 0.75, line)
+                    self._text(left, top + offset + index * self.line + self.line * 0.75, line)
             x += width
         bottom = top + height
         if head:
+            pdf.set_fill_color(0, 0, 0)  # text is drawn in the fill colour: back to black
             self._body = (bottom, bottom)
         else:
             # Body rows draw their bottom border only; the column lines of the page are drawn
@@ -130,6 +132,21 @@ class Table:
             pdf.line(pdf.l_margin, bottom, x, bottom)
             self._body = (self._body[0], bottom)
         pdf.set_y(bottom)
+
+    def _text(self, x: float, y: float, line: str) -> None:
+        """fpdf2's `text()`, with each distinct line encoded once: a table repeats the same
+        names and places on every page, and encoding (a subset lookup per character) was
+        most of the cost of writing a cell."""
+        pdf = self.pdf
+        font = pdf.current_font
+        if font is None or pdf.fill_color != pdf.text_color or not pdf.current_font_is_set_on_page:
+            pdf.text(x, y, line)
+            return
+        key = (pdf.font_family, pdf.font_style, line)
+        encoded = self.encoded.get(key)
+        if encoded is None:
+            encoded = self.encoded[key] = font.encode_text(pdf.normalize_text(line))
+        pdf._out(f"BT {x * pdf.k:.2f} {(pdf.h - y) * pdf.k:.2f} Td {encoded} ET")
 
     def close(self) -> None:
         """Draw the column lines of the rows on the current page."""

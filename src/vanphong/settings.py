@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vanphong.org",
     "vanphong.documents",
     "vanphong.planning",
+    "vanphong.directives",
     "vanphong.search",
     "vanphong.web",
     "vanphong.api",

@@ -1,0 +1,206 @@
+"""Resolutions, directives and conclusions, broken into tasks and followed to their end.
+
+A `Directive` tracks one document of a directive type (issued by the unit or received from
+above). Its `Task`s each have an assigning unit, a lead unit and supporting units; a unit that
+received a task may break it into sub-tasks of its own (`parent`), which the units above see
+as a roll-up only. States change along `TRANSITIONS` and nowhere else.
+"""
+
+from __future__ import annotations
+
+from uuid import uuid4
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from vanphong.documents.models import IncomingDocument, OutgoingDocument
+from vanphong.org.models import Unit
+
+DIRECTIVE_TYPES = ("NQ", "CT", "KL", "TB", "KH", "CTr")
+
+
+class Directive(models.Model):
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="directives", verbose_name=_("đơn vị theo dõi")
+    )
+    incoming = models.ForeignKey(
+        IncomingDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    outgoing = models.ForeignKey(
+        OutgoingDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    type_symbol = models.CharField(_("loại văn bản"), max_length=10)
+    number_symbol = models.CharField(_("số, ký hiệu"), max_length=50)
+    title = models.CharField(_("trích yếu"), max_length=500)
+    document_date = models.DateField(_("ngày văn bản"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("văn bản chỉ đạo được theo dõi")
+        verbose_name_plural = _("văn bản chỉ đạo được theo dõi")
+        ordering = ["-document_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(incoming__isnull=True) | Q(outgoing__isnull=True),
+                name="directives_one_document",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "incoming"],
+                condition=Q(incoming__isnull=False),
+                name="directives_incoming_once",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "outgoing"],
+                condition=Q(outgoing__isnull=False),
+                name="directives_outgoing_once",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number_symbol} — {self.title[:80]}"
+
+
+class Recurrence(models.TextChoices):
+    NONE = "", _("Một lần")
+    MONTHLY = "monthly", _("Hằng tháng")
+    QUARTERLY = "quarterly", _("Hằng quý")
+    HALF_YEARLY = "half_yearly", _("6 tháng")
+    YEARLY = "yearly", _("Hằng năm")
+
+
+class TaskState(models.TextChoices):
+    NOT_STARTED = "not_started", _("Chưa thực hiện")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    SUBMITTED = "submitted", _("Báo cáo hoàn thành, chờ xác nhận")
+    DONE = "done", _("Hoàn thành")
+    CANNOT_DO = "cannot_do", _("Không thực hiện được")
+
+
+# The only moves a task's state makes (services enforce them; tests walk every one).
+TRANSITIONS: dict[str, frozenset[str]] = {
+    TaskState.NOT_STARTED: frozenset(
+        {TaskState.IN_PROGRESS, TaskState.SUBMITTED, TaskState.CANNOT_DO}
+    ),
+    TaskState.IN_PROGRESS: frozenset({TaskState.SUBMITTED, TaskState.CANNOT_DO}),
+    TaskState.SUBMITTED: frozenset({TaskState.DONE, TaskState.IN_PROGRESS}),
+    TaskState.DONE: frozenset(),
+    TaskState.CANNOT_DO: frozenset(),
+}
+CLOSED_STATES = (TaskState.DONE, TaskState.CANNOT_DO)
+
+
+class Task(models.Model):
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    directive = models.ForeignKey(Directive, on_delete=models.PROTECT, related_name="tasks")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    assigning_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="tasks_assigned", verbose_name=_("đơn vị giao")
+    )
+    lead_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="tasks_led", verbose_name=_("đơn vị chủ trì")
+    )
+    supporting_units = models.ManyToManyField(
+        Unit, blank=True, related_name="tasks_supported", verbose_name=_("đơn vị phối hợp")
+    )
+    content = models.TextField(_("nội dung"))
+    clause = models.CharField(_("căn cứ (mục, điểm)"), max_length=200, blank=True)
+    product = models.CharField(_("sản phẩm"), max_length=200, blank=True)
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+    recurrence = models.CharField(
+        _("định kỳ"), max_length=20, choices=Recurrence.choices, blank=True, default=""
+    )
+    state = models.CharField(
+        max_length=20, choices=TaskState.choices, default=TaskState.NOT_STARTED
+    )
+    state_reason = models.CharField(_("lý do"), max_length=500, blank=True)
+    done_on = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
+    product_document = models.ForeignKey(
+        OutgoingDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["deadline", "id"]
+        indexes = [
+            # The dashboards group by these: lead unit or assigning unit, state, deadline.
+            models.Index(fields=["lead_unit", "state", "deadline"], name="directives_task_lead"),
+            models.Index(
+                fields=["assigning_unit", "state", "deadline"], name="directives_task_assigned"
+            ),
+            models.Index(fields=["state", "deadline"], name="directives_task_due"),
+        ]
+
+    def __str__(self) -> str:
+        return self.content[:80]
+
+    @property
+    def is_closed(self) -> bool:
+        return self.state in CLOSED_STATES
+
+
+class ProgressReport(models.Model):
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="reports")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("nội dung báo cáo"))
+    state = models.CharField(max_length=20, choices=TaskState.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["task", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ quyết định")
+    APPROVED = "approved", _("Đồng ý")
+    REFUSED = "refused", _("Không đồng ý")
+
+
+class ExtensionRequest(models.Model):
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    task = models.ForeignKey(Task, on_delete=models.PROTECT, related_name="extensions")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    old_deadline = models.DateField(null=True, blank=True)
+    new_deadline = models.DateField(_("thời hạn đề nghị"))
+    reason = models.CharField(_("lý do"), max_length=500)
+    status = models.CharField(
+        max_length=20, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["task", "created_at"]
+        constraints = [
+            # One request waits at a time.
+            models.UniqueConstraint(
+                fields=["task"], condition=Q(status="pending"), name="directives_one_pending"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id}: {self.new_deadline}"

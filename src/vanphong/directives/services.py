@@ -1,0 +1,373 @@
+"""Every write to directives and their tasks: one atomic, audited function per use case.
+
+Rules (issue 6): only the assigning unit sets or moves a deadline, accepts or returns a
+completion, and decides an extension; only the lead unit reports a state, asks for more time
+or reports completion; states move along models.TRANSITIONS only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from vanphong.core import audit
+from vanphong.core.vietnamese import clean
+from vanphong.directives.models import (
+    DIRECTIVE_TYPES,
+    TRANSITIONS,
+    Directive,
+    ExtensionRequest,
+    ExtensionStatus,
+    ProgressReport,
+    Recurrence,
+    Task,
+    TaskState,
+)
+from vanphong.directives.selectors import acts_for
+from vanphong.documents.models import IncomingDocument, OutgoingDocument
+from vanphong.org.models import Person, Unit
+
+DIRECTIVE_FIELDS = ("unit", "type_symbol", "number_symbol", "title", "document_date")
+TASK_FIELDS = (
+    "directive",
+    "parent",
+    "assigning_unit",
+    "lead_unit",
+    "content",
+    "clause",
+    "product",
+    "deadline",
+    "recurrence",
+    "state",
+    "state_reason",
+    "done_on",
+    "product_document",
+)
+
+
+def _require_acting(actor: Person, unit: Unit, message: str) -> None:
+    if not acts_for(actor, unit):
+        raise PermissionDenied(message)
+
+
+@transaction.atomic
+def directive_track(
+    *,
+    actor: Person,
+    unit: Unit,
+    incoming: IncomingDocument | None = None,
+    outgoing: OutgoingDocument | None = None,
+) -> Directive:
+    """Start following a directive-type document the unit received or issued."""
+    _require_acting(actor, unit, _("Bạn không thuộc đơn vị này."))
+    document: Any = incoming or outgoing
+    if document is None or (incoming is not None and outgoing is not None):
+        raise ValidationError(_("Chọn một văn bản đến hoặc một văn bản đi."))
+    if document.type_symbol not in DIRECTIVE_TYPES:
+        raise ValidationError(
+            _("Chỉ theo dõi nghị quyết, chỉ thị, kết luận, thông báo, kế hoạch, chương trình.")
+        )
+    dated: date | None = incoming.document_date if incoming is not None else document.issued_on
+    if dated is None:
+        raise ValidationError(_("Văn bản đi chưa ban hành."))
+    existing = Directive.objects.filter(unit=unit, incoming=incoming, outgoing=outgoing).first()
+    if existing is not None:
+        return existing
+    directive = Directive.objects.create(
+        unit=unit,
+        incoming=incoming,
+        outgoing=outgoing,
+        type_symbol=document.type_symbol,
+        number_symbol=document.number_symbol,
+        title=document.subject,
+        document_date=dated,
+        created_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="directive.track",
+        target=directive,
+        after=audit.snapshot(directive, DIRECTIVE_FIELDS),
+    )
+    return directive
+
+
+def _check_deadline(directive: Directive, parent: Task | None, deadline: date | None) -> None:
+    if deadline is None:
+        return
+    if deadline < directive.document_date:
+        raise ValidationError(
+            {
+                "deadline": _("Thời hạn không được trước ngày của văn bản (%(day)s).")
+                % {"day": directive.document_date.strftime("%d/%m/%Y")}
+            }
+        )
+    if parent is not None and parent.deadline is not None and deadline > parent.deadline:
+        raise ValidationError(
+            {
+                "deadline": _("Nhiệm vụ con không được hạn sau nhiệm vụ cha (%(day)s).")
+                % {"day": parent.deadline.strftime("%d/%m/%Y")}
+            }
+        )
+
+
+@transaction.atomic
+def task_assign(
+    *,
+    actor: Person,
+    directive: Directive,
+    lead_unit: Unit,
+    content: str,
+    deadline: date | None = None,
+    supporting_units: Sequence[Unit] = (),
+    clause: str = "",
+    product: str = "",
+    recurrence: str = Recurrence.NONE,
+    parent: Task | None = None,
+) -> Task:
+    """Give a task to a unit. A top-level task is assigned by the directive's unit; a sub-task
+    by the unit that leads its parent (a district breaking a provincial task down)."""
+    assigning = parent.lead_unit if parent is not None else directive.unit
+    _require_acting(actor, assigning, _("Chỉ đơn vị giao nhiệm vụ mới được giao, sửa thời hạn."))
+    if parent is not None and parent.is_closed:
+        raise ValidationError(_("Nhiệm vụ cha đã kết thúc."))
+    errors = {}
+    if not clean(content):
+        errors["content"] = _("Cần nhập nội dung nhiệm vụ.")
+    if recurrence not in Recurrence.values:
+        errors["recurrence"] = _("Định kỳ không hợp lệ.")
+    if lead_unit in supporting_units:
+        errors["supporting_units"] = _("Đơn vị chủ trì không đồng thời phối hợp.")
+    if errors:
+        raise ValidationError(errors)
+    _check_deadline(directive, parent, deadline)
+    task = Task.objects.create(
+        directive=directive,
+        parent=parent,
+        assigning_unit=assigning,
+        lead_unit=lead_unit,
+        content=clean(content),
+        clause=clean(clause)[:200],
+        product=clean(product)[:200],
+        deadline=deadline,
+        recurrence=recurrence,
+        created_by=actor,
+    )
+    task.supporting_units.set(supporting_units)
+    audit.record(
+        actor=actor,
+        action="task.assign",
+        target=task,
+        after={
+            **audit.snapshot(task, TASK_FIELDS),
+            "supporting_units": [u.pk for u in supporting_units],
+        },
+    )
+    return task
+
+
+def _lock(task: Task) -> Task:
+    return (
+        Task.objects.select_for_update(of=("self",))
+        .select_related("directive", "lead_unit", "assigning_unit", "parent")
+        .get(pk=task.pk)
+    )
+
+
+def _move(actor: Person, task: Task, state: str, action: str, **changes: Any) -> Task:
+    if state not in TRANSITIONS[task.state]:
+        if task.is_closed:
+            raise ValidationError(_("Nhiệm vụ đã kết thúc."))
+        raise ValidationError(
+            _("Không chuyển được từ “%(old)s” sang “%(new)s”.")
+            % {"old": TaskState(task.state).label, "new": TaskState(state).label}
+        )
+    before = audit.snapshot(task, TASK_FIELDS)
+    task.state = state
+    for name, value in changes.items():
+        setattr(task, name, value)
+    if task.is_closed:
+        task.closed_at = timezone.now()
+    task.save()
+    audit.record(
+        actor=actor,
+        action=action,
+        target=task,
+        before=before,
+        after=audit.snapshot(task, TASK_FIELDS),
+    )
+    return task
+
+
+@transaction.atomic
+def task_report(
+    *, actor: Person, task: Task, text: str, state: str = TaskState.IN_PROGRESS
+) -> ProgressReport:
+    """The lead unit reports progress: in progress, or cannot be done (with the reason)."""
+    task = _lock(task)
+    _require_acting(actor, task.lead_unit, _("Chỉ đơn vị chủ trì mới báo cáo tiến độ."))
+    if task.is_closed:
+        raise ValidationError(_("Nhiệm vụ đã kết thúc; không báo cáo thêm."))
+    text = clean(text)
+    if not text:
+        raise ValidationError({"text": _("Cần nhập nội dung báo cáo.")})
+    if state not in (TaskState.IN_PROGRESS, TaskState.CANNOT_DO):
+        raise ValidationError({"state": _("Báo cáo hoàn thành dùng chức năng báo cáo hoàn thành.")})
+    if state != task.state:
+        _move(actor, task, state, f"task.{state}", state_reason=text[:500])
+    report = ProgressReport.objects.create(
+        task=task, unit=task.lead_unit, author=actor, text=text, state=state
+    )
+    audit.record(
+        actor=actor, action="task.report", target=task, after={"text": text, "state": state}
+    )
+    return report
+
+
+@transaction.atomic
+def task_complete(
+    *,
+    actor: Person,
+    task: Task,
+    text: str,
+    done_on: date | None = None,
+    product_document: OutgoingDocument | None = None,
+) -> Task:
+    """The lead unit reports the task done, with its product; the assigning side confirms."""
+    task = _lock(task)
+    _require_acting(actor, task.lead_unit, _("Chỉ đơn vị chủ trì mới báo cáo hoàn thành."))
+    done_on = done_on or timezone.localdate()
+    if done_on > timezone.localdate():
+        raise ValidationError({"done_on": _("Ngày hoàn thành không được ở tương lai.")})
+    if done_on < task.directive.document_date:
+        raise ValidationError({"done_on": _("Ngày hoàn thành trước ngày của văn bản.")})
+    if product_document is not None and product_document.issued_on is None:
+        raise ValidationError({"product_document": _("Văn bản sản phẩm chưa ban hành.")})
+    task = _move(
+        actor,
+        task,
+        TaskState.SUBMITTED,
+        "task.submit",
+        done_on=done_on,
+        product_document=product_document,
+        state_reason="",
+    )
+    if clean(text):
+        ProgressReport.objects.create(
+            task=task, unit=task.lead_unit, author=actor, text=clean(text), state=task.state
+        )
+    return task
+
+
+@transaction.atomic
+def completion_accept(*, actor: Person, task: Task) -> Task:
+    task = _lock(task)
+    _require_acting(actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới xác nhận."))
+    return _move(actor, task, TaskState.DONE, "task.accept")
+
+
+@transaction.atomic
+def completion_return(*, actor: Person, task: Task, reason: str) -> Task:
+    task = _lock(task)
+    _require_acting(actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới trả lại."))
+    if not clean(reason):
+        raise ValidationError({"reason": _("Cần nêu lý do trả lại.")})
+    return _move(
+        actor,
+        task,
+        TaskState.IN_PROGRESS,
+        "task.return",
+        done_on=None,
+        state_reason=clean(reason)[:500],
+    )
+
+
+@transaction.atomic
+def task_set_deadline(*, actor: Person, task: Task, deadline: date | None) -> Task:
+    task = _lock(task)
+    _require_acting(
+        actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới được sửa thời hạn.")
+    )
+    if task.is_closed:
+        raise ValidationError(_("Nhiệm vụ đã kết thúc."))
+    _check_deadline(task.directive, task.parent, deadline)
+    before = audit.snapshot(task, TASK_FIELDS)
+    task.deadline = deadline
+    task.save(update_fields=["deadline"])
+    audit.record(
+        actor=actor,
+        action="task.deadline",
+        target=task,
+        before=before,
+        after=audit.snapshot(task, TASK_FIELDS),
+    )
+    return task
+
+
+@transaction.atomic
+def extension_request(
+    *, actor: Person, task: Task, new_deadline: date, reason: str
+) -> ExtensionRequest:
+    task = _lock(task)
+    _require_acting(actor, task.lead_unit, _("Chỉ đơn vị chủ trì mới đề nghị gia hạn."))
+    if task.is_closed:
+        raise ValidationError(_("Nhiệm vụ đã kết thúc."))
+    if not clean(reason):
+        raise ValidationError({"reason": _("Cần nêu lý do đề nghị gia hạn.")})
+    if task.deadline is not None and new_deadline <= task.deadline:
+        raise ValidationError({"new_deadline": _("Thời hạn đề nghị phải sau thời hạn hiện tại.")})
+    _check_deadline(task.directive, task.parent, new_deadline)
+    if task.extensions.filter(status=ExtensionStatus.PENDING).exists():
+        raise ValidationError(_("Đã có một đề nghị gia hạn đang chờ quyết định."))
+    request = ExtensionRequest.objects.create(
+        task=task,
+        requested_by=actor,
+        old_deadline=task.deadline,
+        new_deadline=new_deadline,
+        reason=clean(reason)[:500],
+    )
+    audit.record(
+        actor=actor,
+        action="task.extension_request",
+        target=task,
+        after={"from": task.deadline, "to": new_deadline, "reason": request.reason},
+    )
+    return request
+
+
+@transaction.atomic
+def extension_decide(
+    *, actor: Person, request: ExtensionRequest, approve: bool, note: str = ""
+) -> ExtensionRequest:
+    request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
+    task = _lock(request.task)
+    _require_acting(
+        actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới quyết định gia hạn.")
+    )
+    if request.status != ExtensionStatus.PENDING:
+        raise ValidationError(_("Đề nghị này đã được quyết định."))
+    if not approve and not clean(note):
+        raise ValidationError({"note": _("Cần nêu lý do không đồng ý.")})
+    request.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED
+    request.decided_by = actor
+    request.decided_at = timezone.now()
+    request.decision_note = clean(note)[:500]
+    request.save()
+    before = audit.snapshot(task, TASK_FIELDS)
+    if approve:
+        task.deadline = request.new_deadline
+        task.save(update_fields=["deadline"])
+    audit.record(
+        actor=actor,
+        action=f"task.extension_{request.status}",
+        target=task,
+        before=before,
+        after=audit.snapshot(task, TASK_FIELDS),
+    )
+    return request

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.documents.conftest import DocWorld, build_world
+
+
+@pytest.fixture
+def world(db: None) -> DocWorld:
+    return build_world()

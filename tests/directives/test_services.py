@@ -1,0 +1,241 @@
+"""Directives turned into tasks: assignment, cascade, every state transition, extensions,
+and the refusals the issue names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from tests.documents.conftest import DocWorld
+from tests.documents.test_registers import register
+from vanphong.core.models import AuditEvent
+from vanphong.directives import selectors, services
+from vanphong.directives.models import TRANSITIONS, Directive, Task, TaskState
+
+
+def province_directive(world: DocWorld) -> Directive:
+    document = register(
+        world,
+        actor=world.province_clerk,
+        unit=world.province_office,
+        sender_name="Ban Chấp hành Trung ương",
+        number_symbol="Số 01-CT/TW",
+        document_date=date(2011, 1, 5),
+        subject="Về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XIII",
+    )
+    return services.directive_track(
+        actor=world.province_office_leader, unit=world.province, incoming=document
+    )
+
+
+def district_task(world: DocWorld, **changes: object) -> Task:
+    if "directive" not in changes:
+        changes["directive"] = province_directive(world)
+    fields: dict[str, object] = {
+        "actor": world.province_office_leader,
+        "lead_unit": world.chau_thanh,
+        "content": "Lập danh sách cử tri, niêm yết đúng hạn",
+        "deadline": date(2011, 4, 15),
+        "clause": "Mục 2",
+        "product": "Báo cáo",
+    }
+    fields.update(changes)
+    return services.task_assign(**fields)  # type: ignore[arg-type]
+
+
+def test_only_directive_types_are_tracked(world: DocWorld) -> None:
+    memo = register(world, number_symbol="Số 12/UBND-VP", sender_name="UBND tỉnh")
+    with pytest.raises(ValidationError):
+        services.directive_track(
+            actor=world.chau_thanh_office_leader, unit=world.chau_thanh, incoming=memo
+        )
+
+
+def test_tracking_the_same_document_twice_gives_the_same_directive(world: DocWorld) -> None:
+    directive = province_directive(world)
+    again = services.directive_track(
+        actor=world.province_office_leader, unit=world.province, incoming=directive.incoming
+    )
+    assert again == directive
+
+
+def test_a_task_is_assigned_with_its_units_and_an_audit_event(world: DocWorld) -> None:
+    task = district_task(world, supporting_units=[world.hoa_thanh])
+    assert task.assigning_unit == world.province
+    assert list(task.supporting_units.all()) == [world.hoa_thanh]
+    assert AuditEvent.objects.filter(action="task.assign", object_id=str(task.uuid)).exists()
+
+
+def test_a_deadline_before_the_document_date_is_refused(world: DocWorld) -> None:
+    with pytest.raises(ValidationError) as refused:
+        district_task(world, deadline=date(2010, 12, 31))
+    assert "deadline" in refused.value.message_dict
+    assert not Task.objects.exists()
+
+
+def test_only_the_assigning_unit_assigns_and_moves_deadlines(world: DocWorld) -> None:
+    directive = province_directive(world)
+    with pytest.raises(PermissionDenied):
+        district_task(world, actor=world.chau_thanh_office_leader, directive=directive)
+    assert not Task.objects.exists()
+    task = district_task(world, directive=directive)
+    with pytest.raises(PermissionDenied):
+        services.task_set_deadline(
+            actor=world.chau_thanh_office_leader, task=task, deadline=date(2011, 5, 1)
+        )
+    services.task_set_deadline(
+        actor=world.province_office_leader, task=task, deadline=date(2011, 5, 1)
+    )
+
+
+def test_a_district_breaks_its_task_down_and_a_subtask_may_not_outlast_its_parent(
+    world: DocWorld,
+) -> None:
+    task = district_task(world)
+    child = services.task_assign(
+        actor=world.chau_thanh_office_leader,
+        directive=task.directive,
+        parent=task,
+        lead_unit=world.chau_thanh_office,
+        content="Tổng hợp danh sách cử tri các xã",
+        deadline=date(2011, 4, 10),
+    )
+    assert child.assigning_unit == world.chau_thanh
+    with pytest.raises(ValidationError) as refused:
+        services.task_assign(
+            actor=world.chau_thanh_office_leader,
+            directive=task.directive,
+            parent=task,
+            lead_unit=world.chau_thanh_office,
+            content="Việc quá hạn cha",
+            deadline=date(2011, 4, 20),
+        )
+    assert "deadline" in refused.value.message_dict
+
+
+def test_the_province_sees_its_task_but_not_the_districts_own_subtasks(world: DocWorld) -> None:
+    task = district_task(world)
+    child = services.task_assign(
+        actor=world.chau_thanh_office_leader,
+        directive=task.directive,
+        parent=task,
+        lead_unit=world.chau_thanh_office,
+        content="Tổng hợp danh sách cử tri các xã",
+    )
+    province = set(selectors.tasks_visible(world.province_office_leader))
+    district = set(selectors.tasks_visible(world.chau_thanh_clerk))
+    assert province == {task}
+    assert district == {task, child}
+    assert set(selectors.tasks_visible(world.hoa_thanh_clerk)) == set()
+
+
+def test_a_task_goes_from_assignment_through_progress_to_accepted_completion(
+    world: DocWorld,
+) -> None:
+    task = district_task(world)
+    services.task_report(actor=world.chau_thanh_clerk, task=task, text="Đã họp triển khai")
+    task.refresh_from_db()
+    assert task.state == TaskState.IN_PROGRESS
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=task, text="Đã niêm yết", done_on=date(2011, 4, 14)
+    )
+    task.refresh_from_db()
+    assert task.state == TaskState.SUBMITTED
+    services.completion_accept(actor=world.province_office_leader, task=task)
+    task.refresh_from_db()
+    assert (task.state, task.done_on) == (TaskState.DONE, date(2011, 4, 14))
+    assert task.closed_at is not None
+
+
+def test_a_returned_completion_is_in_progress_again_with_the_reason(world: DocWorld) -> None:
+    task = district_task(world)
+    services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
+    with pytest.raises(PermissionDenied):
+        services.completion_return(actor=world.chau_thanh_clerk, task=task, reason="Tự trả")
+    services.completion_return(
+        actor=world.province_office_leader, task=task, reason="Thiếu danh sách xã Hảo Đước"
+    )
+    task.refresh_from_db()
+    assert task.state == TaskState.IN_PROGRESS
+    assert task.done_on is None
+    assert task.state_reason == "Thiếu danh sách xã Hảo Đước"
+
+
+def test_cannot_be_done_needs_the_reason_and_closes_the_task(world: DocWorld) -> None:
+    task = district_task(world)
+    services.task_report(
+        actor=world.chau_thanh_clerk,
+        task=task,
+        text="Địa bàn sáp nhập, không còn đối tượng",
+        state=TaskState.CANNOT_DO,
+    )
+    task.refresh_from_db()
+    assert task.state == TaskState.CANNOT_DO
+    with pytest.raises(ValidationError, match="kết thúc"):
+        services.task_report(actor=world.chau_thanh_clerk, task=task, text="Báo cáo thêm")
+
+
+def test_a_report_on_a_closed_task_is_refused(world: DocWorld) -> None:
+    task = district_task(world)
+    services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
+    services.completion_accept(actor=world.province_office_leader, task=task)
+    with pytest.raises(ValidationError, match="kết thúc"):
+        services.task_report(actor=world.chau_thanh_clerk, task=task, text="Thêm")
+    with pytest.raises(ValidationError):
+        services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Lại")
+
+
+@pytest.mark.parametrize(
+    ("start", "move"),
+    [
+        (start, move)
+        for start in TaskState.values
+        for move in ("accept", "submit")
+        if (move == "accept" and TaskState.DONE not in TRANSITIONS[start])
+        or (move == "submit" and TaskState.SUBMITTED not in TRANSITIONS[start])
+    ],
+)
+def test_a_move_outside_the_transitions_is_refused(world: DocWorld, start: str, move: str) -> None:
+    task = district_task(world)
+    Task.objects.filter(pk=task.pk).update(state=start)
+    with pytest.raises(ValidationError):
+        if move == "accept":
+            services.completion_accept(actor=world.province_office_leader, task=task)
+        else:
+            services.task_complete(actor=world.chau_thanh_clerk, task=task, text="x")
+    assert Task.objects.get(pk=task.pk).state == start
+
+
+def test_only_the_lead_unit_asks_for_more_time(world: DocWorld) -> None:
+    task = district_task(world, supporting_units=[world.hoa_thanh])
+    with pytest.raises(PermissionDenied):
+        services.extension_request(
+            actor=world.hoa_thanh_clerk, task=task, new_deadline=date(2011, 5, 1), reason="Chậm"
+        )
+
+
+def test_an_approved_extension_moves_the_deadline_and_a_refusal_needs_a_reason(
+    world: DocWorld,
+) -> None:
+    task = district_task(world)
+    request = services.extension_request(
+        actor=world.chau_thanh_clerk,
+        task=task,
+        new_deadline=date(2011, 4, 30),
+        reason="Chờ số liệu xã",
+    )
+    with pytest.raises(ValidationError):
+        services.extension_request(
+            actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 5, 5), reason="Nữa"
+        )
+    with pytest.raises(PermissionDenied):
+        services.extension_decide(actor=world.chau_thanh_clerk, request=request, approve=True)
+    with pytest.raises(ValidationError):
+        services.extension_decide(
+            actor=world.province_office_leader, request=request, approve=False
+        )
+    services.extension_decide(actor=world.province_office_leader, request=request, approve=True)
+    task.refresh_from_db()
+    assert task.deadline == date(2011, 4, 30)

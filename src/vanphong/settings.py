@@ -105,6 +105,14 @@ TEMPLATES = [
     },
 ]
 
+# Mail: the console in development; set VANPHONG_EMAIL_BACKEND (and EMAIL_*) in production.
+EMAIL_BACKEND = env_str("VANPHONG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("VANPHONG_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("VANPHONG_EMAIL_PORT", 25, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("VANPHONG_EMAIL_FROM", "vanphong@localhost")
+# The daily reminder tells lead units of tasks due within this many working days.
+VANPHONG_REMINDER_WORKING_DAYS = env_int("VANPHONG_REMINDER_WORKING_DAYS", 3, minimum=0)
+
 # In-process caches. `feeds`: serialised events of published weeks, which never change (see
 # planning.feeds); the default of 300 entries would cull a single week of 300 entries.
 CACHES = {

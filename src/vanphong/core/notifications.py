@@ -37,6 +37,20 @@ def send(*, person_ids: Sequence[int], text: str, url: str = "", key: str = "") 
     return len(person_ids)
 
 
+def send_many(rows: Sequence[tuple[int, str, str, str]]) -> None:
+    """Many notices at once — (person id, text, url, key), keys required — for a job that has
+    already made sure it sends each key once (see directives.reminders); a repeated key is
+    skipped by the unique constraint."""
+    Notification.objects.bulk_create(
+        [
+            Notification(person_id=person, text=text[:500], url=url[:300], key=key[:200])
+            for person, text, url, key in rows
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+
+
 def unread(person: Person) -> QuerySet[Notification]:
     return Notification.objects.filter(person=person, read_at__isnull=True)
 

@@ -204,3 +204,21 @@ class ExtensionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id}: {self.new_deadline}"
+
+
+class Reminder(models.Model):
+    """A task's reminder of one day: written before anyone is told, so a retried job tells no
+    one twice."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reminders")
+    day = models.DateField()
+    overdue = models.BooleanField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["task", "day"], name="directives_reminder_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} @ {self.day}"

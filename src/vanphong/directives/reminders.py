@@ -1,0 +1,117 @@
+"""The daily reminder: lead units are told of their tasks due within a few working days and of
+their overdue ones, in the app and by email, once per task per day.
+
+Memory stays bounded: open tasks are read in chunks of CHUNK as plain rows (id, uuid, lead
+unit, deadline, content), and the people of the units in a chunk in one query. Each chunk's
+`Reminder` rows are inserted first, in their own transaction, and only the tasks whose row
+was new are told — a job retried after a crash tells nobody twice (and, having committed the
+rows, may leave a chunk untold rather than tell it twice).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from vanphong.core import notifications
+from vanphong.core.workdays import WorkCalendar
+from vanphong.directives.models import CLOSED_STATES, Reminder, Task
+from vanphong.org.models import Membership, Role, Unit, UnitKind
+
+CHUNK = 2_000
+
+
+@dataclass
+class Sent:
+    tasks: int = 0
+    notices: int = 0
+    emails: int = 0
+
+
+def _people(units: set[int], today: date) -> dict[int, list[tuple[int, str]]]:
+    """Unit -> (person id, email) of those who act for it: working roles in the unit, and the
+    staff of its Office when it is a committee."""
+    offices = dict(
+        Unit.objects.filter(parent_id__in=units, kind=UnitKind.OFFICE).values_list(
+            "id", "parent_id"
+        )
+    )
+    rows = (
+        Membership.objects.filter(unit_id__in=units | set(offices), starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exclude(role=Role.ADMIN)
+        .filter(person__is_active=True)
+        .values_list("unit_id", "person_id", "person__email")
+        .distinct()
+    )
+    found: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for unit, person, email in rows:
+        found[offices.get(unit, unit)].append((person, email or ""))
+    return found
+
+
+def send(*, today: date, within: int | None = None) -> Sent:
+    within = within if within is not None else settings.VANPHONG_REMINDER_WORKING_DAYS
+    calendar = WorkCalendar.load(today)
+    horizon = calendar.add_working_days(today, within)
+    overdue_before = calendar.overdue_through(today)
+    sent = Sent()
+    after = 0
+    while True:
+        chunk = list(
+            Task.objects.filter(pk__gt=after, deadline__lte=horizon)
+            .exclude(state__in=CLOSED_STATES)
+            .order_by("pk")
+            .values_list("pk", "uuid", "lead_unit_id", "deadline", "content")[:CHUNK]
+        )
+        if not chunk:
+            return sent
+        after = chunk[-1][0]
+        # deadline__lte leaves no task without a deadline; say so to the type checker.
+        chunk = [row for row in chunk if row[3] is not None]
+        with transaction.atomic():
+            already = set(
+                Reminder.objects.filter(
+                    task_id__in=[row[0] for row in chunk], day=today
+                ).values_list("task_id", flat=True)
+            )
+            fresh = [row for row in chunk if row[0] not in already]
+            Reminder.objects.bulk_create(
+                [
+                    Reminder(task_id=pk, day=today, overdue=deadline <= overdue_before)
+                    for pk, _uuid, _unit, deadline, _content in fresh
+                    if deadline is not None
+                ],
+                ignore_conflicts=True,
+            )
+        people = _people({row[2] for row in fresh}, today)
+        mails = []
+        notices: list[tuple[int, str, str, str]] = []
+        for _pk, uuid, unit, deadline, content in fresh:
+            assert deadline is not None  # noqa: S101 (filtered above)
+            late = deadline <= overdue_before
+            text = (
+                _("Quá hạn (hạn %(day)s): %(task)s")
+                if late
+                else _("Sắp đến hạn (%(day)s): %(task)s")
+            ) % {"day": deadline.strftime("%d/%m/%Y"), "task": content[:200]}
+            recipients = people.get(unit, [])
+            url = reverse("directives:task", args=[uuid])
+            key = f"task-reminder:{uuid}:{today.isoformat()}"
+            notices += [(person, text, url, key) for person, _email in recipients]
+            addresses = [email for _person, email in recipients if email]
+            if addresses:
+                mails.append((_("[vanphong] Nhắc việc"), text, None, addresses))
+            sent.tasks += 1
+        notifications.send_many(notices)
+        sent.notices += len(notices)
+        if mails:
+            sent.emails += send_mass_mail(tuple(mails), fail_silently=False)

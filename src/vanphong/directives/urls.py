@@ -1,0 +1,10 @@
+from django.urls import URLPattern, path
+
+from vanphong.directives import views
+
+app_name = "directives"
+
+urlpatterns: list[URLPattern] = [
+    path("", views.tasks, name="tasks"),
+    path("<uuid:task_uuid>/", views.task, name="task"),
+]

@@ -16,6 +16,9 @@ from vanphong.directives.models import TRANSITIONS, Directive, Task, TaskState
 
 
 def province_directive(world: DocWorld) -> Directive:
+    existing = Directive.objects.filter(unit=world.province).first()
+    if existing is not None:
+        return existing
     document = register(
         world,
         actor=world.province_clerk,

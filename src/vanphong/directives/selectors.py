@@ -51,3 +51,19 @@ def directives_visible(person: Person) -> QuerySet[Directive]:
     return Directive.objects.filter(
         Q(unit_id__in=units) | Q(tasks__in=tasks_visible(person))
     ).distinct()
+
+
+def unit_seen_or_404(person: Person, unit_uuid: str) -> Unit:
+    """A unit whose dashboard the person may open: one they act for, or one below a unit they
+    belong to (the roll-up)."""
+    scope = scope_for(person)
+    units = acting_units(person)
+    return get_visible_or_404(
+        Unit.objects.filter(Q(id__in=units) | Q(id__in=scope.unit_ids)), unit_uuid
+    )
+
+
+def tasks_led_by(unit: Unit) -> QuerySet[Task]:
+    return Task.objects.filter(lead_unit=unit).select_related(
+        "directive", "lead_unit", "assigning_unit"
+    )

@@ -7,4 +7,5 @@ app_name = "directives"
 urlpatterns: list[URLPattern] = [
     path("", views.tasks, name="tasks"),
     path("<uuid:task_uuid>/", views.task, name="task"),
+    path("don-vi/<uuid:unit_uuid>/", views.unit_dashboard, name="unit_dashboard"),
 ]

@@ -8,21 +8,81 @@ from uuid import UUID
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from vanphong.directives import selectors
+from vanphong.core.workdays import WorkCalendar
+from vanphong.directives import charts, selectors, stats
+from vanphong.directives.models import Directive
 from vanphong.org.models import Person
 
 PAGE = 200
 
 
+KIND_LABELS = {
+    "on_time": gettext_lazy("Đúng hạn"),
+    "late": gettext_lazy("Trễ hạn"),
+    "overdue": gettext_lazy("Quá hạn"),
+    "open": gettext_lazy("Đang thực hiện, còn hạn"),
+    "cannot_do": gettext_lazy("Không thực hiện được"),
+}
+
+
 @login_required
 @require_GET
 def tasks(request: HttpRequest) -> HttpResponse:
+    """The tasks the person sees; `don-vi` (a lead unit) and `loai` (a dashboard figure)
+    narrow it to the tasks behind a figure."""
     person = cast(Person, request.user)
-    found = selectors.tasks_visible(person).order_by("deadline", "id")[:PAGE]
-    return render(request, "directives/tasks.html", {"title": _("Nhiệm vụ"), "tasks": found})
+    found = selectors.tasks_visible(person).order_by("deadline", "id")
+    unit_uuid, kind = request.GET.get("don-vi", ""), request.GET.get("loai", "")
+    if unit_uuid:
+        unit = selectors.unit_seen_or_404(person, unit_uuid)
+        found = selectors.tasks_led_by(unit)
+    rows = list(found[: PAGE * 10])
+    if kind in KIND_LABELS:
+        today = timezone.localdate()
+        dates = [d for t in rows for d in (t.deadline, t.done_on) if d] + [today]
+        calendar = WorkCalendar.load(min(dates), max(dates))
+        rows = [
+            t
+            for t in rows
+            if stats.kind_of(t.state, t.deadline, t.done_on, today, calendar) == kind
+        ]
+    return render(
+        request,
+        "directives/tasks.html",
+        {"title": _("Nhiệm vụ"), "tasks": rows[:PAGE], "kind": KIND_LABELS.get(kind, "")},
+    )
+
+
+@login_required
+@require_GET
+def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
+    """A unit's tasks by directive: on time, late, overdue, open, cannot be done."""
+    person = cast(Person, request.user)
+    unit = selectors.unit_seen_or_404(person, str(unit_uuid))
+    board = stats.dashboard(
+        selectors.tasks_led_by(unit), by="directive_id", today=timezone.localdate()
+    )
+    directives = Directive.objects.in_bulk(list(board.by_key))
+    rows = [
+        (directives[key].number_symbol, directives[key].title, counts)
+        for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
+    ]
+    return render(
+        request,
+        "directives/dashboard.html",
+        {
+            "title": _("Theo dõi nhiệm vụ: %(unit)s") % {"unit": unit.name},
+            "unit": unit,
+            "total": board.total,
+            "bars": charts.bars(rows, link=f"?don-vi={unit.uuid}"),
+            "labels": KIND_LABELS,
+        },
+    )
 
 
 @login_required

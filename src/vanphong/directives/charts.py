@@ -1,0 +1,55 @@
+"""Server-drawn SVG bar charts (no chart library, nothing from the network): one stacked bar
+per row, each segment a link to the tasks behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+from vanphong.directives.stats import KINDS, Counts
+
+COLOURS = {
+    "on_time": "#198754",
+    "late": "#fd7e14",
+    "overdue": "#dc3545",
+    "open": "#0d6efd",
+    "cannot_do": "#6c757d",
+}
+WIDTH = 600
+HEIGHT = 18
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    title: str
+    counts: Counts
+    svg: SafeString
+
+
+def bars(rows: list[tuple[str, str, Counts]], *, link: str) -> list[Bar]:
+    """`link` is the query string of the task list; each segment adds its figure's `loai`."""
+    largest = max((counts.total for _l, _t, counts in rows), default=0) or 1
+    found = []
+    for label, title, counts in rows:
+        x = 0.0
+        parts = []
+        for kind in KINDS:
+            n = getattr(counts, kind)
+            if not n:
+                continue
+            width = WIDTH * n / largest
+            parts.append(
+                f'<a href="{escape(link)}&amp;loai={kind}"><rect x="{x:.1f}" y="0" '
+                f'width="{width:.1f}" height="{HEIGHT}" fill="{COLOURS[kind]}">'
+                f"<title>{n}</title></rect></a>"
+            )
+            x += width
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+            f'role="img" aria-label="{escape(label)}: {counts.total}">{"".join(parts)}</svg>'
+        )
+        found.append(Bar(label, title, counts, mark_safe(svg)))  # noqa: S308 (escaped above)
+    return found

@@ -1,0 +1,92 @@
+"""The unit dashboard: figures from one grouped query, bars that lead to their tasks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.directives.test_services import district_task, province_directive
+from tests.documents.conftest import DocWorld
+from vanphong.directives import services, stats
+from vanphong.directives.models import Task
+
+TODAY = date(2011, 4, 20)
+
+
+@pytest.fixture(autouse=True)
+def _april_2011(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a: TODAY)
+
+
+def tasks_in_every_state(world: DocWorld, count: int = 1) -> None:
+    directive = province_directive(world)
+    for _ in range(count):
+        on_time = district_task(world, directive=directive, deadline=date(2011, 4, 15))
+        services.task_complete(
+            actor=world.chau_thanh_clerk, task=on_time, text="x", done_on=date(2011, 4, 15)
+        )
+        services.completion_accept(actor=world.province_office_leader, task=on_time)
+        late = district_task(world, directive=directive, deadline=date(2011, 4, 8))
+        services.task_complete(
+            actor=world.chau_thanh_clerk, task=late, text="x", done_on=date(2011, 4, 13)
+        )
+        services.completion_accept(actor=world.province_office_leader, task=late)
+        district_task(world, directive=directive, deadline=date(2011, 4, 1))  # overdue
+        district_task(world, directive=directive, deadline=date(2011, 5, 30))  # open
+        # Due on Saturday 16 April: on Monday 18 it is due, not yet late, on the 20th overdue.
+        district_task(world, directive=directive, deadline=date(2011, 4, 16))
+        dropped = district_task(world, directive=directive, deadline=date(2011, 5, 30))
+        services.task_report(
+            actor=world.chau_thanh_clerk, task=dropped, text="Không khả thi", state="cannot_do"
+        )
+
+
+def test_the_figures_count_each_state_by_working_days(world: DocWorld) -> None:
+    tasks_in_every_state(world)
+    board = stats.dashboard(Task.objects.all(), by="lead_unit_id", today=TODAY)
+    assert board.total.items() == [
+        ("on_time", 1),
+        ("late", 1),
+        ("overdue", 2),
+        ("open", 1),
+        ("cannot_do", 1),
+    ]
+
+
+def test_the_dashboard_takes_as_many_queries_for_many_tasks_as_for_few(
+    world: DocWorld, client: Client
+) -> None:
+    tasks_in_every_state(world)
+    client.force_login(world.chau_thanh_clerk)
+    url = f"/nhiem-vu/don-vi/{world.chau_thanh.uuid}/"
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    tasks_in_every_state(world, count=5)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url)
+    assert len(many) == len(few) <= 14
+    html = page.content.decode()
+    assert 'data-testid="total-overdue">12<' in html
+    assert f"?don-vi={world.chau_thanh.uuid}&amp;loai=overdue" in html
+    assert "<svg" in html
+
+
+def test_a_figure_leads_to_the_tasks_behind_it(world: DocWorld, client: Client) -> None:
+    tasks_in_every_state(world)
+    client.force_login(world.chau_thanh_clerk)
+    page = client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&loai=late")
+    assert page.content.decode().count('href="/nhiem-vu/') >= 1
+    assert len(page.context["tasks"]) == 1
+
+
+def test_a_unit_outside_ones_own_is_not_found(world: DocWorld, client: Client) -> None:
+    client.force_login(world.hoa_thanh_clerk)
+    assert client.get(f"/nhiem-vu/don-vi/{world.chau_thanh.uuid}/").status_code == 404
+    client.force_login(world.province_leader)
+    assert client.get(f"/nhiem-vu/don-vi/{world.chau_thanh.uuid}/").status_code == 200

@@ -90,3 +90,18 @@ def test_a_unit_outside_ones_own_is_not_found(world: DocWorld, client: Client) -
     assert client.get(f"/nhiem-vu/don-vi/{world.chau_thanh.uuid}/").status_code == 404
     client.force_login(world.province_leader)
     assert client.get(f"/nhiem-vu/don-vi/{world.chau_thanh.uuid}/").status_code == 200
+
+
+def test_a_day_off_declared_later_moves_when_finishing_becomes_late(
+    world: DocWorld, django_capture_on_commit_callbacks: object
+) -> None:
+    from vanphong.core import services as core_services
+
+    task = district_task(world, deadline=date(2011, 4, 14))  # a Thursday
+    assert task.late_from == date(2011, 4, 15)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        core_services.calendar_day_create(
+            actor=world.superuser, day=date(2011, 4, 14), is_working=False, name="Nghỉ bù"
+        )
+    task.refresh_from_db()
+    assert task.late_from == date(2011, 4, 18)  # runs to Friday, late from Monday

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import audit
 from vanphong.core.vietnamese import clean
+from vanphong.directives.lateness import late_from
 from vanphong.directives.models import (
     DIRECTIVE_TYPES,
     TRANSITIONS,
@@ -156,6 +157,7 @@ def task_assign(
         clause=clean(clause)[:200],
         product=clean(product)[:200],
         deadline=deadline,
+        late_from=late_from(deadline),
         recurrence=recurrence,
         created_by=actor,
     )
@@ -299,7 +301,8 @@ def task_set_deadline(*, actor: Person, task: Task, deadline: date | None) -> Ta
     _check_deadline(task.directive, task.parent, deadline)
     before = audit.snapshot(task, TASK_FIELDS)
     task.deadline = deadline
-    task.save(update_fields=["deadline"])
+    task.late_from = late_from(deadline)
+    task.save(update_fields=["deadline", "late_from"])
     audit.record(
         actor=actor,
         action="task.deadline",
@@ -362,7 +365,8 @@ def extension_decide(
     before = audit.snapshot(task, TASK_FIELDS)
     if approve:
         task.deadline = request.new_deadline
-        task.save(update_fields=["deadline"])
+        task.late_from = late_from(request.new_deadline)
+        task.save(update_fields=["deadline", "late_from"])
     audit.record(
         actor=actor,
         action=f"task.extension_{request.status}",

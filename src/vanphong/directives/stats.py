@@ -1,9 +1,9 @@
 """Dashboard figures: on time, late, overdue, open, cannot be done — counted by the database.
 
-One grouped query per dashboard: tasks of the unit (or directive) counted by state, deadline
-and completion day; each group is then classified with one working-day calendar (a deadline on
-a day off runs to the next working day; late means at least one working day after it). The
-number of groups is bounded by the unit's own tasks, never the installation's.
+One grouped query per dashboard, classified in SQL: done on or after `late_from` is late (a
+deadline on a day off runs to the next working day; late means at least one working day
+after it); open with a deadline on or before the day's `overdue_through` is overdue.
+`kind_of` is the same rule for one task in Python (the task list behind a figure).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
 
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives.models import Task, TaskState
@@ -60,15 +60,21 @@ class Dashboard:
 
 
 def dashboard(tasks: QuerySet[Task], *, by: str, today: date) -> Dashboard:
-    """Counts of `tasks` in total and per value of `by` (a field name, e.g. "directive_id")."""
-    rows = list(
-        tasks.order_by().values_list(by, "state", "deadline", "done_on").annotate(n=Count("id"))
+    """Counts of `tasks` in total and per value of `by` (a field name, e.g. "directive_id"):
+    classified by the database (Task.late_from carries the working-day calendar), so the work
+    is one indexed, grouped query whatever the number of tasks."""
+    overdue_through = WorkCalendar.load(today).overdue_through(today)
+    kind = Case(
+        When(state=TaskState.CANNOT_DO, then=Value("cannot_do")),
+        When(state=TaskState.DONE, done_on__gte=F("late_from"), then=Value("late")),
+        When(state=TaskState.DONE, then=Value("on_time")),
+        When(deadline__lte=overdue_through, then=Value("overdue")),
+        default=Value("open"),
+        output_field=CharField(),
     )
-    days = [d for _, _, deadline, done_on, _ in rows for d in (deadline, done_on) if d]
-    calendar = WorkCalendar.load(min(days, default=today), max([*days, today]))
+    rows = tasks.order_by().annotate(kind=kind).values_list(by, "kind").annotate(n=Count("id"))
     found = Dashboard()
-    for key, state, deadline, done_on, n in rows:
-        kind = kind_of(state, deadline, done_on, today, calendar)
-        found.total.add(kind, n)
-        found.by_key.setdefault(key, Counts()).add(kind, n)
+    for key, name, n in rows:
+        found.total.add(name, n)
+        found.by_key.setdefault(key, Counts()).add(name, n)
     return found

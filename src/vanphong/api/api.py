@@ -17,6 +17,7 @@ from ninja.errors import ValidationError as RequestInvalid
 
 from vanphong.api.auth import BearerToken
 from vanphong.core.api import router as calendar_router
+from vanphong.directives.api import router as directives_router
 from vanphong.documents.api import router as documents_router
 from vanphong.org.api import router as org_router
 from vanphong.planning.api import router as planning_router
@@ -34,6 +35,7 @@ api.add_router("/", org_router)
 api.add_router("/ngay-lam-viec/", calendar_router)
 api.add_router("/van-ban/", documents_router)
 api.add_router("/ke-hoach/", planning_router)
+api.add_router("/nhiem-vu/", directives_router)
 api.add_router("/", search_router)
 
 # Where ninja says the bad value was; the field name after it is what a client needs.

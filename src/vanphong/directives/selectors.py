@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from vanphong.core.access import get_visible_or_404
 from vanphong.directives.models import Directive, Task
 from vanphong.org.models import Person, Role, Unit, UnitKind
-from vanphong.org.selectors import scope_for
+from vanphong.org.selectors import _subtrees, scope_for
 
 
 def acting_units(person: Person | None) -> frozenset[int]:
@@ -54,12 +54,12 @@ def directives_visible(person: Person) -> QuerySet[Directive]:
 
 
 def unit_seen_or_404(person: Person, unit_uuid: str) -> Unit:
-    """A unit whose dashboard the person may open: one they act for, or one below a unit they
-    belong to (the roll-up)."""
-    scope = scope_for(person)
-    units = acting_units(person)
+    """A unit whose dashboard the person may open: one they act for or belong to, or one
+    below those (the roll-up: the province's Office sees its districts' figures)."""
+    acting = acting_units(person)
+    below = set().union(*_subtrees(acting).values()) if acting else set()
     return get_visible_or_404(
-        Unit.objects.filter(Q(id__in=units) | Q(id__in=scope.unit_ids)), unit_uuid
+        Unit.objects.filter(id__in=below | set(scope_for(person).unit_ids)), unit_uuid
     )
 
 

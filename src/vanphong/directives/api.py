@@ -1,0 +1,302 @@
+"""`/api/v1/nhiem-vu/`: directives and their tasks — the same services and visibility as the
+pages."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal, cast
+from uuid import UUID
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+
+from vanphong.core.access import get_visible_or_404
+from vanphong.directives import selectors, services, stats
+from vanphong.directives.models import ExtensionRequest, Recurrence, Task
+from vanphong.documents.api import ERRORS
+from vanphong.documents.selectors import incoming_visible, outgoing_visible
+from vanphong.org.models import Person, Unit
+
+router = Router(tags=["theo dõi nhiệm vụ"])
+
+
+def _actor(request: HttpRequest) -> Person:
+    return cast(Person, request.auth)  # type: ignore[attr-defined]
+
+
+def _unit(uuid: UUID, field: str) -> Unit:
+    unit = Unit.objects.filter(uuid=uuid, is_active=True).first()
+    if unit is None:
+        raise ValidationError({field: _("Không tìm thấy đơn vị có mã này.")})
+    return unit
+
+
+class DirectiveIn(Schema):
+    unit: UUID
+    incoming: UUID | None = None
+    outgoing: UUID | None = None
+
+
+class DirectiveOut(Schema):
+    uuid: UUID
+    unit: UUID
+    type_symbol: str
+    number_symbol: str
+    title: str
+    document_date: date
+
+
+class TaskIn(Schema):
+    lead_unit: UUID
+    content: str
+    deadline: date | None = None
+    supporting_units: list[UUID] = []
+    clause: str = ""
+    product: str = ""
+    recurrence: Recurrence = Recurrence.NONE
+    parent: UUID | None = Field(None, description="Nhiệm vụ cha (đơn vị chủ trì giao tiếp).")
+
+
+class TaskOut(Schema):
+    uuid: UUID
+    directive: UUID
+    parent: UUID | None
+    assigning_unit: UUID
+    lead_unit: UUID
+    content: str
+    deadline: date | None
+    state: str
+    state_reason: str
+    done_on: date | None
+    status: str = Field(description="`on_time`, `late`, `overdue`, `open`, `cannot_do`.")
+
+
+class ReportIn(Schema):
+    text: str
+    state: Literal["in_progress", "cannot_do"] = "in_progress"
+
+
+class CompleteIn(Schema):
+    text: str = ""
+    done_on: date | None = None
+    product_document: UUID | None = None
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class ExtensionIn(Schema):
+    new_deadline: date
+    reason: str
+
+
+class DecisionIn(Schema):
+    approve: bool
+    note: str = ""
+
+
+class ExtensionOut(Schema):
+    uuid: UUID
+    new_deadline: date
+    status: str
+
+
+class CountsOut(Schema):
+    on_time: int
+    late: int
+    overdue: int
+    open: int
+    cannot_do: int
+
+
+def _task_out(task: Task) -> TaskOut:
+    from vanphong.core.workdays import WorkCalendar
+
+    today = timezone.localdate()
+    dates = [d for d in (task.deadline, task.done_on, today) if d]
+    calendar = WorkCalendar.load(min(dates), max(dates))
+    return TaskOut(
+        uuid=task.uuid,
+        directive=task.directive.uuid,
+        parent=task.parent.uuid if task.parent else None,
+        assigning_unit=task.assigning_unit.uuid,
+        lead_unit=task.lead_unit.uuid,
+        content=task.content,
+        deadline=task.deadline,
+        state=task.state,
+        state_reason=task.state_reason,
+        done_on=task.done_on,
+        status=stats.kind_of(task.state, task.deadline, task.done_on, today, calendar),
+    )
+
+
+def _task(request: HttpRequest, uuid: UUID) -> Task:
+    return selectors.task_get_visible(_actor(request), str(uuid))
+
+
+@router.post("/van-ban", response={201: DirectiveOut, **ERRORS}, summary="Theo dõi một văn bản")
+def directive_track(request: HttpRequest, payload: DirectiveIn) -> Status[DirectiveOut]:
+    person = _actor(request)
+    incoming = (
+        get_visible_or_404(incoming_visible(person), payload.incoming) if payload.incoming else None
+    )
+    outgoing = (
+        get_visible_or_404(outgoing_visible(person), payload.outgoing) if payload.outgoing else None
+    )
+    directive = services.directive_track(
+        actor=person, unit=_unit(payload.unit, "unit"), incoming=incoming, outgoing=outgoing
+    )
+    return Status(
+        201,
+        DirectiveOut(
+            uuid=directive.uuid,
+            unit=directive.unit.uuid,
+            type_symbol=directive.type_symbol,
+            number_symbol=directive.number_symbol,
+            title=directive.title,
+            document_date=directive.document_date,
+        ),
+    )
+
+
+@router.post(
+    "/van-ban/{directive_uuid}/nhiem-vu",
+    response={201: TaskOut, **ERRORS},
+    summary="Giao nhiệm vụ (đơn vị giao)",
+)
+def task_assign(request: HttpRequest, directive_uuid: UUID, payload: TaskIn) -> Status[TaskOut]:
+    person = _actor(request)
+    directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
+    parent = _task(request, payload.parent) if payload.parent else None
+    task = services.task_assign(
+        actor=person,
+        directive=directive,
+        lead_unit=_unit(payload.lead_unit, "lead_unit"),
+        content=payload.content,
+        deadline=payload.deadline,
+        supporting_units=[_unit(u, "supporting_units") for u in payload.supporting_units],
+        clause=payload.clause,
+        product=payload.product,
+        recurrence=payload.recurrence,
+        parent=parent,
+    )
+    return Status(201, _task_out(task))
+
+
+@router.get("", response={200: list[TaskOut], **ERRORS}, summary="Nhiệm vụ người gọi được xem")
+def tasks(request: HttpRequest) -> list[TaskOut]:
+    found = selectors.tasks_visible(_actor(request)).select_related("parent")
+    return [_task_out(task) for task in found.order_by("deadline", "id")[:500]]
+
+
+@router.get("/{task_uuid}", response={200: TaskOut, **ERRORS})
+def task_get(request: HttpRequest, task_uuid: UUID) -> TaskOut:
+    return _task_out(_task(request, task_uuid))
+
+
+@router.post(
+    "/{task_uuid}/bao-cao",
+    response={200: TaskOut, **ERRORS},
+    summary="Báo cáo tiến độ (đơn vị chủ trì)",
+)
+def task_report(request: HttpRequest, task_uuid: UUID, payload: ReportIn) -> TaskOut:
+    task = _task(request, task_uuid)
+    services.task_report(actor=_actor(request), task=task, text=payload.text, state=payload.state)
+    return _task_out(_task(request, task_uuid))
+
+
+@router.post(
+    "/{task_uuid}/hoan-thanh",
+    response={200: TaskOut, **ERRORS},
+    summary="Báo cáo hoàn thành (đơn vị chủ trì)",
+)
+def task_complete(request: HttpRequest, task_uuid: UUID, payload: CompleteIn) -> TaskOut:
+    person = _actor(request)
+    product = (
+        get_visible_or_404(outgoing_visible(person), payload.product_document)
+        if payload.product_document
+        else None
+    )
+    task = services.task_complete(
+        actor=person,
+        task=_task(request, task_uuid),
+        text=payload.text,
+        done_on=payload.done_on,
+        product_document=product,
+    )
+    return _task_out(task)
+
+
+@router.post(
+    "/{task_uuid}/xac-nhan",
+    response={200: TaskOut, **ERRORS},
+    summary="Xác nhận hoàn thành (đơn vị giao)",
+)
+def completion_accept(request: HttpRequest, task_uuid: UUID) -> TaskOut:
+    return _task_out(
+        services.completion_accept(actor=_actor(request), task=_task(request, task_uuid))
+    )
+
+
+@router.post(
+    "/{task_uuid}/tra-lai",
+    response={200: TaskOut, **ERRORS},
+    summary="Trả lại báo cáo hoàn thành (đơn vị giao)",
+)
+def completion_return(request: HttpRequest, task_uuid: UUID, payload: ReasonIn) -> TaskOut:
+    task = services.completion_return(
+        actor=_actor(request), task=_task(request, task_uuid), reason=payload.reason
+    )
+    return _task_out(task)
+
+
+@router.post(
+    "/{task_uuid}/gia-han",
+    response={201: ExtensionOut, **ERRORS},
+    summary="Đề nghị gia hạn (đơn vị chủ trì)",
+)
+def extension_request(
+    request: HttpRequest, task_uuid: UUID, payload: ExtensionIn
+) -> Status[ExtensionOut]:
+    made = services.extension_request(
+        actor=_actor(request),
+        task=_task(request, task_uuid),
+        new_deadline=payload.new_deadline,
+        reason=payload.reason,
+    )
+    return Status(
+        201, ExtensionOut(uuid=made.uuid, new_deadline=made.new_deadline, status=made.status)
+    )
+
+
+@router.post(
+    "/gia-han/{request_uuid}/quyet-dinh",
+    response={200: ExtensionOut, **ERRORS},
+    summary="Quyết định gia hạn (đơn vị giao)",
+)
+def extension_decide(request: HttpRequest, request_uuid: UUID, payload: DecisionIn) -> ExtensionOut:
+    person = _actor(request)
+    asked = get_visible_or_404(
+        ExtensionRequest.objects.filter(task__in=selectors.tasks_visible(person)), request_uuid
+    )
+    decided = services.extension_decide(
+        actor=person, request=asked, approve=payload.approve, note=payload.note
+    )
+    return ExtensionOut(uuid=decided.uuid, new_deadline=decided.new_deadline, status=decided.status)
+
+
+@router.get(
+    "/don-vi/{unit_uuid}/thong-ke",
+    response={200: CountsOut, **ERRORS},
+    summary="Số nhiệm vụ của đơn vị theo tình trạng",
+)
+def unit_counts(request: HttpRequest, unit_uuid: UUID) -> CountsOut:
+    unit = selectors.unit_seen_or_404(_actor(request), str(unit_uuid))
+    board = stats.dashboard(
+        selectors.tasks_led_by(unit), by="lead_unit_id", today=timezone.localdate()
+    )
+    return CountsOut(**dict(board.total.items()))

@@ -105,3 +105,18 @@ def test_a_day_off_declared_later_moves_when_finishing_becomes_late(
         )
     task.refresh_from_db()
     assert task.late_from == date(2011, 4, 18)  # runs to Friday, late from Monday
+
+
+def test_a_directive_dashboard_counts_by_lead_unit_what_the_person_sees(
+    world: DocWorld, client: Client
+) -> None:
+    tasks_in_every_state(world)
+    directive = province_directive(world)
+    client.force_login(world.province_office_leader)
+    page = client.get(f"/nhiem-vu/van-ban/{directive.uuid}/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-testid="total-overdue">2<' in html
+    assert "Huyện ủy Châu Thành" in html
+    client.force_login(world.hoa_thanh_clerk)
+    assert client.get(f"/nhiem-vu/van-ban/{directive.uuid}/").status_code == 404

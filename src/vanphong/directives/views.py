@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from vanphong.core.access import get_visible_or_404
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives import charts, selectors, stats
 from vanphong.directives.models import Directive
-from vanphong.org.models import Person
+from vanphong.org.models import Person, Unit
 
 PAGE = 200
 
@@ -97,5 +98,37 @@ def task(request: HttpRequest, task_uuid: UUID) -> HttpResponse:
             "task": item,
             "reports": item.reports.select_related("author", "unit"),
             "extensions": item.extensions.all(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpResponse:
+    """A directive's tasks by lead unit — only the tasks the person sees, so a district's own
+    sub-tasks stay the district's."""
+    person = cast(Person, request.user)
+    directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
+    board = stats.dashboard(
+        selectors.tasks_visible(person).filter(directive=directive),
+        by="lead_unit_id",
+        today=timezone.localdate(),
+    )
+    units = Unit.objects.in_bulk(list(board.by_key))
+    bars = [
+        charts.bars(
+            [(units[key].name, units[key].name, counts)], link=f"?don-vi={units[key].uuid}"
+        )[0]
+        for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
+    ]
+    return render(
+        request,
+        "directives/dashboard.html",
+        {
+            "title": _("Theo dõi thực hiện: %(doc)s") % {"doc": directive.number_symbol},
+            "unit": None,
+            "total": board.total,
+            "bars": bars,
+            "labels": KIND_LABELS,
         },
     )

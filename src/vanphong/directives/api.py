@@ -113,12 +113,15 @@ class CountsOut(Schema):
     cannot_do: int
 
 
-def _task_out(task: Task) -> TaskOut:
-    from vanphong.core.workdays import WorkCalendar
+def _tasks_out(tasks: list[Task]) -> list[TaskOut]:
+    """One working-day calendar for the whole list, not a query per task."""
+    shown = stats.statuses(tasks, timezone.localdate())
+    return [_task_out(task, status) for task, status in zip(tasks, shown, strict=True)]
 
-    today = timezone.localdate()
-    dates = [d for d in (task.deadline, task.done_on, today) if d]
-    calendar = WorkCalendar.load(min(dates), max(dates))
+
+def _task_out(task: Task, status: str | None = None) -> TaskOut:
+    if status is None:
+        status = stats.statuses([task], timezone.localdate())[0]
     return TaskOut(
         uuid=task.uuid,
         directive=task.directive.uuid,
@@ -130,7 +133,7 @@ def _task_out(task: Task) -> TaskOut:
         state=task.state,
         state_reason=task.state_reason,
         done_on=task.done_on,
-        status=stats.kind_of(task.state, task.deadline, task.done_on, today, calendar),
+        status=status,
     )
 
 
@@ -190,7 +193,7 @@ def task_assign(request: HttpRequest, directive_uuid: UUID, payload: TaskIn) -> 
 @router.get("", response={200: list[TaskOut], **ERRORS}, summary="Nhiệm vụ người gọi được xem")
 def tasks(request: HttpRequest) -> list[TaskOut]:
     found = selectors.tasks_visible(_actor(request)).select_related("parent")
-    return [_task_out(task) for task in found.order_by("deadline", "id")[:500]]
+    return _tasks_out(list(found.order_by("deadline", "id")[:500]))
 
 
 @router.get("/{task_uuid}", response={200: TaskOut, **ERRORS})

@@ -53,6 +53,13 @@ def kind_of(
     return "open"
 
 
+def statuses(tasks: list[Task], today: date) -> list[str]:
+    """`kind_of` for a list of tasks, with one calendar for all of them."""
+    dates = [d for t in tasks for d in (t.deadline, t.done_on) if d] + [today]
+    calendar = WorkCalendar.load(min(dates), max(dates))
+    return [kind_of(t.state, t.deadline, t.done_on, today, calendar) for t in tasks]
+
+
 @dataclass
 class Dashboard:
     total: Counts = field(default_factory=Counts)

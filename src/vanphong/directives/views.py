@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from vanphong.core.access import get_visible_or_404
-from vanphong.core.workdays import WorkCalendar
 from vanphong.directives import charts, selectors, stats
 from vanphong.directives.models import Directive
 from vanphong.org.models import Person, Unit
@@ -40,18 +39,13 @@ def tasks(request: HttpRequest) -> HttpResponse:
     found = selectors.tasks_visible(person).order_by("deadline", "id")
     unit_uuid, kind = request.GET.get("don-vi", ""), request.GET.get("loai", "")
     if unit_uuid:
-        unit = selectors.unit_seen_or_404(person, unit_uuid)
-        found = selectors.tasks_led_by(unit)
+        # Still only the tasks the person sees: a figure of the roll-up counts a district's
+        # own sub-tasks, its list does not show them to the province.
+        found = found.filter(lead_unit=selectors.unit_seen_or_404(person, unit_uuid))
     rows = list(found[: PAGE * 10])
     if kind in KIND_LABELS:
-        today = timezone.localdate()
-        dates = [d for t in rows for d in (t.deadline, t.done_on) if d] + [today]
-        calendar = WorkCalendar.load(min(dates), max(dates))
-        rows = [
-            t
-            for t in rows
-            if stats.kind_of(t.state, t.deadline, t.done_on, today, calendar) == kind
-        ]
+        shown = stats.statuses(rows, timezone.localdate())
+        rows = [task for task, status in zip(rows, shown, strict=True) if status == kind]
     return render(
         request,
         "directives/tasks.html",

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.org.models import Person, Role, Unit, UnitKind
@@ -236,3 +237,22 @@ def rooms_of(committee: Unit) -> QuerySet[Room]:
 
 def rooms_visible(person: Person) -> QuerySet[Room]:
     return Room.objects.filter(is_active=True).select_related("committee")
+
+
+def leaders_among(units: QuerySet[Unit]) -> QuerySet[Person]:
+    """The leaders whose calendar a person may ask for: committee leaders of the committees
+    among `units` and the leaders of their Offices, in one query."""
+    today = timezone.localdate()
+    return (
+        Person.objects.filter(
+            Q(memberships__unit__in=units, memberships__role=Role.COMMITTEE_LEADER)
+            | Q(
+                memberships__unit__in=units.filter(kind=UnitKind.OFFICE),
+                memberships__role=Role.OFFICE_LEADER,
+            ),
+            is_active=True,
+            memberships__starts_on__lte=today,
+        )
+        .filter(Q(memberships__ends_on__isnull=True) | Q(memberships__ends_on__gte=today))
+        .distinct()
+    )

@@ -10,6 +10,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -487,13 +488,7 @@ def feeds_page(request: HttpRequest) -> HttpResponse:
 
     units = units_visible(person).order_by("sort_order", "name")
     leaders = Person.objects.filter(
-        pk__in={
-            p.pk
-            for c in Unit.objects.filter(pk__in=units)
-            if c.is_committee
-            for p in services.leaders_of(c)
-        }
-        | {person.pk}
+        Q(pk__in=selectors.leaders_among(units).values("pk")) | Q(pk=person.pk)
     ).order_by("full_name")
     form = FeedForm(
         request.POST or None, people=leaders, rooms=selectors.rooms_visible(person), units=units

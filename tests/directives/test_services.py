@@ -242,3 +242,47 @@ def test_an_approved_extension_moves_the_deadline_and_a_refusal_needs_a_reason(
     services.extension_decide(actor=world.province_office_leader, request=request, approve=True)
     task.refresh_from_db()
     assert task.deadline == date(2011, 4, 30)
+
+
+def test_a_leader_who_follows_a_task_must_lead_the_assigning_unit(world: DocWorld) -> None:
+    task = district_task(world, leader=world.province_leader)
+    assert task.leader == world.province_leader
+    with pytest.raises(ValidationError) as refused:
+        district_task(world, leader=world.chau_thanh_leader)
+    assert "leader" in refused.value.message_dict
+
+
+def test_a_task_goes_only_to_a_unit_below_the_assigning_one(world: DocWorld) -> None:
+    with pytest.raises(ValidationError) as refused:
+        district_task(world, lead_unit=world.province)
+    assert "lead_unit" in refused.value.message_dict
+    task = district_task(world)
+    with pytest.raises(ValidationError):
+        services.task_assign(
+            actor=world.chau_thanh_clerk,
+            directive=task.directive,
+            parent=task,
+            lead_unit=world.hoa_thanh_office,
+            content="Không phải đơn vị của huyện",
+        )
+    assert Task.objects.count() == 1
+
+
+def test_a_report_keeps_its_files_and_a_refused_file_saves_nothing(world: DocWorld) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from vanphong.directives.models import ProgressReport, ReportFile
+
+    task = district_task(world)
+    pdf = SimpleUploadedFile("Báo cáo tiến độ.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n")
+    report = services.task_report(
+        actor=world.chau_thanh_clerk, task=task, text="Đã niêm yết", attachments=[pdf]
+    )
+    assert [f.filename for f in report.files.all()] == ["Báo cáo tiến độ.pdf"]
+    script = SimpleUploadedFile("virus.pdf", b"#!/bin/sh\nrm -rf /\n")
+    with pytest.raises(ValidationError):
+        services.task_report(
+            actor=world.chau_thanh_clerk, task=task, text="Lần hai", attachments=[script]
+        )
+    assert ProgressReport.objects.count() == 1
+    assert ReportFile.objects.count() == 1

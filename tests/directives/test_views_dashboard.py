@@ -73,7 +73,8 @@ def test_the_dashboard_takes_as_many_queries_for_many_tasks_as_for_few(
     assert len(many) == len(few) <= 14
     html = page.content.decode()
     assert 'data-testid="total-overdue">12<' in html
-    assert f"?don-vi={world.chau_thanh.uuid}&amp;loai=overdue" in html
+    assert f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&amp;van-ban=" in html
+    assert "&amp;loai=overdue" in html
     assert "<svg" in html
 
 

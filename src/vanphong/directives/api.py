@@ -8,16 +8,17 @@ from typing import Literal, cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from vanphong.core.access import get_visible_or_404
-from vanphong.directives import selectors, services, stats
+from vanphong.directives import reviews, selectors, services, stats
 from vanphong.directives.models import ExtensionRequest, Recurrence, Task
 from vanphong.documents.api import ERRORS
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
+from vanphong.documents.views_files import content_disposition
 from vanphong.org.models import Person, Unit
 
 router = Router(tags=["theo dõi nhiệm vụ"])
@@ -303,3 +304,28 @@ def unit_counts(request: HttpRequest, unit_uuid: UUID) -> CountsOut:
         selectors.tasks_led_by(unit), by="lead_unit_id", today=timezone.localdate()
     )
     return CountsOut(**dict(board.total.items()))
+
+
+class ReviewQuery(Schema):
+    loai: Literal["so-ket", "tong-ket"] = Field("so-ket", description="Sơ kết hoặc tổng kết.")
+    tu: date = Field(description="Đầu kỳ báo cáo (không trước ngày của văn bản).")
+    den: date = Field(description="Cuối kỳ: số liệu tính đến hết ngày này.")
+
+
+@router.get(
+    "/van-ban/{directive_uuid}/bao-cao",
+    response={200: None, **ERRORS},
+    summary="Dự thảo báo cáo sơ kết, tổng kết (DOCX) — đơn vị theo dõi văn bản",
+)
+def directive_review(
+    request: HttpRequest, directive_uuid: UUID, params: Query[ReviewQuery]
+) -> HttpResponse:
+    person = _actor(request)
+    directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
+    kind: reviews.ReviewKind = "so_ket" if params.loai == "so-ket" else "tong_ket"
+    body = reviews.review_generate(
+        actor=person, directive=directive, kind=kind, start=params.tu, end=params.den
+    )
+    response = HttpResponse(body, content_type=reviews.DOCX_TYPE)
+    response["Content-Disposition"] = content_disposition(reviews.filename(directive, kind))
+    return response

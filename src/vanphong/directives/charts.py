@@ -29,27 +29,33 @@ class Bar:
     svg: SafeString
 
 
-def bars(rows: list[tuple[str, str, Counts]], *, link: str) -> list[Bar]:
-    """`link` is the query string of the task list; each segment adds its figure's `loai`."""
-    largest = max((counts.total for _l, _t, counts in rows), default=0) or 1
-    found = []
-    for label, title, counts in rows:
-        x = 0.0
-        parts = []
-        for kind in KINDS:
-            n = getattr(counts, kind)
-            if not n:
-                continue
-            width = WIDTH * n / largest
-            parts.append(
-                f'<a href="{escape(link)}&amp;loai={kind}"><rect x="{x:.1f}" y="0" '
-                f'width="{width:.1f}" height="{HEIGHT}" fill="{COLOURS[kind]}">'
-                f"<title>{n}</title></rect></a>"
-            )
-            x += width
-        svg = (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-            f'role="img" aria-label="{escape(label)}: {counts.total}">{"".join(parts)}</svg>'
+def bar(label: str, title: str, counts: Counts, *, link: str, largest: int = 0) -> Bar:
+    """One row's bar; `link` is the task list's address, each segment adds its figure's
+    `loai`. Bars of one chart share `largest` so their lengths compare."""
+    scale = WIDTH / (largest or counts.total or 1)
+    x = 0.0
+    parts = []
+    for kind in KINDS:
+        n = getattr(counts, kind)
+        if not n:
+            continue
+        width = scale * n
+        parts.append(
+            f'<a href="{escape(link)}&amp;loai={kind}"><rect x="{x:.1f}" y="0" '
+            f'width="{width:.1f}" height="{HEIGHT}" fill="{COLOURS[kind]}">'
+            f"<title>{n}</title></rect></a>"
         )
-        found.append(Bar(label, title, counts, mark_safe(svg)))  # noqa: S308 (escaped above)
-    return found
+        x += width
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'role="img" aria-label="{escape(label)}: {counts.total}">{"".join(parts)}</svg>'
+    )
+    return Bar(label, title, counts, mark_safe(svg))  # noqa: S308 (escaped above)
+
+
+def chart(rows: list[tuple[str, str, str, Counts]]) -> list[Bar]:
+    """Bars of (label, title, link, counts) rows on one scale: the longest fills the width."""
+    largest = max((counts.total for *_, counts in rows), default=0)
+    return [
+        bar(label, title, counts, link=link, largest=largest) for label, title, link, counts in rows
+    ]

@@ -15,8 +15,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.models import StoredFile
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.org.models import Unit
+from vanphong.planning.models import ProgrammeItem, WorkProgramme
 
 DIRECTIVE_TYPES = ("NQ", "CT", "KL", "TB", "KH", "CTr")
 
@@ -31,6 +33,10 @@ class Directive(models.Model):
     )
     outgoing = models.ForeignKey(
         OutgoingDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A committee's own annual work programme, followed item by item like a directive.
+    programme = models.ForeignKey(
+        WorkProgramme, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     type_symbol = models.CharField(_("loại văn bản"), max_length=10)
     number_symbol = models.CharField(_("số, ký hiệu"), max_length=50)
@@ -47,8 +53,10 @@ class Directive(models.Model):
         ordering = ["-document_date", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(incoming__isnull=True) | Q(outgoing__isnull=True),
-                name="directives_one_document",
+                condition=(Q(incoming__isnull=True) & Q(outgoing__isnull=True))
+                | (Q(incoming__isnull=True) & Q(programme__isnull=True))
+                | (Q(outgoing__isnull=True) & Q(programme__isnull=True)),
+                name="directives_one_source",
             ),
             models.UniqueConstraint(
                 fields=["unit", "incoming"],
@@ -59,6 +67,11 @@ class Directive(models.Model):
                 fields=["unit", "outgoing"],
                 condition=Q(outgoing__isnull=False),
                 name="directives_outgoing_once",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "programme"],
+                condition=Q(programme__isnull=False),
+                name="directives_programme_once",
             ),
         ]
 
@@ -110,6 +123,18 @@ class Task(models.Model):
     supporting_units = models.ManyToManyField(
         Unit, blank=True, related_name="tasks_supported", verbose_name=_("đơn vị phối hợp")
     )
+    # The committee leader who follows the task for the assigning side (the per-leader board).
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="tasks_followed",
+        verbose_name=_("lãnh đạo phụ trách"),
+    )
+    programme_item = models.ForeignKey(
+        ProgrammeItem, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     content = models.TextField(_("nội dung"))
     clause = models.CharField(_("căn cứ (mục, điểm)"), max_length=200, blank=True)
     product = models.CharField(_("sản phẩm"), max_length=200, blank=True)
@@ -150,6 +175,13 @@ class Task(models.Model):
             ),
             models.Index(fields=["state", "deadline"], name="directives_task_due"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme_item"],
+                condition=Q(programme_item__isnull=False),
+                name="directives_item_once",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.content[:80]
@@ -173,6 +205,22 @@ class ProgressReport(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class ReportFile(models.Model):
+    """A file attached to a progress report; the bytes live in core.StoredFile."""
+
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    report = models.ForeignKey(ProgressReport, on_delete=models.PROTECT, related_name="files")
+    file = models.ForeignKey(StoredFile, on_delete=models.PROTECT, related_name="+")
+    filename = models.CharField(_("tên tệp"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["report", "id"]
+
+    def __str__(self) -> str:
+        return self.filename
 
 
 class ExtensionStatus(models.TextChoices):

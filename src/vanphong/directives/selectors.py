@@ -9,11 +9,14 @@ not the sub-tasks a district made for itself.
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from vanphong.core.access import get_visible_or_404
-from vanphong.directives.models import Directive, Task
+from vanphong.directives.models import Directive, ReportFile, Task
+from vanphong.documents.models import OutgoingDocument
+from vanphong.documents.selectors import outgoing_visible
 from vanphong.org.models import Person, Role, Unit, UnitKind
-from vanphong.org.selectors import _subtrees, scope_for
+from vanphong.org.selectors import _subtrees, scope_for, unit_subtree
 
 
 def acting_units(person: Person | None) -> frozenset[int]:
@@ -32,13 +35,17 @@ def acts_for(person: Person | None, unit: Unit) -> bool:
 def tasks_visible(person: Person) -> QuerySet[Task]:
     units = acting_units(person)
     return (
+        # A subquery, not a join: a task with several supporting units stays one row, so
+        # the dashboards' grouped counts count it once.
         Task.objects.filter(
             Q(assigning_unit_id__in=units)
             | Q(lead_unit_id__in=units)
-            | Q(supporting_units__id__in=units)
-        )
-        .distinct()
-        .select_related("directive", "lead_unit", "assigning_unit")
+            | Q(
+                pk__in=Task.supporting_units.through.objects.filter(unit_id__in=units).values(
+                    "task_id"
+                )
+            )
+        ).select_related("directive", "lead_unit", "assigning_unit")
     )
 
 
@@ -67,3 +74,60 @@ def tasks_led_by(unit: Unit) -> QuerySet[Task]:
     return Task.objects.filter(lead_unit=unit).select_related(
         "directive", "lead_unit", "assigning_unit"
     )
+
+
+def leaders_of(unit: Unit) -> QuerySet[Person]:
+    """Who may follow a task for the unit that assigns it: its committee leaders, or the
+    leaders of a board or an Office."""
+    today = timezone.localdate()
+    return (
+        Person.objects.filter(
+            memberships__unit=unit,
+            memberships__role__in=(Role.COMMITTEE_LEADER, Role.OFFICE_LEADER),
+            memberships__starts_on__lte=today,
+        )
+        .filter(Q(memberships__ends_on__isnull=True) | Q(memberships__ends_on__gte=today))
+        .distinct()
+        .order_by("full_name")
+    )
+
+
+def units_below(unit: Unit) -> QuerySet[Unit]:
+    """The units a unit may give a task to: those below it."""
+    return (
+        Unit.objects.filter(id__in=unit_subtree(unit) - {unit.pk}, is_active=True)
+        .select_related("parent")
+        .order_by("parent__sort_order", "sort_order", "name")
+    )
+
+
+def product_document_find(person: Person, task: Task, number_symbol: str) -> OutgoingDocument:
+    """An issued outgoing document of the lead unit (or a unit below it) the person sees."""
+    found = (
+        outgoing_visible(person)
+        .filter(
+            number_symbol__iexact=number_symbol.strip(),
+            issued_on__isnull=False,
+            unit_id__in=unit_subtree(task.lead_unit),
+        )
+        .order_by("-issued_on")
+        .first()
+    )
+    if found is None:
+        raise OutgoingDocument.DoesNotExist
+    return found
+
+
+def report_file_get_visible(person: Person, file_uuid: str) -> ReportFile:
+    files = ReportFile.objects.select_related("file", "report").filter(
+        report__task__in=tasks_visible(person).values("pk")
+    )
+    return get_visible_or_404(files, file_uuid)
+
+
+def tracking_unit(unit: Unit) -> Unit:
+    """Who follows a document registered or issued by `unit`: an Office's documents are its
+    committee's directives (the committee assigns the tasks)."""
+    if unit.kind == UnitKind.OFFICE and unit.parent is not None:
+        return unit.parent
+    return unit

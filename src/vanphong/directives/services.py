@@ -7,16 +7,18 @@ or reports completion; states move along models.TRANSITIONS only.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vanphong.core import audit
+from vanphong.core import audit, files
 from vanphong.core.vietnamese import clean
 from vanphong.directives.lateness import late_from
 from vanphong.directives.models import (
@@ -27,14 +29,23 @@ from vanphong.directives.models import (
     ExtensionStatus,
     ProgressReport,
     Recurrence,
+    ReportFile,
     Task,
     TaskState,
 )
-from vanphong.directives.selectors import acts_for
+from vanphong.directives.selectors import acts_for, leaders_of
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.org.models import Person, Unit
+from vanphong.org.selectors import unit_subtree
+from vanphong.planning.models import (
+    Body,
+    ItemState,
+    ProgrammeItem,
+    ProgrammeStatus,
+    WorkProgramme,
+)
 
-DIRECTIVE_FIELDS = ("unit", "type_symbol", "number_symbol", "title", "document_date")
+DIRECTIVE_FIELDS = ("unit", "programme", "type_symbol", "number_symbol", "title", "document_date")
 TASK_FIELDS = (
     "directive",
     "parent",
@@ -49,6 +60,7 @@ TASK_FIELDS = (
     "state_reason",
     "done_on",
     "product_document",
+    "leader",
 )
 
 
@@ -77,6 +89,11 @@ def directive_track(
     dated: date | None = incoming.document_date if incoming is not None else document.issued_on
     if dated is None:
         raise ValidationError(_("Văn bản đi chưa ban hành."))
+    if outgoing is not None:
+        programme = WorkProgramme.objects.filter(document=outgoing, committee=unit).first()
+        if programme is not None:
+            # One programme, one tracking: its items become tasks, not a single document.
+            return programme_track(actor=actor, programme=programme)
     existing = Directive.objects.filter(unit=unit, incoming=incoming, outgoing=outgoing).first()
     if existing is not None:
         return existing
@@ -96,6 +113,76 @@ def directive_track(
         target=directive,
         after=audit.snapshot(directive, DIRECTIVE_FIELDS),
     )
+    return directive
+
+
+def _period_end(year: int, item: ProgrammeItem) -> date:
+    if item.month is not None:
+        return date(year, item.month, monthrange(year, item.month)[1])
+    last = 3 * (item.quarter or 4)
+    return date(year, last, monthrange(year, last)[1])
+
+
+@transaction.atomic
+def programme_track(*, actor: Person, programme: WorkProgramme) -> Directive:
+    """Follow an approved work programme like a directive: one task per item, led by the
+    item's lead unit and due at the end of its month or quarter. Tracking again adds the
+    items added since; dropped items are not followed."""
+    # Locked: two clicks on "track" must not make each item's task twice.
+    programme = (
+        WorkProgramme.objects.select_for_update(of=("self",))
+        .select_related("committee", "document")
+        .get(pk=programme.pk)
+    )
+    committee = programme.committee
+    _require_acting(actor, committee, _("Bạn không thuộc đơn vị này."))
+    if programme.status != ProgrammeStatus.APPROVED:
+        raise ValidationError(_("Chỉ theo dõi chương trình đã duyệt."))
+    directive = Directive.objects.filter(unit=committee, programme=programme).first()
+    if directive is None:
+        document = programme.document
+        issued = document is not None and document.issued_on is not None
+        # A programme is about its year: dated by its CTr document when issued, otherwise by
+        # its year's first day (an approval entered late must not push every deadline).
+        dated = document.issued_on if document is not None and issued else None
+        directive = Directive.objects.create(
+            unit=committee,
+            programme=programme,
+            type_symbol="CTr",
+            number_symbol=document.number_symbol if document is not None and issued else "",
+            title=programme.title,
+            document_date=dated or date(programme.year, 1, 1),
+            created_by=actor,
+        )
+        audit.record(
+            actor=actor,
+            action="directive.track",
+            target=directive,
+            after=audit.snapshot(directive, DIRECTIVE_FIELDS),
+        )
+    tracked = set(
+        Task.objects.filter(directive=directive, programme_item__isnull=False).values_list(
+            "programme_item_id", flat=True
+        )
+    )
+    items = (
+        programme.items.exclude(state=ItemState.DROPPED)
+        .exclude(pk__in=tracked)
+        .select_related("lead_unit")
+        .prefetch_related("supporting_units")
+    )
+    for item in items:
+        task_assign(
+            actor=actor,
+            directive=directive,
+            lead_unit=item.lead_unit,
+            content=item.content,
+            deadline=max(_period_end(programme.year, item), directive.document_date),
+            supporting_units=[u for u in item.supporting_units.all() if u != item.lead_unit],
+            clause=item.topic,
+            product=_("Trình %(body)s") % {"body": Body(item.body).label},
+            programme_item=item,
+        )
     return directive
 
 
@@ -131,6 +218,8 @@ def task_assign(
     product: str = "",
     recurrence: str = Recurrence.NONE,
     parent: Task | None = None,
+    leader: Person | None = None,
+    programme_item: ProgrammeItem | None = None,
 ) -> Task:
     """Give a task to a unit. A top-level task is assigned by the directive's unit; a sub-task
     by the unit that leads its parent (a district breaking a provincial task down)."""
@@ -145,6 +234,10 @@ def task_assign(
         errors["recurrence"] = _("Định kỳ không hợp lệ.")
     if lead_unit in supporting_units:
         errors["supporting_units"] = _("Đơn vị chủ trì không đồng thời phối hợp.")
+    if lead_unit.pk == assigning.pk or lead_unit.pk not in unit_subtree(assigning):
+        errors["lead_unit"] = _("Đơn vị chủ trì phải là đơn vị cấp dưới của đơn vị giao.")
+    if leader is not None and not leaders_of(assigning).filter(pk=leader.pk).exists():
+        errors["leader"] = _("Lãnh đạo phụ trách phải là lãnh đạo của đơn vị giao nhiệm vụ.")
     if errors:
         raise ValidationError(errors)
     _check_deadline(directive, parent, deadline)
@@ -159,6 +252,8 @@ def task_assign(
         deadline=deadline,
         late_from=late_from(deadline),
         recurrence=recurrence,
+        leader=leader,
+        programme_item=programme_item,
         created_by=actor,
     )
     task.supporting_units.set(supporting_units)
@@ -207,9 +302,25 @@ def _move(actor: Person, task: Task, state: str, action: str, **changes: Any) ->
     return task
 
 
+def _attach(report: ProgressReport, uploads: Sequence[UploadedFile]) -> list[str]:
+    names = []
+    for upload in uploads:
+        # A rejected file raises here and the whole report is rolled back: nothing half-saved.
+        checked = files.store(upload)
+        name = files.safe_filename(upload.name or "")
+        ReportFile.objects.create(report=report, file=checked.stored, filename=name)
+        names.append(name)
+    return names
+
+
 @transaction.atomic
 def task_report(
-    *, actor: Person, task: Task, text: str, state: str = TaskState.IN_PROGRESS
+    *,
+    actor: Person,
+    task: Task,
+    text: str,
+    state: str = TaskState.IN_PROGRESS,
+    attachments: Sequence[UploadedFile] = (),
 ) -> ProgressReport:
     """The lead unit reports progress: in progress, or cannot be done (with the reason)."""
     task = _lock(task)
@@ -226,8 +337,12 @@ def task_report(
     report = ProgressReport.objects.create(
         task=task, unit=task.lead_unit, author=actor, text=text, state=state
     )
+    names = _attach(report, attachments)
     audit.record(
-        actor=actor, action="task.report", target=task, after={"text": text, "state": state}
+        actor=actor,
+        action="task.report",
+        target=task,
+        after={"text": text, "state": state, "files": names},
     )
     return report
 
@@ -240,6 +355,7 @@ def task_complete(
     text: str,
     done_on: date | None = None,
     product_document: OutgoingDocument | None = None,
+    attachments: Sequence[UploadedFile] = (),
 ) -> Task:
     """The lead unit reports the task done, with its product; the assigning side confirms."""
     task = _lock(task)
@@ -260,9 +376,20 @@ def task_complete(
         product_document=product_document,
         state_reason="",
     )
-    if clean(text):
-        ProgressReport.objects.create(
-            task=task, unit=task.lead_unit, author=actor, text=clean(text), state=task.state
+    if clean(text) or attachments:
+        report = ProgressReport.objects.create(
+            task=task,
+            unit=task.lead_unit,
+            author=actor,
+            text=clean(text) or _("Báo cáo hoàn thành."),
+            state=task.state,
+        )
+        names = _attach(report, attachments)
+        audit.record(
+            actor=actor,
+            action="task.report",
+            target=task,
+            after={"text": report.text, "state": task.state, "files": names},
         )
     return task
 

@@ -1,22 +1,49 @@
-"""Pages of directive tracking (read-only so far: the task list and one task)."""
+"""Pages of directive tracking: directives and their dashboards, the task list, one task
+with what the person's side may do on it (report, ask for time, complete; accept or return,
+decide, move the deadline, break into sub-tasks), and the per-leader board."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
+from urllib.parse import urlencode
 from uuid import UUID
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core.access import get_visible_or_404
-from vanphong.directives import charts, selectors, stats
-from vanphong.directives.models import Directive
+from vanphong.core.files import open_stored
+from vanphong.directives import charts, selectors, services, stats
+from vanphong.directives.forms import (
+    AssignForm,
+    CompleteForm,
+    DeadlineForm,
+    DecideForm,
+    ExtensionForm,
+    ReportForm,
+    ReturnForm,
+)
+from vanphong.directives.models import (
+    Directive,
+    ExtensionRequest,
+    ExtensionStatus,
+    Task,
+    TaskState,
+)
+from vanphong.documents.models import OutgoingDocument
+from vanphong.documents.selectors import incoming_get_visible, outgoing_get_visible
+from vanphong.documents.views_files import content_disposition
 from vanphong.org.models import Person, Unit
+from vanphong.planning.selectors import programmes_visible
+from vanphong.planning.views import _attempt
 
 PAGE = 200
 
@@ -30,18 +57,29 @@ KIND_LABELS = {
 }
 
 
+def _tasks_url(**params: str) -> str:
+    return f"{reverse('directives:tasks')}?{urlencode(params)}"
+
+
 @login_required
 @require_GET
 def tasks(request: HttpRequest) -> HttpResponse:
-    """The tasks the person sees; `don-vi` (a lead unit) and `loai` (a dashboard figure)
-    narrow it to the tasks behind a figure."""
+    """The tasks the person sees; `don-vi` (a lead unit), `van-ban` (a directive), `lanh-dao`
+    (a leader) and `loai` (a dashboard figure) narrow it to the tasks behind a figure."""
     person = cast(Person, request.user)
     found = selectors.tasks_visible(person).order_by("deadline", "id")
     unit_uuid, kind = request.GET.get("don-vi", ""), request.GET.get("loai", "")
+    directive_uuid, leader_uuid = request.GET.get("van-ban", ""), request.GET.get("lanh-dao", "")
     if unit_uuid:
         # Still only the tasks the person sees: a figure of the roll-up counts a district's
         # own sub-tasks, its list does not show them to the province.
         found = found.filter(lead_unit=selectors.unit_seen_or_404(person, unit_uuid))
+    if directive_uuid:
+        found = found.filter(
+            directive=get_visible_or_404(selectors.directives_visible(person), directive_uuid)
+        )
+    if leader_uuid:
+        found = found.filter(leader=get_visible_or_404(Person.objects.all(), leader_uuid))
     rows = list(found[: PAGE * 10])
     if kind in KIND_LABELS:
         shown = stats.statuses(rows, timezone.localdate())
@@ -63,66 +101,416 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
         selectors.tasks_led_by(unit), by="directive_id", today=timezone.localdate()
     )
     directives = Directive.objects.in_bulk(list(board.by_key))
-    rows = [
-        (directives[key].number_symbol, directives[key].title, counts)
-        for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
-    ]
+    bars = charts.chart(
+        [
+            (
+                directives[key].number_symbol or directives[key].title[:40],
+                directives[key].title,
+                _tasks_url(**{"don-vi": str(unit.uuid), "van-ban": str(directives[key].uuid)}),
+                counts,
+            )
+            for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
+        ]
+    )
     return render(
         request,
         "directives/dashboard.html",
         {
             "title": _("Theo dõi nhiệm vụ: %(unit)s") % {"unit": unit.name},
-            "unit": unit,
             "total": board.total,
-            "bars": charts.bars(rows, link=f"?don-vi={unit.uuid}"),
+            "total_link": _tasks_url(**{"don-vi": str(unit.uuid)}),
+            "bars": bars,
             "labels": KIND_LABELS,
+            "key_label": _("Văn bản"),
         },
     )
 
 
 @login_required
 @require_GET
-def task(request: HttpRequest, task_uuid: UUID) -> HttpResponse:
-    item = selectors.task_get_visible(cast(Person, request.user), str(task_uuid))
+def directives(request: HttpRequest) -> HttpResponse:
+    person = cast(Person, request.user)
+    found = (
+        selectors.directives_visible(person)
+        .select_related("unit")
+        .order_by("-document_date", "-id")
+    )
+    return render(
+        request,
+        "directives/directives.html",
+        {"title": _("Văn bản chỉ đạo được theo dõi"), "directives": found[:PAGE]},
+    )
+
+
+@login_required
+@require_POST
+def directive_track(request: HttpRequest) -> HttpResponse:
+    """Start following an incoming or outgoing document the person sees (the button on the
+    document's page)."""
+    person = cast(Person, request.user)
+    incoming_uuid, outgoing_uuid = (
+        request.POST.get("incoming", ""),
+        request.POST.get("outgoing", ""),
+    )
+    try:
+        if incoming_uuid:
+            incoming = incoming_get_visible(person, incoming_uuid)
+            directive = services.directive_track(
+                actor=person, unit=selectors.tracking_unit(incoming.unit), incoming=incoming
+            )
+        elif outgoing_uuid:
+            outgoing = outgoing_get_visible(person, outgoing_uuid)
+            directive = services.directive_track(
+                actor=person, unit=selectors.tracking_unit(outgoing.unit), outgoing=outgoing
+            )
+        else:
+            raise Http404
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect(request.META.get("HTTP_REFERER") or "directives:directives")
+    return redirect("directives:directive_dashboard", directive.uuid)
+
+
+@login_required
+@require_POST
+def programme_track(request: HttpRequest, programme_uuid: UUID) -> HttpResponse:
+    person = cast(Person, request.user)
+    programme = get_visible_or_404(programmes_visible(person), programme_uuid)
+    try:
+        directive = services.programme_track(actor=person, programme=programme)
+    except (PermissionDenied, ValidationError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        return redirect("planning:programme", programme.uuid)
+    return redirect("directives:directive_dashboard", directive.uuid)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpResponse:
+    """A directive's tasks by lead unit — only the tasks the person sees, so a district's own
+    sub-tasks stay the district's — with its task list and, for its unit, the form that
+    assigns a task."""
+    person = cast(Person, request.user)
+    directive = get_visible_or_404(
+        selectors.directives_visible(person).select_related("unit"), directive_uuid
+    )
+    assigns = selectors.acts_for(person, directive.unit)
+    form = AssignForm(
+        request.POST or None,
+        units=selectors.units_below(directive.unit),
+        leaders=selectors.leaders_of(directive.unit),
+    )
+    if request.method == "POST":
+        if not assigns:
+            raise Http404
+        if form.is_valid() and _assign(person, form, directive=directive, parent=None):
+            messages.success(request, _("Đã giao nhiệm vụ."))
+            return redirect("directives:directive_dashboard", directive.uuid)
+    visible = selectors.tasks_visible(person).filter(directive=directive)
+    board = stats.dashboard(visible, by="lead_unit_id", today=timezone.localdate())
+    units = Unit.objects.in_bulk(list(board.by_key))
+    bars = charts.chart(
+        [
+            (
+                units[key].name,
+                units[key].name,
+                _tasks_url(**{"van-ban": str(directive.uuid), "don-vi": str(units[key].uuid)}),
+                counts,
+            )
+            for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
+        ]
+    )
+    return render(
+        request,
+        "directives/directive.html",
+        {
+            "title": _("Theo dõi thực hiện: %(doc)s")
+            % {"doc": directive.number_symbol or directive.title},
+            "directive": directive,
+            "total": board.total,
+            "total_link": _tasks_url(**{"van-ban": str(directive.uuid)}),
+            "bars": bars,
+            "labels": KIND_LABELS,
+            "key_label": _("Đơn vị chủ trì"),
+            "tasks": visible.filter(parent__isnull=True).order_by("deadline", "id")[:PAGE],
+            "form": form if assigns else None,
+            "can_review": assigns,
+        },
+    )
+
+
+@login_required
+@require_GET
+def leaders(request: HttpRequest) -> HttpResponse:
+    """The tasks the person sees, by the leader who follows them."""
+    person = cast(Person, request.user)
+    board = stats.dashboard(
+        selectors.tasks_visible(person).filter(leader__isnull=False),
+        by="leader_id",
+        today=timezone.localdate(),
+    )
+    people = Person.objects.in_bulk(list(board.by_key))
+    bars = charts.chart(
+        [
+            (
+                people[key].full_name,
+                people[key].full_name,
+                _tasks_url(**{"lanh-dao": str(people[key].uuid)}),
+                counts,
+            )
+            for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
+        ]
+    )
+    return render(
+        request,
+        "directives/dashboard.html",
+        {
+            "title": _("Nhiệm vụ theo lãnh đạo phụ trách"),
+            "total": board.total,
+            "total_link": "",
+            "bars": bars,
+            "labels": KIND_LABELS,
+            "key_label": _("Lãnh đạo phụ trách"),
+        },
+    )
+
+
+# --- one task ----------------------------------------------------------------------------
+
+
+def _assign(person: Person, form: AssignForm, *, directive: Directive, parent: Task | None) -> Any:
+    data = form.cleaned_data
+    return _attempt(
+        form,
+        lambda: services.task_assign(
+            actor=person,
+            directive=directive,
+            parent=parent,
+            lead_unit=data["lead_unit"],
+            supporting_units=list(data["supporting_units"]),
+            content=data["content"],
+            deadline=data["deadline"],
+            recurrence=data["recurrence"] or "",
+            clause=data["clause"],
+            product=data["product"],
+            leader=data["leader"],
+        ),
+    )
+
+
+def _ids(action: str) -> str:
+    """Element ids of one form: the task page holds several forms with the same fields."""
+    return f"id_{action}_%s"
+
+
+def _forms(person: Person, item: Task, data: Any = None, files: Any = None) -> dict[str, Any]:
+    """The forms the person's side may use on the task, unbound (or one bound, see _page)."""
+    leads = selectors.acts_for(person, item.lead_unit)
+    assigns = selectors.acts_for(person, item.assigning_unit)
+    found: dict[str, Any] = {}
+    if leads and not item.is_closed:
+        if item.state != TaskState.SUBMITTED:
+            found["bao-cao"] = ReportForm(auto_id=_ids("bao-cao"))
+            found["hoan-thanh"] = CompleteForm(
+                initial={"done_on": timezone.localdate()}, auto_id=_ids("hoan-thanh")
+            )
+            found["gia-han"] = ExtensionForm(auto_id=_ids("gia-han"))
+        found["nhiem-vu-con"] = AssignForm(
+            units=selectors.units_below(item.lead_unit),
+            leaders=selectors.leaders_of(item.lead_unit),
+            auto_id=_ids("nhiem-vu-con"),
+        )
+    if assigns and not item.is_closed:
+        found["thoi-han"] = DeadlineForm(
+            initial={"deadline": item.deadline}, auto_id=_ids("thoi-han")
+        )
+        if item.state == TaskState.SUBMITTED:
+            found["tra-lai"] = ReturnForm(auto_id=_ids("tra-lai"))
+            found["xac-nhan"] = True
+    return found
+
+
+def _page(request: HttpRequest, item: Task, bound: tuple[str, Any] | None = None) -> HttpResponse:
+    person = cast(Person, request.user)
+    forms = _forms(person, item)
+    if bound is not None:
+        forms[bound[0]] = bound[1]
+    pending = item.extensions.filter(status=ExtensionStatus.PENDING).first()
+    decide = None
+    if pending is not None and selectors.acts_for(person, item.assigning_unit):
+        decide = (
+            bound[1]
+            if bound is not None and bound[0] == "quyet-dinh"
+            else DecideForm(auto_id=_ids("quyet-dinh"))
+        )
     return render(
         request,
         "directives/task.html",
         {
             "title": item.content[:80],
             "task": item,
-            "reports": item.reports.select_related("author", "unit"),
-            "extensions": item.extensions.all(),
+            "kind": KIND_LABELS[stats.statuses([item], timezone.localdate())[0]],
+            "reports": item.reports.select_related("author", "unit").prefetch_related("files"),
+            "extensions": item.extensions.select_related("requested_by", "decided_by"),
+            "children": selectors.tasks_visible(person)
+            .filter(parent=item)
+            .order_by("deadline", "id"),
+            "forms": forms,
+            "pending": pending,
+            "decide": decide,
         },
+        status=400 if bound is not None else 200,
     )
 
 
 @login_required
 @require_GET
-def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpResponse:
-    """A directive's tasks by lead unit — only the tasks the person sees, so a district's own
-    sub-tasks stay the district's."""
+def task(request: HttpRequest, task_uuid: UUID) -> HttpResponse:
+    return _page(request, selectors.task_get_visible(cast(Person, request.user), str(task_uuid)))
+
+
+ACTIONS: dict[str, Any] = {
+    "bao-cao": ReportForm,
+    "hoan-thanh": CompleteForm,
+    "gia-han": ExtensionForm,
+    "tra-lai": ReturnForm,
+    "thoi-han": DeadlineForm,
+    "xac-nhan": None,
+    "nhiem-vu-con": AssignForm,
+}
+DONE_MESSAGES = {
+    "bao-cao": gettext_lazy("Đã gửi báo cáo tiến độ."),
+    "hoan-thanh": gettext_lazy("Đã báo cáo hoàn thành; chờ đơn vị giao xác nhận."),
+    "gia-han": gettext_lazy("Đã gửi đề nghị gia hạn."),
+    "tra-lai": gettext_lazy("Đã trả lại báo cáo hoàn thành."),
+    "thoi-han": gettext_lazy("Đã sửa thời hạn."),
+    "xac-nhan": gettext_lazy("Đã xác nhận hoàn thành."),
+    "nhiem-vu-con": gettext_lazy("Đã giao nhiệm vụ con."),
+}
+
+
+def _product(person: Person, item: Task, number: str) -> Any:
+    if not number.strip():
+        return None
+    try:
+        return selectors.product_document_find(person, item, number)
+    except OutgoingDocument.DoesNotExist:
+        raise ValidationError(
+            {
+                "product_number": _(
+                    "Không tìm thấy văn bản đi đã ban hành số “%(number)s” của đơn vị chủ trì."
+                )
+                % {"number": number.strip()}
+            }
+        ) from None
+
+
+def _call(person: Person, item: Task, action: str, form: Any) -> Any:
+    data = form.cleaned_data if form is not None else {}
+    if action == "bao-cao":
+        return services.task_report(
+            actor=person,
+            task=item,
+            text=data["text"],
+            state=data["state"],
+            attachments=data["attachments"],
+        )
+    if action == "hoan-thanh":
+        return services.task_complete(
+            actor=person,
+            task=item,
+            text=data["text"],
+            done_on=data["done_on"],
+            product_document=_product(person, item, data["product_number"]),
+            attachments=data["attachments"],
+        )
+    if action == "gia-han":
+        return services.extension_request(
+            actor=person, task=item, new_deadline=data["new_deadline"], reason=data["reason"]
+        )
+    if action == "tra-lai":
+        return services.completion_return(actor=person, task=item, reason=data["reason"])
+    if action == "thoi-han":
+        return services.task_set_deadline(actor=person, task=item, deadline=data["deadline"])
+    if action == "xac-nhan":
+        return services.completion_accept(actor=person, task=item)
+    return _assign(person, form, directive=item.directive, parent=item)
+
+
+@login_required
+@require_POST
+def task_action(request: HttpRequest, task_uuid: UUID, action: str) -> HttpResponse:
+    """One form of the task page; a refusal or bad input shows the page again with what was
+    typed and the reason, and nothing is saved."""
     person = cast(Person, request.user)
-    directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
-    board = stats.dashboard(
-        selectors.tasks_visible(person).filter(directive=directive),
-        by="lead_unit_id",
-        today=timezone.localdate(),
+    item = selectors.task_get_visible(person, str(task_uuid))
+    if action not in ACTIONS:
+        raise Http404
+    form_class = ACTIONS[action]
+    form: Any = None
+    if form_class is AssignForm:
+        form = AssignForm(
+            request.POST,
+            units=selectors.units_below(item.lead_unit),
+            leaders=selectors.leaders_of(item.lead_unit),
+            auto_id=_ids(action),
+        )
+    elif form_class is not None:
+        form = form_class(request.POST, request.FILES, auto_id=_ids(action))
+    if form is not None and not form.is_valid():
+        return _page(request, item, (action, form))
+    try:
+        done = _call(person, item, action, form)
+    except PermissionDenied as error:
+        if form is None:
+            raise
+        form.add_error(None, str(error))
+        return _page(request, item, (action, form))
+    except ValidationError as error:
+        if form is None:
+            messages.error(request, " ".join(error.messages))
+            return redirect("directives:task", item.uuid)
+        form.add_service_error(error)
+        return _page(request, item, (action, form))
+    if done is None:  # the sub-task form carried the service's errors
+        return _page(request, item, (action, form))
+    messages.success(request, DONE_MESSAGES[action])
+    return redirect("directives:task", item.uuid)
+
+
+@login_required
+@require_POST
+def extension_decide(request: HttpRequest, extension_uuid: UUID) -> HttpResponse:
+    person = cast(Person, request.user)
+    pending = get_visible_or_404(
+        ExtensionRequest.objects.filter(task__in=selectors.tasks_visible(person).values("pk")),
+        extension_uuid,
     )
-    units = Unit.objects.in_bulk(list(board.by_key))
-    bars = [
-        charts.bars(
-            [(units[key].name, units[key].name, counts)], link=f"?don-vi={units[key].uuid}"
-        )[0]
-        for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
-    ]
-    return render(
-        request,
-        "directives/dashboard.html",
-        {
-            "title": _("Theo dõi thực hiện: %(doc)s") % {"doc": directive.number_symbol},
-            "unit": None,
-            "total": board.total,
-            "bars": bars,
-            "labels": KIND_LABELS,
-        },
+    item = selectors.task_get_visible(person, str(pending.task.uuid))
+    form = DecideForm(request.POST, auto_id=_ids("quyet-dinh"))
+    if form.is_valid():
+        decided = _attempt(
+            form,
+            lambda: services.extension_decide(
+                actor=person,
+                request=pending,
+                approve=form.cleaned_data["approve"],
+                note=form.cleaned_data["note"],
+            ),
+        )
+        if decided is not None:
+            messages.success(request, _("Đã quyết định đề nghị gia hạn."))
+            return redirect("directives:task", item.uuid)
+    return _page(request, item, ("quyet-dinh", form))
+
+
+@login_required
+@require_GET
+def report_file(request: HttpRequest, file_uuid: UUID) -> FileResponse:
+    attached = selectors.report_file_get_visible(cast(Person, request.user), str(file_uuid))
+    response = FileResponse(
+        open_stored(attached.file), content_type=attached.file.content_type, as_attachment=True
     )
+    response["Content-Disposition"] = content_disposition(attached.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

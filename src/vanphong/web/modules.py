@@ -30,7 +30,12 @@ MODULES: tuple[Module, ...] = (
         _("Chương trình năm, lịch tháng, tuần."),
         "planning:schedules",
     ),
-    Module("directives", _("Theo dõi nghị quyết, chỉ thị"), _("Nhiệm vụ, tiến độ, sơ kết.")),
+    Module(
+        "directives",
+        _("Theo dõi nghị quyết, chỉ thị"),
+        _("Nhiệm vụ, tiến độ, sơ kết."),
+        "directives:directives",
+    ),
     Module("petitions", _("Tiếp dân, đơn thư"), _("Tiếp công dân, xử lý đơn, thời hạn.")),
     Module("archives", _("Lưu trữ"), _("Danh mục hồ sơ, lập hồ sơ, nộp lưu.")),
     Module("emulation", _("Thi đua, khen thưởng"), _("Tiêu chí, chấm điểm, xếp hạng.")),

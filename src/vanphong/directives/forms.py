@@ -1,0 +1,112 @@
+"""Forms of the task pages: they parse and type-check input; the rules live in services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from vanphong.directives.models import Recurrence, TaskState
+from vanphong.documents.forms_incoming import MultipleFileField
+from vanphong.org.forms import BootstrapForm, DateInput
+from vanphong.org.models import Person, Unit
+from vanphong.planning.forms import UnitChoice, UnitsChoice
+
+
+def _attachments() -> MultipleFileField:
+    return MultipleFileField(
+        label=_("Tệp đính kèm"),
+        required=False,
+        help_text=_("PDF, DOCX, DOC, XLSX, ODT, ảnh; có thể chọn nhiều tệp."),
+    )
+
+
+class PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.full_name)
+
+
+class AssignForm(BootstrapForm):
+    content = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea({"rows": 3}))
+    lead_unit = UnitChoice(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none())
+    supporting_units = UnitsChoice(
+        label=_("Đơn vị phối hợp"),
+        queryset=Unit.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple({"size": 5}),
+    )
+    deadline = forms.DateField(
+        label=_("Thời hạn"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Để trống nếu thực hiện thường xuyên."),
+    )
+    recurrence = forms.ChoiceField(label=_("Định kỳ"), choices=Recurrence.choices, required=False)
+    clause = forms.CharField(label=_("Căn cứ (mục, điểm)"), max_length=200, required=False)
+    product = forms.CharField(
+        label=_("Sản phẩm"),
+        max_length=200,
+        required=False,
+        help_text=_("Ví dụ: báo cáo, kế hoạch, dự thảo nghị quyết."),
+    )
+    leader = PersonChoice(
+        label=_("Lãnh đạo phụ trách"), queryset=Person.objects.none(), required=False
+    )
+
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], leaders: QuerySet[Person], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["lead_unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["supporting_units"].queryset = units  # type: ignore[attr-defined]
+        self.fields["leader"].queryset = leaders  # type: ignore[attr-defined]
+
+
+class ReportForm(BootstrapForm):
+    text = forms.CharField(label=_("Nội dung báo cáo"), widget=forms.Textarea({"rows": 3}))
+    state = forms.ChoiceField(
+        label=_("Tình trạng"),
+        choices=[
+            (TaskState.IN_PROGRESS, TaskState.IN_PROGRESS.label),
+            (TaskState.CANNOT_DO, _("Không thực hiện được (nêu lý do ở trên)")),
+        ],
+    )
+    attachments = _attachments()
+
+
+class CompleteForm(BootstrapForm):
+    text = forms.CharField(
+        label=_("Kết quả thực hiện"), widget=forms.Textarea({"rows": 3}), required=False
+    )
+    done_on = forms.DateField(label=_("Ngày hoàn thành"), widget=DateInput())
+    product_number = forms.CharField(
+        label=_("Văn bản sản phẩm (số, ký hiệu)"),
+        max_length=50,
+        required=False,
+        help_text=_("Văn bản đi đã ban hành của đơn vị, ví dụ 125-BC/HU."),
+    )
+    attachments = _attachments()
+
+
+class ExtensionForm(BootstrapForm):
+    new_deadline = forms.DateField(label=_("Thời hạn đề nghị"), widget=DateInput())
+    reason = forms.CharField(label=_("Lý do"), max_length=500)
+
+
+class DecideForm(BootstrapForm):
+    approve = forms.TypedChoiceField(
+        label=_("Quyết định"),
+        choices=[("1", _("Đồng ý gia hạn")), ("0", _("Không đồng ý"))],
+        coerce=lambda value: value == "1",
+    )
+    note = forms.CharField(label=_("Ý kiến"), max_length=500, required=False)
+
+
+class ReturnForm(BootstrapForm):
+    reason = forms.CharField(label=_("Lý do trả lại"), max_length=500)
+
+
+class DeadlineForm(BootstrapForm):
+    deadline = forms.DateField(label=_("Thời hạn mới"), widget=DateInput(), required=False)

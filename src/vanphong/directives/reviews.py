@@ -1,0 +1,608 @@
+"""The review of a tracked directive (sơ kết, tổng kết): its figures as of a day, and the
+draft report in Party format (DOCX) that the Office's specialist finishes by hand.
+
+Figures are taken **as of the end day**, from today's rows: a task assigned after it is not
+counted; one reported done after it was still open on it; one that could not be done counts
+so from the day it was closed. The classification is one SQL CASE (as in stats.py: a task
+done on or after `late_from` is late, an open one due on or before the end day's
+`overdue_through` is overdue), so the figures are one grouped query whatever the number of
+tasks. Every number in the draft comes from here; the text around them is the specialist's.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any, Final, Literal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from vanphong.core import audit
+from vanphong.core.vietnamese import (
+    GOVERNMENT_TYPES,
+    PARTY_TYPES,
+    fold,
+    format_date,
+    format_place_date,
+)
+from vanphong.core.workdays import WorkCalendar
+from vanphong.directives import selectors
+from vanphong.directives.models import Directive, ProgressReport, Task, TaskState
+from vanphong.org.models import Person, Unit, UnitKind
+
+ReviewKind = Literal["so_ket", "tong_ket"]
+REVIEW_KINDS: Final = {
+    "so_ket": gettext_lazy("Sơ kết"),
+    "tong_ket": gettext_lazy("Tổng kết"),
+}
+# The state of a task on the end day, in the order of the report's table.
+KINDS: Final = ("on_time", "late", "submitted", "open", "overdue", "cannot_do")
+UNFINISHED: Final = ("overdue", "open", "cannot_do")
+DOCX_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+WORD_FONT: Final = "Times New Roman"
+
+
+@dataclass
+class Figures:
+    on_time: int = 0
+    late: int = 0
+    submitted: int = 0  # reported done on or before the end day, not yet confirmed
+    open: int = 0
+    overdue: int = 0
+    cannot_do: int = 0
+    done_in_period: int = 0  # done (and confirmed) between the start and the end day
+    assigned_in_period: int = 0
+
+    @property
+    def assigned(self) -> int:
+        return sum(getattr(self, kind) for kind in KINDS)
+
+    @property
+    def done(self) -> int:
+        return self.on_time + self.late
+
+    def add(self, other: Figures) -> None:
+        for name in (*KINDS, "done_in_period", "assigned_in_period"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class UnitFigures:
+    unit_id: int
+    name: str
+    figures: Figures
+
+
+@dataclass
+class ReviewFigures:
+    start: date
+    end: date
+    total: Figures = field(default_factory=Figures)
+    units: list[UnitFigures] = field(default_factory=list)  # lead units, in the units' order
+
+
+def _day_start(day: date) -> datetime:
+    # Business days are Asia/Ho_Chi_Minh days whatever time zone a request activated.
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
+
+
+def _as_of(end: date) -> tuple[Case, datetime]:
+    """The CASE that names a task's state on `end`, and the first instant after that day."""
+    until = _day_start(end + timedelta(days=1))
+    overdue_through = WorkCalendar.load(end).overdue_through(end)
+    kind = Case(
+        When(
+            state=TaskState.DONE, done_on__lte=end, done_on__gte=F("late_from"), then=Value("late")
+        ),
+        When(state=TaskState.DONE, done_on__lte=end, then=Value("on_time")),
+        When(state=TaskState.SUBMITTED, done_on__lte=end, then=Value("submitted")),
+        When(state=TaskState.CANNOT_DO, closed_at__lt=until, then=Value("cannot_do")),
+        When(deadline__lte=overdue_through, then=Value("overdue")),
+        default=Value("open"),
+        output_field=CharField(),
+    )
+    return kind, until
+
+
+def _assigned_by(tasks: QuerySet[Task], until: datetime) -> QuerySet[Task]:
+    # Through the primary keys: a visibility-scoped queryset joins the supporting units, and
+    # grouping it would count a task once per supporting unit.
+    return Task.objects.filter(pk__in=tasks.values("pk"), created_at__lt=until).order_by()
+
+
+def review_figures(
+    *, directive: Directive, tasks: QuerySet[Task], start: date, end: date
+) -> ReviewFigures:
+    """The directive's tasks among `tasks` by their state on `end`, in total and by lead
+    unit, with those done and those assigned between `start` and `end`: one query for the
+    working-day calendar and one grouped query."""
+    kind, until = _as_of(end)
+    rows = (
+        _assigned_by(tasks.filter(directive=directive), until)
+        .annotate(kind=kind)
+        .values_list("lead_unit_id", "lead_unit__name", "lead_unit__sort_order", "kind")
+        .annotate(
+            n=Count("id"),
+            since_start=Count("id", filter=Q(done_on__gte=start)),
+            assigned_since=Count("id", filter=Q(created_at__gte=_day_start(start))),
+        )
+    )
+    found = ReviewFigures(start=start, end=end)
+    by_unit: dict[int, tuple[int, str, Figures]] = {}
+    for unit_id, name, order, state, n, since_start, assigned_since in rows:
+        figures = by_unit.setdefault(unit_id, (order, name, Figures()))[2]
+        setattr(figures, state, getattr(figures, state) + n)
+        # A task counted done on `end` was done on or before it: done on or after `start`
+        # is done within the period.
+        if state in ("on_time", "late"):
+            figures.done_in_period += since_start
+        figures.assigned_in_period += assigned_since
+    for unit_id, (_order, name, figures) in sorted(
+        by_unit.items(), key=lambda item: (item[1][0], fold(item[1][1]))
+    ):
+        found.units.append(UnitFigures(unit_id=unit_id, name=name, figures=figures))
+        found.total.add(figures)
+    return found
+
+
+@dataclass
+class _Listed:
+    task: Task
+    kind: str
+    reason: str
+
+
+def _tasks_as_of(
+    *, directive: Directive, tasks: QuerySet[Task], start: date, end: date
+) -> tuple[list[_Listed], list[_Listed]]:
+    """The tasks done within the period, and those not finished on `end` with their reason:
+    the last progress report made by then, else the reason recorded on the task."""
+    kind, until = _as_of(end)
+    last_report = (
+        ProgressReport.objects.filter(task=OuterRef("pk"), created_at__lt=until)
+        .order_by("-created_at", "-id")
+        .values("text")[:1]
+    )
+    found = (
+        _assigned_by(tasks.filter(directive=directive), until)
+        .annotate(kind=kind, last_report=Subquery(last_report))
+        .filter(
+            Q(kind__in=UNFINISHED) | Q(kind__in=("on_time", "late"), done_on__gte=start),
+        )
+        .select_related("lead_unit", "product_document")
+        .order_by("lead_unit__sort_order", "lead_unit__name", "deadline", "id")
+    )
+    done, unfinished = [], []
+    for task in found:
+        state: str = task.kind
+        report: str = task.last_report or ""
+        if state == "cannot_do":
+            unfinished.append(_Listed(task, state, task.state_reason or report))
+        elif state in UNFINISHED:
+            # A task closed since the end day has a reason from after it; one still open
+            # may have none reported yet but a reason it was handed back with.
+            still_open = task.state in (TaskState.NOT_STARTED, TaskState.IN_PROGRESS)
+            reason = report or (task.state_reason if still_open else "")
+            unfinished.append(_Listed(task, state, reason))
+        else:
+            done.append(_Listed(task, state, ""))
+    return done, unfinished
+
+
+def tasks_reviewed(person: Person, directive: Directive) -> QuerySet[Task]:
+    """The tasks a review of `directive` covers: those its unit gave. A sub-task a lead unit
+    made for itself is that unit's to review; counting it too would count the work twice."""
+    return selectors.tasks_visible(person).filter(directive=directive, parent__isnull=True)
+
+
+# --- the draft ------------------------------------------------------------------------------
+
+
+def _type_name(directive: Directive) -> str:
+    symbol = directive.type_symbol
+    return PARTY_TYPES.get(symbol) or GOVERNMENT_TYPES.get(symbol) or symbol
+
+
+def _about(title: str) -> str:
+    """`về …`: a trích yếu usually starts with `Về`, which the sentence already says."""
+    title = title.strip()
+    if fold(title).startswith("ve "):
+        return "về " + title[3:].lstrip()
+    return "về " + title
+
+
+def _percent(part: int, whole: int) -> str:
+    # Vietnamese writes a decimal comma.
+    return f"{100 * part / whole:.1f}".replace(".", ",") if whole else "0"
+
+
+def _font(run: Any, *, size: float, bold: bool = False, italic: bool = False) -> None:
+    run.font.name = WORD_FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    # East-Asian text would otherwise fall back to another font in Word.
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
+
+
+def _text(
+    where: Any,
+    text: str,
+    *,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: bool = False,
+    after: float = 0,
+    first: bool = False,
+) -> None:
+    """A paragraph; `first` writes into a table cell's own empty first paragraph."""
+    paragraph = where.paragraphs[0] if first else where.add_paragraph()
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(after)
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+    run = paragraph.add_run(text)
+    _font(run, size=size, bold=bold, italic=italic)
+    run.font.underline = underline
+
+
+def _body(document: Any, text: str, **kw: Any) -> None:
+    _text(document, text, indent=True, after=6, **kw)
+
+
+def _heading(document: Any, text: str) -> None:
+    _text(document, text, bold=True, indent=True, after=6)
+
+
+def _header(document: Any, unit: Unit, issued_on: date) -> None:
+    """Issuing body on the left (with its superior above and the number below), the Party's
+    name and the place and date on the right, as 66-QĐ/TW lays them out."""
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(75), Mm(90)
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    lines = [(unit.superior_name.upper(), False)] if unit.superior_name else []
+    lines += [(unit.name.upper(), True), ("*", False)]
+    for index, (line, bold) in enumerate(lines):
+        _text(left, line, bold=bold, align=centre, first=index == 0)
+    # The number is given when the report is issued; the draft keeps its place.
+    _text(left, _("Số      -BC/%(symbol)s") % {"symbol": unit.symbol}, align=centre)
+    # The Party's name heads every Party document as it is, in any interface language.
+    _text(
+        right,
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        size=15,
+        bold=True,
+        underline=True,
+        align=centre,
+        first=True,
+    )
+    _text(right, "", align=centre)
+    _text(right, format_place_date(unit.place, issued_on), italic=True, align=centre)
+
+
+def _table(document: Any, figures: ReviewFigures) -> None:
+    headings = [
+        _("STT"),
+        _("Đơn vị chủ trì"),
+        _("Nhiệm vụ được giao"),
+        _("Hoàn thành đúng hạn"),
+        _("Hoàn thành trễ hạn"),
+        _("Báo cáo hoàn thành, chờ xác nhận"),
+        _("Đang thực hiện, còn hạn"),
+        _("Quá hạn"),
+        _("Không thực hiện được"),
+    ]
+    widths = [Mm(10), Mm(38)] + [Mm(16.7)] * 7
+    rows: list[list[str]] = []
+    for index, line in enumerate(figures.units, start=1):
+        rows.append([str(index), line.name, *_counts(line.figures)])
+    rows.append(["", _("Tổng cộng"), *_counts(figures.total)])
+    table = document.add_table(rows=1 + len(rows), cols=len(headings))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    for row_index, texts in enumerate([headings, *rows]):
+        bold = row_index == 0 or row_index == len(rows)
+        for column, (cell, text) in enumerate(zip(table.rows[row_index].cells, texts, strict=True)):
+            cell.width = widths[column]
+            align = WD_ALIGN_PARAGRAPH.LEFT if column == 1 and row_index else centre
+            _text(cell, text, size=12, bold=bold, align=align, first=True)
+
+
+def _counts(figures: Figures) -> list[str]:
+    return [str(figures.assigned), *(str(getattr(figures, kind)) for kind in KINDS)]
+
+
+def _deadline(task: Task) -> str:
+    return format_date(task.deadline) if task.deadline else _("không có thời hạn")
+
+
+def _done_line(index: int, listed: _Listed) -> str:
+    task = listed.task
+    line = _("%(n)s. %(content)s (%(unit)s; hoàn thành ngày %(day)s, %(timing)s)") % {
+        "n": index,
+        "content": task.content,
+        "unit": task.lead_unit.name,
+        "day": format_date(task.done_on) if task.done_on else "",
+        "timing": _("đúng hạn") if listed.kind == "on_time" else _("trễ hạn"),
+    }
+    products = []
+    if task.product:
+        products.append(task.product)
+    document = task.product_document
+    if document is not None and document.number_symbol:
+        dated = format_date(document.issued_on) if document.issued_on else ""
+        products.append(
+            _("văn bản số %(number)s ngày %(day)s")
+            % {"number": document.number_symbol, "day": dated}
+        )
+    if products:
+        line += _(". Sản phẩm: %(products)s") % {"products": ", ".join(products)}
+    return line + "."
+
+
+def _unfinished_line(listed: _Listed) -> str:
+    task = listed.task
+    facts = {
+        "content": task.content,
+        "unit": task.lead_unit.name,
+        "deadline": _deadline(task),
+        "reason": listed.reason or _("[chưa có báo cáo; chuyên viên bổ sung]"),
+    }
+    if listed.kind == "open":
+        return _("- %(content)s (%(unit)s; thời hạn: %(deadline)s). Tiến độ: %(reason)s") % facts
+    return _("- %(content)s (%(unit)s; thời hạn: %(deadline)s). Lý do: %(reason)s") % facts
+
+
+def _signature(document: Any, unit: Unit) -> None:
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(75), Mm(90)
+    _text(left, _("Nơi nhận:"), size=12, bold=True, italic=True, align=None, first=True)
+    for line in (_("- [……],"), _("- Lưu Văn phòng.")):
+        _text(left, line, size=11, align=None)
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    if unit.kind in (
+        UnitKind.PROVINCIAL_COMMITTEE,
+        UnitKind.DISTRICT_COMMITTEE,
+        UnitKind.TOWN_COMMITTEE,
+        UnitKind.PARTY_COMMITTEE,
+    ):
+        # A committee signs collectively: T/M TỈNH ỦY over the signer's office.
+        label = str(UnitKind(unit.kind).label).upper()
+        _text(right, _("T/M %(body)s") % {"body": label}, bold=True, align=centre, first=True)
+        _text(right, _("[CHỨC VỤ NGƯỜI KÝ]"), bold=True, align=centre)
+    else:
+        _text(right, _("[CHỨC VỤ NGƯỜI KÝ]"), bold=True, align=centre, first=True)
+    for _blank in range(4):
+        _text(right, "", align=centre)
+    _text(right, _("[Họ và tên]"), bold=True, align=centre)
+
+
+def _lines(document: Any, lines: Iterable[str]) -> None:
+    for line in lines:
+        _body(document, line)
+
+
+def review_docx(
+    *,
+    directive: Directive,
+    tasks: QuerySet[Task],
+    start: date,
+    end: date,
+    kind: ReviewKind,
+    unit: Unit,
+    issued_on: date | None = None,
+) -> bytes:
+    """The draft report of `unit` reviewing `directive` from `start` to `end`: A4, Times New
+    Roman 14, the Party header, sections I–IV, recipients and signature. Every figure in it is
+    computed; the specialist writes the assessment and the way ahead where it says so."""
+    issued_on = issued_on or timezone.localdate()
+    figures = review_figures(directive=directive, tasks=tasks, start=start, end=end)
+    done, unfinished = _tasks_as_of(directive=directive, tasks=tasks, start=start, end=end)
+    total = figures.total
+    facts = {
+        "type": _type_name(directive),
+        "number": directive.number_symbol,
+        "dated": format_date(directive.document_date),
+        "about": _about(directive.title),
+        "start": format_date(start),
+        "end": format_date(end),
+        "unit": unit.name,
+    }
+
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    normal = document.styles["Normal"]
+    normal.font.name = WORD_FONT
+    normal.font.size = Pt(14)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
+    normal.paragraph_format.space_after = Pt(0)
+    subject = _("%(kind)s thực hiện %(type)s số %(number)s ngày %(dated)s %(about)s") % {
+        **facts,
+        "kind": REVIEW_KINDS[kind],
+    }
+    document.core_properties.title = subject
+    document.core_properties.author = unit.name
+
+    _header(document, unit, issued_on)
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    _text(document, "", align=centre)
+    _text(document, _("BÁO CÁO"), size=16, bold=True, align=centre)
+    _text(document, subject, bold=True, align=centre)
+    _text(
+        document,
+        _("(Từ ngày %(start)s đến ngày %(end)s)") % facts,
+        italic=True,
+        align=centre,
+    )
+    _text(document, "-----", align=centre, after=12)
+
+    _heading(document, _("I. TÌNH HÌNH TRIỂN KHAI"))
+    _body(
+        document,
+        _(
+            "Thực hiện %(type)s số %(number)s ngày %(dated)s %(about)s, tính đến ngày %(end)s, "
+            "%(unit)s đã giao %(tasks)s nhiệm vụ cho %(units)s đơn vị chủ trì thực hiện; "
+            "trong kỳ báo cáo (từ ngày %(start)s đến ngày %(end)s) giao %(new)s nhiệm vụ."
+        )
+        % {
+            **facts,
+            "tasks": total.assigned,
+            "units": len(figures.units),
+            "new": total.assigned_in_period,
+        },
+    )
+    _body(
+        document,
+        _("[Chuyên viên bổ sung: công tác quán triệt, ban hành văn bản triển khai, kiểm tra.]"),
+        italic=True,
+    )
+
+    _heading(document, _("II. KẾT QUẢ THỰC HIỆN"))
+    _body(
+        document,
+        _(
+            "Tính đến ngày %(end)s, đã hoàn thành %(done)s/%(tasks)s nhiệm vụ (%(percent)s%%), "
+            "trong đó %(on_time)s nhiệm vụ đúng hạn, %(late)s nhiệm vụ trễ hạn; %(submitted)s "
+            "nhiệm vụ đã báo cáo hoàn thành, chờ xác nhận; %(open)s nhiệm vụ đang thực hiện, "
+            "còn hạn; %(overdue)s nhiệm vụ quá hạn; %(cannot_do)s nhiệm vụ không thực hiện "
+            "được. Trong kỳ báo cáo đã hoàn thành %(in_period)s nhiệm vụ."
+        )
+        % {
+            **facts,
+            "done": total.done,
+            "tasks": total.assigned,
+            "percent": _percent(total.done, total.assigned),
+            "on_time": total.on_time,
+            "late": total.late,
+            "submitted": total.submitted,
+            "open": total.open,
+            "overdue": total.overdue,
+            "cannot_do": total.cannot_do,
+            "in_period": total.done_in_period,
+        },
+    )
+    _body(document, _("1. Kết quả theo đơn vị chủ trì (tính đến ngày %(end)s)") % facts, bold=True)
+    _table(document, figures)
+    _body(
+        document,
+        _("2. Nhiệm vụ hoàn thành trong kỳ (từ ngày %(start)s đến ngày %(end)s)") % facts,
+        bold=True,
+    )
+    if done:
+        _lines(document, (_done_line(index, item) for index, item in enumerate(done, start=1)))
+    else:
+        _body(document, _("Trong kỳ không có nhiệm vụ nào hoàn thành."))
+
+    _heading(document, _("III. NHỮNG NHIỆM VỤ CHƯA HOÀN THÀNH, NGUYÊN NHÂN"))
+    groups = (
+        ("overdue", _("Nhiệm vụ quá hạn")),
+        ("open", _("Nhiệm vụ đang thực hiện, còn hạn")),
+        ("cannot_do", _("Nhiệm vụ không thực hiện được")),
+    )
+    if not unfinished:
+        _body(document, _("Tính đến ngày %(end)s, không còn nhiệm vụ nào chưa hoàn thành.") % facts)
+    number = 0
+    for state, label in groups:
+        listed = [item for item in unfinished if item.kind == state]
+        if not listed:
+            continue
+        number += 1
+        _body(document, f"{number}. {label} ({len(listed)})", bold=True)
+        _lines(document, (_unfinished_line(item) for item in listed))
+    _body(
+        document,
+        _("[Chuyên viên bổ sung: nguyên nhân khách quan, chủ quan; hạn chế, khuyết điểm.]"),
+        italic=True,
+    )
+
+    _heading(document, _("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI"))
+    _body(
+        document,
+        _("[Chuyên viên soạn: phương hướng, nhiệm vụ trọng tâm thời gian tới; kiến nghị.]"),
+        italic=True,
+    )
+    _text(document, "", after=6)
+    _signature(document, unit)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def filename(directive: Directive, kind: ReviewKind) -> str:
+    """`BC-so-ket-01-CT-TW.docx`."""
+    number = re.sub(r"[^\w]+", "-", directive.number_symbol).strip("-")
+    return f"BC-{kind.replace('_', '-')}-{number}.docx"
+
+
+# --- the use case ---------------------------------------------------------------------------
+
+
+def review_generate(
+    *, actor: Person, directive: Directive, kind: ReviewKind, start: date, end: date
+) -> bytes:
+    """The draft review of `directive`, for a person acting for its unit; audited."""
+    if not selectors.acts_for(actor, directive.unit):
+        raise PermissionDenied(_("Chỉ đơn vị theo dõi văn bản mới lập báo cáo sơ kết, tổng kết."))
+    errors = {}
+    if kind not in REVIEW_KINDS:
+        errors["loai"] = _("Chọn sơ kết hoặc tổng kết.")
+    if start < directive.document_date:
+        errors["tu"] = _("Từ ngày không được trước ngày của văn bản (%(day)s).") % {
+            "day": format_date(directive.document_date)
+        }
+    if end < start:
+        errors["den"] = _("Đến ngày không được trước từ ngày (%(day)s).") % {
+            "day": format_date(start)
+        }
+    if errors:
+        raise ValidationError(errors)
+    body = review_docx(
+        directive=directive,
+        tasks=tasks_reviewed(actor, directive),
+        start=start,
+        end=end,
+        kind=kind,
+        unit=directive.unit,
+    )
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            action="directive.review",
+            target=directive,
+            after={"kind": kind, "start": start, "end": end},
+        )
+    return body

@@ -1,0 +1,65 @@
+"""A work programme followed like a directive: one task per item, due at its period's end."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from tests.planning.conftest import PlanWorld, build_world
+from tests.planning.test_services_programme import programme_with_items
+from vanphong.directives import services
+from vanphong.directives.models import Task
+from vanphong.planning import services as planning
+from vanphong.planning.models import ItemState
+
+
+@pytest.fixture
+def world(db: None) -> PlanWorld:
+    return build_world()
+
+
+def test_an_approved_programme_becomes_one_task_per_item(world: PlanWorld) -> None:
+    programme = programme_with_items(world)
+    planning.programme_approve(actor=world.chief, programme=programme)
+    directive = services.programme_track(actor=world.specialist, programme=programme)
+    tasks = list(Task.objects.filter(directive=directive).order_by("programme_item__position"))
+    assert [t.content for t in tasks][:2] == [
+        "Tổng kết công tác năm 2010",
+        "Lãnh đạo tổ chức bầu cử đại biểu Quốc hội",
+    ]
+    assert tasks[1].deadline == date(2011, 2, 28)
+    assert tasks[4].deadline == date(2011, 6, 30)  # "quý II": the quarter's last day
+    assert tasks[0].assigning_unit == world.province
+    assert tasks[0].lead_unit == world.province_office
+    assert list(tasks[0].supporting_units.all()) == [world.chau_thanh]
+    assert directive.type_symbol == "CTr"
+
+
+def test_tracking_again_adds_only_new_items_and_skips_dropped_ones(world: PlanWorld) -> None:
+    programme = programme_with_items(world)
+    planning.programme_approve(actor=world.chief, programme=programme)
+    first = services.programme_track(actor=world.specialist, programme=programme)
+    item = programme.items.order_by("position").last()
+    assert item is not None
+    planning.programme_item_track(
+        actor=world.specialist, item=item, state=ItemState.DROPPED, reason="Gộp vào hội nghị khác"
+    )
+    again = services.programme_track(actor=world.specialist, programme=programme)
+    assert again == first
+    assert Task.objects.filter(directive=first).count() == 5
+
+
+def test_a_draft_programme_is_not_tracked(world: PlanWorld) -> None:
+    programme = programme_with_items(world)
+    with pytest.raises(ValidationError):
+        services.programme_track(actor=world.specialist, programme=programme)
+    assert not Task.objects.exists()
+
+
+def test_a_district_cannot_track_the_provinces_programme(world: PlanWorld) -> None:
+    programme = programme_with_items(world)
+    planning.programme_approve(actor=world.chief, programme=programme)
+    with pytest.raises(PermissionDenied):
+        services.programme_track(actor=world.chau_thanh_clerk, programme=programme)

@@ -1,0 +1,127 @@
+"""Following a document from its page, assigning tasks from the directive's page, the list
+of directives and the per-leader board."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.test import Client
+
+from tests.directives.test_services import district_task, province_directive
+from tests.documents.conftest import DocWorld
+from tests.documents.test_registers import register
+from vanphong.directives.models import Directive, Task
+
+
+def test_a_directive_type_document_is_followed_from_its_page(
+    world: DocWorld, client: Client
+) -> None:
+    document = register(world)  # 45-CT/TU received by the Châu Thành Office
+    client.force_login(world.chau_thanh_clerk)
+    page = client.get(f"/van-ban/den/{document.uuid}/").content.decode()
+    assert 'data-testid="track"' in page
+    followed = client.post("/nhiem-vu/van-ban/theo-doi/", {"incoming": str(document.uuid)})
+    directive = Directive.objects.get()
+    assert followed.url == f"/nhiem-vu/van-ban/{directive.uuid}/"  # type: ignore[attr-defined]
+    assert directive.unit == world.chau_thanh  # the committee, not its Office
+    page = client.get(f"/van-ban/den/{document.uuid}/").content.decode()
+    assert 'data-testid="tracked"' in page
+
+
+def test_someone_outside_the_unit_cannot_follow_its_document(
+    world: DocWorld, client: Client
+) -> None:
+    document = register(world)
+    client.force_login(world.hoa_thanh_clerk)
+    assert (
+        client.post("/nhiem-vu/van-ban/theo-doi/", {"incoming": str(document.uuid)}).status_code
+        == 404
+    )
+    assert not Directive.objects.exists()
+
+
+def test_assigning_with_a_deadline_before_the_document_keeps_the_form(
+    world: DocWorld, client: Client
+) -> None:
+    directive = province_directive(world)
+    client.force_login(world.province_office_leader)
+    page = client.post(
+        f"/nhiem-vu/van-ban/{directive.uuid}/",
+        {
+            "content": "Tuyên truyền về bầu cử",
+            "lead_unit": world.chau_thanh.pk,
+            "deadline": "2010-12-01",
+            "recurrence": "",
+        },
+    )
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Thời hạn không được trước ngày của văn bản (05/01/2011)." in html
+    assert "Tuyên truyền về bầu cử" in html
+    assert not Task.objects.exists()
+
+
+def test_a_task_is_assigned_from_the_directive_page_with_its_leader(
+    world: DocWorld, client: Client
+) -> None:
+    directive = province_directive(world)
+    client.force_login(world.province_office_leader)
+    page = client.get(f"/nhiem-vu/van-ban/{directive.uuid}/")
+    leaders = list(page.context["form"].fields["leader"].queryset)
+    assert leaders == [world.province_leader]
+    made = client.post(
+        f"/nhiem-vu/van-ban/{directive.uuid}/",
+        {
+            "content": "Tuyên truyền về bầu cử",
+            "lead_unit": world.chau_thanh.pk,
+            "supporting_units": [world.hoa_thanh.pk],
+            "deadline": "2011-03-31",
+            "recurrence": "monthly",
+            "leader": world.province_leader.pk,
+        },
+    )
+    assert made.status_code == 302
+    task = Task.objects.get()
+    assert (task.leader, task.recurrence) == (world.province_leader, "monthly")
+
+
+def test_a_district_sees_the_directive_but_may_not_assign_its_tasks(
+    world: DocWorld, client: Client
+) -> None:
+    directive = district_task(world).directive
+    client.force_login(world.chau_thanh_clerk)
+    assert client.get(f"/nhiem-vu/van-ban/{directive.uuid}/").context["form"] is None
+    assert client.post(f"/nhiem-vu/van-ban/{directive.uuid}/", {"content": "x"}).status_code == 404
+    client.force_login(world.hoa_thanh_clerk)
+    assert client.get(f"/nhiem-vu/van-ban/{directive.uuid}/").status_code == 404
+
+
+def test_the_list_of_directives_shows_those_the_person_sees(
+    world: DocWorld, client: Client, django_assert_max_num_queries: object
+) -> None:
+    directive = district_task(world).directive
+    client.force_login(world.chau_thanh_clerk)
+    with django_assert_max_num_queries(12):  # type: ignore[operator]
+        page = client.get("/nhiem-vu/van-ban/")
+    assert list(page.context["directives"]) == [directive]
+    client.force_login(world.hoa_thanh_clerk)
+    assert list(client.get("/nhiem-vu/van-ban/").context["directives"]) == []
+
+
+def test_the_leader_board_counts_each_leaders_tasks_and_leads_to_them(
+    world: DocWorld, client: Client
+) -> None:
+    district_task(world, leader=world.province_leader, deadline=date(2011, 2, 1))
+    district_task(world, leader=world.province_leader, deadline=None)
+    district_task(world)  # followed by no leader
+    client.force_login(world.province_office_leader)
+    page = client.get("/nhiem-vu/lanh-dao/")
+    assert page.context["total"].total == 2
+    html = page.content.decode()
+    assert world.province_leader.full_name in html
+    link = f"/nhiem-vu/?lanh-dao={world.province_leader.uuid}&amp;loai=overdue"
+    assert link in html
+    listed = client.get(f"/nhiem-vu/?lanh-dao={world.province_leader.uuid}&loai=overdue")
+    assert len(listed.context["tasks"]) == 1
+    client.force_login(world.hoa_thanh_clerk)
+    assert client.get("/nhiem-vu/lanh-dao/").context["total"].total == 0

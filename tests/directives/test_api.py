@@ -75,3 +75,67 @@ def test_a_task_of_another_district_is_not_found(client: Client, world: DocWorld
     other = caller(client, world.hoa_thanh_clerk)
     assert other.get(f"/{made.json()['uuid']}").status_code == 404
     assert other.post(f"/{made.json()['uuid']}/bao-cao", {"text": "x"}).status_code == 404
+
+
+def test_a_report_with_files_is_listed_and_its_file_downloaded(
+    client: Client, world: DocWorld
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.directives.test_services import district_task
+    from vanphong.api.services import token_create
+
+    task = district_task(world)
+    token = token_create(actor=None, person=world.chau_thanh_clerk, name="t").token
+    sent = client.post(
+        f"/api/v1/nhiem-vu/{task.uuid}/bao-cao/kem-tep",
+        {
+            "text": "Đã niêm yết",
+            "state": "in_progress",
+            "files": [SimpleUploadedFile("Danh sách.pdf", b"%PDF-1.4\n%\xe2\xe3\n")],
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert sent.status_code == 200, sent.content
+    province = caller(client, world.province_office_leader)
+    reports = province.get(f"/{task.uuid}/bao-cao").json()
+    assert [f["filename"] for f in reports[0]["files"]] == ["Danh sách.pdf"]
+    download = client.get(
+        reports[0]["files"][0]["url"],
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert download.status_code == 200
+    outsider = caller(client, world.hoa_thanh_clerk)
+    assert outsider.get(f"/tep/{reports[0]['files'][0]['uuid']}").status_code == 404
+
+
+def test_the_leader_and_directive_figures_and_a_moved_deadline(
+    client: Client, world: DocWorld
+) -> None:
+    from tests.directives.test_services import district_task
+
+    task = district_task(world, leader=world.province_leader)
+    province = caller(client, world.province_office_leader)
+    leaders = province.get("/lanh-dao/thong-ke").json()
+    assert leaders["rows"][0]["name"] == world.province_leader.full_name
+    assert sum(leaders["total"].values()) == 1
+    board = province.get(f"/van-ban/{task.directive.uuid}/thong-ke").json()
+    assert board["rows"][0]["uuid"] == str(world.chau_thanh.uuid)
+    moved = province.post(f"/{task.uuid}/thoi-han", {"deadline": "2011-05-31"})
+    assert moved.json()["deadline"] == "2011-05-31"
+    assert moved.json()["leader"] == str(world.province_leader.uuid)
+    district = caller(client, world.chau_thanh_clerk)
+    assert district.post(f"/{task.uuid}/thoi-han", {"deadline": "2011-06-30"}).status_code == 403
+
+
+def test_an_approved_programme_is_tracked_through_the_api(client: Client, db: None) -> None:
+    from tests.planning.conftest import build_world
+    from tests.planning.test_services_programme import programme_with_items
+    from vanphong.planning import services as planning
+
+    world = build_world()
+    programme = programme_with_items(world)
+    planning.programme_approve(actor=world.chief, programme=programme)
+    made = caller(client, world.specialist).post(f"/chuong-trinh/{programme.uuid}/theo-doi")
+    assert made.status_code == 201, made.content
+    assert made.json()["type_symbol"] == "CTr"

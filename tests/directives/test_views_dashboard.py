@@ -73,7 +73,7 @@ def test_the_dashboard_takes_as_many_queries_for_many_tasks_as_for_few(
     assert len(many) == len(few) <= 14
     html = page.content.decode()
     assert 'data-testid="total-overdue">12<' in html
-    assert f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&amp;van-ban=" in html
+    assert f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&amp;nam=2011&amp;van-ban=" in html
     assert "&amp;loai=overdue" in html
     assert "<svg" in html
 
@@ -121,3 +121,20 @@ def test_a_directive_dashboard_counts_by_lead_unit_what_the_person_sees(
     assert "Huyện ủy Châu Thành" in html
     client.force_login(world.hoa_thanh_clerk)
     assert client.get(f"/nhiem-vu/van-ban/{directive.uuid}/").status_code == 404
+
+
+def test_the_unit_dashboard_shows_a_year_and_the_totals_of_all_years(
+    world: DocWorld, client: Client
+) -> None:
+    directive = province_directive(world)
+    district_task(world, directive=directive, deadline=date(2011, 4, 1))  # overdue in 2011
+    district_task(world, directive=directive, deadline=date(2012, 3, 1))  # due next year
+    district_task(world, directive=directive, deadline=None)  # ongoing: every year
+    client.force_login(world.chau_thanh_clerk)
+    url = f"/nhiem-vu/don-vi/{world.chau_thanh.uuid}/"
+    this_year = client.get(url).context
+    assert (this_year["total"].total, this_year["all_years"].total) == (2, 3)
+    next_year = client.get(url + "?nam=2012").context
+    assert (next_year["total"].open, next_year["total"].total) == (2, 2)
+    listed = client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&nam=2012&loai=open")
+    assert {t.deadline for t in listed.context["tasks"]} == {date(2012, 3, 1), None}

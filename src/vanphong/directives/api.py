@@ -3,23 +3,26 @@ pages."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Literal, cast
+from datetime import date, datetime
+from typing import Any, Literal, cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Field, File, Form, Query, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.files import open_stored
 from vanphong.directives import reviews, selectors, services, stats
-from vanphong.directives.models import ExtensionRequest, Recurrence, Task
+from vanphong.directives.models import ExtensionRequest, ProgressReport, Recurrence, Task
 from vanphong.documents.api import ERRORS
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.documents.views_files import content_disposition
 from vanphong.org.models import Person, Unit
+from vanphong.planning.selectors import programmes_visible
 
 router = Router(tags=["theo dõi nhiệm vụ"])
 
@@ -59,6 +62,9 @@ class TaskIn(Schema):
     product: str = ""
     recurrence: Recurrence = Recurrence.NONE
     parent: UUID | None = Field(None, description="Nhiệm vụ cha (đơn vị chủ trì giao tiếp).")
+    leader: UUID | None = Field(
+        None, description="Lãnh đạo phụ trách: một lãnh đạo của đơn vị giao nhiệm vụ."
+    )
 
 
 class TaskOut(Schema):
@@ -72,6 +78,7 @@ class TaskOut(Schema):
     state: str
     state_reason: str
     done_on: date | None
+    leader: UUID | None
     status: str = Field(description="`on_time`, `late`, `overdue`, `open`, `cannot_do`.")
 
 
@@ -106,12 +113,47 @@ class ExtensionOut(Schema):
     status: str
 
 
+class DeadlineIn(Schema):
+    deadline: date | None = Field(description="Thời hạn mới; null: thường xuyên.")
+
+
 class CountsOut(Schema):
     on_time: int
     late: int
     overdue: int
     open: int
     cannot_do: int
+
+
+class CountsByOut(Schema):
+    uuid: UUID = Field(description="Đơn vị chủ trì, hoặc lãnh đạo phụ trách.")
+    name: str
+    counts: CountsOut
+
+
+class BoardOut(Schema):
+    total: CountsOut
+    rows: list[CountsByOut]
+
+
+class FileOut(Schema):
+    uuid: UUID
+    filename: str
+    url: str
+
+
+class ReportOut(Schema):
+    uuid: UUID
+    unit: UUID
+    author: str
+    text: str
+    state: str
+    created_at: datetime
+    files: list[FileOut]
+
+
+def _counts(counts: stats.Counts) -> CountsOut:
+    return CountsOut(**dict(counts.items()))
 
 
 def _tasks_out(tasks: list[Task]) -> list[TaskOut]:
@@ -134,12 +176,31 @@ def _task_out(task: Task, status: str | None = None) -> TaskOut:
         state=task.state,
         state_reason=task.state_reason,
         done_on=task.done_on,
+        leader=task.leader.uuid if task.leader else None,
         status=status,
     )
 
 
 def _task(request: HttpRequest, uuid: UUID) -> Task:
     return selectors.task_get_visible(_actor(request), str(uuid))
+
+
+def _leader(uuid: UUID) -> Person:
+    person = Person.objects.filter(uuid=uuid, is_active=True).first()
+    if person is None:
+        raise ValidationError({"leader": _("Không tìm thấy cán bộ có mã này.")})
+    return person
+
+
+def _directive_out(directive: Any) -> DirectiveOut:
+    return DirectiveOut(
+        uuid=directive.uuid,
+        unit=directive.unit.uuid,
+        type_symbol=directive.type_symbol,
+        number_symbol=directive.number_symbol,
+        title=directive.title,
+        document_date=directive.document_date,
+    )
 
 
 @router.post("/van-ban", response={201: DirectiveOut, **ERRORS}, summary="Theo dõi một văn bản")
@@ -154,17 +215,77 @@ def directive_track(request: HttpRequest, payload: DirectiveIn) -> Status[Direct
     directive = services.directive_track(
         actor=person, unit=_unit(payload.unit, "unit"), incoming=incoming, outgoing=outgoing
     )
-    return Status(
-        201,
-        DirectiveOut(
-            uuid=directive.uuid,
-            unit=directive.unit.uuid,
-            type_symbol=directive.type_symbol,
-            number_symbol=directive.number_symbol,
-            title=directive.title,
-            document_date=directive.document_date,
-        ),
+    return Status(201, _directive_out(directive))
+
+
+@router.post(
+    "/chuong-trinh/{programme_uuid}/theo-doi",
+    response={201: DirectiveOut, **ERRORS},
+    summary="Theo dõi chương trình công tác đã duyệt như nhiệm vụ (mỗi nội dung một nhiệm vụ)",
+)
+def programme_track(request: HttpRequest, programme_uuid: UUID) -> Status[DirectiveOut]:
+    person = _actor(request)
+    programme = get_visible_or_404(programmes_visible(person), programme_uuid)
+    return Status(201, _directive_out(services.programme_track(actor=person, programme=programme)))
+
+
+@router.get(
+    "/van-ban/{directive_uuid}/thong-ke",
+    response={200: BoardOut, **ERRORS},
+    summary="Nhiệm vụ của một văn bản theo đơn vị chủ trì (trong phạm vi người gọi được xem)",
+)
+def directive_counts(request: HttpRequest, directive_uuid: UUID) -> BoardOut:
+    person = _actor(request)
+    directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
+    board = stats.dashboard(
+        selectors.tasks_visible(person).filter(directive=directive),
+        by="lead_unit_id",
+        today=timezone.localdate(),
     )
+    units = Unit.objects.in_bulk(list(board.by_key))
+    return BoardOut(
+        total=_counts(board.total),
+        rows=[
+            CountsByOut(uuid=units[key].uuid, name=units[key].name, counts=_counts(counts))
+            for key, counts in board.by_key.items()
+        ],
+    )
+
+
+@router.get(
+    "/lanh-dao/thong-ke",
+    response={200: BoardOut, **ERRORS},
+    summary="Nhiệm vụ theo lãnh đạo phụ trách (trong phạm vi người gọi được xem)",
+)
+def leader_counts(request: HttpRequest) -> BoardOut:
+    board = stats.dashboard(
+        selectors.tasks_visible(_actor(request)).filter(leader__isnull=False),
+        by="leader_id",
+        today=timezone.localdate(),
+    )
+    people = Person.objects.in_bulk(list(board.by_key))
+    return BoardOut(
+        total=_counts(board.total),
+        rows=[
+            CountsByOut(uuid=people[key].uuid, name=people[key].full_name, counts=_counts(counts))
+            for key, counts in board.by_key.items()
+        ],
+    )
+
+
+@router.get(
+    "/tep/{file_uuid}",
+    response={200: None, **ERRORS},
+    summary="Tải tệp đính kèm của một báo cáo tiến độ",
+)
+def report_file(request: HttpRequest, file_uuid: UUID) -> FileResponse:
+    attached = selectors.report_file_get_visible(_actor(request), str(file_uuid))
+    response = FileResponse(
+        open_stored(attached.file), content_type=attached.file.content_type, as_attachment=True
+    )
+    response["Content-Disposition"] = content_disposition(attached.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @router.post(
@@ -187,13 +308,14 @@ def task_assign(request: HttpRequest, directive_uuid: UUID, payload: TaskIn) -> 
         product=payload.product,
         recurrence=payload.recurrence,
         parent=parent,
+        leader=_leader(payload.leader) if payload.leader else None,
     )
     return Status(201, _task_out(task))
 
 
 @router.get("", response={200: list[TaskOut], **ERRORS}, summary="Nhiệm vụ người gọi được xem")
 def tasks(request: HttpRequest) -> list[TaskOut]:
-    found = selectors.tasks_visible(_actor(request)).select_related("parent")
+    found = selectors.tasks_visible(_actor(request)).select_related("parent", "leader")
     return _tasks_out(list(found.order_by("deadline", "id")[:500]))
 
 
@@ -211,6 +333,73 @@ def task_report(request: HttpRequest, task_uuid: UUID, payload: ReportIn) -> Tas
     task = _task(request, task_uuid)
     services.task_report(actor=_actor(request), task=task, text=payload.text, state=payload.state)
     return _task_out(_task(request, task_uuid))
+
+
+@router.post(
+    "/{task_uuid}/bao-cao/kem-tep",
+    response={200: TaskOut, **ERRORS},
+    summary="Báo cáo tiến độ kèm tệp (multipart/form-data; đơn vị chủ trì)",
+)
+def task_report_with_files(
+    request: HttpRequest,
+    task_uuid: UUID,
+    payload: Form[ReportIn],
+    files: File[list[UploadedFile]],
+) -> TaskOut:
+    task = _task(request, task_uuid)
+    services.task_report(
+        actor=_actor(request),
+        task=task,
+        text=payload.text,
+        state=payload.state,
+        attachments=files,
+    )
+    return _task_out(_task(request, task_uuid))
+
+
+@router.get(
+    "/{task_uuid}/bao-cao",
+    response={200: list[ReportOut], **ERRORS},
+    summary="Các báo cáo tiến độ của nhiệm vụ, với tệp đính kèm",
+)
+def task_reports(request: HttpRequest, task_uuid: UUID) -> list[ReportOut]:
+    task = _task(request, task_uuid)
+    reports = (
+        ProgressReport.objects.filter(task=task)
+        .select_related("unit", "author")
+        .prefetch_related("files")
+    )
+    return [
+        ReportOut(
+            uuid=report.uuid,
+            unit=report.unit.uuid,
+            author=report.author.full_name,
+            text=report.text,
+            state=report.state,
+            created_at=report.created_at,
+            files=[
+                FileOut(
+                    uuid=attached.uuid,
+                    filename=attached.filename,
+                    url=f"/api/v1/nhiem-vu/tep/{attached.uuid}",
+                )
+                for attached in report.files.all()
+            ],
+        )
+        for report in reports
+    ]
+
+
+@router.post(
+    "/{task_uuid}/thoi-han",
+    response={200: TaskOut, **ERRORS},
+    summary="Sửa thời hạn (đơn vị giao)",
+)
+def task_set_deadline(request: HttpRequest, task_uuid: UUID, payload: DeadlineIn) -> TaskOut:
+    task = services.task_set_deadline(
+        actor=_actor(request), task=_task(request, task_uuid), deadline=payload.deadline
+    )
+    return _task_out(task)
 
 
 @router.post(

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, CharField, Count, F, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives.models import Task, TaskState
+from vanphong.org.models import Unit
 
 KINDS = ("on_time", "late", "overdue", "open", "cannot_do")
 
@@ -66,12 +67,9 @@ class Dashboard:
     by_key: dict[Any, Counts] = field(default_factory=dict)
 
 
-def dashboard(tasks: QuerySet[Task], *, by: str, today: date) -> Dashboard:
-    """Counts of `tasks` in total and per value of `by` (a field name, e.g. "directive_id"):
-    classified by the database (Task.late_from carries the working-day calendar), so the work
-    is one indexed, grouped query whatever the number of tasks."""
+def _kind(today: date) -> Case:
     overdue_through = WorkCalendar.load(today).overdue_through(today)
-    kind = Case(
+    return Case(
         When(state=TaskState.CANNOT_DO, then=Value("cannot_do")),
         When(state=TaskState.DONE, done_on__gte=F("late_from"), then=Value("late")),
         When(state=TaskState.DONE, then=Value("on_time")),
@@ -79,7 +77,49 @@ def dashboard(tasks: QuerySet[Task], *, by: str, today: date) -> Dashboard:
         default=Value("open"),
         output_field=CharField(),
     )
-    rows = tasks.order_by().annotate(kind=kind).values_list(by, "kind").annotate(n=Count("id"))
+
+
+def totals(tasks: QuerySet[Task], *, kind: Case) -> Counts:
+    found = Counts()
+    for name, n in tasks.order_by().annotate(kind=kind).values_list("kind").annotate(n=Count("id")):
+        found.add(name, n)
+    return found
+
+
+def due_in(year: int) -> Q:
+    """A year's tasks: due in it, or ongoing (no deadline: due every year)."""
+    return Q(deadline__year=year) | Q(deadline__isnull=True)
+
+
+@dataclass
+class UnitBoard:
+    year: int
+    board: Dashboard  # the year's tasks, by directive
+    all_years: Counts
+
+
+def unit_board(unit: Unit, *, year: int, today: date) -> UnitBoard:
+    """A unit's dashboard: the tasks it leads that fall in `year`, by directive, and the
+    totals of all its years. A year at a time keeps the page a year's size however many
+    years the unit has (the benchmark measures this function)."""
+    led = Task.objects.filter(lead_unit=unit)
+    kind = _kind(today)
+    return UnitBoard(
+        year=year,
+        board=dashboard(led.filter(due_in(year)), by="directive_id", today=today, kind=kind),
+        all_years=totals(led, kind=kind),
+    )
+
+
+def dashboard(
+    tasks: QuerySet[Task], *, by: str, today: date, kind: Case | None = None
+) -> Dashboard:
+    """Counts of `tasks` in total and per value of `by` (a field name, e.g. "directive_id"):
+    classified by the database (Task.late_from carries the working-day calendar), so the work
+    is one indexed, grouped query whatever the number of tasks."""
+    rows = (
+        tasks.order_by().annotate(kind=_kind(today)).values_list(by, "kind").annotate(n=Count("id"))
+    )
     found = Dashboard()
     for key, name, n in rows:
         found.total.add(name, n)

@@ -65,7 +65,8 @@ def _tasks_url(**params: str) -> str:
 @require_GET
 def tasks(request: HttpRequest) -> HttpResponse:
     """The tasks the person sees; `don-vi` (a lead unit), `van-ban` (a directive), `lanh-dao`
-    (a leader) and `loai` (a dashboard figure) narrow it to the tasks behind a figure."""
+    (a leader), `nam` (a year) and `loai` (a dashboard figure) narrow it to the tasks
+    behind a figure."""
     person = cast(Person, request.user)
     found = selectors.tasks_visible(person).order_by("deadline", "id")
     unit_uuid, kind = request.GET.get("don-vi", ""), request.GET.get("loai", "")
@@ -80,6 +81,8 @@ def tasks(request: HttpRequest) -> HttpResponse:
         )
     if leader_uuid:
         found = found.filter(leader=get_visible_or_404(Person.objects.all(), leader_uuid))
+    if request.GET.get("nam", "").isdigit():
+        found = found.filter(stats.due_in(_year(request)))
     rows = list(found[: PAGE * 10])
     if kind in KIND_LABELS:
         shown = stats.statuses(rows, timezone.localdate())
@@ -91,22 +94,30 @@ def tasks(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _year(request: HttpRequest) -> int:
+    asked = request.GET.get("nam", "")
+    today = timezone.localdate()
+    return int(asked) if asked.isdigit() and 2000 <= int(asked) <= today.year + 10 else today.year
+
+
 @login_required
 @require_GET
 def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
-    """A unit's tasks by directive: on time, late, overdue, open, cannot be done."""
+    """A unit's tasks of one year by directive (on time, late, overdue, open, cannot be
+    done), and the totals of all its years."""
     person = cast(Person, request.user)
     unit = selectors.unit_seen_or_404(person, str(unit_uuid))
-    board = stats.dashboard(
-        selectors.tasks_led_by(unit), by="directive_id", today=timezone.localdate()
-    )
+    year = _year(request)
+    shown = stats.unit_board(unit, year=year, today=timezone.localdate())
+    board = shown.board
     directives = Directive.objects.in_bulk(list(board.by_key))
+    scope = {"don-vi": str(unit.uuid), "nam": str(year)}
     bars = charts.chart(
         [
             (
                 directives[key].number_symbol or directives[key].title[:40],
                 directives[key].title,
-                _tasks_url(**{"don-vi": str(unit.uuid), "van-ban": str(directives[key].uuid)}),
+                _tasks_url(**scope, **{"van-ban": str(directives[key].uuid)}),
                 counts,
             )
             for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
@@ -117,8 +128,13 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
         "directives/dashboard.html",
         {
             "title": _("Theo dõi nhiệm vụ: %(unit)s") % {"unit": unit.name},
+            "subtitle": _("Nhiệm vụ có thời hạn trong năm %(year)s và nhiệm vụ thường xuyên")
+            % {"year": year},
             "total": board.total,
-            "total_link": _tasks_url(**{"don-vi": str(unit.uuid)}),
+            "total_link": _tasks_url(**scope),
+            "all_years": shown.all_years,
+            "all_years_link": _tasks_url(**{"don-vi": str(unit.uuid)}),
+            "years": (year - 1, year + 1),
             "bars": bars,
             "labels": KIND_LABELS,
             "key_label": _("Văn bản"),

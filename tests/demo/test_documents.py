@@ -9,6 +9,7 @@ transaction that is rolled back at the end.
 from __future__ import annotations
 
 import re
+import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -28,7 +29,8 @@ from pytest_django import DjangoDbBlocker
 
 from vanphong.core.models import AuditEvent, Counter, NumberAllocation
 from vanphong.core.vietnamese import canonical_tones
-from vanphong.demo import documents, scenario
+from vanphong.demo import directives, documents, scenario
+from vanphong.directives.models import Directive
 from vanphong.documents import selectors, services
 from vanphong.documents.models import (
     Assignment,
@@ -51,14 +53,18 @@ from vanphong.search.selectors import search
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Each test also runs in its own transaction, inside the module's: nothing a test does stays.
 pytestmark = pytest.mark.django_db
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[int]:
     with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(VANPHONG_DEMO_SCALE=0):
+        # Module fixtures run before the autouse ones: the fast hasher is set here (Argon2 for
+        # the demo's people would take ten seconds).
+        with override_settings(VANPHONG_DEMO_SCALE=0, PASSWORD_HASHERS=FAST_HASHERS):
             scenario.load()
         registered = documents.load(scale=0.1, districts=2)
+        directives.load()  # what `vanphong demo` follows in the year, on the year's documents
         yield registered
         transaction.set_rollback(True)
 
@@ -281,6 +287,13 @@ def test_issuing_a_document_today_works_in_the_demo(demo: int) -> None:
         )
         assert issued.number_symbol == "01-CV/VPTU"  # the first of the 2025–2030 term
         transaction.set_rollback(True)
+
+
+def test_the_demo_directives_follow_the_years_own_registrations(demo: int) -> None:
+    followed = Directive.objects.exclude(incoming=None).select_related("incoming")
+    own = {uuid.uuid5(directives.SUBMISSIONS, key) for key in ("51-CT/TW", "01-CT/TW")}
+    assert len(followed) == 2
+    assert all(d.incoming is not None and d.incoming.submission_id not in own for d in followed)
 
 
 def test_loading_twice_adds_nothing_and_the_audit_chain_verifies(demo: int) -> None:

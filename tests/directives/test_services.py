@@ -286,3 +286,56 @@ def test_a_report_keeps_its_files_and_a_refused_file_saves_nothing(world: DocWor
         )
     assert ProgressReport.objects.count() == 1
     assert ReportFile.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("deadline", "recurrence", "expected"),
+    [
+        (date(2011, 3, 31), "quarterly", date(2011, 6, 30)),
+        (date(2011, 6, 30), "half_yearly", date(2011, 12, 31)),
+        (date(2011, 1, 31), "monthly", date(2011, 2, 28)),
+        (date(2011, 2, 28), "monthly", date(2011, 3, 31)),
+        (date(2011, 1, 15), "monthly", date(2011, 2, 15)),
+        (date(2011, 12, 20), "yearly", date(2012, 12, 20)),
+    ],
+)
+def test_the_next_period_keeps_a_month_end_at_the_month_end(
+    deadline: date, recurrence: str, expected: date
+) -> None:
+    assert services.next_deadline(deadline, recurrence) == expected
+
+
+def test_accepting_a_recurring_report_assigns_the_next_period_until_its_end(
+    world: DocWorld,
+) -> None:
+    first = district_task(
+        world,
+        deadline=date(2011, 3, 31),
+        recurrence="quarterly",
+        recur_until=date(2011, 9, 30),
+        leader=world.province_leader,
+        supporting_units=[world.hoa_thanh],
+    )
+    due = []
+    task: Task | None = first
+    while task is not None:
+        services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Báo cáo quý",
+                               done_on=task.deadline)  # fmt: skip
+        services.completion_accept(actor=world.province_office_leader, task=task)
+        due.append(task.deadline)
+        task = Task.objects.filter(previous=task).first()
+    assert due == [date(2011, 3, 31), date(2011, 6, 30), date(2011, 9, 30)]
+    last = Task.objects.get(deadline=date(2011, 9, 30))
+    assert (last.leader, list(last.supporting_units.all())) == (
+        world.province_leader,
+        [world.hoa_thanh],
+    )
+
+
+def test_a_recurring_task_needs_a_first_deadline(world: DocWorld) -> None:
+    with pytest.raises(ValidationError) as refused:
+        district_task(world, deadline=None, recurrence="monthly")
+    assert "deadline" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:
+        district_task(world, recur_until=date(2011, 12, 31))
+    assert "recur_until" in refused.value.message_dict

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
-from vanphong.demo import documents, planning
+from vanphong.demo import directives, documents, planning
 from vanphong.org import services
 from vanphong.org.models import (
     Clearance,
@@ -53,6 +53,7 @@ PROVINCE_BOARDS: tuple[tuple[str, str], ...] = (
     ("Ủy ban Kiểm tra Tỉnh ủy", "UBKTTU"),
 )
 
+BOARD_KEYS = ("bantochuc", "bantuyengiao", "bandanvan", "ubkt")
 # Short ASCII keys for logins: vt.chauthanh, cvp.tinhuy, ...
 DISTRICT_KEYS = {
     "Thị ủy Tây Ninh": "thixa",
@@ -189,8 +190,10 @@ def load() -> list[DemoLogin]:
         superior="TỈNH ỦY TÂY NINH",
         place="Tây Ninh",
     )
-    for order, (name, symbol) in enumerate(PROVINCE_BOARDS, start=1):
+    boards = [
         _unit(parent=province, kind=UnitKind.BOARD, name=name, symbol=symbol, order=order)
+        for order, (name, symbol) in enumerate(PROVINCE_BOARDS, start=1)
+    ]
 
     people = _People()
     people.add("quantri", province, Role.ADMIN, Clearance.UNCLASSIFIED)
@@ -206,6 +209,9 @@ def load() -> list[DemoLogin]:
     people.add("cv2.tinhuy", office, Role.SPECIALIST, Clearance.UNCLASSIFIED, "Chuyên viên")
     people.add("tiepdan.tinhuy", office, Role.RECEPTION, Clearance.UNCLASSIFIED, "Chuyên viên")
     people.add("thidua.tinhuy", office, Role.EMULATION, Clearance.UNCLASSIFIED, "Chuyên viên")
+    # One specialist per board, who reports on the tasks the board leads.
+    for board, key in zip(boards, BOARD_KEYS, strict=True):
+        people.add(f"cv.{key}", board, Role.SPECIALIST, Clearance.SECRET, "Chuyên viên")
 
     for order, (name, kind, superior, place) in enumerate(DISTRICTS, start=10):
         key = DISTRICT_KEYS[name]
@@ -242,4 +248,5 @@ def load() -> list[DemoLogin]:
     # A year of documents (skipped when there); settings.VANPHONG_DEMO_SCALE = 0 leaves it out.
     documents.load()
     planning.load()
+    directives.load()
     return people.logins

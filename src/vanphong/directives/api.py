@@ -61,6 +61,9 @@ class TaskIn(Schema):
     clause: str = ""
     product: str = ""
     recurrence: Recurrence = Recurrence.NONE
+    recur_until: date | None = Field(
+        None, description="Định kỳ đến ngày: kỳ sau được giao khi kỳ này được xác nhận."
+    )
     parent: UUID | None = Field(None, description="Nhiệm vụ cha (đơn vị chủ trì giao tiếp).")
     leader: UUID | None = Field(
         None, description="Lãnh đạo phụ trách: một lãnh đạo của đơn vị giao nhiệm vụ."
@@ -307,6 +310,7 @@ def task_assign(request: HttpRequest, directive_uuid: UUID, payload: TaskIn) -> 
         clause=payload.clause,
         product=payload.product,
         recurrence=payload.recurrence,
+        recur_until=payload.recur_until,
         parent=parent,
         leader=_leader(payload.leader) if payload.leader else None,
     )

@@ -44,6 +44,12 @@ class AssignForm(BootstrapForm):
         help_text=_("Để trống nếu thực hiện thường xuyên."),
     )
     recurrence = forms.ChoiceField(label=_("Định kỳ"), choices=Recurrence.choices, required=False)
+    recur_until = forms.DateField(
+        label=_("Định kỳ đến ngày"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Nhiệm vụ định kỳ: khi kỳ này được xác nhận hoàn thành, kỳ sau được giao."),
+    )
     clause = forms.CharField(label=_("Căn cứ (mục, điểm)"), max_length=200, required=False)
     product = forms.CharField(
         label=_("Sản phẩm"),

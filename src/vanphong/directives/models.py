@@ -146,6 +146,12 @@ class Task(models.Model):
     recurrence = models.CharField(
         _("định kỳ"), max_length=20, choices=Recurrence.choices, blank=True, default=""
     )
+    # A recurring task is one occurrence at a time: accepting it gives the next one, due a
+    # period later, as long as that falls on or before this day (and the parent's deadline).
+    recur_until = models.DateField(_("định kỳ đến ngày"), null=True, blank=True)
+    previous = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_occurrence"
+    )
     state = models.CharField(
         max_length=20, choices=TaskState.choices, default=TaskState.NOT_STARTED
     )

@@ -61,6 +61,8 @@ TASK_FIELDS = (
     "done_on",
     "product_document",
     "leader",
+    "recur_until",
+    "previous",
 )
 
 
@@ -220,6 +222,8 @@ def task_assign(
     parent: Task | None = None,
     leader: Person | None = None,
     programme_item: ProgrammeItem | None = None,
+    recur_until: date | None = None,
+    previous: Task | None = None,
 ) -> Task:
     """Give a task to a unit. A top-level task is assigned by the directive's unit; a sub-task
     by the unit that leads its parent (a district breaking a provincial task down)."""
@@ -232,6 +236,12 @@ def task_assign(
         errors["content"] = _("Cần nhập nội dung nhiệm vụ.")
     if recurrence not in Recurrence.values:
         errors["recurrence"] = _("Định kỳ không hợp lệ.")
+    elif recurrence and deadline is None:
+        errors["deadline"] = _("Nhiệm vụ định kỳ cần thời hạn của kỳ đầu tiên.")
+    if recur_until is not None and (
+        not recurrence or (deadline is not None and recur_until < deadline)
+    ):
+        errors["recur_until"] = _("“Định kỳ đến ngày” chỉ dùng cho nhiệm vụ định kỳ, sau thời hạn.")
     if lead_unit in supporting_units:
         errors["supporting_units"] = _("Đơn vị chủ trì không đồng thời phối hợp.")
     if lead_unit.pk == assigning.pk or lead_unit.pk not in unit_subtree(assigning):
@@ -252,6 +262,8 @@ def task_assign(
         deadline=deadline,
         late_from=late_from(deadline),
         recurrence=recurrence,
+        recur_until=recur_until,
+        previous=previous,
         leader=leader,
         programme_item=programme_item,
         created_by=actor,
@@ -394,11 +406,56 @@ def task_complete(
     return task
 
 
+PERIOD_MONTHS = {
+    Recurrence.MONTHLY: 1,
+    Recurrence.QUARTERLY: 3,
+    Recurrence.HALF_YEARLY: 6,
+    Recurrence.YEARLY: 12,
+}
+
+
+def next_deadline(deadline: date, recurrence: str) -> date:
+    """A period later; a deadline on a month's last day stays on the last day (30/6 → 30/9,
+    28/2 → 31/5), any other keeps its day where the month has it (31/1 → 28/2)."""
+    months = deadline.year * 12 + deadline.month - 1 + PERIOD_MONTHS[Recurrence(recurrence)]
+    year, month = divmod(months, 12)
+    last = monthrange(year, month + 1)[1]
+    at_month_end = deadline.day == monthrange(deadline.year, deadline.month)[1]
+    return date(year, month + 1, last if at_month_end else min(deadline.day, last))
+
+
+def _recur(actor: Person, task: Task) -> Task | None:
+    if not task.recurrence or task.deadline is None:
+        return None
+    due = next_deadline(task.deadline, task.recurrence)
+    limits = [d for d in (task.recur_until, task.parent.deadline if task.parent else None) if d]
+    if any(due > limit for limit in limits):
+        return None
+    return task_assign(
+        actor=actor,
+        directive=task.directive,
+        parent=task.parent,
+        lead_unit=task.lead_unit,
+        content=task.content,
+        deadline=due,
+        supporting_units=list(task.supporting_units.all()),
+        clause=task.clause,
+        product=task.product,
+        recurrence=task.recurrence,
+        recur_until=task.recur_until,
+        leader=task.leader,
+        previous=task,
+    )
+
+
 @transaction.atomic
 def completion_accept(*, actor: Person, task: Task) -> Task:
+    """Confirm a completion; a recurring task's next occurrence is assigned with it."""
     task = _lock(task)
     _require_acting(actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới xác nhận."))
-    return _move(actor, task, TaskState.DONE, "task.accept")
+    task = _move(actor, task, TaskState.DONE, "task.accept")
+    _recur(actor, task)
+    return task
 
 
 @transaction.atomic

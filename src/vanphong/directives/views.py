@@ -307,6 +307,7 @@ def _assign(person: Person, form: AssignForm, *, directive: Directive, parent: T
             content=data["content"],
             deadline=data["deadline"],
             recurrence=data["recurrence"] or "",
+            recur_until=data["recur_until"],
             clause=data["clause"],
             product=data["product"],
             leader=data["leader"],

@@ -125,3 +125,30 @@ def test_the_leader_board_counts_each_leaders_tasks_and_leads_to_them(
     assert len(listed.context["tasks"]) == 1
     client.force_login(world.hoa_thanh_clerk)
     assert client.get("/nhiem-vu/lanh-dao/").context["total"].total == 0
+
+
+def test_the_task_list_and_the_directive_page_take_as_many_queries_for_many_tasks(
+    world: DocWorld, client: Client
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    directive = province_directive(world)
+    district_task(world, directive=directive, leader=world.province_leader)
+    client.force_login(world.province_office_leader)
+    pages = ("/nhiem-vu/", f"/nhiem-vu/van-ban/{directive.uuid}/", "/nhiem-vu/lanh-dao/")
+    few = []
+    for page in pages:
+        with CaptureQueriesContext(connection) as counted:
+            assert client.get(page).status_code == 200
+        few.append(len(counted))
+    for n in range(12):
+        district_task(world, directive=directive, leader=world.province_leader,
+                      lead_unit=(world.chau_thanh, world.hoa_thanh)[n % 2])  # fmt: skip
+    many = []
+    for page in pages:
+        with CaptureQueriesContext(connection) as counted:
+            assert client.get(page).status_code == 200
+        many.append(len(counted))
+    assert many == few
+    assert max(many) <= 16

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.test import Client
@@ -139,3 +140,47 @@ def test_an_approved_programme_is_tracked_through_the_api(client: Client, db: No
     made = caller(client, world.specialist).post(f"/chuong-trinh/{programme.uuid}/theo-doi")
     assert made.status_code == 201, made.content
     assert made.json()["type_symbol"] == "CTr"
+
+
+def test_the_unit_that_follows_a_document_is_the_committee_of_its_office(
+    client: Client, world: DocWorld
+) -> None:
+    from tests.documents.test_registers import register
+
+    document = register(world)  # in the book of the Châu Thành Office
+    district = caller(client, world.chau_thanh_clerk)
+    wrong = district.post(
+        "/van-ban", {"unit": str(world.province.uuid), "incoming": str(document.uuid)}
+    )
+    assert wrong.status_code == 422
+    made = district.post("/van-ban", {"incoming": str(document.uuid)})
+    assert made.status_code == 201, made.content
+    assert made.json()["unit"] == str(world.chau_thanh.uuid)
+
+
+def test_a_product_must_be_an_issued_document_of_the_lead_unit(
+    client: Client, world: DocWorld
+) -> None:
+    from tests.directives.test_services import district_task
+    from tests.documents.test_registers import issued
+    from vanphong.documents import services as documents
+
+    task = district_task(world, deadline=date(2012, 3, 30))
+    draft = documents.outgoing_create(
+        actor=world.chau_thanh_specialist,
+        unit=world.chau_thanh_office,
+        type_symbol="BC",
+        subject="Dự thảo báo cáo",
+        body="x",
+    )
+    district = caller(client, world.chau_thanh_clerk)
+    refused = district.post(
+        f"/{task.uuid}/hoan-thanh", {"text": "x", "product_document": str(draft.uuid)}
+    )
+    assert refused.status_code == 404
+    report = issued(world)
+    done = district.post(
+        f"/{task.uuid}/hoan-thanh",
+        {"text": "x", "done_on": "2012-03-02", "product_document": str(report.uuid)},
+    )
+    assert done.status_code == 200, done.content

@@ -331,9 +331,12 @@ def test_the_form_shows_the_directives_date_and_today_and_refuses_a_period_out_o
     assert not AuditEvent.objects.filter(action="directive.review").exists()
 
     future = client.get(review_url(directive, loai="tong-ket", tu="05/01/2011", den="31/12/2011"))
-    assert future["Content-Type"] == reviews.DOCX_TYPE
-    assert "BC-tong-ket-01-CT-TW.docx" in future["Content-Disposition"]
-    text = "\n".join(p.text for p in Document(io.BytesIO(future.content)).paragraphs)
+    assert "Đến ngày không được sau hôm nay." in future.content.decode()
+    assert not AuditEvent.objects.filter(action="directive.review").exists()
+    made = client.get(review_url(directive, loai="tong-ket", tu="05/01/2011", den="20/04/2011"))
+    assert made["Content-Type"] == reviews.DOCX_TYPE
+    assert "BC-tong-ket-01-CT-TW.docx" in made["Content-Disposition"]
+    text = "\n".join(p.text for p in Document(io.BytesIO(made.content)).paragraphs)
     assert "Tổng kết thực hiện Chỉ thị số 01-CT/TW" in text
 
 

@@ -339,3 +339,156 @@ def test_a_recurring_task_needs_a_first_deadline(world: DocWorld) -> None:
     with pytest.raises(ValidationError) as refused:
         district_task(world, recur_until=date(2011, 12, 31))
     assert "recur_until" in refused.value.message_dict
+
+
+def test_the_lead_unit_cannot_take_back_its_own_completion_report(world: DocWorld) -> None:
+    task = district_task(world)
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=task, text="Xong", done_on=date(2011, 4, 14)
+    )
+    with pytest.raises(ValidationError):
+        services.task_report(actor=world.chau_thanh_clerk, task=task, text="Chưa xong")
+    task.refresh_from_db()
+    assert task.state == TaskState.SUBMITTED
+
+
+def test_the_one_who_reported_completion_does_not_confirm_it(world: DocWorld) -> None:
+    # The province's Office leads this task and also acts for the province, which assigned it.
+    task = district_task(world, lead_unit=world.province_office)
+    services.task_complete(
+        actor=world.province_office_leader, task=task, text="Xong", done_on=date(2011, 4, 14)
+    )
+    with pytest.raises(PermissionDenied):
+        services.completion_accept(actor=world.province_office_leader, task=task)
+    services.completion_accept(actor=world.province_specialist, task=task)
+
+
+def test_supporting_units_come_from_below_the_assigning_unit(world: DocWorld) -> None:
+    parent = district_task(world)
+    with pytest.raises(ValidationError) as refused:
+        services.task_assign(
+            actor=world.chau_thanh_clerk,
+            directive=parent.directive,
+            parent=parent,
+            lead_unit=world.chau_thanh_office,
+            supporting_units=[world.hoa_thanh],  # a neighbouring district
+            content="Nhiệm vụ riêng của huyện",
+        )
+    assert "supporting_units" in refused.value.message_dict
+
+
+def test_a_sub_task_stays_in_its_parents_directive(world: DocWorld) -> None:
+    parent = district_task(world)
+    document = register(world, number_symbol="Số 46-CT/TU", document_date=date(2011, 1, 10))
+    other = services.directive_track(
+        actor=world.chau_thanh_clerk, unit=world.chau_thanh, incoming=document
+    )
+    with pytest.raises(ValidationError):
+        services.task_assign(
+            actor=world.chau_thanh_clerk,
+            directive=other,
+            parent=parent,
+            lead_unit=world.chau_thanh_office,
+            content="x",
+        )
+
+
+def test_closing_a_task_refuses_its_waiting_extension_request(world: DocWorld) -> None:
+    from vanphong.directives.models import ExtensionRequest
+
+    task = district_task(world, deadline=date(2011, 4, 8))
+    asked = services.extension_request(
+        actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 4, 30), reason="Bận"
+    )
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=task, text="x", done_on=date(2011, 4, 13)
+    )
+    services.completion_accept(actor=world.province_office_leader, task=task)
+    asked.refresh_from_db()
+    assert asked.status == "refused"
+    with pytest.raises(ValidationError):
+        services.extension_decide(
+            actor=world.province_office_leader,
+            request=ExtensionRequest.objects.get(pk=asked.pk),
+            approve=True,
+        )
+    task.refresh_from_db()
+    assert task.deadline == date(2011, 4, 8)
+
+
+def test_a_parents_deadline_does_not_move_before_an_open_sub_task(world: DocWorld) -> None:
+    parent = district_task(world, deadline=date(2011, 4, 15))
+    services.task_assign(
+        actor=world.chau_thanh_clerk,
+        directive=parent.directive,
+        parent=parent,
+        lead_unit=world.chau_thanh_office,
+        content="Tổng hợp các xã",
+        deadline=date(2011, 4, 14),
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.task_set_deadline(
+            actor=world.province_office_leader, task=parent, deadline=date(2011, 4, 1)
+        )
+    assert "14/04/2011" in refused.value.message_dict["deadline"][0]
+
+
+def test_a_recurring_sub_task_is_still_confirmed_after_its_parent_closed(
+    world: DocWorld,
+) -> None:
+    parent = district_task(world, deadline=date(2011, 12, 31))
+    child = services.task_assign(
+        actor=world.chau_thanh_clerk,
+        directive=parent.directive,
+        parent=parent,
+        lead_unit=world.chau_thanh_office,
+        content="Báo cáo tháng",
+        deadline=date(2011, 3, 31),
+        recurrence="monthly",
+    )
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=parent, text="x", done_on=date(2011, 4, 14)
+    )
+    services.completion_accept(actor=world.province_office_leader, task=parent)
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=child, text="x", done_on=date(2011, 4, 14)
+    )
+    services.completion_accept(actor=world.chau_thanh_office_leader, task=child)
+    child.refresh_from_db()
+    assert child.state == TaskState.DONE
+    assert not Task.objects.filter(previous=child).exists()
+
+
+def test_a_monthly_series_keeps_the_day_it_began_on() -> None:
+    first = date(2011, 1, 30)
+    second = services.next_deadline(first, "monthly", first=first)
+    assert second == date(2011, 2, 28)
+    assert services.next_deadline(second, "monthly", first=first) == date(2011, 3, 30)
+
+
+def test_a_former_leader_is_not_offered_as_leader(world: DocWorld) -> None:
+    from tests.factories import MembershipFactory
+    from vanphong.org.models import Membership, Role
+
+    former = world.chau_thanh_leader
+    Membership.objects.filter(person=former).update(ends_on=date(2011, 1, 1))
+    MembershipFactory.create(person=former, unit=world.chau_thanh_office, role=Role.SPECIALIST)
+    assert not selectors.leaders_of(world.chau_thanh).filter(pk=former.pk).exists()
+
+
+def test_a_reported_completion_counts_open_unless_it_was_reported_late(world: DocWorld) -> None:
+    from vanphong.directives import stats
+
+    in_time = district_task(world, deadline=date(2011, 4, 15))
+    late = district_task(world, deadline=date(2011, 4, 8))
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=in_time, text="x", done_on=date(2011, 4, 15)
+    )
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=late, text="x", done_on=date(2011, 4, 13)
+    )
+    today = date(2011, 5, 20)
+    board = stats.dashboard(Task.objects.all(), by="lead_unit_id", today=today)
+    assert (board.total.open, board.total.overdue) == (1, 1)
+    tasks = list(Task.objects.order_by("deadline"))
+    assert stats.statuses(tasks, today) == ["overdue", "open"]

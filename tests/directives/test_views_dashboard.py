@@ -138,3 +138,74 @@ def test_the_unit_dashboard_shows_a_year_and_the_totals_of_all_years(
     assert (next_year["total"].open, next_year["total"].total) == (2, 2)
     listed = client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&nam=2012&loai=open")
     assert {t.deadline for t in listed.context["tasks"]} == {date(2012, 3, 1), None}
+
+
+def test_my_unit_leads_to_the_committee_an_office_works_for(
+    world: DocWorld, client: Client
+) -> None:
+    client.force_login(world.chau_thanh_clerk)  # of the Office of Huyện ủy Châu Thành
+    found = client.get("/nhiem-vu/don-vi/")
+    assert found.url == f"/nhiem-vu/don-vi/{world.chau_thanh.uuid}/"  # type: ignore[attr-defined]
+    client.force_login(world.unassigned)
+    assert client.get("/nhiem-vu/don-vi/").status_code == 404
+
+
+def test_a_supporting_unit_opens_the_tasks_behind_a_directive_figure(
+    world: DocWorld, client: Client
+) -> None:
+    directive = province_directive(world)
+    district_task(world, directive=directive, supporting_units=[world.hoa_thanh])
+    client.force_login(world.hoa_thanh_clerk)
+    assert client.get(f"/nhiem-vu/van-ban/{directive.uuid}/").status_code == 200
+    listed = client.get(f"/nhiem-vu/?van-ban={directive.uuid}&don-vi={world.chau_thanh.uuid}")
+    assert len(listed.context["tasks"]) == 1
+
+
+def test_a_districts_own_tasks_are_counted_for_the_province_without_their_titles(
+    world: DocWorld, client: Client
+) -> None:
+    from tests.documents.test_registers import register
+
+    document = register(
+        world,
+        number_symbol="Số 47-CT/TU",
+        document_date=date(2011, 1, 10),
+        subject="Trích yếu riêng của huyện",
+    )
+    own = services.directive_track(
+        actor=world.chau_thanh_clerk, unit=world.chau_thanh, incoming=document
+    )
+    services.task_assign(
+        actor=world.chau_thanh_clerk,
+        directive=own,
+        lead_unit=world.chau_thanh_office,
+        content="Việc riêng của huyện",
+        deadline=date(2011, 6, 1),
+    )
+    client.force_login(world.province_office_leader)
+    page = client.get(f"/nhiem-vu/don-vi/{world.chau_thanh_office.uuid}/")
+    html = page.content.decode()
+    assert page.context["total"].total == 1
+    assert "Trích yếu riêng của huyện" not in html
+    assert "47-CT/TU" not in html
+    assert 'data-testid="own-tasks"' in html
+    client.force_login(world.chau_thanh_clerk)
+    html = client.get(f"/nhiem-vu/don-vi/{world.chau_thanh_office.uuid}/").content.decode()
+    assert "47-CT/TU" in html
+
+
+def test_the_list_behind_a_figure_filters_in_the_database_and_pages(
+    world: DocWorld, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vanphong.directives import views
+
+    monkeypatch.setattr(views, "PAGE", 2)
+    directive = province_directive(world)
+    for _ in range(3):
+        district_task(world, directive=directive, deadline=date(2011, 4, 1))  # overdue
+    district_task(world, directive=directive, deadline=date(2011, 5, 30))  # open
+    client.force_login(world.chau_thanh_clerk)
+    first = client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&loai=overdue")
+    assert (len(first.context["tasks"]), first.context["more"]) == (2, True)
+    second = client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&loai=overdue&trang=2")
+    assert (len(second.context["tasks"]), second.context["more"]) == (1, False)

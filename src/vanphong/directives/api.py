@@ -39,7 +39,10 @@ def _unit(uuid: UUID, field: str) -> Unit:
 
 
 class DirectiveIn(Schema):
-    unit: UUID
+    unit: UUID | None = Field(
+        None,
+        description="Không bắt buộc: đơn vị theo dõi suy ra từ văn bản (cấp ủy của Văn phòng).",
+    )
     incoming: UUID | None = None
     outgoing: UUID | None = None
 
@@ -215,8 +218,18 @@ def directive_track(request: HttpRequest, payload: DirectiveIn) -> Status[Direct
     outgoing = (
         get_visible_or_404(outgoing_visible(person), payload.outgoing) if payload.outgoing else None
     )
+    document = incoming or outgoing
+    # The unit that follows a document is derived from it, as on its page: a committee
+    # follows what its Office registered or issued.
+    unit = selectors.tracking_unit(document.unit) if document is not None else None
+    if unit is None or (payload.unit is not None and payload.unit != unit.uuid):
+        raise ValidationError(
+            {"unit": _("Văn bản này do %(unit)s theo dõi.") % {"unit": unit.name}}
+            if unit is not None
+            else _("Chọn một văn bản đến hoặc một văn bản đi.")
+        )
     directive = services.directive_track(
-        actor=person, unit=_unit(payload.unit, "unit"), incoming=incoming, outgoing=outgoing
+        actor=person, unit=unit, incoming=incoming, outgoing=outgoing
     )
     return Status(201, _directive_out(directive))
 
@@ -413,14 +426,15 @@ def task_set_deadline(request: HttpRequest, task_uuid: UUID, payload: DeadlineIn
 )
 def task_complete(request: HttpRequest, task_uuid: UUID, payload: CompleteIn) -> TaskOut:
     person = _actor(request)
+    task = _task(request, task_uuid)
     product = (
-        get_visible_or_404(outgoing_visible(person), payload.product_document)
+        get_visible_or_404(selectors.product_documents(person, task), payload.product_document)
         if payload.product_document
         else None
     )
     task = services.task_complete(
         actor=person,
-        task=_task(request, task_uuid),
+        task=task,
         text=payload.text,
         done_on=payload.done_on,
         product_document=product,

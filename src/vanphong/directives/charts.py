@@ -27,9 +27,12 @@ class Bar:
     title: str
     counts: Counts
     svg: SafeString
+    href: str = ""  # where the row's name leads (its own dashboard, its task list)
 
 
-def bar(label: str, title: str, counts: Counts, *, link: str, largest: int = 0) -> Bar:
+def bar(
+    label: str, title: str, counts: Counts, *, link: str, largest: int = 0, href: str = ""
+) -> Bar:
     """One row's bar; `link` is the task list's address, each segment adds its figure's
     `loai`. Bars of one chart share `largest` so their lengths compare."""
     scale = WIDTH / (largest or counts.total or 1)
@@ -40,22 +43,25 @@ def bar(label: str, title: str, counts: Counts, *, link: str, largest: int = 0) 
         if not n:
             continue
         width = scale * n
-        parts.append(
-            f'<a href="{escape(link)}&amp;loai={kind}"><rect x="{x:.1f}" y="0" '
-            f'width="{width:.1f}" height="{HEIGHT}" fill="{COLOURS[kind]}">'
-            f"<title>{n}</title></rect></a>"
+        rect = (
+            f'<rect x="{x:.1f}" y="0" width="{width:.1f}" height="{HEIGHT}" '
+            f'fill="{COLOURS[kind]}"><title>{n}</title></rect>'
         )
+        # No link: figures the viewer may count but not open (a unit's own sub-tasks).
+        parts.append(f'<a href="{escape(link)}&amp;loai={kind}">{rect}</a>' if link else rect)
         x += width
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'role="img" aria-label="{escape(label)}: {counts.total}">{"".join(parts)}</svg>'
     )
-    return Bar(label, title, counts, mark_safe(svg))  # noqa: S308 (escaped above)
+    return Bar(label, title, counts, mark_safe(svg), href)  # noqa: S308 (escaped above)
 
 
-def chart(rows: list[tuple[str, str, str, Counts]]) -> list[Bar]:
-    """Bars of (label, title, link, counts) rows on one scale: the longest fills the width."""
+def chart(rows: list[tuple[str, str, str, Counts]], hrefs: list[str] | None = None) -> list[Bar]:
+    """Bars of (label, title, link, counts) rows on one scale: the longest fills the width;
+    `hrefs`, one per row, make the rows' names links."""
     largest = max((counts.total for *_, counts in rows), default=0)
     return [
-        bar(label, title, counts, link=link, largest=largest) for label, title, link, counts in rows
+        bar(label, title, counts, link=link, largest=largest, href=href)
+        for (label, title, link, counts), href in zip(rows, hrefs or [""] * len(rows), strict=True)
     ]

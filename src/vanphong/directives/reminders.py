@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import notifications
 from vanphong.core.workdays import WorkCalendar
-from vanphong.directives.models import CLOSED_STATES, Reminder, Task
+from vanphong.directives.models import CLOSED_STATES, Reminder, Task, TaskState
 from vanphong.org.models import Membership, Role, Unit, UnitKind
 
 CHUNK = 2_000
@@ -68,7 +68,8 @@ def send(*, today: date, within: int | None = None) -> Sent:
     while True:
         chunk = list(
             Task.objects.filter(pk__gt=after, deadline__lte=horizon)
-            .exclude(state__in=CLOSED_STATES)
+            # A reported completion waits on the assigning side, not on the lead unit.
+            .exclude(state__in=(*CLOSED_STATES, TaskState.SUBMITTED))
             .order_by("pk")
             .values_list("pk", "uuid", "lead_unit_id", "deadline", "content")[:CHUNK]
         )

@@ -588,6 +588,9 @@ def review_generate(
         errors["den"] = _("Đến ngày không được trước từ ngày (%(day)s).") % {
             "day": format_date(start)
         }
+    elif end > timezone.localdate():
+        # Figures as of a day still to come would call today's open tasks overdue.
+        errors["den"] = _("Đến ngày không được sau hôm nay.")
     if errors:
         raise ValidationError(errors)
     body = review_docx(

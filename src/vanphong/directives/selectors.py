@@ -15,7 +15,7 @@ from vanphong.core.access import get_visible_or_404
 from vanphong.directives.models import Directive, ReportFile, Task
 from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.selectors import outgoing_visible
-from vanphong.org.models import Person, Role, Unit, UnitKind
+from vanphong.org.models import Membership, Person, Role, Unit, UnitKind
 from vanphong.org.selectors import _subtrees, scope_for, unit_subtree
 
 
@@ -78,18 +78,18 @@ def tasks_led_by(unit: Unit) -> QuerySet[Task]:
 
 def leaders_of(unit: Unit) -> QuerySet[Person]:
     """Who may follow a task for the unit that assigns it: its committee leaders, or the
-    leaders of a board or an Office."""
+    leaders of a board or an Office — by a membership current today."""
     today = timezone.localdate()
-    return (
-        Person.objects.filter(
-            memberships__unit=unit,
-            memberships__role__in=(Role.COMMITTEE_LEADER, Role.OFFICE_LEADER),
-            memberships__starts_on__lte=today,
+    current = (
+        Membership.objects.filter(
+            unit=unit,
+            role__in=(Role.COMMITTEE_LEADER, Role.OFFICE_LEADER),
+            starts_on__lte=today,
         )
-        .filter(Q(memberships__ends_on__isnull=True) | Q(memberships__ends_on__gte=today))
-        .distinct()
-        .order_by("full_name")
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .values("person_id")
     )
+    return Person.objects.filter(pk__in=current, is_active=True).order_by("full_name")
 
 
 def units_below(unit: Unit) -> QuerySet[Unit]:
@@ -101,15 +101,18 @@ def units_below(unit: Unit) -> QuerySet[Unit]:
     )
 
 
+def product_documents(person: Person, task: Task) -> QuerySet[OutgoingDocument]:
+    """The documents that may stand as a task's product: issued by its lead unit (or a unit
+    below it), and seen by the person."""
+    return outgoing_visible(person).filter(
+        issued_on__isnull=False, unit_id__in=unit_subtree(task.lead_unit)
+    )
+
+
 def product_document_find(person: Person, task: Task, number_symbol: str) -> OutgoingDocument:
-    """An issued outgoing document of the lead unit (or a unit below it) the person sees."""
     found = (
-        outgoing_visible(person)
-        .filter(
-            number_symbol__iexact=number_symbol.strip(),
-            issued_on__isnull=False,
-            unit_id__in=unit_subtree(task.lead_unit),
-        )
+        product_documents(person, task)
+        .filter(number_symbol__iexact=number_symbol.strip())
         .order_by("-issued_on")
         .first()
     )

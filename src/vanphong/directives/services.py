@@ -19,9 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import audit, files
+from vanphong.core.models import AuditEvent
 from vanphong.core.vietnamese import clean
 from vanphong.directives.lateness import late_from
 from vanphong.directives.models import (
+    CLOSED_STATES,
     DIRECTIVE_TYPES,
     TRANSITIONS,
     Directive,
@@ -227,6 +229,11 @@ def task_assign(
 ) -> Task:
     """Give a task to a unit. A top-level task is assigned by the directive's unit; a sub-task
     by the unit that leads its parent (a district breaking a provincial task down)."""
+    if parent is not None:
+        # Locked: its deadline and state must not change while a sub-task is checked against them.
+        parent = _lock(parent)
+        if parent.directive_id != directive.pk:
+            raise ValidationError(_("Nhiệm vụ cha thuộc văn bản khác."))
     assigning = parent.lead_unit if parent is not None else directive.unit
     _require_acting(actor, assigning, _("Chỉ đơn vị giao nhiệm vụ mới được giao, sửa thời hạn."))
     if parent is not None and parent.is_closed:
@@ -244,8 +251,11 @@ def task_assign(
         errors["recur_until"] = _("“Định kỳ đến ngày” chỉ dùng cho nhiệm vụ định kỳ, sau thời hạn.")
     if lead_unit in supporting_units:
         errors["supporting_units"] = _("Đơn vị chủ trì không đồng thời phối hợp.")
-    if lead_unit.pk == assigning.pk or lead_unit.pk not in unit_subtree(assigning):
+    below = unit_subtree(assigning) - {assigning.pk}
+    if lead_unit.pk not in below:
         errors["lead_unit"] = _("Đơn vị chủ trì phải là đơn vị cấp dưới của đơn vị giao.")
+    if any(unit.pk not in below for unit in supporting_units):
+        errors["supporting_units"] = _("Đơn vị phối hợp phải là đơn vị cấp dưới của đơn vị giao.")
     if leader is not None and not leaders_of(assigning).filter(pk=leader.pk).exists():
         errors["leader"] = _("Lãnh đạo phụ trách phải là lãnh đạo của đơn vị giao nhiệm vụ.")
     if errors:
@@ -311,6 +321,14 @@ def _move(actor: Person, task: Task, state: str, action: str, **changes: Any) ->
         before=before,
         after=audit.snapshot(task, TASK_FIELDS),
     )
+    if task.is_closed:
+        # A request for more time on a finished task has nothing left to decide.
+        task.extensions.filter(status=ExtensionStatus.PENDING).update(
+            status=ExtensionStatus.REFUSED,
+            decided_by=actor,
+            decided_at=timezone.now(),
+            decision_note=_("Nhiệm vụ đã kết thúc."),
+        )
     return task
 
 
@@ -339,6 +357,9 @@ def task_report(
     _require_acting(actor, task.lead_unit, _("Chỉ đơn vị chủ trì mới báo cáo tiến độ."))
     if task.is_closed:
         raise ValidationError(_("Nhiệm vụ đã kết thúc; không báo cáo thêm."))
+    if task.state == TaskState.SUBMITTED:
+        # Only the assigning side takes a completion back (completion_return).
+        raise ValidationError(_("Đã báo cáo hoàn thành; chờ đơn vị giao xác nhận hoặc trả lại."))
     text = clean(text)
     if not text:
         raise ValidationError({"text": _("Cần nhập nội dung báo cáo.")})
@@ -414,23 +435,37 @@ PERIOD_MONTHS = {
 }
 
 
-def next_deadline(deadline: date, recurrence: str) -> date:
-    """A period later; a deadline on a month's last day stays on the last day (30/6 → 30/9,
-    28/2 → 31/5), any other keeps its day where the month has it (31/1 → 28/2)."""
+def next_deadline(deadline: date, recurrence: str, *, first: date | None = None) -> date:
+    """A period later, on the day of the series' `first` deadline where the month has it
+    (30/1 → 28/2 → 30/3); a series that began on a month's last day stays on the last day
+    (30/6 → 30/9 → 31/12)."""
+    first = first or deadline
     months = deadline.year * 12 + deadline.month - 1 + PERIOD_MONTHS[Recurrence(recurrence)]
     year, month = divmod(months, 12)
     last = monthrange(year, month + 1)[1]
-    at_month_end = deadline.day == monthrange(deadline.year, deadline.month)[1]
-    return date(year, month + 1, last if at_month_end else min(deadline.day, last))
+    at_month_end = first.day == monthrange(first.year, first.month)[1]
+    return date(year, month + 1, last if at_month_end else min(first.day, last))
+
+
+def _series_start(task: Task) -> date | None:
+    first = task
+    while first.previous_id is not None:  # a series has a few periods a year
+        first = Task.objects.only("deadline", "previous").get(pk=first.previous_id)
+    return first.deadline
 
 
 def _recur(actor: Person, task: Task) -> Task | None:
     if not task.recurrence or task.deadline is None:
         return None
-    due = next_deadline(task.deadline, task.recurrence)
+    if task.parent is not None and task.parent.is_closed:
+        return None
+    due = next_deadline(task.deadline, task.recurrence, first=_series_start(task))
     limits = [d for d in (task.recur_until, task.parent.deadline if task.parent else None) if d]
     if any(due > limit for limit in limits):
         return None
+    leader = task.leader
+    if leader is not None and not leaders_of(task.assigning_unit).filter(pk=leader.pk).exists():
+        leader = None  # no longer a leader of the unit: the next period has none until set
     return task_assign(
         actor=actor,
         directive=task.directive,
@@ -443,7 +478,7 @@ def _recur(actor: Person, task: Task) -> Task | None:
         product=task.product,
         recurrence=task.recurrence,
         recur_until=task.recur_until,
-        leader=task.leader,
+        leader=leader,
         previous=task,
     )
 
@@ -453,6 +488,15 @@ def completion_accept(*, actor: Person, task: Task) -> Task:
     """Confirm a completion; a recurring task's next occurrence is assigned with it."""
     task = _lock(task)
     _require_acting(actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới xác nhận."))
+    submitted = (
+        AuditEvent.objects.filter(action="task.submit", object_id=str(task.uuid))
+        .order_by("-id")
+        .values_list("actor_id", flat=True)
+        .first()
+    )
+    if submitted == actor.pk:
+        # Office staff act for the Office and for its committee: not both sides of one task.
+        raise PermissionDenied(_("Người báo cáo hoàn thành không tự xác nhận."))
     task = _move(actor, task, TaskState.DONE, "task.accept")
     _recur(actor, task)
     return task
@@ -483,6 +527,20 @@ def task_set_deadline(*, actor: Person, task: Task, deadline: date | None) -> Ta
     if task.is_closed:
         raise ValidationError(_("Nhiệm vụ đã kết thúc."))
     _check_deadline(task.directive, task.parent, deadline)
+    latest_child = (
+        task.children.exclude(state__in=CLOSED_STATES)
+        .exclude(deadline=None)
+        .order_by("-deadline")
+        .values_list("deadline", flat=True)
+        .first()
+    )
+    if latest_child is not None and (deadline is None or deadline < latest_child):
+        raise ValidationError(
+            {
+                "deadline": _("Còn nhiệm vụ con hạn đến %(day)s; không đặt thời hạn sớm hơn.")
+                % {"day": latest_child.strftime("%d/%m/%Y")}
+            }
+        )
     before = audit.snapshot(task, TASK_FIELDS)
     task.deadline = deadline
     task.late_from = late_from(deadline)
@@ -539,6 +597,10 @@ def extension_decide(
     )
     if request.status != ExtensionStatus.PENDING:
         raise ValidationError(_("Đề nghị này đã được quyết định."))
+    if task.is_closed:
+        raise ValidationError(_("Nhiệm vụ đã kết thúc."))
+    if approve:
+        _check_deadline(task.directive, task.parent, request.new_deadline)
     if not approve and not clean(note):
         raise ValidationError({"note": _("Cần nêu lý do không đồng ý.")})
     request.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED

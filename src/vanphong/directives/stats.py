@@ -3,6 +3,7 @@
 One grouped query per dashboard, classified in SQL: done on or after `late_from` is late (a
 deadline on a day off runs to the next working day; late means at least one working day
 after it); open with a deadline on or before the day's `overdue_through` is overdue.
+A completion reported and awaiting confirmation is open, or overdue if it was reported late.
 `kind_of` is the same rule for one task in Python (the task list behind a figure).
 """
 
@@ -49,6 +50,9 @@ def kind_of(
         if deadline is None or done_on is None:
             return "on_time"
         return "late" if calendar.days_late(deadline, done_on) > 0 else "on_time"
+    if state == TaskState.SUBMITTED and deadline is not None and done_on is not None:
+        # Reported done and waiting for the assigning side: overdue only if reported late.
+        return "overdue" if calendar.days_late(deadline, done_on) > 0 else "open"
     if deadline is not None and deadline <= calendar.overdue_through(today):
         return "overdue"
     return "open"
@@ -67,12 +71,16 @@ class Dashboard:
     by_key: dict[Any, Counts] = field(default_factory=dict)
 
 
-def _kind(today: date) -> Case:
+def kind_expression(today: date) -> Case:
+    """The SQL that names a task's figure on `today` (one of KINDS)."""
     overdue_through = WorkCalendar.load(today).overdue_through(today)
     return Case(
         When(state=TaskState.CANNOT_DO, then=Value("cannot_do")),
         When(state=TaskState.DONE, done_on__gte=F("late_from"), then=Value("late")),
         When(state=TaskState.DONE, then=Value("on_time")),
+        # Reported done, awaiting confirmation: overdue only if reported late.
+        When(state=TaskState.SUBMITTED, done_on__gte=F("late_from"), then=Value("overdue")),
+        When(state=TaskState.SUBMITTED, done_on__isnull=False, then=Value("open")),
         When(deadline__lte=overdue_through, then=Value("overdue")),
         default=Value("open"),
         output_field=CharField(),
@@ -103,7 +111,7 @@ def unit_board(unit: Unit, *, year: int, today: date) -> UnitBoard:
     totals of all its years. A year at a time keeps the page a year's size however many
     years the unit has (the benchmark measures this function)."""
     led = Task.objects.filter(lead_unit=unit)
-    kind = _kind(today)
+    kind = kind_expression(today)
     return UnitBoard(
         year=year,
         board=dashboard(led.filter(due_in(year)), by="directive_id", today=today, kind=kind),
@@ -118,7 +126,10 @@ def dashboard(
     classified by the database (Task.late_from carries the working-day calendar), so the work
     is one indexed, grouped query whatever the number of tasks."""
     rows = (
-        tasks.order_by().annotate(kind=_kind(today)).values_list(by, "kind").annotate(n=Count("id"))
+        tasks.order_by()
+        .annotate(kind=kind_expression(today))
+        .values_list(by, "kind")
+        .annotate(n=Count("id"))
     )
     found = Dashboard()
     for key, name, n in rows:

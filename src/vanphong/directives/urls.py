@@ -22,6 +22,7 @@ urlpatterns: list[URLPattern] = [
         views.programme_track,
         name="programme_track",
     ),
+    path("don-vi/", views.my_unit, name="my_unit"),
     path("don-vi/<uuid:unit_uuid>/", views.unit_dashboard, name="unit_dashboard"),
     path("van-ban/<uuid:directive_uuid>/", views.directive_dashboard, name="directive_dashboard"),
     path("van-ban/<uuid:directive_uuid>/bao-cao/", views_reviews.directive_review, name="review"),

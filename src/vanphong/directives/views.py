@@ -15,6 +15,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -39,13 +40,18 @@ from vanphong.directives.models import (
     TaskState,
 )
 from vanphong.documents.models import OutgoingDocument
-from vanphong.documents.selectors import incoming_get_visible, outgoing_get_visible
+from vanphong.documents.selectors import (
+    incoming_get_visible,
+    outgoing_get_visible,
+    outgoing_visible,
+)
 from vanphong.documents.views_files import content_disposition
-from vanphong.org.models import Person, Unit
+from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.planning.selectors import programmes_visible
 from vanphong.planning.views import _attempt
 
 PAGE = 200
+ANY_LEADER = "tat-ca"
 
 
 KIND_LABELS = {
@@ -61,6 +67,10 @@ def _tasks_url(**params: str) -> str:
     return f"{reverse('directives:tasks')}?{urlencode(params)}"
 
 
+# The figures' names with their bar colours, for the tables' headings.
+LEGEND = {kind: (label, charts.COLOURS[kind]) for kind, label in KIND_LABELS.items()}
+
+
 @login_required
 @require_GET
 def tasks(request: HttpRequest) -> HttpResponse:
@@ -72,26 +82,42 @@ def tasks(request: HttpRequest) -> HttpResponse:
     unit_uuid, kind = request.GET.get("don-vi", ""), request.GET.get("loai", "")
     directive_uuid, leader_uuid = request.GET.get("van-ban", ""), request.GET.get("lanh-dao", "")
     if unit_uuid:
-        # Still only the tasks the person sees: a figure of the roll-up counts a district's
-        # own sub-tasks, its list does not show them to the province.
-        found = found.filter(lead_unit=selectors.unit_seen_or_404(person, unit_uuid))
+        # Narrowing only: the tasks stay those the person sees (a supporting unit opens the
+        # lead unit's tasks it supports; the roll-up's own sub-tasks stay the district's).
+        found = found.filter(lead_unit=get_visible_or_404(Unit.objects.all(), unit_uuid))
     if directive_uuid:
         found = found.filter(
             directive=get_visible_or_404(selectors.directives_visible(person), directive_uuid)
         )
-    if leader_uuid:
+    if leader_uuid == ANY_LEADER:
+        found = found.filter(leader__isnull=False)
+    elif leader_uuid:
         found = found.filter(leader=get_visible_or_404(Person.objects.all(), leader_uuid))
     if request.GET.get("nam", "").isdigit():
         found = found.filter(stats.due_in(_year(request)))
-    rows = list(found[: PAGE * 10])
     if kind in KIND_LABELS:
-        shown = stats.statuses(rows, timezone.localdate())
-        rows = [task for task, status in zip(rows, shown, strict=True) if status == kind]
+        found = found.annotate(kind=stats.kind_expression(timezone.localdate())).filter(kind=kind)
+    page = _page_number(request)
+    rows = list(found[(page - 1) * PAGE : page * PAGE + 1])
+    query = request.GET.copy()
+    query.pop("trang", None)
     return render(
         request,
         "directives/tasks.html",
-        {"title": _("Nhiệm vụ"), "tasks": rows[:PAGE], "kind": KIND_LABELS.get(kind, "")},
+        {
+            "title": _("Nhiệm vụ"),
+            "tasks": rows[:PAGE],
+            "kind": KIND_LABELS.get(kind, ""),
+            "page": page,
+            "more": len(rows) > PAGE,
+            "query": query.urlencode(),
+        },
     )
+
+
+def _page_number(request: HttpRequest) -> int:
+    asked = request.GET.get("trang", "")
+    return min(int(asked), 10_000) if asked.isdigit() and int(asked) > 0 else 1
 
 
 def _year(request: HttpRequest) -> int:
@@ -111,18 +137,37 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
     shown = stats.unit_board(unit, year=year, today=timezone.localdate())
     board = shown.board
     directives = Directive.objects.in_bulk(list(board.by_key))
-    scope = {"don-vi": str(unit.uuid), "nam": str(year)}
-    bars = charts.chart(
-        [
-            (
-                directives[key].number_symbol or directives[key].title[:40],
-                directives[key].title,
-                _tasks_url(**scope, **{"van-ban": str(directives[key].uuid)}),
-                counts,
-            )
-            for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
-        ]
+    # The roll-up counts a unit's own sub-tasks; directives the viewer may not open are
+    # summed into one row, without their titles or links.
+    opened = set(
+        selectors.directives_visible(person)
+        .filter(pk__in=list(board.by_key))
+        .values_list("pk", flat=True)
     )
+    own = stats.Counts()
+    for key in set(board.by_key) - opened:
+        for name, n in board.by_key.pop(key).items():
+            own.add(name, n)
+    scope = {"don-vi": str(unit.uuid), "nam": str(year)}
+    ordered = sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
+    rows = [
+        (
+            directives[key].number_symbol or directives[key].title[:40],
+            directives[key].title,
+            _tasks_url(**scope, **{"van-ban": str(directives[key].uuid)}),
+            counts,
+        )
+        for key, counts in ordered
+    ]
+    hrefs = [
+        reverse("directives:directive_dashboard", args=[directives[key].uuid])
+        for key, _c in ordered
+    ]
+    if own.total:
+        label = str(_("Nhiệm vụ đơn vị tự giao"))
+        rows.append((label, label, "", own))
+        hrefs.append("")
+    bars = charts.chart(rows, hrefs)
     return render(
         request,
         "directives/dashboard.html",
@@ -134,12 +179,25 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
             "total_link": _tasks_url(**scope),
             "all_years": shown.all_years,
             "all_years_link": _tasks_url(**{"don-vi": str(unit.uuid)}),
+            "hidden": own.total,
             "years": (year - 1, year + 1),
             "bars": bars,
-            "labels": KIND_LABELS,
+            "labels": LEGEND,
             "key_label": _("Văn bản"),
         },
     )
+
+
+@login_required
+@require_GET
+def my_unit(request: HttpRequest) -> HttpResponse:
+    """The dashboard of the unit the person works for (a committee before its Office)."""
+    person = cast(Person, request.user)
+    units = Unit.objects.filter(id__in=selectors.acting_units(person)).order_by("parent_id", "id")
+    first = units.exclude(kind=UnitKind.OFFICE).first() or units.first()
+    if first is None:
+        raise Http404
+    return redirect("directives:unit_dashboard", first.uuid)
 
 
 @login_required
@@ -183,7 +241,11 @@ def directive_track(request: HttpRequest) -> HttpResponse:
             raise Http404
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
-        return redirect(request.META.get("HTTP_REFERER") or "directives:directives")
+        back = request.META.get("HTTP_REFERER", "")
+        safe = url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        return redirect(back if safe else "directives:directives")
     return redirect("directives:directive_dashboard", directive.uuid)
 
 
@@ -225,6 +287,7 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
     visible = selectors.tasks_visible(person).filter(directive=directive)
     board = stats.dashboard(visible, by="lead_unit_id", today=timezone.localdate())
     units = Unit.objects.in_bulk(list(board.by_key))
+    ordered = sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
     bars = charts.chart(
         [
             (
@@ -233,8 +296,9 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
                 _tasks_url(**{"van-ban": str(directive.uuid), "don-vi": str(units[key].uuid)}),
                 counts,
             )
-            for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
-        ]
+            for key, counts in ordered
+        ],
+        [reverse("directives:unit_dashboard", args=[units[key].uuid]) for key, _c in ordered],
     )
     return render(
         request,
@@ -246,7 +310,7 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
             "total": board.total,
             "total_link": _tasks_url(**{"van-ban": str(directive.uuid)}),
             "bars": bars,
-            "labels": KIND_LABELS,
+            "labels": LEGEND,
             "key_label": _("Đơn vị chủ trì"),
             "tasks": visible.filter(parent__isnull=True).order_by("deadline", "id")[:PAGE],
             "form": form if assigns else None,
@@ -266,6 +330,7 @@ def leaders(request: HttpRequest) -> HttpResponse:
         today=timezone.localdate(),
     )
     people = Person.objects.in_bulk(list(board.by_key))
+    ordered = sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
     bars = charts.chart(
         [
             (
@@ -274,8 +339,9 @@ def leaders(request: HttpRequest) -> HttpResponse:
                 _tasks_url(**{"lanh-dao": str(people[key].uuid)}),
                 counts,
             )
-            for key, counts in sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
-        ]
+            for key, counts in ordered
+        ],
+        [_tasks_url(**{"lanh-dao": str(people[key].uuid)}) for key, _c in ordered],
     )
     return render(
         request,
@@ -283,9 +349,9 @@ def leaders(request: HttpRequest) -> HttpResponse:
         {
             "title": _("Nhiệm vụ theo lãnh đạo phụ trách"),
             "total": board.total,
-            "total_link": "",
+            "total_link": _tasks_url(**{"lanh-dao": ANY_LEADER}),
             "bars": bars,
-            "labels": KIND_LABELS,
+            "labels": LEGEND,
             "key_label": _("Lãnh đạo phụ trách"),
         },
     )
@@ -373,6 +439,11 @@ def _page(request: HttpRequest, item: Task, bound: tuple[str, Any] | None = None
             .filter(parent=item)
             .order_by("deadline", "id"),
             "forms": forms,
+            # The product's number and subject only for those who may open the document.
+            "product": item.product_document
+            if item.product_document_id is not None
+            and outgoing_visible(person).filter(pk=item.product_document_id).exists()
+            else None,
             "pending": pending,
             "decide": decide,
         },

@@ -24,6 +24,9 @@ def track_button(context: dict[str, Any], document: Any, direction: str) -> dict
     tracked = None
     if shown:
         tracked = Directive.objects.filter(unit=unit, **{direction: document}).first()
+        if tracked is None and direction == "outgoing":
+            # A programme's CTr document is followed through its programme.
+            tracked = Directive.objects.filter(unit=unit, programme__document=document).first()
         if direction == "outgoing" and document.issued_on is None:
             shown = False
     return {"shown": shown, "tracked": tracked, "direction": direction, "document": document}

@@ -89,3 +89,23 @@ def test_a_zip_bomb_is_refused_by_its_declared_size_and_member_count(
 )
 def test_filenames_are_made_safe_for_download_headers(name: str, safe: str) -> None:
     assert safe_filename(name) == safe
+
+
+def test_bytes_of_a_rolled_back_upload_are_swept_once_old_enough(db: None) -> None:
+    import os
+    from datetime import timedelta
+
+    from vanphong.core.files import sweep
+
+    kept = _store(PDF)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        lost = store(io.BytesIO(PNG)).stored
+        raise RuntimeError("the report around the upload was refused")
+    orphan = path_of(lost)
+    assert orphan.exists() and not StoredFile.objects.filter(sha256=lost.sha256).exists()
+    assert sweep() == 0, "a fresh file may still be in its transaction"
+    for path in (orphan, path_of(kept)):
+        os.utime(path, (0, 0))
+    assert sweep(older_than=timedelta(hours=1)) == 1
+    assert not orphan.exists()
+    assert path_of(kept).read_bytes() == PDF

@@ -10,9 +10,11 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import IO
 
@@ -163,3 +165,34 @@ def safe_filename(name: str, *, fallback: str = "tep") -> str:
 
 def open_stored(stored: StoredFile) -> IO[bytes]:
     return path_of(stored).open("rb")
+
+
+def sweep(*, older_than: timedelta = timedelta(hours=24)) -> int:
+    """Delete stored bytes that no StoredFile row names, and abandoned temporary uploads.
+
+    `store` writes the bytes before its transaction commits (the row needs the digest), so an
+    upload rolled back later — a report refused for another reason — leaves its bytes behind.
+    Only files older than `older_than` go, so an upload still in its transaction is never
+    touched. Returns how many files were deleted."""
+    root = _root()
+    if not root.exists():
+        return 0
+    cutoff = time.time() - older_than.total_seconds()
+    deleted = 0
+    for stale in root.glob(".upload-*"):
+        if stale.stat().st_mtime < cutoff:
+            stale.unlink(missing_ok=True)
+            deleted += 1
+    for folder in sorted(root.glob("??/??")):
+        files = {p.name: p for p in folder.iterdir() if p.is_file()}
+        if not files:
+            continue
+        known = set(
+            StoredFile.objects.filter(sha256__in=list(files)).values_list("sha256", flat=True)
+        )
+        for name, path in files.items():
+            if name not in known and path.stat().st_mtime < cutoff:
+                path.chmod(0o640)
+                path.unlink(missing_ok=True)
+                deleted += 1
+    return deleted

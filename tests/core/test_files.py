@@ -102,7 +102,8 @@ def test_bytes_of_a_rolled_back_upload_are_swept_once_old_enough(db: None) -> No
         lost = store(io.BytesIO(PNG)).stored
         raise RuntimeError("the report around the upload was refused")
     orphan = path_of(lost)
-    assert orphan.exists() and not StoredFile.objects.filter(sha256=lost.sha256).exists()
+    assert orphan.exists()
+    assert not StoredFile.objects.filter(sha256=lost.sha256).exists()
     assert sweep() == 0, "a fresh file may still be in its transaction"
     for path in (orphan, path_of(kept)):
         os.utime(path, (0, 0))

@@ -371,3 +371,16 @@ def test_the_api_answers_the_docx_and_422_for_a_period_that_ends_before_it_start
     assert refused.status_code == 422
     assert "den" in refused.json()["errors"]
     assert api.get(f"{path}?loai=nam&tu=2011-03-01&den=2011-04-15").status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("title", "about"),
+    [
+        ("Về lãnh đạo cuộc bầu cử", "về lãnh đạo cuộc bầu cử"),
+        ("Chỉ thị về lãnh đạo cuộc bầu cử", "về lãnh đạo cuộc bầu cử"),
+        ("Chương trình hành động về phát triển kinh tế", "về phát triển kinh tế"),
+        ("Tăng cường công tác dân vận", "về Tăng cường công tác dân vận"),
+    ],
+)
+def test_the_subject_is_said_once_after_the_documents_name(title: str, about: str) -> None:
+    assert reviews._about(title) == about

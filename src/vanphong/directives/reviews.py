@@ -227,9 +227,18 @@ def _type_name(directive: Directive) -> str:
     return PARTY_TYPES.get(symbol) or GOVERNMENT_TYPES.get(symbol) or symbol
 
 
+_NAMED = re.compile(
+    r"^(chi thi|nghi quyet|ket luan|thong bao|ke hoach|chuong trinh( hanh dong)?)\s+(?=ve )"
+)
+
+
 def _about(title: str) -> str:
-    """`về …`: a trích yếu usually starts with `Về`, which the sentence already says."""
+    """`về …`: a trích yếu usually starts with `Về` (sometimes after the document's own
+    name, `Chỉ thị về …`), which the sentence already says."""
     title = title.strip()
+    named = _NAMED.match(fold(title))
+    if named:
+        title = title[named.end() :]
     if fold(title).startswith("ve "):
         return "về " + title[3:].lstrip()
     return "về " + title

@@ -28,6 +28,7 @@ def test_due_soon_and_overdue_tasks_are_told_to_the_lead_unit_once_a_day(
         actor=world.chau_thanh_clerk, task=done, text="Không còn đối tượng", state="cannot_do"
     )
 
+    Notification.objects.all().delete()  # the notices of assignment
     sent = reminders.send(today=MONDAY, within=3)
     assert sent.tasks == 2
     texts = sorted(

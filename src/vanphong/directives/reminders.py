@@ -36,7 +36,7 @@ class Sent:
     emails: int = 0
 
 
-def _people(units: set[int], today: date) -> dict[int, list[tuple[int, str]]]:
+def people_of(units: set[int], today: date) -> dict[int, list[tuple[int, str]]]:
     """Unit -> (person id, email) of those who act for it: working roles in the unit, and the
     staff of its Office when it is a committee."""
     offices = dict(
@@ -93,7 +93,7 @@ def send(*, today: date, within: int | None = None) -> Sent:
                 ],
                 ignore_conflicts=True,
             )
-        people = _people({row[2] for row in fresh}, today)
+        people = people_of({row[2] for row in fresh}, today)
         mails = []
         notices: list[tuple[int, str, str, str]] = []
         for _pk, uuid, unit, deadline, content in fresh:

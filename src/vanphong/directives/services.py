@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from vanphong.core import audit, files
 from vanphong.core.models import AuditEvent
 from vanphong.core.vietnamese import clean
+from vanphong.directives import notify
 from vanphong.directives.lateness import late_from
 from vanphong.directives.models import (
     CLOSED_STATES,
@@ -279,6 +280,12 @@ def task_assign(
         created_by=actor,
     )
     task.supporting_units.set(supporting_units)
+    notify.unit_told(
+        unit=lead_unit,
+        actor=actor,
+        task=task,
+        text=_("Nhiệm vụ mới do %(unit)s giao") % {"unit": assigning.name},
+    )
     audit.record(
         actor=actor,
         action="task.assign",
@@ -409,6 +416,12 @@ def task_complete(
         product_document=product_document,
         state_reason="",
     )
+    notify.unit_told(
+        unit=task.assigning_unit,
+        actor=actor,
+        task=task,
+        text=_("%(unit)s báo cáo hoàn thành, chờ xác nhận") % {"unit": task.lead_unit.name},
+    )
     if clean(text) or attachments:
         report = ProgressReport.objects.create(
             task=task,
@@ -498,6 +511,7 @@ def completion_accept(*, actor: Person, task: Task) -> Task:
         # Office staff act for the Office and for its committee: not both sides of one task.
         raise PermissionDenied(_("Người báo cáo hoàn thành không tự xác nhận."))
     task = _move(actor, task, TaskState.DONE, "task.accept")
+    notify.unit_told(unit=task.lead_unit, actor=actor, task=task, text=_("Đã xác nhận hoàn thành"))
     _recur(actor, task)
     return task
 
@@ -508,6 +522,12 @@ def completion_return(*, actor: Person, task: Task, reason: str) -> Task:
     _require_acting(actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới trả lại."))
     if not clean(reason):
         raise ValidationError({"reason": _("Cần nêu lý do trả lại.")})
+    notify.unit_told(
+        unit=task.lead_unit,
+        actor=actor,
+        task=task,
+        text=_("Báo cáo hoàn thành bị trả lại (%(reason)s)") % {"reason": clean(reason)[:200]},
+    )
     return _move(
         actor,
         task,
@@ -577,6 +597,13 @@ def extension_request(
         new_deadline=new_deadline,
         reason=clean(reason)[:500],
     )
+    notify.unit_told(
+        unit=task.assigning_unit,
+        actor=actor,
+        task=task,
+        text=_("%(unit)s đề nghị gia hạn đến %(day)s")
+        % {"unit": task.lead_unit.name, "day": new_deadline.strftime("%d/%m/%Y")},
+    )
     audit.record(
         actor=actor,
         action="task.extension_request",
@@ -613,6 +640,13 @@ def extension_decide(
         task.deadline = request.new_deadline
         task.late_from = late_from(request.new_deadline)
         task.save(update_fields=["deadline", "late_from"])
+    notify.unit_told(
+        unit=task.lead_unit,
+        actor=actor,
+        task=task,
+        text=(_("Đồng ý gia hạn đến %(day)s") if approve else _("Không đồng ý gia hạn đến %(day)s"))
+        % {"day": request.new_deadline.strftime("%d/%m/%Y")},
+    )
     audit.record(
         actor=actor,
         action=f"task.extension_{request.status}",

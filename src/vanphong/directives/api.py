@@ -15,12 +15,11 @@ from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from vanphong.core.access import get_visible_or_404
-from vanphong.core.files import open_stored
 from vanphong.directives import reviews, selectors, services, stats
 from vanphong.directives.models import ExtensionRequest, ProgressReport, Recurrence, Task
 from vanphong.documents.api import ERRORS
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
-from vanphong.documents.views_files import content_disposition
+from vanphong.documents.views_files import content_disposition, download
 from vanphong.org.models import Person, Unit
 from vanphong.planning.selectors import programmes_visible
 
@@ -296,12 +295,7 @@ def leader_counts(request: HttpRequest) -> BoardOut:
 )
 def report_file(request: HttpRequest, file_uuid: UUID) -> FileResponse:
     attached = selectors.report_file_get_visible(_actor(request), str(file_uuid))
-    response = FileResponse(
-        open_stored(attached.file), content_type=attached.file.content_type, as_attachment=True
-    )
-    response["Content-Disposition"] = content_disposition(attached.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(attached.file, attached.filename)
 
 
 @router.post(

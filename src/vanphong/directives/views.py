@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core.access import get_visible_or_404
-from vanphong.core.files import open_stored
 from vanphong.directives import charts, selectors, services, stats
 from vanphong.directives.forms import (
     AssignForm,
@@ -45,7 +44,7 @@ from vanphong.documents.selectors import (
     outgoing_get_visible,
     outgoing_visible,
 )
-from vanphong.documents.views_files import content_disposition
+from vanphong.documents.views_files import download
 from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.planning.selectors import programmes_visible
 from vanphong.planning.views import _attempt
@@ -596,9 +595,4 @@ def extension_decide(request: HttpRequest, extension_uuid: UUID) -> HttpResponse
 @require_GET
 def report_file(request: HttpRequest, file_uuid: UUID) -> FileResponse:
     attached = selectors.report_file_get_visible(cast(Person, request.user), str(file_uuid))
-    response = FileResponse(
-        open_stored(attached.file), content_type=attached.file.content_type, as_attachment=True
-    )
-    response["Content-Disposition"] = content_disposition(attached.filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(attached.file, attached.filename)

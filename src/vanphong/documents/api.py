@@ -26,7 +26,7 @@ from ninja import Field, Query, Router, Schema, Status
 from pydantic import model_validator
 
 from vanphong.core.access import get_visible_or_404
-from vanphong.core.files import open_stored, safe_filename
+from vanphong.core.files import safe_filename
 from vanphong.documents import registers, selectors, services, stats
 from vanphong.documents.models import (
     ApprovalDecision,
@@ -50,6 +50,7 @@ from vanphong.documents.models import (
     Urgency,
 )
 from vanphong.documents.services import DuplicateDocument, Handler, Recipient, Upload
+from vanphong.documents.views_files import download
 from vanphong.org.models import Clearance, Membership, Person, Unit
 from vanphong.org.selectors import scope_for, units_visible
 
@@ -1500,14 +1501,7 @@ def _file_response(
 ) -> FileResponse:
     attachment = get_visible_or_404(attachments.select_related("file"), attachment_uuid)
     services.document_read_record(actor=person, incoming=incoming, outgoing=outgoing)
-    response = FileResponse(
-        open_stored(attachment.file),
-        as_attachment=True,
-        filename=attachment.filename,
-        content_type=attachment.file.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return download(attachment.file, attachment.filename)
 
 
 FILE_RESPONSE: dict[str, Any] = {

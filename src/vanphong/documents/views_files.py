@@ -22,6 +22,7 @@ from django.views.decorators.http import require_GET
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.files import open_stored, safe_filename
+from vanphong.core.models import StoredFile
 from vanphong.documents import services
 from vanphong.documents.models import Attachment
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
@@ -63,13 +64,19 @@ def attachment_download(request: HttpRequest, attachment_uuid: UUID) -> FileResp
         version = attachment.version
         outgoing = attachment.outgoing or (version.document if version is not None else None)
         services.document_read_record(actor=actor, outgoing=outgoing)
+    return download(attachment.file, attachment.filename)
+
+
+def download(stored: StoredFile, filename: str) -> FileResponse:
+    """A stored file as a download under its sanitised name: never inline, never sniffed,
+    never cached by a shared cache."""
     try:
-        handle = open_stored(attachment.file)
+        handle = open_stored(stored)
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, content_type=attachment.file.content_type)
-    response["Content-Disposition"] = content_disposition(attachment.filename)
-    response["Content-Length"] = str(attachment.file.size)
+    response = FileResponse(handle, content_type=stored.content_type)
+    response["Content-Disposition"] = content_disposition(filename)
+    response["Content-Length"] = str(stored.size)
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)
     return response

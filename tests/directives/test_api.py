@@ -184,3 +184,19 @@ def test_a_product_must_be_an_issued_document_of_the_lead_unit(
         {"text": "x", "done_on": "2012-03-02", "product_document": str(report.uuid)},
     )
     assert done.status_code == 200, done.content
+
+
+def test_the_task_list_filters_like_the_links_of_the_dashboard(
+    client: Client, world: DocWorld
+) -> None:
+    from tests.directives.test_services import district_task
+
+    district_task(world, deadline=date(2011, 4, 1), leader=world.province_leader)
+    district_task(world, deadline=None)
+    province = caller(client, world.province_office_leader)
+    overdue = province.get(f"/?don_vi={world.chau_thanh.uuid}&loai=overdue&nam=2011").json()
+    assert [t["deadline"] for t in overdue] == ["2011-04-01"]
+    assert province.get(f"/?don_vi={world.hoa_thanh.uuid}").json() == []
+    led = province.get("/?lanh_dao=tat-ca").json()
+    assert [t["leader"] for t in led] == [str(world.province_leader.uuid)]
+    assert province.get("/?don_vi=00000000-0000-0000-0000-000000000000").status_code == 404

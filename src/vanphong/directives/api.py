@@ -324,10 +324,39 @@ def task_assign(request: HttpRequest, directive_uuid: UUID, payload: TaskIn) -> 
     return Status(201, _task_out(task))
 
 
-@router.get("", response={200: list[TaskOut], **ERRORS}, summary="Nhiệm vụ người gọi được xem")
-def tasks(request: HttpRequest) -> list[TaskOut]:
-    found = selectors.tasks_visible(_actor(request)).select_related("parent", "leader")
-    return _tasks_out(list(found.order_by("deadline", "id")[:500]))
+class TasksQuery(Schema):
+    don_vi: UUID | None = Field(None, description="Đơn vị chủ trì.")
+    van_ban: UUID | None = Field(None, description="Văn bản được theo dõi.")
+    lanh_dao: str = Field("", description="Lãnh đạo phụ trách (mã), hoặc `tat-ca`.")
+    nam: int | None = Field(
+        None, ge=2000, le=2100, description="Có thời hạn trong năm, hoặc thường xuyên."
+    )
+    loai: Literal["on_time", "late", "overdue", "open", "cannot_do"] | None = Field(
+        None, description="Số liệu của bảng theo dõi."
+    )
+    trang: int = Field(1, ge=1, le=10_000, description="Trang (500 nhiệm vụ một trang).")
+
+
+API_PAGE = 500
+
+
+@router.get(
+    "",
+    response={200: list[TaskOut], **ERRORS},
+    summary="Nhiệm vụ người gọi được xem; lọc như đường dẫn của mỗi số liệu trên bảng theo dõi",
+)
+def tasks(request: HttpRequest, filters: Query[TasksQuery]) -> list[TaskOut]:
+    found = selectors.tasks_behind(
+        _actor(request),
+        unit=str(filters.don_vi or ""),
+        directive=str(filters.van_ban or ""),
+        leader=filters.lanh_dao,
+        year=filters.nam,
+        kind=filters.loai or "",
+        today=timezone.localdate(),
+    ).select_related("parent", "leader")
+    start = (filters.trang - 1) * API_PAGE
+    return _tasks_out(list(found[start : start + API_PAGE]))
 
 
 @router.get("/{task_uuid}", response={200: TaskOut, **ERRORS})

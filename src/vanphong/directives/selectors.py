@@ -8,6 +8,8 @@ not the sub-tasks a district made for itself.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -134,3 +136,38 @@ def tracking_unit(unit: Unit) -> Unit:
     if unit.kind == UnitKind.OFFICE and unit.parent is not None:
         return unit.parent
     return unit
+
+
+ANY_LEADER = "tat-ca"
+
+
+def tasks_behind(
+    person: Person,
+    *,
+    unit: str = "",
+    directive: str = "",
+    leader: str = "",
+    year: int | None = None,
+    kind: str = "",
+    today: date,
+) -> QuerySet[Task]:
+    """The tasks behind a dashboard figure, among those the person sees: by lead unit,
+    directive, leader (`ANY_LEADER`: any), year (due in it, or ongoing) and figure (`KINDS`).
+    Unknown identifiers are 404s; narrowing never widens what the person sees (a supporting
+    unit opens the lead unit's tasks it supports; a district's own sub-tasks stay its own)."""
+    from vanphong.directives import stats  # stats imports this module's models only
+
+    found = tasks_visible(person).order_by("deadline", "id")
+    if unit:
+        found = found.filter(lead_unit=get_visible_or_404(Unit.objects.all(), unit))
+    if directive:
+        found = found.filter(directive=get_visible_or_404(directives_visible(person), directive))
+    if leader == ANY_LEADER:
+        found = found.filter(leader__isnull=False)
+    elif leader:
+        found = found.filter(leader=get_visible_or_404(Person.objects.all(), leader))
+    if year is not None:
+        found = found.filter(stats.due_in(year))
+    if kind in stats.KINDS:
+        found = found.annotate(kind=stats.kind_expression(today)).filter(kind=kind)
+    return found

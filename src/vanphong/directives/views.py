@@ -50,7 +50,6 @@ from vanphong.planning.selectors import programmes_visible
 from vanphong.planning.views import _attempt
 
 PAGE = 200
-ANY_LEADER = "tat-ca"
 
 
 KIND_LABELS = {
@@ -76,26 +75,16 @@ def tasks(request: HttpRequest) -> HttpResponse:
     """The tasks the person sees; `don-vi` (a lead unit), `van-ban` (a directive), `lanh-dao`
     (a leader), `nam` (a year) and `loai` (a dashboard figure) narrow it to the tasks
     behind a figure."""
-    person = cast(Person, request.user)
-    found = selectors.tasks_visible(person).order_by("deadline", "id")
-    unit_uuid, kind = request.GET.get("don-vi", ""), request.GET.get("loai", "")
-    directive_uuid, leader_uuid = request.GET.get("van-ban", ""), request.GET.get("lanh-dao", "")
-    if unit_uuid:
-        # Narrowing only: the tasks stay those the person sees (a supporting unit opens the
-        # lead unit's tasks it supports; the roll-up's own sub-tasks stay the district's).
-        found = found.filter(lead_unit=get_visible_or_404(Unit.objects.all(), unit_uuid))
-    if directive_uuid:
-        found = found.filter(
-            directive=get_visible_or_404(selectors.directives_visible(person), directive_uuid)
-        )
-    if leader_uuid == ANY_LEADER:
-        found = found.filter(leader__isnull=False)
-    elif leader_uuid:
-        found = found.filter(leader=get_visible_or_404(Person.objects.all(), leader_uuid))
-    if request.GET.get("nam", "").isdigit():
-        found = found.filter(stats.due_in(_year(request)))
-    if kind in KIND_LABELS:
-        found = found.annotate(kind=stats.kind_expression(timezone.localdate())).filter(kind=kind)
+    kind = request.GET.get("loai", "")
+    found = selectors.tasks_behind(
+        cast(Person, request.user),
+        unit=request.GET.get("don-vi", ""),
+        directive=request.GET.get("van-ban", ""),
+        leader=request.GET.get("lanh-dao", ""),
+        year=_year(request) if request.GET.get("nam", "").isdigit() else None,
+        kind=kind,
+        today=timezone.localdate(),
+    )
     page = _page_number(request)
     rows = list(found[(page - 1) * PAGE : page * PAGE + 1])
     query = request.GET.copy()
@@ -348,7 +337,7 @@ def leaders(request: HttpRequest) -> HttpResponse:
         {
             "title": _("Nhiệm vụ theo lãnh đạo phụ trách"),
             "total": board.total,
-            "total_link": _tasks_url(**{"lanh-dao": ANY_LEADER}),
+            "total_link": _tasks_url(**{"lanh-dao": selectors.ANY_LEADER}),
             "bars": bars,
             "labels": LEGEND,
             "key_label": _("Lãnh đạo phụ trách"),

@@ -63,3 +63,50 @@ def test_a_district_cannot_track_the_provinces_programme(world: PlanWorld) -> No
     planning.programme_approve(actor=world.chief, programme=programme)
     with pytest.raises(PermissionDenied):
         services.programme_track(actor=world.chau_thanh_clerk, programme=programme)
+
+
+def test_moving_an_item_moves_its_task_to_the_new_periods_end(world: PlanWorld) -> None:
+    from vanphong.core.models import AuditEvent
+
+    programme = programme_with_items(world)
+    planning.programme_approve(actor=world.chief, programme=programme)
+    services.programme_track(actor=world.specialist, programme=programme)
+    item = programme.items.get(month=2)
+    planning.programme_item_track(
+        actor=world.specialist, item=item, state=ItemState.MOVED, month=4, reason="Chờ Trung ương"
+    )
+    task = Task.objects.get(programme_item=item)
+    assert task.deadline == date(2011, 4, 30)
+    moved = AuditEvent.objects.filter(action="task.deadline", object_id=str(task.uuid)).get()
+    assert moved.actor_id == world.specialist.pk
+
+
+def test_an_item_is_not_moved_before_an_open_sub_task_of_its_task(world: PlanWorld) -> None:
+    programme = programme_with_items(world)
+    item = planning.programme_item_add(
+        actor=world.specialist,
+        programme=programme,
+        topic="Xây dựng Đảng",
+        content="Sơ kết công tác bầu cử ở cơ sở",
+        body="ban_thuong_vu",
+        lead_unit=world.chau_thanh,
+        month=6,
+    )
+    planning.programme_approve(actor=world.chief, programme=programme)
+    services.programme_track(actor=world.specialist, programme=programme)
+    task = Task.objects.get(programme_item=item)
+    services.task_assign(
+        actor=world.chau_thanh_clerk,
+        directive=task.directive,
+        parent=task,
+        lead_unit=world.chau_thanh_office,
+        content="Tổng hợp báo cáo các xã",
+        deadline=date(2011, 6, 20),
+    )
+    with pytest.raises(ValidationError) as refused:
+        planning.programme_item_track(
+            actor=world.specialist, item=item, state=ItemState.MOVED, month=5, reason="Sớm hơn"
+        )
+    assert "20/06/2011" in str(refused.value)
+    item.refresh_from_db()
+    assert item.month == 6

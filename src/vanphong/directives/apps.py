@@ -8,6 +8,7 @@ class DirectivesConfig(AppConfig):
 
     def ready(self) -> None:
         from vanphong.core import audit
-        from vanphong.directives import lateness
+        from vanphong.directives import lateness, programmes
 
         audit.on_record(lateness.calendar_changed)
+        audit.on_record(programmes.item_changed)

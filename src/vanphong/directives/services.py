@@ -191,6 +191,26 @@ def programme_track(*, actor: Person, programme: WorkProgramme) -> Directive:
     return directive
 
 
+@transaction.atomic
+def programme_item_follow(*, actor: Person | None, item: ProgrammeItem) -> Task | None:
+    """An item of a tracked programme was moved to another month or quarter (by the Office,
+    in the planning module): its open task is due at the end of the new period. Not for an
+    item whose task has open sub-tasks due later — that move is refused like any deadline."""
+    found = (
+        Task.objects.filter(programme_item=item)
+        .exclude(state__in=CLOSED_STATES)
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if found is None:
+        return None
+    task = _lock(Task(pk=found))
+    due = max(_period_end(item.programme.year, item), task.directive.document_date)
+    if due == task.deadline:
+        return task
+    return _set_deadline(actor, task, due)
+
+
 def _check_deadline(directive: Directive, parent: Task | None, deadline: date | None) -> None:
     if deadline is None:
         return
@@ -547,6 +567,10 @@ def task_set_deadline(*, actor: Person, task: Task, deadline: date | None) -> Ta
     if task.is_closed:
         raise ValidationError(_("Nhiệm vụ đã kết thúc."))
     _check_deadline(task.directive, task.parent, deadline)
+    return _set_deadline(actor, task, deadline)
+
+
+def _set_deadline(actor: Person | None, task: Task, deadline: date | None) -> Task:
     latest_child = (
         task.children.exclude(state__in=CLOSED_STATES)
         .exclude(deadline=None)

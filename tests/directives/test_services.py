@@ -446,10 +446,9 @@ def test_a_recurring_sub_task_is_still_confirmed_after_its_parent_closed(
         deadline=date(2011, 3, 31),
         recurrence="monthly",
     )
-    services.task_complete(
-        actor=world.chau_thanh_clerk, task=parent, text="x", done_on=date(2011, 4, 14)
+    services.task_report(
+        actor=world.chau_thanh_clerk, task=parent, text="Không còn đối tượng", state="cannot_do"
     )
-    services.completion_accept(actor=world.province_office_leader, task=parent)
     services.task_complete(
         actor=world.chau_thanh_clerk, task=child, text="x", done_on=date(2011, 4, 14)
     )
@@ -492,3 +491,27 @@ def test_a_reported_completion_counts_open_unless_it_was_reported_late(world: Do
     assert (board.total.open, board.total.overdue) == (1, 1)
     tasks = list(Task.objects.order_by("deadline"))
     assert stats.statuses(tasks, today) == ["overdue", "open"]
+
+
+def test_a_task_is_reported_done_only_once_its_sub_tasks_are_closed(world: DocWorld) -> None:
+    parent = district_task(world, deadline=date(2011, 4, 15))
+    child = services.task_assign(
+        actor=world.chau_thanh_clerk,
+        directive=parent.directive,
+        parent=parent,
+        lead_unit=world.chau_thanh_office,
+        content="Tổng hợp các xã",
+        deadline=date(2011, 4, 14),
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.task_complete(
+            actor=world.chau_thanh_clerk, task=parent, text="x", done_on=date(2011, 4, 14)
+        )
+    assert "Còn 1 nhiệm vụ con chưa kết thúc" in refused.value.messages[0]
+    services.task_report(
+        actor=world.chau_thanh_office_leader, task=child, text="Gộp vào báo cáo chung",
+        state="cannot_do",
+    )  # fmt: skip
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=parent, text="x", done_on=date(2011, 4, 14)
+    )

@@ -411,7 +411,14 @@ ELECTION_TASKS: tuple[_Task, ...] = (
         D(2011, 2, 14),
         leader="bithu.chauthanh",
         parent="a-chauthanh",
-        story=(report(D(2011, 5, 20), "Tình hình ổn định; chưa phát sinh điểm nóng."),),
+        story=(
+            report(D(2011, 5, 20), "Tình hình ổn định; chưa phát sinh điểm nóng."),
+            done(
+                D(2011, 5, 25),
+                "Tình hình ổn định trong suốt thời gian bầu cử; đã báo cáo Thường trực Huyện ủy.",
+            ),
+            accept(D(2011, 5, 26)),
+        ),
     ),
     _Task(
         "a-hoathanh-tuyentruyen",

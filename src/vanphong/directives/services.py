@@ -427,6 +427,13 @@ def task_complete(
         raise ValidationError({"done_on": _("Ngày hoàn thành trước ngày của văn bản.")})
     if product_document is not None and product_document.issued_on is None:
         raise ValidationError({"product_document": _("Văn bản sản phẩm chưa ban hành.")})
+    still_open = task.children.exclude(state__in=CLOSED_STATES).count()
+    if still_open:
+        # The lead unit reports the whole task: its own breakdown first.
+        raise ValidationError(
+            _("Còn %(n)s nhiệm vụ con chưa kết thúc; hoàn thành hoặc kết thúc chúng trước.")
+            % {"n": still_open}
+        )
     task = _move(
         actor,
         task,

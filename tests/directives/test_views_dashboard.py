@@ -81,9 +81,10 @@ def test_the_dashboard_takes_as_many_queries_for_many_tasks_as_for_few(
 def test_a_figure_leads_to_the_tasks_behind_it(world: DocWorld, client: Client) -> None:
     tasks_in_every_state(world)
     client.force_login(world.chau_thanh_clerk)
-    page = client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&loai=late")
+    page = client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&loai=late&nam=2011")
     assert page.content.decode().count('href="/nhiem-vu/') >= 1
     assert len(page.context["tasks"]) == 1
+    assert page.context["narrowed"] == "Huyện ủy Châu Thành · năm 2011 · Trễ hạn"
 
 
 def test_a_unit_outside_ones_own_is_not_found(world: DocWorld, client: Client) -> None:

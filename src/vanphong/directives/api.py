@@ -354,7 +354,7 @@ def tasks(request: HttpRequest, filters: Query[TasksQuery]) -> list[TaskOut]:
         year=filters.nam,
         kind=filters.loai or "",
         today=timezone.localdate(),
-    ).select_related("parent", "leader")
+    ).tasks.select_related("parent", "leader")
     start = (filters.trang - 1) * API_PAGE
     return _tasks_out(list(found[start : start + API_PAGE]))
 

@@ -8,6 +8,7 @@ not the sub-tasks a district made for itself.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Q, QuerySet
@@ -141,6 +142,16 @@ def tracking_unit(unit: Unit) -> Unit:
 ANY_LEADER = "tat-ca"
 
 
+@dataclass
+class Behind:
+    """The tasks behind a figure, and what they were narrowed by (for the page's heading)."""
+
+    tasks: QuerySet[Task]
+    unit: Unit | None = None
+    directive: Directive | None = None
+    leader: Person | None = None
+
+
 def tasks_behind(
     person: Person,
     *,
@@ -150,24 +161,27 @@ def tasks_behind(
     year: int | None = None,
     kind: str = "",
     today: date,
-) -> QuerySet[Task]:
+) -> Behind:
     """The tasks behind a dashboard figure, among those the person sees: by lead unit,
     directive, leader (`ANY_LEADER`: any), year (due in it, or ongoing) and figure (`KINDS`).
     Unknown identifiers are 404s; narrowing never widens what the person sees (a supporting
     unit opens the lead unit's tasks it supports; a district's own sub-tasks stay its own)."""
     from vanphong.directives import stats  # stats imports this module's models only
 
-    found = tasks_visible(person).order_by("deadline", "id")
+    found = Behind(tasks_visible(person).order_by("deadline", "id"))
     if unit:
-        found = found.filter(lead_unit=get_visible_or_404(Unit.objects.all(), unit))
+        found.unit = get_visible_or_404(Unit.objects.all(), unit)
+        found.tasks = found.tasks.filter(lead_unit=found.unit)
     if directive:
-        found = found.filter(directive=get_visible_or_404(directives_visible(person), directive))
+        found.directive = get_visible_or_404(directives_visible(person), directive)
+        found.tasks = found.tasks.filter(directive=found.directive)
     if leader == ANY_LEADER:
-        found = found.filter(leader__isnull=False)
+        found.tasks = found.tasks.filter(leader__isnull=False)
     elif leader:
-        found = found.filter(leader=get_visible_or_404(Person.objects.all(), leader))
+        found.leader = get_visible_or_404(Person.objects.all(), leader)
+        found.tasks = found.tasks.filter(leader=found.leader)
     if year is not None:
-        found = found.filter(stats.due_in(year))
+        found.tasks = found.tasks.filter(stats.due_in(year))
     if kind in stats.KINDS:
-        found = found.annotate(kind=stats.kind_expression(today)).filter(kind=kind)
+        found.tasks = found.tasks.annotate(kind=stats.kind_expression(today)).filter(kind=kind)
     return found

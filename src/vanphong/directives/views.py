@@ -76,17 +76,25 @@ def tasks(request: HttpRequest) -> HttpResponse:
     (a leader), `nam` (a year) and `loai` (a dashboard figure) narrow it to the tasks
     behind a figure."""
     kind = request.GET.get("loai", "")
-    found = selectors.tasks_behind(
+    year = _year(request) if request.GET.get("nam", "").isdigit() else None
+    behind = selectors.tasks_behind(
         cast(Person, request.user),
         unit=request.GET.get("don-vi", ""),
         directive=request.GET.get("van-ban", ""),
         leader=request.GET.get("lanh-dao", ""),
-        year=_year(request) if request.GET.get("nam", "").isdigit() else None,
+        year=year,
         kind=kind,
         today=timezone.localdate(),
     )
+    narrowed = [
+        behind.unit.name if behind.unit else "",
+        (behind.directive.number_symbol or behind.directive.title[:60]) if behind.directive else "",
+        behind.leader.full_name if behind.leader else "",
+        _("năm %(year)s") % {"year": year} if year else "",
+        str(KIND_LABELS.get(kind, "")),
+    ]
     page = _page_number(request)
-    rows = list(found[(page - 1) * PAGE : page * PAGE + 1])
+    rows = list(behind.tasks[(page - 1) * PAGE : page * PAGE + 1])
     query = request.GET.copy()
     query.pop("trang", None)
     return render(
@@ -95,7 +103,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         {
             "title": _("Nhiệm vụ"),
             "tasks": rows[:PAGE],
-            "kind": KIND_LABELS.get(kind, ""),
+            "narrowed": " · ".join(part for part in narrowed if part),
             "page": page,
             "more": len(rows) > PAGE,
             "query": query.urlencode(),

@@ -70,7 +70,7 @@ def test_the_dashboard_takes_as_many_queries_for_many_tasks_as_for_few(
     tasks_in_every_state(world, count=5)
     with CaptureQueriesContext(connection) as many:
         page = client.get(url)
-    assert len(many) == len(few) <= 14
+    assert len(many) == len(few) <= 15
     html = page.content.decode()
     assert 'data-testid="total-overdue">12<' in html
     assert f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&amp;nam=2011&amp;van-ban=" in html
@@ -210,3 +210,17 @@ def test_the_list_behind_a_figure_filters_in_the_database_and_pages(
     assert (len(first.context["tasks"]), first.context["more"]) == (2, True)
     second = client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}&loai=overdue&trang=2")
     assert (len(second.context["tasks"]), second.context["more"]) == (1, False)
+
+
+def test_a_unit_dashboard_opens_on_the_latest_year_with_tasks(
+    world: DocWorld, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.utils import timezone
+
+    district_task(world, deadline=date(2011, 4, 1))
+    client.force_login(world.chau_thanh_clerk)
+    url = f"/nhiem-vu/don-vi/{world.chau_thanh.uuid}/"
+    monkeypatch.setattr(timezone, "localdate", lambda *a: date(2013, 5, 2))
+    page = client.get(url).context
+    assert (page["subtitle"].count("2011"), page["total"].total) == (1, 1)
+    assert client.get(url + "?nam=2013").context["total"].total == 0

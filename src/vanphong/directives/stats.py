@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Value, When
 
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives.models import Task, TaskState
@@ -97,6 +97,16 @@ def totals(tasks: QuerySet[Task], *, kind: Case) -> Counts:
 def due_in(year: int) -> Q:
     """A year's tasks: due in it, or ongoing (no deadline: due every year)."""
     return Q(deadline__year=year) | Q(deadline__isnull=True)
+
+
+def default_year(unit: Unit, today: date) -> int:
+    """The year a unit's dashboard opens on: this year if it has tasks in it, otherwise the
+    latest year that had some (an office looking back, the demo's 2011)."""
+    led = Task.objects.filter(lead_unit=unit)
+    if led.filter(due_in(today.year)).exists():
+        return today.year
+    latest = led.filter(deadline__lt=date(today.year, 1, 1)).aggregate(last=Max("deadline"))
+    return latest["last"].year if latest["last"] is not None else today.year
 
 
 @dataclass

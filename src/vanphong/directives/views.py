@@ -129,8 +129,9 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
     done), and the totals of all its years."""
     person = cast(Person, request.user)
     unit = selectors.unit_seen_or_404(person, str(unit_uuid))
-    year = _year(request)
-    shown = stats.unit_board(unit, year=year, today=timezone.localdate())
+    today = timezone.localdate()
+    year = _year(request) if "nam" in request.GET else stats.default_year(unit, today)
+    shown = stats.unit_board(unit, year=year, today=today)
     board = shown.board
     directives = Directive.objects.in_bulk(list(board.by_key))
     # The roll-up counts a unit's own sub-tasks; directives the viewer may not open are

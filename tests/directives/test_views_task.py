@@ -225,3 +225,19 @@ def test_an_unknown_action_and_someone_elses_task_are_not_found(
     client.force_login(world.hoa_thanh_clerk)
     assert client.get(url(task)).status_code == 404
     assert client.post(url(task, "bao-cao"), {"text": "x"}).status_code == 404
+
+
+def test_a_unit_with_nobody_below_it_is_not_offered_sub_tasks(
+    world: DocWorld, client: Client
+) -> None:
+    task = district_task(world)
+    sub = services.task_assign(
+        actor=world.chau_thanh_clerk,
+        directive=task.directive,
+        parent=task,
+        lead_unit=world.chau_thanh_office,
+        content="Tổng hợp các xã",
+    )
+    client.force_login(world.chau_thanh_clerk)  # acts for the Office, which has no units below
+    assert "nhiem-vu-con" not in client.get(url(sub)).context["forms"]
+    assert "nhiem-vu-con" in client.get(url(task)).context["forms"]

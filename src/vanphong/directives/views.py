@@ -395,11 +395,13 @@ def _forms(person: Person, item: Task, data: Any = None, files: Any = None) -> d
                 initial={"done_on": timezone.localdate()}, auto_id=_ids("hoan-thanh")
             )
             found["gia-han"] = ExtensionForm(auto_id=_ids("gia-han"))
-        found["nhiem-vu-con"] = AssignForm(
-            units=selectors.units_below(item.lead_unit),
-            leaders=selectors.leaders_of(item.lead_unit),
-            auto_id=_ids("nhiem-vu-con"),
-        )
+        below = selectors.units_below(item.lead_unit)
+        if below.exists():  # a board has no units to pass a part of its task to
+            found["nhiem-vu-con"] = AssignForm(
+                units=below,
+                leaders=selectors.leaders_of(item.lead_unit),
+                auto_id=_ids("nhiem-vu-con"),
+            )
     if assigns and not item.is_closed:
         found["thoi-han"] = DeadlineForm(
             initial={"deadline": item.deadline}, auto_id=_ids("thoi-han")

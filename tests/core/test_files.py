@@ -110,3 +110,21 @@ def test_bytes_of_a_rolled_back_upload_are_swept_once_old_enough(db: None) -> No
     assert sweep(older_than=timedelta(hours=1)) == 1
     assert not orphan.exists()
     assert path_of(kept).read_bytes() == PDF
+
+
+def test_bytes_taken_over_by_a_new_upload_are_not_swept(db: None) -> None:
+    import os
+    import time
+    from datetime import timedelta
+
+    from vanphong.core.files import sweep
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        lost = store(io.BytesIO(PNG)).stored
+        raise RuntimeError("rolled back")
+    os.utime(path_of(lost), (0, 0))  # left behind long ago
+    again = _store(PNG)  # the same bytes uploaded again
+    # Fresh again: a sweep before this upload's commit would not have found them old.
+    assert path_of(again).stat().st_mtime > time.time() - 60
+    assert sweep(older_than=timedelta(hours=1)) == 0
+    assert path_of(again).read_bytes() == PNG

@@ -515,3 +515,49 @@ def test_a_task_is_reported_done_only_once_its_sub_tasks_are_closed(world: DocWo
     services.task_complete(
         actor=world.chau_thanh_clerk, task=parent, text="x", done_on=date(2011, 4, 14)
     )
+
+
+def test_an_extended_period_does_not_shift_the_rest_of_its_series(world: DocWorld) -> None:
+    task = district_task(world, deadline=date(2011, 2, 15), recurrence="monthly")
+    services.extension_request(
+        actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 3, 5), reason="Chờ xã"
+    )
+    services.extension_decide(
+        actor=world.province_office_leader, request=task.extensions.get(), approve=True
+    )
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=task, text="x", done_on=date(2011, 3, 4)
+    )
+    services.completion_accept(actor=world.province_office_leader, task=task)
+    assert Task.objects.get(previous=task).deadline == date(2011, 3, 15)
+
+
+def test_no_sub_task_is_added_once_completion_is_reported(world: DocWorld) -> None:
+    parent = district_task(world)
+    services.task_complete(
+        actor=world.chau_thanh_clerk, task=parent, text="Xong", done_on=date(2011, 4, 10)
+    )
+    with pytest.raises(ValidationError):
+        services.task_assign(
+            actor=world.chau_thanh_clerk,
+            directive=parent.directive,
+            parent=parent,
+            lead_unit=world.chau_thanh_office,
+            content="Tổng hợp các xã",
+        )
+
+
+def test_an_approved_extension_never_brings_a_deadline_back(world: DocWorld) -> None:
+    task = district_task(world, deadline=date(2011, 4, 15))
+    services.extension_request(
+        actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 4, 29), reason="Bận"
+    )
+    services.task_set_deadline(
+        actor=world.province_office_leader, task=task, deadline=date(2011, 5, 31)
+    )
+    with pytest.raises(ValidationError):
+        services.extension_decide(
+            actor=world.province_office_leader, request=task.extensions.get(), approve=True
+        )
+    task.refresh_from_db()
+    assert task.deadline == date(2011, 5, 31)

@@ -224,3 +224,14 @@ def test_a_unit_dashboard_opens_on_the_latest_year_with_tasks(
     page = client.get(url).context
     assert (page["subtitle"].count("2011"), page["total"].total) == (1, 1)
     assert client.get(url + "?nam=2013").context["total"].total == 0
+
+
+def test_a_closed_ongoing_task_does_not_keep_the_board_on_this_year(world: DocWorld) -> None:
+    district_task(world, deadline=date(2011, 4, 15))
+    ongoing = district_task(world, deadline=None, content="Theo dõi dư luận")
+    services.task_report(
+        actor=world.chau_thanh_clerk, task=ongoing, text="Không cần nữa", state="cannot_do"
+    )
+    assert stats.default_year(world.chau_thanh, date(2026, 11, 26)) == 2011
+    district_task(world, lead_unit=world.hoa_thanh, deadline=date(2027, 3, 31))
+    assert stats.default_year(world.hoa_thanh, date(2026, 11, 26)) == 2027

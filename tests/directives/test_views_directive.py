@@ -152,3 +152,15 @@ def test_the_task_list_and_the_directive_page_take_as_many_queries_for_many_task
         many.append(len(counted))
     assert many == few
     assert max(many) <= 16
+
+
+def test_the_list_names_only_units_and_leaders_of_tasks_the_person_sees(
+    world: DocWorld, client: Client
+) -> None:
+    district_task(world, leader=world.province_leader)
+    client.force_login(world.hoa_thanh_clerk)
+    assert client.get(f"/nhiem-vu/?don-vi={world.chau_thanh.uuid}").status_code == 404
+    assert client.get(f"/nhiem-vu/?lanh-dao={world.province_leader.uuid}").status_code == 404
+    client.force_login(world.chau_thanh_clerk)
+    page = client.get(f"/nhiem-vu/?lanh-dao={world.province_leader.uuid}")
+    assert page.context["narrowed"] == world.province_leader.full_name

@@ -145,7 +145,11 @@ def store(upload: IO[bytes]) -> Checked:
         stored = StoredFile.objects.create(sha256=sha, size=size, content_type=mime)
         final = path_of(stored)
         final.parent.mkdir(parents=True, exist_ok=True)
-        if not final.exists():
+        if final.exists():
+            # Bytes left by a rolled-back upload are this one's now: made fresh, so `sweep`
+            # (which cannot see this uncommitted row) leaves them alone.
+            os.utime(final)
+        else:
             os.replace(temp, final)
             final.chmod(0o440)
         return Checked(stored, created=True)

@@ -39,7 +39,9 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils import timezone
 
+from vanphong.core.models import Notification
 from vanphong.core.vietnamese import fold
 from vanphong.demo.documents import ELECTION
 from vanphong.directives import services
@@ -259,7 +261,6 @@ ELECTION_TASKS: tuple[_Task, ...] = (
         clause="Mục 6",
         product="Báo cáo",
         deadline=D(2011, 6, 10),
-        recurrence=Recurrence.MONTHLY,
         supporting=("BTCTU",),
         leader="pbt.tinhuy",
         story=(
@@ -568,7 +569,7 @@ CONGRESS_XI_TASKS: tuple[_Task, ...] = (
         recurrence=Recurrence.HALF_YEARLY,
         leader="pbt.tinhuy",
         story=(
-            report(D(2011, 7, 5), "Đã báo cáo kết quả 6 tháng đầu năm."),
+            report(D(2011, 11, 28), "Đã gửi công văn đôn đốc các huyện, thị ủy báo cáo năm."),
             report(D(2011, 12, 12), "Đang tổng hợp; 3/9 huyện, thị ủy chưa gửi báo cáo."),
         ),
     ),
@@ -1070,6 +1071,7 @@ def load() -> None:
     programme = WorkProgramme.objects.filter(
         committee=province, year=2011, status=ProgrammeStatus.APPROVED
     ).first()
+    started = timezone.now()
     with transaction.atomic():
         units = _Units(province)
         stamps = _Stamps()
@@ -1090,3 +1092,7 @@ def load() -> None:
         story.track(directive, PROGRAMME_IX_ISSUED + timedelta(days=2), PROGRAMME_IX_TASKS)
         story.play()
         stamps.apply()
+        # The story's notices were told in 2011: read long ago, not news to the demo's users.
+        Notification.objects.filter(created_at__gte=started, read_at__isnull=True).update(
+            read_at=started
+        )

@@ -8,7 +8,6 @@ class DirectivesConfig(AppConfig):
 
     def ready(self) -> None:
         from vanphong.core import audit
-        from vanphong.directives import lateness, programmes
+        from vanphong.directives import lateness
 
         audit.on_record(lateness.calendar_changed)
-        audit.on_record(programmes.item_changed)

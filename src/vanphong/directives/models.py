@@ -149,6 +149,10 @@ class Task(models.Model):
     # A recurring task is one occurrence at a time: accepting it gives the next one, due a
     # period later, as long as that falls on or before this day (and the parent's deadline).
     recur_until = models.DateField(_("định kỳ đến ngày"), null=True, blank=True)
+    # The period's own due day as assigned, which an extension does not move (the next period
+    # is counted from it), and the series' first one, whose day of the month every period keeps.
+    period_due = models.DateField(null=True, blank=True, editable=False)
+    series_due = models.DateField(null=True, blank=True, editable=False)
     previous = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="next_occurrence"
     )

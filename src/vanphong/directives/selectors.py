@@ -168,9 +168,12 @@ def tasks_behind(
     unit opens the lead unit's tasks it supports; a district's own sub-tasks stay its own)."""
     from vanphong.directives import stats  # stats imports this module's models only
 
-    found = Behind(tasks_visible(person).order_by("deadline", "id"))
+    visible = tasks_visible(person)
+    found = Behind(visible.order_by("deadline", "id"))
     if unit:
-        found.unit = get_visible_or_404(Unit.objects.all(), unit)
+        # Units and leaders the person has reason to know: of the tasks they see.
+        leading = Unit.objects.filter(pk__in=visible.values("lead_unit_id"))
+        found.unit = get_visible_or_404(leading, unit)
         found.tasks = found.tasks.filter(lead_unit=found.unit)
     if directive:
         found.directive = get_visible_or_404(directives_visible(person), directive)
@@ -178,7 +181,8 @@ def tasks_behind(
     if leader == ANY_LEADER:
         found.tasks = found.tasks.filter(leader__isnull=False)
     elif leader:
-        found.leader = get_visible_or_404(Person.objects.all(), leader)
+        following = Person.objects.filter(pk__in=visible.values("leader_id"))
+        found.leader = get_visible_or_404(following, leader)
         found.tasks = found.tasks.filter(leader=found.leader)
     if year is not None:
         found.tasks = found.tasks.filter(stats.due_in(year))

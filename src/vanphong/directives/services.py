@@ -192,10 +192,11 @@ def programme_track(*, actor: Person, programme: WorkProgramme) -> Directive:
 
 
 @transaction.atomic
-def programme_item_follow(*, actor: Person | None, item: ProgrammeItem) -> Task | None:
-    """An item of a tracked programme was moved to another month or quarter (by the Office,
-    in the planning module): its open task is due at the end of the new period. Not for an
-    item whose task has open sub-tasks due later — that move is refused like any deadline."""
+def programme_item_follow(*, actor: Person, item: ProgrammeItem) -> Task | None:
+    """An item of a tracked programme is being moved to another month or quarter (planning's
+    programme_item_track calls this before it audits, so the task is locked before the audit
+    chain as everywhere else): its open task becomes due at the end of the new period. Not
+    for an item whose task has open sub-tasks due later — refused like any deadline."""
     found = (
         Task.objects.filter(programme_item=item)
         .exclude(state__in=CLOSED_STATES)
@@ -205,6 +206,11 @@ def programme_item_follow(*, actor: Person | None, item: ProgrammeItem) -> Task 
     if found is None:
         return None
     task = _lock(Task(pk=found))
+    if task.is_closed:  # confirmed while we waited for the lock
+        return None
+    _require_acting(
+        actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới được sửa thời hạn.")
+    )
     due = max(_period_end(item.programme.year, item), task.directive.document_date)
     if due == task.deadline:
         return task
@@ -247,6 +253,7 @@ def task_assign(
     programme_item: ProgrammeItem | None = None,
     recur_until: date | None = None,
     previous: Task | None = None,
+    series_due: date | None = None,
 ) -> Task:
     """Give a task to a unit. A top-level task is assigned by the directive's unit; a sub-task
     by the unit that leads its parent (a district breaking a provincial task down)."""
@@ -259,6 +266,8 @@ def task_assign(
     _require_acting(actor, assigning, _("Chỉ đơn vị giao nhiệm vụ mới được giao, sửa thời hạn."))
     if parent is not None and parent.is_closed:
         raise ValidationError(_("Nhiệm vụ cha đã kết thúc."))
+    if parent is not None and parent.state == TaskState.SUBMITTED:
+        raise ValidationError(_("Nhiệm vụ cha đã báo cáo hoàn thành."))
     errors = {}
     if not clean(content):
         errors["content"] = _("Cần nhập nội dung nhiệm vụ.")
@@ -294,6 +303,8 @@ def task_assign(
         late_from=late_from(deadline),
         recurrence=recurrence,
         recur_until=recur_until,
+        period_due=deadline if recurrence else None,
+        series_due=(series_due or deadline) if recurrence else None,
         previous=previous,
         leader=leader,
         programme_item=programme_item,
@@ -407,6 +418,16 @@ def task_report(
     return report
 
 
+def _require_children_closed(task: Task) -> None:
+    still_open = task.children.exclude(state__in=CLOSED_STATES).count()
+    if still_open:
+        # The lead unit reports the whole task: its own breakdown first.
+        raise ValidationError(
+            _("Còn %(n)s nhiệm vụ con chưa kết thúc; hoàn thành hoặc kết thúc chúng trước.")
+            % {"n": still_open}
+        )
+
+
 @transaction.atomic
 def task_complete(
     *,
@@ -427,13 +448,7 @@ def task_complete(
         raise ValidationError({"done_on": _("Ngày hoàn thành trước ngày của văn bản.")})
     if product_document is not None and product_document.issued_on is None:
         raise ValidationError({"product_document": _("Văn bản sản phẩm chưa ban hành.")})
-    still_open = task.children.exclude(state__in=CLOSED_STATES).count()
-    if still_open:
-        # The lead unit reports the whole task: its own breakdown first.
-        raise ValidationError(
-            _("Còn %(n)s nhiệm vụ con chưa kết thúc; hoàn thành hoặc kết thúc chúng trước.")
-            % {"n": still_open}
-        )
+    _require_children_closed(task)
     task = _move(
         actor,
         task,
@@ -487,19 +502,15 @@ def next_deadline(deadline: date, recurrence: str, *, first: date | None = None)
     return date(year, month + 1, last if at_month_end else min(first.day, last))
 
 
-def _series_start(task: Task) -> date | None:
-    first = task
-    while first.previous_id is not None:  # a series has a few periods a year
-        first = Task.objects.only("deadline", "previous").get(pk=first.previous_id)
-    return first.deadline
-
-
 def _recur(actor: Person, task: Task) -> Task | None:
     if not task.recurrence or task.deadline is None:
         return None
     if task.parent is not None and task.parent.is_closed:
         return None
-    due = next_deadline(task.deadline, task.recurrence, first=_series_start(task))
+    # Counted from the period as assigned: an extension of one period does not shift the rest.
+    scheduled = task.period_due or task.deadline
+    series = task.series_due or scheduled
+    due = next_deadline(scheduled, task.recurrence, first=series)
     limits = [d for d in (task.recur_until, task.parent.deadline if task.parent else None) if d]
     if any(due > limit for limit in limits):
         return None
@@ -520,6 +531,7 @@ def _recur(actor: Person, task: Task) -> Task | None:
         recur_until=task.recur_until,
         leader=leader,
         previous=task,
+        series_due=series,
     )
 
 
@@ -537,6 +549,7 @@ def completion_accept(*, actor: Person, task: Task) -> Task:
     if submitted == actor.pk:
         # Office staff act for the Office and for its committee: not both sides of one task.
         raise PermissionDenied(_("Người báo cáo hoàn thành không tự xác nhận."))
+    _require_children_closed(task)
     task = _move(actor, task, TaskState.DONE, "task.accept")
     notify.unit_told(unit=task.lead_unit, actor=actor, task=task, text=_("Đã xác nhận hoàn thành"))
     _recur(actor, task)
@@ -577,7 +590,7 @@ def task_set_deadline(*, actor: Person, task: Task, deadline: date | None) -> Ta
     return _set_deadline(actor, task, deadline)
 
 
-def _set_deadline(actor: Person | None, task: Task, deadline: date | None) -> Task:
+def _set_deadline(actor: Person, task: Task, deadline: date | None) -> Task:
     latest_child = (
         task.children.exclude(state__in=CLOSED_STATES)
         .exclude(deadline=None)
@@ -596,6 +609,13 @@ def _set_deadline(actor: Person | None, task: Task, deadline: date | None) -> Ta
     task.deadline = deadline
     task.late_from = late_from(deadline)
     task.save(update_fields=["deadline", "late_from"])
+    notify.unit_told(
+        unit=task.lead_unit,
+        actor=actor,
+        task=task,
+        text=_("Thời hạn mới: %(day)s")
+        % {"day": deadline.strftime("%d/%m/%Y") if deadline else _("thường xuyên")},
+    )
     audit.record(
         actor=actor,
         action="task.deadline",
@@ -659,6 +679,11 @@ def extension_decide(
         raise ValidationError(_("Nhiệm vụ đã kết thúc."))
     if approve:
         _check_deadline(task.directive, task.parent, request.new_deadline)
+        if task.deadline is not None and request.new_deadline <= task.deadline:
+            raise ValidationError(
+                _("Thời hạn đã được sửa thành %(day)s sau khi đề nghị; đề nghị này không còn cần.")
+                % {"day": task.deadline.strftime("%d/%m/%Y")}
+            )
     if not approve and not clean(note):
         raise ValidationError({"note": _("Cần nêu lý do không đồng ý.")})
     request.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REFUSED

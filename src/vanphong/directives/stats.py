@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Case, CharField, Count, F, Max, Q, QuerySet, Value, When
+from django.db.models import Case, CharField, Count, F, Max, Min, Q, QuerySet, Value, When
 
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives.models import Task, TaskState
@@ -100,13 +100,18 @@ def due_in(year: int) -> Q:
 
 
 def default_year(unit: Unit, today: date) -> int:
-    """The year a unit's dashboard opens on: this year if it has tasks in it, otherwise the
-    latest year that had some (an office looking back, the demo's 2011)."""
+    """The year a unit's dashboard opens on: this year if it has tasks due in it (or open
+    ongoing ones), otherwise the latest year before that had some (an office looking back,
+    the demo's 2011), otherwise the first year after."""
     led = Task.objects.filter(lead_unit=unit)
-    if led.filter(due_in(today.year)).exists():
+    ongoing = Q(deadline__isnull=True) & ~Q(state__in=(TaskState.DONE, TaskState.CANNOT_DO))
+    if led.filter(Q(deadline__year=today.year) | ongoing).exists():
         return today.year
-    latest = led.filter(deadline__lt=date(today.year, 1, 1)).aggregate(last=Max("deadline"))
-    return latest["last"].year if latest["last"] is not None else today.year
+    before = led.filter(deadline__lt=date(today.year, 1, 1)).aggregate(day=Max("deadline"))
+    if before["day"] is not None:
+        return int(before["day"].year)
+    after = led.filter(deadline__gt=date(today.year, 12, 31)).aggregate(day=Min("deadline"))
+    return int(after["day"].year) if after["day"] is not None else today.year
 
 
 @dataclass

@@ -415,6 +415,12 @@ def programme_item_track(
     item.reason = reason[:500]
     item.done_on = done_on if state == ItemState.DONE else None
     item.save()
+    if state == ItemState.MOVED:
+        # A programme followed as tasks (directives) moves the item's task with it; before
+        # the audit, so the task is locked before the audit chain, as everywhere.
+        from vanphong.directives.services import programme_item_follow
+
+        programme_item_follow(actor=actor, item=item)
     audit.record(
         actor=actor,
         action=f"programme.item_{state}",

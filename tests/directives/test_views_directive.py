@@ -103,9 +103,10 @@ def test_the_list_of_directives_shows_those_the_person_sees(
     client.force_login(world.chau_thanh_clerk)
     with django_assert_max_num_queries(12):  # type: ignore[operator]
         page = client.get("/nhiem-vu/van-ban/")
-    assert list(page.context["directives"]) == [directive]
+    assert [(d, counts.overdue) for d, counts in page.context["rows"]] == [(directive, 1)]
+    assert f"?van-ban={directive.uuid}&amp;loai=overdue" in page.content.decode()
     client.force_login(world.hoa_thanh_clerk)
-    assert list(client.get("/nhiem-vu/van-ban/").context["directives"]) == []
+    assert client.get("/nhiem-vu/van-ban/").context["rows"] == []
 
 
 def test_the_leader_board_counts_each_leaders_tasks_and_leads_to_them(
@@ -136,7 +137,12 @@ def test_the_task_list_and_the_directive_page_take_as_many_queries_for_many_task
     directive = province_directive(world)
     district_task(world, directive=directive, leader=world.province_leader)
     client.force_login(world.province_office_leader)
-    pages = ("/nhiem-vu/", f"/nhiem-vu/van-ban/{directive.uuid}/", "/nhiem-vu/lanh-dao/")
+    pages = (
+        "/nhiem-vu/",
+        "/nhiem-vu/van-ban/",
+        f"/nhiem-vu/van-ban/{directive.uuid}/",
+        "/nhiem-vu/lanh-dao/",
+    )
     few = []
     for page in pages:
         with CaptureQueriesContext(connection) as counted:
@@ -164,3 +170,22 @@ def test_the_list_names_only_units_and_leaders_of_tasks_the_person_sees(
     client.force_login(world.chau_thanh_clerk)
     page = client.get(f"/nhiem-vu/?lanh-dao={world.province_leader.uuid}")
     assert page.context["narrowed"] == world.province_leader.full_name
+
+
+def test_the_filter_form_gives_the_same_list_as_a_figures_link(
+    world: DocWorld, client: Client
+) -> None:
+    directive = province_directive(world)
+    district_task(world, directive=directive, deadline=date(2011, 4, 1))
+    district_task(world, directive=directive, lead_unit=world.hoa_thanh, deadline=None)
+    client.force_login(world.province_office_leader)
+    everything = client.get("/nhiem-vu/?van-ban=&don-vi=&lanh-dao=&nam=&loai=")
+    assert len(everything.context["tasks"]) == 2
+    html = everything.content.decode()
+    assert 'name="don-vi"' in html
+    assert f'value="{world.hoa_thanh.uuid}"' in html
+    chosen = client.get(
+        f"/nhiem-vu/?van-ban={directive.uuid}&don-vi={world.hoa_thanh.uuid}&lanh-dao=&nam=&loai="
+    )
+    assert [t.lead_unit for t in chosen.context["tasks"]] == [world.hoa_thanh]
+    assert f'<option value="{world.hoa_thanh.uuid}" selected>' in chosen.content.decode()

@@ -116,3 +116,43 @@ class ReturnForm(BootstrapForm):
 
 class DeadlineForm(BootstrapForm):
     deadline = forms.DateField(label=_("Thời hạn mới"), widget=DateInput(), required=False)
+
+
+class DirectiveChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.number_symbol or obj.title[:60])
+
+
+class TaskFilterForm(BootstrapForm):
+    """The task list's filters; the names are those of the dashboards' links (don-vi, van-ban,
+    lanh-dao, nam, loai), so a figure's link and the form give the same list."""
+
+    def __init__(
+        self,
+        data: Any,
+        *,
+        units: QuerySet[Unit],
+        directives: QuerySet[Any],
+        leaders: QuerySet[Person],
+        kinds: dict[str, Any],
+    ) -> None:
+        super().__init__(data)
+        self.fields["van-ban"] = DirectiveChoice(
+            label=_("Văn bản"), queryset=directives, to_field_name="uuid", required=False
+        )
+        self.fields["don-vi"] = UnitChoice(
+            label=_("Đơn vị chủ trì"), queryset=units, to_field_name="uuid", required=False
+        )
+        self.fields["lanh-dao"] = PersonChoice(
+            label=_("Lãnh đạo phụ trách"), queryset=leaders, to_field_name="uuid", required=False
+        )
+        self.fields["nam"] = forms.IntegerField(
+            label=_("Năm"), min_value=2000, max_value=2100, required=False
+        )
+        self.fields["loai"] = forms.ChoiceField(
+            label=_("Số liệu"), choices=[("", "—"), *kinds.items()], required=False
+        )
+        for field in self.fields.values():
+            field.widget.attrs["class"] = (
+                field.widget.attrs.get("class", "") + " form-select-sm form-control-sm"
+            ).strip()

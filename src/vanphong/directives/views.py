@@ -30,6 +30,7 @@ from vanphong.directives.forms import (
     ExtensionForm,
     ReportForm,
     ReturnForm,
+    TaskFilterForm,
 )
 from vanphong.directives.models import (
     Directive,
@@ -97,6 +98,16 @@ def tasks(request: HttpRequest) -> HttpResponse:
     rows = list(behind.tasks[(page - 1) * PAGE : page * PAGE + 1])
     query = request.GET.copy()
     query.pop("trang", None)
+    visible = selectors.tasks_visible(cast(Person, request.user))
+    filters = TaskFilterForm(
+        request.GET,
+        units=Unit.objects.filter(pk__in=visible.values("lead_unit_id")).order_by("name"),
+        directives=selectors.directives_visible(cast(Person, request.user)).order_by(
+            "-document_date", "-id"
+        )[:PAGE],
+        leaders=Person.objects.filter(pk__in=visible.values("leader_id")).order_by("full_name"),
+        kinds=KIND_LABELS,
+    )
     return render(
         request,
         "directives/tasks.html",
@@ -104,6 +115,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
             "title": _("Nhiệm vụ"),
             "tasks": rows[:PAGE],
             "narrowed": " · ".join(part for part in narrowed if part),
+            "filters": filters,
             "page": page,
             "more": len(rows) > PAGE,
             "query": query.urlencode(),
@@ -200,16 +212,24 @@ def my_unit(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def directives(request: HttpRequest) -> HttpResponse:
+    """The directives the person sees, each with the figures of its tasks they see (one
+    grouped query for the page)."""
     person = cast(Person, request.user)
-    found = (
+    shown = list(
         selectors.directives_visible(person)
         .select_related("unit")
-        .order_by("-document_date", "-id")
+        .order_by("-document_date", "-id")[:PAGE]
     )
+    board = stats.dashboard(
+        selectors.tasks_visible(person).filter(directive__in=shown),
+        by="directive_id",
+        today=timezone.localdate(),
+    )
+    rows = [(directive, board.by_key.get(directive.pk, stats.Counts())) for directive in shown]
     return render(
         request,
         "directives/directives.html",
-        {"title": _("Văn bản chỉ đạo được theo dõi"), "directives": found[:PAGE]},
+        {"title": _("Văn bản chỉ đạo được theo dõi"), "rows": rows, "labels": LEGEND},
     )
 
 

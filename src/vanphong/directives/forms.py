@@ -152,7 +152,9 @@ class TaskFilterForm(BootstrapForm):
         self.fields["loai"] = forms.ChoiceField(
             label=_("Số liệu"), choices=[("", "—"), *kinds.items()], required=False
         )
+        # Added after BootstrapForm styled the fields it had, so styled here, small.
         for field in self.fields.values():
+            select = isinstance(field.widget, forms.Select)
             field.widget.attrs["class"] = (
-                field.widget.attrs.get("class", "") + " form-select-sm form-control-sm"
-            ).strip()
+                "form-select form-select-sm" if select else "form-control form-control-sm"
+            )

@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.directives import stats
 from vanphong.directives.models import Directive, ReportFile, Task
 from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.selectors import outgoing_visible
@@ -166,8 +167,6 @@ def tasks_behind(
     directive, leader (`ANY_LEADER`: any), year (due in it, or ongoing) and figure (`KINDS`).
     Unknown identifiers are 404s; narrowing never widens what the person sees (a supporting
     unit opens the lead unit's tasks it supports; a district's own sub-tasks stay its own)."""
-    from vanphong.directives import stats  # stats imports this module's models only
-
     visible = tasks_visible(person)
     found = Behind(visible.order_by("deadline", "id"))
     if unit:
@@ -189,3 +188,31 @@ def tasks_behind(
     if kind in stats.KINDS:
         found.tasks = found.tasks.annotate(kind=stats.kind_expression(today)).filter(kind=kind)
     return found
+
+
+@dataclass
+class UnitBoardSeen:
+    """A unit's dashboard as one person may see it: the directives they may open, each with
+    its figures, and the rest — the unit's own sub-tasks seen from above — summed as `own`."""
+
+    year: int
+    by_directive: list[tuple[Directive, stats.Counts]]
+    own: stats.Counts
+    total: stats.Counts
+    all_years: stats.Counts
+
+
+def unit_board_seen(person: Person, unit: Unit, *, year: int, today: date) -> UnitBoardSeen:
+    shown = stats.unit_board(unit, year=year, today=today)
+    board = shown.board
+    opened = directives_visible(person).filter(pk__in=list(board.by_key)).in_bulk()
+    own = stats.Counts()
+    for key, counts in board.by_key.items():
+        if key not in opened:
+            for name, n in counts.items():
+                own.add(name, n)
+    rows = sorted(
+        ((opened[key], counts) for key, counts in board.by_key.items() if key in opened),
+        key=lambda row: -row[1].total,
+    )
+    return UnitBoardSeen(year, rows, own, board.total, shown.all_years)

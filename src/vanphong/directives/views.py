@@ -143,38 +143,24 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
     unit = selectors.unit_seen_or_404(person, str(unit_uuid))
     today = timezone.localdate()
     year = _year(request) if "nam" in request.GET else stats.default_year(unit, today)
-    shown = stats.unit_board(unit, year=year, today=today)
-    board = shown.board
-    directives = Directive.objects.in_bulk(list(board.by_key))
-    # The roll-up counts a unit's own sub-tasks; directives the viewer may not open are
-    # summed into one row, without their titles or links.
-    opened = set(
-        selectors.directives_visible(person)
-        .filter(pk__in=list(board.by_key))
-        .values_list("pk", flat=True)
-    )
-    own = stats.Counts()
-    for key in set(board.by_key) - opened:
-        for name, n in board.by_key.pop(key).items():
-            own.add(name, n)
+    seen = selectors.unit_board_seen(person, unit, year=year, today=today)
     scope = {"don-vi": str(unit.uuid), "nam": str(year)}
-    ordered = sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
     rows = [
         (
-            directives[key].number_symbol or directives[key].title[:40],
-            directives[key].title,
-            _tasks_url(**scope, **{"van-ban": str(directives[key].uuid)}),
+            directive.number_symbol or directive.title[:40],
+            directive.title,
+            _tasks_url(**scope, **{"van-ban": str(directive.uuid)}),
             counts,
         )
-        for key, counts in ordered
+        for directive, counts in seen.by_directive
     ]
     hrefs = [
-        reverse("directives:directive_dashboard", args=[directives[key].uuid])
-        for key, _c in ordered
+        reverse("directives:directive_dashboard", args=[directive.uuid])
+        for directive, _c in seen.by_directive
     ]
-    if own.total:
+    if seen.own.total:
         label = str(_("Nhiệm vụ đơn vị tự giao"))
-        rows.append((label, label, "", own))
+        rows.append((label, label, "", seen.own))  # counted, not to be opened from here
         hrefs.append("")
     bars = charts.chart(rows, hrefs)
     return render(
@@ -184,11 +170,11 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
             "title": _("Theo dõi nhiệm vụ: %(unit)s") % {"unit": unit.name},
             "subtitle": _("Nhiệm vụ có thời hạn trong năm %(year)s và nhiệm vụ thường xuyên")
             % {"year": year},
-            "total": board.total,
+            "total": seen.total,
             "total_link": _tasks_url(**scope),
-            "all_years": shown.all_years,
+            "all_years": seen.all_years,
             "all_years_link": _tasks_url(**{"don-vi": str(unit.uuid)}),
-            "hidden": own.total,
+            "hidden": seen.own.total,
             "years": (year - 1, year + 1),
             "bars": bars,
             "labels": LEGEND,

@@ -48,6 +48,19 @@ def district_task(world: DocWorld, **changes: object) -> Task:
     return services.task_assign(**fields)  # type: ignore[arg-type]
 
 
+def sub_task(world: DocWorld, parent: Task, **changes: object) -> Task:
+    """The district breaks `parent` down for its Office."""
+    fields: dict[str, object] = {
+        "actor": world.chau_thanh_clerk,
+        "directive": parent.directive,
+        "parent": parent,
+        "lead_unit": world.chau_thanh_office,
+        "content": "Tổng hợp các xã",
+    }
+    fields.update(changes)
+    return services.task_assign(**fields)  # type: ignore[arg-type]
+
+
 def test_only_directive_types_are_tracked(world: DocWorld) -> None:
     memo = register(world, number_symbol="Số 12/UBND-VP", sender_name="UBND tỉnh")
     with pytest.raises(ValidationError):
@@ -418,14 +431,7 @@ def test_closing_a_task_refuses_its_waiting_extension_request(world: DocWorld) -
 
 def test_a_parents_deadline_does_not_move_before_an_open_sub_task(world: DocWorld) -> None:
     parent = district_task(world, deadline=date(2011, 4, 15))
-    services.task_assign(
-        actor=world.chau_thanh_clerk,
-        directive=parent.directive,
-        parent=parent,
-        lead_unit=world.chau_thanh_office,
-        content="Tổng hợp các xã",
-        deadline=date(2011, 4, 14),
-    )
+    sub_task(world, parent, content="Tổng hợp các xã", deadline=date(2011, 4, 14))
     with pytest.raises(ValidationError) as refused:
         services.task_set_deadline(
             actor=world.province_office_leader, task=parent, deadline=date(2011, 4, 1)
@@ -437,14 +443,8 @@ def test_a_recurring_sub_task_is_still_confirmed_after_its_parent_closed(
     world: DocWorld,
 ) -> None:
     parent = district_task(world, deadline=date(2011, 12, 31))
-    child = services.task_assign(
-        actor=world.chau_thanh_clerk,
-        directive=parent.directive,
-        parent=parent,
-        lead_unit=world.chau_thanh_office,
-        content="Báo cáo tháng",
-        deadline=date(2011, 3, 31),
-        recurrence="monthly",
+    child = sub_task(
+        world, parent, content="Báo cáo tháng", deadline=date(2011, 3, 31), recurrence="monthly"
     )
     services.task_report(
         actor=world.chau_thanh_clerk, task=parent, text="Không còn đối tượng", state="cannot_do"
@@ -495,14 +495,7 @@ def test_a_reported_completion_counts_open_unless_it_was_reported_late(world: Do
 
 def test_a_task_is_reported_done_only_once_its_sub_tasks_are_closed(world: DocWorld) -> None:
     parent = district_task(world, deadline=date(2011, 4, 15))
-    child = services.task_assign(
-        actor=world.chau_thanh_clerk,
-        directive=parent.directive,
-        parent=parent,
-        lead_unit=world.chau_thanh_office,
-        content="Tổng hợp các xã",
-        deadline=date(2011, 4, 14),
-    )
+    child = sub_task(world, parent, content="Tổng hợp các xã", deadline=date(2011, 4, 14))
     with pytest.raises(ValidationError) as refused:
         services.task_complete(
             actor=world.chau_thanh_clerk, task=parent, text="x", done_on=date(2011, 4, 14)

@@ -18,6 +18,7 @@ from vanphong.org.models import (
     Clearance,
     CommitteeTerm,
     Membership,
+    MembershipRequest,
     Person,
     Role,
     Unit,
@@ -192,16 +193,25 @@ def test_every_write_leaves_an_event_and_the_chain_verifies(people: Personas) ->
     services.term_update(
         actor=actor, term=term, name="Nhiệm kỳ X", starts_on=date(2010, 8, 2), congress="X"
     )
-    person = _new_person(people, actor, unit)
+    person = _new_person(people, actor, unit, role=Role.ADMIN)
     services.person_update(actor=actor, person=person, full_name="Nguyễn Thị Mới Sửa")
     services.person_set_password(actor=actor, person=person, password="Mat-khau-khac-2012!")
     services.person_deactivate(actor=actor, person=person, reason="Chuyển công tác")
     services.person_reactivate(actor=actor, person=person)
-    membership = services.membership_create(
+    services.person_credentials_revoke(actor=actor, person=person)
+    request = services.membership_create(
         actor=actor, person=person, unit=people.chau_thanh_office, role=Role.SPECIALIST
     )
-    services.membership_update(
+    assert isinstance(request, MembershipRequest)
+    confirmer = people.province_admin
+    membership = services.membership_request_confirm(actor=confirmer, request=request)
+    raise_ = services.membership_update(
         actor=actor, membership=membership, clearance=Clearance.SECRET, position="Chuyên viên"
+    )
+    assert isinstance(raise_, MembershipRequest)
+    services.membership_request_refuse(actor=confirmer, request=raise_, reason="Chưa cần")
+    services.membership_update(
+        actor=actor, membership=membership, clearance=Clearance.UNCLASSIFIED, position="CV"
     )
     services.membership_end(actor=actor, membership=membership)
     assert _events("unit.create", unit) == 1
@@ -213,11 +223,20 @@ def test_every_write_leaves_an_event_and_the_chain_verifies(people: Personas) ->
         "person.set_password",
         "person.deactivate",
         "person.reactivate",
+        "person.revoke_credentials",
     ):
         assert _events(action, person) == 1, action
     for action in ("membership.create", "membership.update", "membership.end"):
         assert _events(action, membership) == 1, action
-    assert set(AuditEvent.objects.values_list("actor_id", flat=True)) == {actor.pk}
+    assert _events("membership_request.create", request) == 1
+    assert _events("membership_request.confirm", request) == 1
+    assert _events("membership_request.create", raise_) == 1
+    assert _events("membership_request.refuse", raise_) == 1
+    assert set(AuditEvent.objects.values_list("actor_id", flat=True)) == {actor.pk, confirmer.pk}
+    assert (
+        AuditEvent.objects.get(action="membership.create", object_id=str(membership.uuid)).actor_id
+        == confirmer.pk
+    )
     assert audit.verify().ok
 
 
@@ -263,7 +282,7 @@ def test_district_admin_cannot_touch_the_provinces_term(people: Personas) -> Non
 def test_person_create_makes_the_first_membership_and_normalises(people: Personas) -> None:
     person = _new_person(
         people,
-        people.chau_thanh_admin,
+        people.superuser,
         people.chau_thanh_office,
         username=" VT.Moi ",
         email="VT.Moi@Example.VN",
@@ -274,6 +293,21 @@ def test_person_create_makes_the_first_membership_and_normalises(people: Persona
     assert person.check_password(NEW_PASSWORD)
     membership = person.memberships.get()
     assert (membership.unit, membership.clearance) == (people.chau_thanh_office, Clearance.SECRET)
+
+
+def test_a_district_admins_new_clerk_waits_for_the_province_to_confirm_the_post(
+    people: Personas,
+) -> None:
+    person = _new_person(people, people.chau_thanh_admin, people.chau_thanh_office)
+    assert not person.memberships.exists()
+    request = MembershipRequest.objects.get(person=person)
+    assert (request.unit, request.role, request.requested_by) == (
+        people.chau_thanh_office,
+        Role.CLERK,
+        people.chau_thanh_admin,
+    )
+    membership = services.membership_request_confirm(actor=people.province_admin, request=request)
+    assert (membership.person, membership.role) == (person, Role.CLERK)
 
 
 def test_person_create_refuses_a_taken_username_whatever_its_case(people: Personas) -> None:

@@ -10,15 +10,15 @@ from django.utils import timezone
 
 from tests.personas import Personas
 from vanphong.core.models import AuditEvent
-from vanphong.org.models import Clearance, Membership, Role
+from vanphong.org.models import Clearance, Membership, MembershipRequest, Role
 
 
 def _add_post(people: Personas, **overrides: object) -> dict[str, object]:
     data: dict[str, object] = {
         "unit": str(people.chau_thanh.uuid),
-        "role": Role.RECEPTION,
+        "role": Role.ADMIN,
         "clearance": str(Clearance.UNCLASSIFIED),
-        "position": "Cán bộ  tiếp dân",
+        "position": "Cán bộ  quản trị",
         "starts_on": "2012-03-01",
     }
     data.update(overrides)
@@ -28,7 +28,7 @@ def _add_post(people: Personas, **overrides: object) -> dict[str, object]:
 # --- add --------------------------------------------------------------------------------------
 
 
-def test_admin_adds_a_membership_and_an_audit_event_is_written(
+def test_admin_adds_an_admin_post_directly_and_an_audit_event_is_written(
     client: Client, people: Personas
 ) -> None:
     client.force_login(people.chau_thanh_admin)
@@ -40,13 +40,37 @@ def test_admin_adds_a_membership_and_an_audit_event_is_written(
         "org:person_detail", args=[people.chau_thanh_specialist.uuid]
     )
     membership = people.chau_thanh_specialist.memberships.get(unit=people.chau_thanh)
-    assert membership.role == Role.RECEPTION
-    assert membership.position == "Cán bộ tiếp dân"
+    assert membership.role == Role.ADMIN
+    assert membership.position == "Cán bộ quản trị"
     assert membership.starts_on == date(2012, 3, 1)
     assert "Đã thêm công tác cho Huỳnh Chuyên Viên." in response.content.decode()
     event = AuditEvent.objects.get(action="membership.create")
     assert event.object_id == str(membership.uuid)
     assert event.actor_id == people.chau_thanh_admin.pk
+
+
+def test_a_post_that_reads_documents_is_sent_for_confirmation_and_applies_once_confirmed(
+    client: Client, people: Personas
+) -> None:
+    client.force_login(people.chau_thanh_admin)
+    url = reverse("org:membership_create", args=[people.chau_thanh_specialist.uuid])
+    response = client.post(url, _add_post(people, role=Role.RECEPTION), follow=True)
+    body = response.content.decode()
+    assert "đã được gửi cho quản trị cấp trên xác nhận" in body
+    assert not people.chau_thanh_specialist.memberships.filter(unit=people.chau_thanh).exists()
+    request = MembershipRequest.objects.get()
+    assert f'href="{reverse("org:request_detail", args=[request.uuid])}"' in body
+    assert [e.action for e in AuditEvent.objects.all()] == ["membership_request.create"]
+
+    client.force_login(people.province_admin)
+    listed = client.get(reverse("org:requests")).context["to_decide"]
+    assert listed == [request]
+    response = client.post(reverse("org:request_confirm", args=[request.uuid]))
+    assert response.status_code == 302
+    membership = people.chau_thanh_specialist.memberships.get(unit=people.chau_thanh)
+    assert (membership.role, membership.position) == (Role.RECEPTION, "Cán bộ quản trị")
+    confirmed = AuditEvent.objects.get(action="membership_request.confirm")
+    assert confirmed.actor_id == people.province_admin.pk
 
 
 def test_start_date_defaults_to_today(client: Client, people: Personas) -> None:
@@ -102,7 +126,7 @@ def test_district_admin_gets_404_adding_a_membership_to_another_districts_person
 # --- edit -------------------------------------------------------------------------------------
 
 
-def test_admin_changes_clearance_and_position_and_returns_where_they_came_from(
+def test_admin_lowers_clearance_and_changes_position_and_returns_where_they_came_from(
     client: Client, people: Personas
 ) -> None:
     membership = people.chau_thanh_clerk.memberships.get()
@@ -111,16 +135,32 @@ def test_admin_changes_clearance_and_position_and_returns_where_they_came_from(
     url = reverse("org:membership_update", args=[membership.uuid])
     form = client.get(url, {"next": back}).context["form"]
     assert form.initial["clearance"] == Clearance.SECRET
-    data = {"clearance": str(Clearance.TOP_SECRET), "position": "Văn thư", "next": back}
+    data = {"clearance": str(Clearance.UNCLASSIFIED), "position": "Văn thư", "next": back}
     response = client.post(url, data)
     assert response.status_code == 302
     assert response["Location"] == back
     membership.refresh_from_db()
-    assert (membership.clearance, membership.position) == (Clearance.TOP_SECRET, "Văn thư")
+    assert (membership.clearance, membership.position) == (Clearance.UNCLASSIFIED, "Văn thư")
     event = AuditEvent.objects.get(action="membership.update")
     assert event.before is not None
     assert event.after is not None
-    assert (event.before["clearance"], event.after["clearance"]) == (1, 2)
+    assert (event.before["clearance"], event.after["clearance"]) == (1, 0)
+
+
+def test_a_raised_clearance_is_sent_for_confirmation_and_nothing_changes_yet(
+    client: Client, people: Personas
+) -> None:
+    membership = people.chau_thanh_clerk.memberships.get()
+    client.force_login(people.chau_thanh_admin)
+    url = reverse("org:membership_update", args=[membership.uuid])
+    data = {"clearance": str(Clearance.TOP_SECRET), "position": "Văn thư"}
+    response = client.post(url, data, follow=True)
+    assert "đã được gửi cho quản trị cấp trên xác nhận" in response.content.decode()
+    membership.refresh_from_db()
+    assert (membership.clearance, membership.position) == (Clearance.SECRET, "")
+    request = MembershipRequest.objects.get()
+    assert (request.membership, request.clearance) == (membership, Clearance.TOP_SECRET)
+    assert not AuditEvent.objects.filter(action="membership.update").exists()
 
 
 def test_next_pointing_off_site_is_ignored(client: Client, people: Personas) -> None:

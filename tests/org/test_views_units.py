@@ -125,9 +125,10 @@ def test_unit_detail_shows_fields_breadcrumb_children_terms_and_members(
     assert reverse("org:term_create", args=[people.province.uuid]) in body
     assert "Trần Quản Trị" in body
     assert "Quản trị hệ thống" in body
-    assert reverse("org:membership_end", args=[people.province_admin.memberships.get().uuid]) in (
-        body
-    )
+    leader_post = people.province_leader.memberships.get().uuid
+    assert reverse("org:membership_end", args=[leader_post]) in body
+    own_post = people.province_admin.memberships.get().uuid  # nobody ends their own post
+    assert reverse("org:membership_end", args=[own_post]) not in body
 
     response = client.get(reverse("org:unit_detail", args=[people.chau_thanh_office.uuid]))
     crumbs = [label for label, _url in response.context["crumbs"]]

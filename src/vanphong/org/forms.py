@@ -229,6 +229,10 @@ class DeactivateForm(BootstrapForm):
     )
 
 
+class ConfirmForm(BootstrapForm):
+    """A form with nothing to fill in: the POST itself is the confirmation."""
+
+
 # --- memberships ---------------------------------------------------------------------------
 
 
@@ -249,6 +253,12 @@ class MembershipUpdateForm(BootstrapForm):
 
 class MembershipEndForm(BootstrapForm):
     ends_on = forms.DateField(label=_("Ngày kết thúc"), widget=DateInput())
+
+
+class RefuseForm(BootstrapForm):
+    reason = forms.CharField(
+        label=_("Lý do từ chối"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 # --- people list ---------------------------------------------------------------------------

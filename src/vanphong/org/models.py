@@ -242,3 +242,81 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} — {self.get_role_display()} — {self.unit}"
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ xác nhận")
+    CONFIRMED = "confirmed", _("Đã xác nhận")
+    REFUSED = "refused", _("Đã từ chối")
+
+
+class MembershipRequest(models.Model):
+    """A sensitive grant (a role that reads documents, a clearance above Không mật, a raised
+    clearance) asked for by an administrator: it takes effect only when an administrator
+    above him confirms it. `membership` is set when the request changes an existing one."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="membership_requests",
+        verbose_name=_("cán bộ"),
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="membership_requests", verbose_name=_("đơn vị")
+    )
+    role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
+    clearance = models.PositiveSmallIntegerField(
+        _("độ mật được tiếp cận"), choices=Clearance.choices, default=Clearance.UNCLASSIFIED
+    )
+    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
+    starts_on = models.DateField(_("từ ngày"), null=True, blank=True)
+    membership = models.ForeignKey(
+        Membership,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="requests",
+        verbose_name=_("công tác được sửa"),
+    )
+    requested_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("người đề nghị")
+    )
+    requested_at = models.DateTimeField(_("ngày đề nghị"), default=timezone.now)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=RequestStatus.choices, default=RequestStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người quyết định"),
+    )
+    decided_at = models.DateTimeField(_("ngày quyết định"), null=True, blank=True)
+    reason = models.TextField(_("lý do từ chối"), blank=True)
+
+    class Meta:
+        verbose_name = _("đề nghị phân quyền")
+        verbose_name_plural = _("đề nghị phân quyền")
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "unit", "role"],
+                condition=Q(status="pending"),
+                name="org_request_once_while_pending",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="pending", decided_by__isnull=True)
+                | (~Q(status="pending") & Q(decided_by__isnull=False)),
+                name="org_request_decided_by_whom",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.get_role_display()} — {self.unit}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == RequestStatus.PENDING

@@ -2,7 +2,9 @@
 
 A membership in a unit lets a person see that unit and every unit below it, at the clearance of
 that membership; the widest grant wins where memberships overlap. Administration follows the
-same shape: a quản trị membership administers its unit's subtree.
+same shape: a quản trị membership administers its unit's subtree — and opens nothing secret:
+it counts as Không mật here, its clearance being only the level up to which its holder may
+confirm other people's grants (`request_refusal`).
 """
 
 from __future__ import annotations
@@ -13,13 +15,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.vietnamese import fold
-from vanphong.org.models import Clearance, CommitteeTerm, Membership, Person, Role, Unit
+from vanphong.org.models import (
+    Clearance,
+    CommitteeTerm,
+    Membership,
+    MembershipRequest,
+    Person,
+    RequestStatus,
+    Role,
+    Unit,
+)
 
 
 @dataclass(frozen=True)
@@ -129,9 +142,12 @@ def scope_for(person: Person | None) -> Scope:
     for unit_id, role, level, member in _grants_with_subtrees(person):
         roles[unit_id].add(role)
         role_units[role].add(member)
-        clearance[member] = max(clearance.get(member, -1), level)
         if role == Role.ADMIN:
             administered.add(member)
+            # The units stay in view (their pages, books to configure) at Không mật only:
+            # administration is not a way into secret documents or schedule entries.
+            level = Clearance.UNCLASSIFIED
+        clearance[member] = max(clearance.get(member, -1), level)
     everything = bool(person.is_superuser)
     if everything:
         all_units = Unit.objects.values_list("id", flat=True)
@@ -237,11 +253,18 @@ def term_get_administered(person: Person, term_uuid: UUID | str) -> CommitteeTer
 
 
 def people_administered(person: Person) -> QuerySet[Person]:
-    """People with a membership (open or ended) in a unit the person administers."""
+    """People with a membership (open or ended) in a unit the person administers, or a request
+    for one (someone just created whose first post awaits confirmation).
+
+    Seeing someone here is not authority over their account: see `may_manage_account`."""
     scope = scope_for(person)
     if scope.everything:
         return Person.objects.all()
-    return Person.objects.filter(memberships__unit_id__in=scope.administered).distinct()
+    units = sorted(scope.administered)
+    return Person.objects.filter(
+        Q(pk__in=Membership.objects.filter(unit_id__in=units).values("person_id"))
+        | Q(pk__in=MembershipRequest.objects.filter(unit_id__in=units).values("person_id"))
+    )
 
 
 def people_list(
@@ -284,8 +307,145 @@ def person_get_administered(person: Person, person_uuid: UUID | str) -> Person:
     return get_visible_or_404(people_administered(person), person_uuid)
 
 
+def account_units(person: Person) -> set[int]:
+    """The units whose administration carries authority over the person's account: those of
+    their current memberships; with none current (retired), those of every membership they
+    held; with none ever (just created, the first post awaiting confirmation), those of their
+    requests."""
+    today = timezone.localdate()
+    held = Membership.objects.filter(person=person)
+    # Not ended: a post starting next month counts already.
+    current = set(
+        held.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today)).values_list(
+            "unit_id", flat=True
+        )
+    )
+    if current:
+        return current
+    ever = set(held.values_list("unit_id", flat=True))
+    if ever:
+        return ever
+    return set(MembershipRequest.objects.filter(person=person).values_list("unit_id", flat=True))
+
+
+def may_manage_account(actor: Person | None, person: Person) -> bool:
+    """Whether the actor may set the person's password, (de)activate the account, edit its
+    profile or revoke its tokens: he administers every unit where the person works — one post
+    in his district does not hand him an account that also works at the province. A superuser
+    is managed by superusers only; `None` is the system."""
+    if actor is None:
+        return True
+    scope = scope_for(actor)
+    if scope.everything:
+        return True
+    if person.is_superuser:
+        return False
+    units = account_units(person)
+    return bool(units) and all(scope.administers(unit_id) for unit_id in units)
+
+
+def person_get_account_administered(
+    person: Person, person_uuid: UUID | str, *, or_self: bool = False
+) -> Person:
+    """A person whose account the asking person may manage (or himself, with `or_self`): 404
+    when not administered at all, PermissionDenied when seen (he has a post in the asking
+    person's units) but not wholly his."""
+    found = person_get_administered(person, person_uuid)
+    if not (or_self and found.pk == person.pk) and not may_manage_account(person, found):
+        raise PermissionDenied(_("Cán bộ này còn công tác ở đơn vị bạn không quản trị."))
+    return found
+
+
 def membership_get_administered(person: Person, membership_uuid: UUID | str) -> Membership:
     memberships = Membership.objects.select_related("person", "unit")
     return get_visible_or_404(
         memberships.filter(unit__in=units_administered(person)), membership_uuid
     )
+
+
+# --- membership requests ---------------------------------------------------------------------
+
+
+def _chain_up(unit_id: int, parents: Mapping[int, int | None] | None = None) -> list[int]:
+    """`unit_id` and the units above it, nearest first."""
+    if parents is None:
+        parents = dict(Unit.objects.values_list("id", "parent_id"))
+    chain: list[int] = []
+    current: int | None = unit_id
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parents.get(current)
+    return chain
+
+
+def _admin_units_in(person: Person, chain: list[int]) -> set[int]:
+    """The units of `chain` where the person holds a quản trị post today."""
+    if not person.is_active:
+        return set()
+    posts = active_memberships(person).filter(role=Role.ADMIN, unit_id__in=chain)
+    return set(posts.values_list("unit_id", flat=True))
+
+
+def request_refusal(
+    actor: Person,
+    request: MembershipRequest,
+    *,
+    confirming: bool,
+    parents: Mapping[int, int | None] | None = None,
+) -> str | None:
+    """Why the actor may not decide a request, or None when he may.
+
+    A second administrator decides: not the requester nor the person concerned; one who
+    administers the unit from strictly higher up — a quản trị post in a unit above every unit
+    from which the requester administers it — or a superuser; and to confirm, one who holds a
+    clearance over the unit at least the one requested (superusers are the top)."""
+    if actor.pk in (request.requested_by_id, request.person_id):
+        return _("Không ai tự quyết định đề nghị do mình gửi hay về chính mình.")
+    if scope_for(actor).everything:
+        return None
+    chain = _chain_up(request.unit_id, parents)
+    theirs = _admin_units_in(request.requested_by, chain)
+    if not theirs:
+        return _("Người đề nghị không còn quản trị đơn vị này; chỉ quản trị tối cao quyết định.")
+    above = set(chain[max(chain.index(unit) for unit in theirs) + 1 :])
+    if not _admin_units_in(actor, chain) & above:
+        return _("Chỉ quản trị ở cấp trên người đề nghị mới quyết định được đề nghị này.")
+    if confirming:
+        held = max(
+            active_memberships(actor).filter(unit_id__in=chain).values_list("clearance", flat=True),
+            default=-1,
+        )
+        if held < request.clearance:
+            return _("Độ mật được đề nghị cao hơn độ mật của bạn ở đơn vị này.")
+    return None
+
+
+def requests_visible(person: Person) -> QuerySet[MembershipRequest]:
+    """Requests the person sent, and those about units he administers."""
+    found = MembershipRequest.objects.select_related(
+        "person", "unit", "requested_by", "decided_by", "membership"
+    )
+    scope = scope_for(person)
+    if scope.everything:
+        return found
+    return found.filter(Q(requested_by=person) | Q(unit_id__in=sorted(scope.administered)))
+
+
+def request_get_visible(person: Person, request_uuid: UUID | str) -> MembershipRequest:
+    return get_visible_or_404(requests_visible(person), request_uuid)
+
+
+def requests_to_decide(person: Person) -> list[MembershipRequest]:
+    """Pending requests the person may confirm or refuse, oldest first."""
+    pending = requests_visible(person).filter(status=RequestStatus.PENDING).order_by("requested_at")
+    parents = dict(Unit.objects.values_list("id", "parent_id"))
+    return [
+        r for r in pending if request_refusal(person, r, confirming=False, parents=parents) is None
+    ]
+
+
+def requests_pending_for(person: Person) -> QuerySet[MembershipRequest]:
+    """A person's grants awaiting confirmation (shown on their page to administrators)."""
+    return MembershipRequest.objects.filter(
+        person=person, status=RequestStatus.PENDING
+    ).select_related("unit", "requested_by")

@@ -13,16 +13,28 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import audit
 from vanphong.core.vietnamese import clean, fold
+from vanphong.org import hooks
 from vanphong.org.models import (
     COMMITTEE_KINDS,
+    Clearance,
     CommitteeTerm,
     Membership,
+    MembershipRequest,
     NumberingStyle,
     Person,
+    RequestStatus,
+    Role,
     Unit,
     UnitKind,
 )
-from vanphong.org.selectors import _subtrees, forget_scope, scope_for
+from vanphong.org.selectors import (
+    _subtrees,
+    account_units,
+    forget_scope,
+    may_manage_account,
+    request_refusal,
+    scope_for,
+)
 
 UNIT_FIELDS = (
     "parent",
@@ -39,6 +51,17 @@ UNIT_FIELDS = (
 TERM_FIELDS = ("committee", "name", "congress", "starts_on", "ends_on")
 PERSON_FIELDS = ("username", "full_name", "email", "phone", "is_active")
 MEMBERSHIP_FIELDS = ("person", "unit", "role", "clearance", "position", "starts_on", "ends_on")
+REQUEST_FIELDS = (
+    "person",
+    "unit",
+    "role",
+    "clearance",
+    "position",
+    "starts_on",
+    "membership",
+    "requested_by",
+    "status",
+)
 
 
 def _require_admin(actor: Person | None, unit: Unit | None) -> None:
@@ -246,6 +269,17 @@ def _check_person(person: Person) -> None:
         raise ValidationError({"username": _("Tên đăng nhập này đã có người dùng.")})
 
 
+def _is_sensitive(role: str, clearance: int) -> bool:
+    """A grant that opens documents: every role but quản trị reads them, and any clearance
+    above Không mật opens secret ones (or, on a quản trị post, lets its holder confirm them)."""
+    return role != Role.ADMIN or clearance > Clearance.UNCLASSIFIED
+
+
+def _refuse_own(actor: Person | None, person: Person) -> None:
+    if actor is not None and actor.pk == person.pk:
+        raise PermissionDenied(_("Không ai tự cấp, sửa hay kết thúc công tác của chính mình."))
+
+
 @transaction.atomic
 def person_create(
     *,
@@ -261,7 +295,9 @@ def person_create(
     phone: str = "",
     starts_on: date | None = None,
 ) -> Person:
-    """Create a person together with their first membership, so they are never orphaned."""
+    """Create a person together with their first membership, so they are never orphaned —
+    or, when that membership is a sensitive grant by an administrator, with a request for it
+    (`requests_pending_for` then names it)."""
     _require_admin(actor, unit)
     person = Person(
         username=clean(username).lower(),
@@ -279,7 +315,7 @@ def person_create(
         target=person,
         after=audit.snapshot(person, PERSON_FIELDS),
     )
-    _membership_insert(
+    _grant(
         actor=actor,
         person=person,
         unit=unit,
@@ -291,25 +327,20 @@ def person_create(
     return person
 
 
-def _require_admin_of_person(actor: Person | None, person: Person) -> None:
-    """Refuse unless the actor administers a unit where the person works now.
+def _require_authority_over_account(actor: Person | None, person: Person) -> None:
+    if not may_manage_account(actor, person):
+        raise PermissionDenied(_("Bạn không có quyền quản trị tài khoản của cán bộ này."))
 
-    Only where the person has no current membership (retired, or every post ended) do the
-    units of ended memberships count; otherwise the admin of a unit the person left years ago
-    could still reset the password of someone who now works, say, as the province's admin.
-    A superuser is administered by superusers only.
-    """
+
+def _require_admin_of_a_post(actor: Person | None, person: Person) -> None:
+    """Refuse unless the actor administers a unit where the person works now (or, for someone
+    retired or not yet placed, worked or was proposed): placing a stranger in his unit would
+    otherwise draw them into his administration."""
     if actor is None or scope_for(actor).everything:
         return
     if person.is_superuser:
         raise PermissionDenied(_("Bạn không có quyền quản trị cán bộ này."))
-    scope = scope_for(actor)
-    today = timezone.localdate()
-    current = person.memberships.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-    unit_ids = set(current.values_list("unit_id", flat=True)) or set(
-        person.memberships.values_list("unit_id", flat=True)
-    )
-    if not any(scope.administers(unit_id) for unit_id in unit_ids):
+    if not any(scope_for(actor).administers(unit_id) for unit_id in account_units(person)):
         raise PermissionDenied(_("Bạn không có quyền quản trị cán bộ này."))
 
 
@@ -318,7 +349,7 @@ def person_update(
     *, actor: Person | None, person: Person, full_name: str, email: str = "", phone: str = ""
 ) -> Person:
     person = Person.objects.select_for_update().get(pk=person.pk)
-    _require_admin_of_person(actor, person)
+    _require_authority_over_account(actor, person)
     before = audit.snapshot(person, PERSON_FIELDS)
     person.full_name = clean(full_name)
     person.name_folded = fold(person.full_name)
@@ -341,20 +372,25 @@ def _end_sessions(person: Person) -> None:
 
 @transaction.atomic
 def person_set_password(*, actor: Person | None, person: Person, password: str) -> Person:
+    """A new password (one's own, or a reset): every session ends, and every API token and
+    calendar link of the person is revoked, since whoever knew the old password may hold them."""
     person = Person.objects.select_for_update().get(pk=person.pk)
     if actor is None or actor.pk != person.pk:
-        _require_admin_of_person(actor, person)
+        _require_authority_over_account(actor, person)
     _set_checked_password(person, password)
     person.save(update_fields=["password"])
     _end_sessions(person)
     audit.record(actor=actor, action="person.set_password", target=person)
+    hooks.credentials_reset(person=person, actor=actor, reason=hooks.PASSWORD_CHANGED)
     return person
 
 
 @transaction.atomic
 def person_deactivate(*, actor: Person | None, person: Person, reason: str) -> Person:
+    """Lock the account: sessions end, and tokens and calendar links are revoked for good, so
+    a later reactivation does not bring them back."""
     person = Person.objects.select_for_update().get(pk=person.pk)
-    _require_admin_of_person(actor, person)
+    _require_authority_over_account(actor, person)
     if actor is not None and actor.pk == person.pk:
         raise ValidationError(_("Không thể tự vô hiệu hóa tài khoản của mình."))
     reason = clean(reason)
@@ -364,7 +400,7 @@ def person_deactivate(*, actor: Person | None, person: Person, reason: str) -> P
         raise ValidationError(_("Tài khoản này đã bị vô hiệu hóa."))
     person.is_active = False
     person.save(update_fields=["is_active"])
-    _end_sessions(person)  # API tokens need nothing: they are refused for inactive people
+    _end_sessions(person)
     audit.record(
         actor=actor,
         action="person.deactivate",
@@ -372,13 +408,14 @@ def person_deactivate(*, actor: Person | None, person: Person, reason: str) -> P
         before={"is_active": True},
         after={"is_active": False, "reason": reason},
     )
+    hooks.credentials_reset(person=person, actor=actor, reason=hooks.DEACTIVATED)
     return person
 
 
 @transaction.atomic
 def person_reactivate(*, actor: Person | None, person: Person) -> Person:
     person = Person.objects.select_for_update().get(pk=person.pk)
-    _require_admin_of_person(actor, person)
+    _require_authority_over_account(actor, person)
     if person.is_active:
         raise ValidationError(_("Tài khoản này đang hoạt động."))
     person.is_active = True
@@ -390,6 +427,18 @@ def person_reactivate(*, actor: Person | None, person: Person) -> Person:
         before={"is_active": False},
         after={"is_active": True},
     )
+    return person
+
+
+@transaction.atomic
+def person_credentials_revoke(*, actor: Person | None, person: Person) -> Person:
+    """Revoke every API token and calendar link of the person (a lost phone, a leaked
+    script), leaving the password and the sessions alone."""
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    if actor is None or actor.pk != person.pk:
+        _require_authority_over_account(actor, person)
+    audit.record(actor=actor, action="person.revoke_credentials", target=person)
+    hooks.credentials_reset(person=person, actor=actor, reason=hooks.REVOKED)
     return person
 
 
@@ -406,11 +455,45 @@ def membership_create(
     clearance: int = 0,
     position: str = "",
     starts_on: date | None = None,
-) -> Membership:
+) -> Membership | MembershipRequest:
+    """A new post for the person — or, for a sensitive grant by an administrator, a request
+    that takes effect when an administrator above him confirms it."""
     _require_admin(actor, unit)
-    # Administering the unit is not enough: placing anyone there (a superuser, another
-    # district's admin) would make them "administered" and open their password to reset.
-    _require_admin_of_person(actor, person)
+    _refuse_own(actor, person)
+    _require_admin_of_a_post(actor, person)
+    return _grant(
+        actor=actor,
+        person=person,
+        unit=unit,
+        role=role,
+        clearance=clearance,
+        position=position,
+        starts_on=starts_on,
+    )
+
+
+def _grant(
+    *,
+    actor: Person | None,
+    person: Person,
+    unit: Unit,
+    role: str,
+    clearance: int,
+    position: str,
+    starts_on: date | None,
+) -> Membership | MembershipRequest:
+    """Apply a grant the actor may make, or record it for confirmation when it is sensitive
+    and made by an administrator with someone above him."""
+    if actor is not None and _is_sensitive(role, clearance) and not scope_for(actor).everything:
+        return _request_insert(
+            actor=actor,
+            person=person,
+            unit=unit,
+            role=role,
+            clearance=clearance,
+            position=position,
+            starts_on=starts_on,
+        )
     return _membership_insert(
         actor=actor,
         person=person,
@@ -457,17 +540,93 @@ def _membership_insert(
     return membership
 
 
+def _request_insert(
+    *,
+    actor: Person,
+    person: Person,
+    unit: Unit,
+    role: str,
+    clearance: int,
+    position: str,
+    starts_on: date | None,
+    membership: Membership | None = None,
+) -> MembershipRequest:
+    """Record a sensitive grant for confirmation; nothing of it applies yet."""
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    request = MembershipRequest(
+        person=person,
+        unit=unit,
+        role=role,
+        clearance=clearance,
+        position=clean(position),
+        starts_on=starts_on,
+        membership=membership,
+        requested_by=actor,
+    )
+    request.full_clean(
+        exclude=["person", "unit", "membership", "requested_by"], validate_constraints=False
+    )
+    if membership is None:
+        open_same = Membership.objects.filter(
+            person=person, unit=unit, role=role, ends_on__isnull=True
+        )
+        if open_same.exists():
+            raise ValidationError(_("Cán bộ này đang giữ vai trò đó ở đơn vị này."))
+    waiting = MembershipRequest.objects.filter(
+        person=person, unit=unit, role=role, status=RequestStatus.PENDING
+    )
+    if waiting.exists():
+        raise ValidationError(_("Đã có đề nghị cho vai trò này ở đơn vị này đang chờ xác nhận."))
+    request.save()
+    audit.record(
+        actor=actor,
+        action="membership_request.create",
+        target=request,
+        after=audit.snapshot(request, REQUEST_FIELDS),
+    )
+    return request
+
+
 @transaction.atomic
 def membership_update(
     *, actor: Person | None, membership: Membership, clearance: int, position: str = ""
-) -> Membership:
-    membership = Membership.objects.select_for_update().select_related("unit").get(pk=membership.pk)
+) -> Membership | MembershipRequest:
+    """Change clearance or position; a raised clearance by an administrator is a request."""
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("unit", "person")
+        .get(pk=membership.pk)
+    )
     _require_admin(actor, membership.unit)
+    _refuse_own(actor, membership.person)
+    if clearance > membership.clearance and actor is not None and not scope_for(actor).everything:
+        if membership.ends_on is not None:
+            raise ValidationError(_("Công tác này đã kết thúc."))
+        return _request_insert(
+            actor=actor,
+            person=membership.person,
+            unit=membership.unit,
+            role=membership.role,
+            clearance=clearance,
+            position=position,
+            starts_on=membership.starts_on,
+            membership=membership,
+        )
+    return _membership_change(
+        actor=actor, membership=membership, clearance=clearance, position=position
+    )
+
+
+def _membership_change(
+    *, actor: Person | None, membership: Membership, clearance: int, position: str
+) -> Membership:
+    """Apply a change to a locked membership; the caller has checked that the actor may."""
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
     membership.clearance = clearance
     membership.position = clean(position)
     membership.full_clean(exclude=["person", "unit"], validate_constraints=False)
     membership.save()
+    forget_scope(membership.person)
     after = audit.snapshot(membership, MEMBERSHIP_FIELDS)
     if after != before:
         audit.record(
@@ -484,8 +643,13 @@ def membership_update(
 def membership_end(
     *, actor: Person | None, membership: Membership, ends_on: date | None = None
 ) -> Membership:
-    membership = Membership.objects.select_for_update().select_related("unit").get(pk=membership.pk)
+    membership = (
+        Membership.objects.select_for_update()
+        .select_related("unit", "person")
+        .get(pk=membership.pk)
+    )
     _require_admin(actor, membership.unit)
+    _refuse_own(actor, membership.person)
     if membership.ends_on is not None:
         raise ValidationError(_("Công tác này đã kết thúc."))
     ends_on = ends_on or timezone.localdate()
@@ -494,6 +658,7 @@ def membership_end(
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
     membership.ends_on = ends_on
     membership.save(update_fields=["ends_on"])
+    forget_scope(membership.person)
     audit.record(
         actor=actor,
         action="membership.end",
@@ -502,3 +667,86 @@ def membership_end(
         after=audit.snapshot(membership, MEMBERSHIP_FIELDS),
     )
     return membership
+
+
+# --- membership requests -------------------------------------------------------------------
+
+
+def _locked_pending(request: MembershipRequest) -> MembershipRequest:
+    request = (
+        MembershipRequest.objects.select_for_update()
+        .select_related("person", "unit", "requested_by", "membership")
+        .get(pk=request.pk)
+    )
+    if not request.is_pending:
+        raise ValidationError(_("Đề nghị này đã được quyết định."))
+    return request
+
+
+def _decided(request: MembershipRequest, *, actor: Person, status: str, reason: str = "") -> None:
+    request.status = status
+    request.decided_by = actor
+    request.decided_at = timezone.now()
+    request.reason = reason
+    request.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+
+
+@transaction.atomic
+def membership_request_confirm(*, actor: Person, request: MembershipRequest) -> Membership:
+    """Apply a pending grant, by a second administrator above the requester
+    (`selectors.request_refusal` says who)."""
+    request = _locked_pending(request)
+    refusal = request_refusal(actor, request, confirming=True)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
+    if request.membership is None:
+        membership = _membership_insert(
+            actor=actor,
+            person=request.person,
+            unit=request.unit,
+            role=request.role,
+            clearance=request.clearance,
+            position=request.position,
+            starts_on=request.starts_on,
+        )
+    else:
+        membership = Membership.objects.select_for_update().get(pk=request.membership.pk)
+        if membership.ends_on is not None:
+            raise ValidationError(_("Công tác này đã kết thúc."))
+        membership = _membership_change(
+            actor=actor,
+            membership=membership,
+            clearance=request.clearance,
+            position=request.position,
+        )
+    _decided(request, actor=actor, status=RequestStatus.CONFIRMED)
+    audit.record(
+        actor=actor,
+        action="membership_request.confirm",
+        target=request,
+        before={"status": RequestStatus.PENDING},
+        after={"status": RequestStatus.CONFIRMED, "membership": str(membership.uuid)},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_request_refuse(
+    *, actor: Person, request: MembershipRequest, reason: str
+) -> MembershipRequest:
+    request = _locked_pending(request)
+    refusal = request_refusal(actor, request, confirming=False)
+    if refusal is not None:
+        raise PermissionDenied(refusal)
+    reason = clean(reason)
+    if not reason:
+        raise ValidationError({"reason": _("Cần nêu lý do từ chối.")})
+    _decided(request, actor=actor, status=RequestStatus.REFUSED, reason=reason)
+    audit.record(
+        actor=actor,
+        action="membership_request.refuse",
+        target=request,
+        before={"status": RequestStatus.PENDING},
+        after={"status": RequestStatus.REFUSED, "reason": reason},
+    )
+    return request

@@ -23,10 +23,19 @@ urlpatterns = [
     ),
     path("can-bo/<uuid:person_uuid>/kich-hoat/", views.person_reactivate, name="person_reactivate"),
     path(
+        "can-bo/<uuid:person_uuid>/thu-hoi-ma-truy-cap/",
+        views.person_credentials_revoke,
+        name="person_credentials_revoke",
+    ),
+    path(
         "can-bo/<uuid:person_uuid>/cong-tac/moi/",
         views.membership_create,
         name="membership_create",
     ),
     path("cong-tac/<uuid:membership_uuid>/sua/", views.membership_update, name="membership_update"),
     path("cong-tac/<uuid:membership_uuid>/ket-thuc/", views.membership_end, name="membership_end"),
+    path("de-nghi/", views.requests, name="requests"),
+    path("de-nghi/<uuid:request_uuid>/", views.request_detail, name="request_detail"),
+    path("de-nghi/<uuid:request_uuid>/xac-nhan/", views.request_confirm, name="request_confirm"),
+    path("de-nghi/<uuid:request_uuid>/tu-choi/", views.request_refuse, name="request_refuse"),
 ]

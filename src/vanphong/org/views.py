@@ -26,11 +26,13 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.org import services
 from vanphong.org.forms import (
     BootstrapForm,
+    ConfirmForm,
     DeactivateForm,
     MembershipCreateForm,
     MembershipEndForm,
@@ -39,15 +41,23 @@ from vanphong.org.forms import (
     PeopleFilterForm,
     PersonCreateForm,
     PersonForm,
+    RefuseForm,
     TermForm,
     UnitForm,
 )
-from vanphong.org.models import Membership, Person, Unit
+from vanphong.org.models import Membership, MembershipRequest, Person, Unit
 from vanphong.org.selectors import (
     ancestors,
+    may_manage_account,
     membership_get_administered,
     people_list,
+    person_get_account_administered,
     person_get_administered,
+    request_get_visible,
+    request_refusal,
+    requests_pending_for,
+    requests_to_decide,
+    requests_visible,
     scope_for,
     term_get_administered,
     unit_get_administered,
@@ -56,6 +66,10 @@ from vanphong.org.selectors import (
 )
 
 PEOPLE_PER_PAGE = 50
+SENT_FOR_CONFIRMATION = gettext_lazy(
+    "Công tác này mở quyền đọc văn bản nên đã được gửi cho quản trị cấp trên xác nhận; "
+    "nó chỉ có hiệu lực khi được xác nhận."
+)
 
 View = Callable[..., HttpResponse]
 
@@ -383,6 +397,8 @@ def person_create(request: HttpRequest) -> HttpResponse:
                 form.add_service_error(error)
             else:
                 messages.success(request, _("Đã tạo tài khoản %(name)s.") % {"name": person})
+                if requests_pending_for(person).exists():
+                    messages.info(request, SENT_FOR_CONFIRMATION)
                 return redirect("org:person_detail", person_uuid=person.uuid)
     else:
         unit_uuid = _uuid_param(request, "don-vi")
@@ -409,9 +425,12 @@ def person_detail(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
         .order_by("-starts_on", "unit__name")
     )
     today = timezone.localdate()
+    is_self = person.pk == actor.pk
     context = {
         "person": person,
-        "is_self": person.pk == actor.pk,
+        "is_self": is_self,
+        "manages_account": may_manage_account(actor, person),
+        "pending": list(requests_pending_for(person)),
         "current": [m for m in memberships if m.ends_on is None or m.ends_on >= today],
         "ended": [m for m in memberships if m.ends_on is not None and m.ends_on < today],
         "crumbs": _person_crumbs(person)[:-1],
@@ -423,7 +442,7 @@ def person_detail(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_update(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
     actor = _actor(request)
-    person = person_get_administered(actor, person_uuid)
+    person = person_get_account_administered(actor, person_uuid)
     if request.method == "POST":
         form = PersonForm(request.POST)
     else:
@@ -452,7 +471,7 @@ def person_update(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_password(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
     actor = _actor(request)
-    person = person_get_administered(actor, person_uuid)
+    person = person_get_account_administered(actor, person_uuid, or_self=True)
     form = PasswordForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
@@ -485,7 +504,7 @@ def person_password(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_deactivate(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
     actor = _actor(request)
-    person = person_get_administered(actor, person_uuid)
+    person = person_get_account_administered(actor, person_uuid)
     form = DeactivateForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
         try:
@@ -516,7 +535,7 @@ def person_deactivate(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
 @require_POST
 def person_reactivate(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
     actor = _actor(request)
-    person = person_get_administered(actor, person_uuid)
+    person = person_get_account_administered(actor, person_uuid)
     try:
         person = services.person_reactivate(actor=actor, person=person)
     except ValidationError as error:
@@ -525,6 +544,34 @@ def person_reactivate(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
     else:
         messages.success(request, _("Đã kích hoạt lại tài khoản %(name)s.") % {"name": person})
     return redirect("org:person_detail", person_uuid=person.uuid)
+
+
+@administrator_required
+@require_http_methods(["GET", "POST"])
+def person_credentials_revoke(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
+    actor = _actor(request)
+    person = person_get_account_administered(actor, person_uuid)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        services.person_credentials_revoke(actor=actor, person=person)
+        messages.success(
+            request,
+            _("Đã thu hồi mọi mã truy cập API và liên kết lịch của %(name)s.") % {"name": person},
+        )
+        return redirect("org:person_detail", person_uuid=person.uuid)
+    return _form_page(
+        request,
+        form,
+        title=_("Thu hồi mã truy cập và liên kết lịch của %(name)s") % {"name": person},
+        intro=_(
+            "Mọi mã truy cập API và địa chỉ lịch của cán bộ này ngừng hoạt động ngay; mật khẩu "
+            "và các phiên đăng nhập không đổi."
+        ),
+        submit_label=_("Thu hồi"),
+        danger=True,
+        cancel_url=reverse("org:person_detail", args=[person.uuid]),
+        crumbs=_person_crumbs(person),
+    )
 
 
 # --- memberships ---------------------------------------------------------------------------
@@ -540,11 +587,16 @@ def membership_create(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
         form = MembershipCreateForm(request.POST, units=units)
         if form.is_valid():
             try:
-                services.membership_create(actor=actor, person=person, **form.cleaned_data)
+                made = services.membership_create(actor=actor, person=person, **form.cleaned_data)
             except ValidationError as error:
                 form.add_service_error(error)
             else:
-                messages.success(request, _("Đã thêm công tác cho %(name)s.") % {"name": person})
+                if isinstance(made, MembershipRequest):
+                    messages.info(request, SENT_FOR_CONFIRMATION)
+                else:
+                    messages.success(
+                        request, _("Đã thêm công tác cho %(name)s.") % {"name": person}
+                    )
                 return redirect("org:person_detail", person_uuid=person.uuid)
     else:
         form = MembershipCreateForm(units=units)
@@ -579,11 +631,16 @@ def membership_update(request: HttpRequest, membership_uuid: UUID) -> HttpRespon
         )
     if form.is_valid():
         try:
-            services.membership_update(actor=actor, membership=membership, **form.cleaned_data)
+            made = services.membership_update(
+                actor=actor, membership=membership, **form.cleaned_data
+            )
         except ValidationError as error:
             form.add_service_error(error)
         else:
-            messages.success(request, _("Đã lưu công tác: %(m)s.") % {"m": membership})
+            if isinstance(made, MembershipRequest):
+                messages.info(request, SENT_FOR_CONFIRMATION)
+            else:
+                messages.success(request, _("Đã lưu công tác: %(m)s.") % {"m": membership})
             return HttpResponseRedirect(back)
     return _form_page(
         request,
@@ -626,3 +683,78 @@ def membership_end(request: HttpRequest, membership_uuid: UUID) -> HttpResponse:
         crumbs=crumbs,
         next_url=back,
     )
+
+
+# --- membership requests -------------------------------------------------------------------
+
+
+@administrator_required
+@require_GET
+def requests(request: HttpRequest) -> HttpResponse:
+    actor = _actor(request)
+    context = {
+        "to_decide": requests_to_decide(actor),
+        "sent": list(requests_visible(actor).filter(requested_by=actor)[:100]),
+        "crumbs": [(_("Tổ chức"), reverse("org:units"))],
+    }
+    return render(request, "org/requests.html", context)
+
+
+def _request_page(request: HttpRequest, found: MembershipRequest, form: RefuseForm) -> HttpResponse:
+    actor = _actor(request)
+    context = {
+        "req": found,
+        "form": form,
+        "cannot_confirm": request_refusal(actor, found, confirming=True)
+        if found.is_pending
+        else "",
+        "cannot_refuse": request_refusal(actor, found, confirming=False)
+        if found.is_pending
+        else "",
+        "crumbs": [
+            (_("Tổ chức"), reverse("org:units")),
+            (_("Đề nghị phân quyền"), reverse("org:requests")),
+        ],
+    }
+    return render(request, "org/request_detail.html", context)
+
+
+@administrator_required
+@require_GET
+def request_detail(request: HttpRequest, request_uuid: UUID) -> HttpResponse:
+    found = request_get_visible(_actor(request), request_uuid)
+    return _request_page(request, found, RefuseForm())
+
+
+@administrator_required
+@require_POST
+def request_confirm(request: HttpRequest, request_uuid: UUID) -> HttpResponse:
+    actor = _actor(request)
+    found = request_get_visible(actor, request_uuid)
+    try:
+        services.membership_request_confirm(actor=actor, request=found)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("org:request_detail", request_uuid=found.uuid)
+    messages.success(request, _("Đã xác nhận: %(r)s.") % {"r": found})
+    return redirect("org:requests")
+
+
+@administrator_required
+@require_POST
+def request_refuse(request: HttpRequest, request_uuid: UUID) -> HttpResponse:
+    actor = _actor(request)
+    found = request_get_visible(actor, request_uuid)
+    form = RefuseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.membership_request_refuse(
+                actor=actor, request=found, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("Đã từ chối: %(r)s.") % {"r": found})
+            return redirect("org:requests")
+    return _request_page(request, found, form)

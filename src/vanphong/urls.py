@@ -5,6 +5,7 @@ from vanphong.api.api import api
 urlpatterns = [
     path("", include("vanphong.web.urls")),
     path("to-chuc/", include("vanphong.org.urls")),
+    path("tai-khoan/", include("vanphong.api.urls")),
     path("ngay-lam-viec/", include("vanphong.core.urls")),
     path("van-ban/", include("vanphong.documents.urls")),
     path("ke-hoach/", include("vanphong.planning.urls")),

@@ -199,7 +199,8 @@ def test_admin_creates_a_person_with_their_first_membership(
     client: Client, people: Personas
 ) -> None:
     client.force_login(people.chau_thanh_admin)
-    response = client.post(reverse("org:person_create"), _create_post(people), follow=True)
+    data = _create_post(people, role=Role.ADMIN, clearance=str(Clearance.UNCLASSIFIED))
+    response = client.post(reverse("org:person_create"), data, follow=True)
     person = Person.objects.get(username="vt.moi")
     assert response.redirect_chain[-1][0] == reverse("org:person_detail", args=[person.uuid])
     assert person.full_name == "Nguyễn Thị Mới"
@@ -207,13 +208,34 @@ def test_admin_creates_a_person_with_their_first_membership(
     membership = person.memberships.get()
     assert (membership.unit, membership.role, membership.clearance) == (
         people.chau_thanh_office,
-        Role.CLERK,
-        Clearance.SECRET,
+        Role.ADMIN,
+        Clearance.UNCLASSIFIED,
     )
     assert str(membership.starts_on) == "2012-02-01"
     assert "Đã tạo tài khoản Nguyễn Thị Mới." in response.content.decode()
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {"person.create", "membership.create"} <= actions
+
+
+def test_a_new_clerk_is_created_and_the_post_waits_for_confirmation(
+    client: Client, people: Personas
+) -> None:
+    client.force_login(people.chau_thanh_admin)
+    response = client.post(reverse("org:person_create"), _create_post(people), follow=True)
+    person = Person.objects.get(username="vt.moi")
+    body = response.content.decode()
+    assert "Đã tạo tài khoản Nguyễn Thị Mới." in body
+    assert "đã được gửi cho quản trị cấp trên xác nhận" in body
+    assert not person.memberships.exists()
+    assert [str(r.unit) for r in response.context["pending"]] == [people.chau_thanh_office.name]
+    request = person.membership_requests.get()
+    assert (request.role, request.clearance, str(request.starts_on)) == (
+        Role.CLERK,
+        Clearance.SECRET,
+        "2012-02-01",
+    )
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert actions == {"person.create", "membership_request.create"}
 
 
 def test_person_create_form_takes_its_unit_from_the_query_string(
@@ -492,3 +514,97 @@ def test_person_write_pages_refuse_other_methods(
     client.force_login(people.chau_thanh_admin)
     url = reverse(f"org:{name}", args=[people.chau_thanh_clerk.uuid])
     assert client.delete(url).status_code == 405
+
+
+# --- accounts not wholly administered ---------------------------------------------------------
+
+
+def test_a_province_person_with_a_post_in_the_district_is_listed_but_their_account_is_not_his(
+    client: Client, people: Personas
+) -> None:
+    """Finding 3: the district admin sees the person he shares, and manages the post in his
+    district, but their password, profile and activation belong to whoever administers all
+    their posts."""
+    person = people.province_clerk
+    _member(people.chau_thanh_office, person=person)
+    client.force_login(people.chau_thanh_admin)
+    listed = client.get(reverse("org:people")).context["page"].object_list
+    assert person in listed
+    detail = client.get(reverse("org:person_detail", args=[person.uuid]))
+    body = detail.content.decode()
+    assert 'data-testid="not-wholly-administered"' in body
+    assert reverse("org:membership_create", args=[person.uuid]) in body
+    account_pages = (
+        "person_update",
+        "person_password",
+        "person_deactivate",
+        "person_credentials_revoke",
+    )
+    for name in account_pages:
+        url = reverse(f"org:{name}", args=[person.uuid])
+        assert url not in body, name
+        assert client.get(url).status_code == 403, name
+    data = {
+        "full_name": "Bị Đổi",
+        "password": NEW_PASSWORD,
+        "password_confirm": NEW_PASSWORD,
+        "reason": "Thử",
+    }
+    for name in account_pages:
+        assert client.post(reverse(f"org:{name}", args=[person.uuid]), data).status_code == 403
+    person.is_active = False
+    person.save()
+    assert client.post(reverse("org:person_reactivate", args=[person.uuid])).status_code == 403
+    person.refresh_from_db()
+    assert (person.full_name, person.is_active) == ("Phạm Văn Thư", False)
+    assert person.check_password(PASSWORD)
+    assert not AuditEvent.objects.exists()
+
+
+def test_an_admin_revokes_the_tokens_and_calendar_links_of_a_person_he_administers(
+    client: Client, people: Personas
+) -> None:
+    from vanphong.api.models import ApiToken
+    from vanphong.api.services import token_create
+
+    token_create(actor=None, person=people.chau_thanh_clerk, name="máy")
+    client.force_login(people.chau_thanh_admin)
+    url = reverse("org:person_credentials_revoke", args=[people.chau_thanh_clerk.uuid])
+    assert (
+        url
+        in client.get(
+            reverse("org:person_detail", args=[people.chau_thanh_clerk.uuid])
+        ).content.decode()
+    )
+    assert client.get(url).status_code == 200
+    assert not ApiToken.objects.filter(revoked_at__isnull=False).exists()
+    response = client.post(url, follow=True)
+    assert "Đã thu hồi mọi mã truy cập API và liên kết lịch" in response.content.decode()
+    token = ApiToken.objects.get()
+    assert (token.revoked_by, token.revoked_at is not None) == (people.chau_thanh_admin, True)
+
+
+def test_an_admins_own_page_offers_no_membership_changes(client: Client, people: Personas) -> None:
+    client.force_login(people.chau_thanh_admin)
+    body = client.get(
+        reverse("org:person_detail", args=[people.chau_thanh_admin.uuid])
+    ).content.decode()
+    own = people.chau_thanh_admin.memberships.get()
+    assert 'data-testid="self-note"' in body
+    assert reverse("org:membership_create", args=[people.chau_thanh_admin.uuid]) not in body
+    assert reverse("org:membership_end", args=[own.uuid]) not in body
+    assert reverse("org:membership_update", args=[own.uuid]) not in body
+    assert reverse("org:person_password", args=[people.chau_thanh_admin.uuid]) in body
+    response = client.post(
+        reverse("org:membership_create", args=[people.chau_thanh_admin.uuid]),
+        {"unit": str(people.chau_thanh.uuid), "role": Role.COMMITTEE_LEADER, "clearance": "3"},
+    )
+    assert response.status_code == 403
+    assert (
+        client.post(
+            reverse("org:membership_end", args=[own.uuid]), {"ends_on": "2012-02-17"}
+        ).status_code
+        == 403
+    )
+    assert people.chau_thanh_admin.memberships.count() == 1
+    assert not AuditEvent.objects.exists()

@@ -16,6 +16,7 @@ from ninja import NinjaAPI
 from ninja.errors import ValidationError as RequestInvalid
 
 from vanphong.api.auth import BearerToken
+from vanphong.api.tokens import router as tokens_router
 from vanphong.core.api import router as calendar_router
 from vanphong.directives.api import router as directives_router
 from vanphong.documents.api import router as documents_router
@@ -32,6 +33,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", org_router)
+api.add_router("/", tokens_router)
 api.add_router("/ngay-lam-viec/", calendar_router)
 api.add_router("/van-ban/", documents_router)
 api.add_router("/ke-hoach/", planning_router)

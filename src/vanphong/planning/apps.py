@@ -5,3 +5,9 @@ class PlanningConfig(AppConfig):
     name = "vanphong.planning"
     label = "planning"
     verbose_name = "Chương trình, lịch công tác"
+
+    def ready(self) -> None:
+        from vanphong.org import hooks
+        from vanphong.planning.feeds import feeds_revoke_of
+
+        hooks.on_credentials_reset(feeds_revoke_of)

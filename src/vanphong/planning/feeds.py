@@ -13,12 +13,15 @@ from zoneinfo import ZoneInfo
 
 from django.core.cache import caches
 from django.core.cache.backends.base import BaseCache
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone
 
+from vanphong.core import audit
+from vanphong.org.models import Person
 from vanphong.planning.changes import compare, previous_version
 from vanphong.planning.models import (
     Entry,
@@ -66,6 +69,25 @@ def _matches(feed: FeedToken) -> Q:
         | Q(units__id=feed.unit_id)
         | Q(preparing_unit_id=feed.unit_id)
     )
+
+
+@transaction.atomic
+def feeds_revoke_of(*, person: Person, actor: Person | None, reason: str) -> int:
+    """org's credentials hook: a new password or a deactivation revokes every calendar link the
+    person owns (a link is a password of its own, and may sit on a lost phone). org has
+    checked the actor's authority; this runs inside its transaction."""
+    live = list(FeedToken.objects.select_for_update().filter(owner=person, revoked_at__isnull=True))
+    now = timezone.now()
+    for feed in live:
+        feed.revoked_at = now
+        feed.save(update_fields=["revoked_at"])
+        audit.record(
+            actor=actor,
+            action="feed.revoke",
+            target=feed,
+            after={"revoked": True, "reason": reason},
+        )
+    return len(live)
 
 
 def feed_name(feed: FeedToken) -> str:

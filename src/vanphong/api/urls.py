@@ -1,0 +1,11 @@
+from django.urls import path
+
+from vanphong.api import views
+
+app_name = "account"
+
+urlpatterns = [
+    path("", views.credentials, name="credentials"),
+    path("ma-truy-cap/<uuid:token_uuid>/thu-hoi/", views.token_revoke, name="token_revoke"),
+    path("lien-ket-lich/<uuid:feed_uuid>/thu-hoi/", views.feed_revoke, name="feed_revoke"),
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from tests.personas import Personas
+from tests.personas import PASSWORD, Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create
 from vanphong.planning import services as planning
@@ -81,3 +81,23 @@ def test_the_api_lists_and_revokes_the_callers_own_tokens(client: Client, people
     assert response.json()["revoked_at"] is not None
     assert client.get("/api/v1/me", headers=_bearer(spare.token)).status_code == 401
     assert client.post(url, headers=_bearer(used.token)).status_code == 422
+
+
+def test_a_person_changes_their_own_password_and_their_tokens_and_links_are_revoked(
+    client: Client, people: Personas
+) -> None:
+    issued = token_create(actor=None, person=people.chau_thanh_specialist, name="máy")
+    client.force_login(people.chau_thanh_specialist)
+    url = reverse("account:password")
+    new = "Mat-khau-moi-2012!"
+    wrong = client.post(url, {"current_password": "sai", "password": new, "password_confirm": new})
+    assert wrong.status_code == 200
+    assert "current_password" in wrong.context["form"].errors
+    assert client.get("/api/v1/me", headers=_bearer(issued.token)).status_code == 200
+    data = {"current_password": PASSWORD, "password": new, "password_confirm": new}
+    response = client.post(url, data, follow=True)
+    assert "Đã đổi mật khẩu" in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("account:credentials")  # still logged in
+    people.chau_thanh_specialist.refresh_from_db()
+    assert people.chau_thanh_specialist.check_password(new)
+    assert client.get("/api/v1/me", headers=_bearer(issued.token)).status_code == 401

@@ -6,6 +6,7 @@ app_name = "account"
 
 urlpatterns = [
     path("", views.credentials, name="credentials"),
+    path("mat-khau/", views.password_change, name="password"),
     path("ma-truy-cap/<uuid:token_uuid>/thu-hoi/", views.token_revoke, name="token_revoke"),
     path("lien-ket-lich/<uuid:feed_uuid>/thu-hoi/", views.feed_revoke, name="feed_revoke"),
 ]

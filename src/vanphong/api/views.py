@@ -6,6 +6,7 @@ from typing import cast
 from uuid import UUID
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vanphong.api import selectors, services
+from vanphong.api.forms import OwnPasswordForm
+from vanphong.org import services as org_services
 from vanphong.org.models import Person
 from vanphong.planning import services as planning_services
 
@@ -26,16 +29,47 @@ def _report(request: HttpRequest, error: PermissionDenied | ValidationError) -> 
     messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
 
 
+def _page(request: HttpRequest, form: OwnPasswordForm) -> HttpResponse:
+    person = _actor(request)
+    context = {
+        "title": _("Tài khoản: mật khẩu, mã truy cập và liên kết lịch"),
+        "tokens": selectors.tokens_of(person),
+        "feeds": selectors.feeds_of(person),
+        "form": form,
+    }
+    return render(request, "api/credentials.html", context)
+
+
 @login_required
 @require_GET
 def credentials(request: HttpRequest) -> HttpResponse:
-    person = _actor(request)
-    context = {
-        "title": _("Mã truy cập và liên kết lịch"),
-        "tokens": selectors.tokens_of(person),
-        "feeds": selectors.feeds_of(person),
-    }
-    return render(request, "api/credentials.html", context)
+    return _page(request, OwnPasswordForm())
+
+
+@login_required
+@require_POST
+def password_change(request: HttpRequest) -> HttpResponse:
+    form = OwnPasswordForm(request.POST)
+    if form.is_valid():
+        try:
+            person = org_services.person_change_own_password(
+                person=_actor(request),
+                current_password=form.cleaned_data["current_password"],
+                password=form.cleaned_data["password"],
+            )
+        except ValidationError as error:
+            form.add_service_error(error)
+        else:
+            update_session_auth_hash(request, person)  # the service ended every other session
+            messages.success(
+                request,
+                _(
+                    "Đã đổi mật khẩu; các phiên đăng nhập khác, mã truy cập và liên kết lịch "
+                    "cũ đã bị thu hồi."
+                ),
+            )
+            return redirect("account:credentials")
+    return _page(request, form)
 
 
 @login_required

@@ -444,8 +444,6 @@ def requests_to_decide(person: Person) -> list[MembershipRequest]:
     ]
 
 
-def requests_pending_for(person: Person) -> QuerySet[MembershipRequest]:
-    """A person's grants awaiting confirmation (shown on their page to administrators)."""
-    return MembershipRequest.objects.filter(
-        person=person, status=RequestStatus.PENDING
-    ).select_related("unit", "requested_by")
+def requests_pending_for(viewer: Person, person: Person) -> QuerySet[MembershipRequest]:
+    """A person's grants awaiting confirmation, those the viewer may see."""
+    return requests_visible(viewer).filter(person=person, status=RequestStatus.PENDING)

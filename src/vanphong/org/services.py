@@ -386,6 +386,15 @@ def person_set_password(*, actor: Person | None, person: Person, password: str) 
 
 
 @transaction.atomic
+def person_change_own_password(*, person: Person, current_password: str, password: str) -> Person:
+    """One's own new password, proven by the current one (a session left open is not enough)."""
+    locked = Person.objects.select_for_update().get(pk=person.pk)
+    if not locked.check_password(current_password):
+        raise ValidationError({"current_password": _("Mật khẩu hiện tại không đúng.")})
+    return person_set_password(actor=locked, person=locked, password=password)
+
+
+@transaction.atomic
 def person_deactivate(*, actor: Person | None, person: Person, reason: str) -> Person:
     """Lock the account: sessions end, and tokens and calendar links are revoked for good, so
     a later reactivation does not bring them back."""

@@ -397,7 +397,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
                 form.add_service_error(error)
             else:
                 messages.success(request, _("Đã tạo tài khoản %(name)s.") % {"name": person})
-                if requests_pending_for(person).exists():
+                if requests_pending_for(actor, person).exists():
                     messages.info(request, SENT_FOR_CONFIRMATION)
                 return redirect("org:person_detail", person_uuid=person.uuid)
     else:
@@ -430,7 +430,7 @@ def person_detail(request: HttpRequest, person_uuid: UUID) -> HttpResponse:
         "person": person,
         "is_self": is_self,
         "manages_account": may_manage_account(actor, person),
-        "pending": list(requests_pending_for(person)),
+        "pending": list(requests_pending_for(actor, person)),
         "current": [m for m in memberships if m.ends_on is None or m.ends_on >= today],
         "ended": [m for m in memberships if m.ends_on is not None and m.ends_on < today],
         "crumbs": _person_crumbs(person)[:-1],

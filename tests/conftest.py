@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.conf import LazySettings
+from django.conf import settings as django_settings
+from django.utils import translation
 
 from tests.personas import Personas, build_personas
 
@@ -16,6 +18,12 @@ def _fast_and_plain(settings: LazySettings) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> None:
+    # A request in English leaves English active in the thread; the next test would speak it.
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

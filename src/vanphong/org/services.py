@@ -683,7 +683,7 @@ def membership_end(
 
 def _locked_pending(request: MembershipRequest) -> MembershipRequest:
     request = (
-        MembershipRequest.objects.select_for_update()
+        MembershipRequest.objects.select_for_update(of=("self",))
         .select_related("person", "unit", "requested_by", "membership")
         .get(pk=request.pk)
     )

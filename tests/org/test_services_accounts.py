@@ -115,3 +115,37 @@ def test_a_superuser_with_a_district_post_is_managed_by_superusers_only(people: 
             services.person_deactivate(actor=actor, person=people.superuser, reason="Thử")
     other = Person.objects.create_superuser("root2", "Mat-khau-goc-2012!", full_name="Gốc Hai")
     services.person_set_password(actor=other, person=people.superuser, password=NEW_PASSWORD)
+
+
+def test_a_post_awaiting_confirmation_counts_as_one_of_the_persons_units(
+    people: Personas,
+) -> None:
+    """Else the district admin could reset the password now and hold the province post the
+    person is about to receive."""
+    person = people.chau_thanh_specialist
+    services.membership_create(
+        actor=people.province_admin,
+        person=person,
+        unit=people.province_office,
+        role=Role.SPECIALIST,
+    )
+    with pytest.raises(PermissionDenied):
+        services.person_set_password(
+            actor=people.chau_thanh_admin, person=person, password=NEW_PASSWORD
+        )
+
+
+def test_the_creator_keeps_the_account_whose_first_post_was_refused(people: Personas) -> None:
+    person = services.person_create(
+        actor=people.chau_thanh_admin,
+        username="vt.moi",
+        full_name="Nguyễn Thị Mới",
+        password=NEW_PASSWORD,
+        unit=people.chau_thanh_office,
+        role=Role.CLERK,
+    )
+    request = person.membership_requests.get()
+    services.membership_request_refuse(actor=people.province_admin, request=request, reason="Không")
+    services.person_deactivate(actor=people.chau_thanh_admin, person=person, reason="Không nhận")
+    with pytest.raises(PermissionDenied):
+        services.person_reactivate(actor=people.hoa_thanh_clerk, person=person)

@@ -254,7 +254,7 @@ def term_get_administered(person: Person, term_uuid: UUID | str) -> CommitteeTer
 
 def people_administered(person: Person) -> QuerySet[Person]:
     """People with a membership (open or ended) in a unit the person administers, or a request
-    for one (someone just created whose first post awaits confirmation).
+    for one (someone just created, whose first post awaits confirmation or was refused).
 
     Seeing someone here is not authority over their account: see `may_manage_account`."""
     scope = scope_for(person)
@@ -309,23 +309,23 @@ def person_get_administered(person: Person, person_uuid: UUID | str) -> Person:
 
 def account_units(person: Person) -> set[int]:
     """The units whose administration carries authority over the person's account: those of
-    their current memberships; with none current (retired), those of every membership they
-    held; with none ever (just created, the first post awaiting confirmation), those of their
-    requests."""
+    their posts not ended (one starting next month counts already) and of the posts proposed
+    for them (a password reset while a province post awaits confirmation would hand that post
+    over); with neither, those of every post they held (retired) or were proposed for."""
     today = timezone.localdate()
     held = Membership.objects.filter(person=person)
-    # Not ended: a post starting next month counts already.
     current = set(
         held.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today)).values_list(
             "unit_id", flat=True
         )
     )
-    if current:
-        return current
-    ever = set(held.values_list("unit_id", flat=True))
-    if ever:
-        return ever
-    return set(MembershipRequest.objects.filter(person=person).values_list("unit_id", flat=True))
+    requests = MembershipRequest.objects.filter(person=person)
+    current |= set(requests.filter(status=RequestStatus.PENDING).values_list("unit_id", flat=True))
+    return (
+        current
+        or set(held.values_list("unit_id", flat=True))
+        or set(requests.values_list("unit_id", flat=True))  # created, and the post refused
+    )
 
 
 def may_manage_account(actor: Person | None, person: Person) -> bool:

@@ -6,17 +6,24 @@ explicitly because they serve plain http on 127.0.0.1.
 
 from __future__ import annotations
 
-import os
-import secrets
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from bootstrap_wrapper import get_bootstrap_dir
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.env import env_bool, env_int, env_list, env_path, env_str
+from vanphong.core.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_path,
+    env_secret,
+    env_str,
+    secret_files,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 _CHECKOUT = PACKAGE_DIR.parent.parent
@@ -26,23 +33,8 @@ VAR_DIR = env_path(
 )
 
 
-def _secret_key() -> str:
-    from_env = os.environ.get("VANPHONG_SECRET_KEY", "").strip()
-    if from_env:
-        if len(from_env) < 50:
-            raise ImproperlyConfigured("VANPHONG_SECRET_KEY must be at least 50 characters")
-        return from_env
-    # Generated once per installation, readable by the service account only.
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(secrets.token_urlsafe(64))
-    return path.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+# Generated once per installation when not given, readable by the service account only.
+SECRET_KEY = env_secret("VANPHONG_SECRET_KEY", file=VAR_DIR / "secret_key", minimum=50)
 DEBUG = env_bool("VANPHONG_DEBUG", default=False)
 HTTPS = env_bool("VANPHONG_HTTPS", default=not DEBUG)
 ALLOWED_HOSTS = env_list("VANPHONG_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
@@ -56,6 +48,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "csp",
     "ninja",  # its own Swagger UI files, instead of the CDN copy it falls back to
     "axes",
     "django_tasks",
@@ -73,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "vanphong.web.middleware.DownloadsNotStoredMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "vanphong.web.middleware.ChosenLanguageMiddleware",
@@ -192,8 +187,39 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every response: only this site's own scripts, styles and images (htmx and Bootstrap are served
+# from here), no inline script, style or event handler, no plugins, no framing, forms posted
+# here only. Bootstrap's CSS draws its icons from data: URLs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
 if env_bool("VANPHONG_BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- audit chain keys (see core.audit and docs/operations.md, "Audit") ------------------------
+
+# Events are chained with HMAC-SHA256 under a key kept outside the database, so write access
+# to the database alone cannot rewrite the log. Old keys only verify the events made with them.
+_AUDIT_KEY_MINIMUM = 32
+VANPHONG_AUDIT_KEY = env_secret(
+    "VANPHONG_AUDIT_KEY", file=VAR_DIR / "audit_key", minimum=_AUDIT_KEY_MINIMUM
+)
+VANPHONG_AUDIT_OLD_KEYS = env_list("VANPHONG_AUDIT_OLD_KEYS", []) + secret_files(
+    VAR_DIR / "audit_keys_old", minimum=_AUDIT_KEY_MINIMUM
+)
+if any(len(key) < _AUDIT_KEY_MINIMUM for key in VANPHONG_AUDIT_OLD_KEYS):
+    raise ImproperlyConfigured(
+        f"every key in VANPHONG_AUDIT_OLD_KEYS must be at least {_AUDIT_KEY_MINIMUM} characters"
+    )
 
 # --- language and time ----------------------------------------------------------------------
 

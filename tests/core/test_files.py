@@ -8,7 +8,7 @@ from django.conf import LazySettings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from vanphong.core.files import path_of, safe_filename, store
+from vanphong.core.files import path_of, safe_filename, served_type, store, stored_name
 from vanphong.core.models import StoredFile
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -128,3 +128,31 @@ def test_bytes_taken_over_by_a_new_upload_are_not_swept(db: None) -> None:
     assert path_of(again).stat().st_mtime > time.time() - 60
     assert sweep(older_than=timedelta(hours=1)) == 0
     assert path_of(again).read_bytes() == PNG
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "expected"),
+    [
+        ("x.html", "application/pdf", "x.pdf"),
+        ("bao-cao.PDF", "application/pdf", "bao-cao.PDF"),
+        ("Ảnh chụp.JPEG", "image/jpeg", "Ảnh chụp.JPEG"),
+        ("scan.tif", "image/tiff", "scan.tif"),
+        ("scan.svg", "image/png", "scan.png"),
+        ("du-thao", "application/vnd.oasis.opendocument.text", "du-thao.odt"),
+        ("Số 12.QĐ-TU", "application/msword", "Số 12.QĐ-TU.doc"),
+        ("../../a.exe", "application/pdf", "a.pdf"),
+        ("", "application/pdf", "tep.pdf"),
+        (".htaccess", "application/pdf", "htaccess.pdf"),
+        ("x.html", "text/html", "x.bin"),
+    ],
+)
+def test_a_stored_name_ends_in_the_extension_of_the_detected_type(
+    name: str, content_type: str, expected: str
+) -> None:
+    assert stored_name(name, content_type) == expected
+
+
+def test_a_type_that_store_would_refuse_goes_out_as_bytes(db: None) -> None:
+    stored = StoredFile(sha256="0" * 64, size=1, content_type="text/html")
+    assert served_type(stored) == "application/octet-stream"
+    assert served_type(_store(PDF)) == "application/pdf"

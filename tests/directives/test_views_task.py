@@ -59,6 +59,27 @@ def test_a_progress_report_with_a_file_is_downloadable_by_the_assigning_side(
     assert client.get(f"/nhiem-vu/tep/{attached.uuid}/").status_code == 404
 
 
+def test_a_report_file_is_named_by_its_detected_type_not_by_the_sender(
+    world: DocWorld, client: Client
+) -> None:
+    task = district_task(world)
+    client.force_login(world.chau_thanh_clerk)
+    client.post(
+        url(task, "bao-cao"),
+        {
+            "text": "Kèm danh sách",
+            "state": "in_progress",
+            "attachments": SimpleUploadedFile("danh-sach.html", PDF, "text/html"),
+        },
+    )
+    attached = ProgressReport.objects.get().files.get()
+    assert attached.filename == "danh-sach.pdf"
+    download = client.get(f"/nhiem-vu/tep/{attached.uuid}/")
+    assert download["Content-Type"] == "application/pdf"
+    assert download["Content-Disposition"] == 'attachment; filename="danh-sach.pdf"'
+    assert "no-store" in download["Cache-Control"]
+
+
 def test_a_refused_file_shows_the_form_again_with_the_text_kept(
     world: DocWorld, client: Client
 ) -> None:

@@ -49,12 +49,28 @@ def test_a_clerk_downloads_an_attachment_with_its_vietnamese_name_and_checked_ty
     assert _body(response) == PDF
 
 
-def test_the_type_comes_from_the_bytes_not_the_name(client: Client, world: DocWorld) -> None:
-    document = register(world, attachments=[Upload("scan.pdf", io.BytesIO(PNG))])
+def test_the_type_and_the_extension_come_from_the_bytes_not_the_name(
+    client: Client, world: DocWorld
+) -> None:
+    document = register(
+        world,
+        attachments=[
+            Upload("scan.pdf", io.BytesIO(PNG)),
+            Upload("Tờ trình.html", io.BytesIO(PDF)),
+        ],
+    )
     login(client, world.chau_thanh_clerk)
-    response = client.get(url("attachment", document.attachments.get().uuid))
-    assert response["Content-Type"] == "image/png"
-    assert response["Content-Disposition"] == 'attachment; filename="scan.pdf"'
+    served = {}
+    for attachment in document.attachments.all():
+        response = client.get(url("attachment", attachment.uuid))
+        served[attachment.filename] = (response["Content-Type"], response["Content-Disposition"])
+    assert served == {
+        "scan.png": ("image/png", 'attachment; filename="scan.png"'),
+        "Tờ trình.pdf": (
+            "application/pdf",
+            f"attachment; filename=\"To trinh.pdf\"; filename*=UTF-8''{quote('Tờ trình.pdf')}",
+        ),
+    }
 
 
 def test_dangerous_names_are_sanitised_in_the_header() -> None:

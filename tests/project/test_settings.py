@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from vanphong.core.env import env_bool, env_int, env_list, env_str
+from vanphong.core.env import env_bool, env_int, env_list, env_str, secret_files
 
 PRODUCTION_ENV = {
     "VANPHONG_DEBUG": "0",
@@ -57,6 +57,52 @@ def test_secret_key_is_generated_once_and_readable_only_by_its_owner(tmp_path: P
     assert len(first) >= 50
     assert _vanphong(["check"], env, tmp_path).returncode == 0
     assert key_file.read_text() == first
+
+
+def test_the_audit_key_is_generated_once_outside_the_database(tmp_path: Path) -> None:
+    env = {"VANPHONG_HTTPS": "0"}
+    assert _vanphong(["check"], env, tmp_path).returncode == 0
+    key_file = tmp_path / "var" / "audit_key"
+    first = key_file.read_text()
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert len(first) >= 32
+    assert first != (tmp_path / "var" / "secret_key").read_text()
+    assert _vanphong(["check"], env, tmp_path).returncode == 0
+    assert key_file.read_text() == first
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"VANPHONG_AUDIT_KEY": "too-short"}, "VANPHONG_AUDIT_KEY must be at least 32 characters"),
+        (
+            {"VANPHONG_AUDIT_OLD_KEYS": "x" * 40 + ",short"},
+            "every key in VANPHONG_AUDIT_OLD_KEYS must be at least 32 characters",
+        ),
+    ],
+)
+def test_a_malformed_audit_key_stops_start_up(
+    tmp_path: Path, env: dict[str, str], message: str
+) -> None:
+    result = _vanphong(["check"], {"VANPHONG_HTTPS": "0", **env}, tmp_path)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_old_audit_keys_are_read_from_their_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "var" / "audit_keys_old"
+    folder.mkdir(parents=True)
+    (folder / "2025").write_text("k" * 10)
+    result = _vanphong(["check"], {"VANPHONG_HTTPS": "0"}, tmp_path)
+    assert result.returncode != 0
+    assert "audit_keys_old/2025 must hold at least 32 characters" in result.stderr
+
+
+def test_secret_files_are_read_in_name_order(tmp_path: Path) -> None:
+    (tmp_path / "2026").write_text("b" * 40 + "\n")
+    (tmp_path / "2025").write_text("a" * 40)
+    assert secret_files(tmp_path, minimum=32) == ["a" * 40, "b" * 40]
+    assert secret_files(tmp_path / "none", minimum=32) == []
 
 
 def test_a_malformed_setting_stops_start_up_naming_the_variable(tmp_path: Path) -> None:

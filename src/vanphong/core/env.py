@@ -7,6 +7,8 @@ start-up with the variable's name, instead of running with a silent default.
 from __future__ import annotations
 
 import os
+import secrets
+import tempfile
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -64,3 +66,45 @@ def env_list(name: str, default: list[str]) -> list[str]:
 def env_path(name: str, default: Path) -> Path:
     value = _raw(name)
     return Path(value).expanduser().resolve() if value else default
+
+
+def env_secret(name: str, *, file: Path, minimum: int) -> str:
+    """A secret from `name`, or else the one generated into `file` on first use.
+
+    The file is written under a temporary name (mode 0600, readable by the service account
+    only) and linked into place, so processes starting together agree on one secret and none
+    reads a half-written file.
+    """
+    value = _raw(name)
+    if value:
+        if len(value) < minimum:
+            raise ImproperlyConfigured(f"{name} must be at least {minimum} characters")
+        return value
+    if not file.exists():
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}-")
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(64))
+            os.link(temp, file)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temp)
+    value = file.read_text().strip()
+    if len(value) < minimum:
+        raise ImproperlyConfigured(f"{file} must hold at least {minimum} characters")
+    return value
+
+
+def secret_files(folder: Path, *, minimum: int) -> list[str]:
+    """The secrets kept one per file in `folder` (none when it does not exist)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        value = path.read_text().strip()
+        if len(value) < minimum:
+            raise ImproperlyConfigured(f"{path} must hold at least {minimum} characters")
+        found.append(value)
+    return found

@@ -167,6 +167,43 @@ def safe_filename(name: str, *, fallback: str = "tep") -> str:
     return base or fallback
 
 
+# The extension a file gets from the type its content was detected as; the first is the one
+# given, the others are kept when the uploaded name already has them.
+EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "application/pdf": ("pdf",),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ("docx",),
+    "application/msword": ("doc",),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ("xlsx",),
+    "application/vnd.oasis.opendocument.text": ("odt",),
+    "image/jpeg": ("jpg", "jpeg", "jpe"),
+    "image/png": ("png",),
+    "image/tiff": ("tif", "tiff"),
+}
+_EXTENSION = re.compile(r"[A-Za-z0-9]{1,5}")
+
+
+def stored_name(name: str, content_type: str) -> str:
+    """The name a file is kept and served under: sanitised, and ending in the extension of the
+    type its bytes were detected as, whatever the sender called it (`x.html` holding a PDF is
+    `x.pdf`), so no program opens it as something else."""
+    safe = safe_filename(name)
+    extensions = EXTENSIONS.get(content_type, ("bin",))
+    stem, dot, suffix = safe.rpartition(".")
+    if dot and stem and _EXTENSION.fullmatch(suffix):
+        if suffix.lower() in extensions:
+            return safe
+        safe = stem
+    return f"{safe}.{extensions[0]}"
+
+
+def served_type(stored: StoredFile) -> str:
+    """The Content-Type a stored file goes out with: its detected type, one of ALLOWED_TYPES,
+    never anything a browser would render as a page."""
+    return (
+        stored.content_type if stored.content_type in ALLOWED_TYPES else "application/octet-stream"
+    )
+
+
 def open_stored(stored: StoredFile) -> IO[bytes]:
     return path_of(stored).open("rb")
 

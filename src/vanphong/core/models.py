@@ -57,6 +57,9 @@ class AuditEvent(models.Model):
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     prev_hash = models.CharField(max_length=64)
+    # Which key's HMAC `hash` is (see core.audit); empty for the plain SHA-256 events written
+    # before the chain was keyed.
+    key_id = models.CharField(max_length=16, blank=True, default="")
     hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
@@ -66,6 +69,20 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
+
+
+class AuditHead(models.Model):
+    """The anchor: the last event's sequence number and hash, one row, updated in the
+    transaction that appends the event. An event removed from the end no longer matches it."""
+
+    seq = models.PositiveBigIntegerField(default=0)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("đầu chuỗi nhật ký")
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash}"
 
 
 class RuleSet(models.Model):

@@ -375,7 +375,7 @@ def _attach(report: ProgressReport, uploads: Sequence[UploadedFile]) -> list[str
     for upload in uploads:
         # A rejected file raises here and the whole report is rolled back: nothing half-saved.
         checked = files.store(upload)
-        name = files.safe_filename(upload.name or "")
+        name = files.stored_name(upload.name or "", checked.stored.content_type)
         ReportFile.objects.create(report=report, file=checked.stored, filename=name)
         names.append(name)
     return names

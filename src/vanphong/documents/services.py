@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import audit, rows
-from vanphong.core.files import safe_filename, store
+from vanphong.core.files import safe_filename, store, stored_name
 from vanphong.core.numbering import allocate
 from vanphong.core.rules import numbering_policy
 from vanphong.core.vietnamese import (
@@ -154,7 +154,7 @@ def _attach(
             ) from None
         attachment = Attachment.objects.create(
             file=checked.stored,
-            filename=safe_filename(upload.name),
+            filename=stored_name(upload.name, checked.stored.content_type),
             incoming=incoming,
             outgoing=outgoing,
             version=version,

@@ -21,7 +21,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from vanphong.core.access import get_visible_or_404
-from vanphong.core.files import open_stored, safe_filename
+from vanphong.core.files import open_stored, safe_filename, served_type, stored_name
 from vanphong.core.models import StoredFile
 from vanphong.documents import services
 from vanphong.documents.models import Attachment
@@ -68,14 +68,16 @@ def attachment_download(request: HttpRequest, attachment_uuid: UUID) -> FileResp
 
 
 def download(stored: StoredFile, filename: str) -> FileResponse:
-    """A stored file as a download under its sanitised name: never inline, never sniffed,
-    never cached by a shared cache."""
+    """A stored file as a download under its sanitised name with the extension of its detected
+    type: never inline, never sniffed, never cached by a shared cache."""
     try:
         handle = open_stored(stored)
     except FileNotFoundError:
         raise Http404 from None
-    response = FileResponse(handle, content_type=stored.content_type)
-    response["Content-Disposition"] = content_disposition(filename)
+    response = FileResponse(handle, content_type=served_type(stored))
+    response["Content-Disposition"] = content_disposition(
+        stored_name(filename, stored.content_type)
+    )
     response["Content-Length"] = str(stored.size)
     response["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_store=True)

@@ -170,11 +170,34 @@ def test_a_signer_must_lead_the_unit_or_its_committee(client: Client, world: Doc
     path = f"/di/{document['uuid']}"
     specialist.post(f"{path}/trinh")
     Caller(client, world.chau_thanh_office_leader).post(f"{path}/duyet")
-    response = Caller(client, world.chau_thanh_clerk).post(
-        f"{path}/ky", {"signer": str(world.chau_thanh_specialist.uuid), "position": "Chuyên viên"}
+    for person in (world.chau_thanh_clerk, world.chau_thanh_specialist):
+        response = Caller(client, person).post(f"{path}/ky", {"position": "Chuyên viên"})
+        assert response.status_code == 403
+        assert response.json()["detail"] == "Người ký phải là lãnh đạo của đơn vị hoặc cấp ủy."
+    assert OutgoingDocument.objects.get().status == "approved"
+
+
+def test_the_signer_recorded_is_the_caller_never_someone_named(
+    client: Client, world: DocWorld
+) -> None:
+    specialist = Caller(client, world.chau_thanh_specialist)
+    document = create_draft(world, specialist)
+    path = f"/di/{document['uuid']}"
+    specialist.post(f"{path}/trinh")
+    Caller(client, world.chau_thanh_office_leader).post(f"{path}/duyet")
+    leader = str(world.chau_thanh_leader.uuid)
+    for person in (world.chau_thanh_clerk, world.chau_thanh_office_leader):
+        response = Caller(client, person).post(
+            f"{path}/ky", {"signer": leader, "position": "Bí thư", "authority": "T/M"}
+        )
+        assert response.status_code == 422
+        assert list(response.json()["errors"]) == ["signer"]
+    unsigned = OutgoingDocument.objects.get()
+    assert (unsigned.status, unsigned.signer) == ("approved", None)
+    signed = Caller(client, world.chau_thanh_leader).post(
+        f"{path}/ky", {"signer": leader, "position": "Bí thư", "authority": "T/M"}
     )
-    assert response.status_code == 422
-    assert list(response.json()["errors"]) == ["signer"]
+    assert (signed.status_code, signed.json()["signer"]["uuid"]) == (200, leader)
 
 
 def test_issuing_needs_recipients_and_a_date_in_a_committee_term(

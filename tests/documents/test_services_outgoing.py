@@ -39,9 +39,8 @@ def approved_and_signed(world: DocWorld, **overrides: object) -> OutgoingDocumen
     services.outgoing_submit(actor=document.drafter, document=document)
     services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
     services.outgoing_sign(
-        actor=world.chau_thanh_clerk,
+        actor=world.chau_thanh_office_leader,
         document=document,
-        signer=world.chau_thanh_office_leader,
         position="Chánh Văn phòng",
     )
     document.refresh_from_db()

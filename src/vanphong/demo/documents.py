@@ -1495,9 +1495,8 @@ class _Traffic:
         else:
             authority = SigningAuthority.DEPUTY
         document = services.outgoing_sign(
-            actor=office.clerk,
+            actor=signer,
             document=document,
-            signer=signer,
             position=office.positions.get(signer.pk) or "Chánh Văn phòng",
             authority=authority,
         )

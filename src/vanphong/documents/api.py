@@ -1225,7 +1225,9 @@ class ReturnDraftIn(Schema):
 
 class SignIn(Schema):
     signer: UUID | None = Field(
-        None, description="Người ký; mặc định là người gọi. Văn thư ghi nhận chữ ký giấy."
+        None,
+        description="Người ký là chính người gọi (lãnh đạo ký); không ghi nhận thay người khác. "
+        "Nếu gửi, phải là mã của người gọi.",
     )
     position: str = Field(min_length=1, max_length=100, description="Chức vụ người ký.")
     authority: SigningAuthority = Field(
@@ -1409,16 +1411,18 @@ def outgoing_return(
     "/di/{document_uuid}/ky",
     response={200: OutgoingDetailOut, **ERRORS},
     tags=[TAG_OUTGOING],
-    summary="Ký (người ký) hoặc ghi nhận chữ ký giấy (văn thư)",
+    summary="Ký văn bản đã duyệt (lãnh đạo đơn vị hoặc cấp ủy, chính người ký)",
 )
 def outgoing_sign(request: HttpRequest, document_uuid: UUID, payload: SignIn) -> OutgoingDetailOut:
     person = _actor(request)
-    signer = _person_named(payload.signer, "signer") if payload.signer is not None else person
+    if payload.signer is not None and payload.signer != person.uuid:
+        raise ValidationError(
+            {"signer": _("Chỉ người ký mới ký được; không ghi nhận chữ ký thay người khác.")}
+        )
     return _outgoing_step(
         request,
         document_uuid,
         services.outgoing_sign,
-        signer=signer,
         position=payload.position,
         authority=payload.authority,
     )

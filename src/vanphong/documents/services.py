@@ -56,7 +56,7 @@ from vanphong.documents.models import (
     Urgency,
 )
 from vanphong.documents.selectors import DOCUMENT_ROLES, incoming_duplicates
-from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.org.models import Clearance, Person, Unit
 from vanphong.org.selectors import committee_of, scope_for, term_in_force, unit_subtree
 
 INCOMING_FIELDS = (
@@ -887,31 +887,26 @@ def outgoing_sign(
     *,
     actor: Person,
     document: OutgoingDocument,
-    signer: Person,
     position: str,
     authority: str = SigningAuthority.NONE,
 ) -> OutgoingDocument:
-    """Record who signed (the signer, or the clerk recording a paper signature)."""
+    """The signer signs: the person recorded as signer is the one who acts, never a name
+    someone else chose (a paper signature is confirmed here by the leader who gave it)."""
     document = _lock_outgoing(document)
-    if actor.pk != signer.pk:
-        workflow.require_clerk(actor, document.unit)
-    committee = committee_of(document.unit) or document.unit
-    if not (
-        workflow.is_leader_of(signer, document.unit) or workflow.is_leader_of(signer, committee)
-    ):
-        raise ValidationError({"signer": _("Người ký phải là lãnh đạo của đơn vị hoặc cấp ủy.")})
+    if not workflow.may_sign(actor, document):
+        raise PermissionDenied(_("Người ký phải là lãnh đạo của đơn vị hoặc cấp ủy."))
     if authority not in SigningAuthority.values:
         raise ValidationError({"authority": _("Thẩm quyền ký không hợp lệ.")})
     position = clean(position)
     if not position:
         raise ValidationError({"position": _("Cần nhập chức vụ người ký.")})
-    _involve(signer, outgoing=document)
+    _involve(actor, outgoing=document)
     return _outgoing_change(
         actor,
         document,
         "outgoing.sign",
         OutgoingStatus.SIGNED,
-        signer=signer,
+        signer=actor,
         signer_position=position,
         signing_authority=authority,
         signed_at=timezone.now(),
@@ -1099,30 +1094,50 @@ def outgoing_cancel(*, actor: Person, document: OutgoingDocument, reason: str) -
 
 @transaction.atomic
 def approval_chain_set(
-    *, actor: Person, unit: Unit, steps: Sequence[dict[str, str]], allow_self_approval: bool
+    *,
+    actor: Person,
+    unit: Unit,
+    steps: Sequence[dict[str, str]],
+    allow_self_approval: bool | None = None,
 ) -> ApprovalChain:
-    """Configure how the unit's drafts are approved (an Office leader or an administrator)."""
+    """Configure how the unit's drafts are approved (its leaders or an administrator).
+
+    Every step names a leader role: approving is a leader's act. Whether a drafter may approve
+    their own draft (`allow_self_approval`; None: unchanged) is changed only by a current
+    leader of the committee itself (workflow.may_allow_self_approval), never by an
+    administrator; the event and the chain record who changed it."""
     scope = scope_for(actor)
     if not (scope.administers(unit.id) or workflow.is_leader_of(actor, unit)):
         raise PermissionDenied(_("Bạn không có quyền cấu hình quy trình duyệt của đơn vị này."))
     clean_steps = []
     for step in steps:
-        if step.get("role") not in Role.values or step.get("at") not in {"unit", "committee"}:
+        if step.get("at") not in {"unit", "committee"}:
             raise ValidationError({"steps": _("Bước duyệt không hợp lệ.")})
+        if step.get("role") not in workflow.LEADER_ROLES:
+            raise ValidationError(
+                {"steps": _("Mỗi bước duyệt phải do lãnh đạo Văn phòng hoặc lãnh đạo cấp ủy.")}
+            )
         clean_steps.append({"role": step["role"], "at": step["at"]})
     if not clean_steps:
         raise ValidationError({"steps": _("Quy trình duyệt cần ít nhất một bước.")})
     chain, _created = ApprovalChain.objects.select_for_update().get_or_create(unit=unit)
     before = {"steps": chain.steps, "allow_self_approval": chain.allow_self_approval}
+    if allow_self_approval is not None and allow_self_approval != chain.allow_self_approval:
+        if not workflow.may_allow_self_approval(actor, unit):
+            raise PermissionDenied(
+                _("Chỉ lãnh đạo cấp ủy mới cho phép hoặc bỏ việc tự duyệt dự thảo.")
+            )
+        chain.allow_self_approval = allow_self_approval
+        chain.self_approval_by = actor
+        chain.self_approval_at = timezone.now()
     chain.steps = clean_steps
-    chain.allow_self_approval = allow_self_approval
     chain.save()
     audit.record(
         actor=actor,
         action="approval_chain.set",
         target=chain,
         before=before,
-        after={"steps": clean_steps, "allow_self_approval": allow_self_approval},
+        after={"steps": clean_steps, "allow_self_approval": chain.allow_self_approval},
     )
     return chain
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from tests.documents.conftest import DocWorld
+from tests.documents.test_views_incoming import cleared_clerk, secret_signed
 from vanphong.core.models import AuditEvent
 from vanphong.documents import services
 from vanphong.documents.models import (
@@ -124,16 +125,7 @@ def issued(
 def register_delivery(world: DocWorld, document: OutgoingDocument) -> IncomingDocument:
     """The recipient clerk (Hòa Thành) registers what arrived in the reception queue."""
     delivery = reception_queue(world.hoa_thanh_clerk).get(document=document)
-    return services.incoming_register(
-        actor=world.hoa_thanh_clerk,
-        unit=world.hoa_thanh_office,
-        medium="internal",
-        sender_name=document.unit.name,
-        number_symbol=document.number_symbol,
-        document_date=ISSUED_ON,
-        subject=document.subject,
-        delivery=delivery,
-    )
+    return services.delivery_register(actor=world.hoa_thanh_clerk, delivery=delivery)
 
 
 def create_post(world: DocWorld, **overrides: Any) -> dict[str, Any]:
@@ -565,6 +557,20 @@ def test_awaiting_issue_lists_signed_documents_of_the_clerks_units(
     assert list(response.context["documents"]) == [waiting]
     login(client, world.hoa_thanh_clerk)
     assert list(client.get(url("outgoing_awaiting_issue")).context["documents"]) == []
+
+
+def test_awaiting_issue_leaves_out_what_the_clerk_is_not_cleared_for(
+    client: Client, world: DocWorld
+) -> None:
+    hidden = secret_signed(world, Clearance.TOP_SECRET, subject="Phương án tuyệt đối giữ kín")
+    secret = secret_signed(world, Clearance.SECRET, subject="Phương án mật")
+    login(client, world.chau_thanh_clerk)  # cleared for Mật
+    response = client.get(url("outgoing_awaiting_issue"))
+    assert list(response.context["documents"]) == [secret]
+    assert "giữ kín" not in response.content.decode()
+    login(client, cleared_clerk(world.chau_thanh_office, Clearance.TOP_SECRET))
+    listed = client.get(url("outgoing_awaiting_issue")).context["documents"]
+    assert set(listed) == {hidden, secret}
 
 
 def _bulk_documents(world: DocWorld, count: int, **fields: Any) -> list[OutgoingDocument]:

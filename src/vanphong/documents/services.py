@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
-from typing import IO, Any, Literal, TypeVar
+from typing import IO, Any, Literal, TypeVar, cast
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -224,9 +224,10 @@ def incoming_register(
     attachments: Sequence[Upload] = (),
     duplicate_reason: str = "",
     submission_id: UUID | None = None,
-    delivery: Delivery | None = None,
 ) -> IncomingDocument:
-    """Register a document in the unit's incoming book and give it the next số đến.
+    """Register a document received from outside (paper, email) in the unit's incoming book
+    and give it the next số đến. What the installation itself sent is registered by
+    `delivery_register`, which takes the document's facts from what was sent.
 
     Everything that only reads (permission, validation, parsing, the duplicate check) happens
     before the transaction: the book's counter row, and on SQLite the whole database, is locked
@@ -237,6 +238,101 @@ def incoming_register(
     if (earlier := _registered_by_submission(submission_id)) is not None:
         return earlier  # the same form sent twice: one registration, one number
     workflow.require_clerk(actor, unit)
+    return _register(
+        actor=actor,
+        unit=unit,
+        medium=medium,
+        sender_name=sender_name,
+        number_symbol=number_symbol,
+        document_date=document_date,
+        subject=subject,
+        received_at=received_at,
+        page_count=page_count,
+        confidentiality=confidentiality,
+        urgency=urgency,
+        deadline=deadline,
+        recipients_note=recipients_note,
+        note=note,
+        attachments=attachments,
+        duplicate_reason=duplicate_reason,
+        submission_id=submission_id,
+        delivery=None,
+    )
+
+
+def delivery_register(
+    *,
+    actor: Person,
+    delivery: Delivery,
+    received_at: datetime | None = None,
+    page_count: int | None = None,
+    deadline: date | None = None,
+    recipients_note: str = "",
+    note: str = "",
+    duplicate_reason: str = "",
+    submission_id: UUID | None = None,
+) -> IncomingDocument:
+    """Register a document another unit of the installation sent (edXML status 03).
+
+    What the document is — number-symbol, date, issuing unit, subject, type, secrecy, urgency,
+    files, and the page count when the sender gave one — is copied from the sent document,
+    never taken from the clerk: a copy cannot be less secret, or other, than what was sent.
+    The clerk adds only what the receiving side knows (arrival, deadline, routing, notes).
+    """
+    if (earlier := _registered_by_submission(submission_id)) is not None:
+        return earlier
+    delivery = Delivery.objects.select_related("document__unit", "recipient_unit").get(
+        pk=delivery.pk
+    )
+    if delivery.recipient_unit is None:
+        raise ValidationError(_("Không áp dụng cho nơi nhận bên ngoài."))
+    workflow.require_clerk(actor, delivery.recipient_unit)
+    if not workflow.may_receive(actor, delivery):
+        raise PermissionDenied(_("Bạn không được tiếp cận văn bản ở độ mật này."))
+    sent = delivery.document
+    return _register(
+        actor=actor,
+        unit=delivery.recipient_unit,
+        medium=Medium.INTERNAL,
+        sender_name=sent.unit.name,
+        number_symbol=sent.number_symbol,
+        document_date=cast(date, sent.issued_on),  # only issued documents are delivered
+        subject=sent.subject,
+        received_at=received_at,
+        page_count=sent.page_count or page_count,
+        confidentiality=sent.confidentiality,
+        urgency=sent.urgency,
+        deadline=deadline,
+        recipients_note=recipients_note or delivery.delivery_note,
+        note=note,
+        attachments=(),
+        duplicate_reason=duplicate_reason,
+        submission_id=submission_id,
+        delivery=delivery,
+    )
+
+
+def _register(
+    *,
+    actor: Person,
+    unit: Unit,
+    medium: str,
+    sender_name: str,
+    number_symbol: str,
+    document_date: date,
+    subject: str,
+    received_at: datetime | None,
+    page_count: int | None,
+    confidentiality: int,
+    urgency: int,
+    deadline: date | None,
+    recipients_note: str,
+    note: str,
+    attachments: Sequence[Upload],
+    duplicate_reason: str,
+    submission_id: UUID | None,
+    delivery: Delivery | None,
+) -> IncomingDocument:
     now = timezone.now()
     received_at = received_at or now
     errors: dict[str, str] = {}
@@ -1034,10 +1130,16 @@ def outgoing_distribute(
 @transaction.atomic
 def delivery_refuse(*, actor: Person, delivery: Delivery, reason: str) -> Delivery:
     """The recipient's clerk sends back a misaddressed or invalid document (edXML 02)."""
-    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    delivery = (
+        Delivery.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .get(pk=delivery.pk)
+    )
     if delivery.recipient_unit is None:
         raise ValidationError(_("Không áp dụng cho nơi nhận bên ngoài."))
     workflow.require_clerk(actor, delivery.recipient_unit)
+    if not workflow.may_receive(actor, delivery):
+        raise PermissionDenied(_("Bạn không được tiếp cận văn bản ở độ mật này."))
     if delivery.status != DeliveryStatus.ARRIVED:
         raise ValidationError(_("Chỉ từ chối được văn bản đang chờ vào sổ."))
     reason = clean(reason)

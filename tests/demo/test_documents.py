@@ -279,7 +279,7 @@ def test_issuing_a_document_today_works_in_the_demo(demo: int) -> None:
         )
         services.outgoing_submit(actor=drafter, document=draft)
         services.outgoing_approve(actor=leader, document=draft)
-        services.outgoing_sign(actor=leader, document=draft, signer=leader, position="Chánh VP")
+        services.outgoing_sign(actor=leader, document=draft, position="Chánh VP")
         issued = services.outgoing_issue(
             actor=clerk,
             document=draft,

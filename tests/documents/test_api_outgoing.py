@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 from typing import Any
 
+from django.conf import LazySettings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.documents.conftest import DocWorld
+from tests.documents.test_views_incoming import cleared_clerk, secret_signed, sent_secret
 from vanphong.api.services import token_create
-from vanphong.documents.models import IncomingDocument, OutgoingDocument
-from vanphong.org.models import Person
+from vanphong.documents.models import DeliveryStatus, IncomingDocument, OutgoingDocument
+from vanphong.org.models import Clearance, Person
 
 API = "/api/v1/van-ban"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n"
@@ -170,11 +173,34 @@ def test_a_signer_must_lead_the_unit_or_its_committee(client: Client, world: Doc
     path = f"/di/{document['uuid']}"
     specialist.post(f"{path}/trinh")
     Caller(client, world.chau_thanh_office_leader).post(f"{path}/duyet")
-    response = Caller(client, world.chau_thanh_clerk).post(
-        f"{path}/ky", {"signer": str(world.chau_thanh_specialist.uuid), "position": "Chuyên viên"}
+    for person in (world.chau_thanh_clerk, world.chau_thanh_specialist):
+        response = Caller(client, person).post(f"{path}/ky", {"position": "Chuyên viên"})
+        assert response.status_code == 403
+        assert response.json()["detail"] == "Người ký phải là lãnh đạo của đơn vị hoặc cấp ủy."
+    assert OutgoingDocument.objects.get().status == "approved"
+
+
+def test_the_signer_recorded_is_the_caller_never_someone_named(
+    client: Client, world: DocWorld
+) -> None:
+    specialist = Caller(client, world.chau_thanh_specialist)
+    document = create_draft(world, specialist)
+    path = f"/di/{document['uuid']}"
+    specialist.post(f"{path}/trinh")
+    Caller(client, world.chau_thanh_office_leader).post(f"{path}/duyet")
+    leader = str(world.chau_thanh_leader.uuid)
+    for person in (world.chau_thanh_clerk, world.chau_thanh_office_leader):
+        response = Caller(client, person).post(
+            f"{path}/ky", {"signer": leader, "position": "Bí thư", "authority": "T/M"}
+        )
+        assert response.status_code == 422
+        assert list(response.json()["errors"]) == ["signer"]
+    unsigned = OutgoingDocument.objects.get()
+    assert (unsigned.status, unsigned.signer) == ("approved", None)
+    signed = Caller(client, world.chau_thanh_leader).post(
+        f"{path}/ky", {"signer": leader, "position": "Bí thư", "authority": "T/M"}
     )
-    assert response.status_code == 422
-    assert list(response.json()["errors"]) == ["signer"]
+    assert (signed.status_code, signed.json()["signer"]["uuid"]) == (200, leader)
 
 
 def test_issuing_needs_recipients_and_a_date_in_a_committee_term(
@@ -334,3 +360,46 @@ def test_a_document_with_its_deliveries_costs_a_fixed_number_of_queries(
         },
     )
     assert detail_queries(many["uuid"]) == detail_queries(few["uuid"])
+
+
+def test_a_delivery_above_the_clerks_clearance_is_a_404_in_the_api(
+    client: Client, world: DocWorld, settings: LazySettings, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)
+    delivery = sent_secret(world, Clearance.TOP_SECRET)
+    clerk = Caller(client, world.hoa_thanh_clerk)  # cleared for Mật only
+    assert clerk.get("/cho-vao-so").json() == []
+    registered = clerk.post(f"/cho-vao-so/{delivery.uuid}/vao-so", {})
+    refused = clerk.post(f"/cho-vao-so/{delivery.uuid}/tu-choi", {"reason": "Gửi nhầm."})
+    assert (registered.status_code, refused.status_code) == (404, 404)
+    assert "bảo vệ bí mật" not in registered.content.decode() + refused.content.decode()
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.ARRIVED
+    assert not IncomingDocument.objects.exists()
+
+
+def test_a_delivery_registered_in_the_api_ignores_a_page_count_the_sender_gave(
+    client: Client, world: DocWorld, settings: LazySettings, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)
+    delivery = sent_secret(world, Clearance.SECRET)
+    clerk = Caller(client, world.hoa_thanh_clerk)
+    copy = clerk.post(f"/cho-vao-so/{delivery.uuid}/vao-so", {"page_count": 40})
+    assert copy.status_code == 201, copy.json()
+    assert (copy.json()["page_count"], copy.json()["confidentiality"]) == (4, Clearance.SECRET)
+
+
+def test_the_awaiting_issue_list_leaves_out_what_the_clerk_is_not_cleared_for(
+    client: Client, world: DocWorld
+) -> None:
+    hidden = secret_signed(world, Clearance.TOP_SECRET, subject="Phương án tuyệt đối giữ kín")
+    shown = signed(world, client)
+    clerk = Caller(client, world.chau_thanh_clerk)  # cleared for Mật
+    listed = clerk.get("/di/cho-phat-hanh")
+    assert [d["uuid"] for d in listed.json()] == [shown["uuid"]]
+    assert "giữ kín" not in listed.content.decode()
+    cleared = Caller(client, cleared_clerk(world.chau_thanh_office, Clearance.TOP_SECRET))
+    assert {d["uuid"] for d in cleared.get("/di/cho-phat-hanh").json()} == {
+        shown["uuid"],
+        str(hidden.uuid),
+    }

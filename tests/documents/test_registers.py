@@ -147,9 +147,8 @@ def issued(
     services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
     services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
     services.outgoing_sign(
-        actor=world.chau_thanh_clerk,
+        actor=world.chau_thanh_office_leader,
         document=document,
-        signer=world.chau_thanh_office_leader,
         position="Chánh Văn phòng",
     )
     return services.outgoing_issue(

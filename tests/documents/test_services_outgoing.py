@@ -1,16 +1,20 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from django.conf import LazySettings
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.documents.conftest import DocWorld
+from tests.documents.test_views_incoming import sent_secret
 from tests.factories import UnitFactory
-from vanphong.core.models import NumberAllocation
+from vanphong.core.models import AuditEvent, NumberAllocation
 from vanphong.documents import services
 from vanphong.documents.models import (
     DeliveryStatus,
+    IncomingDocument,
     IncomingStatus,
     OutgoingDocument,
     OutgoingStatus,
@@ -39,9 +43,8 @@ def approved_and_signed(world: DocWorld, **overrides: object) -> OutgoingDocumen
     services.outgoing_submit(actor=document.drafter, document=document)
     services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
     services.outgoing_sign(
-        actor=world.chau_thanh_clerk,
+        actor=world.chau_thanh_office_leader,
         document=document,
-        signer=world.chau_thanh_office_leader,
         position="Chánh Văn phòng",
     )
     document.refresh_from_db()
@@ -189,16 +192,7 @@ def test_distribution_puts_the_document_in_the_recipients_queue_not_its_book(
     assert [d.document for d in queue] == [document]
     assert not world.province_office.incoming.exists()
     delivery = queue[0]
-    copy = services.incoming_register(
-        actor=world.province_clerk,
-        unit=world.province_office,
-        medium="internal",
-        sender_name=world.chau_thanh_office.name,
-        number_symbol=document.number_symbol,
-        document_date=ISSUED_ON,
-        subject=document.subject,
-        delivery=delivery,
-    )
+    copy = services.delivery_register(actor=world.province_clerk, delivery=delivery)
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.REGISTERED
     assert copy.sender_unit == world.chau_thanh_office
@@ -208,16 +202,7 @@ def test_distribution_puts_the_document_in_the_recipients_queue_not_its_book(
 def test_recall_freezes_the_recipients_copy_and_deletes_nothing(world: DocWorld) -> None:
     document = issue(world, approved_and_signed(world))
     delivery = document.deliveries.get(recipient_unit=world.province_office)
-    copy = services.incoming_register(
-        actor=world.province_clerk,
-        unit=world.province_office,
-        medium="internal",
-        sender_name="Văn phòng Huyện ủy Châu Thành",
-        number_symbol=document.number_symbol,
-        document_date=ISSUED_ON,
-        subject=document.subject,
-        delivery=delivery,
-    )
+    copy = services.delivery_register(actor=world.province_clerk, delivery=delivery)
     services.outgoing_recall(actor=world.chau_thanh_clerk, document=document, reason="Sai số liệu")
     copy.refresh_from_db()
     document.refresh_from_db()
@@ -243,3 +228,63 @@ def test_a_recipient_refuses_a_misaddressed_document(world: DocWorld) -> None:
     assert delivery.status == DeliveryStatus.REFUSED
     with pytest.raises(PermissionDenied):
         services.delivery_refuse(actor=world.hoa_thanh_clerk, delivery=delivery, reason="x")
+
+
+# --- registering and refusing a delivery ------------------------------------------------------
+
+
+@pytest.fixture
+def media(settings: LazySettings, tmp_path: Path) -> None:
+    settings.MEDIA_ROOT = str(tmp_path)
+
+
+@pytest.mark.usefixtures("media")
+def test_a_delivery_is_registered_with_the_sent_documents_secrecy_and_facts(
+    world: DocWorld,
+) -> None:
+    delivery = sent_secret(world, Clearance.SECRET)
+    sent = delivery.document
+    copy = services.delivery_register(
+        actor=world.hoa_thanh_clerk, delivery=delivery, page_count=99, recipients_note=""
+    )
+    assert (copy.confidentiality, copy.urgency, copy.medium) == (
+        Clearance.SECRET,
+        sent.urgency,
+        "internal",
+    )
+    assert (copy.number_symbol, copy.document_date, copy.subject, copy.type_symbol) == (
+        sent.number_symbol,
+        ISSUED_ON,
+        sent.subject,
+        "PA",
+    )
+    assert (copy.sender_name, copy.sender_unit) == (sent.unit.name, world.chau_thanh_office)
+    assert copy.page_count == 4, "the sender's page count, not the clerk's"
+    assert [a.filename for a in copy.attachments.all()] == ["Phương án.pdf"]
+
+
+@pytest.mark.usefixtures("media")
+@pytest.mark.parametrize("action", ["register", "refuse"])
+def test_a_clerk_not_cleared_for_a_delivery_neither_registers_nor_refuses_it(
+    world: DocWorld, action: str
+) -> None:
+    delivery = sent_secret(world, Clearance.TOP_SECRET)
+    events = AuditEvent.objects.count()
+    with pytest.raises(PermissionDenied) as refused:
+        if action == "register":
+            services.delivery_register(actor=world.hoa_thanh_clerk, delivery=delivery)
+        else:
+            services.delivery_refuse(actor=world.hoa_thanh_clerk, delivery=delivery, reason="x")
+    assert "bảo vệ bí mật" not in str(refused.value), "the refusal names nothing"
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.ARRIVED
+    assert not IncomingDocument.objects.exists()
+    assert AuditEvent.objects.count() == events
+
+
+@pytest.mark.usefixtures("media")
+def test_a_clerk_of_another_unit_cannot_register_a_delivery(world: DocWorld) -> None:
+    delivery = sent_secret(world, Clearance.UNCLASSIFIED)
+    with pytest.raises(PermissionDenied):
+        services.delivery_register(actor=world.province_clerk, delivery=delivery)
+    assert not IncomingDocument.objects.exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from pytest_django import DjangoAssertNumQueries
 
@@ -19,6 +20,7 @@ from tests.documents.test_views_outgoing import (
     two_step_chain,
     url,
 )
+from vanphong.core.models import AuditEvent
 from vanphong.documents import services
 from vanphong.documents.models import ApprovalChain, OutgoingDocument, OutgoingStatus
 from vanphong.org.models import Role
@@ -68,14 +70,98 @@ def test_the_office_leader_sets_an_ordered_two_step_chain(client: Client, world:
     assert (form.initial["role_1"], form.initial["at_1"]) == (Role.COMMITTEE_LEADER, "committee")
 
 
-def test_an_administrator_of_the_unit_may_set_the_chain(client: Client, world: DocWorld) -> None:
+def test_an_administrator_sets_the_steps_but_cannot_allow_self_approval(
+    client: Client, world: DocWorld
+) -> None:
     login(client, world.chau_thanh_admin)
+    address = url("approval_chain", world.chau_thanh_office.uuid)
+    assert client.get(address).context["form"].fields["allow_self_approval"].disabled
     response = client.post(
-        url("approval_chain", world.chau_thanh_office.uuid),
-        chain_post((Role.OFFICE_LEADER, "unit"), allow_self=True),
+        address, chain_post((Role.COMMITTEE_LEADER, "committee"), allow_self=True)
     )
     assert response.status_code == 302
-    assert ApprovalChain.objects.get(unit=world.chau_thanh_office).allow_self_approval is True
+    chain = ApprovalChain.objects.get(unit=world.chau_thanh_office)
+    assert chain.steps == [{"role": Role.COMMITTEE_LEADER, "at": "committee"}]
+    assert (chain.allow_self_approval, chain.self_approval_by) == (False, None)
+    with pytest.raises(PermissionDenied):
+        services.approval_chain_set(
+            actor=world.chau_thanh_admin,
+            unit=world.chau_thanh_office,
+            steps=[{"role": Role.OFFICE_LEADER, "at": "unit"}],
+            allow_self_approval=True,
+        )
+    chain.refresh_from_db()
+    assert chain.steps == [{"role": Role.COMMITTEE_LEADER, "at": "committee"}]
+    assert chain.allow_self_approval is False
+
+
+@pytest.mark.parametrize(
+    "role", [Role.SPECIALIST, Role.CLERK, Role.EMULATION, Role.RECEPTION, Role.ADMIN]
+)
+def test_a_step_may_name_only_a_leader_role(client: Client, world: DocWorld, role: str) -> None:
+    login(client, world.chau_thanh_office_leader)
+    response = client.post(
+        url("approval_chain", world.chau_thanh_office.uuid),
+        chain_post((Role.OFFICE_LEADER, "unit"), (role, "unit")),
+    )
+    assert response.status_code == 200
+    assert "role_1" in response.context["form"].errors, "not among the choices"
+    with pytest.raises(ValidationError) as refused:
+        services.approval_chain_set(
+            actor=world.chau_thanh_office_leader,
+            unit=world.chau_thanh_office,
+            steps=[{"role": Role.OFFICE_LEADER, "at": "unit"}, {"role": role, "at": "unit"}],
+        )
+    assert refused.value.message_dict == {
+        "steps": ["Mỗi bước duyệt phải do lãnh đạo Văn phòng hoặc lãnh đạo cấp ủy."]
+    }
+    assert not ApprovalChain.objects.exists()
+
+
+def test_only_a_leader_of_the_committee_itself_allows_self_approval_and_the_page_says_who(
+    client: Client, world: DocWorld
+) -> None:
+    address = url("approval_chain", world.chau_thanh_office.uuid)
+    for person in (world.chau_thanh_office_leader, world.province_leader, world.province_admin):
+        login(client, person)
+        assert client.get(address).context["form"].fields["allow_self_approval"].disabled
+        client.post(address, chain_post((Role.OFFICE_LEADER, "unit"), allow_self=True))
+        with pytest.raises(PermissionDenied):
+            services.approval_chain_set(
+                actor=person,
+                unit=world.chau_thanh_office,
+                steps=[{"role": Role.OFFICE_LEADER, "at": "unit"}],
+                allow_self_approval=True,
+            )
+    assert not ApprovalChain.objects.filter(allow_self_approval=True).exists()
+    assert not AuditEvent.objects.filter(
+        action="approval_chain.set", after__allow_self_approval=True
+    ).exists()
+
+    login(client, world.chau_thanh_leader)
+    assert not client.get(address).context["form"].fields["allow_self_approval"].disabled
+    response = client.post(
+        address, chain_post((Role.OFFICE_LEADER, "unit"), allow_self=True), follow=True
+    )
+    chain = ApprovalChain.objects.get(unit=world.chau_thanh_office)
+    assert (chain.allow_self_approval, chain.self_approval_by) == (True, world.chau_thanh_leader)
+    event = AuditEvent.objects.filter(action="approval_chain.set").latest("seq")
+    assert event.actor_id == world.chau_thanh_leader.pk
+    assert event.before == {
+        "steps": [{"role": Role.OFFICE_LEADER, "at": "unit"}],
+        "allow_self_approval": False,
+    }
+    assert event.after == {
+        "steps": [{"role": Role.OFFICE_LEADER, "at": "unit"}],
+        "allow_self_approval": True,
+    }
+    assert "Thay đổi lần cuối bởi Hồ Bí Thư" in response.content.decode()
+
+    # Another leader edits the steps: self-approval stays as the committee's leader left it.
+    login(client, world.chau_thanh_office_leader)
+    client.post(address, chain_post((Role.OFFICE_LEADER, "unit")))
+    chain.refresh_from_db()
+    assert (chain.allow_self_approval, chain.self_approval_by) == (True, world.chau_thanh_leader)
 
 
 def test_a_chain_without_steps_is_refused_on_the_form(client: Client, world: DocWorld) -> None:
@@ -188,17 +274,34 @@ def test_the_drafter_cannot_approve_their_own_draft_where_the_chain_forbids_it(
     assert not document.decisions.exists()
 
 
-def test_self_approval_is_allowed_when_the_chain_allows_it(client: Client, world: DocWorld) -> None:
-    login(client, world.chau_thanh_office_leader)
-    client.post(
-        url("approval_chain", world.chau_thanh_office.uuid),
-        chain_post((Role.OFFICE_LEADER, "unit"), allow_self=True),
+def test_self_approval_is_allowed_when_the_committees_leader_allows_it(
+    client: Client, world: DocWorld
+) -> None:
+    services.approval_chain_set(
+        actor=world.chau_thanh_leader,
+        unit=world.chau_thanh_office,
+        steps=[{"role": Role.OFFICE_LEADER, "at": "unit"}],
+        allow_self_approval=True,
     )
+    login(client, world.chau_thanh_office_leader)
     document = submitted(world, actor=world.chau_thanh_office_leader)
     response = client.post(url("outgoing_decide", document.uuid), {"decision": "duyet"})
     assert response.status_code == 302
     document.refresh_from_db()
     assert document.status == OutgoingStatus.APPROVED
+
+
+def test_a_stored_step_naming_another_role_is_taken_by_nobody(world: DocWorld) -> None:
+    """A chain snapshot from before the rule cannot let a specialist approve."""
+    document = submitted(world)
+    OutgoingDocument.objects.filter(pk=document.pk).update(
+        chain=[{"role": Role.SPECIALIST, "at": "unit", "allow_self": True}]
+    )
+    document.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        services.outgoing_approve(actor=world.chau_thanh_specialist, document=document)
+    document.refresh_from_db()
+    assert (document.status, document.decisions.count()) == (OutgoingStatus.IN_REVIEW, 0)
 
 
 def test_a_leader_sends_back_an_approved_document(client: Client, world: DocWorld) -> None:
@@ -254,22 +357,26 @@ def test_awaiting_my_approval_costs_the_same_queries_for_many_drafts(
 # --- signature --------------------------------------------------------------------------------
 
 
-def test_the_clerk_records_a_leaders_paper_signature(client: Client, world: DocWorld) -> None:
+def test_a_leader_signs_in_person_and_is_recorded_as_the_signer(
+    client: Client, world: DocWorld
+) -> None:
     document = approved(world)
-    login(client, world.chau_thanh_clerk)
+    login(client, world.chau_thanh_leader)
     form = client.get(url("outgoing_sign", document.uuid)).context["form"]
-    offered = dict(form.fields["signer"].choices)
-    assert str(world.chau_thanh_leader.uuid) in offered
-    assert str(world.chau_thanh_office_leader.uuid) in offered
-    assert str(world.province_leader.uuid) in offered
-    assert str(world.chau_thanh_specialist.uuid) not in offered
-    assert str(world.province_office_leader.uuid) not in offered
+    assert set(form.fields) == {"position", "authority"}, "nobody to choose"
+    response = client.post(
+        url("outgoing_sign", document.uuid), {"position": "", "authority": "K/T"}
+    )
+    assert response.status_code == 200
+    assert "position" in response.context["form"].errors
     response = client.post(
         url("outgoing_sign", document.uuid),
-        {"signer": str(world.chau_thanh_leader.uuid), "position": "Phó Bí thư", "authority": "T/M"},
+        # A posted signer is not a field of the form: it changes nothing.
+        {"signer": str(world.chau_thanh_office_leader.uuid), "position": "Phó Bí thư",
+         "authority": "T/M"},
         follow=True,
-    )
-    assert "Đã ghi nhận người ký." in messages_of(response)
+    )  # fmt: skip
+    assert "Đã ký văn bản." in messages_of(response)
     document.refresh_from_db()
     assert (document.status, document.signer, document.signer_position) == (
         OutgoingStatus.SIGNED,
@@ -277,36 +384,39 @@ def test_the_clerk_records_a_leaders_paper_signature(client: Client, world: DocW
         "Phó Bí thư",
     )
     assert document.signing_authority == "T/M"
+    event = AuditEvent.objects.filter(action="outgoing.sign").get()
+    assert event.actor_id == world.chau_thanh_leader.pk
     assert "T/M · Phó Bí thư · Hồ Bí Thư" in response.content.decode()
 
 
-def test_a_leader_signs_for_themself_only(client: Client, world: DocWorld) -> None:
+def test_a_clerk_cannot_record_a_leader_as_signer(client: Client, world: DocWorld) -> None:
     document = approved(world)
-    login(client, world.chau_thanh_leader)
-    form = client.get(url("outgoing_sign", document.uuid)).context["form"]
-    assert [v for v, _l in form.fields["signer"].choices if v] == [
-        str(world.chau_thanh_leader.uuid)
-    ]
+    login(client, world.chau_thanh_clerk)
+    page = client.get(url("outgoing_detail", document.uuid)).content.decode()
+    assert 'data-action="sign"' not in page
     response = client.post(
         url("outgoing_sign", document.uuid),
-        {"signer": str(world.chau_thanh_leader.uuid), "position": "", "authority": "K/T"},
+        {"signer": str(world.chau_thanh_leader.uuid), "position": "Bí thư", "authority": "T/M"},
+        follow=True,
     )
-    assert response.status_code == 200
-    assert "position" in response.context["form"].errors
-    client.post(
-        url("outgoing_sign", document.uuid),
-        {"signer": str(world.chau_thanh_leader.uuid), "position": "Phó Bí thư", "authority": "K/T"},
-    )
+    assert "Người ký phải là lãnh đạo của đơn vị hoặc cấp ủy." in messages_of(response)
+    with pytest.raises(TypeError):
+        services.outgoing_sign(  # type: ignore[call-arg]
+            actor=world.chau_thanh_clerk,
+            document=document,
+            signer=world.chau_thanh_leader,
+            position="Bí thư",
+        )
     document.refresh_from_db()
-    assert (document.signer, document.signing_authority) == (world.chau_thanh_leader, "K/T")
+    assert (document.status, document.signer) == (OutgoingStatus.APPROVED, None)
+    assert not AuditEvent.objects.filter(action="outgoing.sign").exists()
 
 
 def test_a_draft_still_in_review_cannot_be_signed(client: Client, world: DocWorld) -> None:
     document = submitted(world)
-    login(client, world.chau_thanh_clerk)
+    login(client, world.chau_thanh_leader)
     response = client.post(
-        url("outgoing_sign", document.uuid),
-        {"signer": str(world.chau_thanh_leader.uuid), "position": "Bí thư", "authority": ""},
+        url("outgoing_sign", document.uuid), {"position": "Bí thư", "authority": ""}
     )
     assert response.status_code == 200
     assert response.context["form"].non_field_errors() == [

@@ -205,9 +205,8 @@ def _issued_reply(world: DocWorld, document: IncomingDocument) -> OutgoingDocume
     services.outgoing_submit(actor=world.chau_thanh_specialist, document=reply)
     services.outgoing_approve(actor=world.chau_thanh_office_leader, document=reply)
     services.outgoing_sign(
-        actor=world.chau_thanh_clerk,
+        actor=world.chau_thanh_office_leader,
         document=reply,
-        signer=world.chau_thanh_office_leader,
         position="Chánh Văn phòng",
     )
     return services.outgoing_issue(

@@ -20,6 +20,7 @@ from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from tests.documents.conftest import DocWorld
+from tests.factories import MembershipFactory
 from vanphong.core.models import AuditEvent, Counter
 from vanphong.documents import services
 from vanphong.documents.models import (
@@ -32,7 +33,7 @@ from vanphong.documents.models import (
     Urgency,
 )
 from vanphong.documents.services import Handler, Recipient, Upload
-from vanphong.org.models import Clearance, Person, Unit
+from vanphong.org.models import Clearance, Person, Role, Unit
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -731,9 +732,8 @@ def sent_to_hoa_thanh(world: DocWorld, **overrides: Any) -> OutgoingDocument:
     services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
     services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
     services.outgoing_sign(
-        actor=world.chau_thanh_clerk,
+        actor=world.chau_thanh_office_leader,
         document=document,
-        signer=world.chau_thanh_office_leader,
         position="Chánh Văn phòng",
     )
     return services.outgoing_issue(
@@ -743,6 +743,134 @@ def sent_to_hoa_thanh(world: DocWorld, **overrides: Any) -> OutgoingDocument:
         issued_on=date(2012, 3, 1),
         attachments=[Upload("Công văn phối hợp.pdf", io.BytesIO(PDF))],
     )
+
+
+def secret_signed(
+    world: DocWorld, level: int, *, subject: str = "Phương án bảo vệ bí mật nhà nước năm 2012"
+) -> OutgoingDocument:
+    """A draft of Châu Thành's Office at `level`, approved and signed by people of the Office
+    cleared for it (the clerks of the personas are cleared for Mật only)."""
+    drafter, leader = (
+        MembershipFactory.create(unit=world.chau_thanh_office, role=role, clearance=level).person
+        for role in (Role.SPECIALIST, Role.OFFICE_LEADER)
+    )
+    document = services.outgoing_create(
+        actor=drafter,
+        unit=world.chau_thanh_office,
+        type_symbol="PA",
+        subject=subject,
+        confidentiality=level,
+    )
+    services.outgoing_submit(actor=drafter, document=document)
+    services.outgoing_approve(actor=leader, document=document)
+    return services.outgoing_sign(actor=leader, document=document, position="Chánh Văn phòng")
+
+
+def cleared_clerk(unit: Unit, level: int) -> Person:
+    person: Person = MembershipFactory.create(unit=unit, role=Role.CLERK, clearance=level).person
+    return person
+
+
+def sent_secret(world: DocWorld, level: int, **fields: Any) -> Delivery:
+    """`secret_signed`, issued by a cleared clerk to Hòa Thành's Office with a file."""
+    document = services.outgoing_issue(
+        actor=cleared_clerk(world.chau_thanh_office, level),
+        document=secret_signed(world, level, **fields),
+        recipients=[Recipient(unit=world.hoa_thanh_office)],
+        issued_on=date(2012, 3, 1),
+        page_count=4,
+        attachments=[Upload("Phương án.pdf", io.BytesIO(PDF))],
+    )
+    return Delivery.objects.get(document=document, recipient_unit=world.hoa_thanh_office)
+
+
+def test_a_delivery_above_the_clerks_clearance_is_not_offered_anywhere_and_nothing_changes(
+    client: Client, world: DocWorld
+) -> None:
+    delivery = sent_secret(world, Clearance.TOP_SECRET)
+    events = AuditEvent.objects.count()
+    login(client, world.hoa_thanh_clerk)  # a clerk there, cleared for Mật only
+    queue = client.get(url("queue"))
+    assert queue.context["deliveries"] == []
+    assert "bảo vệ bí mật" not in queue.content.decode()
+    address = url("incoming_register") + f"?lien-thong={delivery.uuid}"
+    assert client.get(address).status_code == 404, "no prefill of its subject"
+    posted = register_post(
+        world, unit=str(world.hoa_thanh_office.uuid), delivery=str(delivery.uuid)
+    )
+    assert client.post(url("incoming_register"), posted).status_code == 404
+    assert client.get(url("queue_refuse", delivery.uuid)).status_code == 404
+    refused = client.post(url("queue_refuse", delivery.uuid), {"reason": "Gửi nhầm"})
+    assert refused.status_code == 404
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.ARRIVED
+    assert not IncomingDocument.objects.exists()
+    assert AuditEvent.objects.count() == events
+
+    cleared = cleared_clerk(world.hoa_thanh_office, Clearance.TOP_SECRET)
+    login(client, cleared)
+    assert [d.pk for d in client.get(url("queue")).context["deliveries"]] == [delivery.pk]
+    assert client.get(address).status_code == 200
+
+
+def test_a_delivery_is_registered_as_sent_whatever_the_form_says(
+    client: Client, world: DocWorld
+) -> None:
+    delivery = sent_secret(world, Clearance.SECRET)
+    sent = delivery.document
+    login(client, world.hoa_thanh_clerk)
+    lowered = register_post(
+        world,
+        unit=str(world.hoa_thanh_office.uuid),
+        medium="paper",
+        sender_name="Cơ quan khác",
+        number_symbol="Số 99-CV/XX",
+        document_date="2012-01-02",
+        subject="Trích yếu sửa lại",
+        page_count="1",
+        confidentiality=str(Clearance.UNCLASSIFIED),
+        urgency=str(Urgency.FLASH),
+        delivery=str(delivery.uuid),
+        attachments=[SimpleUploadedFile("them.png", PNG)],
+    )
+    response = client.post(url("incoming_register"), lowered)
+    assert response.status_code == 302
+    copy = IncomingDocument.objects.get()
+    assert (copy.confidentiality, copy.urgency) == (Clearance.SECRET, sent.urgency)
+    assert (copy.number_symbol, copy.document_date, copy.subject) == (
+        sent.number_symbol,
+        date(2012, 3, 1),
+        sent.subject,
+    )
+    assert (copy.sender_name, copy.sender_unit, copy.type_symbol, copy.medium) == (
+        "Văn phòng Huyện ủy Châu Thành",
+        world.chau_thanh_office,
+        "PA",
+        "internal",
+    )
+    assert copy.page_count == 4
+    assert [a.filename for a in copy.attachments.all()] == ["Phương án.pdf"]
+    # Colleagues not cleared for Mật do not open the copy or its file.
+    colleague = MembershipFactory.create(unit=world.hoa_thanh_office, role=Role.SPECIALIST).person
+    login(client, colleague)
+    assert client.get(url("incoming_detail", copy.uuid)).status_code == 404
+    assert client.get(url("attachment", copy.attachments.get().uuid)).status_code == 404
+
+
+def test_the_form_for_a_delivery_shows_the_sent_document_and_asks_only_the_receiving_side(
+    client: Client, world: DocWorld
+) -> None:
+    delivery = sent_secret(world, Clearance.SECRET)
+    login(client, world.hoa_thanh_clerk)
+    page = client.get(url("incoming_register"), {"lien-thong": str(delivery.uuid)})
+    assert set(page.context["form"].fields) == {
+        "received_at", "deadline", "recipients_note", "note", "duplicate_reason",
+        "submission_id", "delivery",
+    }  # fmt: skip
+    facts = page.content.decode()
+    for shown in (delivery.document.subject, delivery.document.number_symbol, "01/03/2012",
+                  "Mật", "Văn phòng Huyện ủy Châu Thành"):  # fmt: skip
+        assert shown in facts
 
 
 def test_the_queue_lists_what_other_units_sent_and_registers_it_prefilled(
@@ -758,25 +886,19 @@ def test_the_queue_lists_what_other_units_sent_and_registers_it_prefilled(
     assert 'class="vp-urgent"' in body
     assert f"?lien-thong={delivery.uuid}" in body
 
-    form = client.get(url("incoming_register"), {"lien-thong": str(delivery.uuid)}).context["form"]
-    assert form["sender_name"].value() == "Văn phòng Huyện ủy Châu Thành"
-    assert form["number_symbol"].value() == sent.number_symbol
-    assert form["document_date"].value() == date(2012, 3, 1)
-    assert form["urgency"].value() == Urgency.URGENT
-    assert form["medium"].value() == "internal"
+    page = client.get(url("incoming_register"), {"lien-thong": str(delivery.uuid)})
+    facts = page.content.decode()
+    assert "Văn phòng Huyện ủy Châu Thành" in facts
+    assert sent.number_symbol in facts
+    assert "01/03/2012" in facts
+    assert sent.subject in facts
+    form = page.context["form"]
     assert str(form["delivery"].value()) == str(delivery.uuid)
-    assert list(form.fields["unit"].queryset) == [world.hoa_thanh_office]
+    assert form["recipients_note"].value() == "Kính gửi Thường trực"
 
     data = {
-        "unit": str(world.hoa_thanh_office.uuid),
-        "medium": "internal",
         "received_at": "",
-        "sender_name": form["sender_name"].value(),
-        "number_symbol": sent.number_symbol,
-        "document_date": "2012-03-01",
-        "subject": sent.subject,
-        "confidentiality": "0",
-        "urgency": str(Urgency.URGENT),
+        "recipients_note": "Kính gửi Thường trực",
         "submission_id": str(uuid4()),
         "delivery": str(delivery.uuid),
     }
@@ -789,9 +911,9 @@ def test_the_queue_lists_what_other_units_sent_and_registers_it_prefilled(
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.REGISTERED
     assert client.get(url("queue")).context["deliveries"] == []
-    page = client.get(url("incoming_detail", document.uuid)).content.decode()
-    assert "Văn bản liên thông" in page
-    assert "Văn phòng Huyện ủy Châu Thành" in page
+    detail = client.get(url("incoming_detail", document.uuid)).content.decode()
+    assert "Văn bản liên thông" in detail
+    assert "Văn phòng Huyện ủy Châu Thành" in detail
 
 
 def test_the_clerk_refuses_a_misaddressed_document_with_a_reason(

@@ -19,6 +19,7 @@ from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
 from tests.documents.conftest import DocWorld
+from tests.documents.test_views_incoming import cleared_clerk, secret_signed
 from vanphong.core.models import AuditEvent
 from vanphong.documents import services
 from vanphong.documents.models import (
@@ -98,9 +99,8 @@ def approved(world: DocWorld, **overrides: Any) -> OutgoingDocument:
 def signed(world: DocWorld, **overrides: Any) -> OutgoingDocument:
     document = approved(world, **overrides)
     services.outgoing_sign(
-        actor=world.chau_thanh_clerk,
+        actor=world.chau_thanh_office_leader,
         document=document,
-        signer=world.chau_thanh_office_leader,
         position="Chánh Văn phòng",
     )
     document.refresh_from_db()
@@ -125,16 +125,7 @@ def issued(
 def register_delivery(world: DocWorld, document: OutgoingDocument) -> IncomingDocument:
     """The recipient clerk (Hòa Thành) registers what arrived in the reception queue."""
     delivery = reception_queue(world.hoa_thanh_clerk).get(document=document)
-    return services.incoming_register(
-        actor=world.hoa_thanh_clerk,
-        unit=world.hoa_thanh_office,
-        medium="internal",
-        sender_name=document.unit.name,
-        number_symbol=document.number_symbol,
-        document_date=ISSUED_ON,
-        subject=document.subject,
-        delivery=delivery,
-    )
+    return services.delivery_register(actor=world.hoa_thanh_clerk, delivery=delivery)
 
 
 def create_post(world: DocWorld, **overrides: Any) -> dict[str, Any]:
@@ -190,12 +181,11 @@ def test_a_document_goes_from_draft_to_the_recipients_book_through_the_pages(
     document.refresh_from_db()
     assert document.status == OutgoingStatus.APPROVED
 
-    clerk = login(client, world.chau_thanh_clerk)
-    response = clerk.post(
-        url("outgoing_sign", document.uuid),
-        {"signer": str(world.chau_thanh_leader.uuid), "position": "Bí thư", "authority": "T/M"},
+    response = committee_leader.post(
+        url("outgoing_sign", document.uuid), {"position": "Bí thư", "authority": "T/M"}
     )
     assert response.status_code == 302
+    clerk = login(client, world.chau_thanh_clerk)
     response = clerk.post(
         url("outgoing_issue", document.uuid),
         {
@@ -527,11 +517,11 @@ def test_each_person_gets_exactly_the_actions_workflow_allows(
     assert _buttons(clients["chau_thanh_specialist"], document) == set()
     assert _buttons(clients["chau_thanh_office_leader"], document) == {"decide"}
     services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
-    assert _buttons(clients["chau_thanh_clerk"], document) == {"sign"}
+    assert _buttons(clients["chau_thanh_clerk"], document) == set(), "a clerk signs for nobody"
     assert _buttons(clients["chau_thanh_leader"], document) == {"sign", "send_back"}
     assert _buttons(clients["chau_thanh_office_leader"], document) == {"sign", "send_back"}
     services.outgoing_sign(
-        actor=world.chau_thanh_leader, document=document, signer=world.chau_thanh_leader,
+        actor=world.chau_thanh_leader, document=document,
         position="Bí thư", authority="T/M",
     )  # fmt: skip
     assert _buttons(clients["chau_thanh_clerk"], document) == {"issue"}
@@ -567,6 +557,20 @@ def test_awaiting_issue_lists_signed_documents_of_the_clerks_units(
     assert list(response.context["documents"]) == [waiting]
     login(client, world.hoa_thanh_clerk)
     assert list(client.get(url("outgoing_awaiting_issue")).context["documents"]) == []
+
+
+def test_awaiting_issue_leaves_out_what_the_clerk_is_not_cleared_for(
+    client: Client, world: DocWorld
+) -> None:
+    hidden = secret_signed(world, Clearance.TOP_SECRET, subject="Phương án tuyệt đối giữ kín")
+    secret = secret_signed(world, Clearance.SECRET, subject="Phương án mật")
+    login(client, world.chau_thanh_clerk)  # cleared for Mật
+    response = client.get(url("outgoing_awaiting_issue"))
+    assert list(response.context["documents"]) == [secret]
+    assert "giữ kín" not in response.content.decode()
+    login(client, cleared_clerk(world.chau_thanh_office, Clearance.TOP_SECRET))
+    listed = client.get(url("outgoing_awaiting_issue")).context["documents"]
+    assert set(listed) == {hidden, secret}
 
 
 def _bulk_documents(world: DocWorld, count: int, **fields: Any) -> list[OutgoingDocument]:

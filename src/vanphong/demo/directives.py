@@ -900,9 +900,8 @@ def _programme_ix(units: _Units, stamps: _Stamps) -> OutgoingDocument:
     documents.outgoing_submit(actor=drafter, document=document)
     documents.outgoing_approve(actor=chief, document=document)
     documents.outgoing_sign(
-        actor=clerk,
+        actor=secretary,
         document=document,
-        signer=secretary,
         position="Bí thư",
         authority=SigningAuthority.ON_BEHALF,
     )

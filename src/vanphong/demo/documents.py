@@ -1097,13 +1097,20 @@ class _Traffic:
         self.handle(office, document, t, tag=arrival.kind.tag)
 
     def register(
-        self, office: _Office, t: int, latest: int = END, **fields: Any
+        self,
+        office: _Office,
+        t: int,
+        latest: int = END,
+        register: Callable[..., IncomingDocument] | None = None,
+        **fields: Any,
     ) -> tuple[IncomingDocument, int]:
-        """Register what arrived at `t`; returns the document and when the clerk entered it
-        (minutes later, but not after `latest`)."""
-        document = services.incoming_register(
+        """Register what arrived at `t` (`register`: from outside, or what another unit
+        sent: services.delivery_register); returns the document and when the clerk entered
+        it (minutes later, but not after `latest`)."""
+        if register is None:
+            register = partial(services.incoming_register, unit=office.unit)
+        document = register(
             actor=office.clerk,
-            unit=office.unit,
             received_at=_moment(t),
             page_count=self.rng.randint(1, 12),
             submission_id=_submission(self.registered),
@@ -1495,9 +1502,8 @@ class _Traffic:
         else:
             authority = SigningAuthority.DEPUTY
         document = services.outgoing_sign(
-            actor=office.clerk,
+            actor=signer,
             document=document,
-            signer=signer,
             position=office.positions.get(signer.pk) or "Chánh Văn phòng",
             authority=authority,
         )
@@ -1591,18 +1597,7 @@ class _Traffic:
             deadline = _workdays_after(_day(plan.at), plan.kind.days)
         cutoff = min(END, recall_at) if recall_at is not None else END
         document, t = self.register(
-            office,
-            t,
-            cutoff,
-            sender_name=source.unit.name,
-            number_symbol=source.number_symbol,
-            document_date=source.issued_on,
-            subject=source.subject,
-            medium=Medium.INTERNAL,
-            confidentiality=source.confidentiality,
-            urgency=source.urgency,
-            deadline=deadline,
-            delivery=delivery,
+            office, t, cutoff, services.delivery_register, delivery=delivery, deadline=deadline
         )
         tag = plan.kind.tag if office is not self.province else "info"
         lead = self.handle(office, document, t, tag=tag, cutoff=cutoff)

@@ -879,7 +879,9 @@ class ReceiveIn(Schema):
     received_at: datetime | None = Field(
         None, description="Ngày giờ đến; mặc định là bây giờ; không kèm múi giờ là giờ Việt Nam."
     )
-    page_count: int | None = Field(None, ge=1, description="Số trang; mặc định như bên gửi.")
+    page_count: int | None = Field(
+        None, ge=1, description="Số trang, chỉ khi bên gửi không ghi; có thì lấy như bên gửi."
+    )
     deadline: date | None = Field(None, description="Hạn xử lý.")
     recipients_note: str = Field(
         "", max_length=500, description="Đơn vị, người nhận; mặc định là ghi chú gửi của bên gửi."
@@ -953,26 +955,17 @@ def delivery_register(
     person = _actor(request)
     delivery = selectors.delivery_get_for_recipient(person, delivery_uuid)
     payload = payload or ReceiveIn.model_validate({})
-    sent = delivery.document
     try:
-        document = services.incoming_register(
+        document = services.delivery_register(
             actor=person,
-            unit=cast(Unit, delivery.recipient_unit),
-            medium=Medium.INTERNAL,
-            sender_name=sent.unit.name,
-            number_symbol=sent.number_symbol,
-            document_date=cast(date, sent.issued_on),
-            subject=sent.subject,
+            delivery=delivery,
             received_at=_aware(payload.received_at),
-            page_count=payload.page_count or sent.page_count,
-            confidentiality=sent.confidentiality,
-            urgency=sent.urgency,
+            page_count=payload.page_count,
             deadline=payload.deadline,
-            recipients_note=payload.recipients_note or delivery.delivery_note,
+            recipients_note=payload.recipients_note,
             note=payload.note,
             duplicate_reason=payload.duplicate_reason,
             submission_id=payload.submission_id,
-            delivery=delivery,
         )
     except DuplicateDocument as duplicate:
         return Status(409, _duplicate(person, duplicate))
@@ -1225,7 +1218,9 @@ class ReturnDraftIn(Schema):
 
 class SignIn(Schema):
     signer: UUID | None = Field(
-        None, description="Người ký; mặc định là người gọi. Văn thư ghi nhận chữ ký giấy."
+        None,
+        description="Người ký là chính người gọi (lãnh đạo ký); không ghi nhận thay người khác. "
+        "Nếu gửi, phải là mã của người gọi.",
     )
     position: str = Field(min_length=1, max_length=100, description="Chức vụ người ký.")
     authority: SigningAuthority = Field(
@@ -1409,16 +1404,18 @@ def outgoing_return(
     "/di/{document_uuid}/ky",
     response={200: OutgoingDetailOut, **ERRORS},
     tags=[TAG_OUTGOING],
-    summary="Ký (người ký) hoặc ghi nhận chữ ký giấy (văn thư)",
+    summary="Ký văn bản đã duyệt (lãnh đạo đơn vị hoặc cấp ủy, chính người ký)",
 )
 def outgoing_sign(request: HttpRequest, document_uuid: UUID, payload: SignIn) -> OutgoingDetailOut:
     person = _actor(request)
-    signer = _person_named(payload.signer, "signer") if payload.signer is not None else person
+    if payload.signer is not None and payload.signer != person.uuid:
+        raise ValidationError(
+            {"signer": _("Chỉ người ký mới ký được; không ghi nhận chữ ký thay người khác.")}
+        )
     return _outgoing_step(
         request,
         document_uuid,
         services.outgoing_sign,
-        signer=signer,
         position=payload.position,
         authority=payload.authority,
     )

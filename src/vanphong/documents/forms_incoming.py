@@ -123,6 +123,26 @@ class IncomingRegisterForm(BootstrapForm):
         self.fields["number_symbol"].widget.attrs["autocomplete"] = "off"
 
 
+class DeliveryRegisterForm(BootstrapForm):
+    """Registering what another unit sent: only what the receiving side knows. The document
+    itself (number-symbol, date, issuer, subject, secrecy, urgency, files) is the sent one's
+    and is shown, not asked for."""
+
+    received_at = IncomingRegisterForm.base_fields["received_at"]
+    page_count = IncomingRegisterForm.base_fields["page_count"]
+    deadline = IncomingRegisterForm.base_fields["deadline"]
+    recipients_note = IncomingRegisterForm.base_fields["recipients_note"]
+    note = IncomingRegisterForm.base_fields["note"]
+    duplicate_reason = IncomingRegisterForm.base_fields["duplicate_reason"]
+    submission_id = forms.UUIDField(widget=forms.HiddenInput())
+    delivery = forms.UUIDField(widget=forms.HiddenInput())
+
+    def __init__(self, *args: Any, page_count_known: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if page_count_known:
+            del self.fields["page_count"]
+
+
 # --- the book's filters --------------------------------------------------------------------
 
 

@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.documents.models import SigningAuthority, Urgency
 from vanphong.documents.services import Recipient, Upload
+from vanphong.documents.workflow import LEADER_ROLES
 from vanphong.org.forms import BootstrapForm, DateInput
-from vanphong.org.models import Clearance, Membership, Role, Unit
+from vanphong.org.models import Clearance, Role, Unit
 
 SUBJECT_HELP = _("Tối đa 500 ký tự.")
 
@@ -151,7 +152,8 @@ class DecisionForm(BootstrapForm):
 
 
 class SignForm(BootstrapForm):
-    signer = forms.ChoiceField(label=_("Người ký"))
+    """The signer's own signature: who signs is the person signing, never a choice."""
+
     position = forms.CharField(
         label=_("Chức vụ người ký"),
         max_length=100,
@@ -160,17 +162,6 @@ class SignForm(BootstrapForm):
     authority = forms.ChoiceField(
         label=_("Thẩm quyền ký"), choices=SigningAuthority.choices, required=False
     )
-
-    def __init__(self, *args: Any, candidates: Sequence[Membership], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        seen: dict[str, str] = {}
-        for m in candidates:
-            key = str(m.person.uuid)
-            if key not in seen:
-                title = m.position or m.get_role_display()
-                seen[key] = f"{m.person} — {title}, {m.unit.name}"
-        signer = cast(forms.ChoiceField, self.fields["signer"])
-        signer.choices = [("", "---------"), *seen.items()]
 
 
 # --- issue, distribution, recall -----------------------------------------------------------
@@ -260,18 +251,24 @@ CHAIN_ROWS = 5
 
 
 class ChainForm(BootstrapForm):
-    """Up to CHAIN_ROWS ordered steps; a row without a role is left out."""
+    """Up to CHAIN_ROWS ordered steps of leader roles; a row without a role is left out.
+    `self_approval_editable`: whether the viewer may change self-approval (else it is shown,
+    not posted, and steps() is all the page changes)."""
 
     allow_self_approval = forms.BooleanField(
-        label=_("Cho phép người soạn thảo tự duyệt ở bước mình đảm nhiệm"), required=False
+        label=_("Cho phép người soạn thảo tự duyệt ở bước mình đảm nhiệm"),
+        required=False,
+        help_text=_("Chỉ lãnh đạo cấp ủy thay đổi được."),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, self_approval_editable: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["allow_self_approval"].disabled = not self_approval_editable
+        leaders = [(role, label) for role, label in Role.choices if role in LEADER_ROLES]
         for i in range(CHAIN_ROWS):
             self.fields[f"role_{i}"] = forms.ChoiceField(
                 label=_("Vai trò duyệt ở bước %(n)d") % {"n": i + 1},
-                choices=[("", _("— không dùng —")), *Role.choices],
+                choices=[("", _("— không dùng —")), *leaders],
                 required=False,
                 widget=forms.Select(attrs={"class": "form-select"}),
             )
@@ -291,6 +288,12 @@ class ChainForm(BootstrapForm):
 
     def rows(self) -> list[tuple[int, forms.BoundField, forms.BoundField]]:
         return [(i + 1, self[f"role_{i}"], self[f"at_{i}"]) for i in range(CHAIN_ROWS)]
+
+    def self_approval(self) -> bool | None:
+        """The posted choice, or None (unchanged) when the viewer may not change it."""
+        if self.fields["allow_self_approval"].disabled:
+            return None
+        return bool(self.cleaned_data["allow_self_approval"])
 
     def steps(self) -> list[dict[str, str]]:
         data = self.cleaned_data

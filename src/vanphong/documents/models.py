@@ -377,12 +377,18 @@ class ApprovalStep(models.Model):
 
 
 class ApprovalChain(models.Model):
-    """How a unit's drafts are approved: ordered steps of roles, each at the unit or above."""
+    """How a unit's drafts are approved: ordered steps of leader roles, each at the unit or
+    at its committee."""
 
     unit = models.OneToOneField(Unit, on_delete=models.PROTECT, related_name="approval_chain")
     # [{"role": "lanh_dao_vp", "at": "unit" | "committee"}, ...]
     steps = models.JSONField(default=list)
     allow_self_approval = models.BooleanField(default=False)
+    # Who last allowed or stopped self-approval (a leader of the committee), and when.
+    self_approval_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    self_approval_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.unit}: {len(self.steps)} bước"

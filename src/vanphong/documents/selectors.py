@@ -93,12 +93,24 @@ def assignment_get_visible(person: Person, assignment_uuid: UUID | str) -> Assig
     return get_visible_or_404(assignments, assignment_uuid)
 
 
+def _receivable(person: Person) -> Q:
+    """Deliveries to the units where the person is a clerk, up to the clearance held there
+    (workflow.may_receive): one above it is neither listed, counted nor opened."""
+    scope = scope_for(person)
+    clerk_of = scope.units_with_role(Role.CLERK)
+    rule = Q(pk__in=[])
+    for level in Clearance.values:
+        units = sorted(u for u in clerk_of if scope.sees(u, level))
+        if units:
+            rule |= Q(document__confidentiality=level, recipient_unit_id__in=units)
+    return rule
+
+
 def delivery_get_for_recipient(person: Person, delivery_uuid: UUID | str) -> Delivery:
-    """A delivery to one of the units where the person is a clerk (who registers it)."""
-    units = scope_for(person).units_with_role(Role.CLERK)
-    deliveries = Delivery.objects.select_related("document", "document__unit").filter(
-        recipient_unit_id__in=sorted(units)
-    )
+    """A delivery the person may register or refuse (see _receivable), or 404."""
+    deliveries = Delivery.objects.select_related(
+        "document", "document__unit", "recipient_unit"
+    ).filter(_receivable(person))
     return get_visible_or_404(deliveries, delivery_uuid)
 
 
@@ -244,16 +256,8 @@ def assigned_by(person: Person) -> QuerySet[Assignment]:
 
 def reception_queue(person: Person) -> QuerySet[Delivery]:
     """Documents sent to the person's units inside the installation, waiting to be registered."""
-    scope = scope_for(person)
-    clerk_of = scope.units_with_role(Role.CLERK)
-    # Not even the subject of a document above the clerk's clearance shows in the queue.
-    cleared = Q(pk__in=[])
-    for level in Clearance.values:
-        units = sorted(u for u in clerk_of if scope.clearance_by_unit.get(u, -1) >= level)
-        if units:
-            cleared |= Q(document__confidentiality=level, recipient_unit_id__in=units)
     return (
-        Delivery.objects.filter(cleared, status=DeliveryStatus.ARRIVED)
+        Delivery.objects.filter(_receivable(person), status=DeliveryStatus.ARRIVED)
         .select_related("document", "document__unit", "recipient_unit")
         .order_by("-document__urgency", "sent_at")
     )
@@ -271,10 +275,11 @@ def awaiting_my_approval(person: Person) -> list[OutgoingDocument]:
 
 
 def awaiting_issue(person: Person) -> QuerySet[OutgoingDocument]:
-    """Signed documents of the person's clerk units, waiting for a number."""
+    """Signed documents of the person's clerk units that they may see, waiting for a number."""
     units = scope_for(person).units_with_role(Role.CLERK)
     return (
-        OutgoingDocument.objects.filter(unit_id__in=sorted(units), status=OutgoingStatus.SIGNED)
+        outgoing_visible(person)
+        .filter(unit_id__in=sorted(units), status=OutgoingStatus.SIGNED)
         .select_related("unit", "signer")
         .order_by("-urgency", "signed_at")
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
-from typing import IO, Any, Literal, TypeVar
+from typing import IO, Any, Literal, TypeVar, cast
 from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -56,7 +56,7 @@ from vanphong.documents.models import (
     Urgency,
 )
 from vanphong.documents.selectors import DOCUMENT_ROLES, incoming_duplicates
-from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.org.models import Clearance, Person, Unit
 from vanphong.org.selectors import committee_of, scope_for, term_in_force, unit_subtree
 
 INCOMING_FIELDS = (
@@ -224,9 +224,10 @@ def incoming_register(
     attachments: Sequence[Upload] = (),
     duplicate_reason: str = "",
     submission_id: UUID | None = None,
-    delivery: Delivery | None = None,
 ) -> IncomingDocument:
-    """Register a document in the unit's incoming book and give it the next số đến.
+    """Register a document received from outside (paper, email) in the unit's incoming book
+    and give it the next số đến. What the installation itself sent is registered by
+    `delivery_register`, which takes the document's facts from what was sent.
 
     Everything that only reads (permission, validation, parsing, the duplicate check) happens
     before the transaction: the book's counter row, and on SQLite the whole database, is locked
@@ -237,6 +238,101 @@ def incoming_register(
     if (earlier := _registered_by_submission(submission_id)) is not None:
         return earlier  # the same form sent twice: one registration, one number
     workflow.require_clerk(actor, unit)
+    return _register(
+        actor=actor,
+        unit=unit,
+        medium=medium,
+        sender_name=sender_name,
+        number_symbol=number_symbol,
+        document_date=document_date,
+        subject=subject,
+        received_at=received_at,
+        page_count=page_count,
+        confidentiality=confidentiality,
+        urgency=urgency,
+        deadline=deadline,
+        recipients_note=recipients_note,
+        note=note,
+        attachments=attachments,
+        duplicate_reason=duplicate_reason,
+        submission_id=submission_id,
+        delivery=None,
+    )
+
+
+def delivery_register(
+    *,
+    actor: Person,
+    delivery: Delivery,
+    received_at: datetime | None = None,
+    page_count: int | None = None,
+    deadline: date | None = None,
+    recipients_note: str = "",
+    note: str = "",
+    duplicate_reason: str = "",
+    submission_id: UUID | None = None,
+) -> IncomingDocument:
+    """Register a document another unit of the installation sent (edXML status 03).
+
+    What the document is — number-symbol, date, issuing unit, subject, type, secrecy, urgency,
+    files, and the page count when the sender gave one — is copied from the sent document,
+    never taken from the clerk: a copy cannot be less secret, or other, than what was sent.
+    The clerk adds only what the receiving side knows (arrival, deadline, routing, notes).
+    """
+    if (earlier := _registered_by_submission(submission_id)) is not None:
+        return earlier
+    delivery = Delivery.objects.select_related("document__unit", "recipient_unit").get(
+        pk=delivery.pk
+    )
+    if delivery.recipient_unit is None:
+        raise ValidationError(_("Không áp dụng cho nơi nhận bên ngoài."))
+    workflow.require_clerk(actor, delivery.recipient_unit)
+    if not workflow.may_receive(actor, delivery):
+        raise PermissionDenied(_("Bạn không được tiếp cận văn bản ở độ mật này."))
+    sent = delivery.document
+    return _register(
+        actor=actor,
+        unit=delivery.recipient_unit,
+        medium=Medium.INTERNAL,
+        sender_name=sent.unit.name,
+        number_symbol=sent.number_symbol,
+        document_date=cast(date, sent.issued_on),  # only issued documents are delivered
+        subject=sent.subject,
+        received_at=received_at,
+        page_count=sent.page_count or page_count,
+        confidentiality=sent.confidentiality,
+        urgency=sent.urgency,
+        deadline=deadline,
+        recipients_note=recipients_note or delivery.delivery_note,
+        note=note,
+        attachments=(),
+        duplicate_reason=duplicate_reason,
+        submission_id=submission_id,
+        delivery=delivery,
+    )
+
+
+def _register(
+    *,
+    actor: Person,
+    unit: Unit,
+    medium: str,
+    sender_name: str,
+    number_symbol: str,
+    document_date: date,
+    subject: str,
+    received_at: datetime | None,
+    page_count: int | None,
+    confidentiality: int,
+    urgency: int,
+    deadline: date | None,
+    recipients_note: str,
+    note: str,
+    attachments: Sequence[Upload],
+    duplicate_reason: str,
+    submission_id: UUID | None,
+    delivery: Delivery | None,
+) -> IncomingDocument:
     now = timezone.now()
     received_at = received_at or now
     errors: dict[str, str] = {}
@@ -887,31 +983,26 @@ def outgoing_sign(
     *,
     actor: Person,
     document: OutgoingDocument,
-    signer: Person,
     position: str,
     authority: str = SigningAuthority.NONE,
 ) -> OutgoingDocument:
-    """Record who signed (the signer, or the clerk recording a paper signature)."""
+    """The signer signs: the person recorded as signer is the one who acts, never a name
+    someone else chose (a paper signature is confirmed here by the leader who gave it)."""
     document = _lock_outgoing(document)
-    if actor.pk != signer.pk:
-        workflow.require_clerk(actor, document.unit)
-    committee = committee_of(document.unit) or document.unit
-    if not (
-        workflow.is_leader_of(signer, document.unit) or workflow.is_leader_of(signer, committee)
-    ):
-        raise ValidationError({"signer": _("Người ký phải là lãnh đạo của đơn vị hoặc cấp ủy.")})
+    if not workflow.may_sign(actor, document):
+        raise PermissionDenied(_("Người ký phải là lãnh đạo của đơn vị hoặc cấp ủy."))
     if authority not in SigningAuthority.values:
         raise ValidationError({"authority": _("Thẩm quyền ký không hợp lệ.")})
     position = clean(position)
     if not position:
         raise ValidationError({"position": _("Cần nhập chức vụ người ký.")})
-    _involve(signer, outgoing=document)
+    _involve(actor, outgoing=document)
     return _outgoing_change(
         actor,
         document,
         "outgoing.sign",
         OutgoingStatus.SIGNED,
-        signer=signer,
+        signer=actor,
         signer_position=position,
         signing_authority=authority,
         signed_at=timezone.now(),
@@ -1039,10 +1130,16 @@ def outgoing_distribute(
 @transaction.atomic
 def delivery_refuse(*, actor: Person, delivery: Delivery, reason: str) -> Delivery:
     """The recipient's clerk sends back a misaddressed or invalid document (edXML 02)."""
-    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    delivery = (
+        Delivery.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .get(pk=delivery.pk)
+    )
     if delivery.recipient_unit is None:
         raise ValidationError(_("Không áp dụng cho nơi nhận bên ngoài."))
     workflow.require_clerk(actor, delivery.recipient_unit)
+    if not workflow.may_receive(actor, delivery):
+        raise PermissionDenied(_("Bạn không được tiếp cận văn bản ở độ mật này."))
     if delivery.status != DeliveryStatus.ARRIVED:
         raise ValidationError(_("Chỉ từ chối được văn bản đang chờ vào sổ."))
     reason = clean(reason)
@@ -1099,30 +1196,50 @@ def outgoing_cancel(*, actor: Person, document: OutgoingDocument, reason: str) -
 
 @transaction.atomic
 def approval_chain_set(
-    *, actor: Person, unit: Unit, steps: Sequence[dict[str, str]], allow_self_approval: bool
+    *,
+    actor: Person,
+    unit: Unit,
+    steps: Sequence[dict[str, str]],
+    allow_self_approval: bool | None = None,
 ) -> ApprovalChain:
-    """Configure how the unit's drafts are approved (an Office leader or an administrator)."""
+    """Configure how the unit's drafts are approved (its leaders or an administrator).
+
+    Every step names a leader role: approving is a leader's act. Whether a drafter may approve
+    their own draft (`allow_self_approval`; None: unchanged) is changed only by a current
+    leader of the committee itself (workflow.may_allow_self_approval), never by an
+    administrator; the event and the chain record who changed it."""
     scope = scope_for(actor)
     if not (scope.administers(unit.id) or workflow.is_leader_of(actor, unit)):
         raise PermissionDenied(_("Bạn không có quyền cấu hình quy trình duyệt của đơn vị này."))
     clean_steps = []
     for step in steps:
-        if step.get("role") not in Role.values or step.get("at") not in {"unit", "committee"}:
+        if step.get("at") not in {"unit", "committee"}:
             raise ValidationError({"steps": _("Bước duyệt không hợp lệ.")})
+        if step.get("role") not in workflow.LEADER_ROLES:
+            raise ValidationError(
+                {"steps": _("Mỗi bước duyệt phải do lãnh đạo Văn phòng hoặc lãnh đạo cấp ủy.")}
+            )
         clean_steps.append({"role": step["role"], "at": step["at"]})
     if not clean_steps:
         raise ValidationError({"steps": _("Quy trình duyệt cần ít nhất một bước.")})
     chain, _created = ApprovalChain.objects.select_for_update().get_or_create(unit=unit)
     before = {"steps": chain.steps, "allow_self_approval": chain.allow_self_approval}
+    if allow_self_approval is not None and allow_self_approval != chain.allow_self_approval:
+        if not workflow.may_allow_self_approval(actor, unit):
+            raise PermissionDenied(
+                _("Chỉ lãnh đạo cấp ủy mới cho phép hoặc bỏ việc tự duyệt dự thảo.")
+            )
+        chain.allow_self_approval = allow_self_approval
+        chain.self_approval_by = actor
+        chain.self_approval_at = timezone.now()
     chain.steps = clean_steps
-    chain.allow_self_approval = allow_self_approval
     chain.save()
     audit.record(
         actor=actor,
         action="approval_chain.set",
         target=chain,
         before=before,
-        after={"steps": clean_steps, "allow_self_approval": allow_self_approval},
+        after={"steps": clean_steps, "allow_self_approval": chain.allow_self_approval},
     )
     return chain
 

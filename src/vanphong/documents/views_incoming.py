@@ -37,6 +37,7 @@ from vanphong.documents import selectors, services, workflow
 from vanphong.documents.forms_incoming import (
     BookFilterForm,
     CompleteForm,
+    DeliveryRegisterForm,
     DirectionForm,
     FileForm,
     HandOverForm,
@@ -52,7 +53,6 @@ from vanphong.documents.models import (
     DeliveryEvent,
     IncomingDocument,
     IncomingStatus,
-    Medium,
     OutgoingDocument,
     OutgoingStatus,
     ProgressNote,
@@ -230,24 +230,6 @@ def _max_clearance(actor: Person, units: Iterable[Unit]) -> int:
     return max((scope.clearance_by_unit.get(u.id, 0) for u in units), default=0)
 
 
-def _delivery_initial(delivery: Delivery) -> dict[str, Any]:
-    """The registration form filled from a document another unit sent through the system."""
-    sent = delivery.document
-    return {
-        "unit": delivery.recipient_unit,
-        "medium": Medium.INTERNAL,
-        "sender_name": sent.unit.name,
-        "number_symbol": sent.number_symbol,
-        "document_date": sent.issued_on,
-        "subject": sent.subject,
-        "page_count": sent.page_count,
-        "confidentiality": sent.confidentiality,
-        "urgency": sent.urgency,
-        "recipients_note": delivery.delivery_note,
-        "delivery": delivery.uuid,
-    }
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def incoming_register(request: HttpRequest) -> HttpResponse:
@@ -256,10 +238,9 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
     if not units:
         return _no_clerk_unit(request)
     raw_delivery = request.POST.get("delivery") or request.GET.get("lien-thong") or ""
-    delivery = delivery_get_for_recipient(actor, raw_delivery) if raw_delivery else None
+    if raw_delivery:
+        return _register_delivery(request, delivery_get_for_recipient(actor, raw_delivery))
     choices = Unit.objects.filter(id__in=[u.id for u in units])
-    if delivery is not None and delivery.recipient_unit_id is not None:
-        choices = choices.filter(id=delivery.recipient_unit_id)
     clearance = _max_clearance(actor, units)
     duplicates: list[IncomingDocument] = []
     files_lost = False
@@ -288,47 +269,99 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
                     attachments=[services.Upload(f.name or "", f) for f in data["attachments"]],
                     duplicate_reason=data["duplicate_reason"],
                     submission_id=data["submission_id"],
-                    delivery=delivery,
                 )
             except services.DuplicateDocument as error:
                 form.add_service_error(error)
-                shown = incoming_visible(actor).filter(pk__in=[d.pk for d in error.existing])
-                duplicates = list(shown.order_by("year", "number"))
+                duplicates = _duplicates_shown(actor, error)
             except ValidationError as error:
                 form.add_service_error(error)
             else:
-                messages.success(
-                    request,
-                    _("Đã vào sổ văn bản đến số %(number)s/%(year)s: %(symbol)s.")
-                    % {
-                        "number": document.number,
-                        "year": document.year,
-                        "symbol": document.number_symbol,
-                    },
-                )
-                return redirect(_document_url(document))
+                return _registered(request, document)
         files_lost = bool(request.FILES)
         if files_lost and "attachments" in form.fields:
             form.add_error("attachments", FILES_NOT_KEPT)
     else:
         initial: dict[str, Any] = {
             "unit": units[0] if len(units) == 1 else None,
-            "received_at": timezone.localtime().replace(second=0, microsecond=0),
+            "received_at": _now_to_the_minute(),
             "submission_id": uuid4(),
         }
-        if delivery is not None:
-            initial.update(_delivery_initial(delivery))
-            services.document_read_record(actor=actor, outgoing=delivery.document)
         form = IncomingRegisterForm(initial=initial, units=choices, max_clearance=clearance)
     show_reason = bool(duplicates) or bool(form["duplicate_reason"].value())
     context = {
         "form": form,
-        "delivery": delivery,
         "duplicates": duplicates,
         "show_reason": show_reason,
         "files_lost": files_lost,
     }
     return render(request, "documents/incoming_register.html", context)
+
+
+def _now_to_the_minute() -> datetime:
+    return timezone.localtime().replace(second=0, microsecond=0)
+
+
+def _duplicates_shown(actor: Person, error: services.DuplicateDocument) -> list[IncomingDocument]:
+    shown = incoming_visible(actor).filter(pk__in=[d.pk for d in error.existing])
+    return list(shown.order_by("year", "number"))
+
+
+def _registered(request: HttpRequest, document: IncomingDocument) -> HttpResponse:
+    messages.success(
+        request,
+        _("Đã vào sổ văn bản đến số %(number)s/%(year)s: %(symbol)s.")
+        % {"number": document.number, "year": document.year, "symbol": document.number_symbol},
+    )
+    return redirect(_document_url(document))
+
+
+def _register_delivery(request: HttpRequest, delivery: Delivery) -> HttpResponse:
+    """Registering what another unit sent: the document is shown as sent, read-only; the
+    form asks only what the receiving side knows (services.delivery_register)."""
+    actor = _actor(request)
+    sent = delivery.document
+    options = {"page_count_known": sent.page_count is not None}
+    duplicates: list[IncomingDocument] = []
+    if request.method == "POST":
+        form = DeliveryRegisterForm(request.POST, **options)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                document = services.delivery_register(
+                    actor=actor,
+                    delivery=delivery,
+                    received_at=data["received_at"],
+                    page_count=data.get("page_count"),
+                    deadline=data["deadline"],
+                    recipients_note=data["recipients_note"],
+                    note=data["note"],
+                    duplicate_reason=data["duplicate_reason"],
+                    submission_id=data["submission_id"],
+                )
+            except services.DuplicateDocument as error:
+                form.add_service_error(error)
+                duplicates = _duplicates_shown(actor, error)
+            except ValidationError as error:
+                form.add_service_error(error)
+            else:
+                return _registered(request, document)
+    else:
+        services.document_read_record(actor=actor, outgoing=sent)
+        initial = {
+            "received_at": _now_to_the_minute(),
+            "recipients_note": delivery.delivery_note,
+            "submission_id": uuid4(),
+            "delivery": delivery.uuid,
+        }
+        form = DeliveryRegisterForm(initial=initial, **options)
+    context = {
+        "form": form,
+        "delivery": delivery,
+        "sent": sent,
+        "duplicates": duplicates,
+        "show_reason": bool(duplicates) or bool(form["duplicate_reason"].value()),
+    }
+    return render(request, "documents/incoming_register_delivery.html", context)
 
 
 # --- the book ------------------------------------------------------------------------------

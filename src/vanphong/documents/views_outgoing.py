@@ -64,7 +64,7 @@ ACTIONS: dict[str, Any] = {
     "outgoing.submit": gettext_lazy("Trình duyệt"),
     "outgoing.approve": gettext_lazy("Duyệt"),
     "outgoing.return": gettext_lazy("Trả lại"),
-    "outgoing.sign": gettext_lazy("Ghi nhận người ký"),
+    "outgoing.sign": gettext_lazy("Ký"),
     "outgoing.issue": gettext_lazy("Cấp số, phát hành"),
     "outgoing.distribute": gettext_lazy("Gửi nơi nhận"),
     "outgoing.recall": gettext_lazy("Thu hồi"),
@@ -134,13 +134,12 @@ def _actions(person: Person, document: OutgoingDocument, committee: Unit | None)
     editable = status in {OutgoingStatus.DRAFT, OutgoingStatus.RETURNED}
     leader = workflow.is_leader_of(person, unit)
     clerk = workflow.is_clerk_of(person, unit)
-    signs = leader or (committee is not None and workflow.is_leader_of(person, committee))
     return Actions(
         revise=drafter and editable,
         submit=drafter and editable,
         decide=workflow.can_decide(person, document, committees={unit.pk: committee}),
         send_back=leader and status in {OutgoingStatus.APPROVED, OutgoingStatus.SIGNED},
-        sign=status == OutgoingStatus.APPROVED and (clerk or signs),
+        sign=status == OutgoingStatus.APPROVED and workflow.may_sign(person, document),
         issue=status == OutgoingStatus.SIGNED and clerk,
         distribute=status == OutgoingStatus.ISSUED and clerk,
         recall=status == OutgoingStatus.ISSUED and clerk,
@@ -477,24 +476,20 @@ def outgoing_decide(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def outgoing_sign(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
-    """The signer records their own signature, or the clerk records a paper one."""
+    """The signer signs, in person: a leader records their own signature (also one given on
+    paper), nobody records another's."""
     actor = _actor(request)
     document = _document(request, document_uuid)
     if _not_offered(request, document, "sign"):
         return _detail(document)
-    candidates = selectors.signer_candidates(document.unit)
-    if not workflow.is_clerk_of(actor, document.unit):
-        candidates = [m for m in candidates if m.person_id == actor.pk]
-    people = {str(m.person.uuid): m.person for m in candidates}
     if request.method == "POST":
-        form = SignForm(request.POST, candidates=candidates)
+        form = SignForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
             try:
                 services.outgoing_sign(
                     actor=actor,
                     document=document,
-                    signer=people[data["signer"]],
                     position=data["position"],
                     authority=data["authority"],
                 )
@@ -503,22 +498,19 @@ def outgoing_sign(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
             except ValidationError as error:
                 form.add_service_error(error)
             else:
-                messages.success(request, _("Đã ghi nhận người ký."))
+                messages.success(request, _("Đã ký văn bản."))
                 return _detail(document)
     else:
-        initial: dict[str, Any] = {}
-        if len(people) == 1:
-            only = candidates[0]
-            initial = {"signer": str(only.person.uuid), "position": only.position}
-        form = SignForm(initial=initial, candidates=candidates)
+        own = [m for m in selectors.signer_candidates(document.unit) if m.person_id == actor.pk]
+        form = SignForm(initial={"position": own[0].position} if own else {})
     return _form_page(
         request,
         form,
         title=_("Ký văn bản"),
         document=document,
-        submit_label=_("Ghi nhận người ký"),
+        submit_label=_("Ký"),
         intro=_(
-            "Văn thư có thể ghi nhận chữ ký trên bản giấy của lãnh đạo. Thẩm quyền ký: "
+            "Bạn ký với tư cách của chính mình (cả khi đã ký trên bản giấy). Thẩm quyền ký: "
             "T/M (thay mặt tập thể), K/T (ký thay), T/L (thừa lệnh), TUQ (thừa ủy quyền)."
         ),
     )
@@ -806,20 +798,28 @@ def outgoing_book(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def approval_chain(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
-    """How the unit's drafts are approved; for its Office leaders and administrators."""
+    """How the unit's drafts are approved; for its leaders and administrators. Self-approval
+    is changed only by a leader of the committee (workflow.may_allow_self_approval)."""
     actor = _actor(request)
     unit = get_visible_or_404(units_visible(actor), unit_uuid)
     if not (scope_for(actor).administers(unit.pk) or workflow.is_leader_of(actor, unit)):
         raise Http404
+    configured = ApprovalChain.objects.select_related("self_approval_by").filter(unit=unit).first()
+    allowed = bool(configured and configured.allow_self_approval)
+    editable = workflow.may_allow_self_approval(actor, unit)
     if request.method == "POST":
-        form = ChainForm(request.POST)
+        form = ChainForm(
+            request.POST,
+            initial={"allow_self_approval": allowed},
+            self_approval_editable=editable,
+        )
         if form.is_valid():
             try:
                 services.approval_chain_set(
                     actor=actor,
                     unit=unit,
                     steps=form.steps(),
-                    allow_self_approval=form.cleaned_data["allow_self_approval"],
+                    allow_self_approval=form.self_approval(),
                 )
             except PermissionDenied as error:
                 form.add_error(None, str(error))
@@ -831,14 +831,11 @@ def approval_chain(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
                 )
                 return redirect("documents:approval_chain", unit_uuid=unit.uuid)
     else:
-        configured = ApprovalChain.objects.filter(unit=unit).first()
         steps = list(configured.steps) if configured and configured.steps else []
         form = ChainForm(
-            initial=ChainForm.initial_for(
-                steps or workflow.DEFAULT_CHAIN,
-                bool(configured and configured.allow_self_approval),
-            )
+            initial=ChainForm.initial_for(steps or workflow.DEFAULT_CHAIN, allowed),
+            self_approval_editable=editable,
         )
     committee = committee_of(unit)
-    context = {"form": form, "unit": unit, "committee": committee}
+    context = {"form": form, "unit": unit, "committee": committee, "chain": configured}
     return render(request, "documents/approval_chain.html", context)

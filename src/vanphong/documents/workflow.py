@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
 from vanphong.documents.models import (
+    Delivery,
     IncomingDocument,
     IncomingStatus,
     OutgoingDocument,
@@ -104,6 +105,32 @@ def require_leader(person: Person, unit: Unit) -> None:
         raise PermissionDenied(_("Chỉ lãnh đạo mới làm được việc này."))
 
 
+def may_receive(person: Person, delivery: Delivery) -> bool:
+    """The recipient unit's clerk, cleared there for the sent document's secrecy, registers
+    or refuses a delivery; nobody else learns that it exists (selectors filter the same way)."""
+    unit_id = delivery.recipient_unit_id
+    if unit_id is None:
+        return False
+    scope = scope_for(person)
+    return scope.holds(unit_id, Role.CLERK) and scope.sees(
+        unit_id, delivery.document.confidentiality
+    )
+
+
+def may_allow_self_approval(person: Person, unit: Unit) -> bool:
+    """Only a current leader of the committee itself (a membership in the committee, not one
+    inherited from a committee above, nor an administrator) lets drafters approve their own
+    drafts in the unit's chain."""
+    committee = committee_of(unit) or unit
+    return scope_for(person).has_role(committee.id, Role.COMMITTEE_LEADER)
+
+
+def may_sign(person: Person, document: OutgoingDocument) -> bool:
+    """A leader of the drafting unit or of a unit above it (its committee) signs. The signer
+    recorded is always the person who acts: nobody records someone else's signature."""
+    return is_leader_of(person, document.unit)
+
+
 def may_present(person: Person, document: IncomingDocument) -> bool:
     """The clerk presents a document; the leader it was presented to may forward it."""
     return (
@@ -143,6 +170,8 @@ def can_decide(
     if document.status != OutgoingStatus.IN_REVIEW or document.current_step >= len(document.chain):
         return False
     step = document.chain[document.current_step]
+    if step.get("role") not in LEADER_ROLES:
+        return False  # only leaders approve, whatever a stored chain says
     if person.pk == document.drafter_id and not step.get("allow_self", False):
         return False
     unit = step_unit(document, step, committees=committees)

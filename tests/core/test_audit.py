@@ -181,7 +181,9 @@ def test_a_rotated_key_keeps_old_events_verifiable(
     assert result.ok
     assert result.keys == {ids[0]: 2, ids[2]: 1}
     call_command("audit", "verify")
-    assert f"{ids[0]}: 2, {ids[2]} (current): 1" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{ids[0]}: 2" in out
+    assert f"{ids[2]} (current): 1" in out
 
 
 def test_a_key_missing_from_the_configuration_fails_loudly(

@@ -62,7 +62,12 @@ def test_a_task_goes_from_assignment_through_an_extension_to_completion(
         form.get_by_role("button", name="Gửi").click()
     assert "Đã gửi đề nghị gia hạn." in page.content()
 
+    # The Office prepares; the province's leader decides.
     login(page, base, world.province_office_leader)
+    page.goto(f"{base}/nhiem-vu/{task.uuid}/")
+    assert page.get_by_test_id("awaiting").is_visible()
+    assert page.get_by_test_id("form-decide").count() == 0
+    login(page, base, world.province_leader)
     page.goto(f"{base}/nhiem-vu/{task.uuid}/")
     decide = page.get_by_test_id("form-decide")
     decide.get_by_label("Quyết định").select_option(label="Đồng ý gia hạn")
@@ -78,7 +83,7 @@ def test_a_task_goes_from_assignment_through_an_extension_to_completion(
         form.get_by_role("button", name="Gửi").click()
     assert page.get_by_test_id("state").inner_text() == "Báo cáo hoàn thành, chờ xác nhận"
 
-    login(page, base, world.province_office_leader)
+    login(page, base, world.province_leader)
     page.goto(board)
     assert figures(page)["open"] == "1"  # reported, not yet accepted
     page.goto(f"{base}/nhiem-vu/{task.uuid}/")

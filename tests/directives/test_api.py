@@ -36,6 +36,7 @@ def test_a_task_goes_from_assignment_through_an_extension_to_completion(
 ) -> None:
     directive = province_directive(world)
     province = caller(client, world.province_office_leader)
+    leader = caller(client, world.province_leader)
     district = caller(client, world.chau_thanh_clerk)
     made = province.post(
         f"/van-ban/{directive.uuid}/nhiem-vu",
@@ -54,12 +55,15 @@ def test_a_task_goes_from_assignment_through_an_extension_to_completion(
         district.post(f"/gia-han/{asked.json()['uuid']}/quyet-dinh", {"approve": True}).status_code
         == 403
     )
-    decided = province.post(f"/gia-han/{asked.json()['uuid']}/quyet-dinh", {"approve": True})
+    # The Office prepares; the province's leader decides.
+    refused = province.post(f"/gia-han/{asked.json()['uuid']}/quyet-dinh", {"approve": True})
+    assert refused.status_code == 403
+    decided = leader.post(f"/gia-han/{asked.json()['uuid']}/quyet-dinh", {"approve": True})
     assert decided.json()["status"] == "approved"
     assert district.get(f"/{task}").json()["deadline"] == "2011-04-30"
     done = district.post(f"/{task}/hoan-thanh", {"text": "Đã niêm yết", "done_on": "2011-04-28"})
     assert done.json()["state"] == "submitted"
-    accepted = province.post(f"/{task}/xac-nhan")
+    accepted = leader.post(f"/{task}/xac-nhan")
     assert (accepted.json()["state"], accepted.json()["status"]) == ("done", "on_time")
     report = district.post(f"/{task}/bao-cao", {"text": "Thêm"})
     assert report.status_code == 422
@@ -122,7 +126,9 @@ def test_the_leader_and_directive_figures_and_a_moved_deadline(
     assert sum(leaders["total"].values()) == 1
     board = province.get(f"/van-ban/{task.directive.uuid}/thong-ke").json()
     assert board["rows"][0]["uuid"] == str(world.chau_thanh.uuid)
-    moved = province.post(f"/{task.uuid}/thoi-han", {"deadline": "2011-05-31"})
+    moved = caller(client, world.province_leader).post(
+        f"/{task.uuid}/thoi-han", {"deadline": "2011-05-31"}
+    )
     assert moved.json()["deadline"] == "2011-05-31"
     assert moved.json()["leader"] == str(world.province_leader.uuid)
     district = caller(client, world.chau_thanh_clerk)

@@ -50,6 +50,9 @@ def test_a_report_and_a_move_of_its_programme_item_do_not_deadlock(
     programme = programme_with_items(world)
     planning.programme_approve(actor=world.chief, programme=programme)
     services.programme_track(actor=world.specialist, programme=programme)
+    services.delegation_create(
+        actor=world.secretary, unit=world.province, delegate=world.specialist
+    )
     item = programme.items.get(month=2)
     task = Task.objects.get(programme_item=item)
     services.task_report(actor=world.chief, task=task, text="Đã triển khai")

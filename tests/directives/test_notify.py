@@ -38,14 +38,12 @@ def test_the_assigning_side_hears_of_requests_and_completions_and_the_lead_of_de
     ]
     assert told(world.chau_thanh_clerk) == []
     services.extension_decide(
-        actor=world.province_office_leader, request=task.extensions.get(), approve=True
+        actor=world.province_leader, request=task.extensions.get(), approve=True
     )
     services.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="x", done_on=date(2011, 4, 28)
     )
-    services.completion_return(
-        actor=world.province_office_leader, task=task, reason="Thiếu số liệu"
-    )
+    services.completion_return(actor=world.province_leader, task=task, reason="Thiếu số liệu")
     assert told(world.chau_thanh_specialist) == [
         f"Báo cáo hoàn thành bị trả lại (Thiếu số liệu): {task.content}",
         f"Đồng ý gia hạn đến 30/04/2011: {task.content}",

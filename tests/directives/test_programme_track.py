@@ -65,12 +65,21 @@ def test_a_district_cannot_track_the_provinces_programme(world: PlanWorld) -> No
         services.programme_track(actor=world.chau_thanh_clerk, programme=programme)
 
 
+def delegated(world: PlanWorld) -> None:
+    """The Bí thư lets the Office's specialist decide for the province (moving a followed
+    item moves a task's deadline: the province's decision)."""
+    services.delegation_create(
+        actor=world.secretary, unit=world.province, delegate=world.specialist
+    )
+
+
 def test_moving_an_item_moves_its_task_to_the_new_periods_end(world: PlanWorld) -> None:
     from vanphong.core.models import AuditEvent
 
     programme = programme_with_items(world)
     planning.programme_approve(actor=world.chief, programme=programme)
     services.programme_track(actor=world.specialist, programme=programme)
+    delegated(world)
     item = programme.items.get(month=2)
     planning.programme_item_track(
         actor=world.specialist, item=item, state=ItemState.MOVED, month=4, reason="Chờ Trung ương"
@@ -79,6 +88,25 @@ def test_moving_an_item_moves_its_task_to_the_new_periods_end(world: PlanWorld) 
     assert task.deadline == date(2011, 4, 30)
     moved = AuditEvent.objects.filter(action="task.deadline", object_id=str(task.uuid)).get()
     assert moved.actor_id == world.specialist.pk
+    assert moved.after is not None
+    assert moved.after["authority"]["as"] == "delegate"
+
+
+def test_office_staff_without_a_delegation_do_not_move_a_followed_items_task(
+    world: PlanWorld,
+) -> None:
+    programme = programme_with_items(world)
+    planning.programme_approve(actor=world.chief, programme=programme)
+    services.programme_track(actor=world.specialist, programme=programme)
+    item = programme.items.get(month=2)
+    for staff in (world.specialist, world.chief):
+        with pytest.raises(PermissionDenied):
+            planning.programme_item_track(
+                actor=staff, item=item, state=ItemState.MOVED, month=4, reason="Chờ"
+            )
+    item.refresh_from_db()
+    assert (item.month, item.state) == (2, ItemState.PLANNED)
+    assert Task.objects.get(programme_item=item).deadline == date(2011, 2, 28)
 
 
 def test_an_item_is_not_moved_before_an_open_sub_task_of_its_task(world: PlanWorld) -> None:
@@ -94,6 +122,7 @@ def test_an_item_is_not_moved_before_an_open_sub_task_of_its_task(world: PlanWor
     )
     planning.programme_approve(actor=world.chief, programme=programme)
     services.programme_track(actor=world.specialist, programme=programme)
+    delegated(world)
     task = Task.objects.get(programme_item=item)
     services.task_assign(
         actor=world.chau_thanh_clerk,

@@ -61,7 +61,7 @@ def finished(world: DocWorld, task: Task, on: date, *, confirm: bool = True, **k
         actor=lead_person(world, task.lead_unit), task=task, text="", done_on=on, **kw
     )
     if confirm:
-        services.completion_accept(actor=world.province_office_leader, task=task)
+        services.completion_accept(actor=world.province_leader, task=task)
 
 
 def reported(world: DocWorld, task: Task, on: date, text: str, state: str = "in_progress") -> None:

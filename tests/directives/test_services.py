@@ -101,9 +101,7 @@ def test_only_the_assigning_unit_assigns_and_moves_deadlines(world: DocWorld) ->
         services.task_set_deadline(
             actor=world.chau_thanh_office_leader, task=task, deadline=date(2011, 5, 1)
         )
-    services.task_set_deadline(
-        actor=world.province_office_leader, task=task, deadline=date(2011, 5, 1)
-    )
+    services.task_set_deadline(actor=world.province_leader, task=task, deadline=date(2011, 5, 1))
 
 
 def test_a_district_breaks_its_task_down_and_a_subtask_may_not_outlast_its_parent(
@@ -159,7 +157,7 @@ def test_a_task_goes_from_assignment_through_progress_to_accepted_completion(
     )
     task.refresh_from_db()
     assert task.state == TaskState.SUBMITTED
-    services.completion_accept(actor=world.province_office_leader, task=task)
+    services.completion_accept(actor=world.province_leader, task=task)
     task.refresh_from_db()
     assert (task.state, task.done_on) == (TaskState.DONE, date(2011, 4, 14))
     assert task.closed_at is not None
@@ -171,7 +169,7 @@ def test_a_returned_completion_is_in_progress_again_with_the_reason(world: DocWo
     with pytest.raises(PermissionDenied):
         services.completion_return(actor=world.chau_thanh_clerk, task=task, reason="Tự trả")
     services.completion_return(
-        actor=world.province_office_leader, task=task, reason="Thiếu danh sách xã Hảo Đước"
+        actor=world.province_leader, task=task, reason="Thiếu danh sách xã Hảo Đước"
     )
     task.refresh_from_db()
     assert task.state == TaskState.IN_PROGRESS
@@ -196,7 +194,7 @@ def test_cannot_be_done_needs_the_reason_and_closes_the_task(world: DocWorld) ->
 def test_a_report_on_a_closed_task_is_refused(world: DocWorld) -> None:
     task = district_task(world)
     services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
-    services.completion_accept(actor=world.province_office_leader, task=task)
+    services.completion_accept(actor=world.province_leader, task=task)
     with pytest.raises(ValidationError, match="kết thúc"):
         services.task_report(actor=world.chau_thanh_clerk, task=task, text="Thêm")
     with pytest.raises(ValidationError):
@@ -218,7 +216,7 @@ def test_a_move_outside_the_transitions_is_refused(world: DocWorld, start: str, 
     Task.objects.filter(pk=task.pk).update(state=start)
     with pytest.raises(ValidationError):
         if move == "accept":
-            services.completion_accept(actor=world.province_office_leader, task=task)
+            services.completion_accept(actor=world.province_leader, task=task)
         else:
             services.task_complete(actor=world.chau_thanh_clerk, task=task, text="x")
     assert Task.objects.get(pk=task.pk).state == start
@@ -249,10 +247,8 @@ def test_an_approved_extension_moves_the_deadline_and_a_refusal_needs_a_reason(
     with pytest.raises(PermissionDenied):
         services.extension_decide(actor=world.chau_thanh_clerk, request=request, approve=True)
     with pytest.raises(ValidationError):
-        services.extension_decide(
-            actor=world.province_office_leader, request=request, approve=False
-        )
-    services.extension_decide(actor=world.province_office_leader, request=request, approve=True)
+        services.extension_decide(actor=world.province_leader, request=request, approve=False)
+    services.extension_decide(actor=world.province_leader, request=request, approve=True)
     task.refresh_from_db()
     assert task.deadline == date(2011, 4, 30)
 
@@ -334,7 +330,7 @@ def test_accepting_a_recurring_report_assigns_the_next_period_until_its_end(
     while task is not None:
         services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Báo cáo quý",
                                done_on=task.deadline)  # fmt: skip
-        services.completion_accept(actor=world.province_office_leader, task=task)
+        services.completion_accept(actor=world.province_leader, task=task)
         due.append(task.deadline)
         task = Task.objects.filter(previous=task).first()
     assert due == [date(2011, 3, 31), date(2011, 6, 30), date(2011, 9, 30)]
@@ -366,14 +362,18 @@ def test_the_lead_unit_cannot_take_back_its_own_completion_report(world: DocWorl
 
 
 def test_the_one_who_reported_completion_does_not_confirm_it(world: DocWorld) -> None:
-    # The province's Office leads this task and also acts for the province, which assigned it.
+    # The province's Office leads this task, and its head decides for the province, which
+    # assigned it, by a delegation: still not both sides of one task.
     task = district_task(world, lead_unit=world.province_office)
+    services.delegation_create(
+        actor=world.province_leader, unit=world.province, delegate=world.province_office_leader
+    )
     services.task_complete(
         actor=world.province_office_leader, task=task, text="Xong", done_on=date(2011, 4, 14)
     )
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDenied, match="không tự xác nhận"):
         services.completion_accept(actor=world.province_office_leader, task=task)
-    services.completion_accept(actor=world.province_specialist, task=task)
+    services.completion_accept(actor=world.province_leader, task=task)
 
 
 def test_supporting_units_come_from_below_the_assigning_unit(world: DocWorld) -> None:
@@ -416,12 +416,12 @@ def test_closing_a_task_refuses_its_waiting_extension_request(world: DocWorld) -
     services.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="x", done_on=date(2011, 4, 13)
     )
-    services.completion_accept(actor=world.province_office_leader, task=task)
+    services.completion_accept(actor=world.province_leader, task=task)
     asked.refresh_from_db()
     assert asked.status == "refused"
     with pytest.raises(ValidationError):
         services.extension_decide(
-            actor=world.province_office_leader,
+            actor=world.province_leader,
             request=ExtensionRequest.objects.get(pk=asked.pk),
             approve=True,
         )
@@ -434,7 +434,7 @@ def test_a_parents_deadline_does_not_move_before_an_open_sub_task(world: DocWorl
     sub_task(world, parent, content="Tổng hợp các xã", deadline=date(2011, 4, 14))
     with pytest.raises(ValidationError) as refused:
         services.task_set_deadline(
-            actor=world.province_office_leader, task=parent, deadline=date(2011, 4, 1)
+            actor=world.province_leader, task=parent, deadline=date(2011, 4, 1)
         )
     assert "14/04/2011" in refused.value.message_dict["deadline"][0]
 
@@ -452,7 +452,7 @@ def test_a_recurring_sub_task_is_still_confirmed_after_its_parent_closed(
     services.task_complete(
         actor=world.chau_thanh_clerk, task=child, text="x", done_on=date(2011, 4, 14)
     )
-    services.completion_accept(actor=world.chau_thanh_office_leader, task=child)
+    services.completion_accept(actor=world.chau_thanh_leader, task=child)
     child.refresh_from_db()
     assert child.state == TaskState.DONE
     assert not Task.objects.filter(previous=child).exists()
@@ -516,12 +516,12 @@ def test_an_extended_period_does_not_shift_the_rest_of_its_series(world: DocWorl
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 3, 5), reason="Chờ xã"
     )
     services.extension_decide(
-        actor=world.province_office_leader, request=task.extensions.get(), approve=True
+        actor=world.province_leader, request=task.extensions.get(), approve=True
     )
     services.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="x", done_on=date(2011, 3, 4)
     )
-    services.completion_accept(actor=world.province_office_leader, task=task)
+    services.completion_accept(actor=world.province_leader, task=task)
     assert Task.objects.get(previous=task).deadline == date(2011, 3, 15)
 
 
@@ -545,12 +545,10 @@ def test_an_approved_extension_never_brings_a_deadline_back(world: DocWorld) -> 
     services.extension_request(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 4, 29), reason="Bận"
     )
-    services.task_set_deadline(
-        actor=world.province_office_leader, task=task, deadline=date(2011, 5, 31)
-    )
+    services.task_set_deadline(actor=world.province_leader, task=task, deadline=date(2011, 5, 31))
     with pytest.raises(ValidationError):
         services.extension_decide(
-            actor=world.province_office_leader, request=task.extensions.get(), approve=True
+            actor=world.province_leader, request=task.extensions.get(), approve=True
         )
     task.refresh_from_db()
     assert task.deadline == date(2011, 5, 31)

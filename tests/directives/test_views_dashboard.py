@@ -31,12 +31,12 @@ def tasks_in_every_state(world: DocWorld, count: int = 1) -> None:
         services.task_complete(
             actor=world.chau_thanh_clerk, task=on_time, text="x", done_on=date(2011, 4, 15)
         )
-        services.completion_accept(actor=world.province_office_leader, task=on_time)
+        services.completion_accept(actor=world.province_leader, task=on_time)
         late = district_task(world, directive=directive, deadline=date(2011, 4, 8))
         services.task_complete(
             actor=world.chau_thanh_clerk, task=late, text="x", done_on=date(2011, 4, 13)
         )
-        services.completion_accept(actor=world.province_office_leader, task=late)
+        services.completion_accept(actor=world.province_leader, task=late)
         district_task(world, directive=directive, deadline=date(2011, 4, 1))  # overdue
         district_task(world, directive=directive, deadline=date(2011, 5, 30))  # open
         # Due on Saturday 16 April: on Monday 18 it is due, not yet late, on the 20th overdue.

@@ -28,6 +28,8 @@ def test_the_lead_unit_sees_report_forms_and_the_assigning_side_the_deadline(
     forms = client.get(url(task)).context["forms"]
     assert set(forms) == {"bao-cao", "hoan-thanh", "gia-han", "nhiem-vu-con"}
     client.force_login(world.province_office_leader)
+    assert set(client.get(url(task)).context["forms"]) == set()
+    client.force_login(world.province_leader)
     assert set(client.get(url(task)).context["forms"]) == {"thoi-han"}
 
 
@@ -110,7 +112,11 @@ def test_an_extension_is_asked_then_approved_and_the_deadline_moves(
     )
     assert asked.status_code == 302
     pending = ExtensionRequest.objects.get()
-    client.force_login(world.province_office_leader)
+    client.force_login(world.province_office_leader)  # prepares, does not decide
+    waiting = client.get(url(task))
+    assert waiting.context["decide"] is None
+    assert 'data-testid="awaiting"' in waiting.content.decode()
+    client.force_login(world.province_leader)
     page = client.get(url(task))
     assert page.context["decide"] is not None
     decided = client.post(
@@ -129,7 +135,7 @@ def test_refusing_an_extension_without_a_reason_is_asked_again(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 5, 2), reason="Bận"
     )
     pending = ExtensionRequest.objects.get()
-    client.force_login(world.province_office_leader)
+    client.force_login(world.province_leader)
     page = client.post(f"/nhiem-vu/gia-han/{pending.uuid}/quyet-dinh/", {"approve": "0"})
     assert page.status_code == 400
     assert "Cần nêu lý do không đồng ý." in page.content.decode()
@@ -177,7 +183,10 @@ def test_a_completion_is_accepted_by_the_assigning_side_only(
     task.refresh_from_db()
     assert task.state == TaskState.SUBMITTED
     assert client.post(url(task, "xac-nhan")).status_code == 403
-    client.force_login(world.province_office_leader)
+    client.force_login(world.province_office_leader)  # the Office prepares, does not decide
+    assert set(client.get(url(task)).context["forms"]) == set()
+    assert client.post(url(task, "xac-nhan")).status_code == 403
+    client.force_login(world.province_leader)
     assert set(client.get(url(task)).context["forms"]) == {"thoi-han", "tra-lai", "xac-nhan"}
     assert client.post(url(task, "xac-nhan")).status_code == 302
     task.refresh_from_db()
@@ -191,7 +200,7 @@ def test_a_returned_completion_goes_back_in_progress_with_the_reason(
     services.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="Xong", done_on=date(2011, 4, 14)
     )
-    client.force_login(world.province_office_leader)
+    client.force_login(world.province_leader)
     assert client.post(url(task, "tra-lai"), {"reason": ""}).status_code == 400
     assert client.post(url(task, "tra-lai"), {"reason": "Thiếu số liệu xã"}).status_code == 302
     task.refresh_from_db()

@@ -46,6 +46,7 @@ from vanphong.core.vietnamese import fold
 from vanphong.demo.documents import ELECTION
 from vanphong.directives import services
 from vanphong.directives.models import (
+    Delegation,
     Directive,
     ExtensionRequest,
     ExtensionStatus,
@@ -53,7 +54,7 @@ from vanphong.directives.models import (
     Recurrence,
     Task,
 )
-from vanphong.directives.selectors import acts_for
+from vanphong.directives.selectors import decision_authority, decision_leaders
 from vanphong.documents import services as documents
 from vanphong.documents.models import (
     ApprovalStep,
@@ -798,15 +799,6 @@ def _worker(unit: Unit) -> Person | None:
     return None
 
 
-def _decider(task: Task) -> Person | None:
-    """Who decides for the assigning unit: the leader following the task, else the head of
-    the committee's Office (the Office follows the work programme for the committee)."""
-    if task.leader is not None:
-        return task.leader
-    office = office_of(task.assigning_unit)
-    return _staff(office, Role.OFFICE_LEADER) if office is not None else None
-
-
 class _Units:
     def __init__(self, province: Unit) -> None:
         self.province = province
@@ -946,11 +938,36 @@ class _Story:
         self.tasks: dict[str, Task] = {}
         self.steps: list[tuple[datetime, int, Callable[[], None]]] = []
         self.workers: dict[int, Person | None] = {}
+        self.deciders: dict[int, Person | None] = {}
 
     def worker(self, unit: Unit) -> Person | None:
         if unit.pk not in self.workers:
             self.workers[unit.pk] = _worker(unit)
         return self.workers[unit.pk]
+
+    def decider(self, task: Task) -> Person | None:
+        """Who decides for the assigning unit: the leader following the task, else the head
+        of the committee's Office by a delegation of one of the committee's leaders (the Office
+        follows the work programme for the Standing Committee)."""
+        if task.leader is not None:
+            return task.leader
+        unit = task.assigning_unit
+        if unit.pk not in self.deciders:
+            office = office_of(unit) if unit.kind in COMMITTEES else None
+            chief = _staff(office, Role.OFFICE_LEADER) if office is not None else None
+            leader = decision_leaders(unit).first()
+            if chief is not None and leader is not None:
+                delegation = services.delegation_create(
+                    actor=leader,
+                    unit=unit,
+                    delegate=chief,
+                    note="Chánh Văn phòng xác nhận kết quả thực hiện chương trình công tác.",
+                )
+                tracked = _at(date(2011, 1, 12), 8)
+                self.stamps.set(delegation, created_at=tracked)
+                Delegation.objects.filter(pk=delegation.pk).update(starts_on=tracked.date())
+            self.deciders[unit.pk] = chief if chief is not None and leader is not None else leader
+        return self.deciders[unit.pk]
 
     def track(self, directive: Directive, day: date, specs: tuple[_Task, ...]) -> None:
         """Assign the directive's tasks (sub-tasks by the unit leading their parent), and
@@ -1011,8 +1028,8 @@ class _Story:
             )
             self.stamps.set(asked, created_at=moment)
         else:
-            decider = _decider(task)
-            if decider is None or not acts_for(decider, task.assigning_unit):
+            decider = self.decider(task)
+            if decider is None or decision_authority(decider, task.assigning_unit) is None:
                 raise RuntimeError(f"nobody decides for {task.assigning_unit}")
             if step.kind == "accept":
                 services.completion_accept(actor=decider, task=task)

@@ -158,3 +158,27 @@ class TaskFilterForm(BootstrapForm):
             field.widget.attrs["class"] = (
                 "form-select form-select-sm" if select else "form-control form-control-sm"
             )
+
+
+class DelegationForm(BootstrapForm):
+    unit = UnitChoice(
+        label=_("Đơn vị giao nhiệm vụ"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
+    delegate = PersonChoice(
+        label=_("Người được ủy quyền"), queryset=Person.objects.none(), to_field_name="uuid"
+    )
+    starts_on = forms.DateField(label=_("Từ ngày"), widget=DateInput())
+    ends_on = forms.DateField(
+        label=_("Đến ngày"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Để trống: đến khi kết thúc ủy quyền."),
+    )
+    note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
+
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], people: QuerySet[Person], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["delegate"].queryset = people  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.models import StoredFile
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
-from vanphong.org.models import Unit
+from vanphong.org.models import Clearance, Unit
 from vanphong.planning.models import ProgrammeItem, WorkProgramme
 
 DIRECTIVE_TYPES = ("NQ", "CT", "KL", "TB", "KH", "CTr")
@@ -42,6 +42,11 @@ class Directive(models.Model):
     number_symbol = models.CharField(_("số, ký hiệu"), max_length=50)
     title = models.CharField(_("trích yếu"), max_length=500)
     document_date = models.DateField(_("ngày văn bản"))
+    # The tracked document's secrecy (a work programme has none): wherever the directive is
+    # named — its tasks included — the document's rule applies (selectors.py).
+    confidentiality = models.PositiveSmallIntegerField(
+        _("độ mật"), choices=Clearance.choices, default=Clearance.UNCLASSIFIED
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -287,3 +292,57 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id} @ {self.day}"
+
+
+class Delegation(models.Model):
+    """A leader of a unit lets someone decide for it on tasks it assigned (extensions,
+    deadlines, accepting or returning a completion) for a time. It lapses when ended, past
+    its last day, or when the leader is no longer a leader of the unit."""
+
+    uuid = models.UUIDField(default=uuid4, unique=True, editable=False)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị giao nhiệm vụ")
+    )
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="delegations_given",
+        verbose_name=_("lãnh đạo ủy quyền"),
+    )
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="delegations_received",
+        verbose_name=_("người được ủy quyền"),
+    )
+    starts_on = models.DateField(_("từ ngày"))
+    ends_on = models.DateField(_("đến ngày"), null=True, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ủy quyền quyết định")
+        verbose_name_plural = _("ủy quyền quyết định")
+        ordering = ["-starts_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(leader=models.F("delegate")), name="directives_delegation_not_self"
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="directives_delegation_ends_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["delegate", "unit"], name="directives_delegation_to"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_id} → {self.delegate_id} @ {self.unit_id}"

@@ -5,7 +5,8 @@ Memory stays bounded: open tasks are read in chunks of CHUNK as plain rows (id, 
 unit, deadline, content), and the people of the units in a chunk in one query. Each chunk's
 `Reminder` rows are inserted first, in their own transaction, and only the tasks whose row
 was new are told — a job retried after a crash tells nobody twice (and, having committed the
-rows, may leave a chunk untold rather than tell it twice).
+rows, may leave a chunk untold rather than tell it twice). A task of a secret directive is
+told only to those of the unit who may see it (selectors.task_seen_by), in the app and by mail.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django.utils.translation import gettext as _
 from vanphong.core import notifications
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives.models import CLOSED_STATES, Reminder, Task, TaskState
+from vanphong.directives.selectors import task_seen_by
 from vanphong.org.models import Membership, Role, Unit, UnitKind
 
 CHUNK = 2_000
@@ -71,7 +73,9 @@ def send(*, today: date, within: int | None = None) -> Sent:
             # A reported completion waits on the assigning side, not on the lead unit.
             .exclude(state__in=(*CLOSED_STATES, TaskState.SUBMITTED))
             .order_by("pk")
-            .values_list("pk", "uuid", "lead_unit_id", "deadline", "content")[:CHUNK]
+            .values_list(
+                "pk", "uuid", "lead_unit_id", "deadline", "content", "directive__confidentiality"
+            )[:CHUNK]
         )
         if not chunk:
             return sent
@@ -88,7 +92,7 @@ def send(*, today: date, within: int | None = None) -> Sent:
             Reminder.objects.bulk_create(
                 [
                     Reminder(task_id=pk, day=today, overdue=deadline <= overdue_before)
-                    for pk, _uuid, _unit, deadline, _content in fresh
+                    for pk, _uuid, _unit, deadline, _content, _secret in fresh
                     if deadline is not None
                 ],
                 ignore_conflicts=True,
@@ -96,7 +100,7 @@ def send(*, today: date, within: int | None = None) -> Sent:
         people = people_of({row[2] for row in fresh}, today)
         mails = []
         notices: list[tuple[int, str, str, str]] = []
-        for _pk, uuid, unit, deadline, content in fresh:
+        for pk, uuid, unit, deadline, content, secret in fresh:
             assert deadline is not None  # noqa: S101 (filtered above)
             late = deadline <= overdue_before
             text = (
@@ -105,6 +109,15 @@ def send(*, today: date, within: int | None = None) -> Sent:
                 else _("Sắp đến hạn (%(day)s): %(task)s")
             ) % {"day": deadline.strftime("%d/%m/%Y"), "task": content[:200]}
             recipients = people.get(unit, [])
+            if secret:
+                # Rare: the rule of the pages, person by person.
+                seeing = set(
+                    task_seen_by(
+                        Task.objects.select_related("directive").get(pk=pk),
+                        [person for person, _email in recipients],
+                    )
+                )
+                recipients = [(person, email) for person, email in recipients if person in seeing]
             url = reverse("directives:task", args=[uuid])
             key = f"task-reminder:{uuid}:{today.isoformat()}"
             notices += [(person, text, url, key) for person, _email in recipients]

@@ -1,55 +1,132 @@
-"""Who acts for which unit, and the tasks a person may see.
+"""Who acts for which unit, who decides for it, and the tasks a person may see.
 
 A person acts for the units where they hold a working role (not quản trị), and staff of a
 committee's Office act for the committee too. A task is seen by the units that assigned it,
 lead it or support it; a unit above sees the roll-up of its units' tasks (the dashboards),
 not the sub-tasks a district made for itself.
+
+Secrecy: a directive carries its document's confidentiality, and is named — title, tasks,
+figures by directive, notices — only to someone who passes the documents' rule for it: who may
+open the document itself, or who holds a clerk or leader role cleared at that level in the
+directive's unit (a committee's Office counting for the committee). A task of a secret
+directive follows the same rule in one of the task's units (assigning, lead, supporting): a
+person who acts for the task but is not cleared does not see the task at all — never a task
+without its directive's title (which would still tell what the secret directive asks).
+
+Deciding for the assigning side (an extension, a deadline, accepting or returning a completion)
+is for the unit's current leaders — a committee's Lãnh đạo cấp ủy, an Office's or a board's
+Lãnh đạo Văn phòng — or someone a leader delegated to (`Delegation`), not for whoever acts
+for the unit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.directives import stats
-from vanphong.directives.models import Directive, ReportFile, Task
+from vanphong.directives.models import Delegation, Directive, ReportFile, Task
 from vanphong.documents.models import OutgoingDocument
-from vanphong.documents.selectors import outgoing_visible
-from vanphong.org.models import Membership, Person, Role, Unit, UnitKind
+from vanphong.documents.selectors import incoming_visible, outgoing_visible, unit_grants
+from vanphong.org.models import Clearance, Membership, Person, Role, Unit, UnitKind
 from vanphong.org.selectors import _subtrees, scope_for, unit_subtree
+
+
+def _office_committees(person: Person | None) -> dict[int, int]:
+    """The Offices where the person holds a role, each with its committee: one query, kept
+    with the person's scope for the rest of the request."""
+    scope = scope_for(person)
+    cached = getattr(person, "_vanphong_office_committees", None)
+    if cached is not None and cached[0] is scope:
+        return dict(cached[1])
+    found: dict[int, int] = {}
+    if scope.roles_by_unit:
+        found = dict(
+            Unit.objects.filter(
+                id__in=list(scope.roles_by_unit), kind=UnitKind.OFFICE, parent__isnull=False
+            )
+            .order_by()
+            .values_list("id", "parent_id")
+        )
+    if person is not None:
+        person._vanphong_office_committees = (scope, found)  # type: ignore[attr-defined]
+    return found
 
 
 def acting_units(person: Person | None) -> frozenset[int]:
     scope = scope_for(person)
     direct = {unit for unit, roles in scope.roles_by_unit.items() if roles - {Role.ADMIN}}
-    committees = Unit.objects.filter(id__in=direct, kind=UnitKind.OFFICE).values_list(
-        "parent_id", flat=True
-    )
-    return frozenset(direct | {unit for unit in committees if unit is not None})
+    committees = {c for office, c in _office_committees(person).items() if office in direct}
+    return frozenset(direct | committees)
 
 
 def acts_for(person: Person | None, unit: Unit) -> bool:
     return unit.pk in acting_units(person)
 
 
+def _in_units(units: Iterable[int]) -> Q:
+    """Tasks that one of `units` assigned, leads or supports."""
+    ids = sorted(units)
+    # A subquery, not a join: a task with several supporting units stays one row, so the
+    # dashboards' grouped counts count it once.
+    supported = Task.supporting_units.through.objects.filter(unit_id__in=ids).values("task_id")
+    return Q(assigning_unit_id__in=ids) | Q(lead_unit_id__in=ids) | Q(pk__in=supported)
+
+
+def cleared_units(person: Person | None) -> dict[int, frozenset[int]]:
+    """Confidentiality level (above không mật) -> the units where the person is cleared for a
+    secret directive of that level: the documents' own grants (clearance there and a clerk or
+    leader role, `unit_grants`), with the committee of a granted Office added — its staff act
+    for the committee. (An Office granted from a unit above has its committee granted too:
+    only an Office held directly adds its committee.)"""
+    if person is None:
+        return {}
+    committees = _office_committees(person)
+    return {
+        level: frozenset(units) | {committees[u] for u in units if u in committees}
+        for level, units in unit_grants(person).items()
+        if level > Clearance.UNCLASSIFIED
+    }
+
+
+def _opened_by_document(person: Person) -> QuerySet[Directive]:
+    """Secret directives whose document the person may open (the documents' selectors:
+    participants included)."""
+    return Directive.objects.filter(confidentiality__gt=Clearance.UNCLASSIFIED).filter(
+        Q(incoming__in=incoming_visible(person).values("pk"))
+        | Q(outgoing__in=outgoing_visible(person).values("pk"))
+    )
+
+
+def _task_secrecy(person: Person) -> Q:
+    rule = Q(directive__confidentiality=Clearance.UNCLASSIFIED) | Q(
+        directive__in=_opened_by_document(person).values("pk")
+    )
+    for level, units in cleared_units(person).items():
+        rule |= Q(directive__confidentiality=level) & _in_units(units)
+    return rule
+
+
+def _directive_secrecy(person: Person) -> Q:
+    rule = Q(confidentiality=Clearance.UNCLASSIFIED) | Q(
+        pk__in=_opened_by_document(person).values("pk")
+    )
+    for level, units in cleared_units(person).items():
+        rule |= Q(confidentiality=level, unit_id__in=sorted(units))
+    return rule
+
+
 def tasks_visible(person: Person) -> QuerySet[Task]:
-    units = acting_units(person)
     return (
-        # A subquery, not a join: a task with several supporting units stays one row, so
-        # the dashboards' grouped counts count it once.
-        Task.objects.filter(
-            Q(assigning_unit_id__in=units)
-            | Q(lead_unit_id__in=units)
-            | Q(
-                pk__in=Task.supporting_units.through.objects.filter(unit_id__in=units).values(
-                    "task_id"
-                )
-            )
-        ).select_related("directive", "lead_unit", "assigning_unit")
+        Task.objects.filter(_in_units(acting_units(person)))
+        .filter(_task_secrecy(person))
+        .select_related("directive", "lead_unit", "assigning_unit")
     )
 
 
@@ -58,10 +135,130 @@ def task_get_visible(person: Person, task_uuid: str) -> Task:
 
 
 def directives_visible(person: Person) -> QuerySet[Directive]:
+    """The directives the person may see named: their unit's (within the secrecy rule), and
+    those of the tasks they see."""
     units = acting_units(person)
     return Directive.objects.filter(
-        Q(unit_id__in=units) | Q(tasks__in=tasks_visible(person))
+        (Q(unit_id__in=units) & _directive_secrecy(person)) | Q(tasks__in=tasks_visible(person))
     ).distinct()
+
+
+def task_seen_by(task: Task, person_ids: Iterable[int]) -> list[int]:
+    """Those of `person_ids` who see `task` (whom a notice or a reminder naming it may reach):
+    all of them for a task of a directive that is not secret, else each by tasks_visible."""
+    ids = sorted(set(person_ids))
+    if not task.directive.confidentiality:
+        return ids
+    people = Person.objects.filter(pk__in=ids, is_active=True)
+    return [person.pk for person in people if tasks_visible(person).filter(pk=task.pk).exists()]
+
+
+# --- deciding for the assigning side -------------------------------------------------------
+
+
+def decision_leaders(unit: Unit) -> QuerySet[Person]:
+    """Who decides for a unit on the tasks it assigned: a committee's Lãnh đạo cấp ủy, an
+    Office's or a board's Lãnh đạo Văn phòng — by a membership in the unit itself, current
+    today (a leader of a unit above, or of the committee's Office, is not one)."""
+    today = timezone.localdate()
+    role = Role.COMMITTEE_LEADER if unit.is_committee else Role.OFFICE_LEADER
+    current = (
+        Membership.objects.filter(unit=unit, role=role, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .values("person_id")
+    )
+    return Person.objects.filter(pk__in=current, is_active=True).order_by("full_name")
+
+
+def delegations_in_force(unit: Unit, *, on: date | None = None) -> QuerySet[Delegation]:
+    """The unit's delegations that hold on a day: begun, not past their last day, not ended,
+    given by someone still a leader of the unit to someone still active."""
+    on = on or timezone.localdate()
+    return (
+        Delegation.objects.filter(
+            unit=unit,
+            ended_at__isnull=True,
+            starts_on__lte=on,
+            leader__in=decision_leaders(unit),
+            delegate__is_active=True,
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+        .select_related("leader", "delegate")
+    )
+
+
+@dataclass(frozen=True)
+class Authority:
+    """Why a person may decide for a unit: as its leader, or by a delegation."""
+
+    delegation: Delegation | None = None
+
+    def record(self) -> dict[str, Any]:
+        """What the audit event of a decision keeps of it."""
+        if self.delegation is None:
+            return {"as": "leader"}
+        return {
+            "as": "delegate",
+            "delegation": str(self.delegation.uuid),
+            "for": self.delegation.leader_id,
+        }
+
+
+def decision_authority(person: Person | None, unit: Unit) -> Authority | None:
+    """The person's right to decide for `unit` on tasks it assigned, or None. They must act
+    for the unit (a delegate who has left it decides nothing)."""
+    if person is None or not person.is_authenticated or not acts_for(person, unit):
+        return None
+    if decision_leaders(unit).filter(pk=person.pk).exists():
+        return Authority()
+    delegation = delegations_in_force(unit).filter(delegate=person).first()
+    return Authority(delegation) if delegation is not None else None
+
+
+def units_led(person: Person) -> QuerySet[Unit]:
+    """The units the person decides for as a leader (and so may delegate for)."""
+    today = timezone.localdate()
+    held = list(
+        Membership.objects.filter(
+            person=person,
+            role__in=(Role.COMMITTEE_LEADER, Role.OFFICE_LEADER),
+            starts_on__lte=today,
+        )
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .values_list("unit_id", "role")
+    )
+    units = Unit.objects.in_bulk({unit for unit, _role in held})
+    ids = [
+        unit
+        for unit, role in held
+        if role == (Role.COMMITTEE_LEADER if units[unit].is_committee else Role.OFFICE_LEADER)
+    ]
+    return Unit.objects.filter(pk__in=ids).order_by("name")
+
+
+def delegate_candidates(unit: Unit) -> QuerySet[Person]:
+    """Whom a leader may delegate to: people who act for the unit (a working role in it, or
+    in its Office when it is a committee), current today."""
+    today = timezone.localdate()
+    offices = Unit.objects.filter(parent=unit, kind=UnitKind.OFFICE).values("pk")
+    members = (
+        Membership.objects.filter(Q(unit=unit) | Q(unit__in=offices), starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .exclude(role=Role.ADMIN)
+        .values("person_id")
+    )
+    return Person.objects.filter(pk__in=members, is_active=True).order_by("full_name")
+
+
+def delegations_of(person: Person) -> QuerySet[Delegation]:
+    """The delegations the person gave or received."""
+    return Delegation.objects.filter(Q(leader=person) | Q(delegate=person)).select_related(
+        "unit", "leader", "delegate", "ended_by"
+    )
+
+
+def delegation_get(person: Person, delegation_uuid: str) -> Delegation:
+    return get_visible_or_404(delegations_of(person), delegation_uuid)
 
 
 def unit_seen_or_404(person: Person, unit_uuid: str) -> Unit:
@@ -193,11 +390,15 @@ def tasks_behind(
 @dataclass
 class UnitBoardSeen:
     """A unit's dashboard as one person may see it: the directives they may open, each with
-    its figures, and the rest — the unit's own sub-tasks seen from above — summed as `own`."""
+    its figures, and the rest summed without a name — the unit's own sub-tasks seen from
+    above as `own`, the tasks of secret directives the person may not see named as `secret`.
+    Whoever may open the unit's dashboard is entitled to its figures; a secret directive's
+    title is still the documents' rule's."""
 
     year: int
     by_directive: list[tuple[Directive, stats.Counts]]
     own: stats.Counts
+    secret: stats.Counts
     total: stats.Counts
     all_years: stats.Counts
 
@@ -206,13 +407,19 @@ def unit_board_seen(person: Person, unit: Unit, *, year: int, today: date) -> Un
     shown = stats.unit_board(unit, year=year, today=today)
     board = shown.board
     opened = directives_visible(person).filter(pk__in=list(board.by_key)).in_bulk()
-    own = stats.Counts()
+    secret_ids = set(
+        Directive.objects.filter(
+            pk__in=[key for key in board.by_key if key not in opened],
+            confidentiality__gt=Clearance.UNCLASSIFIED,
+        ).values_list("pk", flat=True)
+    )
+    own, secret = stats.Counts(), stats.Counts()
     for key, counts in board.by_key.items():
         if key not in opened:
             for name, n in counts.items():
-                own.add(name, n)
+                (secret if key in secret_ids else own).add(name, n)
     rows = sorted(
         ((opened[key], counts) for key, counts in board.by_key.items() if key in opened),
         key=lambda row: -row[1].total,
     )
-    return UnitBoardSeen(year, rows, own, board.total, shown.all_years)
+    return UnitBoardSeen(year, rows, own, secret, board.total, shown.all_years)

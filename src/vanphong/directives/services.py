@@ -1,8 +1,10 @@
 """Every write to directives and their tasks: one atomic, audited function per use case.
 
-Rules (issue 6): only the assigning unit sets or moves a deadline, accepts or returns a
-completion, and decides an extension; only the lead unit reports a state, asks for more time
-or reports completion; states move along models.TRANSITIONS only.
+Rules: only the assigning unit sets or moves a deadline, accepts or returns a completion, and
+decides an extension — and of the assigning unit only its current leaders, or whom one of them
+delegated to (`delegation_create`; the audit event says which); its other staff prepare. Only
+the lead unit reports a state, asks for more time or reports completion; states move along
+models.TRANSITIONS only. Nobody acts on a task of a secret directive they may not see.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +29,7 @@ from vanphong.directives.models import (
     CLOSED_STATES,
     DIRECTIVE_TYPES,
     TRANSITIONS,
+    Delegation,
     Directive,
     ExtensionRequest,
     ExtensionStatus,
@@ -36,7 +39,14 @@ from vanphong.directives.models import (
     Task,
     TaskState,
 )
-from vanphong.directives.selectors import acts_for, leaders_of
+from vanphong.directives.selectors import (
+    acts_for,
+    decision_authority,
+    decision_leaders,
+    directives_visible,
+    leaders_of,
+    tasks_visible,
+)
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.org.models import Person, Unit
 from vanphong.org.selectors import unit_subtree
@@ -48,7 +58,16 @@ from vanphong.planning.models import (
     WorkProgramme,
 )
 
-DIRECTIVE_FIELDS = ("unit", "programme", "type_symbol", "number_symbol", "title", "document_date")
+DIRECTIVE_FIELDS = (
+    "unit",
+    "programme",
+    "type_symbol",
+    "number_symbol",
+    "title",
+    "document_date",
+    "confidentiality",
+)
+DELEGATION_FIELDS = ("unit", "leader", "delegate", "starts_on", "ends_on", "note", "ended_at")
 TASK_FIELDS = (
     "directive",
     "parent",
@@ -72,6 +91,27 @@ TASK_FIELDS = (
 def _require_acting(actor: Person, unit: Unit, message: str) -> None:
     if not acts_for(actor, unit):
         raise PermissionDenied(message)
+
+
+def _require_decider(actor: Person, unit: Unit) -> dict[str, Any]:
+    """The actor decides for `unit` as its leader or by a delegation; what the audit keeps."""
+    authority = decision_authority(actor, unit)
+    if authority is None:
+        raise PermissionDenied(
+            _(
+                "Chỉ lãnh đạo của %(unit)s (hoặc người được lãnh đạo ủy quyền) mới quyết định "
+                "việc này; cán bộ khác chỉ chuẩn bị."
+            )
+            % {"unit": unit.name}
+        )
+    return authority.record()
+
+
+def _require_sees(actor: Person, task: Task) -> None:
+    """The pages fetch tasks through tasks_visible; a service called otherwise must not let
+    someone act on a task of a secret directive they are not cleared for."""
+    if task.directive.confidentiality and not tasks_visible(actor).filter(pk=task.pk).exists():
+        raise PermissionDenied(_("Bạn không được tiếp cận văn bản mật này."))
 
 
 @transaction.atomic
@@ -110,6 +150,7 @@ def directive_track(
         number_symbol=document.number_symbol,
         title=document.subject,
         document_date=dated,
+        confidentiality=document.confidentiality,
         created_by=actor,
     )
     audit.record(
@@ -208,13 +249,12 @@ def programme_item_follow(*, actor: Person, item: ProgrammeItem) -> Task | None:
     task = _lock(Task(pk=found))
     if task.is_closed:  # confirmed while we waited for the lock
         return None
-    _require_acting(
-        actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới được sửa thời hạn.")
-    )
     due = max(_period_end(item.programme.year, item), task.directive.document_date)
     if due == task.deadline:
         return task
-    return _set_deadline(actor, task, due)
+    # Moving a followed item moves a task's deadline: the assigning side's decision.
+    authority = _require_decider(actor, task.assigning_unit)
+    return _set_deadline(actor, task, due, authority)
 
 
 def _check_deadline(directive: Directive, parent: Task | None, deadline: date | None) -> None:
@@ -264,6 +304,12 @@ def task_assign(
             raise ValidationError(_("Nhiệm vụ cha thuộc văn bản khác."))
     assigning = parent.lead_unit if parent is not None else directive.unit
     _require_acting(actor, assigning, _("Chỉ đơn vị giao nhiệm vụ mới được giao, sửa thời hạn."))
+    if parent is not None:
+        _require_sees(actor, parent)
+    elif (
+        directive.confidentiality and not directives_visible(actor).filter(pk=directive.pk).exists()
+    ):
+        raise PermissionDenied(_("Bạn không được tiếp cận văn bản mật này."))
     if parent is not None and parent.is_closed:
         raise ValidationError(_("Nhiệm vụ cha đã kết thúc."))
     if parent is not None and parent.state == TaskState.SUBMITTED:
@@ -337,7 +383,14 @@ def _lock(task: Task) -> Task:
     )
 
 
-def _move(actor: Person, task: Task, state: str, action: str, **changes: Any) -> Task:
+def _move(
+    actor: Person,
+    task: Task,
+    state: str,
+    action: str,
+    authority: dict[str, Any] | None = None,
+    **changes: Any,
+) -> Task:
     if state not in TRANSITIONS[task.state]:
         if task.is_closed:
             raise ValidationError(_("Nhiệm vụ đã kết thúc."))
@@ -352,12 +405,13 @@ def _move(actor: Person, task: Task, state: str, action: str, **changes: Any) ->
     if task.is_closed:
         task.closed_at = timezone.now()
     task.save()
+    after = audit.snapshot(task, TASK_FIELDS)
     audit.record(
         actor=actor,
         action=action,
         target=task,
         before=before,
-        after=audit.snapshot(task, TASK_FIELDS),
+        after={**after, "authority": authority} if authority is not None else after,
     )
     if task.is_closed:
         # A request for more time on a finished task has nothing left to decide.
@@ -393,6 +447,7 @@ def task_report(
     """The lead unit reports progress: in progress, or cannot be done (with the reason)."""
     task = _lock(task)
     _require_acting(actor, task.lead_unit, _("Chỉ đơn vị chủ trì mới báo cáo tiến độ."))
+    _require_sees(actor, task)
     if task.is_closed:
         raise ValidationError(_("Nhiệm vụ đã kết thúc; không báo cáo thêm."))
     if task.state == TaskState.SUBMITTED:
@@ -441,6 +496,7 @@ def task_complete(
     """The lead unit reports the task done, with its product; the assigning side confirms."""
     task = _lock(task)
     _require_acting(actor, task.lead_unit, _("Chỉ đơn vị chủ trì mới báo cáo hoàn thành."))
+    _require_sees(actor, task)
     done_on = done_on or timezone.localdate()
     if done_on > timezone.localdate():
         raise ValidationError({"done_on": _("Ngày hoàn thành không được ở tương lai.")})
@@ -539,7 +595,8 @@ def _recur(actor: Person, task: Task) -> Task | None:
 def completion_accept(*, actor: Person, task: Task) -> Task:
     """Confirm a completion; a recurring task's next occurrence is assigned with it."""
     task = _lock(task)
-    _require_acting(actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới xác nhận."))
+    _require_sees(actor, task)
+    authority = _require_decider(actor, task.assigning_unit)
     submitted = (
         AuditEvent.objects.filter(action="task.submit", object_id=str(task.uuid))
         .order_by("-id")
@@ -550,7 +607,7 @@ def completion_accept(*, actor: Person, task: Task) -> Task:
         # Office staff act for the Office and for its committee: not both sides of one task.
         raise PermissionDenied(_("Người báo cáo hoàn thành không tự xác nhận."))
     _require_children_closed(task)
-    task = _move(actor, task, TaskState.DONE, "task.accept")
+    task = _move(actor, task, TaskState.DONE, "task.accept", authority)
     notify.unit_told(unit=task.lead_unit, actor=actor, task=task, text=_("Đã xác nhận hoàn thành"))
     _recur(actor, task)
     return task
@@ -559,7 +616,8 @@ def completion_accept(*, actor: Person, task: Task) -> Task:
 @transaction.atomic
 def completion_return(*, actor: Person, task: Task, reason: str) -> Task:
     task = _lock(task)
-    _require_acting(actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới trả lại."))
+    _require_sees(actor, task)
+    authority = _require_decider(actor, task.assigning_unit)
     if not clean(reason):
         raise ValidationError({"reason": _("Cần nêu lý do trả lại.")})
     notify.unit_told(
@@ -573,6 +631,7 @@ def completion_return(*, actor: Person, task: Task, reason: str) -> Task:
         task,
         TaskState.IN_PROGRESS,
         "task.return",
+        authority,
         done_on=None,
         state_reason=clean(reason)[:500],
     )
@@ -581,16 +640,17 @@ def completion_return(*, actor: Person, task: Task, reason: str) -> Task:
 @transaction.atomic
 def task_set_deadline(*, actor: Person, task: Task, deadline: date | None) -> Task:
     task = _lock(task)
-    _require_acting(
-        actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới được sửa thời hạn.")
-    )
+    _require_sees(actor, task)
+    authority = _require_decider(actor, task.assigning_unit)
     if task.is_closed:
         raise ValidationError(_("Nhiệm vụ đã kết thúc."))
     _check_deadline(task.directive, task.parent, deadline)
-    return _set_deadline(actor, task, deadline)
+    return _set_deadline(actor, task, deadline, authority)
 
 
-def _set_deadline(actor: Person, task: Task, deadline: date | None) -> Task:
+def _set_deadline(
+    actor: Person, task: Task, deadline: date | None, authority: dict[str, Any]
+) -> Task:
     latest_child = (
         task.children.exclude(state__in=CLOSED_STATES)
         .exclude(deadline=None)
@@ -621,7 +681,7 @@ def _set_deadline(actor: Person, task: Task, deadline: date | None) -> Task:
         action="task.deadline",
         target=task,
         before=before,
-        after=audit.snapshot(task, TASK_FIELDS),
+        after={**audit.snapshot(task, TASK_FIELDS), "authority": authority},
     )
     return task
 
@@ -632,6 +692,7 @@ def extension_request(
 ) -> ExtensionRequest:
     task = _lock(task)
     _require_acting(actor, task.lead_unit, _("Chỉ đơn vị chủ trì mới đề nghị gia hạn."))
+    _require_sees(actor, task)
     if task.is_closed:
         raise ValidationError(_("Nhiệm vụ đã kết thúc."))
     if not clean(reason):
@@ -670,9 +731,8 @@ def extension_decide(
 ) -> ExtensionRequest:
     request = ExtensionRequest.objects.select_for_update().get(pk=request.pk)
     task = _lock(request.task)
-    _require_acting(
-        actor, task.assigning_unit, _("Chỉ đơn vị giao nhiệm vụ mới quyết định gia hạn.")
-    )
+    _require_sees(actor, task)
+    authority = _require_decider(actor, task.assigning_unit)
     if request.status != ExtensionStatus.PENDING:
         raise ValidationError(_("Đề nghị này đã được quyết định."))
     if task.is_closed:
@@ -708,6 +768,90 @@ def extension_decide(
         action=f"task.extension_{request.status}",
         target=task,
         before=before,
-        after=audit.snapshot(task, TASK_FIELDS),
+        after={**audit.snapshot(task, TASK_FIELDS), "authority": authority},
     )
     return request
+
+
+# --- delegations ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def delegation_create(
+    *,
+    actor: Person,
+    unit: Unit,
+    delegate: Person,
+    starts_on: date | None = None,
+    ends_on: date | None = None,
+    note: str = "",
+) -> Delegation:
+    """A leader of `unit` lets `delegate` decide for it on the tasks it assigned, from
+    `starts_on` (today by default) to `ends_on` (open if None). Only a leader by membership
+    delegates: a delegate does not delegate further, and nobody delegates to themselves."""
+    # Locked: two delegations by one leader are checked against each other in turn.
+    Person.objects.select_for_update().filter(pk=actor.pk).first()
+    if not decision_leaders(unit).filter(pk=actor.pk).exists():
+        raise PermissionDenied(
+            _("Chỉ lãnh đạo của %(unit)s mới ủy quyền quyết định cho đơn vị.") % {"unit": unit.name}
+        )
+    today = timezone.localdate()
+    starts_on = starts_on or today
+    errors: dict[str, str] = {}
+    if delegate.pk == actor.pk:
+        errors["delegate"] = _("Không tự ủy quyền cho chính mình.")
+    elif not delegate.is_active or not acts_for(delegate, unit):
+        errors["delegate"] = _(
+            "Người được ủy quyền phải đang công tác tại %(unit)s (hoặc Văn phòng của cấp ủy này)."
+        ) % {"unit": unit.name}
+    if starts_on < today:
+        errors["starts_on"] = _("Ngày bắt đầu không được trước hôm nay.")
+    if ends_on is not None and ends_on < starts_on:
+        errors["ends_on"] = _("Ngày kết thúc không được trước ngày bắt đầu.")
+    if errors:
+        raise ValidationError(errors)
+    overlapping = Delegation.objects.filter(
+        unit=unit, leader=actor, delegate=delegate, ended_at__isnull=True
+    ).filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=starts_on))
+    if ends_on is not None:
+        overlapping = overlapping.filter(starts_on__lte=ends_on)
+    if overlapping.exists():
+        raise ValidationError({"delegate": _("Đã có ủy quyền cho người này trong thời gian đó.")})
+    delegation = Delegation.objects.create(
+        unit=unit,
+        leader=actor,
+        delegate=delegate,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        note=clean(note)[:500],
+        created_by=actor,
+    )
+    audit.record(
+        actor=actor,
+        action="delegation.create",
+        target=delegation,
+        after=audit.snapshot(delegation, DELEGATION_FIELDS),
+    )
+    return delegation
+
+
+@transaction.atomic
+def delegation_end(*, actor: Person, delegation: Delegation) -> Delegation:
+    """The leader who gave a delegation ends it, from now."""
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if delegation.leader_id != actor.pk:
+        raise PermissionDenied(_("Chỉ lãnh đạo đã ủy quyền mới kết thúc ủy quyền."))
+    if delegation.ended_at is not None:
+        raise ValidationError(_("Ủy quyền này đã kết thúc."))
+    before = audit.snapshot(delegation, DELEGATION_FIELDS)
+    delegation.ended_at = timezone.now()
+    delegation.ended_by = actor
+    delegation.save(update_fields=["ended_at", "ended_by"])
+    audit.record(
+        actor=actor,
+        action="delegation.end",
+        target=delegation,
+        before=before,
+        after=audit.snapshot(delegation, DELEGATION_FIELDS),
+    )
+    return delegation

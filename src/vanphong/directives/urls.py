@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from vanphong.directives import views, views_reviews
+from vanphong.directives import views, views_delegations, views_reviews
 
 app_name = "directives"
 
@@ -14,6 +14,12 @@ urlpatterns: list[URLPattern] = [
         name="extension_decide",
     ),
     path("tep/<uuid:file_uuid>/", views.report_file, name="report_file"),
+    path("uy-quyen/", views_delegations.delegations, name="delegations"),
+    path(
+        "uy-quyen/<uuid:delegation_uuid>/ket-thuc/",
+        views_delegations.delegation_end,
+        name="delegation_end",
+    ),
     path("lanh-dao/", views.leaders, name="leaders"),
     path("van-ban/", views.directives, name="directives"),
     path("van-ban/theo-doi/", views.directive_track, name="directive_track"),

@@ -162,6 +162,10 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
         label = str(_("Nhiệm vụ đơn vị tự giao"))
         rows.append((label, label, "", seen.own))  # counted, not to be opened from here
         hrefs.append("")
+    if seen.secret.total:
+        label = str(_("Nhiệm vụ theo văn bản mật"))
+        rows.append((label, label, "", seen.secret))  # the figures, never the title
+        hrefs.append("")
     bars = charts.chart(rows, hrefs)
     return render(
         request,
@@ -175,6 +179,7 @@ def unit_dashboard(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
             "all_years": seen.all_years,
             "all_years_link": _tasks_url(**{"don-vi": str(unit.uuid)}),
             "hidden": seen.own.total,
+            "secret": seen.secret.total,
             "years": (year - 1, year + 1),
             "bars": bars,
             "labels": LEGEND,
@@ -392,7 +397,8 @@ def _ids(action: str) -> str:
 def _forms(person: Person, item: Task, data: Any = None, files: Any = None) -> dict[str, Any]:
     """The forms the person's side may use on the task, unbound (or one bound, see _page)."""
     leads = selectors.acts_for(person, item.lead_unit)
-    assigns = selectors.acts_for(person, item.assigning_unit)
+    # The assigning side's forms are decisions: its leaders' or their delegates'.
+    assigns = selectors.decision_authority(person, item.assigning_unit) is not None
     found: dict[str, Any] = {}
     if leads and not item.is_closed:
         if item.state != TaskState.SUBMITTED:
@@ -424,8 +430,15 @@ def _page(request: HttpRequest, item: Task, bound: tuple[str, Any] | None = None
     if bound is not None:
         forms[bound[0]] = bound[1]
     pending = item.extensions.filter(status=ExtensionStatus.PENDING).first()
+    decides = selectors.decision_authority(person, item.assigning_unit) is not None
+    # The assigning side's other staff prepare: they see that a decision waits, not a button.
+    awaiting = (
+        not decides
+        and selectors.acts_for(person, item.assigning_unit)
+        and (pending is not None or item.state == TaskState.SUBMITTED)
+    )
     decide = None
-    if pending is not None and selectors.acts_for(person, item.assigning_unit):
+    if pending is not None and decides:
         decide = (
             bound[1]
             if bound is not None and bound[0] == "quyet-dinh"
@@ -451,6 +464,7 @@ def _page(request: HttpRequest, item: Task, bound: tuple[str, Any] | None = None
             else None,
             "pending": pending,
             "decide": decide,
+            "awaiting": awaiting,
         },
         status=400 if bound is not None else 200,
     )

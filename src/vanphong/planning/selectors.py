@@ -109,12 +109,17 @@ def schedules_visible(person: Person) -> QuerySet[Schedule]:
     ).select_related("committee")
 
 
+def opens_unpublished(person: Person | None, committee: Unit) -> bool:
+    """Whether the person may read a committee's versions still being compiled: its Office's
+    compilers and the committee's leaders."""
+    return can_compile(person, committee) or scope_for(person).holds(
+        committee.pk, Role.COMMITTEE_LEADER
+    )
+
+
 def versions_visible(person: Person, schedule: Schedule) -> QuerySet[ScheduleVersion]:
     versions = schedule.versions.select_related("compiled_by", "approved_by", "published_by")
-    scope = scope_for(person)
-    if can_compile(person, schedule.committee) or scope.holds(
-        schedule.committee_id, Role.COMMITTEE_LEADER
-    ):
+    if opens_unpublished(person, schedule.committee):
         return versions
     return versions.filter(status__in=[VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED])
 

@@ -50,6 +50,8 @@ from vanphong.planning.selectors import (
     can_compile,
     clearance_units,
     office_of,
+    opens_unpublished,
+    sees_entry,
 )
 
 ROOM_FIELDS = ("committee", "name", "address", "capacity", "is_active")
@@ -759,9 +761,37 @@ def _candidates(
         )
     if not ids:
         return []
-    found = list(Entry.objects.filter(pk__in=ids).select_related("version__schedule", "room"))
+    found = list(
+        Entry.objects.filter(pk__in=ids).select_related("version__schedule__committee", "room")
+    )
     attach_attendance(found)
     return _newest_per_lineage(found)
+
+
+class _Named:
+    """What a clash message may say of the other entry to the person who reads it: its
+    content only where the week page would show it to them — a version they may open (a
+    published week, or one their committee is compiling and they compile or lead) and, at the
+    entry's secrecy level, not "Bận". Otherwise the entry is "Bận", as on the page: the time
+    and the leaders (whom the reader chose) are all the message tells."""
+
+    def __init__(self, reader: Person | None) -> None:
+        self.reader = reader
+        self._opens: dict[int, bool] = {}
+        self._units: dict[int, tuple[int, ...]] = {}
+
+    def content(self, entry: Entry) -> str:
+        committee = entry.version.schedule.committee
+        if entry.version.status not in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
+            if committee.pk not in self._opens:
+                self._opens[committee.pk] = opens_unpublished(self.reader, committee)
+            if not self._opens[committee.pk]:
+                return _("Bận")
+        if committee.pk not in self._units:
+            self._units[committee.pk] = clearance_units(committee)
+        if not sees_entry(self.reader, entry, self._units[committee.pk]):
+            return _("Bận (nội dung mật)")
+        return entry.content[:120]
 
 
 def _clashes(
@@ -769,6 +799,7 @@ def _clashes(
     candidates: Sequence[Entry],
     calendar: workdays.WorkCalendar,
     itself: Entry | None,
+    named: _Named,
 ) -> list[Conflict]:
     found: list[Conflict] = []
     leader_ids = {person.pk for person in data.leaders}
@@ -790,7 +821,7 @@ def _clashes(
                     % {
                         "names": ", ".join(names),
                         "when": _when(entry),
-                        "content": entry.content[:120],
+                        "content": named.content(entry),
                     },
                     entry,
                 )
@@ -804,7 +835,7 @@ def _clashes(
                     % {
                         "room": data.room.name,
                         "when": _when(entry),
-                        "content": entry.content[:120],
+                        "content": named.content(entry),
                     },
                     entry,
                 )
@@ -823,16 +854,21 @@ def _clashes(
 
 
 def conflicts(
-    version: ScheduleVersion, data: EntryData, *, itself: Entry | None = None
+    version: ScheduleVersion,
+    data: EntryData,
+    *,
+    reader: Person | None,
+    itself: Entry | None = None,
 ) -> list[Conflict]:
-    """Clashes of `data` with the live week: a leader elsewhere, the room taken, a day off."""
+    """Clashes of `data` with the live week: a leader elsewhere, the room taken, a day off;
+    worded for `reader` (see _Named)."""
     candidates = _candidates(
         version,
         [data.day],
         [person.pk for person in data.leaders],
         [data.room.pk] if data.room is not None else [],
     )
-    return _clashes(data, candidates, workdays.WorkCalendar.load(data.day), itself)
+    return _clashes(data, candidates, workdays.WorkCalendar.load(data.day), itself, _Named(reader))
 
 
 def _when(entry: Entry) -> str:
@@ -858,7 +894,7 @@ def _resolve(
     itself: Entry | None,
 ) -> list[tuple[Conflict, str]]:
     """The conflicts with the reason given for each; ConflictError if one has none."""
-    found = conflicts(version, data, itself=itself)
+    found = conflicts(version, data, reader=actor, itself=itself)
     kept: list[tuple[Conflict, str]] = []
     missing: list[Conflict] = []
     for conflict in found:
@@ -957,6 +993,12 @@ def _visible_documents(actor: Person, data: EntryData) -> None:
         raise ValidationError({"documents": _("Không tìm thấy văn bản kèm theo.")})
 
 
+def _require_reads(actor: Person, version: ScheduleVersion, entry: Entry) -> None:
+    """A compiler who sees an entry as "Bận" neither edits nor removes it."""
+    if not sees_entry(actor, entry, clearance_units(version.schedule.committee)):
+        raise PermissionDenied(_("Bạn không được tiếp cận thông tin ở độ mật này."))
+
+
 @transaction.atomic
 def entry_add(
     *,
@@ -997,6 +1039,7 @@ def entry_update(
     _require_compiler(actor, version.schedule.committee)
     _require_draft(version)
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    _require_reads(actor, version, entry)
     errors = _check_entry(actor, version, data)
     if errors:
         raise ValidationError(errors)
@@ -1019,6 +1062,7 @@ def entry_remove(*, actor: Person, entry: Entry) -> None:
     version = _lock_version(entry.version)
     _require_compiler(actor, version.schedule.committee)
     _require_draft(version)
+    _require_reads(actor, version, entry)
     audit.record(
         actor=actor, action="schedule.entry_remove", target=entry, before=_entry_before(entry)
     )
@@ -1046,9 +1090,10 @@ def _data_of(entry: Entry) -> EntryData:
     )
 
 
-def unresolved(version: ScheduleVersion) -> list[tuple[Entry, Conflict]]:
+def unresolved(version: ScheduleVersion, *, reader: Person | None) -> list[tuple[Entry, Conflict]]:
     """Conflicts of the version's entries that have no override (another schedule may have
-    taken a leader or a room since the entry was written): a fixed number of queries."""
+    taken a leader or a room since the entry was written): a fixed number of queries. The
+    messages are worded for `reader` (see _Named)."""
     from vanphong.planning.selectors import entries as entries_of
 
     mine = list(entries_of([version]))
@@ -1068,8 +1113,9 @@ def unresolved(version: ScheduleVersion) -> list[tuple[Entry, Conflict]]:
         ).values_list("entry__lineage", "kind", "subject")
     }
     missing: list[tuple[Entry, Conflict]] = []
+    named = _Named(reader)
     for entry in mine:
-        for conflict in _clashes(_data_of(entry), candidates, calendar, entry):
+        for conflict in _clashes(_data_of(entry), candidates, calendar, entry, named):
             own = (str(entry.lineage), conflict.kind, conflict.subject)
             theirs = (conflict.subject, conflict.kind, str(entry.lineage))
             if own not in accepted and theirs not in accepted:
@@ -1084,7 +1130,7 @@ def schedule_approve(*, actor: Person, version: ScheduleVersion) -> ScheduleVers
     _require_draft(version)
     if not version.entries.exists():
         raise ValidationError(_("Lịch chưa có mục nào."))
-    open_conflicts = unresolved(version)
+    open_conflicts = unresolved(version, reader=actor)
     if open_conflicts:
         raise ConflictError([conflict for _entry, conflict in open_conflicts])
     before = audit.snapshot(version, VERSION_FIELDS)

@@ -118,8 +118,12 @@ def schedule(request: HttpRequest, schedule_uuid: UUID) -> HttpResponse:
     approver = selectors.can_approve(person, committee)
     shown.can_edit = compiler and version.status == VersionStatus.DRAFT
     open_conflicts = (
-        services.unresolved(version) if version.status == VersionStatus.DRAFT and compiler else []
+        services.unresolved(version, reader=person)
+        if version.status == VersionStatus.DRAFT and compiler
+        else []
     )
+    # Each clashing entry as the grid shows it to the person: "Bận" where it is secret to them.
+    rows = {row.entry.pk: row for day in shown.days for rs in day.sessions.values() for row in rs}
     return render(
         request,
         "planning/schedule.html",
@@ -135,7 +139,7 @@ def schedule(request: HttpRequest, schedule_uuid: UUID) -> HttpResponse:
             "can_amend": compiler
             and version.status == VersionStatus.PUBLISHED
             and selectors.open_version(item) is None,
-            "conflicts": open_conflicts,
+            "conflicts": [(rows[entry.pk], conflict) for entry, conflict in open_conflicts],
         },
     )
 
@@ -287,7 +291,12 @@ def entry_add(request: HttpRequest, version_uuid: UUID) -> HttpResponse:
 
 def _entry(request: HttpRequest, entry_uuid: UUID) -> Entry:
     entry = get_visible_or_404(Entry.objects.select_related("version__schedule"), entry_uuid)
-    _editable_version(request, entry.version.uuid)
+    version = _editable_version(request, entry.version.uuid)
+    # An entry the person sees as "Bận" has no form for them: its form shows the content.
+    if not selectors.sees_entry(
+        _actor(request), entry, selectors.clearance_units(version.schedule.committee)
+    ):
+        raise Http404
     return entry
 
 

@@ -133,7 +133,7 @@ class Week:
                             label,
                         )
                     edit = ""
-                    if self.can_edit:
+                    if self.can_edit and not row.hidden:
                         edit = format_html(
                             '<div class="small mt-1"><a href="{}">{}</a></div>',
                             reverse("planning:entry_update", args=[row.entry.uuid]),

@@ -1,14 +1,16 @@
 """What one week (planning.week.build, behind the page, the print, the lobby and the API) tells a
-reader who is not cleared: no secret document linked to an entry."""
+reader who is not cleared: no secret document linked to an entry, no secret entry through a
+clearance held as an administrator."""
 
 from __future__ import annotations
 
 from django.test import Client
 
+from tests.factories import MembershipFactory, PersonFactory
 from tests.planning.conftest import PlanWorld
 from tests.planning.test_services_schedule import publish
 from vanphong.documents import services as documents
-from vanphong.org.models import Clearance, Person
+from vanphong.org.models import Clearance, Person, Role
 from vanphong.planning import services, week
 from vanphong.planning.models import ScheduleVersion
 
@@ -54,3 +56,23 @@ def test_the_published_week_page_does_not_name_a_linked_secret_document(
     assert "Họp Thường trực Tỉnh ủy" in page.content.decode()
     assert SUBJECT not in page.content.decode()
 
+
+def test_a_clearance_held_as_administrator_does_not_open_a_secret_entry(
+    world: PlanWorld,
+) -> None:
+    admin = PersonFactory.create(username="qt.tuyetmat", full_name="Cao Quản Trị")
+    MembershipFactory.create(
+        person=admin, unit=world.province, role=Role.ADMIN, clearance=Clearance.ULTRA_SECRET
+    )
+    version = world.week()
+    services.entry_add(
+        actor=world.specialist,
+        version=version,
+        data=world.data(content="Làm việc với đoàn kiểm tra", confidentiality=2),
+    )
+    publish(world, version)
+    (row,) = [row for _d, _s, row in week.build(version, admin).rows()]
+    assert row.hidden
+    assert row.content == "Bận"
+    (seen,) = [row for _d, _s, row in week.build(version, world.chief).rows()]
+    assert seen.content == "Làm việc với đoàn kiểm tra"

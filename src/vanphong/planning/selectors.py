@@ -19,6 +19,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
+from vanphong.documents.selectors import DOCUMENT_ROLES
 from vanphong.org.models import Person, Role, Unit, UnitKind
 from vanphong.org.selectors import scope_for
 from vanphong.planning.models import (
@@ -229,11 +230,14 @@ def sees_entry(person: Person | None, entry: Entry, units: tuple[int, ...]) -> b
 
 
 def cleared(person: Person | None, level: int, units: tuple[int, ...], *, attends: bool) -> bool:
-    """The rule of `sees_entry`, for callers that hold the level and attendance only."""
+    """The rule of `sees_entry`, for callers that hold the level and attendance only. As for
+    documents, a clearance held through a quản trị membership does not count: administering
+    the units is not a way into what they do."""
     if not level or attends:
         return True
     scope = scope_for(person)
-    return any(scope.sees(unit, level) for unit in units)
+    working = scope.units_with_role(*DOCUMENT_ROLES)
+    return any(unit in working and scope.sees(unit, level) for unit in units)
 
 
 def rooms_of(committee: Unit) -> QuerySet[Room]:

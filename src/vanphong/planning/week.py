@@ -165,7 +165,29 @@ class Week:
         ]
 
 
-def _row(entry: Entry, person: Person | None, mark: str, units: tuple[int, ...]) -> Row:
+def documents_seen(person: Person | None, rows: list[Entry]) -> tuple[set[int], set[int]]:
+    """The linked incoming and outgoing documents (ids) the person may open: two queries for
+    the whole week. A cleared compiler may link a secret document to an entry everyone reads;
+    the link, which names the document, shows only to those who may open it."""
+    from vanphong.documents.selectors import incoming_visible, outgoing_visible
+
+    incoming = {d.pk for entry in rows for d in entry.incoming_list()}
+    outgoing = {d.pk for entry in rows for d in entry.outgoing_list()}
+    if person is None or not (incoming or outgoing):
+        return set(), set()
+    return (
+        set(incoming_visible(person).filter(pk__in=incoming).values_list("pk", flat=True)),
+        set(outgoing_visible(person).filter(pk__in=outgoing).values_list("pk", flat=True)),
+    )
+
+
+def _row(
+    entry: Entry,
+    person: Person | None,
+    mark: str,
+    units: tuple[int, ...],
+    seen: tuple[set[int], set[int]] | None = None,
+) -> Row:
     time = entry.starts_at.strftime("%Hg%M") if entry.starts_at else ""
     if entry.starts_at and entry.ends_at:
         time = f"{time}–{entry.ends_at.strftime('%Hg%M')}"
@@ -175,8 +197,13 @@ def _row(entry: Entry, person: Person | None, mark: str, units: tuple[int, ...])
     place = entry.room.name if entry.room is not None else ""
     if entry.place:
         place = f"{place}, {entry.place}" if place else entry.place
-    documents = [(str(d), f"/van-ban/den/{d.uuid}/") for d in entry.incoming_list()]
-    documents += [(str(d), f"/van-ban/di/{d.uuid}/") for d in entry.outgoing_list()]
+    seen_in, seen_out = seen if seen is not None else documents_seen(person, [entry])
+    documents = [
+        (str(d), f"/van-ban/den/{d.uuid}/") for d in entry.incoming_list() if d.pk in seen_in
+    ]
+    documents += [
+        (str(d), f"/van-ban/di/{d.uuid}/") for d in entry.outgoing_list() if d.pk in seen_out
+    ]
     return Row(
         entry=entry,
         time=time,
@@ -212,16 +239,19 @@ def build(version: ScheduleVersion, person: Person | None, *, marked: bool = Tru
         for offset in range(7)
     ]
     units = clearance_units(schedule.committee)
-    for entry in entries([version]):
+    rows = entries([version])
+    removed_entries = list(changes.removed) if changes else []
+    seen = documents_seen(person, rows + removed_entries)
+    for entry in rows:
         mark = ""
         if changes is not None:
             mark = (
                 "new" if changes.is_new(entry) else "changed" if changes.is_changed(entry) else ""
             )
         days[(entry.day - monday).days].sessions[entry.session].append(
-            _row(entry, person, mark, units)
+            _row(entry, person, mark, units, seen)
         )
-    removed = [_row(entry, person, "", units) for entry in changes.removed] if changes else []
+    removed = [_row(entry, person, "", units, seen) for entry in removed_entries]
     # Saturday and Sunday only when something happens then.
     days = [d for d in days if d.day.weekday() < 5 or not d.is_empty]
     return Week(

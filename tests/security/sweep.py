@@ -28,8 +28,10 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.security.sweep_world import CLEARED, FOUND, SweepWorld, marker
 from vanphong.api.api import api
+from vanphong.api.models import ApiToken
 from vanphong.core.models import CalendarDay
-from vanphong.org.models import Membership
+from vanphong.directives.models import Delegation
+from vanphong.org.models import Membership, MembershipRequest
 from vanphong.planning.models import FeedToken, MonthlyPlanItem
 
 # Routes the sweep does not fetch, each with the reason.
@@ -134,8 +136,10 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         ],
         "directive_uuid": [world.directive, world.programme_directive],
         "extension_uuid": [world.extension],
-        "request_uuid": [world.extension],
         "file_uuid": [world.report_file],
+        "token_uuid": list(ApiToken.objects.filter(person=world.person(persona))),
+        "delegation_uuid": list(Delegation.objects.all()),
+        "request_uuid": [world.extension, *MembershipRequest.objects.all()],
     }
 
 

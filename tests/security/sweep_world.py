@@ -33,6 +33,7 @@ from vanphong.documents.models import (
     OutgoingDocument,
 )
 from vanphong.documents.services import Handler, Recipient, Upload
+from vanphong.org import services as org_services
 from vanphong.org.models import Clearance, Person, Role, Unit
 from vanphong.planning import services as planning_services
 from vanphong.planning.models import (
@@ -237,7 +238,7 @@ def build() -> SweepWorld:
         document_services.outgoing_submit(actor=secret_clerk, document=document)
         document_services.outgoing_approve(actor=leader, document=document)
         return document_services.outgoing_sign(
-            actor=secret_clerk, document=document, signer=leader, position="Chánh Văn phòng"
+            actor=leader, document=document, position="Chánh Văn phòng"
         )
 
     draft = secret_outgoing("NHAP")
@@ -417,6 +418,18 @@ def build() -> SweepWorld:
     programme_directive = directive_services.programme_track(actor=leader, programme=programme)
     monthly = planning_services.monthly_plan_draft(
         actor=leader, committee=p.province, year=today.year, month=today.month
+    )
+
+    # A decision right delegated, and a grant waiting for a second administrator: both have
+    # pages of their own.
+    directive_services.delegation_create(
+        actor=p.province_leader, unit=p.province, delegate=leader, note="Khi Bí thư đi vắng"
+    )
+    org_services.membership_create(
+        actor=p.chau_thanh_admin,
+        person=p.chau_thanh_specialist,
+        unit=p.chau_thanh_office,
+        role=Role.CLERK,
     )
 
     sweep = SweepWorld(

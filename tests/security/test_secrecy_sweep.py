@@ -3,9 +3,8 @@ task, directive or schedule entry to a persona not cleared for it.
 
 The world (sweep_world.py) is built once for the module; every GET route of the URL conf and of
 the API schema is fetched as each persona (sweep.py); the POST-triggered messages (clashes,
-duplicates), the search and the notifications and emails are checked on their own. Leaks known
-and being fixed in another branch are listed in KNOWN and checked by their own test, marked
-xfail(strict) until that branch is merged.
+duplicates), the search and the notifications and emails are checked on their own. The outputs
+of the probe's findings (KNOWN) also have a test each, so a regression names its finding.
 """
 
 from __future__ import annotations
@@ -75,19 +74,14 @@ class Finding:
     def covers(self, leak: Leak) -> bool:
         return leak.persona in self.personas and leak.kind in self.kinds and self.route(leak.route)
 
-    def xfail(self, number: str) -> pytest.MarkDecorator:
-        return pytest.mark.xfail(
-            strict=True, reason=f"finding {number}, fixed in branch {self.branch}"
-        )
-
 
 def _directive_route(name: str) -> bool:
     # The in-app notices carry a new task's content.
     return name.startswith(("directives:", "api:vanphong_directives_api")) or name == "web:notices"
 
 
-# Once a branch is merged its test's xfail marker goes; its entry may stay (the test then
-# guards those outputs) or go (the sweep of every output covers them again).
+# The outputs where the outside probe found findings 1, 4, 5 and 6: each has a test of its own
+# besides the sweep of every output, so a regression names its finding.
 KNOWN = {
     # Secret entries named by the form that edits them, to a compiler who sees them as "Bận".
     "4": Finding(
@@ -118,10 +112,6 @@ KNOWN = {
         ),
     ),
 }
-
-
-def _known(leak: Leak) -> bool:
-    return any(finding.covers(leak) for finding in KNOWN.values())
 
 
 def _report(leaks: list[Leak]) -> str:
@@ -159,8 +149,7 @@ def test_no_output_names_a_secret_thing_to_an_uncleared_persona(
     world: SweepWorld, db: None, routes: list[Route], persona: str
 ) -> None:
     leaks, _fetched = machinery.sweep(world, persona, routes)
-    unknown = [leak for leak in leaks if not _known(leak)]
-    assert unknown == [], _report(unknown)
+    assert leaks == [], _report(leaks)
 
 
 def test_the_cleared_persona_reads_every_secret_thing_somewhere(
@@ -201,7 +190,6 @@ def _sweep_finding(world: SweepWorld, routes: list[Route], finding: Finding) -> 
     return found
 
 
-@KNOWN["1"].xfail("1")
 def test_a_delivery_above_the_clerks_clearance_is_not_offered_to_register_or_refuse(
     world: SweepWorld, db: None, routes: list[Route]
 ) -> None:
@@ -209,7 +197,6 @@ def test_a_delivery_above_the_clerks_clearance_is_not_offered_to_register_or_ref
     assert leaks == [], _report(leaks)
 
 
-@KNOWN["4"].xfail("4")
 def test_a_compiler_who_sees_a_secret_entry_as_busy_does_not_open_its_form(
     world: SweepWorld, db: None, routes: list[Route]
 ) -> None:
@@ -217,7 +204,6 @@ def test_a_compiler_who_sees_a_secret_entry_as_busy_does_not_open_its_form(
     assert leaks == [], _report(leaks)
 
 
-@KNOWN["5"].xfail("5")
 def test_a_directive_and_its_tasks_are_not_named_to_people_not_cleared_for_its_document(
     world: SweepWorld, db: None, routes: list[Route]
 ) -> None:
@@ -225,7 +211,6 @@ def test_a_directive_and_its_tasks_are_not_named_to_people_not_cleared_for_its_d
     assert leaks == [], _report(leaks)
 
 
-@KNOWN["6"].xfail("6")
 def test_the_awaiting_issue_list_holds_only_what_the_clerk_may_see(
     world: SweepWorld, db: None, routes: list[Route]
 ) -> None:
@@ -255,7 +240,6 @@ def _api(world: SweepWorld, persona: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {world.tokens[persona]}"}
 
 
-@KNOWN["4"].xfail("4")
 def test_a_clash_on_the_entry_form_does_not_name_the_secret_entry(
     world: SweepWorld, db: None
 ) -> None:
@@ -268,7 +252,6 @@ def test_a_clash_on_the_entry_form_does_not_name_the_secret_entry(
     assert machinery.kinds_in(text) == set()
 
 
-@KNOWN["4"].xfail("4")
 def test_a_clash_answered_by_the_api_does_not_name_the_secret_entry(
     world: SweepWorld, db: None
 ) -> None:
@@ -282,7 +265,6 @@ def test_a_clash_answered_by_the_api_does_not_name_the_secret_entry(
     assert machinery.kinds_in(machinery.text_of(response)) == set()
 
 
-@KNOWN["4"].xfail("4")
 def test_a_room_clash_with_another_schedules_published_week_does_not_name_the_secret_entry(
     world: SweepWorld, db: None
 ) -> None:
@@ -369,7 +351,6 @@ def _told(world: SweepWorld, persona: str) -> str:
     return "\n".join([*notices, *mails, page])
 
 
-@KNOWN["5"].xfail("5")
 def test_the_daily_reminder_and_the_task_notices_do_not_name_a_secret_task(
     world: SweepWorld, db: None
 ) -> None:

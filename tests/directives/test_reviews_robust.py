@@ -6,8 +6,10 @@ from __future__ import annotations
 import io
 from datetime import UTC, date, datetime
 
+from django.test import Client
 from docx import Document
 
+from tests.directives.test_reviews import review_url
 from tests.directives.test_services import district_task, province_directive
 from tests.documents.conftest import DocWorld
 from vanphong.directives import reviews
@@ -40,3 +42,12 @@ def test_a_control_character_in_a_task_or_the_directive_does_not_break_the_revie
     assert "Lập danh sách cử tri" in text
     assert "bầu cử khóa XIII" in text
     assert not {"\x00", "\x1b"} & set(text)
+
+
+def test_a_review_period_in_year_1_or_9999_is_a_form_error(world: DocWorld, client: Client) -> None:
+    directive = province_directive(world)
+    client.force_login(world.province_office_leader)
+    for start, end in (("01/01/0001", "15/04/2011"), ("01/03/2011", "31/12/9999")):
+        answer = client.get(review_url(directive, loai="so-ket", tu=start, den=end))
+        assert answer.status_code == 200
+        assert set(answer.context["form"].errors) & {"tu", "den"}

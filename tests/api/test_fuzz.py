@@ -203,9 +203,13 @@ def _text(schema: dict[str, Any]) -> st.SearchStrategy[str]:
     return st.one_of(short, st.sampled_from(["ạ", "ŉ", "ß", "ﬃ", "İ"]).map(lambda c: c * high))
 
 
+# Where bugs live: the ends of the calendar and of machine integers.
+EDGE_DAYS = [date.min, date(1, 1, 2), date(1899, 12, 31), date(2101, 1, 1), date.max]
+EDGE_INTEGERS = [0, -1, 2**31 - 1, 2**31, 2**63 - 1, 2**63, 2**64, -(2**63) - 1, 10**30]
+
 FORMATS: dict[str, st.SearchStrategy[Any]] = {
     "uuid": st.uuids().map(str),
-    "date": st.dates().map(date.isoformat),
+    "date": st.one_of(st.sampled_from(EDGE_DAYS), st.dates()).map(date.isoformat),
     "date-time": st.datetimes(
         timezones=st.one_of(st.none(), st.just(UTC), st.just(timezone(timedelta(hours=-12))))
     ).map(datetime.isoformat),
@@ -250,7 +254,12 @@ def from_schema(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
     if kind == "string":
         return FORMATS.get(schema.get("format", ""), _text(schema))
     if kind == "integer":
-        return st.integers(min_value=schema.get("minimum"), max_value=schema.get("maximum"))
+        low, high = schema.get("minimum"), schema.get("maximum")
+        edges = [
+            n for n in EDGE_INTEGERS if (low is None or n >= low) and (high is None or n <= high)
+        ]
+        integers = st.integers(min_value=low, max_value=high)
+        return st.one_of(st.sampled_from(edges), integers) if edges else integers
     if kind == "number":
         return st.floats(allow_nan=False, allow_infinity=False)
     if kind == "boolean":

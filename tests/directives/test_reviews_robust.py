@@ -23,7 +23,7 @@ def test_a_control_character_in_a_task_or_the_directive_does_not_break_the_revie
     directive = province_directive(world)
     task = district_task(world)
     Task.objects.filter(pk=task.pk).update(
-        content="Lập danh sách\x00 cử tri\x1b", created_at=datetime(2011, 3, 2, 2, 0, tzinfo=UTC)
+        content="Lập danh sách\x01 cử tri\x1b", created_at=datetime(2011, 3, 2, 2, 0, tzinfo=UTC)
     )
     Directive.objects.filter(pk=directive.pk).update(title="Về bầu cử\x0b khóa XIII\x08")
     directive.refresh_from_db()
@@ -41,7 +41,7 @@ def test_a_control_character_in_a_task_or_the_directive_does_not_break_the_revie
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Lập danh sách cử tri" in text
     assert "bầu cử khóa XIII" in text
-    assert not {"\x00", "\x1b"} & set(text)
+    assert not {"\x01", "\x1b"} & set(text)
 
 
 def test_a_review_period_in_year_1_or_9999_is_a_form_error(world: DocWorld, client: Client) -> None:

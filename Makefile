@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test test-sqlite test-postgres lint format typecheck bench messages clean
+.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ test-sqlite: $(VENV)/.test
 test-postgres: $(VENV)/.test
 	test -n "$$VANPHONG_TEST_DATABASE_URL"
 	$(BIN)/pytest -n 2 -p no:cacheprovider
+
+# Every API operation fuzzed from the OpenAPI schema, longer than `make test` does: random
+# requests (VANPHONG_FUZZ_EXAMPLES per operation, 500 by default); none may answer 5xx.
+fuzz: $(VENV)/.test
+	VANPHONG_FUZZ_EXAMPLES=$${VANPHONG_FUZZ_EXAMPLES:-500} $(BIN)/pytest -n 2 -p no:cacheprovider \
+		tests/api/test_fuzz.py
 
 lint: $(VENV)/.test
 	$(BIN)/ruff format --check .

@@ -24,6 +24,7 @@ from vanphong.core.vietnamese import (
     nfc,
     parse_date,
     parse_number_symbol,
+    sanitize,
     week_of,
     weekday_name,
 )
@@ -652,6 +653,32 @@ def test_qu_y_keeps_the_mark_on_y_in_both_styles(qu: str, tone: str) -> None:
 @given(st.text())
 def test_clean_is_idempotent(text: str) -> None:
     assert clean(clean(text)) == clean(text)
+
+
+def test_sanitize_removes_control_characters_but_tab_and_newline() -> None:
+    assert sanitize("a\x00b\x08c\x1bd\x7fe\tf\ng\x0b\x0ch") == "abcde\tf\ngh"
+
+
+def test_sanitize_keeps_line_breaks_of_any_convention_and_spacing() -> None:
+    assert sanitize("  một\r\nhai\rba  ") == "  một\nhai\nba  "
+
+
+def test_sanitize_drops_lone_surrogates_and_composes_to_nfc() -> None:
+    assert sanitize(nfd("Hoà") + "\ud800\udfff") == "Hoà"
+    assert sanitize("e\x00\u0301") == "é"
+
+
+def test_clean_removes_control_characters_too() -> None:
+    assert clean("Về việc\x00 bầu\x1b cử\x7f") == "Về việc bầu cử"
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(exclude_categories=())))
+def test_sanitized_text_is_xml_safe_and_stable(text: str) -> None:
+    once = sanitize(text)
+    assert sanitize(once) == once
+    assert not any(ord(ch) < 32 and ch not in "\t\n" for ch in once)
+    assert not any(0xD800 <= ord(ch) <= 0xDFFF for ch in once)
 
 
 DATES = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))

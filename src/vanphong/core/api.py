@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from vanphong.core import selectors, services
+from vanphong.core.inputs import CleanStr, Day
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import DayKind
 from vanphong.org.models import Person
@@ -29,13 +30,15 @@ ERRORS: dict[int, type[Schema]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 
 
 
 class CalendarDayIn(Schema):
-    day: date = Field(description="Ngày.")
+    day: Day = Field(description="Ngày.")
     is_working: bool = Field(
         False,
         description="true: ngày làm bù (đi làm vào ngày vốn nghỉ); false: ngày nghỉ.",
     )
-    name: str = Field(max_length=200, description="Tên, ví dụ “Tết Nguyên đán (mùng 1)”.")
-    note: str = Field("", max_length=500, description="Căn cứ, hoặc “chưa kiểm chứng”.")
+    name: CleanStr = Field(
+        min_length=1, max_length=200, description="Tên, ví dụ “Tết Nguyên đán (mùng 1)”."
+    )
+    note: CleanStr = Field("", max_length=500, description="Căn cứ, hoặc “chưa kiểm chứng”.")
 
 
 class CalendarDayOut(Schema):

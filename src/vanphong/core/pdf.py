@@ -9,9 +9,19 @@ from typing import Final
 
 from fpdf import FPDF
 
+from vanphong.core.vietnamese import sanitize
+
 FONTS: Final = Path(__file__).resolve().parent / "fonts"
+# More than a page of the widest column holds; what is beyond is never laid out.
+MAX_CELL_CHARS: Final = 6000
 # fpdf2 subsets the fonts through fontTools, which reports every glyph table at INFO.
 logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
+
+
+def shorten(text: str, limit: int = 1000) -> str:
+    """Text for a free-flowing line of a PDF: sanitised, and cut with an ellipsis."""
+    text = sanitize(text[: limit + 1])
+    return text if len(text) <= limit else text[:limit].rstrip() + "…"
 
 
 def add_liberation_serif(pdf: FPDF, family: str = "LiberationSerif") -> str:
@@ -25,7 +35,8 @@ def add_liberation_serif(pdf: FPDF, family: str = "LiberationSerif") -> str:
 class Table:
     """A bordered table drawn line by line (fpdf2's own table lays every cell out twice and
     is too slow for a year of documents). Words wrap to the column; a word longer than the
-    column is cut; a row never splits across pages, and the header starts every page."""
+    column is cut; a row never splits across pages, and the header starts every page; a
+    cell longer than a page is cut there with an ellipsis."""
 
     def __init__(
         self,
@@ -44,6 +55,7 @@ class Table:
         self.font, self.size, self.line, self.pad = font, size, line, pad
         self.char_widths: dict[tuple[str, str], float] = {}
         self._body = (0.0, 0.0)  # top and bottom of the body rows on the current page
+        self._head = 0.0  # height of the header row
         self.encoded: dict[tuple[str, str, str], str] = {}
 
     def _use(self, style: str) -> None:
@@ -65,10 +77,11 @@ class Table:
             total += width
         return total
 
-    def _wrap(self, text: str, room: float) -> list[tuple[str, float]]:
+    def _wrap(self, text: str, room: float, limit: int) -> list[tuple[str, float]]:
+        """At most `limit` lines; a cut text ends with an ellipsis."""
         lines: list[tuple[str, float]] = []
         space = self._width(" ")
-        for paragraph in text.split("\n"):
+        for paragraph in sanitize(text[:MAX_CELL_CHARS]).split("\n"):
             line, line_width = "", 0.0
             for word in paragraph.split():
                 width = self._width(word)
@@ -78,14 +91,22 @@ class Table:
                 if line:
                     lines.append((line, line_width))
                 while width > room and len(word) > 1:  # cut a word wider than the column
-                    cut = len(word) - 1
-                    while cut > 1 and self._width(word[:cut]) > room:
-                        cut -= 1
-                    lines.append((word[:cut], self._width(word[:cut])))
-                    word = word[cut:]
-                    width = self._width(word)
+                    cut, used = 1, self._width(word[0])
+                    while cut < len(word) and used + self._width(word[cut]) <= room:
+                        used += self._width(word[cut])
+                        cut += 1
+                    lines.append((word[:cut], used))
+                    word, width = word[cut:], width - used
                 line, line_width = word, width
             lines.append((line, line_width))
+            if len(lines) > limit:
+                break
+        if len(lines) > limit or len(text) > MAX_CELL_CHARS:
+            lines = lines[:limit]
+            last = lines[-1][0].rstrip()
+            while last and self._width(last + "…") > room:
+                last = last[:-1]
+            lines[-1] = (last + "…", self._width(last + "…"))
         return lines
 
     def row(
@@ -100,10 +121,13 @@ class Table:
         `close()` after the last row."""
         pdf = self.pdf
         chosen = list(styles) if styles is not None else ["B" if head else ""] * len(texts)
+        # A row never splits across pages, so a cell holds at most what a fresh page does.
+        room = pdf.page_break_trigger - pdf.t_margin - self._head - 2 * self.pad
+        limit = max(1, int(room / self.line))
         cells = []
         for text, width, style in zip(texts, self.widths, chosen, strict=True):
             self._use(style)
-            cells.append(self._wrap(text, width - 2 * self.pad))
+            cells.append(self._wrap(text, width - 2 * self.pad, limit))
         height = max(len(lines) for lines in cells) * self.line + 2 * self.pad
         if not head and pdf.get_y() + height > pdf.page_break_trigger:
             self.close()
@@ -126,6 +150,7 @@ class Table:
         if head:
             pdf.set_fill_color(0, 0, 0)  # text is drawn in the fill colour: back to black
             self._body = (bottom, bottom)
+            self._head = height
         else:
             # Body rows draw their bottom border only; the column lines of the page are drawn
             # once by close(): seven rectangles a row were a fifth of a long table's time.

@@ -35,6 +35,7 @@ __all__ = [
     "nfc",
     "parse_date",
     "parse_number_symbol",
+    "sanitize",
     "week_of",
     "weekday_name",
 ]
@@ -119,13 +120,29 @@ def fold(text: str) -> str:
     return _WHITESPACE_RUN.sub(" ", folded).strip()
 
 
+# C0 controls but tab and newline, DEL, lone surrogates and the two noncharacters XML 1.0
+# forbids: none is typed on purpose, and each breaks an export (XLSX, DOCX) or a database.
+_UNPRINTABLE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_CARRIAGE_RETURN: Final = re.compile("\r\n?")
+
+
+def sanitize(text: str) -> str:
+    """What any text becomes on entering vanphong (and again on leaving it in a file): line
+    breaks as `\\n`, no control character but tab and newline, no lone surrogate, NFC.
+
+    Spacing is kept as typed (a draft's layout matters); `clean` also tidies it. Idempotent.
+    """
+    return nfc(_UNPRINTABLE.sub("", _CARRIAGE_RETURN.sub("\n", text)))
+
+
 def clean(text: str) -> str:
-    """Normalise user-typed text: NFC, single spaces, no blank edges; tone placement kept.
+    """Normalise user-typed text: `sanitize`, single spaces, no blank edges; tone placement
+    kept.
 
     Line breaks survive (any convention becomes `\\n`); within each line runs of spaces and
     tabs become one space and the line is stripped at both ends.
     """
-    lines = (_WHITESPACE_RUN.sub(" ", line).strip() for line in nfc(text).splitlines())
+    lines = (_WHITESPACE_RUN.sub(" ", line).strip() for line in sanitize(text).splitlines())
     return "\n".join(lines).strip()
 
 

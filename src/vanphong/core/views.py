@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from vanphong.core import selectors, services
 from vanphong.core.forms import DAY_OFF, WORKED, CalendarDayForm, ConfirmForm
+from vanphong.core.inputs import day_in_range
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import WEEKEND
 from vanphong.org.forms import BootstrapForm
@@ -95,9 +96,10 @@ def calendar_year(request: HttpRequest, year: int | None = None) -> HttpResponse
 def _initial_day(request: HttpRequest) -> date:
     """The day to start from: `ngay` (a day clicked on the calendar), else today."""
     try:
-        return date.fromisoformat(request.GET.get("ngay", ""))
+        day = date.fromisoformat(request.GET.get("ngay", ""))
     except ValueError:
         return timezone.localdate()
+    return day if day_in_range(day) else timezone.localdate()
 
 
 @editor_required

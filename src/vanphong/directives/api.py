@@ -15,6 +15,7 @@ from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.inputs import CleanStr, Day
 from vanphong.directives import reviews, selectors, services, stats
 from vanphong.directives.models import (
     Delegation,
@@ -82,13 +83,13 @@ class DirectiveOut(Schema):
 
 class TaskIn(Schema):
     lead_unit: UUID
-    content: str
-    deadline: date | None = None
+    content: CleanStr = Field(min_length=1, max_length=5000)
+    deadline: Day | None = None
     supporting_units: list[UUID] = []
-    clause: str = ""
-    product: str = ""
+    clause: CleanStr = Field("", max_length=200)
+    product: CleanStr = Field("", max_length=200)
     recurrence: Recurrence = Recurrence.NONE
-    recur_until: date | None = Field(
+    recur_until: Day | None = Field(
         None, description="Định kỳ đến ngày: kỳ sau được giao khi kỳ này được xác nhận."
     )
     parent: UUID | None = Field(None, description="Nhiệm vụ cha (đơn vị chủ trì giao tiếp).")
@@ -113,28 +114,28 @@ class TaskOut(Schema):
 
 
 class ReportIn(Schema):
-    text: str
+    text: CleanStr = Field(min_length=1, max_length=5000)
     state: Literal["in_progress", "cannot_do"] = "in_progress"
 
 
 class CompleteIn(Schema):
-    text: str = ""
-    done_on: date | None = None
+    text: CleanStr = Field("", max_length=5000)
+    done_on: Day | None = None
     product_document: UUID | None = None
 
 
 class ReasonIn(Schema):
-    reason: str
+    reason: CleanStr = Field(min_length=1, max_length=500)
 
 
 class ExtensionIn(Schema):
-    new_deadline: date
-    reason: str
+    new_deadline: Day
+    reason: CleanStr = Field(min_length=1, max_length=500)
 
 
 class DecisionIn(Schema):
     approve: bool
-    note: str = ""
+    note: CleanStr = Field("", max_length=500)
 
 
 class ExtensionOut(Schema):
@@ -144,7 +145,7 @@ class ExtensionOut(Schema):
 
 
 class DeadlineIn(Schema):
-    deadline: date | None = Field(description="Thời hạn mới; null: thường xuyên.")
+    deadline: Day | None = Field(description="Thời hạn mới; null: thường xuyên.")
 
 
 class CountsOut(Schema):
@@ -410,7 +411,9 @@ def task_assign(request: HttpRequest, directive_uuid: UUID, payload: TaskIn) -> 
 class TasksQuery(Schema):
     don_vi: UUID | None = Field(None, description="Đơn vị chủ trì.")
     van_ban: UUID | None = Field(None, description="Văn bản được theo dõi.")
-    lanh_dao: str = Field("", description="Lãnh đạo phụ trách (mã), hoặc `tat-ca`.")
+    lanh_dao: CleanStr = Field(
+        "", max_length=50, description="Lãnh đạo phụ trách (mã), hoặc `tat-ca`."
+    )
     nam: int | None = Field(
         None, ge=2000, le=2100, description="Có thời hạn trong năm, hoặc thường xuyên."
     )
@@ -621,8 +624,8 @@ def unit_counts(request: HttpRequest, unit_uuid: UUID) -> CountsOut:
 
 class ReviewQuery(Schema):
     loai: Literal["so-ket", "tong-ket"] = Field("so-ket", description="Sơ kết hoặc tổng kết.")
-    tu: date = Field(description="Đầu kỳ báo cáo (không trước ngày của văn bản).")
-    den: date = Field(description="Cuối kỳ: số liệu tính đến hết ngày này.")
+    tu: Day = Field(description="Đầu kỳ báo cáo (không trước ngày của văn bản).")
+    den: Day = Field(description="Cuối kỳ: số liệu tính đến hết ngày này.")
 
 
 @router.get(

@@ -29,7 +29,9 @@ class PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 
 class AssignForm(BootstrapForm):
-    content = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea({"rows": 3}))
+    content = forms.CharField(
+        label=_("Nội dung nhiệm vụ"), max_length=5000, widget=forms.Textarea({"rows": 3})
+    )
     lead_unit = UnitChoice(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none())
     supporting_units = UnitsChoice(
         label=_("Đơn vị phối hợp"),
@@ -71,7 +73,9 @@ class AssignForm(BootstrapForm):
 
 
 class ReportForm(BootstrapForm):
-    text = forms.CharField(label=_("Nội dung báo cáo"), widget=forms.Textarea({"rows": 3}))
+    text = forms.CharField(
+        label=_("Nội dung báo cáo"), max_length=5000, widget=forms.Textarea({"rows": 3})
+    )
     state = forms.ChoiceField(
         label=_("Tình trạng"),
         choices=[
@@ -84,7 +88,10 @@ class ReportForm(BootstrapForm):
 
 class CompleteForm(BootstrapForm):
     text = forms.CharField(
-        label=_("Kết quả thực hiện"), widget=forms.Textarea({"rows": 3}), required=False
+        label=_("Kết quả thực hiện"),
+        max_length=5000,
+        widget=forms.Textarea({"rows": 3}),
+        required=False,
     )
     done_on = forms.DateField(label=_("Ngày hoàn thành"), widget=DateInput())
     product_number = forms.CharField(

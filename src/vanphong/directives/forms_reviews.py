@@ -10,6 +10,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.inputs import day_in_range, out_of_range_message
 from vanphong.core.vietnamese import VietnameseParseError, format_date, parse_date
 from vanphong.org.forms import BootstrapForm
 
@@ -34,9 +35,12 @@ class VietnameseDateField(forms.Field):
         if isinstance(value, date):
             return value
         try:
-            return parse_date(str(value))
+            day = parse_date(str(value))
         except VietnameseParseError as error:
             raise ValidationError(str(error), code="invalid") from None
+        if not day_in_range(day):
+            raise ValidationError(out_of_range_message(), code="date_range")
+        return day
 
 
 class ReviewForm(BootstrapForm):

@@ -48,6 +48,7 @@ from vanphong.core.vietnamese import (
     fold,
     format_date,
     format_place_date,
+    sanitize,
 )
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives import selectors
@@ -277,7 +278,7 @@ def _text(
     paragraph.paragraph_format.space_after = Pt(after)
     if indent:
         paragraph.paragraph_format.first_line_indent = Mm(10)
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(sanitize(text))  # XML cannot carry control characters
     _font(run, size=size, bold=bold, italic=italic)
     run.font.underline = underline
 
@@ -463,8 +464,8 @@ def review_docx(
         **facts,
         "kind": REVIEW_KINDS[kind],
     }
-    document.core_properties.title = subject
-    document.core_properties.author = unit.name
+    document.core_properties.title = sanitize(subject)
+    document.core_properties.author = sanitize(unit.name)
 
     _header(document, unit, issued_on)
     centre = WD_ALIGN_PARAGRAPH.CENTER

@@ -27,6 +27,7 @@ from pydantic import model_validator
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.files import safe_filename
+from vanphong.core.inputs import CleanStr, Count, Day, Moment, Year
 from vanphong.documents import registers, selectors, services, stats
 from vanphong.documents.models import (
     ApprovalDecision,
@@ -157,7 +158,7 @@ def _attachment(
 
 
 class AttachmentIn(Schema):
-    name: str = Field(min_length=1, max_length=200, description="Tên tệp, ví dụ `cv-45.pdf`.")
+    name: CleanStr = Field(min_length=1, max_length=200, description="Tên tệp, ví dụ `cv-45.pdf`.")
     content_base64: str = Field(
         min_length=1,
         description="Nội dung tệp mã hóa base64. Loại tệp (PDF, DOCX, DOC, XLSX, ODT, JPEG, "
@@ -166,7 +167,7 @@ class AttachmentIn(Schema):
 
 
 class ReasonIn(Schema):
-    reason: str = Field(min_length=1, max_length=500, description="Lý do.")
+    reason: CleanStr = Field(min_length=1, max_length=500, description="Lý do.")
 
 
 def _actor(request: HttpRequest) -> Person:
@@ -475,14 +476,14 @@ def _assignment_detail(assignment: Assignment) -> AssignmentDetailOut:
 
 class BookQuery(Schema):
     unit: UUID = Field(description="Đơn vị có sổ văn bản đến.")
-    year: int | None = Field(None, description="Năm của sổ.")
+    year: Year | None = Field(None, description="Năm của sổ.")
     status: IncomingStatus | None = Field(None, description="Chỉ văn bản ở trạng thái này.")
     urgent: bool = Field(False, description="Chỉ văn bản từ Khẩn trở lên.")
-    q: str = Field(
+    q: CleanStr = Field(
         "", max_length=200, description="Tìm trong trích yếu và số, ký hiệu (không phân biệt dấu)."
     )
-    received_from: date | None = Field(None, description="Đến từ ngày.")
-    received_to: date | None = Field(None, description="Đến hết ngày.")
+    received_from: Day | None = Field(None, description="Đến từ ngày.")
+    received_to: Day | None = Field(None, description="Đến hết ngày.")
     after: UUID | None = Field(None, description="`next_after` của trang trước.")
     limit: int = Field(50, ge=1, le=MAX_LIST, description="Số dòng mỗi trang (tối đa 200).")
 
@@ -490,23 +491,23 @@ class BookQuery(Schema):
 class IncomingRegisterIn(Schema):
     unit: UUID = Field(description="Đơn vị vào sổ (người gọi phải là văn thư của đơn vị).")
     medium: Medium = Field(description="Hình thức: `paper`, `electronic` hoặc `internal`.")
-    sender_name: str = Field(min_length=1, max_length=200, description="Cơ quan ban hành.")
-    number_symbol: str = Field(
-        min_length=1, max_length=50, description="Số, ký hiệu như in trên văn bản: `45-CV/TU`."
+    sender_name: CleanStr = Field(min_length=1, max_length=200, description="Cơ quan ban hành.")
+    number_symbol: CleanStr = Field(
+        min_length=1, max_length=80, description="Số, ký hiệu như in trên văn bản: `45-CV/TU`."
     )
-    document_date: date = Field(description="Ngày văn bản.")
-    subject: str = Field(min_length=1, max_length=500, description="Trích yếu.")
-    received_at: datetime | None = Field(
+    document_date: Day = Field(description="Ngày văn bản.")
+    subject: CleanStr = Field(min_length=1, max_length=500, description="Trích yếu.")
+    received_at: Moment | None = Field(
         None, description="Ngày giờ đến; mặc định là bây giờ; không kèm múi giờ là giờ Việt Nam."
     )
-    page_count: int | None = Field(None, ge=1, description="Số trang.")
+    page_count: Count | None = Field(None, description="Số trang.")
     confidentiality: Clearance = Field(Clearance.UNCLASSIFIED, description="Độ mật (0–3).")
     urgency: Urgency = Field(Urgency.NORMAL, description="Độ khẩn (0–4).")
-    deadline: date | None = Field(None, description="Hạn xử lý.")
-    recipients_note: str = Field("", max_length=500, description="Đơn vị, người nhận.")
-    note: str = Field("", max_length=2000, description="Ghi chú.")
+    deadline: Day | None = Field(None, description="Hạn xử lý.")
+    recipients_note: CleanStr = Field("", max_length=500, description="Đơn vị, người nhận.")
+    note: CleanStr = Field("", max_length=2000, description="Ghi chú.")
     attachments: list[AttachmentIn] = Field([], description="Tệp đính kèm.")
-    duplicate_reason: str = Field(
+    duplicate_reason: CleanStr = Field(
         "", max_length=500, description="Lý do vẫn vào sổ khi văn bản có vẻ đã vào sổ (sau 409)."
     )
     submission_id: UUID | None = Field(
@@ -534,15 +535,15 @@ class HandlerIn(Schema):
 
 
 class DirectionIn(Schema):
-    text: str = Field(min_length=1, max_length=5000, description="Ý kiến chỉ đạo.")
+    text: CleanStr = Field(min_length=1, max_length=5000, description="Ý kiến chỉ đạo.")
     lead: HandlerIn = Field(description="Chủ trì.")
     supporting: list[HandlerIn] = Field([], description="Phối hợp.")
     informed: list[HandlerIn] = Field([], description="Để biết.")
-    deadline: date | None = Field(None, description="Hạn xử lý; mặc định là hạn của văn bản.")
+    deadline: Day | None = Field(None, description="Hạn xử lý; mặc định là hạn của văn bản.")
 
 
 class FileIn(Schema):
-    note: str = Field("", max_length=500, description="Ghi chú khi lưu để biết.")
+    note: CleanStr = Field("", max_length=500, description="Ghi chú khi lưu để biết.")
 
 
 def _handler(actor: Person, handler: HandlerIn, field: str) -> Handler:
@@ -755,17 +756,17 @@ class InboxQuery(Schema):
 
 
 class ProgressIn(Schema):
-    text: str = Field(min_length=1, max_length=5000, description="Tiến độ.")
+    text: CleanStr = Field(min_length=1, max_length=5000, description="Tiến độ.")
 
 
 class CompleteIn(Schema):
-    result: str = Field("", max_length=5000, description="Kết quả xử lý.")
+    result: CleanStr = Field("", max_length=5000, description="Kết quả xử lý.")
     reply: UUID | None = Field(None, description="Văn bản đi đã phát hành trả lời văn bản này.")
 
 
 class HandOverIn(Schema):
     to: UUID = Field(description="Đồng nghiệp nhận phần việc (hạn xử lý đi theo).")
-    note: str = Field("", max_length=2000, description="Ghi chú khi chuyển.")
+    note: CleanStr = Field("", max_length=500, description="Ghi chú khi chuyển.")
 
 
 @router.get(
@@ -876,18 +877,20 @@ class ReceptionItemOut(Schema):
 
 
 class ReceiveIn(Schema):
-    received_at: datetime | None = Field(
+    received_at: Moment | None = Field(
         None, description="Ngày giờ đến; mặc định là bây giờ; không kèm múi giờ là giờ Việt Nam."
     )
-    page_count: int | None = Field(
-        None, ge=1, description="Số trang, chỉ khi bên gửi không ghi; có thì lấy như bên gửi."
+    page_count: Count | None = Field(
+        None, description="Số trang, chỉ khi bên gửi không ghi; có thì lấy như bên gửi."
     )
-    deadline: date | None = Field(None, description="Hạn xử lý.")
-    recipients_note: str = Field(
+    deadline: Day | None = Field(None, description="Hạn xử lý.")
+    recipients_note: CleanStr = Field(
         "", max_length=500, description="Đơn vị, người nhận; mặc định là ghi chú gửi của bên gửi."
     )
-    note: str = Field("", max_length=2000, description="Ghi chú.")
-    duplicate_reason: str = Field("", max_length=500, description="Lý do vẫn vào sổ (sau 409).")
+    note: CleanStr = Field("", max_length=2000, description="Ghi chú.")
+    duplicate_reason: CleanStr = Field(
+        "", max_length=500, description="Lý do vẫn vào sổ (sau 409)."
+    )
     submission_id: UUID | None = Field(None, description="Khóa chống gửi lặp.")
 
 
@@ -1190,11 +1193,11 @@ def _outgoing_detail(document: OutgoingDocument) -> OutgoingDetailOut:
 
 class OutgoingCreateIn(Schema):
     unit: UUID = Field(description="Đơn vị soạn thảo (người gọi thuộc đơn vị).")
-    type_symbol: str = Field(
+    type_symbol: CleanStr = Field(
         min_length=1, max_length=10, description="Ký hiệu loại văn bản theo quy định: NQ, CV…"
     )
-    subject: str = Field(min_length=1, max_length=500, description="Trích yếu.")
-    body: str = Field("", max_length=200_000, description="Nội dung dự thảo (phiên bản 1).")
+    subject: CleanStr = Field(min_length=1, max_length=500, description="Trích yếu.")
+    body: CleanStr = Field("", max_length=200_000, description="Nội dung dự thảo (phiên bản 1).")
     confidentiality: Clearance = Field(Clearance.UNCLASSIFIED, description="Độ mật (0–3).")
     urgency: Urgency = Field(Urgency.NORMAL, description="Độ khẩn (0–4).")
     reply_to: UUID | None = Field(None, description="Văn bản đến mà dự thảo này trả lời.")
@@ -1202,18 +1205,18 @@ class OutgoingCreateIn(Schema):
 
 
 class ReviseIn(Schema):
-    body: str = Field(max_length=200_000, description="Nội dung phiên bản mới.")
-    note: str = Field("", max_length=500, description="Ghi chú phiên bản.")
-    subject: str | None = Field(None, max_length=500, description="Trích yếu mới, nếu đổi.")
+    body: CleanStr = Field(max_length=200_000, description="Nội dung phiên bản mới.")
+    note: CleanStr = Field("", max_length=500, description="Ghi chú phiên bản.")
+    subject: CleanStr | None = Field(None, max_length=500, description="Trích yếu mới, nếu đổi.")
     attachments: list[AttachmentIn] = Field([], description="Tệp của phiên bản mới.")
 
 
 class CommentIn(Schema):
-    comment: str = Field("", max_length=5000, description="Ý kiến.")
+    comment: CleanStr = Field("", max_length=5000, description="Ý kiến.")
 
 
 class ReturnDraftIn(Schema):
-    comment: str = Field(min_length=1, max_length=5000, description="Ý kiến khi trả lại.")
+    comment: CleanStr = Field(min_length=1, max_length=5000, description="Ý kiến khi trả lại.")
 
 
 class SignIn(Schema):
@@ -1222,7 +1225,7 @@ class SignIn(Schema):
         description="Người ký là chính người gọi (lãnh đạo ký); không ghi nhận thay người khác. "
         "Nếu gửi, phải là mã của người gọi.",
     )
-    position: str = Field(min_length=1, max_length=100, description="Chức vụ người ký.")
+    position: CleanStr = Field(min_length=1, max_length=100, description="Chức vụ người ký.")
     authority: SigningAuthority = Field(
         SigningAuthority.NONE, description="Thẩm quyền ký: ``, `T/M`, `K/T`, `T/L`, `TUQ`."
     )
@@ -1230,8 +1233,8 @@ class SignIn(Schema):
 
 class RecipientIn(Schema):
     unit: UUID | None = Field(None, description="Đơn vị nhận trong hệ thống (nhận liên thông).")
-    external_name: str = Field("", max_length=200, description="Hoặc tên nơi nhận bên ngoài.")
-    note: str = Field("", max_length=500, description="Ghi chú gửi.")
+    external_name: CleanStr = Field("", max_length=200, description="Hoặc tên nơi nhận bên ngoài.")
+    note: CleanStr = Field("", max_length=500, description="Ghi chú gửi.")
 
     @model_validator(mode="after")
     def _one_of(self) -> RecipientIn:
@@ -1242,10 +1245,12 @@ class RecipientIn(Schema):
 
 class IssueIn(Schema):
     recipients: list[RecipientIn] = Field(min_length=1, description="Nơi nhận.")
-    issued_on: date | None = Field(None, description="Ngày ban hành; mặc định hôm nay.")
-    page_count: int | None = Field(None, ge=1, description="Số trang.")
+    issued_on: Day | None = Field(None, description="Ngày ban hành; mặc định hôm nay.")
+    page_count: Count | None = Field(None, description="Số trang.")
     copies: int = Field(1, ge=1, le=10_000, description="Số lượng bản.")
-    file_copy_holder: str = Field("", max_length=200, description="Đơn vị, người nhận bản lưu.")
+    file_copy_holder: CleanStr = Field(
+        "", max_length=200, description="Đơn vị, người nhận bản lưu."
+    )
     attachments: list[AttachmentIn] = Field([], description="Tệp văn bản phát hành (bản ký).")
 
 
@@ -1551,8 +1556,8 @@ def outgoing_attachment(
 
 
 class PeriodQuery(Schema):
-    start: date | None = Field(None, description="Từ ngày; mặc định ngày 1/1 của năm `end`.")
-    end: date | None = Field(None, description="Đến hết ngày; mặc định hôm nay.")
+    start: Day | None = Field(None, description="Từ ngày; mặc định ngày 1/1 của năm `end`.")
+    end: Day | None = Field(None, description="Đến hết ngày; mặc định hôm nay.")
 
     def period(self) -> registers.Period:
         end = self.end or timezone.localdate()

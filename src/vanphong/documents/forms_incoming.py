@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import IncomingStatus, Medium, OutgoingDocument, Urgency
 from vanphong.org.forms import BootstrapForm, DateInput
 from vanphong.org.models import Clearance, Person, Unit
@@ -96,7 +97,10 @@ class IncomingRegisterForm(BootstrapForm):
     )
     deadline = forms.DateField(label=_("Hạn xử lý"), required=False, widget=DateInput())
     note = forms.CharField(
-        label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Ghi chú"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     attachments = MultipleFileField(
         label=_("Tệp đính kèm"),
@@ -158,7 +162,7 @@ class BookFilterForm(forms.Form):
             label=_("Sổ của đơn vị"), queryset=units, to_field_name="uuid", required=False
         )
         self.fields["nam"] = forms.IntegerField(
-            label=_("Năm"), required=False, min_value=1900, max_value=9999
+            label=_("Năm"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
         )
         self.fields["trang-thai"] = forms.ChoiceField(
             label=_("Tình trạng"), choices=self.STATUS_CHOICES, required=False
@@ -167,6 +171,8 @@ class BookFilterForm(forms.Form):
         self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=100)
         self.fields["tu"] = forms.DateField(label=_("Đến từ ngày"), required=False)
         self.fields["den"] = forms.DateField(label=_("Đến ngày"), required=False)
+        for field in self.fields.values():
+            bound_form_field(field)
 
 
 # --- actions on a document -----------------------------------------------------------------
@@ -185,6 +191,7 @@ class PresentForm(BootstrapForm):
 class DirectionForm(BootstrapForm):
     text = forms.CharField(
         label=_("Ý kiến chỉ đạo"),
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Ví dụ: Giao Ban Tuyên giáo chủ trì tham mưu, báo cáo trước ngày 15."),
     )
@@ -251,6 +258,7 @@ class FileForm(BootstrapForm):
 class ProgressForm(BootstrapForm):
     text = forms.CharField(
         label=_("Tiến độ"),
+        max_length=5000,
         widget=forms.Textarea(attrs=_TEXTAREA),
         help_text=_("Việc đã làm, vướng mắc, dự kiến hoàn thành."),
     )
@@ -258,7 +266,10 @@ class ProgressForm(BootstrapForm):
 
 class CompleteForm(BootstrapForm):
     result = forms.CharField(
-        label=_("Kết quả xử lý"), required=False, widget=forms.Textarea(attrs=_TEXTAREA)
+        label=_("Kết quả xử lý"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs=_TEXTAREA),
     )
     reply = forms.ModelChoiceField(
         label=_("Văn bản trả lời (đã phát hành)"),

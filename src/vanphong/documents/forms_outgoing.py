@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import SigningAuthority, Urgency
 from vanphong.documents.services import Recipient, Upload
 from vanphong.documents.workflow import LEADER_ROLES
@@ -68,6 +69,7 @@ def _body() -> forms.CharField:
     return forms.CharField(
         label=_("Nội dung dự thảo"),
         required=False,
+        max_length=200_000,
         widget=forms.Textarea(attrs={"rows": 12}),
     )
 
@@ -137,6 +139,7 @@ class DecisionForm(BootstrapForm):
     comment = forms.CharField(
         label=_("Ý kiến"),
         required=False,
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Bắt buộc khi trả lại dự thảo."),
     )
@@ -186,6 +189,7 @@ class RecipientsForm(BootstrapForm):
     external = forms.CharField(
         label=_("Nơi nhận bên ngoài"),
         required=False,
+        max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Mỗi dòng một nơi nhận: “tên | ghi chú gửi”, ví dụ “UBND huyện | bản giấy”."),
     )
@@ -195,6 +199,17 @@ class RecipientsForm(BootstrapForm):
         self._units = units
         field = cast(forms.MultipleChoiceField, self.fields["recipients"])
         field.choices = unit_groups(units)
+
+    def clean_external(self) -> str:
+        text: str = self.cleaned_data.get("external") or ""
+        for line in text.splitlines():
+            name, _sep, note = line.partition("|")
+            if len(name.strip()) > 200 or len(note.strip()) > 500:
+                raise forms.ValidationError(
+                    _("Mỗi nơi nhận dài tối đa 200 ký tự, ghi chú gửi tối đa 500: “%(line)s…”")
+                    % {"line": line[:40]}
+                )
+        return text
 
     def recipient_list(self) -> list[Recipient]:
         chosen = set(self.cleaned_data.get("recipients") or [])
@@ -317,7 +332,9 @@ class BookFilterForm(forms.Form):
             label=_("Đơn vị"), queryset=units, to_field_name="uuid", required=False
         )
         self.fields["nam"] = forms.IntegerField(
-            label=_("Năm"), min_value=1900, max_value=9999, required=False
+            label=_("Năm"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False
         )
         self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=200)
         self.fields["sau"] = forms.UUIDField(required=False)
+        for field in self.fields.values():
+            bound_form_field(field)

@@ -31,7 +31,6 @@ from django.utils import timezone
 from fpdf import FPDF
 from fpdf.enums import Align
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell import WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.styles import (  # type: ignore[import-untyped]
     Alignment,
     Border,
@@ -43,6 +42,7 @@ from openpyxl.styles import (  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
+from vanphong.core import sheets
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.pdf import Table
 from vanphong.core.vietnamese import fold, format_date
@@ -579,12 +579,10 @@ def _xlsx_styles(book: Any) -> None:
 
 
 def _xlsx_cell(sheet: Any, value: Cell, style: str = "") -> Any:
-    cell = WriteOnlyCell(sheet, value=value)
     if not style:
         style = "vp_date" if isinstance(value, date) else "vp_text"
         style = "vp_number" if isinstance(value, int) else style
-    cell.style = style
-    return cell
+    return sheets.cell(sheet, value, style)
 
 
 def xlsx(rows: Iterable[Row], *, spec: Spec, unit: Unit, period: Period) -> bytes:

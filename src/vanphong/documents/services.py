@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from vanphong.core import audit, rows
 from vanphong.core.files import safe_filename, store, stored_name
 from vanphong.core.numbering import allocate
-from vanphong.core.rules import numbering_policy
+from vanphong.core.rules import NoRuleInForce, numbering_policy
 from vanphong.core.vietnamese import (
     GOVERNMENT_TYPES,
     PARTY_TYPES,
@@ -1047,7 +1047,12 @@ def outgoing_issue(
     if not recipients:
         raise ValidationError({"recipients": _("Cần ít nhất một nơi nhận.")})
     unit = document.unit
-    policy = numbering_policy(unit.numbering_style, issued_on)  # type: ignore[arg-type]
+    try:
+        policy = numbering_policy(unit.numbering_style, issued_on)  # type: ignore[arg-type]
+    except NoRuleInForce:
+        raise ValidationError(
+            {"issued_on": _("Chưa có quy định đánh số văn bản có hiệu lực vào ngày ban hành này.")}
+        ) from None
     term = None
     if policy.scope == "term":
         committee = committee_of(unit)

@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.inputs import bound_form_field
 from vanphong.org.models import Clearance, NumberingStyle, Role, Unit, UnitKind
 
 _CONTROL = "form-control"
@@ -28,12 +29,14 @@ class DateInput(forms.DateInput):
 
 
 class BootstrapForm(forms.Form):
-    """Bootstrap classes on every widget, `is-invalid` on fields with errors, and the
-    dict-style ValidationErrors of services mapped onto fields (unknown keys: the form)."""
+    """Bootstrap classes on every widget, `is-invalid` on fields with errors, the dict-style
+    ValidationErrors of services mapped onto fields (unknown keys: the form), and every field
+    under `core.inputs` (text sanitised, dates and numbers in range)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            bound_form_field(field)  # the same input rules as the API's
             widget = field.widget
             if isinstance(widget, forms.CheckboxInput):
                 css = _CHECK

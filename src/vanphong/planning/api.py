@@ -4,7 +4,7 @@ the same services as the pages, the same visibility."""
 from __future__ import annotations
 
 from datetime import date, time
-from typing import Any, Literal, cast
+from typing import Annotated, Any, Literal, cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.inputs import LAST_YEAR, CleanStr, Clock, Count, Day, Year
 from vanphong.documents.api import ERRORS, ErrorOut
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.org.models import Person, Unit
@@ -57,6 +58,10 @@ def _required_unit(uuid: UUID, field: str) -> Unit:
 
 # --- schemas --------------------------------------------------------------------------------
 
+Month = Annotated[int, Field(ge=1, le=12)]
+Quarter = Annotated[int, Field(ge=1, le=4)]
+Reason = Annotated[CleanStr, Field(max_length=500)]
+
 
 class RateOut(Schema):
     quarter: int = Field(description="1–4; 0 là cả năm.")
@@ -97,26 +102,26 @@ class ProgrammeOut(Schema):
 class ProgrammeIn(Schema):
     committee: UUID
     body: Body
-    year: int
-    title: str = ""
+    year: int = Field(ge=2000, le=LAST_YEAR)
+    title: CleanStr = Field("", max_length=300)
 
 
 class ProgrammeItemIn(Schema):
-    topic: str = ""
-    content: str
+    topic: CleanStr = Field("", max_length=300)
+    content: CleanStr = Field(min_length=1, max_length=4000)
     body: Body
     lead_unit: UUID
     supporting_units: list[UUID] = []
-    month: int | None = None
-    quarter: int | None = None
+    month: Month | None = None
+    quarter: Quarter | None = None
 
 
 class TrackIn(Schema):
     state: Literal["planned", "done", "postponed", "moved", "dropped"]
-    reason: str = ""
-    month: int | None = None
-    quarter: int | None = None
-    done_on: date | None = None
+    reason: CleanStr = Field("", max_length=500)
+    month: Month | None = None
+    quarter: Quarter | None = None
+    done_on: Day | None = None
 
 
 class IssuedOut(Schema):
@@ -144,15 +149,15 @@ class MonthlyPlanOut(Schema):
 
 class MonthlyPlanIn(Schema):
     committee: UUID
-    year: int
-    month: int
+    year: int = Field(ge=2000, le=LAST_YEAR)
+    month: Month
 
 
 class PlanItemIn(Schema):
-    content: str
+    content: CleanStr = Field(min_length=1, max_length=4000)
     lead_unit: UUID | None = None
-    day: date | None = None
-    note: str = ""
+    day: Day | None = None
+    note: CleanStr = Field("", max_length=500)
 
 
 class RoomOut(Schema):
@@ -165,9 +170,9 @@ class RoomOut(Schema):
 
 class RoomIn(Schema):
     committee: UUID
-    name: str
-    address: str = ""
-    capacity: int | None = Field(None, ge=1)
+    name: CleanStr = Field(min_length=1, max_length=200)
+    address: CleanStr = Field("", max_length=300)
+    capacity: Count | None = None
 
 
 class EntryOut(Schema):
@@ -213,25 +218,25 @@ class ScheduleOut(Schema):
 class OpenIn(Schema):
     committee: UUID
     kind: ScheduleKind
-    day: date = Field(description="Một ngày bất kỳ trong tuần.")
+    day: Day = Field(description="Một ngày bất kỳ trong tuần.")
 
 
 class EntryIn(Schema):
-    day: date
+    day: Day
     session: Session
-    content: str
-    starts_at: time | None = None
-    ends_at: time | None = None
+    content: CleanStr = Field(min_length=1, max_length=2000)
+    starts_at: Clock | None = None
+    ends_at: Clock | None = None
     room: UUID | None = None
-    place: str = ""
+    place: CleanStr = Field("", max_length=300)
     preparing_unit: UUID | None = None
-    note: str = ""
+    note: CleanStr = Field("", max_length=500)
     confidentiality: int = Field(0, ge=0, le=3)
     leaders: list[UUID] = []
     units: list[UUID] = []
     incoming: list[UUID] = []
     outgoing: list[UUID] = []
-    overrides: dict[str, str] = Field(
+    overrides: dict[str, Reason] = Field(
         {},
         description="Giữ nguyên khi trùng lịch: khóa `loại:đối tượng` (như trong 409), giá "
         "trị là lý do.",
@@ -251,7 +256,7 @@ class ConflictsOut(Schema):
 
 
 class NoteIn(Schema):
-    note: str
+    note: Reason
 
 
 class FeedIn(Schema):
@@ -314,7 +319,7 @@ def _programme_out(programme: WorkProgramme, *, items: bool) -> ProgrammeOut:
     response={200: list[ProgrammeOut], **ERRORS},
     summary="Các chương trình công tác được xem",
 )
-def programmes(request: HttpRequest, year: int | None = None) -> list[ProgrammeOut]:
+def programmes(request: HttpRequest, year: Year | None = None) -> list[ProgrammeOut]:
     found = selectors.programmes_visible(_actor(request)).order_by("-year", "committee__sort_order")
     if year is not None:
         found = found.filter(year=year)
@@ -466,7 +471,7 @@ def _plan(request: HttpRequest, uuid: UUID) -> MonthlyPlan:
 
 
 @router.get("/thang", response={200: list[MonthlyPlanOut], **ERRORS}, summary="Kế hoạch tháng")
-def monthly_plans(request: HttpRequest, year: int | None = None) -> list[MonthlyPlanOut]:
+def monthly_plans(request: HttpRequest, year: Year | None = None) -> list[MonthlyPlanOut]:
     found = selectors.monthly_plans_visible(_actor(request)).order_by("-year", "-month")
     if year is not None:
         found = found.filter(year=year)
@@ -589,7 +594,7 @@ def _version(request: HttpRequest, uuid: UUID) -> ScheduleVersion:
     response={200: list[ScheduleOut], **ERRORS},
     summary="Lịch công tác của một tuần (các lịch được xem)",
 )
-def schedules(request: HttpRequest, day: date) -> list[ScheduleOut]:
+def schedules(request: HttpRequest, day: Day) -> list[ScheduleOut]:
     person = _actor(request)
     monday = date.fromordinal(day.toordinal() - day.weekday())
     found = []

@@ -25,8 +25,8 @@ from docx.shared import Mm, Pt
 from fpdf import FPDF
 from fpdf.enums import Align
 
-from vanphong.core.pdf import Table, add_liberation_serif
-from vanphong.core.vietnamese import fold
+from vanphong.core.pdf import Table, add_liberation_serif, shorten
+from vanphong.core.vietnamese import fold, sanitize
 from vanphong.planning.week import Row, Week
 
 # Relative widths: day, session, time, content, leaders, place, prepares.
@@ -143,8 +143,8 @@ def pdf(week: Week) -> bytes:
         document.cell(0, 6, _("Các nội dung đã bỏ khỏi lịch:"), new_x="LMARGIN", new_y="NEXT")
         document.set_font(font, "I", 10.5)
         for row in week.removed:
-            line = f"- {row.entry.day:%d/%m} {row.time} {row.content}".replace("  ", " ")
-            document.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+            line = f"- {row.entry.day:%d/%m} {row.time} {shorten(row.content)}"
+            document.multi_cell(0, 5, line.replace("  ", " "), new_x="LMARGIN", new_y="NEXT")
     return bytes(document.output())
 
 
@@ -174,6 +174,7 @@ def _paragraph(
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_after = Pt(0)
+    text = sanitize(text)  # XML cannot carry control characters older rows may hold
     for index, line in enumerate(text.split("\n")):
         run = paragraph.add_run(line)
         _run_font(run, size=size, bold=bold, italic=italic)
@@ -200,7 +201,8 @@ def _row_xml(texts: list[str], *, italic: bool) -> str:
     for index, text in enumerate(texts):
         style = "<w:b/>" if index == 0 else "<w:i/>" if index == 3 and italic else ""
         body = "<w:br/>".join(
-            f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>' for line in text.split("\n")
+            f'<w:t xml:space="preserve">{xml_escape(line)}</w:t>'
+            for line in sanitize(text).split("\n")
         )
         run = f"<w:r><w:rPr>{style}</w:rPr>{body}</w:r>" if style else f"<w:r>{body}</w:r>"
         cells.append(f"<w:tc><w:p>{_CENTRED if index < 3 else ''}{run}</w:p></w:tc>")

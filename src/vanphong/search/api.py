@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal, cast
+from typing import Annotated, Literal, cast
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from vanphong.core.inputs import Year
 from vanphong.documents.api import ERRORS
 from vanphong.org.models import Person
 from vanphong.search import selectors
@@ -18,11 +19,13 @@ router = Router(tags=["tìm kiếm"])
 class SearchQuery(Schema):
     q: str = Field("", max_length=2000, description="Từ cần tìm, như gõ ở ô tìm kiếm.")
     kind: list[str] = Field([], description="`incoming`, `outgoing`.")
-    unit: list[int] = Field([], description="Mã số đơn vị (như trong `facets.unit`).")
+    unit: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] = Field(
+        [], description="Mã số đơn vị (như trong `facets.unit`)."
+    )
     type: list[str] = Field([], description="Ký hiệu loại văn bản: NQ, CT, QĐ…")
-    year: list[int] = Field([])
+    year: list[Year] = Field([])
     status: list[str] = Field([])
-    clearance: list[int] = Field([], description="Độ mật 0–3.")
+    clearance: list[Annotated[int, Field(ge=0, le=3)]] = Field([], description="Độ mật 0–3.")
     sort: Literal["relevance", "date"] = "relevance"
     page: int = Field(1, ge=1, le=selectors.MAX_PAGE)
     per_page: int = Field(selectors.PER_PAGE, ge=1, le=100)

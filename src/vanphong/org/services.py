@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from vanphong.core import audit
 from vanphong.core.vietnamese import clean, fold
@@ -28,6 +29,7 @@ from vanphong.org.models import (
     UnitKind,
 )
 from vanphong.org.selectors import (
+    _chain_up,
     _subtrees,
     account_units,
     forget_scope,
@@ -128,6 +130,23 @@ def unit_create(
     return unit
 
 
+RESTRUCTURE_REFUSED = _lazy(
+    "Thay đổi này mở văn bản cho cán bộ đang công tác ở đơn vị khác mà không qua xác nhận "
+    "cấp quyền; chỉ quản trị tối cao thực hiện được."
+)
+
+
+def _restructure_grants(actor: Person | None, units: set[int]) -> bool:
+    """Whether a move or a change of kind by an administrator would act as a grant: people
+    with a working post (not ended) in `units` would come to see, or act for, units they were
+    never granted — a grant that skips the second administrator. The system and superusers
+    restructure freely."""
+    if actor is None or scope_for(actor).everything or not units:
+        return False
+    live = Membership.objects.filter(unit_id__in=sorted(units)).exclude(role=Role.ADMIN)
+    return live.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate())).exists()
+
+
 @transaction.atomic
 def unit_update(
     *,
@@ -152,6 +171,13 @@ def unit_update(
             raise ValidationError(
                 {"parent": _("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")}
             )
+        gained = set(_chain_up(parent.id) if parent else []) - set(_chain_up(unit.id))
+        if _restructure_grants(actor, gained):
+            raise ValidationError({"parent": RESTRUCTURE_REFUSED})
+    if kind != unit.kind:
+        children = Unit.objects.filter(parent=unit).values_list("id", flat=True)
+        if _restructure_grants(actor, {unit.id, *children}):
+            raise ValidationError({"kind": RESTRUCTURE_REFUSED})
     before = audit.snapshot(unit, UNIT_FIELDS)
     unit.parent = parent
     unit.kind = kind
@@ -325,6 +351,13 @@ def person_create(
         starts_on=starts_on,
     )
     return person
+
+
+def _refuse_superuser(actor: Person | None, person: Person) -> None:
+    """Only superusers act on a superuser: his posts (a leader's, which decides and signs)
+    are not changed or ended by the administrator of the unit they are in."""
+    if person.is_superuser and actor is not None and not scope_for(actor).everything:
+        raise PermissionDenied(_("Bạn không có quyền quản trị cán bộ này."))
 
 
 def _require_authority_over_account(actor: Person | None, person: Person) -> None:
@@ -608,6 +641,7 @@ def membership_update(
     )
     _require_admin(actor, membership.unit)
     _refuse_own(actor, membership.person)
+    _refuse_superuser(actor, membership.person)
     if clearance > membership.clearance and actor is not None and not scope_for(actor).everything:
         if membership.ends_on is not None:
             raise ValidationError(_("Công tác này đã kết thúc."))
@@ -659,6 +693,7 @@ def membership_end(
     )
     _require_admin(actor, membership.unit)
     _refuse_own(actor, membership.person)
+    _refuse_superuser(actor, membership.person)
     if membership.ends_on is not None:
         raise ValidationError(_("Công tác này đã kết thúc."))
     ends_on = ends_on or timezone.localdate()

@@ -194,3 +194,30 @@ def test_a_leader_who_left_decides_nothing(world: DocWorld) -> None:
     with pytest.raises(PermissionDenied):
         services.completion_accept(actor=Person.objects.get(pk=former.pk), task=task)
     assert Task.objects.get(pk=task.pk).state == TaskState.SUBMITTED
+
+
+def test_whoever_asked_for_more_time_does_not_grant_it_even_as_a_delegate(
+    world: DocWorld,
+) -> None:
+    """The Chief of Office leads a task of the committee's and holds its leader's delegation:
+    he asks for the extension as the lead unit, and the decision stays someone else's."""
+    services.delegation_create(
+        actor=world.province_leader, unit=world.province, delegate=world.province_office_leader
+    )
+    task = district_task(world, lead_unit=world.province_office)
+    asked = services.extension_request(
+        actor=world.province_office_leader,
+        task=task,
+        new_deadline=date(2011, 4, 30),
+        reason="Chờ số liệu",
+    )
+    decisions = AuditEvent.objects.filter(action__startswith="task.extension_").count()
+    for approve in (True, False):
+        with pytest.raises(PermissionDenied, match="không tự quyết định"):
+            services.extension_decide(
+                actor=world.province_office_leader, request=asked, approve=approve, note="x"
+            )
+    assert ExtensionRequest.objects.get(pk=asked.pk).status == "pending"
+    assert AuditEvent.objects.filter(action__startswith="task.extension_").count() == decisions
+    services.extension_decide(actor=world.province_leader, request=asked, approve=True)
+    assert Task.objects.get(pk=task.pk).deadline == date(2011, 4, 30)

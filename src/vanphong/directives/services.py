@@ -733,6 +733,9 @@ def extension_decide(
     task = _lock(request.task)
     _require_sees(actor, task)
     authority = _require_decider(actor, task.assigning_unit)
+    if request.requested_by_id == actor.pk:
+        # As with a completion: someone acting for both sides of a task is never both.
+        raise PermissionDenied(_("Người đề nghị gia hạn không tự quyết định đề nghị của mình."))
     if request.status != ExtensionStatus.PENDING:
         raise ValidationError(_("Đề nghị này đã được quyết định."))
     if task.is_closed:

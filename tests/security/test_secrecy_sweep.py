@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
@@ -27,6 +28,8 @@ from tests.security.sweep_world import CLEARED, KINDS, UNCLEARED, SweepWorld, bu
 from vanphong.api.services import token_create
 from vanphong.core.models import Notification
 from vanphong.directives import reminders
+from vanphong.directives import services as directive_services
+from vanphong.documents import services as document_services
 from vanphong.planning import services as planning_services
 from vanphong.search import engine
 
@@ -417,6 +420,45 @@ def test_an_edit_by_a_compiler_who_may_not_open_a_linked_document_keeps_the_link
     entry.refresh_from_db()
     assert entry.content == "Tiếp đoàn"
     assert entry.incoming_list() == [world.incoming]
+
+
+def test_a_review_cites_a_secret_product_document_only_to_who_may_open_it(
+    world: SweepWorld, db: None
+) -> None:
+    """An ordinary directive whose task the Office did with the Tối mật report: the review
+    the Office's Mật clerk drafts counts the task, without the report's number-symbol."""
+    leader = world.docs.province_office_leader
+    conclusion = document_services.incoming_register(
+        actor=world.docs.province_clerk,
+        unit=world.province_office,
+        medium="paper",
+        sender_name="Bộ Chính trị",
+        number_symbol="Số 5-KL/TW",
+        document_date=world.today,
+        subject="Kết luận về công tác tổ chức đại hội chi bộ",
+    )
+    directive = directive_services.directive_track(
+        actor=leader, unit=world.province, incoming=conclusion
+    )
+    task = directive_services.task_assign(
+        actor=leader,
+        directive=directive,
+        lead_unit=world.province_office,
+        content="Tổng hợp danh sách chi bộ",
+        deadline=world.today + timedelta(days=10),
+    )
+    directive_services.task_complete(
+        actor=world.secret_clerk, task=task, text="Đã xong", product_document=world.issued
+    )
+    directive_services.completion_accept(actor=leader, task=task)
+    day = world.today.strftime("%d/%m/%Y")
+    url = f"/nhiem-vu/van-ban/{directive.uuid}/bao-cao/?loai=so-ket&tu={day}&den={day}"
+    for persona, told in (("province_clerk", False), (CLEARED, True)):
+        response = machinery.client_for(world, persona).get(url)
+        assert response.status_code == 200, (persona, response.status_code)
+        text = machinery.text_of(response)
+        assert "Tổng hợp danh sách chi bộ" in text  # the task is reviewed
+        assert ("SODI" in machinery.symbols_in(world, text, "")) is told, persona
 
 
 def test_a_search_for_the_marker_finds_nothing_for_the_uncleared_and_the_document_for_the_cleared(

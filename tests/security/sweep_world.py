@@ -275,6 +275,19 @@ def build() -> SweepWorld:
         subject="Hướng dẫn công tác tổ chức đại hội chi bộ",
         attachments=[_pdf("thuong")],
     )
+    # An ordinary document answered by the secret one: what shows the answer names it.
+    document_services.incoming_present(
+        actor=p.province_clerk, document=open_incoming, leader=leader
+    )
+    answered = document_services.direction_give(
+        actor=leader, document=open_incoming, text="Giao xử lý", lead=Handler(person=secret_clerk)
+    )
+    document_services.assignment_complete(
+        actor=secret_clerk,
+        assignment=answered.assignments.get(),
+        result="Đã trả lời",
+        reply=issued,
+    )
     district_incoming = document_services.incoming_register(
         actor=p.chau_thanh_clerk,
         unit=p.chau_thanh_office,

@@ -461,6 +461,19 @@ def test_a_review_cites_a_secret_product_document_only_to_who_may_open_it(
         assert ("SODI" in machinery.symbols_in(world, text, "")) is told, persona
 
 
+def test_an_ordinary_documents_page_names_its_secret_reply_only_to_who_may_open_it(
+    world: SweepWorld, db: None
+) -> None:
+    """The Office's ordinary incoming document was answered by the Tối mật report."""
+    url = f"/van-ban/den/{world.open_incoming.uuid}/"
+    for persona in ("province_specialist", "province_clerk"):
+        text = machinery.client_for(world, persona).get(url).content.decode()
+        assert "Đã trả lời" in text  # the assignment's result is shown
+        assert machinery.symbols_in(world, text, "") == set(), persona
+    shown = machinery.client_for(world, CLEARED).get(url).content.decode()
+    assert "SODI" in machinery.symbols_in(world, shown, "")
+
+
 def test_a_search_for_the_marker_finds_nothing_for_the_uncleared_and_the_document_for_the_cleared(
     world: SweepWorld, db: None
 ) -> None:

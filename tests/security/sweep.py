@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote_plus, urlencode
 
 from django.http import HttpResponse
 from django.http.response import HttpResponseBase
@@ -366,6 +366,15 @@ def kinds_in(text: str) -> set[str]:
     }
 
 
+def symbols_in(world: SweepWorld, text: str, url: str) -> set[str]:
+    """The secret documents' number-symbols in a text; one the address itself carries (a
+    search echoing what was typed) is not a finding."""
+    from vanphong.core.vietnamese import fold
+
+    folded, asked = fold(unicodedata.normalize("NFC", text)), fold(unquote_plus(url))
+    return {k for k, symbol in world.symbols().items() if symbol in folded and symbol not in asked}
+
+
 # --- fetching ---------------------------------------------------------------------------------
 
 
@@ -398,7 +407,8 @@ def sweep(
             for url in urls(world, persona, route):
                 response = fetch(world, persona, client, route, url)
                 fetched[route.name] = fetched.get(route.name, 0) + 1
-                for kind in sorted(kinds_in(text_of(response))):
+                text = text_of(response)
+                for kind in sorted(kinds_in(text) | symbols_in(world, text, url)):
                     leaks.append(Leak(persona, route.name, url, response.status_code, kind))
     finally:
         logger.setLevel(level)

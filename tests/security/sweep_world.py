@@ -23,6 +23,7 @@ from tests.factories import MembershipFactory, PersonFactory, TermFactory
 from vanphong.api.services import token_create
 from vanphong.core import workdays
 from vanphong.core.pdf import add_liberation_serif
+from vanphong.core.vietnamese import fold
 from vanphong.directives import services as directive_services
 from vanphong.directives.models import Directive, ExtensionRequest, ReportFile, Task
 from vanphong.documents import services as document_services
@@ -56,6 +57,11 @@ KINDS = {
     "DAPH": "the secret outgoing document issued and delivered to Châu Thành",
     "LICHPH": "the secret entry of the published week",
     "LICHNHAP": "the secret entry of the week being compiled",
+    **{
+        # Named by their number-symbol, which carries no marker: `SweepWorld.symbols`.
+        "SODEN": "the secret incoming document's number-symbol",
+        "SODI": "the secret outgoing document's number-symbol, once issued",
+    },
 }
 FOUND = re.compile(r"zqx-([a-z]+)")
 
@@ -122,6 +128,14 @@ class SweepWorld:
             return found
         found = getattr(self.docs, name)
         return found
+
+    def symbols(self) -> dict[str, str]:
+        """The secret documents' number-symbols (folded), by kind: a number-symbol names its
+        document as well as its subject does."""
+        return {
+            "SODEN": fold(self.incoming.number_symbol),
+            "SODI": fold(self.issued.number_symbol),
+        }
 
     @property
     def province(self) -> Unit:
@@ -260,6 +274,19 @@ def build() -> SweepWorld:
         document_date=today,
         subject="Hướng dẫn công tác tổ chức đại hội chi bộ",
         attachments=[_pdf("thuong")],
+    )
+    # An ordinary document answered by the secret one: what shows the answer names it.
+    document_services.incoming_present(
+        actor=p.province_clerk, document=open_incoming, leader=leader
+    )
+    answered = document_services.direction_give(
+        actor=leader, document=open_incoming, text="Giao xử lý", lead=Handler(person=secret_clerk)
+    )
+    document_services.assignment_complete(
+        actor=secret_clerk,
+        assignment=answered.assignments.get(),
+        result="Đã trả lời",
+        reply=issued,
     )
     district_incoming = document_services.incoming_register(
         actor=p.chau_thanh_clerk,

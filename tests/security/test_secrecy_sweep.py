@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 import pytest
 from django.core import mail
@@ -23,8 +25,11 @@ from django.test.utils import override_settings
 from tests.security import sweep as machinery
 from tests.security.sweep import Leak, Route
 from tests.security.sweep_world import CLEARED, KINDS, UNCLEARED, SweepWorld, build, marker
+from vanphong.api.services import token_create
 from vanphong.core.models import Notification
 from vanphong.directives import reminders
+from vanphong.directives import services as directive_services
+from vanphong.documents import services as document_services
 from vanphong.planning import services as planning_services
 from vanphong.search import engine
 
@@ -311,9 +316,62 @@ def test_a_duplicate_registration_does_not_name_the_secret_document(
     assert machinery.kinds_in(machinery.text_of(api)) == set()
     page = machinery.client_for(world, "province_clerk").post(
         "/van-ban/den/dang-ky/",
-        {**fields, "document_date": world.today.strftime("%d/%m/%Y")},
+        {
+            **fields,
+            "document_date": world.today.strftime("%d/%m/%Y"),
+            "submission_id": str(uuid4()),
+        },
     )
+    assert "có vẻ đã được vào sổ" in page.content.decode()  # the duplicate check ran
     assert machinery.kinds_in(page.content.decode()) == set()
+
+
+def test_a_duplicate_registration_warns_without_the_secret_documents_incoming_number(
+    world: SweepWorld, db: None
+) -> None:
+    """A số đến names the registration it belongs to: the Mật clerk is warned that the
+    document seems registered, and is not told under which number."""
+    fields = {
+        "unit": str(world.province_office.uuid),
+        "medium": "paper",
+        "sender_name": "Ban Bí thư Trung ương Đảng",
+        "number_symbol": "Số 77-CT/TW",
+        "document_date": world.today.isoformat(),
+        "subject": "Chỉ thị",
+        "confidentiality": 0,
+        "urgency": 0,
+    }
+    named = f"số đến {world.incoming.number}/{world.incoming.year}"
+    for persona, told in (("province_clerk", False), ("secret_clerk", True)):
+        api = Client().post(
+            "/api/v1/van-ban/den",
+            fields,
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {_token(world, persona)}"},
+        )
+        assert api.status_code == 409, api.content
+        text = machinery.text_of(api)
+        assert "có vẻ đã được vào sổ" in text
+        assert (named in text) is told, (persona, text)
+        page = machinery.client_for(world, persona).post(
+            "/van-ban/den/dang-ky/",
+            {
+                **fields,
+                "document_date": world.today.strftime("%d/%m/%Y"),
+                "submission_id": str(uuid4()),
+            },
+        )
+        text = page.content.decode()
+        assert "có vẻ đã được vào sổ" in text
+        assert (named in text) is told, (persona, text)
+
+
+def _token(world: SweepWorld, persona: str) -> str:
+    if persona not in world.tokens:
+        world.tokens[persona] = token_create(
+            actor=None, person=world.person(persona), name="sweep"
+        ).token
+    return world.tokens[persona]
 
 
 def test_linking_a_secret_document_by_its_number_is_refused_without_naming_it(
@@ -326,6 +384,94 @@ def test_linking_a_secret_document_by_its_number_is_refused_without_naming_it(
     text = response.content.decode()
     assert "Không tìm thấy văn bản: 77-CT/TW" in text
     assert machinery.kinds_in(text) == set()
+
+
+def test_an_entry_form_does_not_list_a_linked_document_the_compiler_may_not_open(
+    world: SweepWorld, db: None
+) -> None:
+    """The open entry links the Tối mật documents; the Office's Mật clerk compiles the week."""
+    client = machinery.client_for(world, "province_clerk")
+    response = client.get(f"/ke-hoach/lich/muc/{world.open_entry.uuid}/sua/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert machinery.symbols_in(world, text, "") == set()
+    cleared = machinery.client_for(world, CLEARED)
+    shown = cleared.get(f"/ke-hoach/lich/muc/{world.open_entry.uuid}/sua/").content.decode()
+    assert "SODEN" in machinery.symbols_in(world, shown, "")
+
+
+def test_an_edit_by_a_compiler_who_may_not_open_a_linked_document_keeps_the_link(
+    world: SweepWorld, db: None
+) -> None:
+    entry = planning_services.entry_add(
+        actor=world.docs.province_office_leader,
+        version=world.draft_week,
+        data=planning_services.EntryData(
+            day=world.next_day, session="toi", content="Tiếp khách", incoming=[world.incoming]
+        ),
+        overrides={f"holiday:{world.next_day.isoformat()}": "Lịch cố định"},
+    )
+    client = machinery.client_for(world, "province_clerk")
+    form = _clash(world, session="toi", starts_at="19:00", room="", content="Tiếp đoàn")
+    form.pop("leaders")
+    form[f"override-holiday:{world.next_day.isoformat()}"] = "Lịch cố định"
+    response = client.post(f"/ke-hoach/lich/muc/{entry.uuid}/sua/", form)
+    assert response.status_code == 302, response.content.decode()
+    entry.refresh_from_db()
+    assert entry.content == "Tiếp đoàn"
+    assert entry.incoming_list() == [world.incoming]
+
+
+def test_a_review_cites_a_secret_product_document_only_to_who_may_open_it(
+    world: SweepWorld, db: None
+) -> None:
+    """An ordinary directive whose task the Office did with the Tối mật report: the review
+    the Office's Mật clerk drafts counts the task, without the report's number-symbol."""
+    leader = world.docs.province_office_leader
+    conclusion = document_services.incoming_register(
+        actor=world.docs.province_clerk,
+        unit=world.province_office,
+        medium="paper",
+        sender_name="Bộ Chính trị",
+        number_symbol="Số 5-KL/TW",
+        document_date=world.today,
+        subject="Kết luận về công tác tổ chức đại hội chi bộ",
+    )
+    directive = directive_services.directive_track(
+        actor=leader, unit=world.province, incoming=conclusion
+    )
+    task = directive_services.task_assign(
+        actor=leader,
+        directive=directive,
+        lead_unit=world.province_office,
+        content="Tổng hợp danh sách chi bộ",
+        deadline=world.today + timedelta(days=10),
+    )
+    directive_services.task_complete(
+        actor=world.secret_clerk, task=task, text="Đã xong", product_document=world.issued
+    )
+    directive_services.completion_accept(actor=leader, task=task)
+    day = world.today.strftime("%d/%m/%Y")
+    url = f"/nhiem-vu/van-ban/{directive.uuid}/bao-cao/?loai=so-ket&tu={day}&den={day}"
+    for persona, told in (("province_clerk", False), (CLEARED, True)):
+        response = machinery.client_for(world, persona).get(url)
+        assert response.status_code == 200, (persona, response.status_code)
+        text = machinery.text_of(response)
+        assert "Tổng hợp danh sách chi bộ" in text  # the task is reviewed
+        assert ("SODI" in machinery.symbols_in(world, text, "")) is told, persona
+
+
+def test_an_ordinary_documents_page_names_its_secret_reply_only_to_who_may_open_it(
+    world: SweepWorld, db: None
+) -> None:
+    """The Office's ordinary incoming document was answered by the Tối mật report."""
+    url = f"/van-ban/den/{world.open_incoming.uuid}/"
+    for persona in ("province_specialist", "province_clerk"):
+        text = machinery.client_for(world, persona).get(url).content.decode()
+        assert "Đã trả lời" in text  # the assignment's result is shown
+        assert machinery.symbols_in(world, text, "") == set(), persona
+    shown = machinery.client_for(world, CLEARED).get(url).content.decode()
+    assert "SODI" in machinery.symbols_in(world, shown, "")
 
 
 def test_a_search_for_the_marker_finds_nothing_for_the_uncleared_and_the_document_for_the_cleared(

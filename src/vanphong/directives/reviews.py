@@ -53,6 +53,7 @@ from vanphong.core.vietnamese import (
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives import selectors
 from vanphong.directives.models import Directive, ProgressReport, Task, TaskState
+from vanphong.documents.selectors import outgoing_visible
 from vanphong.org.models import Person, Unit, UnitKind
 
 ReviewKind = Literal["so_ket", "tong_ket"]
@@ -356,7 +357,7 @@ def _deadline(task: Task) -> str:
     return format_date(task.deadline) if task.deadline else _("không có thời hạn")
 
 
-def _done_line(index: int, listed: _Listed) -> str:
+def _done_line(index: int, listed: _Listed, readable: frozenset[int]) -> str:
     task = listed.task
     line = _("%(n)s. %(content)s (%(unit)s; hoàn thành ngày %(day)s, %(timing)s)") % {
         "n": index,
@@ -369,7 +370,8 @@ def _done_line(index: int, listed: _Listed) -> str:
     if task.product:
         products.append(task.product)
     document = task.product_document
-    if document is not None and document.number_symbol:
+    # A number-symbol names its document: only one the reader may open is cited.
+    if document is not None and document.number_symbol and document.pk in readable:
         dated = format_date(document.issued_on) if document.issued_on else ""
         products.append(
             _("văn bản số %(number)s ngày %(day)s")
@@ -432,10 +434,12 @@ def review_docx(
     kind: ReviewKind,
     unit: Unit,
     issued_on: date | None = None,
+    readable: frozenset[int] = frozenset(),
 ) -> bytes:
     """The draft report of `unit` reviewing `directive` from `start` to `end`: A4, Times New
     Roman 14, the Party header, sections I–IV, recipients and signature. Every figure in it is
-    computed; the specialist writes the assessment and the way ahead where it says so."""
+    computed; the specialist writes the assessment and the way ahead where it says so.
+    `readable`: the product documents the reader may open, cited by number."""
     issued_on = issued_on or timezone.localdate()
     figures = review_figures(directive=directive, tasks=tasks, start=start, end=end)
     done, unfinished = _tasks_as_of(directive=directive, tasks=tasks, start=start, end=end)
@@ -533,7 +537,10 @@ def review_docx(
         bold=True,
     )
     if done:
-        _lines(document, (_done_line(index, item) for index, item in enumerate(done, start=1)))
+        _lines(
+            document,
+            (_done_line(index, item, readable) for index, item in enumerate(done, start=1)),
+        )
     else:
         _body(document, _("Trong kỳ không có nhiệm vụ nào hoàn thành."))
 
@@ -603,13 +610,16 @@ def review_generate(
         errors["den"] = _("Đến ngày không được sau hôm nay.")
     if errors:
         raise ValidationError(errors)
+    tasks = tasks_reviewed(actor, directive)
+    readable = outgoing_visible(actor).filter(pk__in=tasks.values("product_document"))
     body = review_docx(
         directive=directive,
-        tasks=tasks_reviewed(actor, directive),
+        tasks=tasks,
         start=start,
         end=end,
         kind=kind,
         unit=directive.unit,
+        readable=frozenset(readable.values_list("pk", flat=True)),
     )
     with transaction.atomic():
         audit.record(

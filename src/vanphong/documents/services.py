@@ -55,7 +55,7 @@ from vanphong.documents.models import (
     SigningAuthority,
     Urgency,
 )
-from vanphong.documents.selectors import DOCUMENT_ROLES, incoming_duplicates
+from vanphong.documents.selectors import DOCUMENT_ROLES, incoming_duplicates, incoming_visible
 from vanphong.org.models import Clearance, Person, Unit
 from vanphong.org.selectors import committee_of, scope_for, term_in_force, unit_subtree
 
@@ -107,18 +107,21 @@ class Upload:
 class DuplicateDocument(ValidationError):
     """The document seems registered already; saving anyway needs a reason."""
 
-    def __init__(self, existing: Sequence[IncomingDocument]) -> None:
+    def __init__(
+        self, existing: Sequence[IncomingDocument], named: IncomingDocument | None
+    ) -> None:
         self.existing = list(existing)
-        first = self.existing[0]
-        super().__init__(
-            {
-                "number_symbol": _(
-                    "Văn bản này có vẻ đã được vào sổ: số đến %(number)s/%(year)s. "
-                    "Nếu vẫn vào sổ, hãy nêu lý do."
-                )
-                % {"number": first.number, "year": first.year}
-            }
+        # A số đến names its document: only one the clerk may open is named.
+        message = (
+            _(
+                "Văn bản này có vẻ đã được vào sổ: số đến %(number)s/%(year)s. "
+                "Nếu vẫn vào sổ, hãy nêu lý do."
+            )
+            % {"number": named.number, "year": named.year}
+            if named is not None
+            else _("Văn bản này có vẻ đã được vào sổ. Nếu vẫn vào sổ, hãy nêu lý do.")
         )
+        super().__init__({"number_symbol": message})
 
 
 def _local_date(moment: datetime) -> date:
@@ -371,7 +374,8 @@ def _register(
     )
     duplicate_reason = clean(duplicate_reason)
     if existing and not duplicate_reason:
-        raise DuplicateDocument(existing)
+        named = incoming_visible(actor).filter(pk__in=[d.pk for d in existing])
+        raise DuplicateDocument(existing, named.order_by("number").first())
     year = _local_date(received_at).year
     document = IncomingDocument(
         unit=unit,

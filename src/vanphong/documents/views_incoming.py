@@ -22,7 +22,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Max, Min, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -495,9 +504,13 @@ def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
     document = incoming_get_visible(actor, document_uuid)
     _read(actor, document)
     notes = ProgressNote.objects.select_related("author")
-    assignments = Assignment.objects.select_related(
-        "assignee", "assignee_unit", "reply"
-    ).prefetch_related(Prefetch("notes", queryset=notes))
+    # A reply is named by its number-symbol: only one the reader may open.
+    replies = outgoing_visible(actor).filter(pk=OuterRef("reply_id"))
+    assignments = (
+        Assignment.objects.select_related("assignee", "assignee_unit", "reply")
+        .annotate(reply_shown=Exists(replies))
+        .prefetch_related(Prefetch("notes", queryset=notes))
+    )
     directions = list(
         document.directions.select_related("given_by").prefetch_related(
             Prefetch("assignments", queryset=assignments.order_by("role", "id"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -993,6 +993,20 @@ def _visible_documents(actor: Person, data: EntryData) -> None:
         raise ValidationError({"documents": _("Không tìm thấy văn bản kèm theo.")})
 
 
+def _keep_hidden_documents(actor: Person, entry: Entry, data: EntryData) -> EntryData:
+    """A compiler is not shown the linked documents they may not open (a secret one's
+    number-symbol is its name), so their edit keeps those links as they were."""
+    from vanphong.documents.selectors import incoming_visible, outgoing_visible
+
+    hidden_in = entry.incoming.exclude(pk__in=incoming_visible(actor).values("pk"))
+    hidden_out = entry.outgoing.exclude(pk__in=outgoing_visible(actor).values("pk"))
+    return replace(
+        data,
+        incoming=[*data.incoming, *hidden_in],
+        outgoing=[*data.outgoing, *hidden_out],
+    )
+
+
 def _require_reads(actor: Person, version: ScheduleVersion, entry: Entry) -> None:
     """A compiler who sees an entry as "Bận" neither edits nor removes it."""
     if not sees_entry(actor, entry, clearance_units(version.schedule.committee)):
@@ -1044,6 +1058,7 @@ def entry_update(
     if errors:
         raise ValidationError(errors)
     _visible_documents(actor, data)
+    data = _keep_hidden_documents(actor, entry, data)
     kept = _resolve(actor, version, data, overrides or {}, entry)
     before = _entry_before(entry)
     entry = _write_entry(actor, entry, data, kept)

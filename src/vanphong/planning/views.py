@@ -212,9 +212,10 @@ def _entry_page(
             "place": entry.place,
             "units": [u.uuid for u in entry.unit_list()],
             "preparing_unit": entry.preparing_unit.uuid if entry.preparing_unit else None,
+            # Only the documents the compiler may open: a number-symbol names its document.
             "documents": "\n".join(
-                [d.number_symbol for d in entry.incoming_list()]
-                + [d.number_symbol for d in entry.outgoing_list()]
+                [d.number_symbol for d in incoming_visible(person).filter(schedule_entries=entry)]
+                + [d.number_symbol for d in outgoing_visible(person).filter(schedule_entries=entry)]
             ),
             "note": entry.note,
             "confidentiality": entry.confidentiality,

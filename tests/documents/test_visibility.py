@@ -6,10 +6,11 @@ import pytest
 
 from tests.documents.conftest import DocWorld
 from tests.documents.test_services_incoming import register
+from tests.factories import MembershipFactory, PersonFactory
 from vanphong.documents import services
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.documents.services import Handler
-from vanphong.org.models import Clearance
+from vanphong.org.models import Clearance, Role
 
 OPEN_VIEWERS = {
     "chau_thanh_clerk": True,
@@ -46,6 +47,27 @@ def test_a_secret_document_needs_the_clearance_and_a_clerk_or_leader_role(
     document = register(world, confidentiality=Clearance.SECRET)
     person = getattr(world, persona)
     assert incoming_visible(person).filter(pk=document.pk).exists() is sees
+
+
+def test_a_clearance_is_not_lent_from_one_post_to_the_role_of_another(world: DocWorld) -> None:
+    """A Tối mật specialist of the provincial committee (whose post covers the districts) who
+    is also a Không mật clerk of a district's Office reads the district's ordinary documents,
+    and no secret one: the province post's clearance does not make the district clerk cleared."""
+    person = PersonFactory.create(username="cv.tinh.kiem")
+    MembershipFactory.create(
+        person=person,
+        unit=world.province,
+        role=Role.SPECIALIST,
+        clearance=Clearance.TOP_SECRET,
+    )
+    MembershipFactory.create(
+        person=person, unit=world.chau_thanh_office, role=Role.CLERK, clearance=0
+    )
+    ordinary = register(world)
+    secret = register(world, confidentiality=Clearance.SECRET, number_symbol="Số 46-CV/TU")
+    visible = set(incoming_visible(person).values_list("pk", flat=True))
+    assert ordinary.pk in visible
+    assert secret.pk not in visible
 
 
 def test_a_secret_document_opens_to_the_specialist_it_is_assigned_to(world: DocWorld) -> None:

@@ -47,13 +47,14 @@ def unit_grants(person: Person) -> dict[int, tuple[int, ...]]:
     member_of = scope.units_with_role(*DOCUMENT_ROLES)
     grants: dict[int, tuple[int, ...]] = {}
     for level in Clearance.values:
-        cleared = {
-            unit
-            for unit, held in scope.clearance_by_unit.items()
-            if held >= level and unit in member_of
-        }
-        if level > Clearance.UNCLASSIFIED:
-            cleared &= privileged
+        if level == Clearance.UNCLASSIFIED:
+            cleared = set(member_of)
+        else:
+            # The clearance must come with the clerk's or leader's post itself: a Tối mật
+            # specialist who is also a Không mật clerk below reads nothing secret as that clerk.
+            cleared = {
+                unit for unit in privileged if scope.clearance_as(unit, *PRIVILEGED_ROLES) >= level
+            }
         if cleared:
             grants[level] = tuple(sorted(cleared))
     return grants

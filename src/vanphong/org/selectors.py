@@ -45,6 +45,8 @@ class Scope:
     everything: bool = False
     # role -> units where the person holds it, including every unit below
     role_units: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    # role -> unit (and every unit below) -> the clearance of the posts in that role
+    role_clearance: Mapping[str, Mapping[int, int]] = field(default_factory=dict)
 
     @property
     def unit_ids(self) -> frozenset[int]:
@@ -66,6 +68,14 @@ class Scope:
         for role in roles:
             found |= self.role_units.get(role, frozenset())
         return frozenset(found)
+
+    def clearance_as(self, unit_id: int, *roles: str) -> int:
+        """The clearance held over the unit by posts in one of `roles` (-1 with none): a
+        clearance counts only with the post that carries it, never lent to another post's
+        role."""
+        return max(
+            (self.role_clearance.get(role, {}).get(unit_id, -1) for role in roles), default=-1
+        )
 
     def holds(self, unit_id: int, *roles: str) -> bool:
         return unit_id in self.units_with_role(*roles)
@@ -138,6 +148,7 @@ def scope_for(person: Person | None) -> Scope:
     clearance: dict[int, int] = {}
     roles: dict[int, set[str]] = defaultdict(set)
     role_units: dict[str, set[int]] = defaultdict(set)
+    role_clearance: dict[str, dict[int, int]] = defaultdict(dict)
     administered: set[int] = set()
     for unit_id, role, level, member in _grants_with_subtrees(person):
         roles[unit_id].add(role)
@@ -148,6 +159,7 @@ def scope_for(person: Person | None) -> Scope:
             # administration is not a way into secret documents or schedule entries.
             level = Clearance.UNCLASSIFIED
         clearance[member] = max(clearance.get(member, -1), level)
+        role_clearance[role][member] = max(role_clearance[role].get(member, -1), level)
     everything = bool(person.is_superuser)
     if everything:
         all_units = Unit.objects.values_list("id", flat=True)
@@ -159,6 +171,7 @@ def scope_for(person: Person | None) -> Scope:
         administered=frozenset(administered),
         everything=everything,
         role_units={role: frozenset(units) for role, units in role_units.items()},
+        role_clearance=dict(role_clearance),
     )
     person._vanphong_scope = scope  # type: ignore[attr-defined]
     return scope

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import MembershipFactory, PersonFactory
@@ -99,3 +103,25 @@ def test_request_actions_are_posts(client: Client, people: Personas) -> None:
     client.force_login(people.province_admin)
     for name in ("org:request_confirm", "org:request_refuse"):
         assert client.get(reverse(name, args=[request.uuid])).status_code == 405
+
+
+def test_the_list_of_requests_costs_the_same_queries_for_one_request_or_many(
+    client: Client, people: Personas, django_assert_max_num_queries: Any
+) -> None:
+    """The province's administrator sees the district's requests to decide: who may decide
+    each is read for the whole list at once, never a query per request."""
+    _request(people)
+    client.force_login(people.province_admin)
+    with CaptureQueriesContext(connection) as one:
+        assert len(client.get(reverse("org:requests")).context["to_decide"]) == 1
+    for number in range(4):
+        person = PersonFactory.create(username=f"moi.{number}")
+        MembershipFactory.create(person=person, unit=people.chau_thanh_office, role=Role.ADMIN)
+        services.membership_create(
+            actor=people.chau_thanh_admin,
+            person=person,
+            unit=people.chau_thanh_office,
+            role=Role.SPECIALIST,
+        )
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert len(client.get(reverse("org:requests")).context["to_decide"]) == 5

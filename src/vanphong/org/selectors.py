@@ -391,12 +391,19 @@ def _chain_up(unit_id: int, parents: Mapping[int, int | None] | None = None) -> 
     return chain
 
 
-def _admin_units_in(person: Person, chain: list[int]) -> set[int]:
-    """The units of `chain` where the person holds a quản trị post today."""
-    if not person.is_active:
-        return set()
-    posts = active_memberships(person).filter(role=Role.ADMIN, unit_id__in=chain)
-    return set(posts.values_list("unit_id", flat=True))
+def _admin_posts(people: Iterable[Person]) -> dict[int, set[int]]:
+    """Each active person's units held with a quản trị post today, in one query."""
+    active = [person.pk for person in people if person.is_active]
+    today = timezone.localdate()
+    posts = (
+        Membership.objects.filter(person_id__in=active, role=Role.ADMIN, starts_on__lte=today)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .values_list("person_id", "unit_id")
+    )
+    found: dict[int, set[int]] = defaultdict(set)
+    for person_id, unit_id in posts:
+        found[person_id].add(unit_id)
+    return found
 
 
 def request_refusal(
@@ -405,6 +412,7 @@ def request_refusal(
     *,
     confirming: bool,
     parents: Mapping[int, int | None] | None = None,
+    admin_posts: Mapping[int, set[int]] | None = None,
 ) -> str | None:
     """Why the actor may not decide a request, or None when he may.
 
@@ -417,11 +425,13 @@ def request_refusal(
     if scope_for(actor).everything:
         return None
     chain = _chain_up(request.unit_id, parents)
-    theirs = _admin_units_in(request.requested_by, chain)
+    if admin_posts is None:
+        admin_posts = _admin_posts([request.requested_by, actor])
+    theirs = admin_posts.get(request.requested_by_id, set()) & set(chain)
     if not theirs:
         return _("Người đề nghị không còn quản trị đơn vị này; chỉ quản trị tối cao quyết định.")
     above = set(chain[max(chain.index(unit) for unit in theirs) + 1 :])
-    if not _admin_units_in(actor, chain) & above:
+    if not admin_posts.get(actor.pk, set()) & above:
         return _("Chỉ quản trị ở cấp trên người đề nghị mới quyết định được đề nghị này.")
     if confirming:
         held = max(
@@ -450,10 +460,15 @@ def request_get_visible(person: Person, request_uuid: UUID | str) -> MembershipR
 
 def requests_to_decide(person: Person) -> list[MembershipRequest]:
     """Pending requests the person may confirm or refuse, oldest first."""
-    pending = requests_visible(person).filter(status=RequestStatus.PENDING).order_by("requested_at")
+    pending = list(
+        requests_visible(person).filter(status=RequestStatus.PENDING).order_by("requested_at")
+    )
     parents = dict(Unit.objects.values_list("id", "parent_id"))
+    posts = _admin_posts([person, *(r.requested_by for r in pending)])
     return [
-        r for r in pending if request_refusal(person, r, confirming=False, parents=parents) is None
+        r
+        for r in pending
+        if request_refusal(person, r, confirming=False, parents=parents, admin_posts=posts) is None
     ]
 
 

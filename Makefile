@@ -48,6 +48,7 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 	$(BIN)/mypy src tests
+	$(BIN)/lint-imports
 
 format: $(VENV)/.test
 	$(BIN)/ruff format .

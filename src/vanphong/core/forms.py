@@ -1,11 +1,86 @@
-"""Forms of the calendar pages: they parse and type-check input; the rules live in services."""
+"""The form kit every app's pages use, and the forms of the calendar pages.
+
+Forms parse and type-check input, nothing more. Every rule about what is allowed lives in a
+service; a page runs the service through `attempt`, which puts a refusal or a ValidationError
+back on the form (on its field where the form has it), so the page shows it next to what the
+user typed and nothing typed is lost.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.org.forms import BootstrapForm, DateInput
+from vanphong.core.inputs import bound_form_field
+
+T = TypeVar("T")
+
+_CONTROL = "form-control"
+_SELECT = "form-select"
+_CHECK = "form-check-input"
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class BootstrapForm(forms.Form):
+    """Bootstrap classes on every widget, `is-invalid` on fields with errors, the dict-style
+    ValidationErrors of services mapped onto fields (unknown keys: the form), and every field
+    under `core.inputs` (text sanitised, dates and numbers in range)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            bound_form_field(field)  # the same input rules as the API's
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = _CHECK
+            elif isinstance(widget, forms.Select):
+                css = _SELECT
+            else:
+                css = _CONTROL
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def add_error(self, field: str | None, error: ValidationError | str | Any) -> None:
+        super().add_error(field, error)
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                classes = widget.attrs.get("class", "")
+                if "is-invalid" not in classes.split():
+                    widget.attrs["class"] = f"{classes} is-invalid".strip()
+
+    def add_service_error(self, error: ValidationError) -> None:
+        """Show a service's ValidationError: on its field where the form has that field."""
+        if hasattr(error, "error_dict"):
+            for name, errors in error.error_dict.items():
+                target = name if name in self.fields else None
+                if name == NON_FIELD_ERRORS:
+                    target = None
+                self.add_error(target, errors)
+        else:
+            self.add_error(None, error)
+
+
+def attempt(form: BootstrapForm, call: Callable[[], T]) -> T | None:
+    """Run a service for a bound, valid form: its result, or None with the refusal or the
+    ValidationError on the form (nothing was saved: the service is atomic)."""
+    try:
+        return call()
+    except PermissionDenied as error:
+        form.add_error(None, str(error))
+    except ValidationError as error:
+        form.add_service_error(error)
+    return None
+
 
 DAY_OFF, WORKED = "0", "1"
 

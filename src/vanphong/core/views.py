@@ -23,11 +23,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vanphong.core import selectors, services
-from vanphong.core.forms import DAY_OFF, WORKED, CalendarDayForm, ConfirmForm
+from vanphong.core.forms import DAY_OFF, WORKED, BootstrapForm, CalendarDayForm, ConfirmForm
 from vanphong.core.inputs import day_in_range
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import WEEKEND
-from vanphong.org.forms import BootstrapForm
 from vanphong.org.models import Person
 
 View = Callable[..., HttpResponse]
@@ -76,7 +75,7 @@ def _form_page(
         "intro": intro,
         "danger": danger,
     }
-    return render(request, "org/form.html", context)
+    return render(request, "web/form.html", context)
 
 
 @login_required

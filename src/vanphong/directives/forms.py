@@ -8,9 +8,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.forms import BootstrapForm, DateInput
 from vanphong.directives.models import Recurrence, TaskState
 from vanphong.documents.forms_incoming import MultipleFileField
-from vanphong.org.forms import BootstrapForm, DateInput
 from vanphong.org.models import Person, Unit
 from vanphong.planning.forms import UnitChoice, UnitsChoice
 

@@ -10,9 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.forms import BootstrapForm
 from vanphong.core.inputs import day_in_range, out_of_range_message
 from vanphong.core.vietnamese import VietnameseParseError, format_date, parse_date
-from vanphong.org.forms import BootstrapForm
 
 
 class VietnameseDateField(forms.Field):

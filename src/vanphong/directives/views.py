@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.forms import attempt
 from vanphong.directives import charts, selectors, services, stats
 from vanphong.directives.forms import (
     AssignForm,
@@ -48,7 +49,6 @@ from vanphong.documents.selectors import (
 from vanphong.documents.views_files import download
 from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.planning.selectors import programmes_visible
-from vanphong.planning.views import _attempt
 
 PAGE = 200
 
@@ -370,7 +370,7 @@ def leaders(request: HttpRequest) -> HttpResponse:
 
 def _assign(person: Person, form: AssignForm, *, directive: Directive, parent: Task | None) -> Any:
     data = form.cleaned_data
-    return _attempt(
+    return attempt(
         form,
         lambda: services.task_assign(
             actor=person,
@@ -596,7 +596,7 @@ def extension_decide(request: HttpRequest, extension_uuid: UUID) -> HttpResponse
     item = selectors.task_get_visible(person, str(pending.task.uuid))
     form = DecideForm(request.POST, auto_id=_ids("quyet-dinh"))
     if form.is_valid():
-        decided = _attempt(
+        decided = attempt(
             form,
             lambda: services.extension_decide(
                 actor=person,

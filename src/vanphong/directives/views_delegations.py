@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vanphong.core.forms import attempt
 from vanphong.directives import selectors, services
 from vanphong.directives.forms import DelegationForm
 from vanphong.org.models import Person
-from vanphong.planning.views import _attempt
 
 
 @login_required
@@ -41,7 +41,7 @@ def delegations(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form is not None and form.is_valid():
             data = form.cleaned_data
-            made = _attempt(
+            made = attempt(
                 form,
                 lambda: services.delegation_create(
                     actor=person,

@@ -14,9 +14,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.forms import BootstrapForm, DateInput
 from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import IncomingStatus, Medium, OutgoingDocument, Urgency
-from vanphong.org.forms import BootstrapForm, DateInput
 from vanphong.org.models import Clearance, Person, Unit
 
 _TEXTAREA = {"rows": 3}

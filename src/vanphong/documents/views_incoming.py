@@ -40,6 +40,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vanphong.core.forms import BootstrapForm
 from vanphong.core.models import AuditEvent
 from vanphong.core.workdays import WorkCalendar
 from vanphong.documents import selectors, services, workflow
@@ -77,7 +78,6 @@ from vanphong.documents.selectors import (
     presented_to,
     reception_queue,
 )
-from vanphong.org.forms import BootstrapForm
 from vanphong.org.models import COMMITTEE_KINDS, Membership, Person, Role, Unit
 from vanphong.org.selectors import ancestors, committee_of, scope_for, unit_tree
 

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.forms import BootstrapForm
 from vanphong.core.models import AuditEvent
 from vanphong.core.rules import numbering_policy
 from vanphong.documents import selectors, services, workflow
@@ -51,7 +52,6 @@ from vanphong.documents.models import (
     OutgoingDocument,
     OutgoingStatus,
 )
-from vanphong.org.forms import BootstrapForm
 from vanphong.org.models import Clearance, NumberingStyle, Person, Role, Unit
 from vanphong.org.selectors import committee_of, scope_for, units_visible
 

@@ -20,9 +20,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from vanphong.core.forms import BootstrapForm, DateInput
 from vanphong.documents import registers, services, stats
 from vanphong.documents.registers import Kind, Period
-from vanphong.org.forms import BootstrapForm, DateInput
 from vanphong.org.models import Person, Unit
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]

@@ -9,62 +9,11 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.inputs import bound_form_field
+from vanphong.core.forms import BootstrapForm, DateInput
 from vanphong.org.models import Clearance, NumberingStyle, Role, Unit, UnitKind
-
-_CONTROL = "form-control"
-_SELECT = "form-select"
-_CHECK = "form-check-input"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class BootstrapForm(forms.Form):
-    """Bootstrap classes on every widget, `is-invalid` on fields with errors, the dict-style
-    ValidationErrors of services mapped onto fields (unknown keys: the form), and every field
-    under `core.inputs` (text sanitised, dates and numbers in range)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            bound_form_field(field)  # the same input rules as the API's
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = _CHECK
-            elif isinstance(widget, forms.Select):
-                css = _SELECT
-            else:
-                css = _CONTROL
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-
-    def add_error(self, field: str | None, error: ValidationError | str | Any) -> None:
-        super().add_error(field, error)
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                classes = widget.attrs.get("class", "")
-                if "is-invalid" not in classes.split():
-                    widget.attrs["class"] = f"{classes} is-invalid".strip()
-
-    def add_service_error(self, error: ValidationError) -> None:
-        """Show a service's ValidationError: on its field where the form has that field."""
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                target = name if name in self.fields else None
-                if name == NON_FIELD_ERRORS:
-                    target = None
-                self.add_error(target, errors)
-        else:
-            self.add_error(None, error)
 
 
 def _text(label: Any, *, required: bool = True, max_length: int = 200, **kw: Any) -> forms.Field:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import date
 from typing import Any, ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
@@ -207,6 +208,22 @@ class Clearance(models.IntegerChoices):
     ULTRA_SECRET = 3, _("Tuyệt mật")
 
 
+LEADER_ROLES = (Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def current(self, on: date | None = None) -> MembershipQuerySet:
+        """The memberships in force on `on` (today when not given): begun on or before it and
+        not ended before it (`ends_on` is the last day of the post)."""
+        on = on or timezone.localdate()
+        return self.filter(starts_on__lte=on).not_ended(on)
+
+    def not_ended(self, on: date | None = None) -> MembershipQuerySet:
+        """The memberships not ended before `on`, those yet to begin included."""
+        on = on or timezone.localdate()
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
 class Membership(models.Model):
     """A person's place in a unit: what they do there (role) and what they may read."""
 
@@ -226,6 +243,8 @@ class Membership(models.Model):
     )
     starts_on = models.DateField(_("từ ngày"), default=timezone.localdate)
     ends_on = models.DateField(_("đến ngày"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("công tác")

@@ -105,12 +105,32 @@ def unit_subtree(unit: Unit) -> set[int]:
 
 
 def active_memberships(person: Person, *, on: date | None = None) -> QuerySet[Membership]:
-    today = on or timezone.localdate()
-    return (
-        Membership.objects.filter(person=person, starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .select_related("unit")
-    )
+    return Membership.objects.current(on).filter(person=person).select_related("unit")
+
+
+def leader_role(unit: Unit) -> str:
+    """The role that leads `unit`: Lãnh đạo cấp ủy for a committee, Lãnh đạo Văn phòng for an
+    Office or a board."""
+    return Role.COMMITTEE_LEADER if unit.is_committee else Role.OFFICE_LEADER
+
+
+def people_holding(
+    *,
+    units: Iterable[Unit] | Iterable[int] | QuerySet[Unit],
+    roles: Iterable[str] | None = None,
+    on: date | None = None,
+) -> QuerySet[Person]:
+    """The active people with a membership in one of `units` (in one of `roles`, when given)
+    in force on `on` (today when not given) — one subquery, no join to fan rows out."""
+    held = Membership.objects.current(on).filter(unit__in=units)
+    if roles is not None:
+        held = held.filter(role__in=list(roles))
+    return Person.objects.filter(pk__in=held.values("person_id"), is_active=True)
+
+
+def unit_leaders(unit: Unit, *, on: date | None = None) -> QuerySet[Person]:
+    """Who leads `unit` by a post in the unit itself (`leader_role`), in force on `on`."""
+    return people_holding(units=[unit.pk], roles=[leader_role(unit)], on=on)
 
 
 def _grants_with_subtrees(person: Person) -> list[tuple[int, str, int, int]]:
@@ -291,16 +311,13 @@ def people_list(
         found = people_search(found, text)
     if unit is not None:
         below = _subtrees([unit.id])[unit.id]
-        today = timezone.localdate()
-        found = found.filter(
-            Q(memberships__unit_id__in=below)
-            & (Q(memberships__ends_on__isnull=True) | Q(memberships__ends_on__gte=today))
-        ).distinct()
+        placed = Membership.objects.not_ended().filter(unit_id__in=below)
+        found = found.filter(pk__in=placed.values("person_id"))
     if active is not None:
         found = found.filter(is_active=active)
     shown = (
-        Membership.objects.filter(unit__in=administered)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate()))
+        Membership.objects.not_ended()
+        .filter(unit__in=administered)
         .select_related("unit")
         .order_by("unit__sort_order", "unit__name", "role")
     )
@@ -325,13 +342,8 @@ def account_units(person: Person) -> set[int]:
     their posts not ended (one starting next month counts already) and of the posts proposed
     for them (a password reset while a province post awaits confirmation would hand that post
     over); with neither, those of every post they held (retired) or were proposed for."""
-    today = timezone.localdate()
     held = Membership.objects.filter(person=person)
-    current = set(
-        held.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today)).values_list(
-            "unit_id", flat=True
-        )
-    )
+    current = set(held.not_ended().values_list("unit_id", flat=True))
     requests = MembershipRequest.objects.filter(person=person)
     current |= set(requests.filter(status=RequestStatus.PENDING).values_list("unit_id", flat=True))
     return (
@@ -394,10 +406,9 @@ def _chain_up(unit_id: int, parents: Mapping[int, int | None] | None = None) -> 
 def _admin_posts(people: Iterable[Person]) -> dict[int, set[int]]:
     """Each active person's units held with a quản trị post today, in one query."""
     active = [person.pk for person in people if person.is_active]
-    today = timezone.localdate()
     posts = (
-        Membership.objects.filter(person_id__in=active, role=Role.ADMIN, starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        Membership.objects.current()
+        .filter(person_id__in=active, role=Role.ADMIN)
         .values_list("person_id", "unit_id")
     )
     found: dict[int, set[int]] = defaultdict(set)

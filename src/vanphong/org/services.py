@@ -143,8 +143,8 @@ def _restructure_grants(actor: Person | None, units: set[int]) -> bool:
     restructure freely."""
     if actor is None or scope_for(actor).everything or not units:
         return False
-    live = Membership.objects.filter(unit_id__in=sorted(units)).exclude(role=Role.ADMIN)
-    return live.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate())).exists()
+    live = Membership.objects.not_ended().filter(unit_id__in=sorted(units))
+    return live.exclude(role=Role.ADMIN).exists()
 
 
 @transaction.atomic

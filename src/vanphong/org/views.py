@@ -8,7 +8,6 @@ the service's ValidationError on its fields.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from functools import wraps
 from typing import Any, cast
 from uuid import UUID
@@ -18,7 +17,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,9 +28,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vanphong.core.forms import BootstrapForm
 from vanphong.org import services
 from vanphong.org.forms import (
-    BootstrapForm,
     ConfirmForm,
     DeactivateForm,
     MembershipCreateForm,
@@ -106,11 +105,6 @@ def _uuid_param(request: HttpRequest, name: str) -> UUID | None:
         raise Http404 from None
 
 
-def _current(on: date | None = None) -> Q:
-    today = on or timezone.localdate()
-    return Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-
-
 def _next_url(request: HttpRequest, default: str) -> str:
     """Where to go after a write: a same-site `next` from the form, else `default`."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
@@ -143,7 +137,7 @@ def _form_page(
         "danger": danger,
         "next": next_url,
     }
-    return render(request, "org/form.html", context)
+    return render(request, "web/form.html", context)
 
 
 def _unit_crumbs(request: HttpRequest, unit: Unit | None, *, include_self: bool) -> list[Any]:

@@ -9,8 +9,8 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.forms import BootstrapForm, DateInput
 from vanphong.core.vietnamese import weekday_name
-from vanphong.org.forms import BootstrapForm, DateInput
 from vanphong.org.models import Clearance, Person, Unit
 from vanphong.planning.models import Body, FeedScope, ItemState, Room, ScheduleKind, Session
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any, cast
 from uuid import UUID
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.forms import attempt
 from vanphong.core.vietnamese import parse_number_symbol
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
@@ -39,17 +39,6 @@ def _actor(request: HttpRequest) -> Person:
     return cast(Person, request.user)
 
 
-def _attempt(form: Any, call: Callable[[], Any]) -> Any | None:
-    """Run a service; a refusal or a validation error goes onto the form, nothing is saved."""
-    try:
-        return call()
-    except PermissionDenied as error:
-        form.add_error(None, str(error))
-    except ValidationError as error:
-        form.add_service_error(error)
-    return None
-
-
 # --- the list of weeks ----------------------------------------------------------------------
 
 
@@ -64,7 +53,7 @@ def schedules(request: HttpRequest) -> HttpResponse:
         initial={"day": timezone.localdate() + timedelta(days=7)},
     )
     if request.method == "POST" and form.is_valid():
-        version = _attempt(
+        version = attempt(
             form,
             lambda: services.schedule_open(
                 actor=person,
@@ -371,7 +360,7 @@ def version_return(request: HttpRequest, version_uuid: UUID) -> HttpResponse:
     version = _version_for(request, version_uuid)
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        done = _attempt(
+        done = attempt(
             form,
             lambda: services.schedule_return(
                 actor=_actor(request), version=version, reason=form.cleaned_data["reason"]
@@ -389,7 +378,7 @@ def version_amend(request: HttpRequest, version_uuid: UUID) -> HttpResponse:
     version = _version_for(request, version_uuid)
     form = AmendForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        amendment = _attempt(
+        amendment = attempt(
             form,
             lambda: services.schedule_amend(
                 actor=_actor(request), version=version, note=form.cleaned_data["change_note"]
@@ -466,7 +455,7 @@ def rooms(request: HttpRequest) -> HttpResponse:
     committees = Unit.objects.filter(pk__in=[u.pk for u in selectors.compiles_for(person)])
     form = RoomForm(request.POST or None, committees=committees)
     if request.method == "POST" and form.is_valid():
-        room = _attempt(
+        room = attempt(
             form,
             lambda: services.room_create(
                 actor=person,
@@ -506,7 +495,7 @@ def feeds_page(request: HttpRequest) -> HttpResponse:
     created = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        created = _attempt(
+        created = attempt(
             form,
             lambda: services.feed_create(
                 actor=person,

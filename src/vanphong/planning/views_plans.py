@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.forms import attempt
 from vanphong.org.models import Unit
 from vanphong.planning import progress, selectors, services
 from vanphong.planning.forms import (
@@ -25,7 +26,7 @@ from vanphong.planning.forms import (
     TrackForm,
 )
 from vanphong.planning.models import MonthlyPlanItem, ProgrammeItem, ProgrammeStatus
-from vanphong.planning.views import _actor, _attempt, _simple_form
+from vanphong.planning.views import _actor, _simple_form
 
 
 def _committees(request: HttpRequest) -> Any:
@@ -53,7 +54,7 @@ def programmes(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        created = _attempt(
+        created = attempt(
             form,
             lambda: services.programme_create(
                 actor=person,
@@ -94,7 +95,7 @@ def programme(request: HttpRequest, programme_uuid: UUID) -> HttpResponse:
             raise Http404
         if form.is_valid():
             data = form.cleaned_data
-            added = _attempt(
+            added = attempt(
                 form,
                 lambda: services.programme_item_add(
                     actor=person,
@@ -179,7 +180,7 @@ def programme_item_track(request: HttpRequest, item_uuid: UUID) -> HttpResponse:
     form = TrackForm(request.POST or None, initial={"state": item.state, "reason": item.reason})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        done = _attempt(
+        done = attempt(
             form,
             lambda: services.programme_item_track(
                 actor=_actor(request),
@@ -216,7 +217,7 @@ def monthly_plans(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        plan = _attempt(
+        plan = attempt(
             form,
             lambda: services.monthly_plan_draft(
                 actor=person, committee=data["committee"], year=data["year"], month=data["month"]
@@ -251,7 +252,7 @@ def monthly_plan(request: HttpRequest, plan_uuid: UUID) -> HttpResponse:
             raise Http404
         if form.is_valid():
             data = form.cleaned_data
-            added = _attempt(
+            added = attempt(
                 form,
                 lambda: services.monthly_plan_item_add(
                     actor=person,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as RequestInvalid
+from ninja.operation import Operation
 
 from vanphong.api.auth import BearerToken
 from vanphong.api.tokens import router as tokens_router
@@ -27,7 +28,18 @@ from vanphong.org.api import router as org_router
 from vanphong.planning.api import router as planning_router
 from vanphong.search.api import router as search_router
 
-api = NinjaAPI(
+
+class VanphongAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation: Operation) -> str:
+        """`vanphong_<app>_api_<function>`, wherever in the app's `api` package the function
+        lives: splitting a router into modules does not rename its operations for clients."""
+        parts = operation.view_func.__module__.split(".")
+        if len(parts) > 3 and parts[2] == "api":
+            parts = parts[:3]
+        return "_".join([*parts, operation.view_func.__name__])
+
+
+api = VanphongAPI(
     title="vanphong API",
     version="1",
     description="API của vanphong. Xác thực: `Authorization: Bearer <mã>` "

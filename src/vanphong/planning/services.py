@@ -20,7 +20,7 @@ from vanphong.core.vietnamese import clean, fold, format_week
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.org.models import Clearance, Person, Role, Unit, UnitKind
 from vanphong.org.selectors import scope_for
-from vanphong.planning import notify
+from vanphong.planning import hooks, notify
 from vanphong.planning.models import (
     LIVE_STATUSES,
     SESSION_HOURS,
@@ -418,11 +418,8 @@ def programme_item_track(
     item.done_on = done_on if state == ItemState.DONE else None
     item.save()
     if state == ItemState.MOVED:
-        # A programme followed as tasks (directives) moves the item's task with it; before
-        # the audit, so the task is locked before the audit chain, as everywhere.
-        from vanphong.directives.services import programme_item_follow
-
-        programme_item_follow(actor=actor, item=item)
+        # A programme followed as tasks (directives) moves the item's task with it.
+        hooks.programme_item_moved(actor=actor, item=item)
     audit.record(
         actor=actor,
         action=f"programme.item_{state}",

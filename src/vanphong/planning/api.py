@@ -18,7 +18,16 @@ from vanphong.core.inputs import LAST_YEAR, CleanStr, Clock, Count, Day, Year
 from vanphong.documents.api import ERRORS, ErrorOut
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.org.models import Person, Unit
-from vanphong.planning import printing, progress, selectors, services, week
+from vanphong.planning import (
+    printing,
+    progress,
+    selectors,
+    services,
+    services_programme,
+    services_schedule,
+    week,
+)
+from vanphong.planning.conflicts import ConflictError, EntryData
 from vanphong.planning.models import (
     Body,
     Entry,
@@ -346,7 +355,7 @@ def programmes(request: HttpRequest, year: Year | None = None) -> list[Programme
     summary="Lập chương trình công tác năm (Văn phòng)",
 )
 def programme_create(request: HttpRequest, payload: ProgrammeIn) -> Status[ProgrammeOut]:
-    programme = services.programme_create(
+    programme = services_programme.programme_create(
         actor=_actor(request),
         committee=_required_unit(payload.committee, "committee"),
         body=payload.body,
@@ -378,7 +387,7 @@ def programme_item_add(
     request: HttpRequest, programme_uuid: UUID, payload: ProgrammeItemIn
 ) -> Status[ProgrammeItemOut]:
     programme = _programme(request, programme_uuid)
-    item = services.programme_item_add(
+    item = services_programme.programme_item_add(
         actor=_actor(request),
         programme=programme,
         topic=payload.topic,
@@ -398,7 +407,7 @@ def programme_item_add(
     summary="Duyệt chương trình (lãnh đạo Văn phòng)",
 )
 def programme_approve(request: HttpRequest, programme_uuid: UUID) -> ProgrammeOut:
-    programme = services.programme_approve(
+    programme = services_programme.programme_approve(
         actor=_actor(request), programme=_programme(request, programme_uuid)
     )
     return _programme_out(programme, items=True)
@@ -410,7 +419,7 @@ def programme_approve(request: HttpRequest, programme_uuid: UUID) -> ProgrammeOu
     summary="Soạn văn bản chương trình (CTr) để trình ký, ban hành",
 )
 def programme_issue(request: HttpRequest, programme_uuid: UUID) -> Status[IssuedOut]:
-    document = services.programme_issue(
+    document = services_programme.programme_issue(
         actor=_actor(request), programme=_programme(request, programme_uuid)
     )
     return Status(201, IssuedOut(document=document.uuid))
@@ -426,7 +435,7 @@ def programme_item_track(
 ) -> ProgrammeItemOut:
     item = get_visible_or_404(ProgrammeItem.objects.select_related("programme"), item_uuid)
     _programme(request, item.programme.uuid)
-    item = services.programme_item_track(
+    item = services_programme.programme_item_track(
         actor=_actor(request),
         item=item,
         state=payload.state,
@@ -484,7 +493,7 @@ def monthly_plans(request: HttpRequest, year: Year | None = None) -> list[Monthl
     summary="Lập kế hoạch tháng từ chương trình đã duyệt",
 )
 def monthly_plan_draft(request: HttpRequest, payload: MonthlyPlanIn) -> Status[MonthlyPlanOut]:
-    plan = services.monthly_plan_draft(
+    plan = services_programme.monthly_plan_draft(
         actor=_actor(request),
         committee=_required_unit(payload.committee, "committee"),
         year=payload.year,
@@ -507,7 +516,7 @@ def monthly_plan_item_add(
     request: HttpRequest, plan_uuid: UUID, payload: PlanItemIn
 ) -> Status[MonthlyPlanOut]:
     plan = _plan(request, plan_uuid)
-    services.monthly_plan_item_add(
+    services_programme.monthly_plan_item_add(
         actor=_actor(request),
         plan=plan,
         content=payload.content,
@@ -520,7 +529,9 @@ def monthly_plan_item_add(
 
 @router.post("/thang/{plan_uuid}/duyet", response={200: MonthlyPlanOut, **ERRORS})
 def monthly_plan_approve(request: HttpRequest, plan_uuid: UUID) -> MonthlyPlanOut:
-    plan = services.monthly_plan_approve(actor=_actor(request), plan=_plan(request, plan_uuid))
+    plan = services_programme.monthly_plan_approve(
+        actor=_actor(request), plan=_plan(request, plan_uuid)
+    )
     return _plan_out(plan, items=True)
 
 
@@ -611,7 +622,7 @@ def schedules(request: HttpRequest, day: Day) -> list[ScheduleOut]:
     summary="Lập lịch tuần (Văn phòng): bản 1 đang tổng hợp",
 )
 def schedule_open(request: HttpRequest, payload: OpenIn) -> Status[ScheduleOut]:
-    version = services.schedule_open(
+    version = services_schedule.schedule_open(
         actor=_actor(request),
         committee=_required_unit(payload.committee, "committee"),
         kind=payload.kind,
@@ -643,7 +654,7 @@ def _entry_data(request: HttpRequest, version: ScheduleVersion, payload: EntryIn
     outgoing = list(outgoing_visible(person).filter(uuid__in=payload.outgoing))
     if len(incoming) != len(set(payload.incoming)) or len(outgoing) != len(set(payload.outgoing)):
         raise ValidationError({"documents": _("Không tìm thấy văn bản kèm theo.")})
-    return services.EntryData(
+    return EntryData(
         day=payload.day,
         session=payload.session,
         content=payload.content,
@@ -661,7 +672,7 @@ def _entry_data(request: HttpRequest, version: ScheduleVersion, payload: EntryIn
     )
 
 
-def _conflicts_out(error: services.ConflictError) -> ConflictsOut:
+def _conflicts_out(error: ConflictError) -> ConflictsOut:
     return ConflictsOut(
         detail=_("Trùng lịch: gửi lại kèm lý do trong `overrides` để giữ nguyên."),
         conflicts=[
@@ -688,13 +699,13 @@ def entry_add(
 ) -> Status[EntryOut | ConflictsOut]:
     version = _version(request, version_uuid)
     try:
-        entry = services.entry_add(
+        entry = services_schedule.entry_add(
             actor=_actor(request),
             version=version,
             data=_entry_data(request, version, payload),
             overrides=payload.overrides,
         )
-    except services.ConflictError as error:
+    except ConflictError as error:
         return Status(409, _conflicts_out(error))
     return Status(201, _entry_row(request, entry))
 
@@ -725,13 +736,13 @@ def entry_update(
 ) -> Status[EntryOut | ConflictsOut]:
     entry = _entry(request, entry_uuid)
     try:
-        entry = services.entry_update(
+        entry = services_schedule.entry_update(
             actor=_actor(request),
             entry=entry,
             data=_entry_data(request, entry.version, payload),
             overrides=payload.overrides,
         )
-    except services.ConflictError as error:
+    except ConflictError as error:
         return Status(409, _conflicts_out(error))
     return Status(200, _entry_row(request, entry))
 
@@ -742,7 +753,7 @@ def entry_update(
     summary="Bỏ một mục của bản lịch đang tổng hợp",
 )
 def entry_remove(request: HttpRequest, entry_uuid: UUID) -> Status[None]:
-    services.entry_remove(actor=_actor(request), entry=_entry(request, entry_uuid))
+    services_schedule.entry_remove(actor=_actor(request), entry=_entry(request, entry_uuid))
     return Status(204, None)
 
 
@@ -753,17 +764,17 @@ def entry_remove(request: HttpRequest, entry_uuid: UUID) -> Status[None]:
 )
 def version_approve(request: HttpRequest, version_uuid: UUID) -> Status[ScheduleOut | ConflictsOut]:
     try:
-        version = services.schedule_approve(
+        version = services_schedule.schedule_approve(
             actor=_actor(request), version=_version(request, version_uuid)
         )
-    except services.ConflictError as error:
+    except ConflictError as error:
         return Status(409, _conflicts_out(error))
     return Status(200, _week_out(request, version))
 
 
 @router.post("/lich/ban/{version_uuid}/tra-lai", response={200: ScheduleOut, **ERRORS})
 def version_return(request: HttpRequest, version_uuid: UUID, payload: NoteIn) -> ScheduleOut:
-    version = services.schedule_return(
+    version = services_schedule.schedule_return(
         actor=_actor(request), version=_version(request, version_uuid), reason=payload.note
     )
     return _week_out(request, version)
@@ -775,7 +786,7 @@ def version_return(request: HttpRequest, version_uuid: UUID, payload: NoteIn) ->
     summary="Phát hành bản lịch đã duyệt tới các đơn vị",
 )
 def version_publish(request: HttpRequest, version_uuid: UUID) -> ScheduleOut:
-    version = services.schedule_publish(
+    version = services_schedule.schedule_publish(
         actor=_actor(request), version=_version(request, version_uuid)
     )
     return _week_out(request, version)
@@ -787,7 +798,7 @@ def version_publish(request: HttpRequest, version_uuid: UUID) -> ScheduleOut:
     summary="Lập bản điều chỉnh của lịch đã phát hành",
 )
 def version_amend(request: HttpRequest, version_uuid: UUID, payload: NoteIn) -> Status[ScheduleOut]:
-    amendment = services.schedule_amend(
+    amendment = services_schedule.schedule_amend(
         actor=_actor(request), version=_version(request, version_uuid), note=payload.note
     )
     return Status(201, _week_out(request, amendment))

@@ -20,16 +20,8 @@ from vanphong.core import audit
 from vanphong.core.vietnamese import clean, fold
 from vanphong.org.models import Person, Role, Unit, UnitKind
 from vanphong.org.selectors import scope_for
-from vanphong.planning.models import (
-    FeedScope,
-    FeedToken,
-    Room,
-)
-from vanphong.planning.selectors import (
-    can_approve,
-    can_compile,
-    office_of,
-)
+from vanphong.planning.models import FeedScope, FeedToken, Room
+from vanphong.planning.selectors import can_approve, can_compile, office_of
 
 ROOM_FIELDS = ("committee", "name", "address", "capacity", "is_active")
 

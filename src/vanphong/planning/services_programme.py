@@ -29,10 +29,7 @@ from vanphong.planning.models import (
     ProgrammeStatus,
     WorkProgramme,
 )
-from vanphong.planning.selectors import (
-    office_of,
-    programme_text,
-)
+from vanphong.planning.selectors import office_of, programme_text
 from vanphong.planning.services import require_approver, require_committee, require_compiler
 
 PROGRAMME_FIELDS = ("committee", "body", "year", "title", "status", "document")

@@ -33,12 +33,7 @@ from vanphong.planning.models import (
     Session,
     VersionStatus,
 )
-from vanphong.planning.selectors import (
-    clearance_units,
-    leaders_of,
-    schedule_title,
-    sees_entry,
-)
+from vanphong.planning.selectors import clearance_units, leaders_of, schedule_title, sees_entry
 from vanphong.planning.selectors import entries as entries_of
 from vanphong.planning.services import require_approver, require_committee, require_compiler
 

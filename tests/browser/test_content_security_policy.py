@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tests.browser.test_document_flows import login
 from tests.planning.conftest import PlanWorld, build_world
-from vanphong.planning import services
+from vanphong.planning import services_schedule
 from vanphong.planning.models import Schedule
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,17 +29,19 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def world() -> PlanWorld:
     world = build_world()
     # This week, published and then amended: the lobby shows it, the page has two versions.
-    version = services.schedule_open(
+    version = services_schedule.schedule_open(
         actor=world.specialist,
         committee=world.province,
         kind="leaders",
         day=timezone.localdate(),
     )
     monday = version.schedule.monday
-    services.entry_add(actor=world.specialist, version=version, data=world.data(day=monday))
-    services.schedule_approve(actor=world.chief, version=version)
-    services.schedule_publish(actor=world.chief, version=version)
-    services.schedule_amend(actor=world.specialist, version=version, note="Đổi giờ họp")
+    services_schedule.entry_add(
+        actor=world.specialist, version=version, data=world.data(day=monday)
+    )
+    services_schedule.schedule_approve(actor=world.chief, version=version)
+    services_schedule.schedule_publish(actor=world.chief, version=version)
+    services_schedule.schedule_amend(actor=world.specialist, version=version, note="Đổi giờ họp")
     return world
 
 

@@ -138,11 +138,11 @@ def test_the_leader_and_directive_figures_and_a_moved_deadline(
 def test_an_approved_programme_is_tracked_through_the_api(client: Client, db: None) -> None:
     from tests.planning.conftest import build_world
     from tests.planning.test_services_programme import programme_with_items
-    from vanphong.planning import services as planning
+    from vanphong.planning import services_programme as planning_programme
 
     world = build_world()
     programme = programme_with_items(world)
-    planning.programme_approve(actor=world.chief, programme=programme)
+    planning_programme.programme_approve(actor=world.chief, programme=programme)
     made = caller(client, world.specialist).post(f"/chuong-trinh/{programme.uuid}/theo-doi")
     assert made.status_code == 201, made.content
     assert made.json()["type_symbol"] == "CTr"

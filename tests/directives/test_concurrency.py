@@ -17,7 +17,7 @@ from tests.planning.conftest import build_world
 from tests.planning.test_services_programme import programme_with_items
 from vanphong.directives import services
 from vanphong.directives.models import Task
-from vanphong.planning import services as planning
+from vanphong.planning import services_programme as planning_programme
 from vanphong.planning.models import ItemState
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -48,7 +48,7 @@ def test_a_report_and_a_move_of_its_programme_item_do_not_deadlock(
     settings.MEDIA_ROOT = str(tmp_path)
     world = build_world()
     programme = programme_with_items(world)
-    planning.programme_approve(actor=world.chief, programme=programme)
+    planning_programme.programme_approve(actor=world.chief, programme=programme)
     services.programme_track(actor=world.specialist, programme=programme)
     services.delegation_create(
         actor=world.secretary, unit=world.province, delegate=world.specialist
@@ -75,7 +75,7 @@ def test_a_report_and_a_move_of_its_programme_item_do_not_deadlock(
     def move() -> None:
         locked.wait()
         try:
-            planning.programme_item_track(
+            planning_programme.programme_item_track(
                 actor=world.specialist, item=item, state=ItemState.MOVED, month=4, reason="Chờ"
             )
         except BaseException as error:

@@ -11,7 +11,7 @@ from tests.planning.conftest import PlanWorld, build_world
 from tests.planning.test_services_programme import programme_with_items
 from vanphong.directives import services
 from vanphong.directives.models import Task
-from vanphong.planning import services as planning
+from vanphong.planning import services_programme as planning_programme
 from vanphong.planning.models import ItemState
 
 
@@ -22,7 +22,7 @@ def world(db: None) -> PlanWorld:
 
 def test_an_approved_programme_becomes_one_task_per_item(world: PlanWorld) -> None:
     programme = programme_with_items(world)
-    planning.programme_approve(actor=world.chief, programme=programme)
+    planning_programme.programme_approve(actor=world.chief, programme=programme)
     directive = services.programme_track(actor=world.specialist, programme=programme)
     tasks = list(Task.objects.filter(directive=directive).order_by("programme_item__position"))
     assert [t.content for t in tasks][:2] == [
@@ -39,11 +39,11 @@ def test_an_approved_programme_becomes_one_task_per_item(world: PlanWorld) -> No
 
 def test_tracking_again_adds_only_new_items_and_skips_dropped_ones(world: PlanWorld) -> None:
     programme = programme_with_items(world)
-    planning.programme_approve(actor=world.chief, programme=programme)
+    planning_programme.programme_approve(actor=world.chief, programme=programme)
     first = services.programme_track(actor=world.specialist, programme=programme)
     item = programme.items.order_by("position").last()
     assert item is not None
-    planning.programme_item_track(
+    planning_programme.programme_item_track(
         actor=world.specialist, item=item, state=ItemState.DROPPED, reason="Gộp vào hội nghị khác"
     )
     again = services.programme_track(actor=world.specialist, programme=programme)
@@ -60,7 +60,7 @@ def test_a_draft_programme_is_not_tracked(world: PlanWorld) -> None:
 
 def test_a_district_cannot_track_the_provinces_programme(world: PlanWorld) -> None:
     programme = programme_with_items(world)
-    planning.programme_approve(actor=world.chief, programme=programme)
+    planning_programme.programme_approve(actor=world.chief, programme=programme)
     with pytest.raises(PermissionDenied):
         services.programme_track(actor=world.chau_thanh_clerk, programme=programme)
 
@@ -77,11 +77,11 @@ def test_moving_an_item_moves_its_task_to_the_new_periods_end(world: PlanWorld) 
     from vanphong.core.models import AuditEvent
 
     programme = programme_with_items(world)
-    planning.programme_approve(actor=world.chief, programme=programme)
+    planning_programme.programme_approve(actor=world.chief, programme=programme)
     services.programme_track(actor=world.specialist, programme=programme)
     delegated(world)
     item = programme.items.get(month=2)
-    planning.programme_item_track(
+    planning_programme.programme_item_track(
         actor=world.specialist, item=item, state=ItemState.MOVED, month=4, reason="Chờ Trung ương"
     )
     task = Task.objects.get(programme_item=item)
@@ -96,12 +96,12 @@ def test_office_staff_without_a_delegation_do_not_move_a_followed_items_task(
     world: PlanWorld,
 ) -> None:
     programme = programme_with_items(world)
-    planning.programme_approve(actor=world.chief, programme=programme)
+    planning_programme.programme_approve(actor=world.chief, programme=programme)
     services.programme_track(actor=world.specialist, programme=programme)
     item = programme.items.get(month=2)
     for staff in (world.specialist, world.chief):
         with pytest.raises(PermissionDenied):
-            planning.programme_item_track(
+            planning_programme.programme_item_track(
                 actor=staff, item=item, state=ItemState.MOVED, month=4, reason="Chờ"
             )
     item.refresh_from_db()
@@ -111,7 +111,7 @@ def test_office_staff_without_a_delegation_do_not_move_a_followed_items_task(
 
 def test_an_item_is_not_moved_before_an_open_sub_task_of_its_task(world: PlanWorld) -> None:
     programme = programme_with_items(world)
-    item = planning.programme_item_add(
+    item = planning_programme.programme_item_add(
         actor=world.specialist,
         programme=programme,
         topic="Xây dựng Đảng",
@@ -120,7 +120,7 @@ def test_an_item_is_not_moved_before_an_open_sub_task_of_its_task(world: PlanWor
         lead_unit=world.chau_thanh,
         month=6,
     )
-    planning.programme_approve(actor=world.chief, programme=programme)
+    planning_programme.programme_approve(actor=world.chief, programme=programme)
     services.programme_track(actor=world.specialist, programme=programme)
     delegated(world)
     task = Task.objects.get(programme_item=item)
@@ -133,7 +133,7 @@ def test_an_item_is_not_moved_before_an_open_sub_task_of_its_task(world: PlanWor
         deadline=date(2011, 6, 20),
     )
     with pytest.raises(ValidationError) as refused:
-        planning.programme_item_track(
+        planning_programme.programme_item_track(
             actor=world.specialist, item=item, state=ItemState.MOVED, month=5, reason="Sớm hơn"
         )
     assert "20/06/2011" in str(refused.value)

@@ -12,7 +12,8 @@ import pytest
 from tests.factories import MembershipFactory, PersonFactory
 from tests.personas import Personas, build_personas
 from vanphong.org.models import Clearance, Person, Role, Unit
-from vanphong.planning import services
+from vanphong.planning import services, services_schedule
+from vanphong.planning.conflicts import EntryData
 from vanphong.planning.models import Room, ScheduleVersion
 
 MONDAY = date(2012, 2, 13)
@@ -32,11 +33,11 @@ class PlanWorld:
         return getattr(self.p, name)
 
     def week(self, day: date = MONDAY) -> ScheduleVersion:
-        return services.schedule_open(
+        return services_schedule.schedule_open(
             actor=self.specialist, committee=self.province, kind="leaders", day=day
         )
 
-    def data(self, **changes: Any) -> services.EntryData:
+    def data(self, **changes: Any) -> EntryData:
         fields: dict[str, Any] = {
             "day": MONDAY,
             "session": "sang",
@@ -46,7 +47,7 @@ class PlanWorld:
             "room": self.hall,
         }
         fields.update(changes)
-        return services.EntryData(**fields)
+        return EntryData(**fields)
 
 
 def _person(username: str, full_name: str, unit: Unit, role: str, clearance: int) -> Person:

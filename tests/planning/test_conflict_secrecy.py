@@ -15,7 +15,8 @@ from tests.factories import MembershipFactory, PersonFactory
 from tests.planning.conftest import MONDAY, PlanWorld
 from tests.planning.test_api import api, entry
 from vanphong.org.models import Clearance, Person, Role
-from vanphong.planning import services
+from vanphong.planning import services_schedule
+from vanphong.planning.conflicts import ConflictError
 from vanphong.planning.models import Entry, EntryLeader, ScheduleVersion
 
 SECRET = "Bàn phương án nhân sự Đại hội (mật)"
@@ -36,7 +37,7 @@ def uncleared(world: PlanWorld) -> Person:
 
 
 def _secret(world: PlanWorld, version: ScheduleVersion, **changes: Any) -> Entry:
-    return services.entry_add(
+    return services_schedule.entry_add(
         actor=world.specialist,  # cleared Tối mật in the Office
         version=version,
         data=world.data(content=SECRET, confidentiality=Clearance.SECRET, **changes),
@@ -48,8 +49,8 @@ def test_a_leader_clash_with_a_secret_entry_does_not_name_it_to_an_uncleared_com
 ) -> None:
     version = world.week()
     _secret(world, version)
-    with pytest.raises(services.ConflictError) as clash:
-        services.entry_add(
+    with pytest.raises(ConflictError) as clash:
+        services_schedule.entry_add(
             actor=uncleared,
             version=version,
             data=world.data(starts_at=time(9, 0), room=world.small_room, content="Tiếp khách"),
@@ -66,8 +67,8 @@ def test_a_leader_clash_with_a_secret_entry_does_not_name_it_to_an_uncleared_com
 def test_a_cleared_compiler_still_reads_what_the_secret_entry_is(world: PlanWorld) -> None:
     version = world.week()
     _secret(world, version)
-    with pytest.raises(services.ConflictError) as clash:
-        services.entry_add(
+    with pytest.raises(ConflictError) as clash:
+        services_schedule.entry_add(
             actor=world.chief,
             version=version,
             data=world.data(starts_at=time(9, 0), room=world.small_room, content="Tiếp khách"),
@@ -80,8 +81,8 @@ def test_a_room_clash_with_a_secret_entry_names_the_room_and_time_only(
 ) -> None:
     version = world.week()
     _secret(world, version)
-    with pytest.raises(services.ConflictError) as clash:
-        services.entry_add(
+    with pytest.raises(ConflictError) as clash:
+        services_schedule.entry_add(
             actor=uncleared,
             version=version,
             data=world.data(leaders=[world.deputy], content="Hội nghị giao ban"),
@@ -137,10 +138,10 @@ def _clash_appears_later(world: PlanWorld, uncleared: Person) -> ScheduleVersion
     """A non-secret entry in the Office's week and a secret one in the leaders' week, on
     different days; then the secret one is moved onto the other's day (as if a day were
     swapped): a clash nobody has given a reason for, found by the approval's re-check."""
-    office_week = services.schedule_open(
+    office_week = services_schedule.schedule_open(
         actor=world.specialist, committee=world.province, kind="office", day=MONDAY
     )
-    services.entry_add(
+    services_schedule.entry_add(
         actor=uncleared,
         version=office_week,
         data=world.data(content="Giao ban Văn phòng", room=world.small_room),
@@ -156,12 +157,12 @@ def test_the_approval_recheck_does_not_name_a_secret_entry_to_an_uncleared_appro
 ) -> None:
     office_week = _clash_appears_later(world, uncleared)
     approver = _office_person(world, "pcvp.khongmat", Role.OFFICE_LEADER)
-    with pytest.raises(services.ConflictError) as clash:
-        services.schedule_approve(actor=approver, version=office_week)
+    with pytest.raises(ConflictError) as clash:
+        services_schedule.schedule_approve(actor=approver, version=office_week)
     assert SECRET not in " ".join(clash.value.messages)
     assert "Bận (nội dung mật)" in " ".join(clash.value.messages)
-    with pytest.raises(services.ConflictError) as seen:
-        services.schedule_approve(actor=world.chief, version=office_week)
+    with pytest.raises(ConflictError) as seen:
+        services_schedule.schedule_approve(actor=world.chief, version=office_week)
     assert SECRET in " ".join(seen.value.messages)
 
 
@@ -202,9 +203,11 @@ def test_an_uncleared_compiler_neither_opens_nor_changes_a_secret_entry(
     assert client.get(f"/ke-hoach/lich/muc/{secret.uuid}/sua/").status_code == 404
     assert client.post(f"/ke-hoach/lich/muc/{secret.uuid}/bo/").status_code == 404
     with pytest.raises(PermissionDenied):
-        services.entry_update(actor=uncleared, entry=secret, data=world.data(content="Khác"))
+        services_schedule.entry_update(
+            actor=uncleared, entry=secret, data=world.data(content="Khác")
+        )
     with pytest.raises(PermissionDenied):
-        services.entry_remove(actor=uncleared, entry=secret)
+        services_schedule.entry_remove(actor=uncleared, entry=secret)
     changed = api(client, uncleared).put(
         f"/lich/muc/{secret.uuid}", entry(world, content="Khác", confidentiality=0)
     )

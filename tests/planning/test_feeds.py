@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from tests.planning.conftest import PlanWorld
 from tests.planning.test_services_schedule import publish
-from vanphong.planning import services
+from vanphong.planning import services, services_schedule
 
 TODAY = date(2012, 2, 14)
 
@@ -36,7 +36,7 @@ def test_a_leaders_feed_parses_and_escapes_commas_semicolons_and_newlines(
     world: PlanWorld, client: Client
 ) -> None:
     version = world.week()
-    services.entry_add(
+    services_schedule.entry_add(
         actor=world.specialist,
         version=version,
         data=world.data(
@@ -68,8 +68,10 @@ def test_the_feed_shows_an_amendment_with_a_higher_sequence_and_a_cancelled_entr
     world: PlanWorld, client: Client
 ) -> None:
     version = world.week()
-    changed = services.entry_add(actor=world.specialist, version=version, data=world.data())
-    dropped = services.entry_add(
+    changed = services_schedule.entry_add(
+        actor=world.specialist, version=version, data=world.data()
+    )
+    dropped = services_schedule.entry_add(
         actor=world.specialist,
         version=version,
         data=world.data(day=date(2012, 2, 15), content="Làm việc tại Gò Dầu"),
@@ -78,13 +80,15 @@ def test_the_feed_shows_an_amendment_with_a_higher_sequence_and_a_cancelled_entr
     token = services.feed_create(
         actor=world.secretary, scope="leader", person=world.secretary
     ).token
-    amendment = services.schedule_amend(actor=world.specialist, version=version, note="Đổi giờ")
-    services.entry_update(
+    amendment = services_schedule.schedule_amend(
+        actor=world.specialist, version=version, note="Đổi giờ"
+    )
+    services_schedule.entry_update(
         actor=world.specialist,
         entry=amendment.entries.get(lineage=changed.lineage),
         data=world.data(starts_at=time(9, 30)),
     )
-    services.entry_remove(
+    services_schedule.entry_remove(
         actor=world.specialist, entry=amendment.entries.get(lineage=dropped.lineage)
     )
     publish(world, amendment)
@@ -102,7 +106,7 @@ def test_a_secret_entry_is_busy_in_the_feed_of_someone_not_cleared(
     world: PlanWorld, client: Client
 ) -> None:
     version = world.week()
-    services.entry_add(
+    services_schedule.entry_add(
         actor=world.specialist,
         version=version,
         data=world.data(content="Làm việc về nhân sự", confidentiality=2),
@@ -132,7 +136,7 @@ def test_only_the_office_takes_another_leaders_calendar(world: PlanWorld) -> Non
 
 def test_a_unit_feed_holds_the_committees_own_week(world: PlanWorld, client: Client) -> None:
     version = world.week()
-    services.entry_add(actor=world.specialist, version=version, data=world.data())
+    services_schedule.entry_add(actor=world.specialist, version=version, data=world.data())
     publish(world, version)
     token = services.feed_create(actor=world.secretary, scope="unit", unit=world.province).token
     district = services.feed_create(

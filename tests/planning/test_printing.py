@@ -10,15 +10,15 @@ from docx import Document
 
 from tests.planning.conftest import PlanWorld
 from tests.planning.test_services_schedule import publish
-from vanphong.planning import printing, services, week
+from vanphong.planning import printing, services_schedule, week
 
 SUBJECT = "Hội nghị sơ kết công tác Văn phòng cấp ủy năm 2011, triển khai nhiệm vụ năm 2012"
 
 
 def amended_week(world: PlanWorld) -> week.Week:
     version = world.week()
-    services.entry_add(actor=world.specialist, version=version, data=world.data())
-    services.entry_add(
+    services_schedule.entry_add(actor=world.specialist, version=version, data=world.data())
+    services_schedule.entry_add(
         actor=world.specialist,
         version=version,
         data=world.data(
@@ -30,11 +30,11 @@ def amended_week(world: PlanWorld) -> week.Week:
         ),
     )
     publish(world, version)
-    amendment = services.schedule_amend(
+    amendment = services_schedule.schedule_amend(
         actor=world.specialist, version=version, note="Đổi giờ họp Thường trực"
     )
     first = amendment.entries.get(day=date(2012, 2, 13))
-    services.entry_update(
+    services_schedule.entry_update(
         actor=world.specialist, entry=first, data=world.data(starts_at=time(14, 0), session="chieu")
     )
     return week.build(amendment, world.specialist)
@@ -88,7 +88,7 @@ def test_the_docx_opens_landscape_in_times_new_roman_with_the_grid(world: PlanWo
 
 def test_a_secret_entry_prints_as_busy_for_someone_not_cleared(world: PlanWorld) -> None:
     version = world.week()
-    services.entry_add(
+    services_schedule.entry_add(
         actor=world.specialist,
         version=version,
         data=world.data(content="Làm việc về công tác cán bộ", confidentiality=2),

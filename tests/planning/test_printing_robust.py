@@ -9,13 +9,13 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from docx import Document
 
 from tests.planning.conftest import PlanWorld
-from vanphong.planning import printing, services, week
+from vanphong.planning import printing, services_schedule, week
 from vanphong.planning.models import Entry, ScheduleVersion
 
 
 def _week_with(world: PlanWorld, **stored: str) -> week.Week:
     version: ScheduleVersion = world.week()
-    entry = services.entry_add(actor=world.specialist, version=version, data=world.data())
+    entry = services_schedule.entry_add(actor=world.specialist, version=version, data=world.data())
     # Written straight to the row, as data stored before input was cleaned may be.
     Entry.objects.filter(pk=entry.pk).update(**stored)
     return week.build(version, world.specialist)

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from tests.planning.conftest import MONDAY, PlanWorld
 from tests.planning.test_services_schedule import publish
 from vanphong.org.models import Person
-from vanphong.planning import services
+from vanphong.planning import services_schedule
 from vanphong.planning.models import Entry, EntryLeader, ScheduleVersion
 
 SESSIONS = ("sang", "chieu", "toi")
@@ -52,7 +52,7 @@ def test_a_published_week_is_seen_by_every_unit_and_a_draft_only_by_the_office(
     world: PlanWorld, client: Client
 ) -> None:
     version = world.week()
-    services.entry_add(actor=world.specialist, version=version, data=world.data())
+    services_schedule.entry_add(actor=world.specialist, version=version, data=world.data())
     url = f"/ke-hoach/lich/{version.schedule.uuid}/"
     assert login(client, world.hoa_thanh_clerk).get(url).status_code == 404
     assert login(client, world.specialist).get(url).status_code == 200
@@ -64,7 +64,7 @@ def test_a_published_week_is_seen_by_every_unit_and_a_draft_only_by_the_office(
 
 def test_a_secret_entry_shows_as_busy_to_a_district_clerk(world: PlanWorld, client: Client) -> None:
     version = world.week()
-    services.entry_add(
+    services_schedule.entry_add(
         actor=world.specialist,
         version=version,
         data=world.data(content="Làm việc về nhân sự chủ chốt", confidentiality=2),
@@ -82,7 +82,7 @@ def test_adding_a_clashing_entry_shows_the_clash_and_saves_with_a_reason(
     world: PlanWorld, client: Client
 ) -> None:
     version = world.week()
-    first = services.entry_add(actor=world.specialist, version=version, data=world.data())
+    first = services_schedule.entry_add(actor=world.specialist, version=version, data=world.data())
     login(client, world.specialist)
     form = {
         "day": "2012-02-13",
@@ -172,7 +172,7 @@ def test_the_lobby_shows_the_published_week_and_refreshes_by_htmx(
 
     monkeypatch.setattr(timezone, "localdate", lambda *a: date(2012, 2, 15))
     version = world.week()
-    services.entry_add(actor=world.specialist, version=version, data=world.data())
+    services_schedule.entry_add(actor=world.specialist, version=version, data=world.data())
     publish(world, version)
     login(client, world.hoa_thanh_clerk)
     page = client.get(f"/ke-hoach/sanh/{world.province.uuid}/")
@@ -212,7 +212,7 @@ def test_a_feed_is_created_once_shown_and_revoked_from_its_page(
 
 def test_text_typed_into_an_entry_is_escaped_in_the_grid(world: PlanWorld, client: Client) -> None:
     version = world.week()
-    services.entry_add(
+    services_schedule.entry_add(
         actor=world.specialist,
         version=version,
         data=world.data(content='<script>alert(1)</script> & "Hòa"', note="<b>ghi chú</b>"),

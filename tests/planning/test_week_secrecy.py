@@ -11,7 +11,7 @@ from tests.planning.conftest import PlanWorld
 from tests.planning.test_services_schedule import publish
 from vanphong.documents import services as documents
 from vanphong.org.models import Clearance, Person, Role
-from vanphong.planning import services, week
+from vanphong.planning import services_schedule, week
 from vanphong.planning.models import ScheduleVersion
 
 SUBJECT = "Báo cáo tình hình bảo vệ chính trị nội bộ"
@@ -27,7 +27,9 @@ def _linked_week(world: PlanWorld) -> ScheduleVersion:
         confidentiality=Clearance.TOP_SECRET,
     )
     version = world.week()
-    services.entry_add(actor=world.specialist, version=version, data=world.data(outgoing=[draft]))
+    services_schedule.entry_add(
+        actor=world.specialist, version=version, data=world.data(outgoing=[draft])
+    )
     return publish(world, version)
 
 
@@ -65,7 +67,7 @@ def test_a_clearance_held_as_administrator_does_not_open_a_secret_entry(
         person=admin, unit=world.province, role=Role.ADMIN, clearance=Clearance.ULTRA_SECRET
     )
     version = world.week()
-    services.entry_add(
+    services_schedule.entry_add(
         actor=world.specialist,
         version=version,
         data=world.data(content="Làm việc với đoàn kiểm tra", confidentiality=2),

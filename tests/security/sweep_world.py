@@ -37,6 +37,9 @@ from vanphong.documents.services import Handler, Recipient, Upload
 from vanphong.org import services as org_services
 from vanphong.org.models import Clearance, Person, Role, Unit
 from vanphong.planning import services as planning_services
+from vanphong.planning import services_programme as planning_programme
+from vanphong.planning import services_schedule as planning_schedule
+from vanphong.planning.conflicts import EntryData
 from vanphong.planning.models import (
     Entry,
     MonthlyPlan,
@@ -45,7 +48,6 @@ from vanphong.planning.models import (
     ScheduleVersion,
     WorkProgramme,
 )
-from vanphong.planning.services import EntryData
 
 SECRET = Clearance.TOP_SECRET
 KINDS = {
@@ -349,7 +351,7 @@ def build() -> SweepWorld:
     monday = today - timedelta(days=today.weekday())
     day = _working_day(monday)
     next_day = day + timedelta(days=7)
-    version = planning_services.schedule_open(
+    version = planning_schedule.schedule_open(
         actor=leader, committee=p.province, kind="leaders", day=day
     )
     secret_data = _entry(
@@ -363,10 +365,10 @@ def build() -> SweepWorld:
         incoming=[incoming],
         units=[p.chau_thanh],
     )
-    first_secret = planning_services.entry_add(
+    first_secret = planning_schedule.entry_add(
         actor=leader, version=version, data=secret_data, overrides=_holiday_ok(day)
     )
-    planning_services.entry_add(
+    planning_schedule.entry_add(
         actor=leader,
         version=version,
         data=_entry(
@@ -382,12 +384,12 @@ def build() -> SweepWorld:
         ),
         overrides=_holiday_ok(day),
     )
-    planning_services.schedule_approve(actor=leader, version=version)
-    planning_services.schedule_publish(actor=leader, version=version)
+    planning_schedule.schedule_approve(actor=leader, version=version)
+    planning_schedule.schedule_publish(actor=leader, version=version)
     # An amendment of the secret entry: published, it notifies its attendees.
-    amendment = planning_services.schedule_amend(actor=leader, version=version, note="Đổi giờ")
+    amendment = planning_schedule.schedule_amend(actor=leader, version=version, note="Đổi giờ")
     moved = amendment.entries.get(lineage=first_secret.lineage)
-    planning_services.entry_update(
+    planning_schedule.entry_update(
         actor=leader,
         entry=moved,
         data=_entry(
@@ -404,16 +406,16 @@ def build() -> SweepWorld:
         ),
         overrides=_holiday_ok(day),
     )
-    planning_services.schedule_approve(actor=leader, version=amendment)
-    planning_services.schedule_publish(actor=leader, version=amendment)
+    planning_schedule.schedule_approve(actor=leader, version=amendment)
+    planning_schedule.schedule_publish(actor=leader, version=amendment)
     amendment.refresh_from_db()
     secret_entry = amendment.entries.get(lineage=first_secret.lineage)
     open_entry = amendment.entries.exclude(lineage=first_secret.lineage).get()
 
-    draft_week = planning_services.schedule_open(
+    draft_week = planning_schedule.schedule_open(
         actor=leader, committee=p.province, kind="leaders", day=next_day
     )
-    draft_entry = planning_services.entry_add(
+    draft_entry = planning_schedule.entry_add(
         actor=leader,
         version=draft_week,
         data=_entry(
@@ -429,10 +431,10 @@ def build() -> SweepWorld:
         overrides=_holiday_ok(next_day),
     )
 
-    programme = planning_services.programme_create(
+    programme = planning_programme.programme_create(
         actor=leader, committee=p.province, body="ban_thuong_vu", year=today.year, title=""
     )
-    item = planning_services.programme_item_add(
+    item = planning_programme.programme_item_add(
         actor=leader,
         programme=programme,
         topic="Xây dựng Đảng",
@@ -441,9 +443,9 @@ def build() -> SweepWorld:
         lead_unit=p.chau_thanh,
         month=today.month,
     )
-    programme = planning_services.programme_approve(actor=leader, programme=programme)
+    programme = planning_programme.programme_approve(actor=leader, programme=programme)
     programme_directive = directive_services.programme_track(actor=leader, programme=programme)
-    monthly = planning_services.monthly_plan_draft(
+    monthly = planning_programme.monthly_plan_draft(
         actor=leader, committee=p.province, year=today.year, month=today.month
     )
 

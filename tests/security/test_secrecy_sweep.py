@@ -30,7 +30,8 @@ from vanphong.core.models import Notification
 from vanphong.directives import reminders
 from vanphong.directives import services as directive_services
 from vanphong.documents import services as document_services
-from vanphong.planning import services as planning_services
+from vanphong.planning import services_schedule as planning_schedule
+from vanphong.planning.conflicts import EntryData
 from vanphong.search import engine
 
 
@@ -273,7 +274,7 @@ def test_a_clash_answered_by_the_api_does_not_name_the_secret_entry(
 def test_a_room_clash_with_another_schedules_published_week_does_not_name_the_secret_entry(
     world: SweepWorld, db: None
 ) -> None:
-    office_week = planning_services.schedule_open(
+    office_week = planning_schedule.schedule_open(
         actor=world.docs.province_specialist,
         committee=world.province,
         kind="office",
@@ -403,10 +404,10 @@ def test_an_entry_form_does_not_list_a_linked_document_the_compiler_may_not_open
 def test_an_edit_by_a_compiler_who_may_not_open_a_linked_document_keeps_the_link(
     world: SweepWorld, db: None
 ) -> None:
-    entry = planning_services.entry_add(
+    entry = planning_schedule.entry_add(
         actor=world.docs.province_office_leader,
         version=world.draft_week,
-        data=planning_services.EntryData(
+        data=EntryData(
             day=world.next_day, session="toi", content="Tiếp khách", incoming=[world.incoming]
         ),
         overrides={f"holiday:{world.next_day.isoformat()}": "Lịch cố định"},

@@ -17,7 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from vanphong.org.models import Person, Unit, UnitKind
-from vanphong.planning import services
+from vanphong.planning import services, services_programme, services_schedule
+from vanphong.planning.conflicts import EntryData
 from vanphong.planning.models import (
     Body,
     ItemState,
@@ -223,12 +224,12 @@ def _rooms(province: Unit, clerk: Person) -> dict[str, Room]:
 
 
 def _programme_2011(province: Unit, specialist: Person, chief: Person) -> WorkProgramme:
-    programme = services.programme_create(
+    programme = services_programme.programme_create(
         actor=specialist, committee=province, body=Body.STANDING_COMMITTEE, year=2011
     )
     tracked = []
     for month, topic, content, body, lead, state, reason, moved_to in PROGRAMME_2011:
-        item = services.programme_item_add(
+        item = services_programme.programme_item_add(
             actor=specialist,
             programme=programme,
             topic=topic,
@@ -239,33 +240,33 @@ def _programme_2011(province: Unit, specialist: Person, chief: Person) -> WorkPr
             month=month,
         )
         tracked.append((item, state, reason, moved_to, month))
-    services.programme_approve(actor=chief, programme=programme)
+    services_programme.programme_approve(actor=chief, programme=programme)
     for item, state, reason, moved_to, month in tracked:
         if state == ItemState.PLANNED:
             continue
         if state == ItemState.MOVED:
-            item = services.programme_item_track(
+            item = services_programme.programme_item_track(
                 actor=specialist, item=item, state=state, reason=reason, month=moved_to
             )
             state, reason = ItemState.DONE, ""
-        services.programme_item_track(
+        services_programme.programme_item_track(
             actor=specialist,
             item=item,
             state=state,
             reason=reason,
             done_on=date(2011, item.month or month, 25) if state == ItemState.DONE else None,
         )
-    services.programme_issue(actor=specialist, programme=programme)
+    services_programme.programme_issue(actor=specialist, programme=programme)
     WorkProgramme.objects.filter(pk=programme.pk).update(approved_at=_at(date(2011, 1, 10)))
     return programme
 
 
 def _programme_2012(province: Unit, specialist: Person, chief: Person) -> None:
-    programme = services.programme_create(
+    programme = services_programme.programme_create(
         actor=specialist, committee=province, body=Body.STANDING_COMMITTEE, year=2012
     )
     for month, topic, content, body in PROGRAMME_2012:
-        services.programme_item_add(
+        services_programme.programme_item_add(
             actor=specialist,
             programme=programme,
             topic=topic,
@@ -274,17 +275,19 @@ def _programme_2012(province: Unit, specialist: Person, chief: Person) -> None:
             lead_unit=_board(province, "office"),
             month=month,
         )
-    services.programme_approve(actor=chief, programme=programme)
+    services_programme.programme_approve(actor=chief, programme=programme)
     WorkProgramme.objects.filter(pk=programme.pk).update(approved_at=_at(date(2012, 1, 6)))
-    plan = services.monthly_plan_draft(actor=specialist, committee=province, year=2012, month=2)
-    services.monthly_plan_item_add(
+    plan = services_programme.monthly_plan_draft(
+        actor=specialist, committee=province, year=2012, month=2
+    )
+    services_programme.monthly_plan_item_add(
         actor=specialist,
         plan=plan,
         content="Hội nghị tổng kết công tác Văn phòng cấp ủy năm 2011",
         lead_unit=_board(province, "office"),
         day=date(2012, 2, 16),
     )
-    services.monthly_plan_approve(actor=chief, plan=plan)
+    services_programme.monthly_plan_approve(actor=chief, plan=plan)
     MonthlyPlan.objects.filter(pk=plan.pk).update(approved_at=_at(date(2012, 1, 30)))
 
 
@@ -299,7 +302,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
         )
     )
     office = _board(province, "office")
-    version = services.schedule_open(
+    version = services_schedule.schedule_open(
         actor=specialist, committee=province, kind="leaders", day=MONDAY
     )
     week: tuple[tuple[Any, ...], ...] = (
@@ -390,10 +393,10 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
     )
     created = {}
     for offset, session, at, content, leaders, room, place, units, preparing, secret in week:
-        created[content] = services.entry_add(
+        created[content] = services_schedule.entry_add(
             actor=specialist,
             version=version,
-            data=services.EntryData(
+            data=EntryData(
                 day=MONDAY + timedelta(days=offset),
                 session=session,
                 starts_at=at,
@@ -406,18 +409,18 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
                 confidentiality=1 if secret else 0,
             ),
         )
-    services.schedule_approve(actor=chief, version=version)
-    services.schedule_publish(actor=chief, version=version)
-    amendment = services.schedule_amend(
+    services_schedule.schedule_approve(actor=chief, version=version)
+    services_schedule.schedule_publish(actor=chief, version=version)
+    amendment = services_schedule.schedule_amend(
         actor=specialist,
         version=version,
         note="Thường trực làm việc với Huyện ủy Châu Thành chuyển sang chiều thứ Tư",
     )
     moved = amendment.entries.get(lineage=created["Làm việc với Huyện ủy Châu Thành"].lineage)
-    services.entry_update(
+    services_schedule.entry_update(
         actor=specialist,
         entry=moved,
-        data=services.EntryData(
+        data=EntryData(
             day=moved.day,
             session="chieu",
             starts_at=time(14, 0),
@@ -426,8 +429,8 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
             place=moved.place,
         ),
     )
-    services.schedule_approve(actor=chief, version=amendment)
-    services.schedule_publish(actor=chief, version=amendment)
+    services_schedule.schedule_approve(actor=chief, version=amendment)
+    services_schedule.schedule_publish(actor=chief, version=amendment)
     friday = MONDAY - timedelta(days=3)
     ScheduleVersion.objects.filter(pk=version.pk).update(
         created_at=_at(friday - timedelta(days=1)),
@@ -444,7 +447,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
 def _this_week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Person) -> None:
     """A published week for today, so the hall screen and the feeds show something."""
     today = timezone.localdate()
-    version = services.schedule_open(
+    version = services_schedule.schedule_open(
         actor=specialist, committee=province, kind="leaders", day=today
     )
     monday = version.schedule.monday
@@ -453,10 +456,10 @@ def _this_week(province: Unit, rooms: dict[str, Room], specialist: Person, chief
         (1, "sang", time(8, 0), "Họp Ban Thường vụ Tỉnh ủy"),
         (3, "chieu", time(14, 0), "Làm việc với Văn phòng Tỉnh ủy về chương trình công tác"),
     ):
-        services.entry_add(
+        services_schedule.entry_add(
             actor=specialist,
             version=version,
-            data=services.EntryData(
+            data=EntryData(
                 day=monday + timedelta(days=offset),
                 session=session,
                 starts_at=at,
@@ -466,8 +469,8 @@ def _this_week(province: Unit, rooms: dict[str, Room], specialist: Person, chief
             ),
             overrides=_holidays(version, monday + timedelta(days=offset)),
         )
-    services.schedule_approve(actor=chief, version=version)
-    services.schedule_publish(actor=chief, version=version)
+    services_schedule.schedule_approve(actor=chief, version=version)
+    services_schedule.schedule_publish(actor=chief, version=version)
 
 
 def _holidays(version: ScheduleVersion, day: date) -> dict[str, str]:

@@ -234,10 +234,11 @@ def programme_track(*, actor: Person, programme: WorkProgramme) -> Directive:
 
 @transaction.atomic
 def programme_item_follow(*, actor: Person, item: ProgrammeItem) -> Task | None:
-    """An item of a tracked programme is being moved to another month or quarter (planning's
-    programme_item_track calls this before it audits, so the task is locked before the audit
-    chain as everywhere else): its open task becomes due at the end of the new period. Not
-    for an item whose task has open sub-tasks due later — refused like any deadline."""
+    """An item of a tracked programme is being moved to another month or quarter (subscribed
+    to planning's `hooks.on_programme_item_moved`, called before the move is audited, so the
+    task is locked before the audit chain as everywhere else): its open task becomes due at
+    the end of the new period. Not for an item whose task has open sub-tasks due later —
+    refused like any deadline."""
     found = (
         Task.objects.filter(programme_item=item)
         .exclude(state__in=CLOSED_STATES)

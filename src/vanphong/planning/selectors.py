@@ -16,20 +16,22 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.selectors import DOCUMENT_ROLES
 from vanphong.org.models import Person, Role, Unit, UnitKind
-from vanphong.org.selectors import scope_for
+from vanphong.org.selectors import people_holding, scope_for
 from vanphong.planning.models import (
     Attendee,
+    Body,
     Entry,
     EntryLeader,
     MonthlyPlan,
     ProgrammeItem,
     Room,
     Schedule,
+    ScheduleKind,
     ScheduleVersion,
     VersionStatus,
     WorkProgramme,
@@ -90,11 +92,40 @@ def programme_items(programme: WorkProgramme) -> QuerySet[ProgrammeItem]:
     )
 
 
+def programme_text(programme: WorkProgramme) -> str:
+    """The body of the CTr document: the items by quarter and month, as the Office writes it."""
+    lines = [programme.title.upper(), ""]
+    items = list(programme.items.select_related("lead_unit").order_by("position"))
+    for quarter in range(1, 5):
+        chosen = [i for i in items if i.period_quarter == quarter]
+        if not chosen:
+            continue
+        lines.append(_("QUÝ %(q)s") % {"q": ("I", "II", "III", "IV")[quarter - 1]})
+        for item in chosen:
+            when = _("tháng %(m)s") % {"m": item.month} if item.month else _("trong quý")
+            lines.append(
+                f"- {item.content} ({Body(item.body).label}; {when}; "
+                f"{_('chủ trì')}: {item.lead_unit.name})"
+            )
+        lines.append("")
+    return "\n".join(lines).strip()
+
+
 def monthly_plans_visible(person: Person) -> QuerySet[MonthlyPlan]:
     return MonthlyPlan.objects.filter(_committees_seen(person)).select_related("committee")
 
 
 # --- schedules ------------------------------------------------------------------------------
+
+
+def schedule_title(committee: Unit, kind: str) -> str:
+    """The heading of a week's schedule: whose week it is."""
+    if kind == ScheduleKind.OFFICE:
+        office = office_of(committee)
+        whose = office.name if office is not None else committee.name
+    else:
+        whose = f"{_('Thường trực')} {committee.name}"
+    return f"{_('LỊCH CÔNG TÁC TUẦN CỦA')} {whose}".upper()
 
 
 def schedules_visible(person: Person) -> QuerySet[Schedule]:
@@ -248,20 +279,18 @@ def rooms_visible(person: Person) -> QuerySet[Room]:
     return Room.objects.filter(is_active=True).select_related("committee")
 
 
+def leaders_of(committee: Unit) -> list[Person]:
+    """Who may appear in a schedule as a leader: the committee's leaders and its Office's."""
+    leaders = people_holding(units=[committee], roles=[Role.COMMITTEE_LEADER])
+    office = office_of(committee)
+    if office is not None:
+        leaders |= people_holding(units=[office], roles=[Role.OFFICE_LEADER])
+    return list(leaders.order_by("full_name"))
+
+
 def leaders_among(units: QuerySet[Unit]) -> QuerySet[Person]:
     """The leaders whose calendar a person may ask for: committee leaders of the committees
     among `units` and the leaders of their Offices, in one query."""
-    today = timezone.localdate()
-    return (
-        Person.objects.filter(
-            Q(memberships__unit__in=units, memberships__role=Role.COMMITTEE_LEADER)
-            | Q(
-                memberships__unit__in=units.filter(kind=UnitKind.OFFICE),
-                memberships__role=Role.OFFICE_LEADER,
-            ),
-            is_active=True,
-            memberships__starts_on__lte=today,
-        )
-        .filter(Q(memberships__ends_on__isnull=True) | Q(memberships__ends_on__gte=today))
-        .distinct()
+    return people_holding(units=units, roles=[Role.COMMITTEE_LEADER]) | people_holding(
+        units=units.filter(kind=UnitKind.OFFICE), roles=[Role.OFFICE_LEADER]
     )

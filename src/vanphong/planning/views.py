@@ -23,7 +23,8 @@ from vanphong.core.vietnamese import parse_number_symbol
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.org.models import Person, Unit
-from vanphong.planning import feeds, printing, selectors, services, week
+from vanphong.planning import feeds, printing, selectors, services, services_schedule, week
+from vanphong.planning.conflicts import Conflict, ConflictError, EntryData, unresolved
 from vanphong.planning.forms import (
     AmendForm,
     EntryForm,
@@ -33,6 +34,7 @@ from vanphong.planning.forms import (
     RoomForm,
 )
 from vanphong.planning.models import Entry, FeedToken, Schedule, ScheduleVersion, VersionStatus
+from vanphong.planning.selectors import leaders_of
 
 
 def _actor(request: HttpRequest) -> Person:
@@ -55,7 +57,7 @@ def schedules(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         version = attempt(
             form,
-            lambda: services.schedule_open(
+            lambda: services_schedule.schedule_open(
                 actor=person,
                 committee=form.cleaned_data["committee"],
                 kind=form.cleaned_data["kind"],
@@ -107,7 +109,7 @@ def schedule(request: HttpRequest, schedule_uuid: UUID) -> HttpResponse:
     approver = selectors.can_approve(person, committee)
     shown.can_edit = compiler and version.status == VersionStatus.DRAFT
     open_conflicts = (
-        services.unresolved(version, reader=person)
+        unresolved(version, reader=person)
         if version.status == VersionStatus.DRAFT and compiler
         else []
     )
@@ -174,7 +176,7 @@ def _entry_form(request: HttpRequest, version: ScheduleVersion, **kwargs: Any) -
     return EntryForm(
         request.POST or None,
         monday=version.schedule.monday,
-        leaders=services.leaders_of(committee),
+        leaders=leaders_of(committee),
         rooms=selectors.rooms_of(committee),
         units=Unit.objects.filter(is_active=True).order_by("sort_order", "name"),
         **kwargs,
@@ -210,12 +212,12 @@ def _entry_page(
             "confidentiality": entry.confidentiality,
         }
     form = _entry_form(request, version, initial=initial)
-    conflicts: list[services.Conflict] = []
+    conflicts: list[Conflict] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             incoming, outgoing = _documents(person, data["documents"])
-            entry_data = services.EntryData(
+            entry_data = EntryData(
                 day=data["day"],
                 session=data["session"],
                 content=data["content"],
@@ -233,14 +235,14 @@ def _entry_page(
             )
             overrides = _overrides(request.POST)
             if entry is None:
-                services.entry_add(
+                services_schedule.entry_add(
                     actor=person, version=version, data=entry_data, overrides=overrides
                 )
             else:
-                services.entry_update(
+                services_schedule.entry_update(
                     actor=person, entry=entry, data=entry_data, overrides=overrides
                 )
-        except services.ConflictError as error:
+        except ConflictError as error:
             conflicts = error.conflicts
         except PermissionDenied as error:
             form.add_error(None, str(error))
@@ -303,7 +305,7 @@ def entry_remove(request: HttpRequest, entry_uuid: UUID) -> HttpResponse:
     entry = _entry(request, entry_uuid)
     schedule_uuid = entry.version.schedule.uuid
     try:
-        services.entry_remove(actor=_actor(request), entry=entry)
+        services_schedule.entry_remove(actor=_actor(request), entry=entry)
         messages.success(request, _("Đã bỏ mục lịch."))
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
@@ -325,9 +327,9 @@ def _version_for(request: HttpRequest, version_uuid: UUID) -> ScheduleVersion:
 def version_approve(request: HttpRequest, version_uuid: UUID) -> HttpResponse:
     version = _version_for(request, version_uuid)
     try:
-        services.schedule_approve(actor=_actor(request), version=version)
+        services_schedule.schedule_approve(actor=_actor(request), version=version)
         messages.success(request, _("Đã duyệt lịch; có thể phát hành."))
-    except services.ConflictError as error:
+    except ConflictError as error:
         shown = error.messages[:5]
         more = len(error.messages) - len(shown)
         if more:
@@ -343,7 +345,7 @@ def version_approve(request: HttpRequest, version_uuid: UUID) -> HttpResponse:
 def version_publish(request: HttpRequest, version_uuid: UUID) -> HttpResponse:
     version = _version_for(request, version_uuid)
     try:
-        services.schedule_publish(actor=_actor(request), version=version)
+        services_schedule.schedule_publish(actor=_actor(request), version=version)
         messages.success(request, _("Đã phát hành lịch tới các đơn vị."))
     except (PermissionDenied, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
@@ -362,7 +364,7 @@ def version_return(request: HttpRequest, version_uuid: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         done = attempt(
             form,
-            lambda: services.schedule_return(
+            lambda: services_schedule.schedule_return(
                 actor=_actor(request), version=version, reason=form.cleaned_data["reason"]
             ),
         )
@@ -380,7 +382,7 @@ def version_amend(request: HttpRequest, version_uuid: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         amendment = attempt(
             form,
-            lambda: services.schedule_amend(
+            lambda: services_schedule.schedule_amend(
                 actor=_actor(request), version=version, note=form.cleaned_data["change_note"]
             ),
         )

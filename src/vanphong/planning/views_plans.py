@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.org.models import Unit
-from vanphong.planning import progress, selectors, services
+from vanphong.planning import progress, selectors, services_programme
 from vanphong.planning.forms import (
     MonthlyPlanForm,
     PlanItemForm,
@@ -56,7 +56,7 @@ def programmes(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         created = attempt(
             form,
-            lambda: services.programme_create(
+            lambda: services_programme.programme_create(
                 actor=person,
                 committee=data["committee"],
                 body=data["body"],
@@ -97,7 +97,7 @@ def programme(request: HttpRequest, programme_uuid: UUID) -> HttpResponse:
             data = form.cleaned_data
             added = attempt(
                 form,
-                lambda: services.programme_item_add(
+                lambda: services_programme.programme_item_add(
                     actor=person,
                     programme=item,
                     topic=data["topic"],
@@ -133,7 +133,7 @@ def programme(request: HttpRequest, programme_uuid: UUID) -> HttpResponse:
 def programme_approve(request: HttpRequest, programme_uuid: UUID) -> HttpResponse:
     item = _programme(request, programme_uuid)
     try:
-        services.programme_approve(actor=_actor(request), programme=item)
+        services_programme.programme_approve(actor=_actor(request), programme=item)
         messages.success(request, _("Đã duyệt chương trình."))
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
@@ -145,7 +145,7 @@ def programme_approve(request: HttpRequest, programme_uuid: UUID) -> HttpRespons
 def programme_issue(request: HttpRequest, programme_uuid: UUID) -> HttpResponse:
     item = _programme(request, programme_uuid)
     try:
-        document = services.programme_issue(actor=_actor(request), programme=item)
+        document = services_programme.programme_issue(actor=_actor(request), programme=item)
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
         return redirect("planning:programme", item.uuid)
@@ -167,7 +167,7 @@ def _item(request: HttpRequest, item_uuid: UUID) -> ProgrammeItem:
 def programme_item_remove(request: HttpRequest, item_uuid: UUID) -> HttpResponse:
     item = _item(request, item_uuid)
     try:
-        services.programme_item_remove(actor=_actor(request), item=item)
+        services_programme.programme_item_remove(actor=_actor(request), item=item)
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
     return redirect("planning:programme", item.programme.uuid)
@@ -182,7 +182,7 @@ def programme_item_track(request: HttpRequest, item_uuid: UUID) -> HttpResponse:
         data = form.cleaned_data
         done = attempt(
             form,
-            lambda: services.programme_item_track(
+            lambda: services_programme.programme_item_track(
                 actor=_actor(request),
                 item=item,
                 state=data["state"],
@@ -219,7 +219,7 @@ def monthly_plans(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         plan = attempt(
             form,
-            lambda: services.monthly_plan_draft(
+            lambda: services_programme.monthly_plan_draft(
                 actor=person, committee=data["committee"], year=data["year"], month=data["month"]
             ),
         )
@@ -254,7 +254,7 @@ def monthly_plan(request: HttpRequest, plan_uuid: UUID) -> HttpResponse:
             data = form.cleaned_data
             added = attempt(
                 form,
-                lambda: services.monthly_plan_item_add(
+                lambda: services_programme.monthly_plan_item_add(
                     actor=person,
                     plan=plan,
                     content=data["content"],
@@ -285,7 +285,7 @@ def monthly_plan(request: HttpRequest, plan_uuid: UUID) -> HttpResponse:
 def monthly_plan_approve(request: HttpRequest, plan_uuid: UUID) -> HttpResponse:
     plan = _plan(request, plan_uuid)
     try:
-        services.monthly_plan_approve(actor=_actor(request), plan=plan)
+        services_programme.monthly_plan_approve(actor=_actor(request), plan=plan)
         messages.success(request, _("Đã duyệt kế hoạch tháng."))
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
@@ -298,7 +298,7 @@ def monthly_plan_item_remove(request: HttpRequest, item_uuid: UUID) -> HttpRespo
     item = get_visible_or_404(MonthlyPlanItem.objects.select_related("plan"), item_uuid)
     _plan(request, item.plan.uuid)
     try:
-        services.monthly_plan_item_remove(actor=_actor(request), item=item)
+        services_programme.monthly_plan_item_remove(actor=_actor(request), item=item)
     except (PermissionDenied, ValidationError) as error:
         _refused(request, error)
     return redirect("planning:monthly_plan", item.plan.uuid)

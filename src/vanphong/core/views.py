@@ -13,6 +13,7 @@ from typing import Any, cast
 from uuid import UUID
 
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -27,13 +28,12 @@ from vanphong.core.forms import DAY_OFF, WORKED, BootstrapForm, CalendarDayForm,
 from vanphong.core.inputs import day_in_range
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import WEEKEND
-from vanphong.org.models import Person
 
 View = Callable[..., HttpResponse]
 
 
-def _actor(request: HttpRequest) -> Person:
-    return cast(Person, request.user)
+def _actor(request: HttpRequest) -> AbstractBaseUser:
+    return cast(AbstractBaseUser, request.user)
 
 
 def editor_required(view: View) -> View:

@@ -7,7 +7,7 @@ from tests.personas import Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create, token_revoke
 from vanphong.core.models import AuditEvent
-from vanphong.org import services
+from vanphong.org import services_people
 
 
 def _bearer(token: str) -> dict[str, str]:
@@ -51,7 +51,7 @@ def test_a_revoked_token_or_a_deactivated_person_is_refused(
 
     live = token_create(actor=None, person=people.hoa_thanh_clerk, name="b").token
     assert client.get("/api/v1/me", headers=_bearer(live)).status_code == 200
-    services.person_deactivate(actor=None, person=people.hoa_thanh_clerk, reason="Nghỉ việc")
+    services_people.person_deactivate(actor=None, person=people.hoa_thanh_clerk, reason="Nghỉ việc")
     assert client.get("/api/v1/me", headers=_bearer(live)).status_code == 401
 
 

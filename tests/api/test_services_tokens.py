@@ -14,7 +14,7 @@ from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create, token_revoke
 from vanphong.core import audit
 from vanphong.core.models import AuditEvent
-from vanphong.org import services
+from vanphong.org import services_people
 from vanphong.org.models import Person
 from vanphong.planning import services as planning
 from vanphong.planning.models import FeedToken
@@ -46,7 +46,7 @@ def test_a_password_reset_revokes_every_token_and_calendar_link(
     person = people.chau_thanh_clerk
     token, feed = _credentials(person)
     assert _work(client, token, feed) == (200, 200)
-    services.person_set_password(
+    services_people.person_set_password(
         actor=people.chau_thanh_admin, person=person, password=NEW_PASSWORD
     )
     assert _work(client, token, feed) == (401, 404)
@@ -62,7 +62,7 @@ def test_a_password_reset_revokes_every_token_and_calendar_link(
 def test_changing_ones_own_password_revokes_them_too(client: Client, people: Personas) -> None:
     person = people.hoa_thanh_clerk
     token, feed = _credentials(person)
-    services.person_set_password(actor=person, person=person, password=NEW_PASSWORD)
+    services_people.person_set_password(actor=person, person=person, password=NEW_PASSWORD)
     assert _work(client, token, feed) == (401, 404)
 
 
@@ -71,8 +71,10 @@ def test_a_reactivated_person_gets_none_of_the_old_credentials_back(
 ) -> None:
     person = people.chau_thanh_clerk
     token, feed = _credentials(person)
-    services.person_deactivate(actor=people.chau_thanh_admin, person=person, reason="Mất máy")
-    services.person_reactivate(actor=people.chau_thanh_admin, person=person)
+    services_people.person_deactivate(
+        actor=people.chau_thanh_admin, person=person, reason="Mất máy"
+    )
+    services_people.person_reactivate(actor=people.chau_thanh_admin, person=person)
     assert _work(client, token, feed) == (401, 404)
     assert not ApiToken.objects.filter(revoked_at__isnull=True).exists()
     assert not FeedToken.objects.filter(revoked_at__isnull=True).exists()
@@ -83,7 +85,7 @@ def test_a_reactivated_person_gets_none_of_the_old_credentials_back(
 def test_other_peoples_credentials_are_untouched(client: Client, people: Personas) -> None:
     mine = _credentials(people.chau_thanh_clerk)
     colleague = _credentials(people.chau_thanh_specialist)
-    services.person_set_password(
+    services_people.person_set_password(
         actor=people.chau_thanh_admin, person=people.chau_thanh_clerk, password=NEW_PASSWORD
     )
     assert _work(client, *mine) == (401, 404)
@@ -104,7 +106,7 @@ def test_the_revocations_roll_back_with_a_password_change_that_fails(
 
     monkeypatch.setattr(audit, "record", failing)
     with pytest.raises(RuntimeError):
-        services.person_set_password(actor=None, person=person, password=NEW_PASSWORD)
+        services_people.person_set_password(actor=None, person=person, password=NEW_PASSWORD)
     assert not ApiToken.objects.filter(revoked_at__isnull=False).exists()
     person.refresh_from_db()
     assert not person.check_password(NEW_PASSWORD)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from tests.personas import PASSWORD, Personas
 from vanphong.core import audit
 from vanphong.core.models import AuditEvent
-from vanphong.org import services
+from vanphong.org import services, services_memberships, services_people
 from vanphong.org.models import (
     Clearance,
     CommitteeTerm,
@@ -40,7 +40,7 @@ def _new_person(people: Personas, actor: Person | None, unit: Unit, **kw: Any) -
         "role": Role.CLERK,
     }
     data.update(kw)
-    return services.person_create(actor=actor, unit=unit, **data)
+    return services_people.person_create(actor=actor, unit=unit, **data)
 
 
 def _sent_to_login(client: Client) -> bool:
@@ -194,26 +194,28 @@ def test_every_write_leaves_an_event_and_the_chain_verifies(people: Personas) ->
         actor=actor, term=term, name="Nhiệm kỳ X", starts_on=date(2010, 8, 2), congress="X"
     )
     person = _new_person(people, actor, unit, role=Role.ADMIN)
-    services.person_update(actor=actor, person=person, full_name="Nguyễn Thị Mới Sửa")
-    services.person_set_password(actor=actor, person=person, password="Mat-khau-khac-2012!")
-    services.person_deactivate(actor=actor, person=person, reason="Chuyển công tác")
-    services.person_reactivate(actor=actor, person=person)
-    services.person_credentials_revoke(actor=actor, person=person)
-    request = services.membership_create(
+    services_people.person_update(actor=actor, person=person, full_name="Nguyễn Thị Mới Sửa")
+    services_people.person_set_password(actor=actor, person=person, password="Mat-khau-khac-2012!")
+    services_people.person_deactivate(actor=actor, person=person, reason="Chuyển công tác")
+    services_people.person_reactivate(actor=actor, person=person)
+    services_people.person_credentials_revoke(actor=actor, person=person)
+    request = services_memberships.membership_create(
         actor=actor, person=person, unit=people.chau_thanh_office, role=Role.SPECIALIST
     )
     assert isinstance(request, MembershipRequest)
     confirmer = people.province_admin
-    membership = services.membership_request_confirm(actor=confirmer, request=request)
-    raise_ = services.membership_update(
+    membership = services_memberships.membership_request_confirm(actor=confirmer, request=request)
+    raise_ = services_memberships.membership_update(
         actor=actor, membership=membership, clearance=Clearance.SECRET, position="Chuyên viên"
     )
     assert isinstance(raise_, MembershipRequest)
-    services.membership_request_refuse(actor=confirmer, request=raise_, reason="Chưa cần")
-    services.membership_update(
+    services_memberships.membership_request_refuse(
+        actor=confirmer, request=raise_, reason="Chưa cần"
+    )
+    services_memberships.membership_update(
         actor=actor, membership=membership, clearance=Clearance.UNCLASSIFIED, position="CV"
     )
-    services.membership_end(actor=actor, membership=membership)
+    services_memberships.membership_end(actor=actor, membership=membership)
     assert _events("unit.create", unit) == 1
     assert _events("term.create", term) == 1
     assert _events("term.update", term) == 1
@@ -306,7 +308,9 @@ def test_a_district_admins_new_clerk_waits_for_the_province_to_confirm_the_post(
         Role.CLERK,
         people.chau_thanh_admin,
     )
-    membership = services.membership_request_confirm(actor=people.province_admin, request=request)
+    membership = services_memberships.membership_request_confirm(
+        actor=people.province_admin, request=request
+    )
     assert (membership.person, membership.role) == (person, Role.CLERK)
 
 
@@ -330,7 +334,7 @@ def test_district_admin_cannot_create_a_person_in_another_district(people: Perso
 
 def test_district_admin_cannot_update_a_person_of_another_district(people: Personas) -> None:
     with pytest.raises(PermissionDenied):
-        services.person_update(
+        services_people.person_update(
             actor=people.chau_thanh_admin, person=people.hoa_thanh_clerk, full_name="Bị sửa"
         )
 
@@ -338,7 +342,7 @@ def test_district_admin_cannot_update_a_person_of_another_district(people: Perso
 def test_setting_a_password_ends_the_persons_sessions(client: Client, people: Personas) -> None:
     client.force_login(people.chau_thanh_clerk)
     assert not _sent_to_login(client)
-    services.person_set_password(
+    services_people.person_set_password(
         actor=people.chau_thanh_admin, person=people.chau_thanh_clerk, password=NEW_PASSWORD
     )
     assert _sent_to_login(client)
@@ -351,11 +355,11 @@ def test_setting_a_password_ends_the_persons_sessions(client: Client, people: Pe
 
 
 def test_anyone_may_set_their_own_password(people: Personas) -> None:
-    services.person_set_password(
+    services_people.person_set_password(
         actor=people.hoa_thanh_clerk, person=people.hoa_thanh_clerk, password=NEW_PASSWORD
     )
     with pytest.raises(PermissionDenied):
-        services.person_set_password(
+        services_people.person_set_password(
             actor=people.hoa_thanh_clerk, person=people.chau_thanh_clerk, password=NEW_PASSWORD
         )
 
@@ -363,7 +367,7 @@ def test_anyone_may_set_their_own_password(people: Personas) -> None:
 def test_deactivation_ends_the_persons_sessions(client: Client, people: Personas) -> None:
     client.force_login(people.chau_thanh_clerk)
     assert not _sent_to_login(client)
-    services.person_deactivate(
+    services_people.person_deactivate(
         actor=people.chau_thanh_admin, person=people.chau_thanh_clerk, reason="Nghỉ hưu"
     )
     assert _sent_to_login(client)
@@ -373,12 +377,12 @@ def test_deactivation_ends_the_persons_sessions(client: Client, people: Personas
 
 def test_deactivation_needs_a_reason_and_not_oneself(people: Personas) -> None:
     with pytest.raises(ValidationError) as caught:
-        services.person_deactivate(
+        services_people.person_deactivate(
             actor=people.chau_thanh_admin, person=people.chau_thanh_clerk, reason="  "
         )
     assert "reason" in caught.value.message_dict
     with pytest.raises(ValidationError):
-        services.person_deactivate(
+        services_people.person_deactivate(
             actor=people.chau_thanh_admin, person=people.chau_thanh_admin, reason="Thử"
         )
     assert not AuditEvent.objects.exists()
@@ -387,22 +391,24 @@ def test_deactivation_needs_a_reason_and_not_oneself(people: Personas) -> None:
 def test_deactivating_twice_or_reactivating_an_active_person_is_refused(
     people: Personas,
 ) -> None:
-    services.person_deactivate(
+    services_people.person_deactivate(
         actor=people.chau_thanh_admin, person=people.chau_thanh_clerk, reason="Nghỉ hưu"
     )
     with pytest.raises(ValidationError):
-        services.person_deactivate(
+        services_people.person_deactivate(
             actor=people.chau_thanh_admin, person=people.chau_thanh_clerk, reason="Nghỉ hưu"
         )
     with pytest.raises(ValidationError):
-        services.person_reactivate(actor=people.chau_thanh_admin, person=people.chau_thanh_admin)
+        services_people.person_reactivate(
+            actor=people.chau_thanh_admin, person=people.chau_thanh_admin
+        )
 
 
 def test_district_admin_cannot_deactivate_a_person_of_another_district(
     people: Personas,
 ) -> None:
     with pytest.raises(PermissionDenied):
-        services.person_deactivate(
+        services_people.person_deactivate(
             actor=people.chau_thanh_admin, person=people.hoa_thanh_clerk, reason="Thử"
         )
     people.hoa_thanh_clerk.refresh_from_db()
@@ -421,16 +427,16 @@ def test_the_admin_of_a_unit_someone_left_no_longer_administers_them(
         ends_on=date(2009, 12, 31),
     )
     with pytest.raises(PermissionDenied):
-        services.person_set_password(
+        services_people.person_set_password(
             actor=people.chau_thanh_admin, person=moved, password=NEW_PASSWORD
         )
 
 
 def test_the_last_units_admin_still_administers_a_retired_person(people: Personas) -> None:
     retired = people.chau_thanh_clerk.memberships.get()
-    services.membership_end(actor=people.chau_thanh_admin, membership=retired)
+    services_memberships.membership_end(actor=people.chau_thanh_admin, membership=retired)
     Membership.objects.filter(pk=retired.pk).update(ends_on=date(2011, 12, 31))
-    services.person_deactivate(
+    services_people.person_deactivate(
         actor=people.chau_thanh_admin, person=people.chau_thanh_clerk, reason="Nghỉ hưu"
     )
 
@@ -438,7 +444,7 @@ def test_the_last_units_admin_still_administers_a_retired_person(people: Persona
 def test_a_superuser_is_administered_by_superusers_only(people: Personas) -> None:
     Membership.objects.create(person=people.superuser, unit=people.chau_thanh, role=Role.CLERK)
     with pytest.raises(PermissionDenied):
-        services.person_set_password(
+        services_people.person_set_password(
             actor=people.chau_thanh_admin, person=people.superuser, password=NEW_PASSWORD
         )
 
@@ -450,14 +456,14 @@ def test_district_admin_cannot_pull_a_stranger_into_their_unit(people: Personas)
     """Placing someone in your unit would make them yours, password and all."""
     for stranger in (people.superuser, people.province_admin, people.hoa_thanh_clerk):
         with pytest.raises(PermissionDenied):
-            services.membership_create(
+            services_memberships.membership_create(
                 actor=people.chau_thanh_admin,
                 person=stranger,
                 unit=people.chau_thanh_office,
                 role=Role.CLERK,
             )
     with pytest.raises(PermissionDenied):
-        services.membership_create(
+        services_memberships.membership_create(
             actor=people.chau_thanh_admin,
             person=people.unassigned,
             unit=people.chau_thanh_office,
@@ -469,7 +475,7 @@ def test_district_admin_cannot_pull_a_stranger_into_their_unit(people: Personas)
 
 
 def test_superuser_places_an_unassigned_person(people: Personas) -> None:
-    membership = services.membership_create(
+    membership = services_memberships.membership_create(
         actor=people.superuser,
         person=people.unassigned,
         unit=people.hoa_thanh_office,
@@ -483,7 +489,7 @@ def test_district_admin_cannot_place_their_own_person_in_another_district(
     people: Personas,
 ) -> None:
     with pytest.raises(PermissionDenied):
-        services.membership_create(
+        services_memberships.membership_create(
             actor=people.chau_thanh_admin,
             person=people.chau_thanh_clerk,
             unit=people.hoa_thanh_office,
@@ -493,7 +499,7 @@ def test_district_admin_cannot_place_their_own_person_in_another_district(
 
 def test_the_same_role_cannot_be_open_twice_in_a_unit(people: Personas) -> None:
     with pytest.raises(ValidationError):
-        services.membership_create(
+        services_memberships.membership_create(
             actor=people.chau_thanh_admin,
             person=people.chau_thanh_clerk,
             unit=people.chau_thanh_office,
@@ -506,7 +512,7 @@ def test_a_new_membership_widens_the_persons_scope(people: Personas) -> None:
 
     person = Person.objects.get(pk=people.chau_thanh_specialist.pk)
     assert not scope_for(person).administers(people.chau_thanh_office.id)
-    services.membership_create(
+    services_memberships.membership_create(
         actor=people.chau_thanh_admin,
         person=person,
         unit=people.chau_thanh_office,
@@ -517,7 +523,7 @@ def test_a_new_membership_widens_the_persons_scope(people: Personas) -> None:
 
 def test_unknown_clearance_is_refused_on_its_field(people: Personas) -> None:
     with pytest.raises(ValidationError) as caught:
-        services.membership_update(
+        services_memberships.membership_update(
             actor=people.chau_thanh_admin,
             membership=people.chau_thanh_clerk.memberships.get(),
             clearance=7,
@@ -528,21 +534,21 @@ def test_unknown_clearance_is_refused_on_its_field(people: Personas) -> None:
 def test_membership_end_checks_dates_and_scope(people: Personas) -> None:
     membership = people.chau_thanh_clerk.memberships.get()
     with pytest.raises(ValidationError) as caught:
-        services.membership_end(
+        services_memberships.membership_end(
             actor=people.chau_thanh_admin, membership=membership, ends_on=date(2000, 1, 1)
         )
     assert "ends_on" in caught.value.message_dict
     with pytest.raises(PermissionDenied):
-        services.membership_end(
+        services_memberships.membership_end(
             actor=people.chau_thanh_admin,
             membership=people.hoa_thanh_clerk.memberships.get(),
         )
-    ended = services.membership_end(
+    ended = services_memberships.membership_end(
         actor=people.chau_thanh_admin, membership=membership, ends_on=date(2012, 2, 17)
     )
     assert ended.ends_on == date(2012, 2, 17)
     with pytest.raises(ValidationError):
-        services.membership_end(actor=people.chau_thanh_admin, membership=membership)
+        services_memberships.membership_end(actor=people.chau_thanh_admin, membership=membership)
 
 
 def test_system_work_needs_no_actor(people: Personas) -> None:

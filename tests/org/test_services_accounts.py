@@ -15,7 +15,7 @@ from tests.personas import PASSWORD, Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create, token_revoke
 from vanphong.core.models import AuditEvent
-from vanphong.org import services
+from vanphong.org import services_memberships, services_people
 from vanphong.org.models import Person, Role
 
 NEW_PASSWORD = "Mat-khau-moi-2012!"
@@ -23,16 +23,16 @@ NEW_PASSWORD = "Mat-khau-moi-2012!"
 Action = Callable[[Person, Person], object]
 
 ACTIONS: dict[str, Action] = {
-    "password": lambda actor, person: services.person_set_password(
+    "password": lambda actor, person: services_people.person_set_password(
         actor=actor, person=person, password=NEW_PASSWORD
     ),
-    "deactivate": lambda actor, person: services.person_deactivate(
+    "deactivate": lambda actor, person: services_people.person_deactivate(
         actor=actor, person=person, reason="Thử"
     ),
-    "profile": lambda actor, person: services.person_update(
+    "profile": lambda actor, person: services_people.person_update(
         actor=actor, person=person, full_name="Tên Bị Đổi"
     ),
-    "revoke credentials": lambda actor, person: services.person_credentials_revoke(
+    "revoke credentials": lambda actor, person: services_people.person_credentials_revoke(
         actor=actor, person=person
     ),
     "revoke a token": lambda actor, person: token_revoke(
@@ -77,7 +77,7 @@ def test_the_province_admin_administers_every_post_and_may_act(
 def test_an_admin_of_every_unit_of_the_person_may_reset_the_password(people: Personas) -> None:
     person = people.chau_thanh_specialist
     MembershipFactory.create(person=person, unit=people.chau_thanh, role=Role.RECEPTION)
-    services.person_set_password(
+    services_people.person_set_password(
         actor=people.chau_thanh_admin, person=person, password=NEW_PASSWORD
     )
 
@@ -91,7 +91,7 @@ def test_a_post_starting_later_counts_already(people: Personas) -> None:
         starts_on=timezone.localdate() + timedelta(days=30),
     )
     with pytest.raises(PermissionDenied):
-        services.person_set_password(
+        services_people.person_set_password(
             actor=people.chau_thanh_admin, person=person, password=NEW_PASSWORD
         )
 
@@ -103,18 +103,18 @@ def test_a_retired_person_is_administered_by_whoever_administers_all_their_forme
     MembershipFactory.create(person=person, unit=people.province_office, role=Role.CLERK)
     person.memberships.update(ends_on=date(2011, 12, 31))
     with pytest.raises(PermissionDenied):
-        services.person_reactivate(actor=people.chau_thanh_admin, person=person)
-    services.person_deactivate(actor=people.province_admin, person=person, reason="Nghỉ hưu")
-    services.person_reactivate(actor=people.province_admin, person=person)
+        services_people.person_reactivate(actor=people.chau_thanh_admin, person=person)
+    services_people.person_deactivate(actor=people.province_admin, person=person, reason="Nghỉ hưu")
+    services_people.person_reactivate(actor=people.province_admin, person=person)
 
 
 def test_a_superuser_with_a_district_post_is_managed_by_superusers_only(people: Personas) -> None:
     MembershipFactory.create(person=people.superuser, unit=people.chau_thanh, role=Role.CLERK)
     for actor in (people.chau_thanh_admin, people.province_admin):
         with pytest.raises(PermissionDenied):
-            services.person_deactivate(actor=actor, person=people.superuser, reason="Thử")
+            services_people.person_deactivate(actor=actor, person=people.superuser, reason="Thử")
     other = Person.objects.create_superuser("root2", "Mat-khau-goc-2012!", full_name="Gốc Hai")
-    services.person_set_password(actor=other, person=people.superuser, password=NEW_PASSWORD)
+    services_people.person_set_password(actor=other, person=people.superuser, password=NEW_PASSWORD)
 
 
 def test_a_post_awaiting_confirmation_counts_as_one_of_the_persons_units(
@@ -123,20 +123,20 @@ def test_a_post_awaiting_confirmation_counts_as_one_of_the_persons_units(
     """Else the district admin could reset the password now and hold the province post the
     person is about to receive."""
     person = people.chau_thanh_specialist
-    services.membership_create(
+    services_memberships.membership_create(
         actor=people.province_admin,
         person=person,
         unit=people.province_office,
         role=Role.SPECIALIST,
     )
     with pytest.raises(PermissionDenied):
-        services.person_set_password(
+        services_people.person_set_password(
             actor=people.chau_thanh_admin, person=person, password=NEW_PASSWORD
         )
 
 
 def test_the_creator_keeps_the_account_whose_first_post_was_refused(people: Personas) -> None:
-    person = services.person_create(
+    person = services_people.person_create(
         actor=people.chau_thanh_admin,
         username="vt.moi",
         full_name="Nguyễn Thị Mới",
@@ -145,7 +145,11 @@ def test_the_creator_keeps_the_account_whose_first_post_was_refused(people: Pers
         role=Role.CLERK,
     )
     request = person.membership_requests.get()
-    services.membership_request_refuse(actor=people.province_admin, request=request, reason="Không")
-    services.person_deactivate(actor=people.chau_thanh_admin, person=person, reason="Không nhận")
+    services_memberships.membership_request_refuse(
+        actor=people.province_admin, request=request, reason="Không"
+    )
+    services_people.person_deactivate(
+        actor=people.chau_thanh_admin, person=person, reason="Không nhận"
+    )
     with pytest.raises(PermissionDenied):
-        services.person_reactivate(actor=people.hoa_thanh_clerk, person=person)
+        services_people.person_reactivate(actor=people.hoa_thanh_clerk, person=person)

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from tests.factories import MembershipFactory, PersonFactory
 from tests.personas import Personas
 from vanphong.core.models import AuditEvent
-from vanphong.org import services
+from vanphong.org import services_memberships
 from vanphong.org.models import (
     Clearance,
     Membership,
@@ -41,7 +41,7 @@ def _request(people: Personas, **kw: Any) -> MembershipRequest:
         "clearance": Clearance.UNCLASSIFIED,
     }
     data.update(kw)
-    made = services.membership_create(**data)
+    made = services_memberships.membership_create(**data)
     assert isinstance(made, MembershipRequest)
     return made
 
@@ -59,7 +59,7 @@ def test_a_district_admin_cannot_grant_himself_an_ultra_secret_committee_leader_
     admin = people.chau_thanh_admin
     before = _posts(admin)
     with pytest.raises(PermissionDenied):
-        services.membership_create(
+        services_memberships.membership_create(
             actor=admin,
             person=admin,
             unit=people.chau_thanh,
@@ -79,22 +79,22 @@ def test_nobody_creates_changes_or_ends_a_membership_of_their_own(
     actor: Person = getattr(people, who)
     own = MembershipFactory.create(person=actor, unit=people.chau_thanh_office)
     with pytest.raises(PermissionDenied):
-        services.membership_create(
+        services_memberships.membership_create(
             actor=actor, person=actor, unit=people.chau_thanh_office, role=Role.ADMIN
         )
     with pytest.raises(PermissionDenied):
-        services.membership_update(
+        services_memberships.membership_update(
             actor=actor, membership=own, clearance=Clearance.UNCLASSIFIED, position="Tự sửa"
         )
     with pytest.raises(PermissionDenied):
-        services.membership_end(actor=actor, membership=own)
+        services_memberships.membership_end(actor=actor, membership=own)
     own.refresh_from_db()
     assert (own.position, own.ends_on) == ("", None)
     assert not AuditEvent.objects.exists()
 
 
 def test_a_superusers_sensitive_grant_applies_at_once(people: Personas) -> None:
-    made = services.membership_create(
+    made = services_memberships.membership_create(
         actor=people.superuser,
         person=people.chau_thanh_specialist,
         unit=people.chau_thanh,
@@ -106,7 +106,7 @@ def test_a_superusers_sensitive_grant_applies_at_once(people: Personas) -> None:
 
 
 def test_the_system_grants_directly(people: Personas) -> None:
-    made = services.membership_create(
+    made = services_memberships.membership_create(
         actor=None, person=people.unassigned, unit=people.province_office, role=Role.CLERK
     )
     assert isinstance(made, Membership)
@@ -130,7 +130,7 @@ def test_the_system_grants_directly(people: Personas) -> None:
 def test_every_role_that_reads_documents_and_every_clearance_above_unclassified_waits(
     people: Personas, role: str, clearance: int, waits: bool
 ) -> None:
-    made = services.membership_create(
+    made = services_memberships.membership_create(
         actor=people.chau_thanh_admin,
         person=people.chau_thanh_specialist,
         unit=people.chau_thanh,
@@ -145,18 +145,20 @@ def test_every_role_that_reads_documents_and_every_clearance_above_unclassified_
 
 def test_a_raised_clearance_waits_and_a_lowered_one_applies(people: Personas) -> None:
     post = people.chau_thanh_clerk.memberships.get()
-    raised = services.membership_update(
+    raised = services_memberships.membership_update(
         actor=people.chau_thanh_admin, membership=post, clearance=Clearance.TOP_SECRET
     )
     assert isinstance(raised, MembershipRequest)
     post.refresh_from_db()
     assert post.clearance == Clearance.SECRET
-    lowered = services.membership_update(
+    lowered = services_memberships.membership_update(
         actor=people.chau_thanh_admin, membership=post, clearance=Clearance.UNCLASSIFIED
     )
     assert isinstance(lowered, Membership)
     assert lowered.clearance == Clearance.UNCLASSIFIED
-    confirmed = services.membership_request_confirm(actor=people.superuser, request=raised)
+    confirmed = services_memberships.membership_request_confirm(
+        actor=people.superuser, request=raised
+    )
     assert confirmed.clearance == Clearance.TOP_SECRET
 
 
@@ -183,7 +185,9 @@ def test_the_province_admin_confirms_a_district_request_and_it_is_audited(
     people: Personas,
 ) -> None:
     request = _request(people)
-    membership = services.membership_request_confirm(actor=people.province_admin, request=request)
+    membership = services_memberships.membership_request_confirm(
+        actor=people.province_admin, request=request
+    )
     assert (membership.person, membership.unit, membership.role) == (
         people.chau_thanh_specialist,
         people.chau_thanh_office,
@@ -208,7 +212,7 @@ def test_the_requester_a_fellow_admin_or_another_districts_admin_cannot_confirm(
     stranger = _admin("qt.hoathanh", people.hoa_thanh)
     for actor in (people.chau_thanh_admin, fellow, below, stranger, people.chau_thanh_clerk):
         with pytest.raises(PermissionDenied):
-            services.membership_request_confirm(actor=actor, request=request)
+            services_memberships.membership_request_confirm(actor=actor, request=request)
     request.refresh_from_db()
     assert request.status == RequestStatus.PENDING
     assert not people.chau_thanh_specialist.memberships.filter(role=Role.OFFICE_LEADER).exists()
@@ -225,7 +229,7 @@ def test_nobody_confirms_a_request_about_themselves(people: Personas) -> None:
         about_him.person = actor
         about_him.save()
         with pytest.raises(PermissionDenied):
-            services.membership_request_confirm(actor=actor, request=about_him)
+            services_memberships.membership_request_confirm(actor=actor, request=about_him)
     assert not Membership.objects.filter(unit=people.chau_thanh_office, role=Role.CLERK).exclude(
         person=people.chau_thanh_clerk
     )
@@ -234,10 +238,14 @@ def test_nobody_confirms_a_request_about_themselves(people: Personas) -> None:
 def test_the_confirmer_needs_the_requested_clearance_over_the_unit(people: Personas) -> None:
     request = _request(people, clearance=Clearance.TOP_SECRET)
     with pytest.raises(PermissionDenied):
-        services.membership_request_confirm(actor=people.province_admin, request=request)
+        services_memberships.membership_request_confirm(
+            actor=people.province_admin, request=request
+        )
     Membership.objects.filter(person=people.province_admin).update(clearance=Clearance.TOP_SECRET)
     forget_scope(people.province_admin)
-    membership = services.membership_request_confirm(actor=people.province_admin, request=request)
+    membership = services_memberships.membership_request_confirm(
+        actor=people.province_admin, request=request
+    )
     assert membership.clearance == Clearance.TOP_SECRET
 
 
@@ -246,8 +254,8 @@ def test_a_province_admins_own_sensitive_grant_needs_a_superuser(people: Persona
     other_province_admin = _admin("qt2.tinh", people.province, Clearance.ULTRA_SECRET)
     for actor in (other_province_admin, people.chau_thanh_admin):
         with pytest.raises(PermissionDenied):
-            services.membership_request_confirm(actor=actor, request=request)
-    services.membership_request_confirm(actor=people.superuser, request=request)
+            services_memberships.membership_request_confirm(actor=actor, request=request)
+    services_memberships.membership_request_confirm(actor=people.superuser, request=request)
 
 
 def test_an_admin_of_the_district_and_the_province_is_confirmed_from_above_the_province(
@@ -257,7 +265,9 @@ def test_an_admin_of_the_district_and_the_province_is_confirmed_from_above_the_p
     MembershipFactory.create(person=both, unit=people.province, role=Role.ADMIN)
     request = _request(people, actor=both)
     with pytest.raises(PermissionDenied):
-        services.membership_request_confirm(actor=people.province_admin, request=request)
+        services_memberships.membership_request_confirm(
+            actor=people.province_admin, request=request
+        )
 
 
 def test_a_request_whose_requester_no_longer_administers_the_unit_needs_a_superuser(
@@ -266,8 +276,10 @@ def test_a_request_whose_requester_no_longer_administers_the_unit_needs_a_superu
     request = _request(people)
     Membership.objects.filter(person=people.chau_thanh_admin).update(ends_on=date(2011, 1, 1))
     with pytest.raises(PermissionDenied):
-        services.membership_request_confirm(actor=people.province_admin, request=request)
-    services.membership_request_confirm(actor=people.superuser, request=request)
+        services_memberships.membership_request_confirm(
+            actor=people.province_admin, request=request
+        )
+    services_memberships.membership_request_confirm(actor=people.superuser, request=request)
 
 
 def test_a_confirmation_is_refused_when_the_post_was_given_meanwhile(people: Personas) -> None:
@@ -276,7 +288,9 @@ def test_a_confirmation_is_refused_when_the_post_was_given_meanwhile(people: Per
         person=people.chau_thanh_specialist, unit=people.chau_thanh_office, role=Role.OFFICE_LEADER
     )
     with pytest.raises(ValidationError):
-        services.membership_request_confirm(actor=people.province_admin, request=request)
+        services_memberships.membership_request_confirm(
+            actor=people.province_admin, request=request
+        )
     request.refresh_from_db()
     assert request.status == RequestStatus.PENDING
 
@@ -287,13 +301,15 @@ def test_a_confirmation_is_refused_when_the_post_was_given_meanwhile(people: Per
 def test_a_refusal_needs_a_reason_changes_nothing_and_is_final(people: Personas) -> None:
     request = _request(people)
     with pytest.raises(ValidationError) as caught:
-        services.membership_request_refuse(actor=people.province_admin, request=request, reason=" ")
+        services_memberships.membership_request_refuse(
+            actor=people.province_admin, request=request, reason=" "
+        )
     assert "reason" in caught.value.message_dict
     with pytest.raises(PermissionDenied):
-        services.membership_request_refuse(
+        services_memberships.membership_request_refuse(
             actor=people.chau_thanh_admin, request=request, reason="Tự rút"
         )
-    services.membership_request_refuse(
+    services_memberships.membership_request_refuse(
         actor=people.province_admin, request=request, reason="Chưa đủ tiêu chuẩn"
     )
     request.refresh_from_db()
@@ -301,7 +317,7 @@ def test_a_refusal_needs_a_reason_changes_nothing_and_is_final(people: Personas)
     event = AuditEvent.objects.get(action="membership_request.refuse")
     assert event.actor_id == people.province_admin.pk
     with pytest.raises(ValidationError):
-        services.membership_request_confirm(actor=people.superuser, request=request)
+        services_memberships.membership_request_confirm(actor=people.superuser, request=request)
     assert not people.chau_thanh_specialist.memberships.filter(role=Role.OFFICE_LEADER).exists()
 
 

@@ -12,12 +12,12 @@ from django.urls import reverse
 from tests.factories import MembershipFactory, PersonFactory
 from tests.personas import Personas
 from vanphong.core.models import AuditEvent
-from vanphong.org import services
+from vanphong.org import services_memberships
 from vanphong.org.models import Clearance, MembershipRequest, RequestStatus, Role
 
 
 def _request(people: Personas, clearance: int = Clearance.UNCLASSIFIED) -> MembershipRequest:
-    made = services.membership_create(
+    made = services_memberships.membership_create(
         actor=people.chau_thanh_admin,
         person=people.chau_thanh_specialist,
         unit=people.chau_thanh_office,
@@ -117,7 +117,7 @@ def test_the_list_of_requests_costs_the_same_queries_for_one_request_or_many(
     for number in range(4):
         person = PersonFactory.create(username=f"moi.{number}")
         MembershipFactory.create(person=person, unit=people.chau_thanh_office, role=Role.ADMIN)
-        services.membership_create(
+        services_memberships.membership_create(
             actor=people.chau_thanh_admin,
             person=person,
             unit=people.chau_thanh_office,

@@ -34,7 +34,7 @@ from vanphong.documents.models import (
     OutgoingDocument,
 )
 from vanphong.documents.services import Handler, Recipient, Upload
-from vanphong.org import services as org_services
+from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
@@ -454,7 +454,7 @@ def build() -> SweepWorld:
     directive_services.delegation_create(
         actor=p.province_leader, unit=p.province, delegate=leader, note="Khi Bí thư đi vắng"
     )
-    org_services.membership_create(
+    org_services_memberships.membership_create(
         actor=p.chau_thanh_admin,
         person=p.chau_thanh_specialist,
         unit=p.chau_thanh_office,

@@ -15,7 +15,7 @@ from tests.factories import MembershipFactory, PersonFactory, UnitFactory
 from tests.personas import Personas
 from vanphong.core.models import AuditEvent
 from vanphong.documents.selectors import unit_grants
-from vanphong.org import services
+from vanphong.org import services, services_memberships
 from vanphong.org.models import Clearance, Membership, Person, Role, Unit, UnitKind
 
 
@@ -128,14 +128,14 @@ def test_a_district_admin_cannot_change_or_end_a_superusers_post_in_his_district
     )
     with pytest.raises(PermissionDenied):
         if action == "update":
-            services.membership_update(
+            services_memberships.membership_update(
                 actor=people.chau_thanh_admin,
                 membership=post,
                 clearance=Clearance.UNCLASSIFIED,
                 position="Khác",
             )
         else:
-            services.membership_end(actor=people.chau_thanh_admin, membership=post)
+            services_memberships.membership_end(actor=people.chau_thanh_admin, membership=post)
     post.refresh_from_db()
     assert (post.clearance, post.position, post.ends_on) == (Clearance.SECRET, "", None)
     assert not AuditEvent.objects.filter(action__startswith="membership").exists()

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.personas import PASSWORD, Personas
-from vanphong.org import services
+from vanphong.org import services_people
 
 LOGIN = reverse("web:login")
 
@@ -60,7 +60,7 @@ def test_a_lockout_of_one_login_leaves_other_people_alone(client: Client, people
 
 
 def test_a_deactivated_person_cannot_log_in(client: Client, people: Personas) -> None:
-    services.person_deactivate(
+    services_people.person_deactivate(
         actor=people.superuser, person=people.chau_thanh_clerk, reason="Nghỉ hưu"
     )
     body = _login(client, "vt.chauthanh", PASSWORD)
@@ -75,11 +75,11 @@ def test_open_sessions_end_when_the_password_changes_or_the_person_is_deactivate
     assert client.post(LOGIN, {"username": "vt.chauthanh", "password": PASSWORD}).status_code == 302
     assert client.get(reverse("web:home")).status_code == 200
     if change == "password":
-        services.person_set_password(
+        services_people.person_set_password(
             actor=people.superuser, person=people.chau_thanh_clerk, password="Mat-khau-moi-2012"
         )
     else:
-        services.person_deactivate(
+        services_people.person_deactivate(
             actor=people.superuser, person=people.chau_thanh_clerk, reason="Chuyển công tác"
         )
     response = client.get(reverse("web:home"))

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from vanphong.api import selectors, services
 from vanphong.api.forms import OwnPasswordForm
-from vanphong.org import services as org_services
+from vanphong.org import services_people as org_services_people
 from vanphong.org.models import Person
 from vanphong.planning import services as planning_services
 
@@ -52,7 +52,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
     form = OwnPasswordForm(request.POST)
     if form.is_valid():
         try:
-            person = org_services.person_change_own_password(
+            person = org_services_people.person_change_own_password(
                 person=_actor(request),
                 current_password=form.cleaned_data["current_password"],
                 password=form.cleaned_data["password"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
@@ -12,7 +13,6 @@ from vanphong.core import selectors, services
 from vanphong.core.inputs import CleanStr, Day
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import DayKind
-from vanphong.org.models import Person
 
 router = Router(tags=["lịch ngày làm việc"])
 
@@ -72,8 +72,8 @@ class CalendarYearOut(Schema):
     )
 
 
-def _actor(request: HttpRequest) -> Person:
-    person: Person = request.auth  # type: ignore[attr-defined]
+def _actor(request: HttpRequest) -> AbstractBaseUser:
+    person: AbstractBaseUser = request.auth  # type: ignore[attr-defined]
     return person
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from vanphong.core.models import Notification
-from vanphong.org.models import Person
 
 
 def send(*, person_ids: Sequence[int], text: str, url: str = "", key: str = "") -> int:
@@ -51,16 +51,16 @@ def send_many(rows: Sequence[tuple[int, str, str, str]]) -> None:
     )
 
 
-def unread(person: Person) -> QuerySet[Notification]:
-    return Notification.objects.filter(person=person, read_at__isnull=True)
+def unread(person: AbstractBaseUser) -> QuerySet[Notification]:
+    return Notification.objects.filter(person_id=person.pk, read_at__isnull=True)
 
 
-def recent(person: Person) -> QuerySet[Notification]:
-    return Notification.objects.filter(person=person).order_by("-created_at", "-id")
+def recent(person: AbstractBaseUser) -> QuerySet[Notification]:
+    return Notification.objects.filter(person_id=person.pk).order_by("-created_at", "-id")
 
 
 @transaction.atomic
-def mark_read(*, person: Person, uuids: Sequence[str] | None = None) -> int:
+def mark_read(*, person: AbstractBaseUser, uuids: Sequence[str] | None = None) -> int:
     """Mark the person's notices read (all of them when `uuids` is None). Reading a notice is
     not a state change of anything audited, so no audit event."""
     notices = unread(person)

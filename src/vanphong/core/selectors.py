@@ -2,16 +2,19 @@
 
 Everyone who is logged in may read the calendar: every deadline on every page is counted with
 it. Who may change it is narrower than administering a unit, because one calendar serves the
-whole installation: a superuser, or a quản trị of a unit at the top of the tree.
+whole installation; units are org's, so org says who (`calendar_editors_are`, from
+OrgConfig.ready()).
 """
 
 from __future__ import annotations
 
 import calendar as gregorian
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.functional import Promise
@@ -20,8 +23,6 @@ from django.utils.translation import gettext_lazy as _
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import Day, DayKind, WorkCalendar
-from vanphong.org.models import Person, Unit
-from vanphong.org.selectors import scope_for
 
 WEEKDAYS: tuple[Promise, ...] = (
     _("thứ Hai"),
@@ -46,14 +47,20 @@ FIRST_YEAR = 1995  # Bộ luật Lao động 1994 in force, the first version of
 LAST_YEAR = 2100
 
 
-def calendar_may_edit(person: Person | None) -> bool:
-    """A superuser, or a person holding the quản trị role on a unit without a parent."""
-    scope = scope_for(person)
-    if scope.everything:
-        return True
-    # A unit at the top is administered only through a membership in that very unit.
-    roots = Unit.objects.filter(parent__isnull=True, id__in=sorted(scope.administered))
-    return bool(scope.administered) and roots.exists()
+EditorRule = Callable[[AbstractBaseUser | None], bool]
+
+_editor_rule: EditorRule | None = None
+
+
+def calendar_editors_are(rule: EditorRule) -> None:
+    """Let `rule(person)` decide who may change the calendar."""
+    global _editor_rule
+    _editor_rule = rule
+
+
+def calendar_may_edit(person: AbstractBaseUser | None) -> bool:
+    """What the rule says; nobody while no app has set one."""
+    return _editor_rule is not None and _editor_rule(person)
 
 
 def calendar_year_valid(year: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -13,14 +14,13 @@ from vanphong.core.models import CalendarDay
 from vanphong.core.selectors import FIRST_YEAR, LAST_YEAR, calendar_may_edit, weekday_name
 from vanphong.core.vietnamese import clean
 from vanphong.core.workdays import WorkCalendar
-from vanphong.org.models import Person
 
 CALENDAR_DAY_FIELDS = ("day", "is_working", "name", "note")
 NAME_MAX = CalendarDay._meta.get_field("name").max_length or 200
 NOTE_MAX = CalendarDay._meta.get_field("note").max_length or 500
 
 
-def _require_editor(actor: Person | None) -> None:
+def _require_editor(actor: AbstractBaseUser | None) -> None:
     if actor is None:  # system work: migrations, the command line
         return
     if not calendar_may_edit(actor):
@@ -80,7 +80,7 @@ def _check(
 
 @transaction.atomic
 def calendar_day_create(
-    *, actor: Person | None, day: date, is_working: bool, name: str, note: str = ""
+    *, actor: AbstractBaseUser | None, day: date, is_working: bool, name: str, note: str = ""
 ) -> CalendarDay:
     _require_editor(actor)
     name, note = clean(name), clean(note)
@@ -103,7 +103,7 @@ def calendar_day_create(
 @transaction.atomic
 def calendar_day_update(
     *,
-    actor: Person | None,
+    actor: AbstractBaseUser | None,
     calendar_day: CalendarDay,
     day: date,
     is_working: bool,
@@ -130,7 +130,7 @@ def calendar_day_update(
 
 
 @transaction.atomic
-def calendar_day_delete(*, actor: Person | None, calendar_day: CalendarDay) -> None:
+def calendar_day_delete(*, actor: AbstractBaseUser | None, calendar_day: CalendarDay) -> None:
     """Remove a row: the day goes back to what the week and the fixed holidays make it."""
     _require_editor(actor)
     row = CalendarDay.objects.select_for_update().filter(pk=calendar_day.pk).first()

@@ -13,8 +13,8 @@ from typing import Any, cast
 from uuid import UUID
 
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,17 +23,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vanphong.core import selectors, services
-from vanphong.core.forms import DAY_OFF, WORKED, BootstrapForm, CalendarDayForm, ConfirmForm
+from vanphong.core.forms import (
+    DAY_OFF,
+    WORKED,
+    BootstrapForm,
+    CalendarDayForm,
+    ConfirmForm,
+    attempt,
+)
 from vanphong.core.inputs import day_in_range
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import WEEKEND
-from vanphong.org.models import Person
 
 View = Callable[..., HttpResponse]
 
 
-def _actor(request: HttpRequest) -> Person:
-    return cast(Person, request.user)
+def _actor(request: HttpRequest) -> AbstractBaseUser:
+    return cast(AbstractBaseUser, request.user)
 
 
 def editor_required(view: View) -> View:
@@ -107,11 +113,11 @@ def calendar_day_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = CalendarDayForm(request.POST)
         if form.is_valid():
-            try:
-                row = services.calendar_day_create(actor=_actor(request), **form.cleaned_data)
-            except ValidationError as error:
-                form.add_service_error(error)
-            else:
+            row = attempt(
+                form,
+                lambda: services.calendar_day_create(actor=_actor(request), **form.cleaned_data),
+            )
+            if row is not None:
                 messages.success(request, _("Đã thêm %(row)s.") % {"row": row})
                 return redirect("core:calendar_year", year=row.day.year)
         shown = form.cleaned_data.get("day") or timezone.localdate()
@@ -139,15 +145,15 @@ def calendar_day_update(request: HttpRequest, day_uuid: UUID) -> HttpResponse:
     if request.method == "POST":
         form = CalendarDayForm(request.POST)
         if form.is_valid():
-            try:
-                row = services.calendar_day_update(
+            saved = attempt(
+                form,
+                lambda: services.calendar_day_update(
                     actor=_actor(request), calendar_day=row, **form.cleaned_data
-                )
-            except ValidationError as error:
-                form.add_service_error(error)
-            else:
-                messages.success(request, _("Đã lưu %(row)s.") % {"row": row})
-                return redirect("core:calendar_year", year=row.day.year)
+                ),
+            )
+            if saved is not None:
+                messages.success(request, _("Đã lưu %(row)s.") % {"row": saved})
+                return redirect("core:calendar_year", year=saved.day.year)
     else:
         form = CalendarDayForm(
             initial={
@@ -172,13 +178,10 @@ def calendar_day_delete(request: HttpRequest, day_uuid: UUID) -> HttpResponse:
     row = _fetch(day_uuid)
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
-        try:
-            services.calendar_day_delete(actor=_actor(request), calendar_day=row)
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, _("Đã xóa %(row)s.") % {"row": row})
-            return redirect("core:calendar_year", year=row.day.year)
+        attempt(form, lambda: services.calendar_day_delete(actor=_actor(request), calendar_day=row))
+    if form.is_valid():  # still: the service refused nothing
+        messages.success(request, _("Đã xóa %(row)s.") % {"row": row})
+        return redirect("core:calendar_year", year=row.day.year)
     return _form_page(
         request,
         form,

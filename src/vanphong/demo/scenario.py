@@ -14,7 +14,7 @@ from django.db import transaction
 
 from vanphong.core.vietnamese import fold
 from vanphong.demo import directives, documents, planning
-from vanphong.org import services
+from vanphong.org import services, services_people
 from vanphong.org.models import (
     Clearance,
     CommitteeTerm,
@@ -146,7 +146,7 @@ class _People:
         self.count += 1
         person = Person.objects.filter(username=username).first()
         if person is None:
-            person = services.person_create(
+            person = services_people.person_create(
                 actor=None,
                 username=username,
                 full_name=_fictional_name(self.count),

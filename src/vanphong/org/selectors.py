@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from uuid import UUID
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Prefetch, Q, QuerySet
@@ -214,6 +215,16 @@ def units_administered(person: Person) -> QuerySet[Unit]:
     if scope.everything:
         return Unit.objects.all()
     return Unit.objects.filter(id__in=scope.administered)
+
+
+def administers_root(user: AbstractBaseUser | None) -> bool:
+    """A superuser, or a person holding the quản trị role on a unit without a parent."""
+    scope = scope_for(user if isinstance(user, Person) else None)
+    if scope.everything:
+        return True
+    # A unit at the top is administered only through a membership in that very unit.
+    roots = Unit.objects.filter(parent__isnull=True, id__in=sorted(scope.administered))
+    return bool(scope.administered) and roots.exists()
 
 
 def unit_get_administered(person: Person, unit_uuid: UUID | str) -> Unit:

@@ -21,7 +21,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.core import audit, files
-from vanphong.core.models import AuditEvent
 from vanphong.core.vietnamese import clean
 from vanphong.directives import notify
 from vanphong.directives.lateness import late_from
@@ -513,6 +512,8 @@ def task_complete(
         done_on=done_on,
         product_document=product_document,
         state_reason="",
+        submitted_by=actor,
+        submitted_at=timezone.now(),
     )
     notify.unit_told(
         unit=task.assigning_unit,
@@ -597,13 +598,7 @@ def completion_accept(*, actor: Person, task: Task) -> Task:
     task = _lock(task)
     _require_sees(actor, task)
     authority = _require_decider(actor, task.assigning_unit)
-    submitted = (
-        AuditEvent.objects.filter(action="task.submit", object_id=str(task.uuid))
-        .order_by("-id")
-        .values_list("actor_id", flat=True)
-        .first()
-    )
-    if submitted == actor.pk:
+    if task.submitted_by_id == actor.pk:
         # Office staff act for the Office and for its committee: not both sides of one task.
         raise PermissionDenied(_("Người báo cáo hoàn thành không tự xác nhận."))
     _require_children_closed(task)

@@ -11,7 +11,7 @@ from django.apps import apps
 from tests.directives.test_services import district_task
 from tests.documents.conftest import DocWorld
 from vanphong.core.models import AuditEvent
-from vanphong.directives import services
+from vanphong.directives import services_decisions, services_reports
 from vanphong.directives.models import Task
 
 MIGRATION = importlib.import_module(
@@ -21,11 +21,13 @@ MIGRATION = importlib.import_module(
 
 def test_the_last_submitter_of_each_task_is_filled_in_from_the_audit(world: DocWorld) -> None:
     resubmitted, never = district_task(world), district_task(world)
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=resubmitted, text="Xong", done_on=date(2011, 4, 14)
     )
-    services.completion_return(actor=world.province_leader, task=resubmitted, reason="Thiếu")
-    services.task_complete(
+    services_decisions.completion_return(
+        actor=world.province_leader, task=resubmitted, reason="Thiếu"
+    )
+    services_reports.task_complete(
         actor=world.chau_thanh_leader, task=resubmitted, text="Đủ", done_on=date(2011, 4, 14)
     )
     Task.objects.update(submitted_by=None, submitted_at=None)  # as before the column

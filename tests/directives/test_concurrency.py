@@ -15,7 +15,7 @@ from django.db import connection
 
 from tests.planning.conftest import build_world
 from tests.planning.test_services_programme import programme_with_items
-from vanphong.directives import services
+from vanphong.directives import services, services_decisions, services_reports
 from vanphong.directives.models import Task
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning.models import ItemState
@@ -50,18 +50,18 @@ def test_a_report_and_a_move_of_its_programme_item_do_not_deadlock(
     programme = programme_with_items(world)
     planning_programme.programme_approve(actor=world.chief, programme=programme)
     services.programme_track(actor=world.specialist, programme=programme)
-    services.delegation_create(
+    services_decisions.delegation_create(
         actor=world.secretary, unit=world.province, delegate=world.specialist
     )
     item = programme.items.get(month=2)
     task = Task.objects.get(programme_item=item)
-    services.task_report(actor=world.chief, task=task, text="Đã triển khai")
+    services_reports.task_report(actor=world.chief, task=task, text="Đã triển khai")
     locked = threading.Event()
     errors: list[BaseException] = []
 
     def report() -> None:
         try:
-            services.task_report(
+            services_reports.task_report(
                 actor=world.chief,
                 task=task,
                 text="Đang thực hiện",

@@ -7,7 +7,7 @@ from datetime import date
 from tests.directives.test_services import district_task
 from tests.documents.conftest import DocWorld
 from vanphong.core.models import Notification
-from vanphong.directives import services
+from vanphong.directives import services_decisions, services_reports
 from vanphong.org.models import Person
 
 
@@ -30,20 +30,22 @@ def test_the_assigning_side_hears_of_requests_and_completions_and_the_lead_of_de
 ) -> None:
     task = district_task(world)
     Notification.objects.all().delete()
-    services.extension_request(
+    services_reports.extension_request(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 4, 30), reason="Bận"
     )
     assert told(world.province_office_leader) == [
         f"Huyện ủy Châu Thành đề nghị gia hạn đến 30/04/2011: {task.content}"
     ]
     assert told(world.chau_thanh_clerk) == []
-    services.extension_decide(
+    services_decisions.extension_decide(
         actor=world.province_leader, request=task.extensions.get(), approve=True
     )
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="x", done_on=date(2011, 4, 28)
     )
-    services.completion_return(actor=world.province_leader, task=task, reason="Thiếu số liệu")
+    services_decisions.completion_return(
+        actor=world.province_leader, task=task, reason="Thiếu số liệu"
+    )
     assert told(world.chau_thanh_specialist) == [
         f"Báo cáo hoàn thành bị trả lại (Thiếu số liệu): {task.content}",
         f"Đồng ý gia hạn đến 30/04/2011: {task.content}",

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.planning.conftest import PlanWorld, build_world
 from tests.planning.test_services_programme import programme_with_items
-from vanphong.directives import services
+from vanphong.directives import services, services_decisions
 from vanphong.directives.models import Task
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning.models import ItemState
@@ -68,7 +68,7 @@ def test_a_district_cannot_track_the_provinces_programme(world: PlanWorld) -> No
 def delegated(world: PlanWorld) -> None:
     """The Bí thư lets the Office's specialist decide for the province (moving a followed
     item moves a task's deadline: the province's decision)."""
-    services.delegation_create(
+    services_decisions.delegation_create(
         actor=world.secretary, unit=world.province, delegate=world.specialist
     )
 

@@ -9,7 +9,7 @@ from django.core import mail
 from tests.directives.test_services import district_task, province_directive
 from tests.documents.conftest import DocWorld
 from vanphong.core.models import Notification
-from vanphong.directives import reminders, services
+from vanphong.directives import reminders, services_reports
 
 MONDAY = date(2011, 4, 11)
 
@@ -24,7 +24,7 @@ def test_due_soon_and_overdue_tasks_are_told_to_the_lead_unit_once_a_day(
     late = district_task(world, directive=directive, deadline=date(2011, 4, 7))
     district_task(world, directive=directive, deadline=date(2011, 5, 20))  # not yet
     done = district_task(world, directive=directive, deadline=date(2011, 4, 12))
-    services.task_report(
+    services_reports.task_report(
         actor=world.chau_thanh_clerk, task=done, text="Không còn đối tượng", state="cannot_do"
     )
 

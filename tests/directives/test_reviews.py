@@ -22,7 +22,13 @@ from tests.directives.test_services import district_task, province_directive
 from tests.documents.conftest import DocWorld
 from vanphong.core.models import AuditEvent
 from vanphong.core.workdays import WorkCalendar
-from vanphong.directives import reviews, services
+from vanphong.directives import (
+    review_figures,
+    reviews,
+    services,
+    services_decisions,
+    services_reports,
+)
 from vanphong.directives.models import Directive, ProgressReport, Task, TaskState
 from vanphong.org.models import Person, Unit
 
@@ -57,15 +63,15 @@ def assigned(world: DocWorld, on: date, *, lead: Unit | None = None, **fields: A
 
 
 def finished(world: DocWorld, task: Task, on: date, *, confirm: bool = True, **kw: Any) -> None:
-    services.task_complete(
+    services_reports.task_complete(
         actor=lead_person(world, task.lead_unit), task=task, text="", done_on=on, **kw
     )
     if confirm:
-        services.completion_accept(actor=world.province_leader, task=task)
+        services_decisions.completion_accept(actor=world.province_leader, task=task)
 
 
 def reported(world: DocWorld, task: Task, on: date, text: str, state: str = "in_progress") -> None:
-    report = services.task_report(
+    report = services_reports.task_report(
         actor=lead_person(world, task.lead_unit), task=task, text=text, state=state
     )
     ProgressReport.objects.filter(pk=report.pk).update(created_at=at(on))
@@ -244,9 +250,11 @@ def test_a_task_done_after_the_end_day_was_open_on_it_and_one_given_after_it_is_
     assigned(world, date(2011, 4, 16), deadline=date(2011, 4, 29))
     tasks = Task.objects.filter(directive=directive)
 
-    on_end = reviews.review_figures(directive=directive, tasks=tasks, start=START, end=END)
+    on_end = review_figures.review_figures(directive=directive, tasks=tasks, start=START, end=END)
     assert (on_end.total.assigned, on_end.total.open, on_end.total.done) == (1, 1, 0)
-    on_today = reviews.review_figures(directive=directive, tasks=tasks, start=START, end=TODAY)
+    on_today = review_figures.review_figures(
+        directive=directive, tasks=tasks, start=START, end=TODAY
+    )
     assert (on_today.total.assigned, on_today.total.on_time, on_today.total.open) == (2, 1, 1)
     assert on_today.total.done_in_period == 1
 
@@ -261,9 +269,9 @@ def test_a_reported_completion_awaits_confirmation_and_a_dropped_task_counts_fro
     reported(world, dropped, date(2011, 4, 18), "Không khả thi", "cannot_do")
     tasks = Task.objects.filter(directive=directive)
 
-    on_end = reviews.review_figures(directive=directive, tasks=tasks, start=START, end=END)
+    on_end = review_figures.review_figures(directive=directive, tasks=tasks, start=START, end=END)
     assert (on_end.total.submitted, on_end.total.overdue, on_end.total.cannot_do) == (1, 1, 0)
-    later = reviews.review_figures(directive=directive, tasks=tasks, start=START, end=TODAY)
+    later = review_figures.review_figures(directive=directive, tasks=tasks, start=START, end=TODAY)
     assert (later.total.submitted, later.total.overdue, later.total.cannot_do) == (1, 0, 1)
 
 
@@ -273,14 +281,16 @@ def test_the_figures_take_the_same_few_queries_for_many_tasks_as_for_few(
     directive = scenario(world)
     tasks = Task.objects.filter(directive=directive)
     with django_assert_max_num_queries(2) as few:
-        reviews.review_figures(directive=directive, tasks=tasks, start=START, end=END)
+        review_figures.review_figures(directive=directive, tasks=tasks, start=START, end=END)
     for n in range(30):
         lead = world.hoa_thanh if n % 2 else world.chau_thanh
         task = assigned(world, date(2011, 3, 20), lead=lead, deadline=date(2011, 4, 8))
         if n % 3 == 0:
             finished(world, task, date(2011, 4, 11))
     with django_assert_max_num_queries(2) as many:
-        figures = reviews.review_figures(directive=directive, tasks=tasks, start=START, end=END)
+        figures = review_figures.review_figures(
+            directive=directive, tasks=tasks, start=START, end=END
+        )
     assert len(many.captured_queries) == len(few.captured_queries)
     assert figures.total.assigned == 41
 

@@ -16,7 +16,7 @@ from tests.directives.test_api import caller
 from tests.documents.conftest import DocWorld
 from tests.documents.test_registers import register
 from vanphong.core.models import Notification
-from vanphong.directives import reminders, selectors, services
+from vanphong.directives import reminders, selectors, services, services_reports
 from vanphong.directives.models import Directive, Task
 from vanphong.documents.models import IncomingDocument, Participant
 from vanphong.org.models import Clearance
@@ -162,7 +162,7 @@ def test_a_service_called_directly_refuses_the_uncleared(world: DocWorld) -> Non
 
     task = secret_task(world)
     with pytest.raises(PermissionDenied):
-        services.task_report(actor=world.chau_thanh_specialist, task=task, text="Đang làm")
+        services_reports.task_report(actor=world.chau_thanh_specialist, task=task, text="Đang làm")
     with pytest.raises(PermissionDenied):
         services.task_assign(
             actor=world.province_specialist,
@@ -196,7 +196,7 @@ def test_notices_of_a_secret_task_reach_only_the_cleared(world: DocWorld) -> Non
     told = set(Notification.objects.values_list("person_id", flat=True))
     assert world.chau_thanh_clerk.pk in told
     assert world.chau_thanh_specialist.pk not in told
-    services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
+    services_reports.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
     to_province = set(
         Notification.objects.filter(text__contains="báo cáo hoàn thành").values_list(
             "person_id", flat=True

@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from tests.documents.conftest import DocWorld
 from tests.documents.test_registers import register
 from vanphong.core.models import AuditEvent
-from vanphong.directives import selectors, services
+from vanphong.directives import selectors, services, services_decisions, services_reports
 from vanphong.directives.models import TRANSITIONS, Directive, Task, TaskState
 
 
@@ -98,10 +98,12 @@ def test_only_the_assigning_unit_assigns_and_moves_deadlines(world: DocWorld) ->
     assert not Task.objects.exists()
     task = district_task(world, directive=directive)
     with pytest.raises(PermissionDenied):
-        services.task_set_deadline(
+        services_decisions.task_set_deadline(
             actor=world.chau_thanh_office_leader, task=task, deadline=date(2011, 5, 1)
         )
-    services.task_set_deadline(actor=world.province_leader, task=task, deadline=date(2011, 5, 1))
+    services_decisions.task_set_deadline(
+        actor=world.province_leader, task=task, deadline=date(2011, 5, 1)
+    )
 
 
 def test_a_district_breaks_its_task_down_and_a_subtask_may_not_outlast_its_parent(
@@ -149,15 +151,15 @@ def test_a_task_goes_from_assignment_through_progress_to_accepted_completion(
     world: DocWorld,
 ) -> None:
     task = district_task(world)
-    services.task_report(actor=world.chau_thanh_clerk, task=task, text="Đã họp triển khai")
+    services_reports.task_report(actor=world.chau_thanh_clerk, task=task, text="Đã họp triển khai")
     task.refresh_from_db()
     assert task.state == TaskState.IN_PROGRESS
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="Đã niêm yết", done_on=date(2011, 4, 14)
     )
     task.refresh_from_db()
     assert task.state == TaskState.SUBMITTED
-    services.completion_accept(actor=world.province_leader, task=task)
+    services_decisions.completion_accept(actor=world.province_leader, task=task)
     task.refresh_from_db()
     assert (task.state, task.done_on) == (TaskState.DONE, date(2011, 4, 14))
     assert task.closed_at is not None
@@ -165,10 +167,12 @@ def test_a_task_goes_from_assignment_through_progress_to_accepted_completion(
 
 def test_a_returned_completion_is_in_progress_again_with_the_reason(world: DocWorld) -> None:
     task = district_task(world)
-    services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
+    services_reports.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
     with pytest.raises(PermissionDenied):
-        services.completion_return(actor=world.chau_thanh_clerk, task=task, reason="Tự trả")
-    services.completion_return(
+        services_decisions.completion_return(
+            actor=world.chau_thanh_clerk, task=task, reason="Tự trả"
+        )
+    services_decisions.completion_return(
         actor=world.province_leader, task=task, reason="Thiếu danh sách xã Hảo Đước"
     )
     task.refresh_from_db()
@@ -179,7 +183,7 @@ def test_a_returned_completion_is_in_progress_again_with_the_reason(world: DocWo
 
 def test_cannot_be_done_needs_the_reason_and_closes_the_task(world: DocWorld) -> None:
     task = district_task(world)
-    services.task_report(
+    services_reports.task_report(
         actor=world.chau_thanh_clerk,
         task=task,
         text="Địa bàn sáp nhập, không còn đối tượng",
@@ -188,17 +192,17 @@ def test_cannot_be_done_needs_the_reason_and_closes_the_task(world: DocWorld) ->
     task.refresh_from_db()
     assert task.state == TaskState.CANNOT_DO
     with pytest.raises(ValidationError, match="kết thúc"):
-        services.task_report(actor=world.chau_thanh_clerk, task=task, text="Báo cáo thêm")
+        services_reports.task_report(actor=world.chau_thanh_clerk, task=task, text="Báo cáo thêm")
 
 
 def test_a_report_on_a_closed_task_is_refused(world: DocWorld) -> None:
     task = district_task(world)
-    services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
-    services.completion_accept(actor=world.province_leader, task=task)
+    services_reports.task_complete(actor=world.chau_thanh_clerk, task=task, text="Xong")
+    services_decisions.completion_accept(actor=world.province_leader, task=task)
     with pytest.raises(ValidationError, match="kết thúc"):
-        services.task_report(actor=world.chau_thanh_clerk, task=task, text="Thêm")
+        services_reports.task_report(actor=world.chau_thanh_clerk, task=task, text="Thêm")
     with pytest.raises(ValidationError):
-        services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Lại")
+        services_reports.task_complete(actor=world.chau_thanh_clerk, task=task, text="Lại")
 
 
 @pytest.mark.parametrize(
@@ -216,16 +220,16 @@ def test_a_move_outside_the_transitions_is_refused(world: DocWorld, start: str, 
     Task.objects.filter(pk=task.pk).update(state=start)
     with pytest.raises(ValidationError):
         if move == "accept":
-            services.completion_accept(actor=world.province_leader, task=task)
+            services_decisions.completion_accept(actor=world.province_leader, task=task)
         else:
-            services.task_complete(actor=world.chau_thanh_clerk, task=task, text="x")
+            services_reports.task_complete(actor=world.chau_thanh_clerk, task=task, text="x")
     assert Task.objects.get(pk=task.pk).state == start
 
 
 def test_only_the_lead_unit_asks_for_more_time(world: DocWorld) -> None:
     task = district_task(world, supporting_units=[world.hoa_thanh])
     with pytest.raises(PermissionDenied):
-        services.extension_request(
+        services_reports.extension_request(
             actor=world.hoa_thanh_clerk, task=task, new_deadline=date(2011, 5, 1), reason="Chậm"
         )
 
@@ -234,21 +238,25 @@ def test_an_approved_extension_moves_the_deadline_and_a_refusal_needs_a_reason(
     world: DocWorld,
 ) -> None:
     task = district_task(world)
-    request = services.extension_request(
+    request = services_reports.extension_request(
         actor=world.chau_thanh_clerk,
         task=task,
         new_deadline=date(2011, 4, 30),
         reason="Chờ số liệu xã",
     )
     with pytest.raises(ValidationError):
-        services.extension_request(
+        services_reports.extension_request(
             actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 5, 5), reason="Nữa"
         )
     with pytest.raises(PermissionDenied):
-        services.extension_decide(actor=world.chau_thanh_clerk, request=request, approve=True)
+        services_decisions.extension_decide(
+            actor=world.chau_thanh_clerk, request=request, approve=True
+        )
     with pytest.raises(ValidationError):
-        services.extension_decide(actor=world.province_leader, request=request, approve=False)
-    services.extension_decide(actor=world.province_leader, request=request, approve=True)
+        services_decisions.extension_decide(
+            actor=world.province_leader, request=request, approve=False
+        )
+    services_decisions.extension_decide(actor=world.province_leader, request=request, approve=True)
     task.refresh_from_db()
     assert task.deadline == date(2011, 4, 30)
 
@@ -284,13 +292,13 @@ def test_a_report_keeps_its_files_and_a_refused_file_saves_nothing(world: DocWor
 
     task = district_task(world)
     pdf = SimpleUploadedFile("Báo cáo tiến độ.pdf", b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n")
-    report = services.task_report(
+    report = services_reports.task_report(
         actor=world.chau_thanh_clerk, task=task, text="Đã niêm yết", attachments=[pdf]
     )
     assert [f.filename for f in report.files.all()] == ["Báo cáo tiến độ.pdf"]
     script = SimpleUploadedFile("virus.pdf", b"#!/bin/sh\nrm -rf /\n")
     with pytest.raises(ValidationError):
-        services.task_report(
+        services_reports.task_report(
             actor=world.chau_thanh_clerk, task=task, text="Lần hai", attachments=[script]
         )
     assert ProgressReport.objects.count() == 1
@@ -311,7 +319,7 @@ def test_a_report_keeps_its_files_and_a_refused_file_saves_nothing(world: DocWor
 def test_the_next_period_keeps_a_month_end_at_the_month_end(
     deadline: date, recurrence: str, expected: date
 ) -> None:
-    assert services.next_deadline(deadline, recurrence) == expected
+    assert services_decisions.next_deadline(deadline, recurrence) == expected
 
 
 def test_accepting_a_recurring_report_assigns_the_next_period_until_its_end(
@@ -328,9 +336,9 @@ def test_accepting_a_recurring_report_assigns_the_next_period_until_its_end(
     due = []
     task: Task | None = first
     while task is not None:
-        services.task_complete(actor=world.chau_thanh_clerk, task=task, text="Báo cáo quý",
+        services_reports.task_complete(actor=world.chau_thanh_clerk, task=task, text="Báo cáo quý",
                                done_on=task.deadline)  # fmt: skip
-        services.completion_accept(actor=world.province_leader, task=task)
+        services_decisions.completion_accept(actor=world.province_leader, task=task)
         due.append(task.deadline)
         task = Task.objects.filter(previous=task).first()
     assert due == [date(2011, 3, 31), date(2011, 6, 30), date(2011, 9, 30)]
@@ -352,11 +360,11 @@ def test_a_recurring_task_needs_a_first_deadline(world: DocWorld) -> None:
 
 def test_the_lead_unit_cannot_take_back_its_own_completion_report(world: DocWorld) -> None:
     task = district_task(world)
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="Xong", done_on=date(2011, 4, 14)
     )
     with pytest.raises(ValidationError):
-        services.task_report(actor=world.chau_thanh_clerk, task=task, text="Chưa xong")
+        services_reports.task_report(actor=world.chau_thanh_clerk, task=task, text="Chưa xong")
     task.refresh_from_db()
     assert task.state == TaskState.SUBMITTED
 
@@ -365,15 +373,15 @@ def test_the_one_who_reported_completion_does_not_confirm_it(world: DocWorld) ->
     # The province's Office leads this task, and its head decides for the province, which
     # assigned it, by a delegation: still not both sides of one task.
     task = district_task(world, lead_unit=world.province_office)
-    services.delegation_create(
+    services_decisions.delegation_create(
         actor=world.province_leader, unit=world.province, delegate=world.province_office_leader
     )
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.province_office_leader, task=task, text="Xong", done_on=date(2011, 4, 14)
     )
     with pytest.raises(PermissionDenied, match="không tự xác nhận"):
-        services.completion_accept(actor=world.province_office_leader, task=task)
-    services.completion_accept(actor=world.province_leader, task=task)
+        services_decisions.completion_accept(actor=world.province_office_leader, task=task)
+    services_decisions.completion_accept(actor=world.province_leader, task=task)
 
 
 def test_supporting_units_come_from_below_the_assigning_unit(world: DocWorld) -> None:
@@ -410,17 +418,17 @@ def test_closing_a_task_refuses_its_waiting_extension_request(world: DocWorld) -
     from vanphong.directives.models import ExtensionRequest
 
     task = district_task(world, deadline=date(2011, 4, 8))
-    asked = services.extension_request(
+    asked = services_reports.extension_request(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 4, 30), reason="Bận"
     )
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="x", done_on=date(2011, 4, 13)
     )
-    services.completion_accept(actor=world.province_leader, task=task)
+    services_decisions.completion_accept(actor=world.province_leader, task=task)
     asked.refresh_from_db()
     assert asked.status == "refused"
     with pytest.raises(ValidationError):
-        services.extension_decide(
+        services_decisions.extension_decide(
             actor=world.province_leader,
             request=ExtensionRequest.objects.get(pk=asked.pk),
             approve=True,
@@ -433,7 +441,7 @@ def test_a_parents_deadline_does_not_move_before_an_open_sub_task(world: DocWorl
     parent = district_task(world, deadline=date(2011, 4, 15))
     sub_task(world, parent, content="Tổng hợp các xã", deadline=date(2011, 4, 14))
     with pytest.raises(ValidationError) as refused:
-        services.task_set_deadline(
+        services_decisions.task_set_deadline(
             actor=world.province_leader, task=parent, deadline=date(2011, 4, 1)
         )
     assert "14/04/2011" in refused.value.message_dict["deadline"][0]
@@ -446,13 +454,13 @@ def test_a_recurring_sub_task_is_still_confirmed_after_its_parent_closed(
     child = sub_task(
         world, parent, content="Báo cáo tháng", deadline=date(2011, 3, 31), recurrence="monthly"
     )
-    services.task_report(
+    services_reports.task_report(
         actor=world.chau_thanh_clerk, task=parent, text="Không còn đối tượng", state="cannot_do"
     )
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=child, text="x", done_on=date(2011, 4, 14)
     )
-    services.completion_accept(actor=world.chau_thanh_leader, task=child)
+    services_decisions.completion_accept(actor=world.chau_thanh_leader, task=child)
     child.refresh_from_db()
     assert child.state == TaskState.DONE
     assert not Task.objects.filter(previous=child).exists()
@@ -460,9 +468,9 @@ def test_a_recurring_sub_task_is_still_confirmed_after_its_parent_closed(
 
 def test_a_monthly_series_keeps_the_day_it_began_on() -> None:
     first = date(2011, 1, 30)
-    second = services.next_deadline(first, "monthly", first=first)
+    second = services_decisions.next_deadline(first, "monthly", first=first)
     assert second == date(2011, 2, 28)
-    assert services.next_deadline(second, "monthly", first=first) == date(2011, 3, 30)
+    assert services_decisions.next_deadline(second, "monthly", first=first) == date(2011, 3, 30)
 
 
 def test_a_former_leader_is_not_offered_as_leader(world: DocWorld) -> None:
@@ -480,10 +488,10 @@ def test_a_reported_completion_counts_open_unless_it_was_reported_late(world: Do
 
     in_time = district_task(world, deadline=date(2011, 4, 15))
     late = district_task(world, deadline=date(2011, 4, 8))
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=in_time, text="x", done_on=date(2011, 4, 15)
     )
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=late, text="x", done_on=date(2011, 4, 13)
     )
     today = date(2011, 5, 20)
@@ -497,37 +505,37 @@ def test_a_task_is_reported_done_only_once_its_sub_tasks_are_closed(world: DocWo
     parent = district_task(world, deadline=date(2011, 4, 15))
     child = sub_task(world, parent, content="Tổng hợp các xã", deadline=date(2011, 4, 14))
     with pytest.raises(ValidationError) as refused:
-        services.task_complete(
+        services_reports.task_complete(
             actor=world.chau_thanh_clerk, task=parent, text="x", done_on=date(2011, 4, 14)
         )
     assert "Còn 1 nhiệm vụ con chưa kết thúc" in refused.value.messages[0]
-    services.task_report(
+    services_reports.task_report(
         actor=world.chau_thanh_office_leader, task=child, text="Gộp vào báo cáo chung",
         state="cannot_do",
     )  # fmt: skip
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=parent, text="x", done_on=date(2011, 4, 14)
     )
 
 
 def test_an_extended_period_does_not_shift_the_rest_of_its_series(world: DocWorld) -> None:
     task = district_task(world, deadline=date(2011, 2, 15), recurrence="monthly")
-    services.extension_request(
+    services_reports.extension_request(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 3, 5), reason="Chờ xã"
     )
-    services.extension_decide(
+    services_decisions.extension_decide(
         actor=world.province_leader, request=task.extensions.get(), approve=True
     )
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="x", done_on=date(2011, 3, 4)
     )
-    services.completion_accept(actor=world.province_leader, task=task)
+    services_decisions.completion_accept(actor=world.province_leader, task=task)
     assert Task.objects.get(previous=task).deadline == date(2011, 3, 15)
 
 
 def test_no_sub_task_is_added_once_completion_is_reported(world: DocWorld) -> None:
     parent = district_task(world)
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=parent, text="Xong", done_on=date(2011, 4, 10)
     )
     with pytest.raises(ValidationError):
@@ -542,12 +550,14 @@ def test_no_sub_task_is_added_once_completion_is_reported(world: DocWorld) -> No
 
 def test_an_approved_extension_never_brings_a_deadline_back(world: DocWorld) -> None:
     task = district_task(world, deadline=date(2011, 4, 15))
-    services.extension_request(
+    services_reports.extension_request(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 4, 29), reason="Bận"
     )
-    services.task_set_deadline(actor=world.province_leader, task=task, deadline=date(2011, 5, 31))
+    services_decisions.task_set_deadline(
+        actor=world.province_leader, task=task, deadline=date(2011, 5, 31)
+    )
     with pytest.raises(ValidationError):
-        services.extension_decide(
+        services_decisions.extension_decide(
             actor=world.province_leader, request=task.extensions.get(), approve=True
         )
     task.refresh_from_db()

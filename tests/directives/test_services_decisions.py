@@ -15,14 +15,14 @@ from tests.directives.test_services import district_task, sub_task
 from tests.documents.conftest import DocWorld
 from tests.factories import MembershipFactory, PersonFactory
 from vanphong.core.models import AuditEvent
-from vanphong.directives import selectors, services
+from vanphong.directives import selectors, services_decisions, services_reports
 from vanphong.directives.models import Delegation, ExtensionRequest, Task, TaskState
 from vanphong.org.models import Membership, Person, Role
 
 
 def _submitted(world: DocWorld) -> Task:
     task = district_task(world)
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="Xong", done_on=date(2011, 4, 14)
     )
     return Task.objects.get(pk=task.pk)
@@ -30,7 +30,7 @@ def _submitted(world: DocWorld) -> Task:
 
 def _asked(world: DocWorld) -> ExtensionRequest:
     task = district_task(world)
-    return services.extension_request(
+    return services_reports.extension_request(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 4, 30), reason="Chờ xã"
     )
 
@@ -39,21 +39,23 @@ def test_office_staff_do_not_decide_for_their_committee(world: DocWorld) -> None
     for staff in (world.province_office_leader, world.province_specialist, world.province_clerk):
         task = _submitted(world)
         with pytest.raises(PermissionDenied, match="lãnh đạo của Tỉnh ủy Tây Ninh"):
-            services.completion_accept(actor=staff, task=task)
+            services_decisions.completion_accept(actor=staff, task=task)
         with pytest.raises(PermissionDenied):
-            services.completion_return(actor=staff, task=task, reason="Thiếu")
+            services_decisions.completion_return(actor=staff, task=task, reason="Thiếu")
         with pytest.raises(PermissionDenied):
-            services.task_set_deadline(actor=staff, task=task, deadline=date(2011, 5, 31))
+            services_decisions.task_set_deadline(actor=staff, task=task, deadline=date(2011, 5, 31))
         assert Task.objects.get(pk=task.pk).state == TaskState.SUBMITTED
     asked = _asked(world)
     with pytest.raises(PermissionDenied):
-        services.extension_decide(actor=world.province_office_leader, request=asked, approve=True)
+        services_decisions.extension_decide(
+            actor=world.province_office_leader, request=asked, approve=True
+        )
     assert ExtensionRequest.objects.get(pk=asked.pk).status == "pending"
 
 
 def test_the_committees_leader_decides_and_the_audit_says_as_leader(world: DocWorld) -> None:
     task = _submitted(world)
-    services.completion_accept(actor=world.province_leader, task=task)
+    services_decisions.completion_accept(actor=world.province_leader, task=task)
     event = AuditEvent.objects.filter(action="task.accept").get()
     assert event.after is not None
     assert event.after["authority"] == {"as": "leader"}
@@ -63,24 +65,26 @@ def test_a_leader_of_a_unit_above_does_not_decide_a_districts_own_sub_task(
     world: DocWorld,
 ) -> None:
     child = sub_task(world, district_task(world), deadline=date(2011, 4, 10))
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_office_leader, task=child, text="x", done_on=date(2011, 4, 9)
     )
     with pytest.raises(PermissionDenied):
-        services.completion_accept(actor=world.chau_thanh_clerk, task=child)
-    services.completion_accept(actor=world.chau_thanh_leader, task=child)
+        services_decisions.completion_accept(actor=world.chau_thanh_clerk, task=child)
+    services_decisions.completion_accept(actor=world.chau_thanh_leader, task=child)
     assert Task.objects.get(pk=child.pk).state == TaskState.DONE
 
 
 def test_a_delegate_decides_and_the_audit_names_the_delegation(world: DocWorld) -> None:
-    delegation = services.delegation_create(
+    delegation = services_decisions.delegation_create(
         actor=world.province_leader,
         unit=world.province,
         delegate=world.province_office_leader,
         note="Chánh Văn phòng xử lý gia hạn khi Bí thư đi công tác",
     )
     asked = _asked(world)
-    services.extension_decide(actor=world.province_office_leader, request=asked, approve=True)
+    services_decisions.extension_decide(
+        actor=world.province_office_leader, request=asked, approve=True
+    )
     assert ExtensionRequest.objects.get(pk=asked.pk).status == "approved"
     event = AuditEvent.objects.filter(action="task.extension_approved").get()
     assert event.after is not None
@@ -96,18 +100,18 @@ def test_a_delegate_decides_and_the_audit_names_the_delegation(world: DocWorld) 
 def test_only_a_leader_of_the_unit_delegates(world: DocWorld) -> None:
     for outsider in (world.province_office_leader, world.province_clerk, world.province_admin):
         with pytest.raises(PermissionDenied):
-            services.delegation_create(
+            services_decisions.delegation_create(
                 actor=outsider, unit=world.province, delegate=world.province_specialist
             )
     assert not Delegation.objects.exists()
 
 
 def test_a_delegate_cannot_delegate_further(world: DocWorld) -> None:
-    services.delegation_create(
+    services_decisions.delegation_create(
         actor=world.province_leader, unit=world.province, delegate=world.province_office_leader
     )
     with pytest.raises(PermissionDenied):
-        services.delegation_create(
+        services_decisions.delegation_create(
             actor=world.province_office_leader,
             unit=world.province,
             delegate=world.province_specialist,
@@ -119,17 +123,17 @@ def test_a_leader_cannot_delegate_to_himself_or_to_someone_outside_the_unit(
     world: DocWorld,
 ) -> None:
     with pytest.raises(ValidationError) as refused:
-        services.delegation_create(
+        services_decisions.delegation_create(
             actor=world.province_leader, unit=world.province, delegate=world.province_leader
         )
     assert "delegate" in refused.value.message_dict
     with pytest.raises(ValidationError) as refused:
-        services.delegation_create(
+        services_decisions.delegation_create(
             actor=world.province_leader, unit=world.province, delegate=world.hoa_thanh_clerk
         )
     assert "delegate" in refused.value.message_dict
     with pytest.raises(ValidationError) as refused:
-        services.delegation_create(
+        services_decisions.delegation_create(
             actor=world.province_leader,
             unit=world.province,
             delegate=world.province_office_leader,
@@ -142,21 +146,23 @@ def test_a_leader_cannot_delegate_to_himself_or_to_someone_outside_the_unit(
 def test_an_ended_delegation_decides_nothing_and_only_its_leader_ends_it(
     world: DocWorld,
 ) -> None:
-    delegation = services.delegation_create(
+    delegation = services_decisions.delegation_create(
         actor=world.province_leader, unit=world.province, delegate=world.province_office_leader
     )
     with pytest.raises(PermissionDenied):
-        services.delegation_end(actor=world.province_office_leader, delegation=delegation)
-    services.delegation_end(actor=world.province_leader, delegation=delegation)
+        services_decisions.delegation_end(actor=world.province_office_leader, delegation=delegation)
+    services_decisions.delegation_end(actor=world.province_leader, delegation=delegation)
     asked = _asked(world)
     with pytest.raises(PermissionDenied):
-        services.extension_decide(actor=world.province_office_leader, request=asked, approve=True)
+        services_decisions.extension_decide(
+            actor=world.province_office_leader, request=asked, approve=True
+        )
     assert AuditEvent.objects.filter(action="delegation.end").count() == 1
 
 
 def test_a_delegation_starting_later_or_past_its_end_decides_nothing(world: DocWorld) -> None:
     today = timezone.localdate()
-    services.delegation_create(
+    services_decisions.delegation_create(
         actor=world.province_leader,
         unit=world.province,
         delegate=world.province_office_leader,
@@ -170,7 +176,7 @@ def test_a_delegation_starting_later_or_past_its_end_decides_nothing(world: DocW
 
 
 def test_a_delegation_lapses_when_its_leader_leaves_the_post(world: DocWorld) -> None:
-    services.delegation_create(
+    services_decisions.delegation_create(
         actor=world.province_leader, unit=world.province, delegate=world.province_office_leader
     )
     Membership.objects.filter(person=world.province_leader, unit=world.province).update(
@@ -178,7 +184,9 @@ def test_a_delegation_lapses_when_its_leader_leaves_the_post(world: DocWorld) ->
     )
     asked = _asked(world)
     with pytest.raises(PermissionDenied):
-        services.extension_decide(actor=world.province_office_leader, request=asked, approve=True)
+        services_decisions.extension_decide(
+            actor=world.province_office_leader, request=asked, approve=True
+        )
 
 
 def test_a_leader_who_left_decides_nothing(world: DocWorld) -> None:
@@ -192,7 +200,7 @@ def test_a_leader_who_left_decides_nothing(world: DocWorld) -> None:
     )
     task = _submitted(world)
     with pytest.raises(PermissionDenied):
-        services.completion_accept(actor=Person.objects.get(pk=former.pk), task=task)
+        services_decisions.completion_accept(actor=Person.objects.get(pk=former.pk), task=task)
     assert Task.objects.get(pk=task.pk).state == TaskState.SUBMITTED
 
 
@@ -201,11 +209,11 @@ def test_whoever_asked_for_more_time_does_not_grant_it_even_as_a_delegate(
 ) -> None:
     """The Chief of Office leads a task of the committee's and holds its leader's delegation:
     he asks for the extension as the lead unit, and the decision stays someone else's."""
-    services.delegation_create(
+    services_decisions.delegation_create(
         actor=world.province_leader, unit=world.province, delegate=world.province_office_leader
     )
     task = district_task(world, lead_unit=world.province_office)
-    asked = services.extension_request(
+    asked = services_reports.extension_request(
         actor=world.province_office_leader,
         task=task,
         new_deadline=date(2011, 4, 30),
@@ -214,10 +222,10 @@ def test_whoever_asked_for_more_time_does_not_grant_it_even_as_a_delegate(
     decisions = AuditEvent.objects.filter(action__startswith="task.extension_").count()
     for approve in (True, False):
         with pytest.raises(PermissionDenied, match="không tự quyết định"):
-            services.extension_decide(
+            services_decisions.extension_decide(
                 actor=world.province_office_leader, request=asked, approve=approve, note="x"
             )
     assert ExtensionRequest.objects.get(pk=asked.pk).status == "pending"
     assert AuditEvent.objects.filter(action__startswith="task.extension_").count() == decisions
-    services.extension_decide(actor=world.province_leader, request=asked, approve=True)
+    services_decisions.extension_decide(actor=world.province_leader, request=asked, approve=True)
     assert Task.objects.get(pk=task.pk).deadline == date(2011, 4, 30)

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.directives.test_services import district_task, province_directive
 from tests.documents.conftest import DocWorld
-from vanphong.directives import services, stats
+from vanphong.directives import services, services_decisions, services_reports, stats
 from vanphong.directives.models import Task
 
 TODAY = date(2011, 4, 20)
@@ -28,21 +28,21 @@ def tasks_in_every_state(world: DocWorld, count: int = 1) -> None:
     directive = province_directive(world)
     for _ in range(count):
         on_time = district_task(world, directive=directive, deadline=date(2011, 4, 15))
-        services.task_complete(
+        services_reports.task_complete(
             actor=world.chau_thanh_clerk, task=on_time, text="x", done_on=date(2011, 4, 15)
         )
-        services.completion_accept(actor=world.province_leader, task=on_time)
+        services_decisions.completion_accept(actor=world.province_leader, task=on_time)
         late = district_task(world, directive=directive, deadline=date(2011, 4, 8))
-        services.task_complete(
+        services_reports.task_complete(
             actor=world.chau_thanh_clerk, task=late, text="x", done_on=date(2011, 4, 13)
         )
-        services.completion_accept(actor=world.province_leader, task=late)
+        services_decisions.completion_accept(actor=world.province_leader, task=late)
         district_task(world, directive=directive, deadline=date(2011, 4, 1))  # overdue
         district_task(world, directive=directive, deadline=date(2011, 5, 30))  # open
         # Due on Saturday 16 April: on Monday 18 it is due, not yet late, on the 20th overdue.
         district_task(world, directive=directive, deadline=date(2011, 4, 16))
         dropped = district_task(world, directive=directive, deadline=date(2011, 5, 30))
-        services.task_report(
+        services_reports.task_report(
             actor=world.chau_thanh_clerk, task=dropped, text="Không khả thi", state="cannot_do"
         )
 
@@ -229,7 +229,7 @@ def test_a_unit_dashboard_opens_on_the_latest_year_with_tasks(
 def test_a_closed_ongoing_task_does_not_keep_the_board_on_this_year(world: DocWorld) -> None:
     district_task(world, deadline=date(2011, 4, 15))
     ongoing = district_task(world, deadline=None, content="Theo dõi dư luận")
-    services.task_report(
+    services_reports.task_report(
         actor=world.chau_thanh_clerk, task=ongoing, text="Không cần nữa", state="cannot_do"
     )
     assert stats.default_year(world.chau_thanh, date(2026, 11, 26)) == 2011

@@ -10,7 +10,7 @@ from django.test import Client
 
 from tests.directives.test_services import district_task
 from tests.documents.conftest import DocWorld
-from vanphong.directives import services
+from vanphong.directives import services, services_reports
 from vanphong.directives.models import ExtensionRequest, ProgressReport, Task, TaskState
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n"
@@ -131,7 +131,7 @@ def test_refusing_an_extension_without_a_reason_is_asked_again(
     world: DocWorld, client: Client
 ) -> None:
     task = district_task(world)
-    services.extension_request(
+    services_reports.extension_request(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 5, 2), reason="Bận"
     )
     pending = ExtensionRequest.objects.get()
@@ -145,7 +145,7 @@ def test_refusing_an_extension_without_a_reason_is_asked_again(
 
 def test_the_lead_unit_cannot_decide_its_own_extension(world: DocWorld, client: Client) -> None:
     task = district_task(world)
-    services.extension_request(
+    services_reports.extension_request(
         actor=world.chau_thanh_clerk, task=task, new_deadline=date(2011, 5, 2), reason="Bận"
     )
     pending = ExtensionRequest.objects.get()
@@ -197,7 +197,7 @@ def test_a_returned_completion_goes_back_in_progress_with_the_reason(
     world: DocWorld, client: Client
 ) -> None:
     task = district_task(world)
-    services.task_complete(
+    services_reports.task_complete(
         actor=world.chau_thanh_clerk, task=task, text="Xong", done_on=date(2011, 4, 14)
     )
     client.force_login(world.province_leader)
@@ -211,7 +211,7 @@ def test_a_closed_task_offers_no_forms_and_refuses_a_report(
     world: DocWorld, client: Client
 ) -> None:
     task = district_task(world)
-    services.task_report(actor=world.chau_thanh_clerk, task=task, text="Không khả thi",
+    services_reports.task_report(actor=world.chau_thanh_clerk, task=task, text="Không khả thi",
                          state="cannot_do")  # fmt: skip
     client.force_login(world.chau_thanh_clerk)
     assert client.get(url(task)).context["forms"] == {}

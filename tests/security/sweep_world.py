@@ -25,6 +25,8 @@ from vanphong.core import workdays
 from vanphong.core.pdf import add_liberation_serif
 from vanphong.core.vietnamese import fold
 from vanphong.directives import services as directive_services
+from vanphong.directives import services_decisions as directive_services_decisions
+from vanphong.directives import services_reports as directive_services_reports
 from vanphong.directives.models import Directive, ExtensionRequest, ReportFile, Task
 from vanphong.documents import services as document_services
 from vanphong.documents.models import (
@@ -327,19 +329,19 @@ def build() -> SweepWorld:
         deadline=today + timedelta(days=25),
     )
     # The district acts through its leader, cleared for the directive.
-    report = directive_services.task_report(
+    report = directive_services_reports.task_report(
         actor=world.chau_thanh_leader,
         task=district_task,
         text=f"{marker('NV')} đang rà soát",
         attachments=[_uploaded("bao-cao.pdf")],
     )
-    extension = directive_services.extension_request(
+    extension = directive_services_reports.extension_request(
         actor=world.chau_thanh_leader,
         task=district_task,
         new_deadline=today + timedelta(days=40),
         reason=f"{marker('NV')} cần thêm thời gian",
     )
-    directive_services.task_complete(
+    directive_services_reports.task_complete(
         actor=secret_clerk,
         task=office_task,
         text=f"{marker('NV')} đã tổng hợp",
@@ -451,7 +453,7 @@ def build() -> SweepWorld:
 
     # A decision right delegated, and a grant waiting for a second administrator: both have
     # pages of their own.
-    directive_services.delegation_create(
+    directive_services_decisions.delegation_create(
         actor=p.province_leader, unit=p.province, delegate=leader, note="Khi Bí thư đi vắng"
     )
     org_services_memberships.membership_create(

@@ -30,7 +30,7 @@ from tests.directives.test_api import caller
 from tests.factories import MembershipFactory, PersonFactory
 from tests.personas import Personas, build_personas
 from vanphong.core.models import AuditEvent, Notification
-from vanphong.directives import services
+from vanphong.directives import services, services_decisions, services_reports
 from vanphong.directives.models import Directive, Task
 from vanphong.documents import services as documents
 from vanphong.org.models import Clearance, Person, Role, Unit
@@ -119,11 +119,13 @@ def _task(world: World, scenario: str, action: str) -> Task:
     worker = world.person("chau_thanh", "specialist")
     if action == "extension_decide":
         assert task.deadline is not None
-        services.extension_request(
+        services_reports.extension_request(
             actor=worker, task=task, new_deadline=task.deadline + timedelta(days=2), reason="Chờ"
         )
     elif action in ("completion_accept", "completion_return"):
-        services.task_complete(actor=worker, task=task, text="Xong", done_on=date(2011, 4, 7))
+        services_reports.task_complete(
+            actor=worker, task=task, text="Xong", done_on=date(2011, 4, 7)
+        )
     return Task.objects.get(pk=task.pk)
 
 
@@ -207,7 +209,7 @@ def test_a_decision_is_taken_only_by_the_assigning_units_leader_or_delegate(
     if role == "delegate":
         person = world.person(place, "office_leader")
         committee = world.p.province if place == "province" else world.p.chau_thanh
-        services.delegation_create(
+        services_decisions.delegation_create(
             actor=world.person(place, "committee_leader"), unit=committee, delegate=person
         )
     else:

@@ -29,6 +29,8 @@ from vanphong.api.services import token_create
 from vanphong.core.models import Notification
 from vanphong.directives import reminders
 from vanphong.directives import services as directive_services
+from vanphong.directives import services_decisions as directive_services_decisions
+from vanphong.directives import services_reports as directive_services_reports
 from vanphong.documents import services as document_services
 from vanphong.planning import services_schedule as planning_schedule
 from vanphong.planning.conflicts import EntryData
@@ -448,10 +450,10 @@ def test_a_review_cites_a_secret_product_document_only_to_who_may_open_it(
         content="Tổng hợp danh sách chi bộ",
         deadline=world.today + timedelta(days=10),
     )
-    directive_services.task_complete(
+    directive_services_reports.task_complete(
         actor=world.secret_clerk, task=task, text="Đã xong", product_document=world.issued
     )
-    directive_services.completion_accept(actor=leader, task=task)
+    directive_services_decisions.completion_accept(actor=leader, task=task)
     day = world.today.strftime("%d/%m/%Y")
     url = f"/nhiem-vu/van-ban/{directive.uuid}/bao-cao/?loai=so-ket&tu={day}&den={day}"
     for persona, told in (("province_clerk", False), (CLEARED, True)):

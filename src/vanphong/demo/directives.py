@@ -44,7 +44,7 @@ from django.utils import timezone
 from vanphong.core.models import Notification
 from vanphong.core.vietnamese import fold
 from vanphong.demo.documents import ELECTION
-from vanphong.directives import services
+from vanphong.directives import services, services_decisions, services_reports
 from vanphong.directives.models import (
     Delegation,
     Directive,
@@ -957,7 +957,7 @@ class _Story:
             chief = _staff(office, Role.OFFICE_LEADER) if office is not None else None
             leader = decision_leaders(unit).first()
             if chief is not None and leader is not None:
-                delegation = services.delegation_create(
+                delegation = services_decisions.delegation_create(
                     actor=leader,
                     unit=unit,
                     delegate=chief,
@@ -1012,18 +1012,22 @@ class _Story:
         moment = _at(step.day, HOURS[step.kind])
         if step.kind in ("report", "cannot"):
             state = "cannot_do" if step.kind == "cannot" else "in_progress"
-            written = services.task_report(actor=worker, task=task, text=step.text, state=state)
+            written = services_reports.task_report(
+                actor=worker, task=task, text=step.text, state=state
+            )
             self.stamps.set(written, created_at=moment)
             if step.kind == "cannot":
                 self.stamps.set(task, closed_at=moment)
         elif step.kind == "done":
-            services.task_complete(actor=worker, task=task, text=step.text, done_on=step.day)
+            services_reports.task_complete(
+                actor=worker, task=task, text=step.text, done_on=step.day
+            )
             latest = ProgressReport.objects.filter(task=task).order_by("-pk").first()
             if latest is not None:
                 self.stamps.set(latest, created_at=moment)
         elif step.kind == "extend":
             assert step.to is not None  # noqa: S101 (the table gives one)
-            asked = services.extension_request(
+            asked = services_reports.extension_request(
                 actor=worker, task=task, new_deadline=step.to, reason=step.text
             )
             self.stamps.set(asked, created_at=moment)
@@ -1032,16 +1036,16 @@ class _Story:
             if decider is None or decision_authority(decider, task.assigning_unit) is None:
                 raise RuntimeError(f"nobody decides for {task.assigning_unit}")
             if step.kind == "accept":
-                services.completion_accept(actor=decider, task=task)
+                services_decisions.completion_accept(actor=decider, task=task)
                 self.stamps.set(task, closed_at=moment)
                 following = Task.objects.filter(previous=task).first()
                 if following is not None:  # a recurring task's next period, given on accepting
                     self.stamps.set(following, created_at=moment)
             elif step.kind == "return":
-                services.completion_return(actor=decider, task=task, reason=step.text)
+                services_decisions.completion_return(actor=decider, task=task, reason=step.text)
             else:
                 pending = ExtensionRequest.objects.get(task=task, status=ExtensionStatus.PENDING)
-                services.extension_decide(
+                services_decisions.extension_decide(
                     actor=decider,
                     request=pending,
                     approve=step.kind == "grant",

@@ -7,9 +7,17 @@ from dataclasses import dataclass
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy
 
 from vanphong.directives.stats import KINDS, Counts
 
+KIND_LABELS = {
+    "on_time": gettext_lazy("Đúng hạn"),
+    "late": gettext_lazy("Trễ hạn"),
+    "overdue": gettext_lazy("Quá hạn"),
+    "open": gettext_lazy("Đang thực hiện, còn hạn"),
+    "cannot_do": gettext_lazy("Không thực hiện được"),
+}
 COLOURS = {
     "on_time": "#198754",
     "late": "#fd7e14",

@@ -169,6 +169,17 @@ class Task(models.Model):
     product_document = models.ForeignKey(
         OutgoingDocument, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Who last reported the task done, and when: the assigning side's decision on it is never
+    # that person's (they may act for both sides), whatever became of the report since.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

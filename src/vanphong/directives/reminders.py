@@ -18,7 +18,6 @@ from datetime import date
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -47,8 +46,8 @@ def people_of(units: set[int], today: date) -> dict[int, list[tuple[int, str]]]:
         )
     )
     rows = (
-        Membership.objects.filter(unit_id__in=units | set(offices), starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        Membership.objects.current(today)
+        .filter(unit_id__in=units | set(offices))
         .exclude(role=Role.ADMIN)
         .filter(person__is_active=True)
         .values_list("unit_id", "person_id", "person__email")

@@ -34,8 +34,19 @@ from vanphong.directives import stats
 from vanphong.directives.models import Delegation, Directive, ReportFile, Task
 from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.selectors import incoming_visible, outgoing_visible, unit_grants
-from vanphong.org.models import Clearance, Membership, Person, Role, Unit, UnitKind
-from vanphong.org.selectors import _subtrees, scope_for, unit_subtree
+from vanphong.org.models import LEADER_ROLES, Clearance, Person, Role, Unit, UnitKind
+from vanphong.org.selectors import (
+    _subtrees,
+    active_memberships,
+    leader_role,
+    people_holding,
+    scope_for,
+    unit_leaders,
+    unit_subtree,
+)
+
+# The roles that act for a unit: every one but quản trị (administration is not the work).
+WORKING_ROLES = tuple(role for role in Role.values if role != Role.ADMIN)
 
 
 def _office_committees(person: Person | None) -> dict[int, int]:
@@ -160,14 +171,7 @@ def decision_leaders(unit: Unit) -> QuerySet[Person]:
     """Who decides for a unit on the tasks it assigned: a committee's Lãnh đạo cấp ủy, an
     Office's or a board's Lãnh đạo Văn phòng — by a membership in the unit itself, current
     today (a leader of a unit above, or of the committee's Office, is not one)."""
-    today = timezone.localdate()
-    role = Role.COMMITTEE_LEADER if unit.is_committee else Role.OFFICE_LEADER
-    current = (
-        Membership.objects.filter(unit=unit, role=role, starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .values("person_id")
-    )
-    return Person.objects.filter(pk__in=current, is_active=True).order_by("full_name")
+    return unit_leaders(unit).order_by("full_name")
 
 
 def delegations_in_force(unit: Unit, *, on: date | None = None) -> QuerySet[Delegation]:
@@ -217,37 +221,18 @@ def decision_authority(person: Person | None, unit: Unit) -> Authority | None:
 
 def units_led(person: Person) -> QuerySet[Unit]:
     """The units the person decides for as a leader (and so may delegate for)."""
-    today = timezone.localdate()
-    held = list(
-        Membership.objects.filter(
-            person=person,
-            role__in=(Role.COMMITTEE_LEADER, Role.OFFICE_LEADER),
-            starts_on__lte=today,
-        )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .values_list("unit_id", "role")
-    )
-    units = Unit.objects.in_bulk({unit for unit, _role in held})
-    ids = [
-        unit
-        for unit, role in held
-        if role == (Role.COMMITTEE_LEADER if units[unit].is_committee else Role.OFFICE_LEADER)
-    ]
+    held = active_memberships(person).filter(role__in=LEADER_ROLES)
+    ids = [post.unit_id for post in held if post.role == leader_role(post.unit)]
     return Unit.objects.filter(pk__in=ids).order_by("name")
 
 
 def delegate_candidates(unit: Unit) -> QuerySet[Person]:
     """Whom a leader may delegate to: people who act for the unit (a working role in it, or
     in its Office when it is a committee), current today."""
-    today = timezone.localdate()
-    offices = Unit.objects.filter(parent=unit, kind=UnitKind.OFFICE).values("pk")
-    members = (
-        Membership.objects.filter(Q(unit=unit) | Q(unit__in=offices), starts_on__lte=today)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .exclude(role=Role.ADMIN)
-        .values("person_id")
-    )
-    return Person.objects.filter(pk__in=members, is_active=True).order_by("full_name")
+    return people_holding(
+        units=Unit.objects.filter(Q(pk=unit.pk) | Q(parent=unit, kind=UnitKind.OFFICE)),
+        roles=WORKING_ROLES,
+    ).order_by("full_name")
 
 
 def delegations_of(person: Person) -> QuerySet[Delegation]:
@@ -280,17 +265,7 @@ def tasks_led_by(unit: Unit) -> QuerySet[Task]:
 def leaders_of(unit: Unit) -> QuerySet[Person]:
     """Who may follow a task for the unit that assigns it: its committee leaders, or the
     leaders of a board or an Office — by a membership current today."""
-    today = timezone.localdate()
-    current = (
-        Membership.objects.filter(
-            unit=unit,
-            role__in=(Role.COMMITTEE_LEADER, Role.OFFICE_LEADER),
-            starts_on__lte=today,
-        )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .values("person_id")
-    )
-    return Person.objects.filter(pk__in=current, is_active=True).order_by("full_name")
+    return people_holding(units=[unit.pk], roles=LEADER_ROLES).order_by("full_name")
 
 
 def units_below(unit: Unit) -> QuerySet[Unit]:

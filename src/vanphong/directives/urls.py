@@ -1,19 +1,19 @@
 from django.urls import URLPattern, path
 
-from vanphong.directives import views, views_delegations, views_reviews
+from vanphong.directives import views, views_delegations, views_reviews, views_task
 
 app_name = "directives"
 
 urlpatterns: list[URLPattern] = [
     path("", views.tasks, name="tasks"),
-    path("<uuid:task_uuid>/", views.task, name="task"),
-    path("<uuid:task_uuid>/<slug:action>/", views.task_action, name="task_action"),
+    path("<uuid:task_uuid>/", views_task.task, name="task"),
+    path("<uuid:task_uuid>/<slug:action>/", views_task.task_action, name="task_action"),
     path(
         "gia-han/<uuid:extension_uuid>/quyet-dinh/",
-        views.extension_decide,
+        views_task.extension_decide,
         name="extension_decide",
     ),
-    path("tep/<uuid:file_uuid>/", views.report_file, name="report_file"),
+    path("tep/<uuid:file_uuid>/", views_task.report_file, name="report_file"),
     path("uy-quyen/", views_delegations.delegations, name="delegations"),
     path(
         "uy-quyen/<uuid:delegation_uuid>/ket-thuc/",

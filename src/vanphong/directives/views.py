@@ -4,62 +4,42 @@ decide, move the deadline, break into sub-tasks), and the per-leader board."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import cast
 from urllib.parse import urlencode
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
-from vanphong.directives import charts, selectors, services, stats
+from vanphong.directives import (
+    charts,
+    selectors,
+    services,
+    stats,
+)
 from vanphong.directives.forms import (
     AssignForm,
-    CompleteForm,
-    DeadlineForm,
-    DecideForm,
-    ExtensionForm,
-    ReportForm,
-    ReturnForm,
     TaskFilterForm,
 )
-from vanphong.directives.models import (
-    Directive,
-    ExtensionRequest,
-    ExtensionStatus,
-    Task,
-    TaskState,
-)
-from vanphong.documents.models import OutgoingDocument
+from vanphong.directives.views_task import assign_from
 from vanphong.documents.selectors import (
     incoming_get_visible,
     outgoing_get_visible,
-    outgoing_visible,
 )
-from vanphong.documents.views_files import download
 from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.planning.selectors import programmes_visible
 
 PAGE = 200
-
-
-KIND_LABELS = {
-    "on_time": gettext_lazy("Đúng hạn"),
-    "late": gettext_lazy("Trễ hạn"),
-    "overdue": gettext_lazy("Quá hạn"),
-    "open": gettext_lazy("Đang thực hiện, còn hạn"),
-    "cannot_do": gettext_lazy("Không thực hiện được"),
-}
 
 
 def _tasks_url(**params: str) -> str:
@@ -67,7 +47,7 @@ def _tasks_url(**params: str) -> str:
 
 
 # The figures' names with their bar colours, for the tables' headings.
-LEGEND = {kind: (label, charts.COLOURS[kind]) for kind, label in KIND_LABELS.items()}
+LEGEND = {kind: (label, charts.COLOURS[kind]) for kind, label in charts.KIND_LABELS.items()}
 
 
 @login_required
@@ -92,7 +72,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         (behind.directive.number_symbol or behind.directive.title[:60]) if behind.directive else "",
         behind.leader.full_name if behind.leader else "",
         _("năm %(year)s") % {"year": year} if year else "",
-        str(KIND_LABELS.get(kind, "")),
+        str(charts.KIND_LABELS.get(kind, "")),
     ]
     page = _page_number(request)
     rows = list(behind.tasks[(page - 1) * PAGE : page * PAGE + 1])
@@ -106,7 +86,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
             "-document_date", "-id"
         )[:PAGE],
         leaders=Person.objects.filter(pk__in=visible.values("leader_id")).order_by("full_name"),
-        kinds=KIND_LABELS,
+        kinds=charts.KIND_LABELS,
     )
     return render(
         request,
@@ -289,9 +269,14 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
     if request.method == "POST":
         if not assigns:
             raise Http404
-        if form.is_valid() and _assign(person, form, directive=directive, parent=None):
-            messages.success(request, _("Đã giao nhiệm vụ."))
-            return redirect("directives:directive_dashboard", directive.uuid)
+        if form.is_valid():
+            data = form.cleaned_data
+            assigned = attempt(
+                form, lambda: assign_from(person, data, directive=directive, parent=None)
+            )
+            if assigned is not None:
+                messages.success(request, _("Đã giao nhiệm vụ."))
+                return redirect("directives:directive_dashboard", directive.uuid)
     visible = selectors.tasks_visible(person).filter(directive=directive)
     board = stats.dashboard(visible, by="lead_unit_id", today=timezone.localdate())
     units = Unit.objects.in_bulk(list(board.by_key))
@@ -363,256 +348,3 @@ def leaders(request: HttpRequest) -> HttpResponse:
             "key_label": _("Lãnh đạo phụ trách"),
         },
     )
-
-
-# --- one task ----------------------------------------------------------------------------
-
-
-def _assign(person: Person, form: AssignForm, *, directive: Directive, parent: Task | None) -> Any:
-    data = form.cleaned_data
-    return attempt(
-        form,
-        lambda: services.task_assign(
-            actor=person,
-            directive=directive,
-            parent=parent,
-            lead_unit=data["lead_unit"],
-            supporting_units=list(data["supporting_units"]),
-            content=data["content"],
-            deadline=data["deadline"],
-            recurrence=data["recurrence"] or "",
-            recur_until=data["recur_until"],
-            clause=data["clause"],
-            product=data["product"],
-            leader=data["leader"],
-        ),
-    )
-
-
-def _ids(action: str) -> str:
-    """Element ids of one form: the task page holds several forms with the same fields."""
-    return f"id_{action}_%s"
-
-
-def _forms(person: Person, item: Task, data: Any = None, files: Any = None) -> dict[str, Any]:
-    """The forms the person's side may use on the task, unbound (or one bound, see _page)."""
-    leads = selectors.acts_for(person, item.lead_unit)
-    # The assigning side's forms are decisions: its leaders' or their delegates'.
-    assigns = selectors.decision_authority(person, item.assigning_unit) is not None
-    found: dict[str, Any] = {}
-    if leads and not item.is_closed:
-        if item.state != TaskState.SUBMITTED:
-            found["bao-cao"] = ReportForm(auto_id=_ids("bao-cao"))
-            found["hoan-thanh"] = CompleteForm(
-                initial={"done_on": timezone.localdate()}, auto_id=_ids("hoan-thanh")
-            )
-            found["gia-han"] = ExtensionForm(auto_id=_ids("gia-han"))
-        below = selectors.units_below(item.lead_unit)
-        if below.exists():  # a board has no units to pass a part of its task to
-            found["nhiem-vu-con"] = AssignForm(
-                units=below,
-                leaders=selectors.leaders_of(item.lead_unit),
-                auto_id=_ids("nhiem-vu-con"),
-            )
-    if assigns and not item.is_closed:
-        found["thoi-han"] = DeadlineForm(
-            initial={"deadline": item.deadline}, auto_id=_ids("thoi-han")
-        )
-        if item.state == TaskState.SUBMITTED:
-            found["tra-lai"] = ReturnForm(auto_id=_ids("tra-lai"))
-            found["xac-nhan"] = True
-    return found
-
-
-def _page(request: HttpRequest, item: Task, bound: tuple[str, Any] | None = None) -> HttpResponse:
-    person = cast(Person, request.user)
-    forms = _forms(person, item)
-    if bound is not None:
-        forms[bound[0]] = bound[1]
-    pending = item.extensions.filter(status=ExtensionStatus.PENDING).first()
-    decides = selectors.decision_authority(person, item.assigning_unit) is not None
-    # The assigning side's other staff prepare: they see that a decision waits, not a button.
-    awaiting = (
-        not decides
-        and selectors.acts_for(person, item.assigning_unit)
-        and (pending is not None or item.state == TaskState.SUBMITTED)
-    )
-    decide = None
-    if pending is not None and decides:
-        decide = (
-            bound[1]
-            if bound is not None and bound[0] == "quyet-dinh"
-            else DecideForm(auto_id=_ids("quyet-dinh"))
-        )
-    return render(
-        request,
-        "directives/task.html",
-        {
-            "title": item.content[:80],
-            "task": item,
-            "kind": KIND_LABELS[stats.statuses([item], timezone.localdate())[0]],
-            "reports": item.reports.select_related("author", "unit").prefetch_related("files"),
-            "extensions": item.extensions.select_related("requested_by", "decided_by"),
-            "children": selectors.tasks_visible(person)
-            .filter(parent=item)
-            .order_by("deadline", "id"),
-            "forms": forms,
-            # The product's number and subject only for those who may open the document.
-            "product": item.product_document
-            if item.product_document_id is not None
-            and outgoing_visible(person).filter(pk=item.product_document_id).exists()
-            else None,
-            "pending": pending,
-            "decide": decide,
-            "awaiting": awaiting,
-        },
-        status=400 if bound is not None else 200,
-    )
-
-
-@login_required
-@require_GET
-def task(request: HttpRequest, task_uuid: UUID) -> HttpResponse:
-    return _page(request, selectors.task_get_visible(cast(Person, request.user), str(task_uuid)))
-
-
-ACTIONS: dict[str, Any] = {
-    "bao-cao": ReportForm,
-    "hoan-thanh": CompleteForm,
-    "gia-han": ExtensionForm,
-    "tra-lai": ReturnForm,
-    "thoi-han": DeadlineForm,
-    "xac-nhan": None,
-    "nhiem-vu-con": AssignForm,
-}
-DONE_MESSAGES = {
-    "bao-cao": gettext_lazy("Đã gửi báo cáo tiến độ."),
-    "hoan-thanh": gettext_lazy("Đã báo cáo hoàn thành; chờ đơn vị giao xác nhận."),
-    "gia-han": gettext_lazy("Đã gửi đề nghị gia hạn."),
-    "tra-lai": gettext_lazy("Đã trả lại báo cáo hoàn thành."),
-    "thoi-han": gettext_lazy("Đã sửa thời hạn."),
-    "xac-nhan": gettext_lazy("Đã xác nhận hoàn thành."),
-    "nhiem-vu-con": gettext_lazy("Đã giao nhiệm vụ con."),
-}
-
-
-def _product(person: Person, item: Task, number: str) -> Any:
-    if not number.strip():
-        return None
-    try:
-        return selectors.product_document_find(person, item, number)
-    except OutgoingDocument.DoesNotExist:
-        raise ValidationError(
-            {
-                "product_number": _(
-                    "Không tìm thấy văn bản đi đã ban hành số “%(number)s” của đơn vị chủ trì."
-                )
-                % {"number": number.strip()}
-            }
-        ) from None
-
-
-def _call(person: Person, item: Task, action: str, form: Any) -> Any:
-    data = form.cleaned_data if form is not None else {}
-    if action == "bao-cao":
-        return services.task_report(
-            actor=person,
-            task=item,
-            text=data["text"],
-            state=data["state"],
-            attachments=data["attachments"],
-        )
-    if action == "hoan-thanh":
-        return services.task_complete(
-            actor=person,
-            task=item,
-            text=data["text"],
-            done_on=data["done_on"],
-            product_document=_product(person, item, data["product_number"]),
-            attachments=data["attachments"],
-        )
-    if action == "gia-han":
-        return services.extension_request(
-            actor=person, task=item, new_deadline=data["new_deadline"], reason=data["reason"]
-        )
-    if action == "tra-lai":
-        return services.completion_return(actor=person, task=item, reason=data["reason"])
-    if action == "thoi-han":
-        return services.task_set_deadline(actor=person, task=item, deadline=data["deadline"])
-    if action == "xac-nhan":
-        return services.completion_accept(actor=person, task=item)
-    return _assign(person, form, directive=item.directive, parent=item)
-
-
-@login_required
-@require_POST
-def task_action(request: HttpRequest, task_uuid: UUID, action: str) -> HttpResponse:
-    """One form of the task page; a refusal or bad input shows the page again with what was
-    typed and the reason, and nothing is saved."""
-    person = cast(Person, request.user)
-    item = selectors.task_get_visible(person, str(task_uuid))
-    if action not in ACTIONS:
-        raise Http404
-    form_class = ACTIONS[action]
-    form: Any = None
-    if form_class is AssignForm:
-        form = AssignForm(
-            request.POST,
-            units=selectors.units_below(item.lead_unit),
-            leaders=selectors.leaders_of(item.lead_unit),
-            auto_id=_ids(action),
-        )
-    elif form_class is not None:
-        form = form_class(request.POST, request.FILES, auto_id=_ids(action))
-    if form is not None and not form.is_valid():
-        return _page(request, item, (action, form))
-    try:
-        done = _call(person, item, action, form)
-    except PermissionDenied as error:
-        if form is None:
-            raise
-        form.add_error(None, str(error))
-        return _page(request, item, (action, form))
-    except ValidationError as error:
-        if form is None:
-            messages.error(request, " ".join(error.messages))
-            return redirect("directives:task", item.uuid)
-        form.add_service_error(error)
-        return _page(request, item, (action, form))
-    if done is None:  # the sub-task form carried the service's errors
-        return _page(request, item, (action, form))
-    messages.success(request, DONE_MESSAGES[action])
-    return redirect("directives:task", item.uuid)
-
-
-@login_required
-@require_POST
-def extension_decide(request: HttpRequest, extension_uuid: UUID) -> HttpResponse:
-    person = cast(Person, request.user)
-    pending = get_visible_or_404(
-        ExtensionRequest.objects.filter(task__in=selectors.tasks_visible(person).values("pk")),
-        extension_uuid,
-    )
-    item = selectors.task_get_visible(person, str(pending.task.uuid))
-    form = DecideForm(request.POST, auto_id=_ids("quyet-dinh"))
-    if form.is_valid():
-        decided = attempt(
-            form,
-            lambda: services.extension_decide(
-                actor=person,
-                request=pending,
-                approve=form.cleaned_data["approve"],
-                note=form.cleaned_data["note"],
-            ),
-        )
-        if decided is not None:
-            messages.success(request, _("Đã quyết định đề nghị gia hạn."))
-            return redirect("directives:task", item.uuid)
-    return _page(request, item, ("quyet-dinh", form))
-
-
-@login_required
-@require_GET
-def report_file(request: HttpRequest, file_uuid: UUID) -> FileResponse:
-    attached = selectors.report_file_get_visible(cast(Person, request.user), str(file_uuid))
-    return download(attached.file, attached.filename)

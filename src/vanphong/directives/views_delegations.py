@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vanphong.core.forms import attempt
-from vanphong.directives import selectors, services
+from vanphong.directives import selectors, services_decisions
 from vanphong.directives.forms import DelegationForm
 from vanphong.org.models import Person
 
@@ -43,7 +43,7 @@ def delegations(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             made = attempt(
                 form,
-                lambda: services.delegation_create(
+                lambda: services_decisions.delegation_create(
                     actor=person,
                     unit=data["unit"],
                     delegate=data["delegate"],
@@ -76,7 +76,7 @@ def delegation_end(request: HttpRequest, delegation_uuid: UUID) -> HttpResponse:
     person = cast(Person, request.user)
     found = selectors.delegation_get(person, str(delegation_uuid))
     try:
-        services.delegation_end(actor=person, delegation=found)
+        services_decisions.delegation_end(actor=person, delegation=found)
         messages.success(request, _("Đã kết thúc ủy quyền."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

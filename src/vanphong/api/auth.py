@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -28,3 +29,8 @@ class BearerToken(HttpBearer):
             ApiToken.objects.filter(pk=record.pk).update(last_used_at=now)
         request.user = record.person
         return record.person
+
+
+def actor(request: HttpRequest) -> Person:
+    """Who calls: the person the bearer token authenticated (every operation requires one)."""
+    return cast(Person, request.auth)  # type: ignore[attr-defined]

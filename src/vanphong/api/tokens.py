@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import cast
 from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Router, Schema
 
 from vanphong.api import selectors, services
+from vanphong.api.auth import actor
+from vanphong.api.errors import ERRORS
 from vanphong.api.models import ApiToken
-from vanphong.documents.api import ERRORS
-from vanphong.org.models import Person
 
 router = Router(tags=["tổ chức"])
 
@@ -36,7 +35,7 @@ def _out(token: ApiToken) -> TokenOut:
     summary="Các mã truy cập API của người gọi",
 )
 def tokens(request: HttpRequest) -> list[TokenOut]:
-    return [_out(t) for t in selectors.tokens_of(cast(Person, request.auth))]  # type: ignore[attr-defined]
+    return [_out(t) for t in selectors.tokens_of(actor(request))]
 
 
 @router.post(
@@ -45,6 +44,6 @@ def tokens(request: HttpRequest) -> list[TokenOut]:
     summary="Thu hồi một mã truy cập của người gọi",
 )
 def token_revoke(request: HttpRequest, token_uuid: UUID) -> TokenOut:
-    person = cast(Person, request.auth)  # type: ignore[attr-defined]
+    person = actor(request)
     token = selectors.token_get_own(person, token_uuid)
     return _out(services.token_revoke(actor=person, token=token))

@@ -8,9 +8,6 @@ PermissionDenied → 403. A suspected duplicate registration is answered here wi
 
 from __future__ import annotations
 
-import base64
-import binascii
-import io
 from datetime import date, datetime
 from typing import Any, Literal, cast
 from uuid import UUID
@@ -25,8 +22,11 @@ from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import model_validator
 
+from vanphong.api.auth import actor
+from vanphong.api.errors import ERRORS, InvalidOut
+from vanphong.api.refs import PersonRef, UnitRef, person_named, unit_named
+from vanphong.api.uploads import AttachmentIn, decoded
 from vanphong.core.access import get_visible_or_404
-from vanphong.core.files import safe_filename
 from vanphong.core.inputs import CleanStr, Count, Day, Moment, Year
 from vanphong.documents import registers, selectors, services, stats
 from vanphong.documents.models import (
@@ -67,18 +67,7 @@ TAG_REPORTS = "sổ sách và thống kê"
 MAX_LIST = 200
 
 
-# --- errors ---------------------------------------------------------------------------------
-
-
-class ErrorOut(Schema):
-    detail: str = Field(description="Thông báo lỗi (tiếng Việt).")
-
-
-class InvalidOut(Schema):
-    detail: str = Field(description="Tóm tắt lỗi.")
-    errors: dict[str, list[str]] = Field(
-        description="Lỗi theo tên trường của yêu cầu; `__all__` cho lỗi không thuộc trường nào."
-    )
+# --- shared output ---------------------------------------------------------------------------
 
 
 class DuplicateEntryOut(Schema):
@@ -90,25 +79,6 @@ class DuplicateEntryOut(Schema):
 class DuplicateOut(InvalidOut):
     existing: list[DuplicateEntryOut] = Field(description="Các bản đã vào sổ trùng văn bản này.")
     hint: str = Field(description="Cách vẫn vào sổ: gửi lại kèm `duplicate_reason`.")
-
-
-# Every endpoint may answer these; 401 without a valid bearer token.
-ERRORS: dict[int, type[Schema]] = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: InvalidOut}
-
-
-# --- shared output --------------------------------------------------------------------------
-
-
-class UnitRef(Schema):
-    uuid: UUID
-    name: str = Field(description="Tên đơn vị.")
-    symbol: str = Field(description="Ký hiệu cơ quan ban hành, ví dụ TU, HU, VPTU.")
-
-
-class PersonRef(Schema):
-    uuid: UUID
-    username: str
-    full_name: str
 
 
 class AttachmentOut(Schema):
@@ -157,37 +127,12 @@ def _attachment(
 # --- shared input ---------------------------------------------------------------------------
 
 
-class AttachmentIn(Schema):
-    name: CleanStr = Field(min_length=1, max_length=200, description="Tên tệp, ví dụ `cv-45.pdf`.")
-    content_base64: str = Field(
-        min_length=1,
-        description="Nội dung tệp mã hóa base64. Loại tệp (PDF, DOCX, DOC, XLSX, ODT, JPEG, "
-        "PNG, TIFF) và kích thước tối đa được kiểm tra theo nội dung như khi tải lên trang.",
-    )
-
-
 class ReasonIn(Schema):
     reason: CleanStr = Field(min_length=1, max_length=500, description="Lý do.")
 
 
-def _actor(request: HttpRequest) -> Person:
-    return cast(Person, request.auth)  # type: ignore[attr-defined]
-
-
 def _uploads(items: list[AttachmentIn]) -> list[Upload]:
-    uploads = []
-    for item in items:
-        try:
-            content = base64.b64decode("".join(item.content_base64.split()), validate=True)
-        except (binascii.Error, ValueError):
-            raise ValidationError(
-                {
-                    "attachments": _("%(name)s: nội dung không phải base64 hợp lệ.")
-                    % {"name": safe_filename(item.name)}
-                }
-            ) from None
-        uploads.append(Upload(name=item.name, stream=io.BytesIO(content)))
-    return uploads
+    return [Upload(name, stream) for name, stream in decoded(items)]
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -195,14 +140,6 @@ def _aware(moment: datetime | None) -> datetime | None:
     if moment is not None and timezone.is_naive(moment):
         return timezone.make_aware(moment)
     return moment
-
-
-def _person_named(uuid: UUID, field: str) -> Person:
-    """An active person referred to in a request body; unknown is an error on that field."""
-    person = Person.objects.filter(uuid=uuid, is_active=True).first()
-    if person is None:
-        raise ValidationError({field: _("Không tìm thấy cán bộ có mã này.")})
-    return person
 
 
 def _colleague_named(actor: Person, uuid: UUID, field: str) -> Person:
@@ -218,14 +155,6 @@ def _colleague_named(actor: Person, uuid: UUID, field: str) -> Person:
     if person is None:
         raise ValidationError({field: _("Không tìm thấy cán bộ có mã này trong đơn vị của bạn.")})
     return person
-
-
-def _unit_named(uuid: UUID, field: str, among: QuerySet[Unit] | None = None) -> Unit:
-    units = among if among is not None else Unit.objects.all()
-    unit = units.filter(uuid=uuid, is_active=True).first()
-    if unit is None:
-        raise ValidationError({field: _("Không tìm thấy đơn vị có mã này.")})
-    return unit
 
 
 def _duplicate(person: Person, error: DuplicateDocument) -> DuplicateOut:
@@ -549,7 +478,7 @@ class FileIn(Schema):
 def _handler(actor: Person, handler: HandlerIn, field: str) -> Handler:
     if handler.person is not None:
         return Handler(person=_colleague_named(actor, handler.person, field))
-    return Handler(unit=_unit_named(cast(UUID, handler.unit), field))
+    return Handler(unit=unit_named(cast(UUID, handler.unit), field))
 
 
 @router.get(
@@ -559,7 +488,7 @@ def _handler(actor: Person, handler: HandlerIn, field: str) -> Handler:
     summary="Sổ văn bản đến của một đơn vị (phân trang theo con trỏ)",
 )
 def incoming_book(request: HttpRequest, filters: Query[BookQuery]) -> BookPageOut:
-    person = _actor(request)
+    person = actor(request)
     unit = get_visible_or_404(units_visible(person), filters.unit)
     after = None
     if filters.after is not None:
@@ -598,7 +527,7 @@ def incoming_book(request: HttpRequest, filters: Query[BookQuery]) -> BookPageOu
     summary="Văn bản đến đang trình người gọi",
 )
 def incoming_presented_to_me(request: HttpRequest) -> list[IncomingRowOut]:
-    documents = selectors.presented_to(_actor(request))[:MAX_LIST]
+    documents = selectors.presented_to(actor(request))[:MAX_LIST]
     return [_incoming_row(d) for d in documents]
 
 
@@ -614,8 +543,8 @@ def incoming_presented_to_me(request: HttpRequest) -> list[IncomingRowOut]:
 def incoming_register(
     request: HttpRequest, payload: IncomingRegisterIn
 ) -> Status[IncomingDetailOut | DuplicateOut]:
-    person = _actor(request)
-    unit = _unit_named(payload.unit, "unit", among=units_visible(person))
+    person = actor(request)
+    unit = unit_named(payload.unit, "unit", among=units_visible(person))
     try:
         document = services.incoming_register(
             actor=person,
@@ -649,7 +578,7 @@ def incoming_register(
     description="Mỗi lần đọc văn bản mật được ghi nhật ký.",
 )
 def incoming_get(request: HttpRequest, document_uuid: UUID) -> IncomingDetailOut:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
     services.document_read_record(actor=person, incoming=document)
     return _incoming_detail(document)
@@ -664,10 +593,10 @@ def incoming_get(request: HttpRequest, document_uuid: UUID) -> IncomingDetailOut
 def incoming_present(
     request: HttpRequest, document_uuid: UUID, payload: PresentIn
 ) -> IncomingDetailOut:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
     services.incoming_present(
-        actor=person, document=document, leader=_person_named(payload.leader, "leader")
+        actor=person, document=document, leader=person_named(payload.leader, "leader")
     )
     return _incoming_detail(selectors.incoming_get_visible(person, document_uuid))
 
@@ -681,7 +610,7 @@ def incoming_present(
 def incoming_direct(
     request: HttpRequest, document_uuid: UUID, payload: DirectionIn
 ) -> Status[DirectionCreatedOut]:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
     direction = services.direction_give(
         actor=person,
@@ -711,7 +640,7 @@ def incoming_direct(
 def incoming_return(
     request: HttpRequest, document_uuid: UUID, payload: ReasonIn
 ) -> IncomingDetailOut:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
     services.incoming_return(actor=person, document=document, reason=payload.reason)
     return _incoming_detail(selectors.incoming_get_visible(person, document_uuid))
@@ -726,7 +655,7 @@ def incoming_return(
 def incoming_file(
     request: HttpRequest, document_uuid: UUID, payload: FileIn | None = None
 ) -> IncomingDetailOut:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
     services.incoming_file(actor=person, document=document, note=payload.note if payload else "")
     return _incoming_detail(selectors.incoming_get_visible(person, document_uuid))
@@ -741,7 +670,7 @@ def incoming_file(
 def incoming_cancel(
     request: HttpRequest, document_uuid: UUID, payload: ReasonIn
 ) -> IncomingDetailOut:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
     services.incoming_cancel(actor=person, document=document, reason=payload.reason)
     return _incoming_detail(selectors.incoming_get_visible(person, document_uuid))
@@ -776,7 +705,7 @@ class HandOverIn(Schema):
     summary="Việc được giao cho người gọi, hạn gần trước",
 )
 def my_inbox(request: HttpRequest, filters: Query[InboxQuery]) -> list[InboxItemOut]:
-    assignments = selectors.inbox(_actor(request), include_done=filters.include_done)
+    assignments = selectors.inbox(actor(request), include_done=filters.include_done)
     page = assignments.select_related(*ASSIGNMENT_RELATED)[: filters.limit]
     return [InboxItemOut(**_assignment_fields(a), document=_incoming_row(a.document)) for a in page]
 
@@ -788,7 +717,7 @@ def my_inbox(request: HttpRequest, filters: Query[InboxQuery]) -> list[InboxItem
     summary="Một phần việc xử lý văn bản đến, với tiến độ",
 )
 def assignment_get(request: HttpRequest, assignment_uuid: UUID) -> AssignmentDetailOut:
-    person = _actor(request)
+    person = actor(request)
     assignment = selectors.assignment_get_visible(person, assignment_uuid)
     services.document_read_record(actor=person, incoming=assignment.document)
     return _assignment_detail(assignment)
@@ -803,7 +732,7 @@ def assignment_get(request: HttpRequest, assignment_uuid: UUID) -> AssignmentDet
 def assignment_progress(
     request: HttpRequest, assignment_uuid: UUID, payload: ProgressIn
 ) -> Status[ProgressNoteOut]:
-    person = _actor(request)
+    person = actor(request)
     assignment = selectors.assignment_get_visible(person, assignment_uuid)
     note = services.assignment_progress(actor=person, assignment=assignment, text=payload.text)
     return Status(201, _note(note))
@@ -818,7 +747,7 @@ def assignment_progress(
 def assignment_complete(
     request: HttpRequest, assignment_uuid: UUID, payload: CompleteIn
 ) -> AssignmentDetailOut:
-    person = _actor(request)
+    person = actor(request)
     assignment = selectors.assignment_get_visible(person, assignment_uuid)
     reply = None
     if payload.reply is not None:
@@ -841,10 +770,10 @@ def assignment_complete(
 def assignment_hand_over(
     request: HttpRequest, assignment_uuid: UUID, payload: HandOverIn
 ) -> Status[AssignmentDetailOut]:
-    person = _actor(request)
+    person = actor(request)
     assignment = selectors.assignment_get_visible(person, assignment_uuid)
     successor = services.assignment_hand_over(
-        actor=person, assignment=assignment, to=_person_named(payload.to, "to"), note=payload.note
+        actor=person, assignment=assignment, to=person_named(payload.to, "to"), note=payload.note
     )
     return Status(201, _assignment_detail(selectors.assignment_get_visible(person, successor.uuid)))
 
@@ -926,7 +855,7 @@ def _reception_item(delivery: Delivery) -> ReceptionItemOut:
     summary="Văn bản liên thông gửi đến các đơn vị người gọi làm văn thư, chờ vào sổ",
 )
 def reception_queue(request: HttpRequest) -> list[ReceptionItemOut]:
-    return [_reception_item(d) for d in selectors.reception_queue(_actor(request))[:MAX_LIST]]
+    return [_reception_item(d) for d in selectors.reception_queue(actor(request))[:MAX_LIST]]
 
 
 @router.post(
@@ -938,7 +867,7 @@ def reception_queue(request: HttpRequest) -> list[ReceptionItemOut]:
 def delivery_refuse(
     request: HttpRequest, delivery_uuid: UUID, payload: ReasonIn
 ) -> ReceptionItemOut:
-    person = _actor(request)
+    person = actor(request)
     delivery = selectors.delivery_get_for_recipient(person, delivery_uuid)
     services.delivery_refuse(actor=person, delivery=delivery, reason=payload.reason)
     return _reception_item(selectors.delivery_get_for_recipient(person, delivery_uuid))
@@ -955,7 +884,7 @@ def delivery_refuse(
 def delivery_register(
     request: HttpRequest, delivery_uuid: UUID, payload: ReceiveIn | None = None
 ) -> Status[IncomingDetailOut | DuplicateOut]:
-    person = _actor(request)
+    person = actor(request)
     delivery = selectors.delivery_get_for_recipient(person, delivery_uuid)
     payload = payload or ReceiveIn.model_validate({})
     try:
@@ -1261,7 +1190,7 @@ class DistributeIn(Schema):
 def _recipients(items: list[RecipientIn]) -> list[Recipient]:
     return [
         Recipient(
-            unit=_unit_named(r.unit, "recipients") if r.unit is not None else None,
+            unit=unit_named(r.unit, "recipients") if r.unit is not None else None,
             external_name=r.external_name,
             note=r.note,
         )
@@ -1273,7 +1202,7 @@ def _outgoing_step(
     request: HttpRequest, document_uuid: UUID, action: Any, **arguments: Any
 ) -> OutgoingDetailOut:
     """Fetch the visible document, call one service on it, answer with its new state."""
-    person = _actor(request)
+    person = actor(request)
     document = selectors.outgoing_get_visible(person, document_uuid)
     action(actor=person, document=document, **arguments)
     return _outgoing_detail(selectors.outgoing_get_visible(person, document_uuid))
@@ -1286,7 +1215,7 @@ def _outgoing_step(
     summary="Tạo dự thảo văn bản đi (phiên bản 1)",
 )
 def outgoing_create(request: HttpRequest, payload: OutgoingCreateIn) -> Status[OutgoingDetailOut]:
-    person = _actor(request)
+    person = actor(request)
     reply_to = None
     if payload.reply_to is not None:
         reply_to = selectors.incoming_visible(person).filter(uuid=payload.reply_to).first()
@@ -1294,7 +1223,7 @@ def outgoing_create(request: HttpRequest, payload: OutgoingCreateIn) -> Status[O
             raise ValidationError({"reply_to": _("Không tìm thấy văn bản đến có mã này.")})
     document = services.outgoing_create(
         actor=person,
-        unit=_unit_named(payload.unit, "unit", among=units_visible(person)),
+        unit=unit_named(payload.unit, "unit", among=units_visible(person)),
         type_symbol=payload.type_symbol,
         subject=payload.subject,
         body=payload.body,
@@ -1313,7 +1242,7 @@ def outgoing_create(request: HttpRequest, payload: OutgoingCreateIn) -> Status[O
     summary="Dự thảo đang chờ người gọi duyệt ở bước hiện tại",
 )
 def outgoing_awaiting_my_approval(request: HttpRequest) -> list[OutgoingRowOut]:
-    drafts = selectors.awaiting_my_approval(_actor(request))[:MAX_LIST]
+    drafts = selectors.awaiting_my_approval(actor(request))[:MAX_LIST]
     prefetch_related_objects(drafts, "signer")
     return [_outgoing_row(d) for d in drafts]
 
@@ -1325,7 +1254,7 @@ def outgoing_awaiting_my_approval(request: HttpRequest) -> list[OutgoingRowOut]:
     summary="Văn bản đã ký chờ văn thư cấp số, phát hành",
 )
 def outgoing_awaiting_issue(request: HttpRequest) -> list[OutgoingRowOut]:
-    documents = selectors.awaiting_issue(_actor(request)).select_related("drafter")[:MAX_LIST]
+    documents = selectors.awaiting_issue(actor(request)).select_related("drafter")[:MAX_LIST]
     return [_outgoing_row(d) for d in documents]
 
 
@@ -1337,7 +1266,7 @@ def outgoing_awaiting_issue(request: HttpRequest) -> list[OutgoingRowOut]:
     description="Mỗi lần đọc văn bản mật được ghi nhật ký.",
 )
 def outgoing_get(request: HttpRequest, document_uuid: UUID) -> OutgoingDetailOut:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.outgoing_get_visible(person, document_uuid)
     services.document_read_record(actor=person, outgoing=document)
     return _outgoing_detail(document)
@@ -1352,7 +1281,7 @@ def outgoing_get(request: HttpRequest, document_uuid: UUID) -> OutgoingDetailOut
 def outgoing_revise(
     request: HttpRequest, document_uuid: UUID, payload: ReviseIn
 ) -> Status[DraftVersionOut]:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.outgoing_get_visible(person, document_uuid)
     version = services.draft_revise(
         actor=person,
@@ -1412,7 +1341,7 @@ def outgoing_return(
     summary="Ký văn bản đã duyệt (lãnh đạo đơn vị hoặc cấp ủy, chính người ký)",
 )
 def outgoing_sign(request: HttpRequest, document_uuid: UUID, payload: SignIn) -> OutgoingDetailOut:
-    person = _actor(request)
+    person = actor(request)
     if payload.signer is not None and payload.signer != person.uuid:
         raise ValidationError(
             {"signer": _("Chỉ người ký mới ký được; không ghi nhận chữ ký thay người khác.")}
@@ -1530,7 +1459,7 @@ FILE_RESPONSE: dict[str, Any] = {
 def incoming_attachment(
     request: HttpRequest, document_uuid: UUID, attachment_uuid: UUID
 ) -> FileResponse:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
     return _file_response(person, document.attachments.all(), attachment_uuid, incoming=document)
 
@@ -1547,7 +1476,7 @@ def incoming_attachment(
 def outgoing_attachment(
     request: HttpRequest, document_uuid: UUID, attachment_uuid: UUID
 ) -> FileResponse:
-    person = _actor(request)
+    person = actor(request)
     document = selectors.outgoing_get_visible(person, document_uuid)
     return _file_response(person, document.attachments.all(), attachment_uuid, outgoing=document)
 
@@ -1626,7 +1555,7 @@ def _tally_out(tally: stats.Tally) -> TallyOut:
 def register_download(
     request: HttpRequest, kind: registers.Kind, filters: Query[RegisterQuery]
 ) -> HttpResponse:
-    person = _actor(request)
+    person = actor(request)
     unit = registers.report_unit_get(person, filters.unit)
     period = filters.period()
     content = services.register_export(
@@ -1649,7 +1578,7 @@ def register_download(
     "quá hạn; chỉ văn bản người gọi được xem.",
 )
 def handling_stats(request: HttpRequest, filters: Query[StatsQuery]) -> HandlingStatsOut:
-    person = _actor(request)
+    person = actor(request)
     unit = registers.report_unit_get(person, filters.unit) if filters.unit else None
     found = stats.handling_stats(person, unit=unit, period=filters.period())
     return HandlingStatsOut(

@@ -8,8 +8,8 @@ from typing import Annotated, Literal, cast
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
+from vanphong.api.errors import ERRORS
 from vanphong.core.inputs import Year
-from vanphong.documents.api import ERRORS
 from vanphong.org.models import Person
 from vanphong.search import selectors
 

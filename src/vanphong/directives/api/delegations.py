@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from vanphong.api.errors import ERRORS
 from vanphong.core.access import get_visible_or_404
 from vanphong.directives import (
     selectors,
@@ -19,7 +20,6 @@ from vanphong.directives import (
 from vanphong.directives.models import (
     Delegation,
 )
-from vanphong.documents.api import ERRORS
 from vanphong.org.models import Person, Unit
 
 router = Router()

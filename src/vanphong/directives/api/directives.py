@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from vanphong.api.errors import ERRORS
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.inputs import Day
 from vanphong.directives import (
@@ -21,7 +22,6 @@ from vanphong.directives import (
     services,
     stats,
 )
-from vanphong.documents.api import ERRORS
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.documents.views_files import content_disposition
 from vanphong.org.models import Person, Unit

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from vanphong.api.errors import ERRORS
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.inputs import CleanStr, Day
 from vanphong.directives import (
@@ -29,7 +30,6 @@ from vanphong.directives.models import (
     Recurrence,
     Task,
 )
-from vanphong.documents.api import ERRORS
 from vanphong.documents.views_files import download
 from vanphong.org.models import Person, Unit
 

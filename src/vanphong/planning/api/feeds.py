@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from vanphong.api.errors import ERRORS, ErrorOut
 from vanphong.core.access import get_visible_or_404
-from vanphong.documents.api import ERRORS, ErrorOut
 from vanphong.org.models import Person
 from vanphong.planning import services
 from vanphong.planning.api.common import actor, optional_unit

@@ -7,8 +7,8 @@ from uuid import UUID
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from vanphong.api.errors import ERRORS
 from vanphong.core.inputs import CleanStr, Count
-from vanphong.documents.api import ERRORS
 from vanphong.planning import selectors, services
 from vanphong.planning.api.common import actor, required_unit
 

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from vanphong.api.api import api
+from vanphong.api_root import api
 
 urlpatterns = [
     path("", include("vanphong.web.urls")),

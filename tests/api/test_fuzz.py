@@ -33,8 +33,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pytest_django import DjangoDbBlocker
 
-from vanphong.api.api import api
 from vanphong.api.services import token_create
+from vanphong.api_root import api
 from vanphong.demo import directives, documents, scenario
 from vanphong.org.models import Person, Role
 

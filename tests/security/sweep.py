@@ -27,8 +27,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from tests.security.sweep_world import CLEARED, FOUND, SweepWorld, marker
-from vanphong.api.api import api
 from vanphong.api.models import ApiToken
+from vanphong.api_root import api
 from vanphong.core.models import CalendarDay
 from vanphong.directives.models import Delegation
 from vanphong.org.models import Membership, MembershipRequest

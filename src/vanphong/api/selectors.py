@@ -1,4 +1,4 @@
-"""What a person sees of their own credentials: API tokens and calendar links."""
+"""What a person sees of their own API tokens."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from vanphong.api.models import ApiToken
 from vanphong.core.access import get_visible_or_404
 from vanphong.org.models import Person
-from vanphong.planning.models import FeedToken
 
 
 def tokens_of(person: Person) -> QuerySet[ApiToken]:
@@ -19,15 +18,3 @@ def tokens_of(person: Person) -> QuerySet[ApiToken]:
 def token_get_own(person: Person, token_uuid: UUID | str) -> ApiToken:
     """One of the person's tokens, or 404 (another person's token does not exist for them)."""
     return get_visible_or_404(tokens_of(person), token_uuid)
-
-
-def feeds_of(person: Person) -> QuerySet[FeedToken]:
-    return (
-        FeedToken.objects.filter(owner=person)
-        .select_related("person", "room", "unit")
-        .order_by("revoked_at", "-created_at")
-    )
-
-
-def feed_get_own(person: Person, feed_uuid: UUID | str) -> FeedToken:
-    return get_visible_or_404(feeds_of(person), feed_uuid)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from vanphong.api import views
+from vanphong.api import credentials, views
 
 app_name = "account"
 
@@ -8,5 +8,5 @@ urlpatterns = [
     path("", views.credentials, name="credentials"),
     path("mat-khau/", views.password_change, name="password"),
     path("ma-truy-cap/<uuid:token_uuid>/thu-hoi/", views.token_revoke, name="token_revoke"),
-    path("lien-ket-lich/<uuid:feed_uuid>/thu-hoi/", views.feed_revoke, name="feed_revoke"),
+    *(url for other in credentials.registered() for url in other.urls),
 ]

@@ -1,4 +1,5 @@
-"""The person's own credentials page: their API tokens and calendar links, each revocable."""
+"""The person's own credentials page: their password, their API tokens and the credentials
+other apps register (`vanphong.api.credentials`), each revocable."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vanphong.api import selectors, services
+from vanphong.api.credentials import registered
 from vanphong.api.forms import OwnPasswordForm
 from vanphong.org import services_people as org_services_people
 from vanphong.org.models import Person
-from vanphong.planning import services as planning_services
 
 
 def _actor(request: HttpRequest) -> Person:
@@ -31,12 +32,15 @@ def _report(request: HttpRequest, error: PermissionDenied | ValidationError) -> 
 
 def _page(request: HttpRequest, form: OwnPasswordForm) -> HttpResponse:
     person = _actor(request)
+    others = registered()
     context = {
         "title": _("Tài khoản: mật khẩu, mã truy cập và liên kết lịch"),
         "tokens": selectors.tokens_of(person),
-        "feeds": selectors.feeds_of(person),
         "form": form,
+        "other_credentials": [c.template for c in others],
     }
+    for other in others:
+        context.update(other.context(person))
     return render(request, "api/credentials.html", context)
 
 
@@ -84,17 +88,4 @@ def token_revoke(request: HttpRequest, token_uuid: UUID) -> HttpResponse:
         messages.success(
             request, _("Đã thu hồi mã truy cập %(prefix)s…") % {"prefix": token.prefix}
         )
-    return redirect("account:credentials")
-
-
-@login_required
-@require_POST
-def feed_revoke(request: HttpRequest, feed_uuid: UUID) -> HttpResponse:
-    feed = selectors.feed_get_own(_actor(request), feed_uuid)
-    try:
-        planning_services.feed_revoke(actor=_actor(request), feed=feed)
-    except (PermissionDenied, ValidationError) as error:
-        _report(request, error)
-    else:
-        messages.success(request, _("Đã thu hồi liên kết; lịch đã đăng ký sẽ không cập nhật nữa."))
     return redirect("account:credentials")

@@ -2,7 +2,7 @@
 
 Thin like the pages: parse the request, fetch through a visibility-scoped selector (an object
 the caller may not see is 404), call one service, answer with the object's new state. Service
-errors are mapped in `vanphong.api.api`: ValidationError → 422 with errors by field,
+errors are mapped by `vanphong.api.handlers`: ValidationError → 422 with errors by field,
 PermissionDenied → 403. A suspected duplicate registration is answered here with 409.
 """
 

@@ -7,7 +7,10 @@ class PlanningConfig(AppConfig):
     verbose_name = "Chương trình, lịch công tác"
 
     def ready(self) -> None:
+        from vanphong.api import credentials
         from vanphong.org import hooks
+        from vanphong.planning.credentials import CALENDAR_LINKS
         from vanphong.planning.feeds import feeds_revoke_of
 
         hooks.on_credentials_reset(feeds_revoke_of)
+        credentials.register(CALENDAR_LINKS)

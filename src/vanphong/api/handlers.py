@@ -1,4 +1,4 @@
-"""The JSON API root: each app mounts its router here.
+"""The API's exception handlers, installed on the root by `install`.
 
 Errors have one shape for every router: `{"detail": "…"}`, and for invalid input (a malformed
 request, or a service's ValidationError) `{"detail": "…", "errors": {field: [messages]}}`
@@ -16,44 +16,38 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import ValidationError as RequestInvalid
-from ninja.operation import Operation
 
-from vanphong.api.auth import BearerToken
-from vanphong.api.tokens import router as tokens_router
-from vanphong.core.api import router as calendar_router
 from vanphong.core.vietnamese import format_date
-from vanphong.directives.api import router as directives_router
-from vanphong.documents.api import router as documents_router
-from vanphong.org.api import router as org_router
-from vanphong.planning.api import router as planning_router
-from vanphong.search.api import router as search_router
 
 
-class VanphongAPI(NinjaAPI):
-    def get_openapi_operation_id(self, operation: Operation) -> str:
-        """`vanphong_<app>_api_<function>`, wherever in the app's `api` package the function
-        lives: splitting a router into modules does not rename its operations for clients."""
-        parts = operation.view_func.__module__.split(".")
-        if len(parts) > 3 and parts[2] == "api":
-            parts = parts[:3]
-        return "_".join([*parts, operation.view_func.__name__])
+def install(api: NinjaAPI) -> None:
+    """Answer every router's errors in one shape (see `vanphong.api.errors`)."""
 
+    def invalid(request: HttpRequest, detail: str, errors: dict[str, list[str]]) -> HttpResponse:
+        return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
 
-api = VanphongAPI(
-    title="vanphong API",
-    version="1",
-    description="API của vanphong. Xác thực: `Authorization: Bearer <mã>` "
-    "(tạo bằng `vanphong token create TÊN_ĐĂNG_NHẬP`).",
-    auth=BearerToken(),
-    urls_namespace="api",
-)
-api.add_router("/", org_router)
-api.add_router("/", tokens_router)
-api.add_router("/ngay-lam-viec/", calendar_router)
-api.add_router("/van-ban/", documents_router)
-api.add_router("/ke-hoach/", planning_router)
-api.add_router("/nhiem-vu/", directives_router)
-api.add_router("/", search_router)
+    @api.exception_handler(RequestInvalid)
+    def request_invalid(request: HttpRequest, exc: RequestInvalid) -> HttpResponse:
+        errors: dict[str, list[str]] = {}
+        for error in exc.errors:
+            errors.setdefault(_field_of(list(error.get("loc", ()))), []).append(_message(error))
+        return invalid(request, _("Dữ liệu gửi lên không hợp lệ."), errors)
+
+    @api.exception_handler(ValidationError)
+    def service_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        return invalid(request, " ".join(exc.messages), errors)
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        detail = str(exc) or _("Bạn không có quyền làm việc này.")
+        return api.create_response(request, {"detail": detail}, status=403)
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        detail = _("Yêu cầu quá lớn.")
+        return api.create_response(request, {"detail": detail}, status=413)
+
 
 # Where ninja says the bad value was; the field name after it is what a client needs.
 _SOURCES = {"body", "query", "path", "header", "cookie", "form", "file"}
@@ -67,10 +61,6 @@ def _field_of(location: list[Any]) -> str:
         if location[0] == "body" and len(parts) > 1:
             parts = parts[1:]
     return ".".join(parts) or "__all__"
-
-
-def _invalid(request: HttpRequest, detail: str, errors: dict[str, list[str]]) -> HttpResponse:
-    return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
 
 
 def _shown(value: Any) -> str:
@@ -151,29 +141,3 @@ _PYDANTIC_MESSAGES = {
     "string_unicode": gettext_lazy("Văn bản không hợp lệ (mã Unicode hỏng)."),
     "extra_forbidden": gettext_lazy("Trường này không được nhận."),
 }
-
-
-@api.exception_handler(RequestInvalid)
-def _request_invalid(request: HttpRequest, exc: RequestInvalid) -> HttpResponse:
-    errors: dict[str, list[str]] = {}
-    for error in exc.errors:
-        errors.setdefault(_field_of(list(error.get("loc", ()))), []).append(_message(error))
-    return _invalid(request, _("Dữ liệu gửi lên không hợp lệ."), errors)
-
-
-@api.exception_handler(ValidationError)
-def _service_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return _invalid(request, " ".join(exc.messages), errors)
-
-
-@api.exception_handler(PermissionDenied)
-def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    detail = str(exc) or _("Bạn không có quyền làm việc này.")
-    return api.create_response(request, {"detail": detail}, status=403)
-
-
-@api.exception_handler(RequestDataTooBig)
-def _too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    detail = _("Yêu cầu quá lớn.")
-    return api.create_response(request, {"detail": detail}, status=413)

@@ -29,7 +29,7 @@ from vanphong.api.services import token_create
 from vanphong.core.models import Notification
 from vanphong.directives import reminders
 from vanphong.directives import services as directive_services
-from vanphong.documents import services as document_services
+from vanphong.documents import services_incoming as document_services_incoming
 from vanphong.planning import services as planning_services
 from vanphong.search import engine
 
@@ -428,7 +428,7 @@ def test_a_review_cites_a_secret_product_document_only_to_who_may_open_it(
     """An ordinary directive whose task the Office did with the Tối mật report: the review
     the Office's Mật clerk drafts counts the task, without the report's number-symbol."""
     leader = world.docs.province_office_leader
-    conclusion = document_services.incoming_register(
+    conclusion = document_services_incoming.incoming_register(
         actor=world.docs.province_clerk,
         unit=world.province_office,
         medium="paper",

@@ -43,7 +43,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from vanphong.core.forms import BootstrapForm
 from vanphong.core.models import AuditEvent
 from vanphong.core.workdays import WorkCalendar
-from vanphong.documents import selectors, services, workflow
+from vanphong.documents import (
+    selectors,
+    services,
+    services_delivery,
+    services_handling,
+    services_incoming,
+    workflow,
+)
 from vanphong.documents.forms_incoming import (
     BookFilterForm,
     CompleteForm,
@@ -219,7 +226,7 @@ def incoming_actions(actor: Person, document: IncomingDocument) -> IncomingActio
 
 
 def _can_handle(actor: Person, assignment: Assignment) -> bool:
-    """Mirrors services._lock_assignment: one's own open part of a live document."""
+    """Mirrors services_handling._lock_assignment: one's own open part of a live document."""
     return (
         assignment.assignee_id == actor.pk
         and assignment.is_open
@@ -260,7 +267,7 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                document = services.incoming_register(
+                document = services_incoming.incoming_register(
                     actor=actor,
                     unit=data["unit"],
                     medium=data["medium"],
@@ -279,7 +286,7 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
                     duplicate_reason=data["duplicate_reason"],
                     submission_id=data["submission_id"],
                 )
-            except services.DuplicateDocument as error:
+            except services_incoming.DuplicateDocument as error:
                 form.add_service_error(error)
                 duplicates = _duplicates_shown(actor, error)
             except ValidationError as error:
@@ -310,7 +317,9 @@ def _now_to_the_minute() -> datetime:
     return timezone.localtime().replace(second=0, microsecond=0)
 
 
-def _duplicates_shown(actor: Person, error: services.DuplicateDocument) -> list[IncomingDocument]:
+def _duplicates_shown(
+    actor: Person, error: services_incoming.DuplicateDocument
+) -> list[IncomingDocument]:
     shown = incoming_visible(actor).filter(pk__in=[d.pk for d in error.existing])
     return list(shown.order_by("year", "number"))
 
@@ -326,7 +335,7 @@ def _registered(request: HttpRequest, document: IncomingDocument) -> HttpRespons
 
 def _register_delivery(request: HttpRequest, delivery: Delivery) -> HttpResponse:
     """Registering what another unit sent: the document is shown as sent, read-only; the
-    form asks only what the receiving side knows (services.delivery_register)."""
+    form asks only what the receiving side knows (services_incoming.delivery_register)."""
     actor = _actor(request)
     sent = delivery.document
     options = {"page_count_known": sent.page_count is not None}
@@ -336,7 +345,7 @@ def _register_delivery(request: HttpRequest, delivery: Delivery) -> HttpResponse
         if form.is_valid():
             data = form.cleaned_data
             try:
-                document = services.delivery_register(
+                document = services_incoming.delivery_register(
                     actor=actor,
                     delivery=delivery,
                     received_at=data["received_at"],
@@ -347,7 +356,7 @@ def _register_delivery(request: HttpRequest, delivery: Delivery) -> HttpResponse
                     duplicate_reason=data["duplicate_reason"],
                     submission_id=data["submission_id"],
                 )
-            except services.DuplicateDocument as error:
+            except services_incoming.DuplicateDocument as error:
                 form.add_service_error(error)
                 duplicates = _duplicates_shown(actor, error)
             except ValidationError as error:
@@ -623,7 +632,7 @@ def incoming_present(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         document_uuid,
         allowed=lambda a: a.present,
         make_form=lambda doc, data: PresentForm(data, leaders=_leaders_of(doc.unit)),
-        run=lambda actor, doc, data: services.incoming_present(
+        run=lambda actor, doc, data: services_incoming.incoming_present(
             actor=actor, document=doc, leader=data["leader"]
         ),
         done=_("Đã trình văn bản."),
@@ -643,13 +652,13 @@ def _direction_form(document: IncomingDocument, data: Any) -> DirectionForm:
 
 
 def _give_direction(actor: Person, document: IncomingDocument, data: dict[str, Any]) -> object:
-    return services.direction_give(
+    return services_incoming.direction_give(
         actor=actor,
         document=document,
         text=data["text"],
-        lead=services.Handler(person=data["lead_person"], unit=data["lead_unit"]),
-        supporting=[services.Handler(person=p) for p in data["supporting"]],
-        informed=[services.Handler(person=p) for p in data["informed"]],
+        lead=services_incoming.Handler(person=data["lead_person"], unit=data["lead_unit"]),
+        supporting=[services_incoming.Handler(person=p) for p in data["supporting"]],
+        informed=[services_incoming.Handler(person=p) for p in data["informed"]],
         deadline=data["deadline"],
     )
 
@@ -677,7 +686,7 @@ def incoming_return(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         document_uuid,
         allowed=lambda a: a.give_back,
         make_form=lambda doc, data: ReasonForm(data),
-        run=lambda actor, doc, data: services.incoming_return(
+        run=lambda actor, doc, data: services_incoming.incoming_return(
             actor=actor, document=doc, reason=data["reason"]
         ),
         done=_("Đã trả lại văn bản cho văn thư."),
@@ -695,7 +704,7 @@ def incoming_file(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         document_uuid,
         allowed=lambda a: a.file,
         make_form=lambda doc, data: FileForm(data),
-        run=lambda actor, doc, data: services.incoming_file(
+        run=lambda actor, doc, data: services_incoming.incoming_file(
             actor=actor, document=doc, note=data["note"]
         ),
         done=_("Đã lưu văn bản để biết."),
@@ -713,7 +722,7 @@ def incoming_cancel(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         document_uuid,
         allowed=lambda a: a.cancel,
         make_form=lambda doc, data: ReasonForm(data),
-        run=lambda actor, doc, data: services.incoming_cancel(
+        run=lambda actor, doc, data: services_incoming.incoming_cancel(
             actor=actor, document=doc, reason=data["reason"]
         ),
         done=_("Đã hủy đăng ký; số đến vẫn giữ trong sổ."),
@@ -831,7 +840,7 @@ def assignment_progress(request: HttpRequest, assignment_uuid: UUID) -> HttpResp
     form = ProgressForm(request.POST)
     if form.is_valid():
         try:
-            services.assignment_progress(
+            services_handling.assignment_progress(
                 actor=actor, assignment=assignment, text=form.cleaned_data["text"]
             )
         except PermissionDenied as error:
@@ -851,7 +860,7 @@ def assignment_complete(request: HttpRequest, assignment_uuid: UUID) -> HttpResp
     form = CompleteForm(request.POST, replies=_replies(actor, assignment))
     if form.is_valid():
         try:
-            services.assignment_complete(
+            services_handling.assignment_complete(
                 actor=actor,
                 assignment=assignment,
                 result=form.cleaned_data["result"],
@@ -875,7 +884,7 @@ def assignment_hand_over(request: HttpRequest, assignment_uuid: UUID) -> HttpRes
     if form.is_valid():
         to = form.cleaned_data["to"]
         try:
-            services.assignment_hand_over(
+            services_handling.assignment_hand_over(
                 actor=actor, assignment=assignment, to=to, note=form.cleaned_data["note"]
             )
         except PermissionDenied as error:
@@ -910,7 +919,7 @@ def queue_refuse(request: HttpRequest, delivery_uuid: UUID) -> HttpResponse:
     form.fields["reason"].help_text = _("Ví dụ: gửi nhầm đơn vị; thiếu trang; tệp không mở được.")
     if request.method == "POST" and form.is_valid():
         try:
-            services.delivery_refuse(
+            services_delivery.delivery_refuse(
                 actor=actor, delivery=delivery, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:

@@ -30,7 +30,7 @@ from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import BootstrapForm
 from vanphong.core.models import AuditEvent
 from vanphong.core.rules import numbering_policy
-from vanphong.documents import selectors, services, workflow
+from vanphong.documents import selectors, services, services_delivery, services_outgoing, workflow
 from vanphong.documents.forms_outgoing import (
     BookFilterForm,
     ChainForm,
@@ -239,7 +239,7 @@ def outgoing_create(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                document = services.outgoing_create(
+                document = services_outgoing.outgoing_create(
                     actor=actor,
                     unit=data["unit"],
                     type_symbol=data["type_symbol"],
@@ -386,7 +386,7 @@ def outgoing_revise(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                version = services.draft_revise(
+                version = services_outgoing.draft_revise(
                     actor=actor,
                     document=document,
                     body=data["body"],
@@ -423,7 +423,7 @@ def outgoing_revise(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
 def outgoing_submit(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
     document = _document(request, document_uuid)
     try:
-        services.outgoing_submit(actor=_actor(request), document=document)
+        services_outgoing.outgoing_submit(actor=_actor(request), document=document)
     except (ValidationError, PermissionDenied) as error:
         return _refused(request, document, error)
     messages.success(request, _("Đã trình duyệt dự thảo."))
@@ -444,9 +444,9 @@ def outgoing_decide(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         approve = form.cleaned_data["decision"] == DecisionForm.APPROVE
         try:
             if approve:
-                services.outgoing_approve(actor=actor, document=document, comment=comment)
+                services_outgoing.outgoing_approve(actor=actor, document=document, comment=comment)
             else:
-                services.outgoing_return(actor=actor, document=document, comment=comment)
+                services_outgoing.outgoing_return(actor=actor, document=document, comment=comment)
         except PermissionDenied as error:
             return _refused(request, document, error)
         except ValidationError as error:
@@ -487,7 +487,7 @@ def outgoing_sign(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.outgoing_sign(
+                services_outgoing.outgoing_sign(
                     actor=actor,
                     document=document,
                     position=data["position"],
@@ -540,7 +540,7 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.outgoing_issue(
+                services_outgoing.outgoing_issue(
                     actor=actor,
                     document=document,
                     recipients=form.recipient_list(),
@@ -594,7 +594,7 @@ def outgoing_distribute(request: HttpRequest, document_uuid: UUID) -> HttpRespon
     form = DistributeForm(request.POST if request.method == "POST" else None, units=units)
     if form.is_valid():
         try:
-            sent = services.outgoing_distribute(
+            sent = services_delivery.outgoing_distribute(
                 actor=actor, document=document, recipients=form.recipient_list()
             )
         except PermissionDenied as error:
@@ -654,7 +654,7 @@ def outgoing_recall(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         request,
         document_uuid,
         action="recall",
-        run=services.outgoing_recall,
+        run=services_delivery.outgoing_recall,
         done=_("Đã thu hồi văn bản; bản của các nơi nhận bị khóa."),
         title=_("Thu hồi văn bản"),
         submit_label=_("Thu hồi"),
@@ -672,7 +672,7 @@ def outgoing_cancel(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         request,
         document_uuid,
         action="cancel",
-        run=services.outgoing_cancel,
+        run=services_outgoing.outgoing_cancel,
         done=_("Đã hủy dự thảo."),
         title=_("Hủy dự thảo"),
         submit_label=_("Hủy dự thảo"),
@@ -815,7 +815,7 @@ def approval_chain(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
         )
         if form.is_valid():
             try:
-                services.approval_chain_set(
+                services_outgoing.approval_chain_set(
                     actor=actor,
                     unit=unit,
                     steps=form.steps(),

@@ -345,7 +345,7 @@ def programme_issue(*, actor: Person, programme: WorkProgramme) -> OutgoingDocum
     """Draft the programme as a CTr document in the committee's book (or, when the compiler
     has no role in the committee itself, its Office's), to be approved, signed and issued
     through the documents module like any other."""
-    from vanphong.documents import services as documents
+    from vanphong.documents import services_outgoing as documents_outgoing
     from vanphong.documents.selectors import DOCUMENT_ROLES
 
     programme = _lock_programme(programme)
@@ -360,7 +360,7 @@ def programme_issue(*, actor: Person, programme: WorkProgramme) -> OutgoingDocum
     unit = committee if scope.holds(committee.id, *DOCUMENT_ROLES) else office
     if unit is None:  # _require_compiler has found the Office; this informs the type checker
         raise ValidationError(_("Cấp ủy này chưa có Văn phòng trong hệ thống."))
-    document = documents.outgoing_create(
+    document = documents_outgoing.outgoing_create(
         actor=actor,
         unit=unit,
         type_symbol="CTr",

@@ -28,7 +28,16 @@ from pydantic import model_validator
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.files import safe_filename
 from vanphong.core.inputs import CleanStr, Count, Day, Moment, Year
-from vanphong.documents import registers, selectors, services, stats
+from vanphong.documents import (
+    registers,
+    selectors,
+    services,
+    services_delivery,
+    services_handling,
+    services_incoming,
+    services_outgoing,
+    stats,
+)
 from vanphong.documents.models import (
     ApprovalDecision,
     ApprovalStep,
@@ -50,7 +59,9 @@ from vanphong.documents.models import (
     SigningAuthority,
     Urgency,
 )
-from vanphong.documents.services import DuplicateDocument, Handler, Recipient, Upload
+from vanphong.documents.services import Upload
+from vanphong.documents.services_delivery import Recipient
+from vanphong.documents.services_incoming import DuplicateDocument, Handler
 from vanphong.documents.views_files import download
 from vanphong.org.models import Clearance, Membership, Person, Unit
 from vanphong.org.selectors import scope_for, units_visible
@@ -617,7 +628,7 @@ def incoming_register(
     person = _actor(request)
     unit = _unit_named(payload.unit, "unit", among=units_visible(person))
     try:
-        document = services.incoming_register(
+        document = services_incoming.incoming_register(
             actor=person,
             unit=unit,
             medium=payload.medium,
@@ -666,7 +677,7 @@ def incoming_present(
 ) -> IncomingDetailOut:
     person = _actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=person, document=document, leader=_person_named(payload.leader, "leader")
     )
     return _incoming_detail(selectors.incoming_get_visible(person, document_uuid))
@@ -683,7 +694,7 @@ def incoming_direct(
 ) -> Status[DirectionCreatedOut]:
     person = _actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    direction = services.direction_give(
+    direction = services_incoming.direction_give(
         actor=person,
         document=document,
         text=payload.text,
@@ -713,7 +724,7 @@ def incoming_return(
 ) -> IncomingDetailOut:
     person = _actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    services.incoming_return(actor=person, document=document, reason=payload.reason)
+    services_incoming.incoming_return(actor=person, document=document, reason=payload.reason)
     return _incoming_detail(selectors.incoming_get_visible(person, document_uuid))
 
 
@@ -728,7 +739,9 @@ def incoming_file(
 ) -> IncomingDetailOut:
     person = _actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    services.incoming_file(actor=person, document=document, note=payload.note if payload else "")
+    services_incoming.incoming_file(
+        actor=person, document=document, note=payload.note if payload else ""
+    )
     return _incoming_detail(selectors.incoming_get_visible(person, document_uuid))
 
 
@@ -743,7 +756,7 @@ def incoming_cancel(
 ) -> IncomingDetailOut:
     person = _actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    services.incoming_cancel(actor=person, document=document, reason=payload.reason)
+    services_incoming.incoming_cancel(actor=person, document=document, reason=payload.reason)
     return _incoming_detail(selectors.incoming_get_visible(person, document_uuid))
 
 
@@ -805,7 +818,9 @@ def assignment_progress(
 ) -> Status[ProgressNoteOut]:
     person = _actor(request)
     assignment = selectors.assignment_get_visible(person, assignment_uuid)
-    note = services.assignment_progress(actor=person, assignment=assignment, text=payload.text)
+    note = services_handling.assignment_progress(
+        actor=person, assignment=assignment, text=payload.text
+    )
     return Status(201, _note(note))
 
 
@@ -825,7 +840,7 @@ def assignment_complete(
         reply = selectors.outgoing_visible(person).filter(uuid=payload.reply).first()
         if reply is None:
             raise ValidationError({"reply": _("Không tìm thấy văn bản đi có mã này.")})
-    services.assignment_complete(
+    services_handling.assignment_complete(
         actor=person, assignment=assignment, result=payload.result, reply=reply
     )
     return _assignment_detail(selectors.assignment_get_visible(person, assignment_uuid))
@@ -843,7 +858,7 @@ def assignment_hand_over(
 ) -> Status[AssignmentDetailOut]:
     person = _actor(request)
     assignment = selectors.assignment_get_visible(person, assignment_uuid)
-    successor = services.assignment_hand_over(
+    successor = services_handling.assignment_hand_over(
         actor=person, assignment=assignment, to=_person_named(payload.to, "to"), note=payload.note
     )
     return Status(201, _assignment_detail(selectors.assignment_get_visible(person, successor.uuid)))
@@ -940,7 +955,7 @@ def delivery_refuse(
 ) -> ReceptionItemOut:
     person = _actor(request)
     delivery = selectors.delivery_get_for_recipient(person, delivery_uuid)
-    services.delivery_refuse(actor=person, delivery=delivery, reason=payload.reason)
+    services_delivery.delivery_refuse(actor=person, delivery=delivery, reason=payload.reason)
     return _reception_item(selectors.delivery_get_for_recipient(person, delivery_uuid))
 
 
@@ -959,7 +974,7 @@ def delivery_register(
     delivery = selectors.delivery_get_for_recipient(person, delivery_uuid)
     payload = payload or ReceiveIn.model_validate({})
     try:
-        document = services.delivery_register(
+        document = services_incoming.delivery_register(
             actor=person,
             delivery=delivery,
             received_at=_aware(payload.received_at),
@@ -1292,7 +1307,7 @@ def outgoing_create(request: HttpRequest, payload: OutgoingCreateIn) -> Status[O
         reply_to = selectors.incoming_visible(person).filter(uuid=payload.reply_to).first()
         if reply_to is None:
             raise ValidationError({"reply_to": _("Không tìm thấy văn bản đến có mã này.")})
-    document = services.outgoing_create(
+    document = services_outgoing.outgoing_create(
         actor=person,
         unit=_unit_named(payload.unit, "unit", among=units_visible(person)),
         type_symbol=payload.type_symbol,
@@ -1354,7 +1369,7 @@ def outgoing_revise(
 ) -> Status[DraftVersionOut]:
     person = _actor(request)
     document = selectors.outgoing_get_visible(person, document_uuid)
-    version = services.draft_revise(
+    version = services_outgoing.draft_revise(
         actor=person,
         document=document,
         body=payload.body,
@@ -1373,7 +1388,7 @@ def outgoing_revise(
     summary="Trình duyệt dự thảo (người soạn)",
 )
 def outgoing_submit(request: HttpRequest, document_uuid: UUID) -> OutgoingDetailOut:
-    return _outgoing_step(request, document_uuid, services.outgoing_submit)
+    return _outgoing_step(request, document_uuid, services_outgoing.outgoing_submit)
 
 
 @router.post(
@@ -1388,7 +1403,7 @@ def outgoing_approve(
     return _outgoing_step(
         request,
         document_uuid,
-        services.outgoing_approve,
+        services_outgoing.outgoing_approve,
         comment=payload.comment if payload else "",
     )
 
@@ -1402,7 +1417,9 @@ def outgoing_approve(
 def outgoing_return(
     request: HttpRequest, document_uuid: UUID, payload: ReturnDraftIn
 ) -> OutgoingDetailOut:
-    return _outgoing_step(request, document_uuid, services.outgoing_return, comment=payload.comment)
+    return _outgoing_step(
+        request, document_uuid, services_outgoing.outgoing_return, comment=payload.comment
+    )
 
 
 @router.post(
@@ -1420,7 +1437,7 @@ def outgoing_sign(request: HttpRequest, document_uuid: UUID, payload: SignIn) ->
     return _outgoing_step(
         request,
         document_uuid,
-        services.outgoing_sign,
+        services_outgoing.outgoing_sign,
         position=payload.position,
         authority=payload.authority,
     )
@@ -1439,7 +1456,7 @@ def outgoing_issue(
     return _outgoing_step(
         request,
         document_uuid,
-        services.outgoing_issue,
+        services_outgoing.outgoing_issue,
         recipients=_recipients(payload.recipients),
         issued_on=payload.issued_on,
         page_count=payload.page_count,
@@ -1461,7 +1478,7 @@ def outgoing_distribute(
     return _outgoing_step(
         request,
         document_uuid,
-        services.outgoing_distribute,
+        services_delivery.outgoing_distribute,
         recipients=_recipients(payload.recipients),
     )
 
@@ -1475,7 +1492,9 @@ def outgoing_distribute(
 def outgoing_recall(
     request: HttpRequest, document_uuid: UUID, payload: ReasonIn
 ) -> OutgoingDetailOut:
-    return _outgoing_step(request, document_uuid, services.outgoing_recall, reason=payload.reason)
+    return _outgoing_step(
+        request, document_uuid, services_delivery.outgoing_recall, reason=payload.reason
+    )
 
 
 @router.post(
@@ -1487,7 +1506,9 @@ def outgoing_recall(
 def outgoing_cancel(
     request: HttpRequest, document_uuid: UUID, payload: ReasonIn
 ) -> OutgoingDetailOut:
-    return _outgoing_step(request, document_uuid, services.outgoing_cancel, reason=payload.reason)
+    return _outgoing_step(
+        request, document_uuid, services_outgoing.outgoing_cancel, reason=payload.reason
+    )
 
 
 # --- files ----------------------------------------------------------------------------------

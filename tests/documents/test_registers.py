@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from tests.documents.conftest import DocWorld
 from vanphong.documents import (
+    register_files,
     registers,
     services_delivery,
     services_handling,
@@ -183,7 +184,7 @@ def column(kind: Kind, heading: str) -> int:
 def xlsx_sheet(
     world: DocWorld, kind: Kind, person: Person | None = None
 ) -> list[tuple[object, ...]]:
-    content = registers.build(
+    content = register_files.build(
         person or world.chau_thanh_clerk,
         kind,
         unit=world.chau_thanh_office,
@@ -196,7 +197,7 @@ def xlsx_sheet(
 
 
 def pdf_text(world: DocWorld, kind: Kind) -> str:
-    content = registers.build(
+    content = register_files.build(
         world.chau_thanh_clerk,
         kind,
         unit=world.chau_thanh_office,
@@ -229,7 +230,7 @@ def test_the_xlsx_has_a_title_row_then_the_headings_in_order(world: DocWorld, ki
 
 def test_the_xlsx_is_laid_out_for_printing(world: DocWorld) -> None:
     register(world)
-    content = registers.build(
+    content = register_files.build(
         world.chau_thanh_clerk,
         Kind.INCOMING,
         unit=world.chau_thanh_office,
@@ -251,7 +252,7 @@ def test_the_xlsx_is_laid_out_for_printing(world: DocWorld) -> None:
 @pytest.mark.parametrize("kind", list(Kind))
 def test_the_pdf_is_a4_landscape_with_the_headings(world: DocWorld, kind: Kind) -> None:
     register(world)
-    content = registers.build(
+    content = register_files.build(
         world.chau_thanh_clerk,
         kind,
         unit=world.chau_thanh_office,
@@ -571,7 +572,7 @@ def test_lateness_skips_tet_and_counts_a_worked_saturday(world: DocWorld) -> Non
 
 def _queries(world: DocWorld, kind: Kind, file_format: str) -> int:
     with CaptureQueriesContext(connection) as captured:
-        registers.build(
+        register_files.build(
             world.chau_thanh_clerk,
             kind,
             unit=world.chau_thanh_office,
@@ -644,7 +645,7 @@ def _fake_rows(count: int, **cells: str) -> list[registers.Row]:
 
 
 def test_every_pdf_page_starts_with_the_headings_and_is_numbered(world: DocWorld) -> None:
-    content = registers.pdf(
+    content = register_files.pdf(
         _fake_rows(80), spec=SPECS[Kind.INCOMING], unit=world.chau_thanh_office, period=YEAR_2012
     )
     pages = PdfReader(io.BytesIO(content)).pages
@@ -660,7 +661,7 @@ def test_every_pdf_page_starts_with_the_headings_and_is_numbered(world: DocWorld
 def test_a_word_wider_than_its_column_is_cut_across_lines_not_lost(world: DocWorld) -> None:
     long_word = "Q" * 60 + "Đ" * 60
     rows = _fake_rows(1, Tác_giả=long_word)
-    content = registers.pdf(
+    content = register_files.pdf(
         rows, spec=SPECS[Kind.INCOMING], unit=world.chau_thanh_office, period=YEAR_2012
     )
     text = "".join(PdfReader(io.BytesIO(content)).pages[0].extract_text().split())

@@ -20,8 +20,7 @@ from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import SigningAuthority, Urgency
 from vanphong.documents.services import Upload
 from vanphong.documents.services_delivery import Recipient
-from vanphong.documents.workflow import LEADER_ROLES
-from vanphong.org.models import Clearance, Role, Unit
+from vanphong.org.models import LEADER_ROLES, Clearance, Role, Unit
 
 SUBJECT_HELP = _("Tối đa 500 ký tự.")
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import audit
 from vanphong.core.files import safe_filename, store, stored_name
-from vanphong.documents import registers, workflow
+from vanphong.documents import register_files, registers, workflow
 from vanphong.documents.models import (
     Attachment,
     Delivery,
@@ -225,7 +225,7 @@ def register_export(
 ) -> bytes:
     """A Decree 30 register as a file. A file that lists secret documents takes them out of
     vanphong, so it is audited as a read of each: one event naming them all."""
-    export = registers.build(actor, kind, unit=unit, period=period, file_format=file_format)
+    export = register_files.build(actor, kind, unit=unit, period=period, file_format=file_format)
     if export.secret:
         # Only the event is in the transaction: on SQLite building a year's PDF inside it
         # would hold the database's write lock for seconds.

@@ -41,7 +41,7 @@ from vanphong.documents.models import (
     Participant,
     Urgency,
 )
-from vanphong.documents.selectors import DOCUMENT_ROLES, incoming_duplicates, incoming_visible
+from vanphong.documents.selectors import incoming_duplicates, incoming_visible
 from vanphong.documents.services import (
     INCOMING_FIELDS,
     Upload,
@@ -55,7 +55,7 @@ from vanphong.documents.services import (
     _refuse_frozen,
 )
 from vanphong.org.models import Clearance, Person, Unit
-from vanphong.org.selectors import committee_of, scope_for, unit_subtree
+from vanphong.org.selectors import scope_for
 
 
 class DuplicateDocument(ValidationError):
@@ -379,26 +379,6 @@ class Handler:
     unit: Unit | None = None
 
 
-def _check_handler(actor: Person, document: IncomingDocument, handler: Handler) -> None:
-    """A direction may name only people who work where the document is (naming someone
-    opens the document to them) and units of the document's committee."""
-    if handler.person is not None:
-        person = handler.person
-        scope = scope_for(person)
-        if not person.is_active:
-            raise ValidationError({"lead": _("%(name)s đã bị vô hiệu hóa.") % {"name": person}})
-        # Clearance is not required: the leader's direction is what opens a secret document
-        # to the person it names; working in the document's unit is.
-        if not scope.holds(document.unit_id, *DOCUMENT_ROLES):
-            raise ValidationError(
-                {"lead": _("%(name)s không thuộc đơn vị của văn bản.") % {"name": person}}
-            )
-    if handler.unit is not None and not scope_for(actor).sees(handler.unit.id):
-        committee = committee_of(document.unit)
-        if committee is None or handler.unit.id not in unit_subtree(committee):
-            raise ValidationError({"lead": _("Chỉ giao cho các đơn vị thuộc cấp ủy của văn bản.")})
-
-
 @transaction.atomic
 def direction_give(
     *,
@@ -429,7 +409,7 @@ def direction_give(
     roles += [(h, AssignmentRole.SUPPORT) for h in supporting]
     roles += [(h, AssignmentRole.INFO) for h in informed]
     for handler, role in roles:
-        _check_handler(actor, document, handler)
+        workflow.check_named(actor, document, person=handler.person, unit=handler.unit)
         if handler.person is not None:
             _involve(handler.person, incoming=document)
         Assignment.objects.create(

@@ -32,7 +32,6 @@ from vanphong.documents.models import (
     SigningAuthority,
     Urgency,
 )
-from vanphong.documents.selectors import DOCUMENT_ROLES
 from vanphong.documents.services import (
     OUTGOING_FIELDS,
     Upload,
@@ -42,7 +41,8 @@ from vanphong.documents.services import (
     _outgoing_change,
 )
 from vanphong.documents.services_delivery import Recipient, outgoing_distribute
-from vanphong.org.models import Clearance, Person, Unit
+from vanphong.documents.workflow import DOCUMENT_ROLES
+from vanphong.org.models import LEADER_ROLES, Clearance, Person, Unit
 from vanphong.org.selectors import committee_of, scope_for, term_in_force
 
 
@@ -378,7 +378,7 @@ def approval_chain_set(
     for step in steps:
         if step.get("at") not in {"unit", "committee"}:
             raise ValidationError({"steps": _("Bước duyệt không hợp lệ.")})
-        if step.get("role") not in workflow.LEADER_ROLES:
+        if step.get("role") not in LEADER_ROLES:
             raise ValidationError(
                 {"steps": _("Mỗi bước duyệt phải do lãnh đạo Văn phòng hoặc lãnh đạo cấp ủy.")}
             )

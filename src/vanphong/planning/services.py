@@ -346,7 +346,7 @@ def programme_issue(*, actor: Person, programme: WorkProgramme) -> OutgoingDocum
     has no role in the committee itself, its Office's), to be approved, signed and issued
     through the documents module like any other."""
     from vanphong.documents import services_outgoing as documents_outgoing
-    from vanphong.documents.selectors import DOCUMENT_ROLES
+    from vanphong.documents.workflow import DOCUMENT_ROLES
 
     programme = _lock_programme(programme)
     _require_compiler(actor, programme.committee)

@@ -31,7 +31,7 @@ from vanphong.core.models import AuditEvent, Counter, NumberAllocation
 from vanphong.core.vietnamese import canonical_tones
 from vanphong.demo import directives, documents, scenario
 from vanphong.directives.models import Directive
-from vanphong.documents import selectors, services
+from vanphong.documents import selectors, services_delivery, services_outgoing
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -274,16 +274,16 @@ def test_issuing_a_document_today_works_in_the_demo(demo: int) -> None:
     leader = Person.objects.get(username="cvp.tinhuy")
     clerk = Person.objects.get(username="vt.tinhuy")
     with transaction.atomic():
-        draft = services.outgoing_create(
+        draft = services_outgoing.outgoing_create(
             actor=drafter, unit=office, type_symbol="CV", subject="V/v kiểm tra hôm nay"
         )
-        services.outgoing_submit(actor=drafter, document=draft)
-        services.outgoing_approve(actor=leader, document=draft)
-        services.outgoing_sign(actor=leader, document=draft, position="Chánh VP")
-        issued = services.outgoing_issue(
+        services_outgoing.outgoing_submit(actor=drafter, document=draft)
+        services_outgoing.outgoing_approve(actor=leader, document=draft)
+        services_outgoing.outgoing_sign(actor=leader, document=draft, position="Chánh VP")
+        issued = services_outgoing.outgoing_issue(
             actor=clerk,
             document=draft,
-            recipients=[services.Recipient(external_name="Văn phòng Trung ương Đảng")],
+            recipients=[services_delivery.Recipient(external_name="Văn phòng Trung ương Đảng")],
         )
         assert issued.number_symbol == "01-CV/VPTU"  # the first of the 2025–2030 term
         transaction.set_rollback(True)

@@ -169,10 +169,10 @@ def test_a_product_must_be_an_issued_document_of_the_lead_unit(
 ) -> None:
     from tests.directives.test_services import district_task
     from tests.documents.test_registers import issued
-    from vanphong.documents import services as documents
+    from vanphong.documents import services_outgoing as documents_outgoing
 
     task = district_task(world, deadline=date(2012, 3, 30))
-    draft = documents.outgoing_create(
+    draft = documents_outgoing.outgoing_create(
         actor=world.chau_thanh_specialist,
         unit=world.chau_thanh_office,
         type_symbol="BC",

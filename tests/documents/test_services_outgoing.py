@@ -11,7 +11,7 @@ from tests.documents.conftest import DocWorld
 from tests.documents.test_views_incoming import sent_secret
 from tests.factories import UnitFactory
 from vanphong.core.models import AuditEvent, NumberAllocation
-from vanphong.documents import services
+from vanphong.documents import services_delivery, services_incoming, services_outgoing
 from vanphong.documents.models import (
     DeliveryStatus,
     IncomingDocument,
@@ -20,7 +20,7 @@ from vanphong.documents.models import (
     OutgoingStatus,
 )
 from vanphong.documents.selectors import reception_queue
-from vanphong.documents.services import Recipient
+from vanphong.documents.services_delivery import Recipient
 from vanphong.org.models import Clearance, Role, UnitKind
 
 ISSUED_ON = date(2012, 3, 1)
@@ -35,14 +35,14 @@ def draft(world: DocWorld, **overrides: object) -> OutgoingDocument:
         "body": "Dự thảo lần 1",
     }
     fields.update(overrides)
-    return services.outgoing_create(**fields)  # type: ignore[arg-type]
+    return services_outgoing.outgoing_create(**fields)  # type: ignore[arg-type]
 
 
 def approved_and_signed(world: DocWorld, **overrides: object) -> OutgoingDocument:
     document = draft(world, **overrides)
-    services.outgoing_submit(actor=document.drafter, document=document)
-    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
-    services.outgoing_sign(
+    services_outgoing.outgoing_submit(actor=document.drafter, document=document)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    services_outgoing.outgoing_sign(
         actor=world.chau_thanh_office_leader,
         document=document,
         position="Chánh Văn phòng",
@@ -62,7 +62,7 @@ def issue(world: DocWorld, document: OutgoingDocument, **overrides: object) -> O
         "issued_on": ISSUED_ON,
     }
     fields.update(overrides)
-    return services.outgoing_issue(**fields)  # type: ignore[arg-type]
+    return services_outgoing.outgoing_issue(**fields)  # type: ignore[arg-type]
 
 
 def test_party_numbers_run_per_type_within_the_committee_term(world: DocWorld) -> None:
@@ -124,13 +124,13 @@ def test_government_style_numbers_run_per_year_with_secret_apart(world: DocWorld
 
 def test_the_drafter_cannot_approve_their_own_draft(world: DocWorld) -> None:
     document = draft(world, actor=world.chau_thanh_office_leader)
-    services.outgoing_submit(actor=world.chau_thanh_office_leader, document=document)
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_office_leader, document=document)
     with pytest.raises(PermissionDenied, match="tự duyệt"):
-        services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+        services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
 
 
 def test_a_two_step_chain_needs_both_approvals(world: DocWorld) -> None:
-    services.approval_chain_set(
+    services_outgoing.approval_chain_set(
         actor=world.chau_thanh_office_leader,
         unit=world.chau_thanh_office,
         steps=[
@@ -140,32 +140,32 @@ def test_a_two_step_chain_needs_both_approvals(world: DocWorld) -> None:
         allow_self_approval=False,
     )
     document = draft(world)
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
     with pytest.raises(PermissionDenied):
-        services.outgoing_approve(actor=world.chau_thanh_leader, document=document)
-    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+        services_outgoing.outgoing_approve(actor=world.chau_thanh_leader, document=document)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
     document.refresh_from_db()
     assert (document.status, document.current_step) == (OutgoingStatus.IN_REVIEW, 1)
-    services.outgoing_approve(actor=world.chau_thanh_leader, document=document)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_leader, document=document)
     document.refresh_from_db()
     assert document.status == OutgoingStatus.APPROVED
 
 
 def test_a_returned_draft_is_revised_and_resubmitted(world: DocWorld) -> None:
     document = draft(world)
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
-    services.outgoing_return(
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services_outgoing.outgoing_return(
         actor=world.chau_thanh_office_leader, document=document, comment="Bổ sung số liệu"
     )
-    version = services.draft_revise(
+    version = services_outgoing.draft_revise(
         actor=world.chau_thanh_specialist,
         document=document,
         body="Dự thảo lần 2",
         note="Đã bổ sung",
     )
     assert version.version == 2
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
-    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
     document.refresh_from_db()
     assert document.status == OutgoingStatus.APPROVED
     assert [d.decision for d in document.decisions.all()] == ["returned", "approved"]
@@ -175,13 +175,15 @@ def test_a_returned_draft_is_revised_and_resubmitted(world: DocWorld) -> None:
 def test_illegal_moves_are_refused_with_the_state_named(world: DocWorld, step: str) -> None:
     document = draft(world)
     if step == "unsigned":
-        services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+        services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
         with pytest.raises(ValidationError, match="Đang trình duyệt"):
             issue(world, document)
     else:
         document = issue(world, approved_and_signed(world))
         with pytest.raises(ValidationError):
-            services.draft_revise(actor=world.chau_thanh_specialist, document=document, body="x")
+            services_outgoing.draft_revise(
+                actor=world.chau_thanh_specialist, document=document, body="x"
+            )
 
 
 def test_distribution_puts_the_document_in_the_recipients_queue_not_its_book(
@@ -192,7 +194,7 @@ def test_distribution_puts_the_document_in_the_recipients_queue_not_its_book(
     assert [d.document for d in queue] == [document]
     assert not world.province_office.incoming.exists()
     delivery = queue[0]
-    copy = services.delivery_register(actor=world.province_clerk, delivery=delivery)
+    copy = services_incoming.delivery_register(actor=world.province_clerk, delivery=delivery)
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.REGISTERED
     assert copy.sender_unit == world.chau_thanh_office
@@ -202,8 +204,10 @@ def test_distribution_puts_the_document_in_the_recipients_queue_not_its_book(
 def test_recall_freezes_the_recipients_copy_and_deletes_nothing(world: DocWorld) -> None:
     document = issue(world, approved_and_signed(world))
     delivery = document.deliveries.get(recipient_unit=world.province_office)
-    copy = services.delivery_register(actor=world.province_clerk, delivery=delivery)
-    services.outgoing_recall(actor=world.chau_thanh_clerk, document=document, reason="Sai số liệu")
+    copy = services_incoming.delivery_register(actor=world.province_clerk, delivery=delivery)
+    services_delivery.outgoing_recall(
+        actor=world.chau_thanh_clerk, document=document, reason="Sai số liệu"
+    )
     copy.refresh_from_db()
     document.refresh_from_db()
     delivery.refresh_from_db()
@@ -217,17 +221,21 @@ def test_recall_freezes_the_recipients_copy_and_deletes_nothing(world: DocWorld)
     ]
     assert document.number == 1
     with pytest.raises(ValidationError):
-        services.incoming_file(actor=world.province_clerk, document=copy)
+        services_incoming.incoming_file(actor=world.province_clerk, document=copy)
 
 
 def test_a_recipient_refuses_a_misaddressed_document(world: DocWorld) -> None:
     document = issue(world, approved_and_signed(world))
     delivery = document.deliveries.get(recipient_unit=world.province_office)
-    services.delivery_refuse(actor=world.province_clerk, delivery=delivery, reason="Gửi nhầm")
+    services_delivery.delivery_refuse(
+        actor=world.province_clerk, delivery=delivery, reason="Gửi nhầm"
+    )
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.REFUSED
     with pytest.raises(PermissionDenied):
-        services.delivery_refuse(actor=world.hoa_thanh_clerk, delivery=delivery, reason="x")
+        services_delivery.delivery_refuse(
+            actor=world.hoa_thanh_clerk, delivery=delivery, reason="x"
+        )
 
 
 # --- registering and refusing a delivery ------------------------------------------------------
@@ -244,7 +252,7 @@ def test_a_delivery_is_registered_with_the_sent_documents_secrecy_and_facts(
 ) -> None:
     delivery = sent_secret(world, Clearance.SECRET)
     sent = delivery.document
-    copy = services.delivery_register(
+    copy = services_incoming.delivery_register(
         actor=world.hoa_thanh_clerk, delivery=delivery, page_count=99, recipients_note=""
     )
     assert (copy.confidentiality, copy.urgency, copy.medium) == (
@@ -272,9 +280,11 @@ def test_a_clerk_not_cleared_for_a_delivery_neither_registers_nor_refuses_it(
     events = AuditEvent.objects.count()
     with pytest.raises(PermissionDenied) as refused:
         if action == "register":
-            services.delivery_register(actor=world.hoa_thanh_clerk, delivery=delivery)
+            services_incoming.delivery_register(actor=world.hoa_thanh_clerk, delivery=delivery)
         else:
-            services.delivery_refuse(actor=world.hoa_thanh_clerk, delivery=delivery, reason="x")
+            services_delivery.delivery_refuse(
+                actor=world.hoa_thanh_clerk, delivery=delivery, reason="x"
+            )
     assert "bảo vệ bí mật" not in str(refused.value), "the refusal names nothing"
     delivery.refresh_from_db()
     assert delivery.status == DeliveryStatus.ARRIVED
@@ -286,5 +296,5 @@ def test_a_clerk_not_cleared_for_a_delivery_neither_registers_nor_refuses_it(
 def test_a_clerk_of_another_unit_cannot_register_a_delivery(world: DocWorld) -> None:
     delivery = sent_secret(world, Clearance.UNCLASSIFIED)
     with pytest.raises(PermissionDenied):
-        services.delivery_register(actor=world.province_clerk, delivery=delivery)
+        services_incoming.delivery_register(actor=world.province_clerk, delivery=delivery)
     assert not IncomingDocument.objects.exists()

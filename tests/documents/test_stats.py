@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from tests.documents.conftest import DocWorld
 from tests.documents.test_registers import complete, direct, register
-from vanphong.documents import services, stats
+from vanphong.documents import services_handling, services_incoming, stats
 from vanphong.documents.models import Assignment, AssignmentRole, IncomingDocument
 from vanphong.documents.registers import Period
 from vanphong.documents.stats import Tally
@@ -53,15 +53,15 @@ def handled(world: DocWorld) -> Handled:
         direct(world, document, lead=specialist, deadline=DEADLINE)
     direct(world, running, lead=clerk, supporting=(specialist,), deadline=later)
     direct(world, to_unit, lead_unit=world.chau_thanh, deadline=DEADLINE)
-    services.direction_give(  # "for information" is no handling: not counted
+    services_incoming.direction_give(  # "for information" is no handling: not counted
         actor=world.chau_thanh_office_leader,
         document=handed,
         text="Giao đồng chí chủ trì; văn thư biết.",
-        lead=services.Handler(person=specialist),
-        informed=[services.Handler(person=world.chau_thanh_office_leader)],
+        lead=services_incoming.Handler(person=specialist),
+        informed=[services_incoming.Handler(person=world.chau_thanh_office_leader)],
         deadline=later,
     )
-    services.assignment_hand_over(actor=specialist, assignment=_lead(handed), to=clerk)
+    services_handling.assignment_hand_over(actor=specialist, assignment=_lead(handed), to=clerk)
     complete(_lead(on_time), on=LAST_MINUTE)
     complete(_lead(late), on=NEXT_DAY)
 
@@ -71,11 +71,11 @@ def handled(world: DocWorld) -> Handled:
         unit=world.hoa_thanh_office,
         number_symbol="7-CT/TU",
     )
-    services.direction_give(
+    services_incoming.direction_give(
         actor=world.province_leader,
         document=hoa_thanh_document,
         text="Văn thư Hoà Thành chủ trì.",
-        lead=services.Handler(person=world.hoa_thanh_clerk),
+        lead=services_incoming.Handler(person=world.hoa_thanh_clerk),
         deadline=DEADLINE,
     )
     return Handled(today=today, later=later, hoa_thanh_document=hoa_thanh_document)

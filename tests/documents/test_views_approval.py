@@ -21,7 +21,7 @@ from tests.documents.test_views_outgoing import (
     url,
 )
 from vanphong.core.models import AuditEvent
-from vanphong.documents import services
+from vanphong.documents import services_outgoing
 from vanphong.documents.models import ApprovalChain, OutgoingDocument, OutgoingStatus
 from vanphong.org.models import Role
 
@@ -38,7 +38,7 @@ def chain_post(*steps: tuple[str, str], allow_self: bool = False) -> dict[str, A
 
 def submitted(world: DocWorld, **overrides: Any) -> OutgoingDocument:
     document = draft(world, **overrides)
-    services.outgoing_submit(actor=document.drafter, document=document)
+    services_outgoing.outgoing_submit(actor=document.drafter, document=document)
     document.refresh_from_db()
     return document
 
@@ -84,7 +84,7 @@ def test_an_administrator_sets_the_steps_but_cannot_allow_self_approval(
     assert chain.steps == [{"role": Role.COMMITTEE_LEADER, "at": "committee"}]
     assert (chain.allow_self_approval, chain.self_approval_by) == (False, None)
     with pytest.raises(PermissionDenied):
-        services.approval_chain_set(
+        services_outgoing.approval_chain_set(
             actor=world.chau_thanh_admin,
             unit=world.chau_thanh_office,
             steps=[{"role": Role.OFFICE_LEADER, "at": "unit"}],
@@ -107,7 +107,7 @@ def test_a_step_may_name_only_a_leader_role(client: Client, world: DocWorld, rol
     assert response.status_code == 200
     assert "role_1" in response.context["form"].errors, "not among the choices"
     with pytest.raises(ValidationError) as refused:
-        services.approval_chain_set(
+        services_outgoing.approval_chain_set(
             actor=world.chau_thanh_office_leader,
             unit=world.chau_thanh_office,
             steps=[{"role": Role.OFFICE_LEADER, "at": "unit"}, {"role": role, "at": "unit"}],
@@ -127,7 +127,7 @@ def test_only_a_leader_of_the_committee_itself_allows_self_approval_and_the_page
         assert client.get(address).context["form"].fields["allow_self_approval"].disabled
         client.post(address, chain_post((Role.OFFICE_LEADER, "unit"), allow_self=True))
         with pytest.raises(PermissionDenied):
-            services.approval_chain_set(
+            services_outgoing.approval_chain_set(
                 actor=person,
                 unit=world.chau_thanh_office,
                 steps=[{"role": Role.OFFICE_LEADER, "at": "unit"}],
@@ -277,7 +277,7 @@ def test_the_drafter_cannot_approve_their_own_draft_where_the_chain_forbids_it(
 def test_self_approval_is_allowed_when_the_committees_leader_allows_it(
     client: Client, world: DocWorld
 ) -> None:
-    services.approval_chain_set(
+    services_outgoing.approval_chain_set(
         actor=world.chau_thanh_leader,
         unit=world.chau_thanh_office,
         steps=[{"role": Role.OFFICE_LEADER, "at": "unit"}],
@@ -299,7 +299,7 @@ def test_a_stored_step_naming_another_role_is_taken_by_nobody(world: DocWorld) -
     )
     document.refresh_from_db()
     with pytest.raises(PermissionDenied):
-        services.outgoing_approve(actor=world.chau_thanh_specialist, document=document)
+        services_outgoing.outgoing_approve(actor=world.chau_thanh_specialist, document=document)
     document.refresh_from_db()
     assert (document.status, document.decisions.count()) == (OutgoingStatus.IN_REVIEW, 0)
 
@@ -323,7 +323,7 @@ def test_awaiting_my_approval_lists_what_is_at_my_step(client: Client, world: Do
     two_step_chain(world)
     first = submitted(world, subject="Ở bước văn phòng")
     second = submitted(world, subject="Ở bước cấp ủy")
-    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=second)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=second)
     draft(world, subject="Chưa trình")
     login(client, world.chau_thanh_office_leader)
     assert list(client.get(url("outgoing_awaiting_approval")).context["documents"]) == [first]
@@ -341,7 +341,9 @@ def test_awaiting_my_approval_costs_the_same_queries_for_many_drafts(
     def at_committee_step(count: int) -> None:
         for _ in range(count):
             document = submitted(world)
-            services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+            services_outgoing.outgoing_approve(
+                actor=world.chau_thanh_office_leader, document=document
+            )
 
     login(client, world.chau_thanh_leader)
     at_committee_step(2)
@@ -401,7 +403,7 @@ def test_a_clerk_cannot_record_a_leader_as_signer(client: Client, world: DocWorl
     )
     assert "Người ký phải là lãnh đạo của đơn vị hoặc cấp ủy." in messages_of(response)
     with pytest.raises(TypeError):
-        services.outgoing_sign(  # type: ignore[call-arg]
+        services_outgoing.outgoing_sign(  # type: ignore[call-arg]
             actor=world.chau_thanh_clerk,
             document=document,
             signer=world.chau_thanh_leader,

@@ -24,7 +24,12 @@ from tests.documents.test_views_outgoing import (
 )
 from tests.factories import MembershipFactory, UnitFactory
 from vanphong.core.models import NumberAllocation
-from vanphong.documents import services
+from vanphong.documents import (
+    services_delivery,
+    services_handling,
+    services_incoming,
+    services_outgoing,
+)
 from vanphong.documents.models import (
     Delivery,
     IncomingDocument,
@@ -33,7 +38,7 @@ from vanphong.documents.models import (
     OutgoingStatus,
 )
 from vanphong.documents.selectors import reception_queue
-from vanphong.documents.services import Handler
+from vanphong.documents.services_incoming import Handler
 from vanphong.org.models import Clearance, Role, Unit, UnitKind
 
 
@@ -220,7 +225,7 @@ def test_the_sender_follows_each_recipients_handling(client: Client, world: DocW
         unit=world.hoa_thanh_office, role=Role.OFFICE_LEADER
     ).person
     handler = MembershipFactory.create(unit=world.hoa_thanh_office, role=Role.SPECIALIST).person
-    services.direction_give(
+    services_incoming.direction_give(
         actor=hoa_thanh_leader, document=copy, text="Nghiên cứu, tham mưu.",
         lead=Handler(person=handler),
     )  # fmt: skip
@@ -228,11 +233,15 @@ def test_the_sender_follows_each_recipients_handling(client: Client, world: DocW
         "Đã phân công"
     )
     assignment = copy.assignments.get()
-    services.assignment_progress(actor=handler, assignment=assignment, text="Đang tổng hợp")
+    services_handling.assignment_progress(
+        actor=handler, assignment=assignment, text="Đang tổng hợp"
+    )
     assert _status_on_senders_page(client, document)["Văn phòng Huyện uỷ Hoà Thành"] == (
         "Đang xử lý"
     )
-    services.assignment_complete(actor=handler, assignment=assignment, result="Đã tham mưu")
+    services_handling.assignment_complete(
+        actor=handler, assignment=assignment, result="Đã tham mưu"
+    )
     assert _status_on_senders_page(client, document)["Văn phòng Huyện uỷ Hoà Thành"] == (
         "Hoàn thành"
     )
@@ -246,7 +255,9 @@ def test_a_refusal_shows_on_the_senders_page_with_its_reason(
 ) -> None:
     document = issued(world)
     delivery = reception_queue(world.hoa_thanh_clerk).get(document=document)
-    services.delivery_refuse(actor=world.hoa_thanh_clerk, delivery=delivery, reason="Gửi nhầm")
+    services_delivery.delivery_refuse(
+        actor=world.hoa_thanh_clerk, delivery=delivery, reason="Gửi nhầm"
+    )
     login(client, world.chau_thanh_clerk)
     assert _status_on_senders_page(client, document)["Văn phòng Huyện uỷ Hoà Thành"] == "Từ chối"
     assert "Gửi nhầm" in client.get(url("outgoing_detail", document.uuid)).content.decode()
@@ -307,7 +318,9 @@ def test_only_the_clerk_recalls(client: Client, world: DocWorld) -> None:
 
 def test_a_cancelled_draft_never_reaches_anyone(client: Client, world: DocWorld) -> None:
     document = draft(world)
-    services.outgoing_cancel(actor=world.chau_thanh_specialist, document=document, reason="Bỏ")
+    services_outgoing.outgoing_cancel(
+        actor=world.chau_thanh_specialist, document=document, reason="Bỏ"
+    )
     login(client, world.chau_thanh_clerk)
     response = issue_through_page(client, document, issue_post(world))
     assert response.status_code == 200

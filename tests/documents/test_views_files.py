@@ -14,9 +14,10 @@ from django.test import Client
 from tests.documents.conftest import DocWorld
 from tests.documents.test_views_incoming import PDF, PNG, login, register, url
 from vanphong.core.models import AuditEvent
-from vanphong.documents import services
+from vanphong.documents import services_incoming, services_outgoing
 from vanphong.documents.models import Attachment
-from vanphong.documents.services import Handler, Upload
+from vanphong.documents.services import Upload
+from vanphong.documents.services_incoming import Handler
 from vanphong.documents.views_files import content_disposition
 from vanphong.org.models import Clearance
 
@@ -109,7 +110,7 @@ def test_a_secret_attachment_opens_for_an_assigned_specialist_and_each_read_is_a
     assert client.get(url("attachment", attachment.uuid)).status_code == 404
     assert not AuditEvent.objects.filter(action="document.read").exists()
 
-    services.direction_give(
+    services_incoming.direction_give(
         actor=world.chau_thanh_office_leader,
         document=document,
         text="Nghiên cứu",
@@ -125,7 +126,7 @@ def test_a_secret_attachment_opens_for_an_assigned_specialist_and_each_read_is_a
 def test_outgoing_and_draft_version_attachments_follow_the_outgoing_documents_visibility(
     client: Client, world: DocWorld
 ) -> None:
-    draft = services.outgoing_create(
+    draft = services_outgoing.outgoing_create(
         actor=world.chau_thanh_specialist,
         unit=world.chau_thanh_office,
         type_symbol="CV",

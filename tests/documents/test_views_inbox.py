@@ -16,7 +16,7 @@ from tests.documents.conftest import DocWorld
 from tests.documents.test_views_incoming import login, messages_of, page_queries, register, url
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import WorkCalendar
-from vanphong.documents import services
+from vanphong.documents import services_handling, services_incoming, services_outgoing
 from vanphong.documents.models import (
     Assignment,
     AssignmentStatus,
@@ -25,7 +25,8 @@ from vanphong.documents.models import (
     OutgoingDocument,
     Urgency,
 )
-from vanphong.documents.services import Handler, Recipient
+from vanphong.documents.services_delivery import Recipient
+from vanphong.documents.services_incoming import Handler
 from vanphong.org.models import Clearance, Person
 
 
@@ -44,7 +45,7 @@ def directed(
 ) -> Assignment:
     """A registered document the office leader directs; the lead assignment."""
     document = register(world, **register_overrides)
-    services.direction_give(
+    services_incoming.direction_give(
         actor=world.chau_thanh_office_leader,
         document=document,
         text="Đề nghị nghiên cứu, tham mưu văn bản trả lời",
@@ -118,7 +119,7 @@ def test_due_soon_and_overdue_count_working_days_so_a_holiday_is_skipped(
 
 def test_done_work_is_shown_only_when_asked(client: Client, world: DocWorld) -> None:
     assignment = directed(world)
-    services.assignment_complete(
+    services_handling.assignment_complete(
         actor=world.chau_thanh_specialist, assignment=assignment, result="Đã báo cáo"
     )
     login(client, world.chau_thanh_specialist)
@@ -195,21 +196,21 @@ def test_completing_without_result_or_reply_is_refused_on_the_form(
 
 
 def _issued_reply(world: DocWorld, document: IncomingDocument) -> OutgoingDocument:
-    reply = services.outgoing_create(
+    reply = services_outgoing.outgoing_create(
         actor=world.chau_thanh_specialist,
         unit=world.chau_thanh_office,
         type_symbol="BC",
         subject="Báo cáo kết quả lãnh đạo bầu cử",
         reply_to=document,
     )
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=reply)
-    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=reply)
-    services.outgoing_sign(
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=reply)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=reply)
+    services_outgoing.outgoing_sign(
         actor=world.chau_thanh_office_leader,
         document=reply,
         position="Chánh Văn phòng",
     )
-    return services.outgoing_issue(
+    return services_outgoing.outgoing_issue(
         actor=world.chau_thanh_clerk,
         document=reply,
         recipients=[Recipient(unit=world.province_office)],
@@ -222,7 +223,7 @@ def test_the_handler_completes_by_choosing_an_issued_reply_of_the_unit(
 ) -> None:
     assignment = directed(world)
     reply = _issued_reply(world, assignment.document)
-    draft_only = services.outgoing_create(
+    draft_only = services_outgoing.outgoing_create(
         actor=world.chau_thanh_specialist,
         unit=world.chau_thanh_office,
         type_symbol="BC",
@@ -326,10 +327,10 @@ def test_presented_to_me_lists_only_what_waits_for_this_leader_urgent_first(
     urgent = register(world, urgency=Urgency.FLASH, **_numbered(world, 2))
     to_other = register(world, **_numbered(world, 3))
     for document in (normal, urgent):
-        services.incoming_present(
+        services_incoming.incoming_present(
             actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
         )
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=to_other, leader=world.chau_thanh_leader
     )
     login(client, world.chau_thanh_office_leader)
@@ -350,7 +351,9 @@ def test_assigned_by_me_shows_open_work_with_overdue_and_due_soon_marked(
     overdue = directed(world, deadline=calendar.overdue_through(today), **_numbered(world, 1))
     soon = directed(world, deadline=calendar.add_working_days(today, 1), **_numbered(world, 2))
     done = directed(world, deadline=today + timedelta(days=30), **_numbered(world, 3))
-    services.assignment_complete(actor=world.chau_thanh_specialist, assignment=done, result="Xong")
+    services_handling.assignment_complete(
+        actor=world.chau_thanh_specialist, assignment=done, result="Xong"
+    )
     login(client, world.chau_thanh_office_leader)
     response = client.get(url("assigned_by_me"))
     assert response.context["assignments"] == [overdue, soon]

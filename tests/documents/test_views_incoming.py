@@ -22,7 +22,7 @@ from pytest_django import DjangoAssertNumQueries
 from tests.documents.conftest import DocWorld
 from tests.factories import MembershipFactory
 from vanphong.core.models import AuditEvent, Counter
-from vanphong.documents import services
+from vanphong.documents import services_incoming, services_outgoing
 from vanphong.documents.models import (
     AssignmentRole,
     Delivery,
@@ -32,7 +32,9 @@ from vanphong.documents.models import (
     OutgoingDocument,
     Urgency,
 )
-from vanphong.documents.services import Handler, Recipient, Upload
+from vanphong.documents.services import Upload
+from vanphong.documents.services_delivery import Recipient
+from vanphong.documents.services_incoming import Handler
 from vanphong.org.models import Clearance, Person, Role, Unit
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -75,7 +77,7 @@ def register(world: DocWorld, **overrides: Any) -> IncomingDocument:
         "received_at": RECEIVED,
     }
     fields.update(overrides)
-    return services.incoming_register(**fields)
+    return services_incoming.incoming_register(**fields)
 
 
 def counter(unit: Unit, year: int) -> int:
@@ -457,11 +459,11 @@ def test_the_book_query_count_does_not_grow_with_the_rows(
 ) -> None:
     def handled(number: int) -> None:
         document = IncomingDocument.objects.get(number=number)
-        services.incoming_present(
+        services_incoming.incoming_present(
             actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
         )
         if number % 2:
-            services.direction_give(
+            services_incoming.direction_give(
                 actor=world.chau_thanh_office_leader,
                 document=document,
                 text="Giao chuyên viên tham mưu",
@@ -588,7 +590,7 @@ def test_the_leader_returns_a_presented_document_with_a_reason(
     client: Client, world: DocWorld
 ) -> None:
     document = register(world)
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
     login(client, world.chau_thanh_office_leader)
@@ -607,7 +609,7 @@ def test_another_leader_is_not_offered_the_return_of_a_document_not_presented_to
     client: Client, world: DocWorld
 ) -> None:
     document = register(world)
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
     login(client, world.chau_thanh_leader)
@@ -690,7 +692,7 @@ def test_a_secret_document_is_hidden_from_a_specialist_until_assigned_and_reads_
     book = client.get(url("incoming_book"), {"nam": "2011"})
     assert book.context["rows"] == []
 
-    services.direction_give(
+    services_incoming.direction_give(
         actor=world.chau_thanh_office_leader,
         document=document,
         text="Đồng chí Chuyên Viên nghiên cứu",
@@ -728,15 +730,15 @@ def sent_to_hoa_thanh(world: DocWorld, **overrides: Any) -> OutgoingDocument:
         "urgency": Urgency.URGENT,
     }
     fields.update(overrides)
-    document = services.outgoing_create(**fields)
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
-    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
-    services.outgoing_sign(
+    document = services_outgoing.outgoing_create(**fields)
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    services_outgoing.outgoing_sign(
         actor=world.chau_thanh_office_leader,
         document=document,
         position="Chánh Văn phòng",
     )
-    return services.outgoing_issue(
+    return services_outgoing.outgoing_issue(
         actor=world.chau_thanh_clerk,
         document=document,
         recipients=[Recipient(unit=world.hoa_thanh_office, note="Kính gửi Thường trực")],
@@ -754,16 +756,18 @@ def secret_signed(
         MembershipFactory.create(unit=world.chau_thanh_office, role=role, clearance=level).person
         for role in (Role.SPECIALIST, Role.OFFICE_LEADER)
     )
-    document = services.outgoing_create(
+    document = services_outgoing.outgoing_create(
         actor=drafter,
         unit=world.chau_thanh_office,
         type_symbol="PA",
         subject=subject,
         confidentiality=level,
     )
-    services.outgoing_submit(actor=drafter, document=document)
-    services.outgoing_approve(actor=leader, document=document)
-    return services.outgoing_sign(actor=leader, document=document, position="Chánh Văn phòng")
+    services_outgoing.outgoing_submit(actor=drafter, document=document)
+    services_outgoing.outgoing_approve(actor=leader, document=document)
+    return services_outgoing.outgoing_sign(
+        actor=leader, document=document, position="Chánh Văn phòng"
+    )
 
 
 def cleared_clerk(unit: Unit, level: int) -> Person:
@@ -773,7 +777,7 @@ def cleared_clerk(unit: Unit, level: int) -> Person:
 
 def sent_secret(world: DocWorld, level: int, **fields: Any) -> Delivery:
     """`secret_signed`, issued by a cleared clerk to Hòa Thành's Office with a file."""
-    document = services.outgoing_issue(
+    document = services_outgoing.outgoing_issue(
         actor=cleared_clerk(world.chau_thanh_office, level),
         document=secret_signed(world, level, **fields),
         recipients=[Recipient(unit=world.hoa_thanh_office)],

@@ -21,7 +21,7 @@ from pytest_django import DjangoAssertNumQueries
 from tests.documents.conftest import DocWorld
 from tests.documents.test_views_incoming import cleared_clerk, secret_signed
 from vanphong.core.models import AuditEvent
-from vanphong.documents import services
+from vanphong.documents import services_delivery, services_incoming, services_outgoing
 from vanphong.documents.models import (
     ApprovalDecision,
     ApprovalStep,
@@ -35,7 +35,7 @@ from vanphong.documents.models import (
     Urgency,
 )
 from vanphong.documents.selectors import reception_queue
-from vanphong.documents.services import Recipient
+from vanphong.documents.services_delivery import Recipient
 from vanphong.org.models import Clearance, Person, Role, Unit
 
 ISSUED_ON = date(2012, 3, 1)
@@ -68,11 +68,11 @@ def draft(world: DocWorld, **overrides: Any) -> OutgoingDocument:
         "body": "Dự thảo lần 1",
     }
     fields.update(overrides)
-    return services.outgoing_create(**fields)
+    return services_outgoing.outgoing_create(**fields)
 
 
 def two_step_chain(world: DocWorld, unit: Unit | None = None) -> None:
-    services.approval_chain_set(
+    services_outgoing.approval_chain_set(
         actor=world.chau_thanh_office_leader,
         unit=unit or world.chau_thanh_office,
         steps=[
@@ -87,18 +87,18 @@ def approved(world: DocWorld, **overrides: Any) -> OutgoingDocument:
     """A draft submitted and approved: by the office leader, then (with a two-step chain) by
     the committee's leader."""
     document = draft(world, **overrides)
-    services.outgoing_submit(actor=document.drafter, document=document)
+    services_outgoing.outgoing_submit(actor=document.drafter, document=document)
     for leader in (world.chau_thanh_office_leader, world.chau_thanh_leader):
         document.refresh_from_db()
         if document.status == OutgoingStatus.IN_REVIEW:
-            services.outgoing_approve(actor=leader, document=document)
+            services_outgoing.outgoing_approve(actor=leader, document=document)
     document.refresh_from_db()
     return document
 
 
 def signed(world: DocWorld, **overrides: Any) -> OutgoingDocument:
     document = approved(world, **overrides)
-    services.outgoing_sign(
+    services_outgoing.outgoing_sign(
         actor=world.chau_thanh_office_leader,
         document=document,
         position="Chánh Văn phòng",
@@ -111,7 +111,7 @@ def issued(
     world: DocWorld, recipients: list[Recipient] | None = None, **overrides: Any
 ) -> OutgoingDocument:
     document = signed(world, **overrides)
-    return services.outgoing_issue(
+    return services_outgoing.outgoing_issue(
         actor=world.chau_thanh_clerk,
         document=document,
         recipients=recipients
@@ -125,7 +125,7 @@ def issued(
 def register_delivery(world: DocWorld, document: OutgoingDocument) -> IncomingDocument:
     """The recipient clerk (Hòa Thành) registers what arrived in the reception queue."""
     delivery = reception_queue(world.hoa_thanh_clerk).get(document=document)
-    return services.delivery_register(actor=world.hoa_thanh_clerk, delivery=delivery)
+    return services_incoming.delivery_register(actor=world.hoa_thanh_clerk, delivery=delivery)
 
 
 def create_post(world: DocWorld, **overrides: Any) -> dict[str, Any]:
@@ -288,7 +288,7 @@ def test_the_service_refuses_a_clearance_the_drafter_lacks_in_that_unit(
 def test_a_reply_starts_from_an_incoming_document_the_person_can_see(
     client: Client, world: DocWorld
 ) -> None:
-    incoming = services.incoming_register(
+    incoming = services_incoming.incoming_register(
         actor=world.chau_thanh_clerk,
         unit=world.chau_thanh_office,
         medium="paper",
@@ -317,8 +317,8 @@ def test_the_drafter_revises_a_returned_draft_as_a_new_version(
     client: Client, world: DocWorld
 ) -> None:
     document = draft(world)
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
-    services.outgoing_return(
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services_outgoing.outgoing_return(
         actor=world.chau_thanh_office_leader, document=document, comment="Bổ sung số liệu xã"
     )
     login(client, world.chau_thanh_specialist)
@@ -473,8 +473,8 @@ def test_the_page_shows_versions_decisions_chain_signer_number_and_history(
 ) -> None:
     two_step_chain(world)
     document = draft(world)
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
-    services.outgoing_approve(
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services_outgoing.outgoing_approve(
         actor=world.chau_thanh_office_leader, document=document, comment="Trình đồng chí Bí thư"
     )
     login(client, world.chau_thanh_specialist)
@@ -513,19 +513,19 @@ def test_each_person_gets_exactly_the_actions_workflow_allows(
     assert _buttons(clients["chau_thanh_specialist"], document) == {"revise", "submit", "cancel"}
     assert _buttons(clients["chau_thanh_office_leader"], document) == {"cancel"}
     assert _buttons(clients["chau_thanh_clerk"], document) == set()
-    services.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
+    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
     assert _buttons(clients["chau_thanh_specialist"], document) == set()
     assert _buttons(clients["chau_thanh_office_leader"], document) == {"decide"}
-    services.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
     assert _buttons(clients["chau_thanh_clerk"], document) == set(), "a clerk signs for nobody"
     assert _buttons(clients["chau_thanh_leader"], document) == {"sign", "send_back"}
     assert _buttons(clients["chau_thanh_office_leader"], document) == {"sign", "send_back"}
-    services.outgoing_sign(
+    services_outgoing.outgoing_sign(
         actor=world.chau_thanh_leader, document=document,
         position="Bí thư", authority="T/M",
     )  # fmt: skip
     assert _buttons(clients["chau_thanh_clerk"], document) == {"issue"}
-    services.outgoing_issue(
+    services_outgoing.outgoing_issue(
         actor=world.chau_thanh_clerk, document=document,
         recipients=[Recipient(unit=world.hoa_thanh_office)], issued_on=ISSUED_ON,
     )  # fmt: skip
@@ -679,7 +679,9 @@ def test_the_book_leaves_out_drafts_and_keeps_withdrawn_documents(
 ) -> None:
     draft(world, subject="Chưa phát hành")
     document = issued(world)
-    services.outgoing_recall(actor=world.chau_thanh_clerk, document=document, reason="Sai sót")
+    services_delivery.outgoing_recall(
+        actor=world.chau_thanh_clerk, document=document, reason="Sai sót"
+    )
     login(client, world.chau_thanh_clerk)
     response = client.get(url("outgoing_book"))
     assert response.context["rows"] == [document]

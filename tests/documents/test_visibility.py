@@ -7,9 +7,9 @@ import pytest
 from tests.documents.conftest import DocWorld
 from tests.documents.test_services_incoming import register
 from tests.factories import MembershipFactory, PersonFactory
-from vanphong.documents import services
+from vanphong.documents import services_incoming, services_outgoing
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
-from vanphong.documents.services import Handler
+from vanphong.documents.services_incoming import Handler
 from vanphong.org.models import Clearance, Role
 
 OPEN_VIEWERS = {
@@ -74,7 +74,7 @@ def test_a_secret_document_opens_to_the_specialist_it_is_assigned_to(world: DocW
     document = register(world, confidentiality=Clearance.SECRET)
     specialist = world.chau_thanh_specialist
     assert not incoming_visible(specialist).filter(pk=document.pk).exists()
-    services.direction_give(
+    services_incoming.direction_give(
         actor=world.chau_thanh_office_leader,
         document=document,
         text="Đồng chí Huỳnh xử lý.",
@@ -94,7 +94,7 @@ def test_a_top_secret_document_is_beyond_a_leader_cleared_for_secret(world: DocW
 
 
 def test_drafts_follow_the_same_rule(world: DocWorld) -> None:
-    draft = services.outgoing_create(
+    draft = services_outgoing.outgoing_create(
         actor=world.chau_thanh_clerk,
         unit=world.chau_thanh_office,
         type_symbol="BC",

@@ -9,7 +9,7 @@ from django.test import Client
 from tests.factories import MembershipFactory, PersonFactory
 from tests.planning.conftest import PlanWorld
 from tests.planning.test_services_schedule import publish
-from vanphong.documents import services as documents
+from vanphong.documents import services_outgoing as documents_outgoing
 from vanphong.org.models import Clearance, Person, Role
 from vanphong.planning import services_schedule, week
 from vanphong.planning.models import ScheduleVersion
@@ -19,7 +19,7 @@ SUBJECT = "Báo cáo tình hình bảo vệ chính trị nội bộ"
 
 def _linked_week(world: PlanWorld) -> ScheduleVersion:
     """A published ordinary entry that links a Tối mật draft of the province's Office."""
-    draft = documents.outgoing_create(
+    draft = documents_outgoing.outgoing_create(
         actor=world.specialist,
         unit=world.province_office,
         type_symbol="BC",

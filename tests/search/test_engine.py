@@ -12,7 +12,7 @@ from django.utils import timezone
 from tests.core.test_files import docx
 from tests.documents.conftest import DocWorld
 from tests.documents.test_registers import register
-from vanphong.documents import services
+from vanphong.documents import services_incoming
 from vanphong.documents.services import Upload
 from vanphong.search import engine, registry
 from vanphong.search.models import OutboxEntry, OutboxPruned
@@ -34,7 +34,9 @@ def test_a_drained_change_is_found_and_a_later_change_replaces_it(world: DocWorl
     document = register(world, subject="Về công tác tuyển quân năm 2012")
     engine.drain()
     assert len(found(world.chau_thanh_clerk, "tuyen quan")) == 1
-    services.incoming_cancel(actor=world.chau_thanh_clerk, document=document, reason="Vào sổ nhầm")
+    services_incoming.incoming_cancel(
+        actor=world.chau_thanh_clerk, document=document, reason="Vào sổ nhầm"
+    )
     engine.drain()
     hits = search(world.chau_thanh_clerk, "tuyển quân").hits
     assert [hit.status_label for hit in hits] == ["Đã hủy"]

@@ -14,7 +14,7 @@ from pytest_django import DjangoDbBlocker
 
 from tests.documents.conftest import DocWorld, build_world
 from tests.search.relevance import CASES, CORPUS, DISTRACTORS
-from vanphong.documents import services
+from vanphong.documents import services_incoming
 from vanphong.search import engine
 from vanphong.search.selectors import search
 
@@ -35,7 +35,7 @@ def registry(
     ):
         world = build_world()
         for n, (symbol, sender, subject) in enumerate(CORPUS + DISTRACTORS):
-            services.incoming_register(
+            services_incoming.incoming_register(
                 actor=world.chau_thanh_clerk,
                 unit=world.chau_thanh_office,
                 medium="paper",

@@ -28,14 +28,18 @@ from vanphong.directives import services as directive_services
 from vanphong.directives import services_decisions as directive_services_decisions
 from vanphong.directives import services_reports as directive_services_reports
 from vanphong.directives.models import Directive, ExtensionRequest, ReportFile, Task
-from vanphong.documents import services as document_services
+from vanphong.documents import services_handling as document_services_handling
+from vanphong.documents import services_incoming as document_services_incoming
+from vanphong.documents import services_outgoing as document_services_outgoing
 from vanphong.documents.models import (
     Assignment,
     Delivery,
     IncomingDocument,
     OutgoingDocument,
 )
-from vanphong.documents.services import Handler, Recipient, Upload
+from vanphong.documents.services import Upload
+from vanphong.documents.services_delivery import Recipient
+from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
 from vanphong.planning import services as planning_services
@@ -213,7 +217,7 @@ def build() -> SweepWorld:
     leader = world.province_office_leader
 
     # --- documents ------------------------------------------------------------------------
-    incoming = document_services.incoming_register(
+    incoming = document_services_incoming.incoming_register(
         actor=secret_clerk,
         unit=p.province_office,
         medium="paper",
@@ -226,8 +230,10 @@ def build() -> SweepWorld:
         recipients_note=f"{marker('DEN')} nơi nhận",
         attachments=[_pdf(marker("TEP"))],
     )
-    document_services.incoming_present(actor=secret_clerk, document=incoming, leader=leader)
-    direction = document_services.direction_give(
+    document_services_incoming.incoming_present(
+        actor=secret_clerk, document=incoming, leader=leader
+    )
+    direction = document_services_incoming.direction_give(
         actor=leader,
         document=incoming,
         text=f"{marker('DEN')} ý kiến chỉ đạo",
@@ -235,12 +241,12 @@ def build() -> SweepWorld:
         deadline=today + timedelta(days=30),
     )
     assignment = direction.assignments.get(assignee=secret_clerk)
-    document_services.assignment_progress(
+    document_services_handling.assignment_progress(
         actor=secret_clerk, assignment=assignment, text=f"{marker('DEN')} tiến độ"
     )
 
     def secret_outgoing(kind: str, type_symbol: str = "BC") -> OutgoingDocument:
-        return document_services.outgoing_create(
+        return document_services_outgoing.outgoing_create(
             actor=secret_clerk,
             unit=p.province_office,
             type_symbol=type_symbol,
@@ -253,15 +259,15 @@ def build() -> SweepWorld:
 
     def signed(kind: str) -> OutgoingDocument:
         document = secret_outgoing(kind)
-        document_services.outgoing_submit(actor=secret_clerk, document=document)
-        document_services.outgoing_approve(actor=leader, document=document)
-        return document_services.outgoing_sign(
+        document_services_outgoing.outgoing_submit(actor=secret_clerk, document=document)
+        document_services_outgoing.outgoing_approve(actor=leader, document=document)
+        return document_services_outgoing.outgoing_sign(
             actor=leader, document=document, position="Chánh Văn phòng"
         )
 
     draft = secret_outgoing("NHAP")
     awaiting = signed("CHOPH")
-    issued = document_services.outgoing_issue(
+    issued = document_services_outgoing.outgoing_issue(
         actor=secret_clerk,
         document=signed("DAPH"),
         recipients=[Recipient(unit=p.chau_thanh_office), Recipient(external_name="Ban Tổ chức")],
@@ -269,7 +275,7 @@ def build() -> SweepWorld:
     )
     delivery = issued.deliveries.get(recipient_unit=p.chau_thanh_office)
 
-    open_incoming = document_services.incoming_register(
+    open_incoming = document_services_incoming.incoming_register(
         actor=p.province_clerk,
         unit=p.province_office,
         medium="paper",
@@ -280,19 +286,19 @@ def build() -> SweepWorld:
         attachments=[_pdf("thuong")],
     )
     # An ordinary document answered by the secret one: what shows the answer names it.
-    document_services.incoming_present(
+    document_services_incoming.incoming_present(
         actor=p.province_clerk, document=open_incoming, leader=leader
     )
-    answered = document_services.direction_give(
+    answered = document_services_incoming.direction_give(
         actor=leader, document=open_incoming, text="Giao xử lý", lead=Handler(person=secret_clerk)
     )
-    document_services.assignment_complete(
+    document_services_handling.assignment_complete(
         actor=secret_clerk,
         assignment=answered.assignments.get(),
         result="Đã trả lời",
         reply=issued,
     )
-    district_incoming = document_services.incoming_register(
+    district_incoming = document_services_incoming.incoming_register(
         actor=p.chau_thanh_clerk,
         unit=p.chau_thanh_office,
         medium="paper",
@@ -301,7 +307,7 @@ def build() -> SweepWorld:
         document_date=today,
         subject="Về việc báo cáo sơ kết công tác dân vận",
     )
-    open_outgoing = document_services.outgoing_create(
+    open_outgoing = document_services_outgoing.outgoing_create(
         actor=world.province_specialist,
         unit=p.province_office,
         type_symbol="BC",

@@ -28,7 +28,7 @@ from tests.factories import MembershipFactory
 from tests.personas import build_personas
 from vanphong.api.services import token_create
 from vanphong.core.models import AuditEvent
-from vanphong.documents import services
+from vanphong.documents import services_outgoing
 from vanphong.documents.models import ApprovalChain, OutgoingDocument, OutgoingStatus
 from vanphong.org.models import Clearance, Person, Role, Unit
 
@@ -87,11 +87,11 @@ def matrix(db: None) -> Matrix:
         MembershipFactory.create(unit=p.chau_thanh_office, role=role).person
         for role in (Role.SPECIALIST, Role.OFFICE_LEADER)
     )
-    draft = services.outgoing_create(
+    draft = services_outgoing.outgoing_create(
         actor=drafter, unit=p.chau_thanh_office, type_symbol="CV", subject="V/v thử ma trận quyền"
     )
-    services.outgoing_submit(actor=drafter, document=draft)
-    services.outgoing_approve(actor=approver, document=draft)
+    services_outgoing.outgoing_submit(actor=drafter, document=draft)
+    services_outgoing.outgoing_approve(actor=approver, document=draft)
     return Matrix(target=p.chau_thanh_office, people=people, draft=draft)
 
 
@@ -151,7 +151,7 @@ def test_nobody_names_a_role_other_than_a_leader_in_a_step(
         steps = [*DEFAULT_STEPS, {"role": role, "at": "unit"}]
         assert client.post(address, _chain_post(steps)).status_code in {200, 404}
         with pytest.raises((PermissionDenied, ValidationError)):
-            services.approval_chain_set(actor=person, unit=matrix.target, steps=steps)
+            services_outgoing.approval_chain_set(actor=person, unit=matrix.target, steps=steps)
     assert not ApprovalChain.objects.exists()
     assert _events("approval_chain.set") == 0
 
@@ -179,7 +179,7 @@ def test_allowing_self_approval(client: Client, matrix: Matrix, persona: str) ->
     # The service refuses it outright, and writes nothing.
     before = (ApprovalChain.objects.count(), AuditEvent.objects.count())
     with pytest.raises(PermissionDenied):
-        services.approval_chain_set(
+        services_outgoing.approval_chain_set(
             actor=person, unit=matrix.target, steps=DEFAULT_STEPS, allow_self_approval=True
         )
     assert (ApprovalChain.objects.count(), AuditEvent.objects.count()) == before
@@ -188,7 +188,7 @@ def test_allowing_self_approval(client: Client, matrix: Matrix, persona: str) ->
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_stopping_self_approval(matrix: Matrix, persona: str) -> None:
-    services.approval_chain_set(
+    services_outgoing.approval_chain_set(
         actor=matrix.person("committee_leader@own"),
         unit=matrix.target,
         steps=DEFAULT_STEPS,
@@ -197,13 +197,13 @@ def test_stopping_self_approval(matrix: Matrix, persona: str) -> None:
     events = _events("approval_chain.set")
     person = matrix.person(persona)
     if persona in ALLOWS_SELF_APPROVAL:
-        services.approval_chain_set(
+        services_outgoing.approval_chain_set(
             actor=person, unit=matrix.target, steps=DEFAULT_STEPS, allow_self_approval=False
         )
         assert ApprovalChain.objects.get().allow_self_approval is False
         return
     with pytest.raises(PermissionDenied):
-        services.approval_chain_set(
+        services_outgoing.approval_chain_set(
             actor=person, unit=matrix.target, steps=DEFAULT_STEPS, allow_self_approval=False
         )
     chain = ApprovalChain.objects.get()

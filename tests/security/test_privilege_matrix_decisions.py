@@ -32,7 +32,7 @@ from tests.personas import Personas, build_personas
 from vanphong.core.models import AuditEvent, Notification
 from vanphong.directives import services, services_decisions, services_reports
 from vanphong.directives.models import Directive, Task
-from vanphong.documents import services as documents
+from vanphong.documents import services_incoming as documents_incoming
 from vanphong.org.models import Clearance, Person, Role, Unit
 
 ALLOWED, REFUSED, HIDDEN = "allowed", "refused", "404"
@@ -82,7 +82,7 @@ def _staff(p: Personas) -> dict[tuple[str, str], Person]:
 def world(db: None) -> World:
     p = build_personas()
     people = _staff(p)
-    document = documents.incoming_register(
+    document = documents_incoming.incoming_register(
         actor=people[("province", "clerk")],
         unit=p.province_office,
         medium="paper",

@@ -31,7 +31,7 @@ from vanphong.directives import reminders
 from vanphong.directives import services as directive_services
 from vanphong.directives import services_decisions as directive_services_decisions
 from vanphong.directives import services_reports as directive_services_reports
-from vanphong.documents import services as document_services
+from vanphong.documents import services_incoming as document_services_incoming
 from vanphong.planning import services_schedule as planning_schedule
 from vanphong.planning.conflicts import EntryData
 from vanphong.search import engine
@@ -431,7 +431,7 @@ def test_a_review_cites_a_secret_product_document_only_to_who_may_open_it(
     """An ordinary directive whose task the Office did with the Tối mật report: the review
     the Office's Mật clerk drafts counts the task, without the report's number-symbol."""
     leader = world.docs.province_office_leader
-    conclusion = document_services.incoming_register(
+    conclusion = document_services_incoming.incoming_register(
         actor=world.docs.province_clerk,
         unit=world.province_office,
         medium="paper",

@@ -55,7 +55,9 @@ from vanphong.directives.models import (
     Task,
 )
 from vanphong.directives.selectors import decision_authority, decision_leaders
-from vanphong.documents import services as documents
+from vanphong.documents import services_delivery as documents_delivery
+from vanphong.documents import services_incoming as documents_incoming
+from vanphong.documents import services_outgoing as documents_outgoing
 from vanphong.documents.models import (
     ApprovalStep,
     Delivery,
@@ -854,7 +856,7 @@ def _incoming(
     clerk = _staff(units.office, Role.CLERK)
     if clerk is None:
         raise RuntimeError("the demo needs a clerk in Văn phòng Tỉnh ủy")
-    document = documents.incoming_register(
+    document = documents_incoming.incoming_register(
         actor=clerk,
         unit=units.office,
         medium=Medium.PAPER,
@@ -882,26 +884,26 @@ def _programme_ix(units: _Units, stamps: _Stamps) -> OutgoingDocument:
         return found
     drafter, chief = _person("cv.tinhuy"), _person("cvp.tinhuy")
     clerk, secretary = _person("vt.tinhuy"), _person("bithu.tinhuy")
-    document = documents.outgoing_create(
+    document = documents_outgoing.outgoing_create(
         actor=drafter,
         unit=units.office,
         type_symbol="CTr",
         subject=PROGRAMME_IX,
         body=f"{PROGRAMME_IX}\n\nĐã được Hội nghị Tỉnh ủy thông qua.",
     )
-    documents.outgoing_submit(actor=drafter, document=document)
-    documents.outgoing_approve(actor=chief, document=document)
-    documents.outgoing_sign(
+    documents_outgoing.outgoing_submit(actor=drafter, document=document)
+    documents_outgoing.outgoing_approve(actor=chief, document=document)
+    documents_outgoing.outgoing_sign(
         actor=secretary,
         document=document,
         position="Bí thư",
         authority=SigningAuthority.ON_BEHALF,
     )
-    document = documents.outgoing_issue(
+    document = documents_outgoing.outgoing_issue(
         actor=clerk,
         document=document,
         recipients=[
-            documents.Recipient(external_name=name)
+            documents_delivery.Recipient(external_name=name)
             for name in (
                 "Các đồng chí Tỉnh ủy viên",
                 "Các ban đảng, đảng đoàn, ban cán sự đảng trực thuộc Tỉnh ủy",

@@ -39,7 +39,13 @@ from vanphong.core.calendar_seed import DEFAULT_CALENDAR_DAYS
 from vanphong.core.rules import DEFAULT_RULESETS, FIXED_HOLIDAYS, fixed_holiday_versions
 from vanphong.core.vietnamese import fold
 from vanphong.core.workdays import Override, WorkCalendar
-from vanphong.documents import services, workflow
+from vanphong.documents import (
+    services_delivery,
+    services_handling,
+    services_incoming,
+    services_outgoing,
+    workflow,
+)
 from vanphong.documents.models import (
     ApprovalStep,
     Assignment,
@@ -1105,10 +1111,10 @@ class _Traffic:
         **fields: Any,
     ) -> tuple[IncomingDocument, int]:
         """Register what arrived at `t` (`register`: from outside, or what another unit
-        sent: services.delivery_register); returns the document and when the clerk entered
+        sent: services_incoming.delivery_register); returns the document and when the clerk entered
         it (minutes later, but not after `latest`)."""
         if register is None:
-            register = partial(services.incoming_register, unit=office.unit)
+            register = partial(services_incoming.incoming_register, unit=office.unit)
         document = register(
             actor=office.clerk,
             received_at=_moment(t),
@@ -1144,7 +1150,9 @@ class _Traffic:
         return min(t + delay, max(t, END)) if fate in HOLDS else t + delay
 
     def file(self, office: _Office, document: IncomingDocument, t: int, actor: Person) -> None:
-        services.incoming_file(actor=actor, document=document, note=self.rng.choice(FILE_NOTES))
+        services_incoming.incoming_file(
+            actor=actor, document=document, note=self.rng.choice(FILE_NOTES)
+        )
 
     def handle(
         self,
@@ -1191,7 +1199,7 @@ class _Traffic:
         if t > cutoff:
             return None
         if fate == "cancelled":
-            services.incoming_cancel(
+            services_incoming.incoming_cancel(
                 actor=office.clerk, document=document, reason=rng.choice(CANCEL_REASONS)
             )
             return None
@@ -1200,21 +1208,23 @@ class _Traffic:
             return None
         leader = self.leader_for(office, level)
         if fate in {"filed", "presented", "reply"} or rng.random() < 0.6:
-            services.incoming_present(actor=office.clerk, document=document, leader=leader)
+            services_incoming.incoming_present(actor=office.clerk, document=document, leader=leader)
             self.stamps.set(document, presented_at=t)
             others = [p for p in office.leaders if p != leader and office.sees(p, level)]
             if fate != "presented" and others and rng.random() < 0.03:
                 t = self.later(t, rng.randint(30, 240), fate)
                 if t > cutoff:
                     return None
-                services.incoming_return(
+                services_incoming.incoming_return(
                     actor=leader, document=document, reason=rng.choice(PRESENT_RETURNS)
                 )
                 leader = rng.choice(others)
                 t = self.later(t, rng.randint(20, 120), fate)
                 if t > cutoff:
                     return None
-                services.incoming_present(actor=office.clerk, document=document, leader=leader)
+                services_incoming.incoming_present(
+                    actor=office.clerk, document=document, leader=leader
+                )
                 self.stamps.set(document, presented_at=t)
         if fate == "presented":
             return None
@@ -1253,19 +1263,21 @@ class _Traffic:
             for p in dict.fromkeys(handlers + office.office_leaders)
             if p not in (lead, leader) and office.sees(p, level)
         ]
-        supporting = [services.Handler(person=p) for p in others[:2] if rng.random() < 0.12]
+        supporting = [
+            services_incoming.Handler(person=p) for p in others[:2] if rng.random() < 0.12
+        ]
         if office.boards and rng.random() < 0.03:
-            supporting.append(services.Handler(unit=rng.choice(office.boards)))
+            supporting.append(services_incoming.Handler(unit=rng.choice(office.boards)))
         informed = []
         if rng.random() < 0.06:
             watchers = [p for p in office.office_leaders if p not in (lead, leader)]
-            informed = [services.Handler(person=p) for p in watchers[:1]]
+            informed = [services_incoming.Handler(person=p) for p in watchers[:1]]
         text = rng.choice(DIRECTIONS).format(d=_dmy(deadline), committee=office.committee.name)
-        direction = services.direction_give(
+        direction = services_incoming.direction_give(
             actor=leader,
             document=document,
             text=text,
-            lead=services.Handler(person=lead),
+            lead=services_incoming.Handler(person=lead),
             supporting=supporting,
             informed=informed,
             deadline=deadline,
@@ -1288,7 +1300,7 @@ class _Traffic:
                 t_over = t + rng.randint(30, DAY)
                 if t_over > cutoff:
                     return None
-                successor = services.assignment_hand_over(
+                successor = services_handling.assignment_hand_over(
                     actor=lead,
                     assignment=lead_part,
                     to=colleagues[0],
@@ -1315,12 +1327,12 @@ class _Traffic:
                 continue  # a board supports on paper; its part stays with the board
             done_at = max(t + 20, (finish or cutoff) - rng.randint(30, DAY))
             if finish is not None and done_at <= cutoff:
-                services.assignment_complete(
+                services_handling.assignment_complete(
                     actor=part.assignee, assignment=part, result=rng.choice(SUPPORT_RESULTS)
                 )
                 self.stamps.set(part, completed_at=done_at)
         if finish is not None and finish <= cutoff:
-            services.assignment_complete(
+            services_handling.assignment_complete(
                 actor=worker,
                 assignment=lead_part,
                 result=rng.choice(RESULTS).format(committee=office.committee.name),
@@ -1340,7 +1352,7 @@ class _Traffic:
     ) -> None:
         if t > cutoff:
             return
-        note = services.assignment_progress(
+        note = services_handling.assignment_progress(
             actor=worker, assignment=part, text=text or self.rng.choice(NOTES)
         )
         self.stamps.set(note, written_at=t)
@@ -1427,7 +1439,7 @@ class _Traffic:
             [p for p in office.specialists if office.sees(p, level)] or office.office_leaders
         )
         t = max(plan.not_before, plan.at - rng.randint(DAY, 5 * DAY))
-        document = services.outgoing_create(
+        document = services_outgoing.outgoing_create(
             actor=drafter,
             unit=office.unit,
             type_symbol=kind.type_symbol,
@@ -1446,7 +1458,7 @@ class _Traffic:
         if rng.random() < 0.2:
             t += step
             version += 1
-            services.draft_revise(
+            services_outgoing.draft_revise(
                 actor=drafter,
                 document=document,
                 body=self.body(plan, version),
@@ -1454,11 +1466,11 @@ class _Traffic:
             )
             self.stamps.versions[(document.pk, version)] = _moment(t)
         if plan.target == "cancelled":
-            services.outgoing_cancel(
+            services_outgoing.outgoing_cancel(
                 actor=drafter, document=document, reason=rng.choice(OUT_CANCELS)
             )
             return
-        document = services.outgoing_submit(actor=drafter, document=document)
+        document = services_outgoing.outgoing_submit(actor=drafter, document=document)
         if plan.target == "in_review":
             return
         returned = plan.target == "returned" or rng.random() < 0.08
@@ -1467,7 +1479,7 @@ class _Traffic:
             approver = self.approvers(office, document)
             if approver is None:
                 return
-            document = services.outgoing_return(
+            document = services_outgoing.outgoing_return(
                 actor=approver, document=document, comment=rng.choice(DRAFT_RETURNS)
             )
             self.stamps.decisions[document.pk].append(_moment(t))
@@ -1475,20 +1487,20 @@ class _Traffic:
                 return
             t += step
             version += 1
-            services.draft_revise(
+            services_outgoing.draft_revise(
                 actor=drafter,
                 document=document,
                 body=self.body(plan, version),
                 note="Sửa theo ý kiến lãnh đạo.",
             )
             self.stamps.versions[(document.pk, version)] = _moment(t)
-            document = services.outgoing_submit(actor=drafter, document=document)
+            document = services_outgoing.outgoing_submit(actor=drafter, document=document)
         while document.status == OutgoingStatus.IN_REVIEW:
             approver = self.approvers(office, document)
             if approver is None:
                 return
             t += step
-            document = services.outgoing_approve(actor=approver, document=document)
+            document = services_outgoing.outgoing_approve(actor=approver, document=document)
             self.stamps.decisions[document.pk].append(_moment(t))
         if plan.target == "approved":
             return
@@ -1501,7 +1513,7 @@ class _Traffic:
             authority = kind.signed_for
         else:
             authority = SigningAuthority.DEPUTY
-        document = services.outgoing_sign(
+        document = services_outgoing.outgoing_sign(
             actor=signer,
             document=document,
             position=office.positions.get(signer.pk) or "Chánh Văn phòng",
@@ -1526,14 +1538,14 @@ class _Traffic:
     def issue(self, plan: _Out, document: OutgoingDocument) -> None:
         rng = self.rng
         office, kind = plan.office, plan.kind
-        recipients = [services.Recipient(unit=o.unit) for o in plan.recipients]
+        recipients = [services_delivery.Recipient(unit=o.unit) for o in plan.recipients]
         recipients += [
-            services.Recipient(external_name=self.fill(name, _day(plan.at), office))
+            services_delivery.Recipient(external_name=self.fill(name, _day(plan.at), office))
             for name in kind.external
         ]
         if not recipients:
-            recipients = [services.Recipient(external_name="Thường trực cấp ủy")]
-        document = services.outgoing_issue(
+            recipients = [services_delivery.Recipient(external_name="Thường trực cấp ủy")]
+        document = services_outgoing.outgoing_issue(
             actor=office.clerk,
             document=document,
             recipients=recipients,
@@ -1561,7 +1573,7 @@ class _Traffic:
         if recall_at is not None and recall_at < END:
             self.at(recall_at, partial(self.recall, office, document, kind.recall, recall_at))
         if plan.completes is not None and plan.drafter is not None:
-            services.assignment_complete(
+            services_handling.assignment_complete(
                 actor=plan.drafter,
                 assignment=plan.completes,
                 result=f"Đã báo cáo bằng văn bản số {document.number_symbol}.",
@@ -1585,7 +1597,7 @@ class _Traffic:
         if delivery.status != DeliveryStatus.ARRIVED:
             return  # recalled before anyone registered it
         if plan.kind.refuse or rng.random() < 0.015:
-            services.delivery_refuse(
+            services_delivery.delivery_refuse(
                 actor=office.clerk,
                 delivery=delivery,
                 reason=plan.kind.refuse or rng.choice(REFUSALS),
@@ -1597,7 +1609,12 @@ class _Traffic:
             deadline = _workdays_after(_day(plan.at), plan.kind.days)
         cutoff = min(END, recall_at) if recall_at is not None else END
         document, t = self.register(
-            office, t, cutoff, services.delivery_register, delivery=delivery, deadline=deadline
+            office,
+            t,
+            cutoff,
+            services_incoming.delivery_register,
+            delivery=delivery,
+            deadline=deadline,
         )
         tag = plan.kind.tag if office is not self.province else "info"
         lead = self.handle(office, document, t, tag=tag, cutoff=cutoff)
@@ -1626,7 +1643,7 @@ class _Traffic:
 
     def recall(self, office: _Office, document: OutgoingDocument, reason: str, t: int) -> None:
         deliveries = list(document.deliveries.values_list("pk", "status"))
-        services.outgoing_recall(actor=office.clerk, document=document, reason=reason)
+        services_delivery.outgoing_recall(actor=office.clerk, document=document, reason=reason)
         for pk, status in deliveries:
             if status not in {DeliveryStatus.REFUSED, DeliveryStatus.RECALLED}:
                 self.stamps.event(pk, DeliveryStatus.RECALL_REQUESTED, t)
@@ -1658,7 +1675,7 @@ def load(*, scale: float | None = None, districts: int | None = None) -> int:
     for office in offices:
         if office.committee_leaders:
             # Where the committee has a leader in the demo, drafts go up to the committee too.
-            services.approval_chain_set(
+            services_outgoing.approval_chain_set(
                 actor=office.office_leaders[0],
                 unit=office.unit,
                 steps=[

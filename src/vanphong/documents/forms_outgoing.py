@@ -18,9 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from vanphong.core.forms import BootstrapForm, DateInput
 from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import SigningAuthority, Urgency
-from vanphong.documents.services import Recipient, Upload
-from vanphong.documents.workflow import LEADER_ROLES
-from vanphong.org.models import Clearance, Role, Unit
+from vanphong.documents.services import Upload
+from vanphong.documents.services_delivery import Recipient
+from vanphong.org.models import LEADER_ROLES, Clearance, Role, Unit
 
 SUBJECT_HELP = _("Tối đa 500 ký tự.")
 

@@ -15,7 +15,9 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.rules import numbering_policy
 from vanphong.core.vietnamese import fold
+from vanphong.documents import workflow
 from vanphong.documents.models import (
     Assignment,
     AssignmentStatus,
@@ -27,16 +29,19 @@ from vanphong.documents.models import (
     OutgoingStatus,
     Participant,
 )
-from vanphong.documents.workflow import can_decide
-from vanphong.org.models import Clearance, Membership, Person, Role, Unit
-from vanphong.org.selectors import ancestors, scope_for
+from vanphong.documents.workflow import DOCUMENT_ROLES, can_decide
+from vanphong.org.models import (
+    LEADER_ROLES,
+    Clearance,
+    Membership,
+    NumberingStyle,
+    Person,
+    Role,
+    Unit,
+)
+from vanphong.org.selectors import ancestors, people_holding, scope_for, units_visible
 
 PRIVILEGED_ROLES = (Role.CLERK, Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
-LEADER_ROLES = (Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
-
-
-# Administering a unit (a technical role) opens none of its documents.
-DOCUMENT_ROLES = tuple(role for role in Role.values if role != Role.ADMIN)
 
 
 def unit_grants(person: Person) -> dict[int, tuple[int, ...]]:
@@ -308,15 +313,84 @@ def signer_candidates(unit: Unit) -> list[Membership]:
     documents (workflow.is_leader_of holds for them), nearest unit first."""
     chain = [*ancestors(unit), unit]
     depth = {u.id: i for i, u in enumerate(chain)}
-    today = timezone.localdate()
     memberships = (
-        Membership.objects.filter(
-            unit_id__in=sorted(depth),
-            role__in=LEADER_ROLES,
-            starts_on__lte=today,
-            person__is_active=True,
-        )
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        Membership.objects.current()
+        .filter(unit_id__in=sorted(depth), role__in=LEADER_ROLES, person__is_active=True)
         .select_related("person", "unit")
     )
     return sorted(memberships, key=lambda m: (-depth[m.unit_id], m.person.name_folded))
+
+
+# --- what forms offer ----------------------------------------------------------------------
+
+
+def _by_name(people: QuerySet[Person]) -> QuerySet[Person]:
+    return people.order_by("name_folded", "username")
+
+
+def clerk_units(person: Person) -> QuerySet[Unit]:
+    """The units whose incoming book the person keeps (a clerk there or above)."""
+    return Unit.objects.filter(id__in=sorted(scope_for(person).units_with_role(Role.CLERK)))
+
+
+def presentation_leaders(unit: Unit) -> QuerySet[Person]:
+    """Whom a document of the unit may be presented to: who workflow.is_leader_of the unit (a
+    leader role in the unit or a unit above it)."""
+    units = sorted({unit.id, *(a.id for a in ancestors(unit))})
+    return _by_name(people_holding(units=units, roles=LEADER_ROLES))
+
+
+def direction_choices(unit: Unit) -> tuple[QuerySet[Person], QuerySet[Unit]]:
+    """The people and units a direction on the unit's document offers
+    (workflow.nameable_units): the units' active people, and the units."""
+    units = workflow.nameable_units(unit)
+    return _by_name(people_holding(units=sorted(set(units)))), Unit.objects.filter(id__in=units)
+
+
+def hand_over_colleagues(person: Person, assignment: Assignment) -> QuerySet[Person]:
+    """Whom an assignee may pass their part to: the active people of the document's unit."""
+    return _by_name(people_holding(units=[assignment.document.unit_id])).exclude(pk=person.pk)
+
+
+def reply_choices(person: Person, assignment: Assignment) -> QuerySet[OutgoingDocument]:
+    """Issued documents of the unit since the incoming one arrived: the possible replies."""
+    received = timezone.localtime(assignment.document.received_at).date()
+    return (
+        outgoing_visible(person)
+        .filter(
+            unit_id=assignment.document.unit_id,
+            status=OutgoingStatus.ISSUED,
+            issued_on__gte=received,
+        )
+        .order_by("-issued_on", "-id")
+    )
+
+
+def drafting_units(person: Person) -> QuerySet[Unit]:
+    """Units the person belongs to (a membership there, not only above it)."""
+    return (
+        units_visible(person)
+        .filter(id__in=sorted(scope_for(person).roles_by_unit), is_active=True)
+        .order_by("sort_order", "name")
+    )
+
+
+def draft_types_by_style(units: QuerySet[Unit]) -> dict[str, dict[str, str]]:
+    """The document types a draft may take, by the numbering style of the offered units."""
+    today = timezone.localdate()
+    styles = sorted({u.numbering_style for u in units})
+    return {
+        str(NumberingStyle(style).label): numbering_policy(style, today).types  # type: ignore[arg-type]
+        for style in styles
+    }
+
+
+def recipient_units(document: OutgoingDocument) -> QuerySet[Unit]:
+    """Every active unit of the installation except the sender and those already sent to."""
+    return (
+        Unit.objects.filter(is_active=True)
+        .exclude(pk=document.unit_id)
+        .exclude(inbox_deliveries__document=document)
+        .select_related("parent")
+        .order_by("parent__sort_order", "parent__name_folded", "sort_order", "name_folded")
+    )

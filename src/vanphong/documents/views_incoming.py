@@ -1,6 +1,6 @@
-"""Incoming-document pages: registration, the book, a document's page and its workflow steps,
-the leader's lists, the handler's inbox and the reception queue of documents sent by other
-units of the installation.
+"""Incoming-document pages: registration (from outside, or from the reception queue of what
+other units of the installation sent), the book, and a document's page. The workflow steps on
+a document are in views_incoming_steps, the handling of assignments in views_handling.
 
 Thin by rule: parse the form, fetch through a visibility-scoped selector (what the user may
 not see is a 404), call one service, redirect with a message — or show the form again with the
@@ -12,24 +12,20 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 from uuid import UUID, uuid4
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.exceptions import ValidationError
 from django.db.models import (
     Exists,
     Max,
     Min,
     OuterRef,
     Prefetch,
-    Q,
-    QuerySet,
     prefetch_related_objects,
 )
 from django.http import Http404, HttpRequest, HttpResponse
@@ -38,22 +34,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from vanphong.core.forms import BootstrapForm
+from vanphong.core.forms import attempt
 from vanphong.core.models import AuditEvent
 from vanphong.core.workdays import WorkCalendar
-from vanphong.documents import selectors, services, workflow
+from vanphong.documents import (
+    selectors,
+    services,
+    services_delivery,
+    services_incoming,
+    workflow,
+)
 from vanphong.documents.forms_incoming import (
     BookFilterForm,
-    CompleteForm,
     DeliveryRegisterForm,
-    DirectionForm,
-    FileForm,
-    HandOverForm,
     IncomingRegisterForm,
-    PresentForm,
-    ProgressForm,
     ReasonForm,
 )
 from vanphong.documents.models import (
@@ -62,27 +58,19 @@ from vanphong.documents.models import (
     Delivery,
     DeliveryEvent,
     IncomingDocument,
-    IncomingStatus,
-    OutgoingDocument,
-    OutgoingStatus,
     ProgressNote,
 )
 from vanphong.documents.selectors import (
-    assigned_by,
-    assignment_get_visible,
     delivery_get_for_recipient,
-    inbox,
     incoming_get_visible,
     incoming_visible,
     outgoing_visible,
-    presented_to,
     reception_queue,
 )
-from vanphong.org.models import COMMITTEE_KINDS, Membership, Person, Role, Unit
-from vanphong.org.selectors import ancestors, committee_of, scope_for, unit_tree
+from vanphong.org.models import Person, Role, Unit
+from vanphong.org.selectors import scope_for, unit_tree
 
 BOOK_PAGE_SIZE = 50
-INBOX_PAGE_SIZE = 50
 DUE_SOON_DAYS = 3  # working days
 FILES_NOT_KEPT = _(
     "Trình duyệt không giữ lại tệp đã chọn khi trang hiện lại: hãy chọn lại các tệp đính kèm."
@@ -132,101 +120,6 @@ def _deadline_marks() -> dict[str, date]:
     }
 
 
-# --- choice lists for forms ----------------------------------------------------------------
-
-
-def _current_memberships(on: date | None = None) -> QuerySet[Membership]:
-    today = on or timezone.localdate()
-    return Membership.objects.filter(starts_on__lte=today).filter(
-        Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-    )
-
-
-def _people_in(unit_ids: Iterable[int], *, roles: Iterable[str] = ()) -> QuerySet[Person]:
-    """Active people with a current membership in one of the units (in one of the roles)."""
-    memberships = _current_memberships().filter(unit_id__in=sorted(set(unit_ids)))
-    if roles:
-        memberships = memberships.filter(role__in=list(roles))
-    return Person.objects.filter(is_active=True, pk__in=memberships.values("person_id")).order_by(
-        "name_folded", "username"
-    )
-
-
-def _leaders_of(unit: Unit) -> QuerySet[Person]:
-    """Who workflow.is_leader_of the unit: a leader role in the unit or a unit above it."""
-    units = [unit.id, *(a.id for a in ancestors(unit))]
-    return _people_in(units, roles=workflow.LEADER_ROLES)
-
-
-def _committee_units(unit: Unit) -> list[int]:
-    """The committee of the unit and its own bodies (not the committees below it): whom a
-    leader's direction may name."""
-    top = committee_of(unit) or unit
-    children: dict[int | None, list[tuple[int, bool]]] = {}
-    for unit_id, parent_id, kind in Unit.objects.filter(is_active=True).values_list(
-        "id", "parent_id", "kind"
-    ):
-        children.setdefault(parent_id, []).append((unit_id, kind in COMMITTEE_KINDS))
-    found = [top.id]
-    stack = [top.id]
-    while stack:
-        for child, is_committee in children.get(stack.pop(), []):
-            if not is_committee:
-                found.append(child)
-                stack.append(child)
-    if unit.id not in found:
-        found.append(unit.id)
-    return found
-
-
-def _clerk_units(actor: Person) -> QuerySet[Unit]:
-    return Unit.objects.filter(id__in=sorted(scope_for(actor).units_with_role(Role.CLERK)))
-
-
-# --- which steps a person may take -----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class IncomingActions:
-    """The workflow steps offered on a document's page; each mirrors the checks of the
-    service it calls, so a button is shown exactly when the service would accept it."""
-
-    present: bool = False
-    direct: bool = False
-    give_back: bool = False
-    file: bool = False
-    cancel: bool = False
-
-    @property
-    def any(self) -> bool:
-        return self.present or self.direct or self.give_back or self.file or self.cancel
-
-
-def incoming_actions(actor: Person, document: IncomingDocument) -> IncomingActions:
-    moves = workflow.INCOMING_MOVES[document.status]
-    clerk = workflow.is_clerk_of(actor, document.unit)
-    leader = workflow.is_leader_of(actor, document.unit)
-    live = not document.is_frozen
-    return IncomingActions(
-        present=workflow.may_present(actor, document),
-        direct=leader and live and IncomingStatus.ASSIGNED in moves,
-        give_back=document.presented_to_id == actor.pk and IncomingStatus.REGISTERED in moves,
-        file=(clerk or leader) and live and IncomingStatus.FILED in moves,
-        cancel=clerk
-        and IncomingStatus.CANCELLED in moves
-        and not document.assignments.exclude(status=AssignmentStatus.CANCELLED).exists(),
-    )
-
-
-def _can_handle(actor: Person, assignment: Assignment) -> bool:
-    """Mirrors services._lock_assignment: one's own open part of a live document."""
-    return (
-        assignment.assignee_id == actor.pk
-        and assignment.is_open
-        and not assignment.document.is_frozen
-    )
-
-
 # --- registration --------------------------------------------------------------------------
 
 
@@ -243,7 +136,7 @@ def _max_clearance(actor: Person, units: Iterable[Unit]) -> int:
 @require_http_methods(["GET", "POST"])
 def incoming_register(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
-    units = list(_clerk_units(actor))
+    units = list(selectors.clerk_units(actor))
     if not units:
         return _no_clerk_unit(request)
     raw_delivery = request.POST.get("delivery") or request.GET.get("lien-thong") or ""
@@ -260,7 +153,7 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                document = services.incoming_register(
+                document = services_incoming.incoming_register(
                     actor=actor,
                     unit=data["unit"],
                     medium=data["medium"],
@@ -279,7 +172,7 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
                     duplicate_reason=data["duplicate_reason"],
                     submission_id=data["submission_id"],
                 )
-            except services.DuplicateDocument as error:
+            except services_incoming.DuplicateDocument as error:
                 form.add_service_error(error)
                 duplicates = _duplicates_shown(actor, error)
             except ValidationError as error:
@@ -310,7 +203,9 @@ def _now_to_the_minute() -> datetime:
     return timezone.localtime().replace(second=0, microsecond=0)
 
 
-def _duplicates_shown(actor: Person, error: services.DuplicateDocument) -> list[IncomingDocument]:
+def _duplicates_shown(
+    actor: Person, error: services_incoming.DuplicateDocument
+) -> list[IncomingDocument]:
     shown = incoming_visible(actor).filter(pk__in=[d.pk for d in error.existing])
     return list(shown.order_by("year", "number"))
 
@@ -326,7 +221,7 @@ def _registered(request: HttpRequest, document: IncomingDocument) -> HttpRespons
 
 def _register_delivery(request: HttpRequest, delivery: Delivery) -> HttpResponse:
     """Registering what another unit sent: the document is shown as sent, read-only; the
-    form asks only what the receiving side knows (services.delivery_register)."""
+    form asks only what the receiving side knows (services_incoming.delivery_register)."""
     actor = _actor(request)
     sent = delivery.document
     options = {"page_count_known": sent.page_count is not None}
@@ -336,7 +231,7 @@ def _register_delivery(request: HttpRequest, delivery: Delivery) -> HttpResponse
         if form.is_valid():
             data = form.cleaned_data
             try:
-                document = services.delivery_register(
+                document = services_incoming.delivery_register(
                     actor=actor,
                     delivery=delivery,
                     received_at=data["received_at"],
@@ -347,7 +242,7 @@ def _register_delivery(request: HttpRequest, delivery: Delivery) -> HttpResponse
                     duplicate_reason=data["duplicate_reason"],
                     submission_id=data["submission_id"],
                 )
-            except services.DuplicateDocument as error:
+            except services_incoming.DuplicateDocument as error:
                 form.add_service_error(error)
                 duplicates = _duplicates_shown(actor, error)
             except ValidationError as error:
@@ -537,355 +432,10 @@ def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         ),
         "history": history,
         "reads": reads,
-        "actions": incoming_actions(actor, document),
+        "actions": workflow.incoming_actions(actor, document),
         **_deadline_marks(),
     }
     return render(request, "documents/incoming_detail.html", context)
-
-
-def _action_page(
-    request: HttpRequest,
-    document: IncomingDocument,
-    form: BootstrapForm,
-    *,
-    title: str,
-    submit_label: str,
-    intro: str = "",
-    danger: bool = False,
-) -> HttpResponse:
-    context = {
-        "document": document,
-        "form": form,
-        "title": title,
-        "submit_label": submit_label,
-        "intro": intro,
-        "danger": danger,
-        "cancel_url": _document_url(document),
-    }
-    return render(request, "documents/incoming_action.html", context)
-
-
-ActionRun = Callable[[Person, IncomingDocument, dict[str, Any]], object]
-
-
-def _incoming_action(
-    request: HttpRequest,
-    document_uuid: UUID,
-    *,
-    allowed: Callable[[IncomingActions], bool],
-    make_form: Callable[[IncomingDocument, Any], BootstrapForm],
-    run: ActionRun,
-    done: str,
-    title: str,
-    submit_label: str,
-    intro: str = "",
-    danger: bool = False,
-) -> HttpResponse:
-    """One workflow step: offered only when `allowed`; the service has the last word."""
-    actor = _actor(request)
-    document = incoming_get_visible(actor, document_uuid)
-    if not allowed(incoming_actions(actor, document)):
-        messages.error(
-            request,
-            _("Bạn không thực hiện được thao tác này với văn bản ở tình trạng hiện tại."),
-        )
-        return redirect(_document_url(document))
-    form = make_form(document, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            run(actor, document, form.cleaned_data)
-        except PermissionDenied as error:
-            messages.error(request, str(error))
-            return redirect(_document_url(document))
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, done)
-            return redirect(_document_url(document))
-    if request.method == "GET":
-        _read(actor, document)
-    return _action_page(
-        request,
-        document,
-        form,
-        title=title,
-        submit_label=submit_label,
-        intro=intro,
-        danger=danger,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def incoming_present(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
-    return _incoming_action(
-        request,
-        document_uuid,
-        allowed=lambda a: a.present,
-        make_form=lambda doc, data: PresentForm(data, leaders=_leaders_of(doc.unit)),
-        run=lambda actor, doc, data: services.incoming_present(
-            actor=actor, document=doc, leader=data["leader"]
-        ),
-        done=_("Đã trình văn bản."),
-        title=_("Trình lãnh đạo"),
-        submit_label=_("Trình"),
-    )
-
-
-def _direction_form(document: IncomingDocument, data: Any) -> DirectionForm:
-    units = _committee_units(document.unit)
-    return DirectionForm(
-        data,
-        people=_people_in(units),
-        units=Unit.objects.filter(id__in=units),
-        initial={"deadline": document.deadline},
-    )
-
-
-def _give_direction(actor: Person, document: IncomingDocument, data: dict[str, Any]) -> object:
-    return services.direction_give(
-        actor=actor,
-        document=document,
-        text=data["text"],
-        lead=services.Handler(person=data["lead_person"], unit=data["lead_unit"]),
-        supporting=[services.Handler(person=p) for p in data["supporting"]],
-        informed=[services.Handler(person=p) for p in data["informed"]],
-        deadline=data["deadline"],
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def incoming_direct(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
-    return _incoming_action(
-        request,
-        document_uuid,
-        allowed=lambda a: a.direct,
-        make_form=_direction_form,
-        run=_give_direction,
-        done=_("Đã ghi ý kiến chỉ đạo và giao xử lý."),
-        title=_("Cho ý kiến chỉ đạo"),
-        submit_label=_("Ghi ý kiến chỉ đạo"),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def incoming_return(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
-    return _incoming_action(
-        request,
-        document_uuid,
-        allowed=lambda a: a.give_back,
-        make_form=lambda doc, data: ReasonForm(data),
-        run=lambda actor, doc, data: services.incoming_return(
-            actor=actor, document=doc, reason=data["reason"]
-        ),
-        done=_("Đã trả lại văn bản cho văn thư."),
-        title=_("Trả lại văn thư"),
-        submit_label=_("Trả lại"),
-        intro=_("Văn thư sẽ thấy lý do và trình lại khi đã bổ sung."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def incoming_file(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
-    return _incoming_action(
-        request,
-        document_uuid,
-        allowed=lambda a: a.file,
-        make_form=lambda doc, data: FileForm(data),
-        run=lambda actor, doc, data: services.incoming_file(
-            actor=actor, document=doc, note=data["note"]
-        ),
-        done=_("Đã lưu văn bản để biết."),
-        title=_("Lưu để biết"),
-        submit_label=_("Lưu để biết"),
-        intro=_("Văn bản không cần giải quyết; vẫn có thể giao xử lý sau."),
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def incoming_cancel(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
-    return _incoming_action(
-        request,
-        document_uuid,
-        allowed=lambda a: a.cancel,
-        make_form=lambda doc, data: ReasonForm(data),
-        run=lambda actor, doc, data: services.incoming_cancel(
-            actor=actor, document=doc, reason=data["reason"]
-        ),
-        done=_("Đã hủy đăng ký; số đến vẫn giữ trong sổ."),
-        title=_("Hủy đăng ký văn bản đến"),
-        submit_label=_("Hủy đăng ký"),
-        intro=_("Dùng khi vào sổ nhầm. Số đến đã cấp không được dùng lại; dòng vẫn ở trong sổ."),
-        danger=True,
-    )
-
-
-# --- the leader's lists --------------------------------------------------------------------
-
-
-@login_required
-@require_GET
-def incoming_presented_to_me(request: HttpRequest) -> HttpResponse:
-    documents = list(presented_to(_actor(request)))
-    return render(request, "documents/incoming_presented.html", {"documents": documents})
-
-
-@login_required
-@require_GET
-def incoming_assigned_by_me(request: HttpRequest) -> HttpResponse:
-    assignments = list(assigned_by(_actor(request)).select_related("assignee_unit"))
-    context = {"assignments": assignments, **_deadline_marks()}
-    return render(request, "documents/incoming_assigned_by.html", context)
-
-
-# --- the handler's inbox and an assignment's page --------------------------------------------
-
-
-@login_required
-@require_GET
-def my_inbox(request: HttpRequest) -> HttpResponse:
-    include_done = request.GET.get("xong") == "1"
-    found = inbox(_actor(request), include_done=include_done)
-    page = Paginator(found, INBOX_PAGE_SIZE).get_page(request.GET.get("trang"))
-    context = {"page": page, "include_done": include_done, **_deadline_marks()}
-    return render(request, "documents/inbox.html", context)
-
-
-def _replies(actor: Person, assignment: Assignment) -> QuerySet[OutgoingDocument]:
-    """Issued documents of the unit since the incoming one arrived: the possible replies."""
-    received = timezone.localtime(assignment.document.received_at).date()
-    return (
-        outgoing_visible(actor)
-        .filter(
-            unit_id=assignment.document.unit_id,
-            status=OutgoingStatus.ISSUED,
-            issued_on__gte=received,
-        )
-        .order_by("-issued_on", "-id")
-    )
-
-
-def _colleagues(actor: Person, assignment: Assignment) -> QuerySet[Person]:
-    return _people_in([assignment.document.unit_id]).exclude(pk=actor.pk)
-
-
-def _assignment_page(
-    request: HttpRequest,
-    assignment: Assignment,
-    *,
-    progress: ProgressForm | None = None,
-    complete: CompleteForm | None = None,
-    hand_over: HandOverForm | None = None,
-) -> HttpResponse:
-    actor = _actor(request)
-    document = assignment.document
-    can_handle = _can_handle(actor, assignment)
-    context: dict[str, Any] = {
-        "assignment": assignment,
-        "document": document,
-        "direction": assignment.direction,
-        "notes": list(assignment.notes.select_related("author")),
-        "can_handle": can_handle,
-        **_deadline_marks(),
-    }
-    if can_handle:
-        context["progress_form"] = progress or ProgressForm()
-        context["complete_form"] = complete or CompleteForm(replies=_replies(actor, assignment))
-        context["hand_over_form"] = hand_over or HandOverForm(
-            colleagues=_colleagues(actor, assignment)
-        )
-    return render(request, "documents/incoming_assignment.html", context)
-
-
-def _fetch_assignment(request: HttpRequest, assignment_uuid: UUID) -> Assignment:
-    return assignment_get_visible(_actor(request), assignment_uuid)
-
-
-@login_required
-@require_GET
-def assignment_detail(request: HttpRequest, assignment_uuid: UUID) -> HttpResponse:
-    assignment = _fetch_assignment(request, assignment_uuid)
-    _read(_actor(request), assignment.document)
-    return _assignment_page(request, assignment)
-
-
-def _assignment_done(request: HttpRequest, assignment: Assignment, message: str) -> HttpResponse:
-    messages.success(request, message)
-    return redirect("documents:assignment_detail", assignment_uuid=assignment.uuid)
-
-
-def _refused(request: HttpRequest, assignment: Assignment, error: PermissionDenied) -> HttpResponse:
-    messages.error(request, str(error))
-    return redirect("documents:assignment_detail", assignment_uuid=assignment.uuid)
-
-
-@login_required
-@require_POST
-def assignment_progress(request: HttpRequest, assignment_uuid: UUID) -> HttpResponse:
-    actor = _actor(request)
-    assignment = _fetch_assignment(request, assignment_uuid)
-    form = ProgressForm(request.POST)
-    if form.is_valid():
-        try:
-            services.assignment_progress(
-                actor=actor, assignment=assignment, text=form.cleaned_data["text"]
-            )
-        except PermissionDenied as error:
-            return _refused(request, assignment, error)
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            return _assignment_done(request, assignment, _("Đã ghi tiến độ."))
-    return _assignment_page(request, assignment, progress=form)
-
-
-@login_required
-@require_POST
-def assignment_complete(request: HttpRequest, assignment_uuid: UUID) -> HttpResponse:
-    actor = _actor(request)
-    assignment = _fetch_assignment(request, assignment_uuid)
-    form = CompleteForm(request.POST, replies=_replies(actor, assignment))
-    if form.is_valid():
-        try:
-            services.assignment_complete(
-                actor=actor,
-                assignment=assignment,
-                result=form.cleaned_data["result"],
-                reply=form.cleaned_data["reply"],
-            )
-        except PermissionDenied as error:
-            return _refused(request, assignment, error)
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            return _assignment_done(request, assignment, _("Đã báo cáo hoàn thành."))
-    return _assignment_page(request, assignment, complete=form)
-
-
-@login_required
-@require_POST
-def assignment_hand_over(request: HttpRequest, assignment_uuid: UUID) -> HttpResponse:
-    actor = _actor(request)
-    assignment = _fetch_assignment(request, assignment_uuid)
-    form = HandOverForm(request.POST, colleagues=_colleagues(actor, assignment))
-    if form.is_valid():
-        to = form.cleaned_data["to"]
-        try:
-            services.assignment_hand_over(
-                actor=actor, assignment=assignment, to=to, note=form.cleaned_data["note"]
-            )
-        except PermissionDenied as error:
-            return _refused(request, assignment, error)
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, _("Đã chuyển việc cho %(name)s.") % {"name": to})
-            return redirect("documents:inbox")
-    return _assignment_page(request, assignment, hand_over=form)
 
 
 # --- the reception queue -------------------------------------------------------------------
@@ -909,13 +459,13 @@ def queue_refuse(request: HttpRequest, delivery_uuid: UUID) -> HttpResponse:
     form = ReasonForm(request.POST if request.method == "POST" else None)
     form.fields["reason"].help_text = _("Ví dụ: gửi nhầm đơn vị; thiếu trang; tệp không mở được.")
     if request.method == "POST" and form.is_valid():
-        try:
-            services.delivery_refuse(
+        refused = attempt(
+            form,
+            lambda: services_delivery.delivery_refuse(
                 actor=actor, delivery=delivery, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            form.add_service_error(error)
-        else:
+            ),
+        )
+        if refused is not None:
             messages.success(
                 request,
                 _("Đã từ chối tiếp nhận văn bản %(symbol)s; nơi gửi sẽ được báo.")

@@ -19,7 +19,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
-from vanphong.documents.selectors import DOCUMENT_ROLES
+from vanphong.documents.workflow import DOCUMENT_ROLES
 from vanphong.org.models import Person, Role, Unit, UnitKind
 from vanphong.org.selectors import people_holding, scope_for
 from vanphong.planning.models import (

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import audit
 from vanphong.core.vietnamese import clean
-from vanphong.documents import services as documents
+from vanphong.documents import services_outgoing as documents_outgoing
 from vanphong.documents.models import OutgoingDocument
-from vanphong.documents.selectors import DOCUMENT_ROLES
+from vanphong.documents.workflow import DOCUMENT_ROLES
 from vanphong.org.models import Person, Unit
 from vanphong.org.selectors import scope_for
 from vanphong.planning import hooks
@@ -229,7 +229,7 @@ def programme_issue(*, actor: Person, programme: WorkProgramme) -> OutgoingDocum
     unit = committee if scope.holds(committee.id, *DOCUMENT_ROLES) else office
     if unit is None:  # require_compiler has found the Office; this informs the type checker
         raise ValidationError(_("Cấp ủy này chưa có Văn phòng trong hệ thống."))
-    document = documents.outgoing_create(
+    document = documents_outgoing.outgoing_create(
         actor=actor,
         unit=unit,
         type_symbol="CTr",

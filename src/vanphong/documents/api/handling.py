@@ -13,7 +13,7 @@ from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.api.refs import person_named
 from vanphong.core.inputs import CleanStr
-from vanphong.documents import selectors, services
+from vanphong.documents import selectors, services, services_handling
 from vanphong.documents.api import prefetch
 from vanphong.documents.api.incoming import (
     AssignmentOut,
@@ -91,7 +91,9 @@ def assignment_progress(
 ) -> Status[ProgressNote]:
     person = actor(request)
     assignment = selectors.assignment_get_visible(person, assignment_uuid)
-    note = services.assignment_progress(actor=person, assignment=assignment, text=payload.text)
+    note = services_handling.assignment_progress(
+        actor=person, assignment=assignment, text=payload.text
+    )
     return Status(201, note)
 
 
@@ -110,7 +112,7 @@ def assignment_complete(
         reply = selectors.outgoing_visible(person).filter(uuid=payload.reply).first()
         if reply is None:
             raise ValidationError({"reply": _("Không tìm thấy văn bản đi có mã này.")})
-    services.assignment_complete(
+    services_handling.assignment_complete(
         actor=person, assignment=assignment, result=payload.result, reply=reply
     )
     return _detail(person, assignment_uuid)
@@ -127,7 +129,7 @@ def assignment_hand_over(
 ) -> Status[Assignment]:
     person = actor(request)
     assignment = selectors.assignment_get_visible(person, assignment_uuid)
-    successor = services.assignment_hand_over(
+    successor = services_handling.assignment_hand_over(
         actor=person, assignment=assignment, to=person_named(payload.to, "to"), note=payload.note
     )
     return Status(201, _detail(person, successor.uuid))

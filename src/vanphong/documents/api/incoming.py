@@ -19,7 +19,7 @@ from vanphong.api.refs import PersonRef, UnitRef, person_named, unit_named
 from vanphong.api.uploads import AttachmentIn, decoded
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.inputs import CleanStr, Count, Day, Moment, Year
-from vanphong.documents import selectors, services
+from vanphong.documents import selectors, services, services_incoming, workflow
 from vanphong.documents.api import prefetch
 from vanphong.documents.api.files import AttachmentOut
 from vanphong.documents.api.inputs import MAX_LIST, ReasonIn, aware
@@ -33,9 +33,10 @@ from vanphong.documents.models import (
     Medium,
     Urgency,
 )
-from vanphong.documents.services import DuplicateDocument, Handler, Upload
+from vanphong.documents.services import Upload
+from vanphong.documents.services_incoming import DuplicateDocument, Handler
 from vanphong.org.models import Clearance, Person
-from vanphong.org.selectors import people_holding, scope_for, units_visible
+from vanphong.org.selectors import units_visible
 
 router = Router(tags=["văn bản đến"])
 
@@ -255,9 +256,9 @@ class FileIn(Schema):
 
 
 def _colleague_named(person: Person, uuid: UUID, field: str) -> Person:
-    """A person a direction may name: active, with a current membership in a unit the caller
-    sees. Being named opens the document to them, so nobody outside the caller's units."""
-    named = people_holding(units=sorted(scope_for(person).unit_ids)).filter(uuid=uuid).first()
+    """A person a direction may name (`workflow.nameable_people`): being named opens the
+    document to them, so nobody outside the caller's units."""
+    named = workflow.nameable_people(person).filter(uuid=uuid).first()
     if named is None:
         raise ValidationError({field: _("Không tìm thấy cán bộ có mã này trong đơn vị của bạn.")})
     return named
@@ -330,7 +331,7 @@ def incoming_register(
     person = actor(request)
     unit = unit_named(payload.unit, "unit", among=units_visible(person))
     try:
-        document = services.incoming_register(
+        document = services_incoming.incoming_register(
             actor=person,
             unit=unit,
             medium=payload.medium,
@@ -377,7 +378,7 @@ def incoming_present(
 ) -> IncomingDocument:
     person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    services.incoming_present(
+    services_incoming.incoming_present(
         actor=person, document=document, leader=person_named(payload.leader, "leader")
     )
     return detail(person, document_uuid)
@@ -393,7 +394,7 @@ def incoming_direct(
 ) -> Status[Direction]:
     person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    direction = services.direction_give(
+    direction = services_incoming.direction_give(
         actor=person,
         document=document,
         text=payload.text,
@@ -415,7 +416,7 @@ def incoming_return(
 ) -> IncomingDocument:
     person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    services.incoming_return(actor=person, document=document, reason=payload.reason)
+    services_incoming.incoming_return(actor=person, document=document, reason=payload.reason)
     return detail(person, document_uuid)
 
 
@@ -429,7 +430,9 @@ def incoming_file(
 ) -> IncomingDocument:
     person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    services.incoming_file(actor=person, document=document, note=payload.note if payload else "")
+    services_incoming.incoming_file(
+        actor=person, document=document, note=payload.note if payload else ""
+    )
     return detail(person, document_uuid)
 
 
@@ -443,5 +446,5 @@ def incoming_cancel(
 ) -> IncomingDocument:
     person = actor(request)
     document = selectors.incoming_get_visible(person, document_uuid)
-    services.incoming_cancel(actor=person, document=document, reason=payload.reason)
+    services_incoming.incoming_cancel(actor=person, document=document, reason=payload.reason)
     return detail(person, document_uuid)

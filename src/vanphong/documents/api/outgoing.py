@@ -20,7 +20,7 @@ from vanphong.api.errors import ERRORS
 from vanphong.api.refs import PersonRef, UnitRef, unit_named
 from vanphong.api.uploads import AttachmentIn, decoded
 from vanphong.core.inputs import CleanStr, Count, Day
-from vanphong.documents import selectors, services
+from vanphong.documents import selectors, services, services_delivery, services_outgoing
 from vanphong.documents.api import prefetch
 from vanphong.documents.api.files import AttachmentOut
 from vanphong.documents.api.inputs import MAX_LIST, ReasonIn
@@ -34,7 +34,8 @@ from vanphong.documents.models import (
     SigningAuthority,
     Urgency,
 )
-from vanphong.documents.services import Recipient, Upload
+from vanphong.documents.services import Upload
+from vanphong.documents.services_delivery import Recipient
 from vanphong.org.models import Clearance
 from vanphong.org.selectors import units_visible
 
@@ -255,7 +256,7 @@ def outgoing_create(request: HttpRequest, payload: OutgoingCreateIn) -> Status[O
         reply_to = selectors.incoming_visible(person).filter(uuid=payload.reply_to).first()
         if reply_to is None:
             raise ValidationError({"reply_to": _("Không tìm thấy văn bản đến có mã này.")})
-    document = services.outgoing_create(
+    document = services_outgoing.outgoing_create(
         actor=person,
         unit=unit_named(payload.unit, "unit", among=units_visible(person)),
         type_symbol=payload.type_symbol,
@@ -315,7 +316,7 @@ def outgoing_revise(
 ) -> Status[DraftVersion]:
     person = actor(request)
     document = selectors.outgoing_get_visible(person, document_uuid)
-    version = services.draft_revise(
+    version = services_outgoing.draft_revise(
         actor=person,
         document=document,
         body=payload.body,
@@ -332,7 +333,7 @@ def outgoing_revise(
     summary="Trình duyệt dự thảo (người soạn)",
 )
 def outgoing_submit(request: HttpRequest, document_uuid: UUID) -> OutgoingDocument:
-    return _outgoing_step(request, document_uuid, services.outgoing_submit)
+    return _outgoing_step(request, document_uuid, services_outgoing.outgoing_submit)
 
 
 @router.post(
@@ -346,7 +347,7 @@ def outgoing_approve(
     return _outgoing_step(
         request,
         document_uuid,
-        services.outgoing_approve,
+        services_outgoing.outgoing_approve,
         comment=payload.comment if payload else "",
     )
 
@@ -359,7 +360,9 @@ def outgoing_approve(
 def outgoing_return(
     request: HttpRequest, document_uuid: UUID, payload: ReturnDraftIn
 ) -> OutgoingDocument:
-    return _outgoing_step(request, document_uuid, services.outgoing_return, comment=payload.comment)
+    return _outgoing_step(
+        request, document_uuid, services_outgoing.outgoing_return, comment=payload.comment
+    )
 
 
 @router.post(
@@ -376,7 +379,7 @@ def outgoing_sign(request: HttpRequest, document_uuid: UUID, payload: SignIn) ->
     return _outgoing_step(
         request,
         document_uuid,
-        services.outgoing_sign,
+        services_outgoing.outgoing_sign,
         position=payload.position,
         authority=payload.authority,
     )
@@ -392,7 +395,7 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID, payload: IssueIn) 
     return _outgoing_step(
         request,
         document_uuid,
-        services.outgoing_issue,
+        services_outgoing.outgoing_issue,
         recipients=_recipients(payload.recipients),
         issued_on=payload.issued_on,
         page_count=payload.page_count,
@@ -413,7 +416,7 @@ def outgoing_distribute(
     return _outgoing_step(
         request,
         document_uuid,
-        services.outgoing_distribute,
+        services_delivery.outgoing_distribute,
         recipients=_recipients(payload.recipients),
     )
 
@@ -426,7 +429,9 @@ def outgoing_distribute(
 def outgoing_recall(
     request: HttpRequest, document_uuid: UUID, payload: ReasonIn
 ) -> OutgoingDocument:
-    return _outgoing_step(request, document_uuid, services.outgoing_recall, reason=payload.reason)
+    return _outgoing_step(
+        request, document_uuid, services_delivery.outgoing_recall, reason=payload.reason
+    )
 
 
 @router.post(
@@ -437,4 +442,6 @@ def outgoing_recall(
 def outgoing_cancel(
     request: HttpRequest, document_uuid: UUID, payload: ReasonIn
 ) -> OutgoingDocument:
-    return _outgoing_step(request, document_uuid, services.outgoing_cancel, reason=payload.reason)
+    return _outgoing_step(
+        request, document_uuid, services_outgoing.outgoing_cancel, reason=payload.reason
+    )

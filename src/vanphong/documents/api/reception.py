@@ -13,11 +13,11 @@ from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.api.refs import UnitRef
 from vanphong.core.inputs import CleanStr, Count, Day, Moment
-from vanphong.documents import selectors, services
+from vanphong.documents import selectors, services_delivery, services_incoming
 from vanphong.documents.api.incoming import DuplicateOut, IncomingDetailOut, detail, duplicate
 from vanphong.documents.api.inputs import MAX_LIST, ReasonIn, aware
 from vanphong.documents.models import Delivery, DeliveryStatus, IncomingDocument, Urgency
-from vanphong.documents.services import DuplicateDocument
+from vanphong.documents.services_incoming import DuplicateDocument
 from vanphong.org.models import Clearance
 
 router = Router(tags=["tiếp nhận văn bản liên thông"])
@@ -82,7 +82,7 @@ def reception_queue(request: HttpRequest) -> list[Delivery]:
 def delivery_refuse(request: HttpRequest, delivery_uuid: UUID, payload: ReasonIn) -> Delivery:
     person = actor(request)
     delivery = selectors.delivery_get_for_recipient(person, delivery_uuid)
-    services.delivery_refuse(actor=person, delivery=delivery, reason=payload.reason)
+    services_delivery.delivery_refuse(actor=person, delivery=delivery, reason=payload.reason)
     return selectors.delivery_get_for_recipient(person, delivery_uuid)
 
 
@@ -100,7 +100,7 @@ def delivery_register(
     delivery = selectors.delivery_get_for_recipient(person, delivery_uuid)
     payload = payload or ReceiveIn.model_validate({})
     try:
-        document = services.delivery_register(
+        document = services_incoming.delivery_register(
             actor=person,
             delivery=delivery,
             received_at=aware(payload.received_at),

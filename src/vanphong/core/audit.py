@@ -8,8 +8,9 @@ event names that key by its id, so keys can be rotated while old events stay ver
 an event removed from the end no longer matches it. `vanphong audit verify` recomputes the
 chain, checks that it ends at the head, and says what that proves (docs/operations.md).
 
-Events written before the chain was keyed are plain SHA-256 (`key_id` empty); migration 0009
-closed them with a keyed event, so they can only be a prefix of the chain.
+Events written before the chain was keyed are plain SHA-256 (`key_id` empty); the migration that
+keyed the chain (core 0009, squashed since) closed them with a keyed event, so they can only be
+a prefix of the chain.
 """
 
 from __future__ import annotations
@@ -122,7 +123,7 @@ def _advance() -> tuple[int, str]:
         cursor.execute(_ADVANCE)
         row = cursor.fetchone()
         if row is None:
-            # The row comes with the table (migration 0009); only an emptied database lacks it.
+            # Core's initial migration seeds the row; only an emptied database lacks it.
             if AuditEvent.objects.exists():
                 raise RuntimeError("the audit head is missing; run `vanphong audit verify`")
             AuditHead.objects.bulk_create(
@@ -171,7 +172,8 @@ def record(
 
 
 def seal_unkeyed(event_model: Any, head_model: Any) -> None:
-    """Anchor a log written before the chain was keyed (run once, by migration 0009).
+    """Anchor a log written before the chain was keyed (run once, by core's migration 0009,
+    squashed since).
 
     The unkeyed events are closed by one keyed event that links to the last of them, so
     rewriting any of them now breaks a link that only the key can remake."""

@@ -2,8 +2,9 @@
 
 Each rule kind has versions with an effective date, stored as data (RuleSet rows) so that a new
 regulation is a new row, not a code change; the versions known when this was written ship as
-DEFAULT_RULESETS and are loaded by a data migration. A lookup for a date takes the latest
-version in force on that date, so a 2012 petition keeps the 2012 deadline after the law changes.
+DEFAULT_RULESETS, and core's initial migration seeds a copy of them. A lookup for a date takes
+the latest version in force on that date, so a 2012 petition keeps the 2012 deadline after the
+law changes.
 """
 
 from __future__ import annotations

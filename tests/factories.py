@@ -54,6 +54,6 @@ class MembershipFactory(factory.django.DjangoModelFactory[Membership]):
 
     person = factory.SubFactory(PersonFactory)
     unit = factory.SubFactory(UnitFactory)
-    role = "chuyen_vien"
+    role = "specialist"
     clearance = Clearance.UNCLASSIFIED
     starts_on = date(2010, 1, 1)

@@ -22,7 +22,7 @@ def test_profile_lists_the_callers_memberships_and_visible_units(
     assert response.status_code == 200
     data = response.json()
     assert data["username"] == "vt.chauthanh"
-    assert [m["role"] for m in data["memberships"]] == ["van_thu"]
+    assert [m["role"] for m in data["memberships"]] == ["clerk"]
     assert data["memberships"][0]["clearance_label"] == "Mật"
     visible = {u["name"] for u in data["visible_units"]}
     assert visible == {"Văn phòng Huyện ủy Châu Thành"}

@@ -266,7 +266,10 @@ def test_the_registry_pages_through_a_year_and_through_a_month_of_the_demo(demo:
 
 def test_issuing_a_document_today_works_in_the_demo(demo: int) -> None:
     province = Unit.objects.get(parent=None)
-    committees = [province, *Unit.objects.filter(parent=province, kind__in=["huyen_uy", "thi_uy"])]
+    committees = [
+        province,
+        *Unit.objects.filter(parent=province, kind__in=["district_committee", "town_committee"]),
+    ]
     for committee in committees:
         assert term_in_force(committee, timezone.localdate()) is not None, committee
     office = Unit.objects.get(parent=province, kind=UnitKind.OFFICE)

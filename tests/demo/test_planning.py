@@ -44,7 +44,7 @@ def test_the_week_of_13_february_2012_holds_the_office_review_conference(db: Non
     current = schedule.versions.get(status=VersionStatus.PUBLISHED)
     assert current.number == 2
     assert schedule.versions.get(number=1).status == VersionStatus.SUPERSEDED
-    conference = current.entries.get(day=date(2012, 2, 16), session="chieu")
+    conference = current.entries.get(day=date(2012, 2, 16), session="afternoon")
     assert conference.content.startswith("Hội nghị tổng kết công tác Văn phòng cấp ủy năm 2011")
     assert conference.starts_at == time(14, 0)
     assert conference.units.count() == 9

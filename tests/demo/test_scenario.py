@@ -23,10 +23,12 @@ def test_the_demo_builds_tay_ninh_with_its_town_and_eight_districts(db: None) ->
     load()
     province = Unit.objects.get(parent=None)
     assert province.name == "Tỉnh ủy Tây Ninh"
-    committees = Unit.objects.filter(parent=province, kind__in=["huyen_uy", "thi_uy"])
+    committees = Unit.objects.filter(
+        parent=province, kind__in=["district_committee", "town_committee"]
+    )
     assert committees.count() == len(DISTRICTS) == 9
     for committee in committees:
-        assert committee.children.filter(kind="van_phong").count() == 1
+        assert committee.children.filter(kind="office").count() == 1
         assert CommitteeTerm.objects.filter(committee=committee, name__contains="2010").exists()
     assert Unit.objects.filter(name="Huyện uỷ Hoà Thành").exists(), "old tone placement kept"
 

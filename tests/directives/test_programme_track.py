@@ -116,7 +116,7 @@ def test_an_item_is_not_moved_before_an_open_sub_task_of_its_task(world: PlanWor
         programme=programme,
         topic="Xây dựng Đảng",
         content="Sơ kết công tác bầu cử ở cơ sở",
-        body="ban_thuong_vu",
+        body="standing_committee",
         lead_unit=world.chau_thanh,
         month=6,
     )

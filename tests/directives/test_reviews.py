@@ -359,7 +359,7 @@ def test_making_a_review_is_audited_with_its_kind_and_period(
     event = AuditEvent.objects.get(action="directive.review")
     assert event.object_id == str(directive.uuid)
     assert event.actor_id == world.province_office_leader.pk
-    assert event.after == {"kind": "so_ket", "start": "2011-03-01", "end": "2011-04-15"}
+    assert event.after == {"kind": "interim", "start": "2011-03-01", "end": "2011-04-15"}
 
 
 def test_the_api_answers_the_docx_and_422_for_a_period_that_ends_before_it_starts(

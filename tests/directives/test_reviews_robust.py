@@ -34,7 +34,7 @@ def test_a_control_character_in_a_task_or_the_directive_does_not_break_the_revie
         tasks=Task.objects.filter(directive=directive),
         start=date(2011, 3, 1),
         end=date(2011, 4, 15),
-        kind="so_ket",
+        kind="interim",
         unit=world.province,
     )
     document = Document(io.BytesIO(body))

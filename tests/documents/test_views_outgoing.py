@@ -760,7 +760,7 @@ def test_the_document_page_costs_the_same_queries_however_long_its_history(
             decided_by=world.chau_thanh_office_leader, version=version,
         )  # fmt: skip
         unit = Unit.objects.create(
-            parent=world.province, kind="van_phong", name=f"Đơn vị {n}", symbol="X",
+            parent=world.province, kind="office", name=f"Đơn vị {n}", symbol="X",
             name_folded=f"don vi {n}",
         )  # fmt: skip
         delivery = Delivery.objects.create(

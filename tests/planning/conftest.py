@@ -40,7 +40,7 @@ class PlanWorld:
     def data(self, **changes: Any) -> EntryData:
         fields: dict[str, Any] = {
             "day": MONDAY,
-            "session": "sang",
+            "session": "morning",
             "starts_at": time(8, 0),
             "content": "Họp Thường trực Tỉnh ủy",
             "leaders": [self.secretary],

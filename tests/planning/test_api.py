@@ -38,7 +38,7 @@ def api(client: Client, person: Person) -> Any:
 def entry(world: PlanWorld, **changes: Any) -> dict[str, Any]:
     body = {
         "day": "2012-02-13",
-        "session": "sang",
+        "session": "morning",
         "starts_at": "08:00",
         "content": "Họp Thường trực Tỉnh ủy",
         "leaders": [str(world.secretary.uuid)],
@@ -115,7 +115,7 @@ def test_a_programme_is_built_approved_tracked_and_reported_by_quarter(
     office = api(client, world.specialist)
     created = office.post(
         "/chuong-trinh",
-        {"committee": str(world.province.uuid), "body": "thuong_truc", "year": 2011},
+        {"committee": str(world.province.uuid), "body": "standing_board", "year": 2011},
     )
     assert created.status_code == 201, created.content
     programme = created.json()["uuid"]
@@ -123,7 +123,7 @@ def test_a_programme_is_built_approved_tracked_and_reported_by_quarter(
         f"/chuong-trinh/{programme}/noi-dung",
         {
             "content": "Lãnh đạo bầu cử đại biểu Quốc hội khóa XIII",
-            "body": "thuong_truc",
+            "body": "standing_board",
             "lead_unit": str(world.province_office.uuid),
             "month": 5,
         },

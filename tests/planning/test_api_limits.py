@@ -84,6 +84,6 @@ def test_a_programme_or_plan_year_and_month_out_of_range_are_refused(
 ) -> None:
     office = api(client, world.specialist)
     committee = str(world.province.uuid)
-    programme = {"committee": committee, "body": "ban_thuong_vu", "year": 2**63}
+    programme = {"committee": committee, "body": "standing_committee", "year": 2**63}
     _refused(office.post("/chuong-trinh", programme), "year")
     _refused(office.post("/thang", {"committee": committee, "year": 2012, "month": 13}), "month")

@@ -119,7 +119,7 @@ def test_the_entry_form_does_not_name_a_secret_entry(
         f"/ke-hoach/lich/ban/{version.uuid}/them/",
         {
             "day": MONDAY.isoformat(),
-            "session": "sang",
+            "session": "morning",
             "starts_at": "08:30",
             "content": "Tiếp đoàn công tác",
             "leaders": [str(world.secretary.uuid)],

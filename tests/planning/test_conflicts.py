@@ -82,7 +82,7 @@ def test_other_leaders_in_another_room_do_not_clash(world: PlanWorld) -> None:
 @pytest.mark.parametrize(
     ("changes", "clash"),
     [
-        ({"session": "chieu", "starts_at": time(14, 0)}, False),
+        ({"session": "afternoon", "starts_at": time(14, 0)}, False),
         ({"day": date(2012, 2, 14)}, False),
         # The first entry has no end: it is taken to last 90 minutes, until 9:30.
         ({"starts_at": time(9, 20)}, True),
@@ -237,7 +237,7 @@ def test_finding_a_versions_open_clashes_takes_as_many_queries_for_ten_entries_a
                 world,
                 version,
                 day=monday + timedelta(days=offset % 5),
-                session="sang" if offset < 5 else "chieu",
+                session="morning" if offset < 5 else "afternoon",
                 starts_at=None,
                 room=None,
                 leaders=[world.secretary, world.deputy][offset % 2 :],

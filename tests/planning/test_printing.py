@@ -35,7 +35,9 @@ def amended_week(world: PlanWorld) -> week.Week:
     )
     first = amendment.entries.get(day=date(2012, 2, 13))
     services_schedule.entry_update(
-        actor=world.specialist, entry=first, data=world.data(starts_at=time(14, 0), session="chieu")
+        actor=world.specialist,
+        entry=first,
+        data=world.data(starts_at=time(14, 0), session="afternoon"),
     )
     return week.build(amendment, world.specialist)
 

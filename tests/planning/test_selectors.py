@@ -88,7 +88,7 @@ def test_a_programme_is_seen_from_its_committee_and_its_office_not_from_a_distri
     world: PlanWorld,
 ) -> None:
     programme = services_programme.programme_create(
-        actor=world.specialist, committee=world.province, body="ban_thuong_vu", year=2012
+        actor=world.specialist, committee=world.province, body="standing_committee", year=2012
     )
     plan = services_programme.monthly_plan_draft(
         actor=world.specialist, committee=world.province, year=2012, month=3
@@ -105,7 +105,7 @@ def test_the_programme_text_lists_items_by_quarter_with_when_and_who_leads(
     world: PlanWorld,
 ) -> None:
     programme = services_programme.programme_create(
-        actor=world.specialist, committee=world.province, body="ban_thuong_vu", year=2012
+        actor=world.specialist, committee=world.province, body="standing_committee", year=2012
     )
     for content, month, quarter in (
         ("Sơ kết 6 tháng", None, 2),
@@ -117,7 +117,7 @@ def test_the_programme_text_lists_items_by_quarter_with_when_and_who_leads(
             programme=programme,
             topic="",
             content=content,
-            body="ban_thuong_vu",
+            body="standing_committee",
             lead_unit=world.province_office,
             month=month,
             quarter=quarter,

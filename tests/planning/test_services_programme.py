@@ -16,7 +16,7 @@ from vanphong.planning.models import ItemState, MonthlyPlan, ProgrammeItem, Work
 
 def programme_with_items(world: PlanWorld) -> WorkProgramme:
     programme = services_programme.programme_create(
-        actor=world.specialist, committee=world.province, body="ban_thuong_vu", year=2011
+        actor=world.specialist, committee=world.province, body="standing_committee", year=2011
     )
     for month, content in (
         (1, "Tổng kết công tác năm 2010"),
@@ -29,7 +29,7 @@ def programme_with_items(world: PlanWorld) -> WorkProgramme:
             programme=programme,
             topic="Xây dựng Đảng",
             content=content,
-            body="ban_thuong_vu",
+            body="standing_committee",
             lead_unit=world.province_office,
             supporting_units=[world.chau_thanh],
             month=month,
@@ -39,7 +39,7 @@ def programme_with_items(world: PlanWorld) -> WorkProgramme:
         programme=programme,
         topic="Kinh tế",
         content="Sơ kết 6 tháng",
-        body="hoi_nghi",
+        body="conference",
         lead_unit=world.province_office,
         quarter=2,
     )
@@ -60,7 +60,7 @@ def test_an_item_needs_a_month_or_a_quarter_and_a_lead_unit(world: PlanWorld) ->
             programme=programme,
             topic="",
             content="Việc A",
-            body="hoi_nghi",
+            body="conference",
             lead_unit=world.province_office,
         )
     assert "month" in refused.value.message_dict
@@ -70,7 +70,7 @@ def test_an_item_needs_a_month_or_a_quarter_and_a_lead_unit(world: PlanWorld) ->
             programme=programme,
             topic="",
             content="Việc A",
-            body="hoi_nghi",
+            body="conference",
             lead_unit=None,
             month=13,
         )
@@ -82,14 +82,14 @@ def test_a_second_programme_of_the_same_body_and_year_is_refused(world: PlanWorl
     programme_with_items(world)
     with pytest.raises(ValidationError):
         services_programme.programme_create(
-            actor=world.specialist, committee=world.province, body="ban_thuong_vu", year=2011
+            actor=world.specialist, committee=world.province, body="standing_committee", year=2011
         )
 
 
 def test_only_the_office_compiles_and_only_its_leader_approves(world: PlanWorld) -> None:
     with pytest.raises(PermissionDenied):
         services_programme.programme_create(
-            actor=world.secretary, committee=world.province, body="hoi_nghi", year=2011
+            actor=world.secretary, committee=world.province, body="conference", year=2011
         )
     programme = programme_with_items(world)
     with pytest.raises(PermissionDenied):
@@ -106,7 +106,7 @@ def test_an_approved_programme_is_tracked_not_edited(world: PlanWorld) -> None:
             programme=programme,
             topic="",
             content="Thêm",
-            body="hoi_nghi",
+            body="conference",
             lead_unit=world.province_office,
             month=4,
         )
@@ -247,7 +247,7 @@ def test_an_empty_programme_is_not_approved_and_an_approved_one_not_twice(
     world: PlanWorld,
 ) -> None:
     empty = services_programme.programme_create(
-        actor=world.specialist, committee=world.province, body="hoi_nghi", year=2011
+        actor=world.specialist, committee=world.province, body="conference", year=2011
     )
     with pytest.raises(ValidationError):
         services_programme.programme_approve(actor=world.chief, programme=empty)
@@ -334,14 +334,14 @@ def test_a_monthly_plan_takes_approved_items_moved_into_its_month_but_not_droppe
     track(world, programme.items.get(month=3), ItemState.DROPPED, reason="Gộp vào tháng 5")
     track(world, programme.items.get(month=1), ItemState.MOVED, reason="Dời", month=3)
     draft = services_programme.programme_create(
-        actor=world.specialist, committee=world.province, body="hoi_nghi", year=2011
+        actor=world.specialist, committee=world.province, body="conference", year=2011
     )
     services_programme.programme_item_add(
         actor=world.specialist,
         programme=draft,
         topic="",
         content="Chưa duyệt",
-        body="hoi_nghi",
+        body="conference",
         lead_unit=world.province_office,
         month=3,
     )

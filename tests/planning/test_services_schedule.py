@@ -61,8 +61,8 @@ def test_an_entry_is_saved_with_its_leaders_room_and_an_audit_event(world: PlanW
     ("changes", "field"),
     [
         ({"starts_at": time(10, 0), "ends_at": time(9, 0)}, "ends_at"),
-        ({"session": "chieu", "starts_at": time(8, 0)}, "starts_at"),
-        ({"session": "sang", "starts_at": time(13, 30)}, "starts_at"),
+        ({"session": "afternoon", "starts_at": time(8, 0)}, "starts_at"),
+        ({"session": "morning", "starts_at": time(13, 30)}, "starts_at"),
         ({"day": date(2012, 2, 20)}, "day"),
         ({"content": "   "}, "content"),
         ({"ends_at": time(9, 0), "starts_at": None}, "starts_at"),
@@ -283,7 +283,7 @@ def test_an_amendment_copies_the_week_and_marks_what_changed(world: PlanWorld) -
         entry=copies[moved.lineage],
         data=world.data(
             day=date(2012, 2, 16),
-            session="chieu",
+            session="afternoon",
             starts_at=time(14, 0),
             content="Hội nghị sơ kết Văn phòng",
         ),

@@ -24,14 +24,24 @@ def test_the_office_creates_a_programme_from_the_list_page(
     assert client.get("/ke-hoach/chuong-trinh/").status_code == 200
     response = client.post(
         "/ke-hoach/chuong-trinh/",
-        {"committee": str(world.province.uuid), "body": "ban_thuong_vu", "year": 2012, "title": ""},
+        {
+            "committee": str(world.province.uuid),
+            "body": "standing_committee",
+            "year": 2012,
+            "title": "",
+        },
     )
     programme = WorkProgramme.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/ke-hoach/chuong-trinh/{programme.uuid}/"
     again = client.post(
         "/ke-hoach/chuong-trinh/",
-        {"committee": str(world.province.uuid), "body": "ban_thuong_vu", "year": 2012, "title": ""},
+        {
+            "committee": str(world.province.uuid),
+            "body": "standing_committee",
+            "year": 2012,
+            "title": "",
+        },
     )
     assert again.status_code == 200
     assert "Đã có chương trình công tác này cho năm đó." in again.content.decode()
@@ -47,7 +57,7 @@ def test_a_programme_is_not_found_by_a_district_and_not_changed_by_a_leader(
     page = login(client, world.secretary).get(url)
     assert page.status_code == 200
     assert "Sơ kết quý I" in page.content.decode()
-    refused = client.post(url, {"content": "Thêm", "body": "hoi_nghi", "month": 3})
+    refused = client.post(url, {"content": "Thêm", "body": "conference", "month": 3})
     assert refused.status_code == 404
     assert programme.items.count() == 5
 

@@ -15,7 +15,7 @@ from vanphong.org.models import Person
 from vanphong.planning import services_schedule
 from vanphong.planning.models import Entry, EntryLeader, ScheduleVersion
 
-SESSIONS = ("sang", "chieu", "toi")
+SESSIONS = ("morning", "afternoon", "evening")
 
 
 def login(client: Client, person: Person) -> Client:
@@ -86,7 +86,7 @@ def test_adding_a_clashing_entry_shows_the_clash_and_saves_with_a_reason(
     login(client, world.specialist)
     form = {
         "day": "2012-02-13",
-        "session": "sang",
+        "session": "morning",
         "starts_at": "08:30",
         "content": "Tiếp đoàn công tác của Trung ương",
         "leaders": [str(world.secretary.uuid)],
@@ -110,7 +110,7 @@ def test_a_form_error_keeps_what_was_typed(world: PlanWorld, client: Client) -> 
         f"/ke-hoach/lich/ban/{version.uuid}/them/",
         {
             "day": "2012-02-14",
-            "session": "chieu",
+            "session": "afternoon",
             "starts_at": "08:00",
             "content": "Làm việc với Ban Tuyên giáo",
             "confidentiality": "0",
@@ -131,7 +131,7 @@ def test_an_unknown_document_number_is_an_error_on_the_documents_field(
         f"/ke-hoach/lich/ban/{version.uuid}/them/",
         {
             "day": "2012-02-14",
-            "session": "sang",
+            "session": "morning",
             "content": "Họp",
             "documents": "999-GM/TU",
             "confidentiality": "0",

@@ -183,7 +183,7 @@ def _working_day(monday: date) -> date:
 def _entry(world: DocWorld, hall: Room, day: date, content: str, **extra: Any) -> EntryData:
     fields: dict[str, Any] = {
         "day": day,
-        "session": "sang",
+        "session": "morning",
         "starts_at": time(8, 0),
         "ends_at": time(10, 0),
         "content": content,
@@ -384,7 +384,7 @@ def build() -> SweepWorld:
             hall,
             day,
             "Làm việc với Văn phòng Tỉnh ủy",
-            session="chieu",
+            session="afternoon",
             starts_at=time(14, 0),
             ends_at=time(16, 0),
             incoming=[incoming],
@@ -440,14 +440,14 @@ def build() -> SweepWorld:
     )
 
     programme = planning_programme.programme_create(
-        actor=leader, committee=p.province, body="ban_thuong_vu", year=today.year, title=""
+        actor=leader, committee=p.province, body="standing_committee", year=today.year, title=""
     )
     item = planning_programme.programme_item_add(
         actor=leader,
         programme=programme,
         topic="Xây dựng Đảng",
         content="Sơ kết công tác kiểm tra, giám sát",
-        body="ban_thuong_vu",
+        body="standing_committee",
         lead_unit=p.chau_thanh,
         month=today.month,
     )

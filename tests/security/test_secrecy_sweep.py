@@ -233,7 +233,7 @@ def _clash(world: SweepWorld, **changes: Any) -> dict[str, Any]:
     """A non-secret entry at the secret entry's time, with its leader and room."""
     fields: dict[str, Any] = {
         "day": world.next_day.isoformat(),
-        "session": "sang",
+        "session": "morning",
         "starts_at": "09:00",
         "content": "Tiếp khách",
         "leaders": [str(world.docs.province_leader.uuid)],
@@ -381,7 +381,7 @@ def test_linking_a_secret_document_by_its_number_is_refused_without_naming_it(
     world: SweepWorld, db: None
 ) -> None:
     client = machinery.client_for(world, "province_specialist")
-    form = _clash(world, session="toi", starts_at="19:00", room="", documents="77-CT/TW")
+    form = _clash(world, session="evening", starts_at="19:00", room="", documents="77-CT/TW")
     form.pop("leaders")
     response = client.post(f"/ke-hoach/lich/ban/{world.draft_week.uuid}/them/", form)
     text = response.content.decode()
@@ -410,12 +410,12 @@ def test_an_edit_by_a_compiler_who_may_not_open_a_linked_document_keeps_the_link
         actor=world.docs.province_office_leader,
         version=world.draft_week,
         data=EntryData(
-            day=world.next_day, session="toi", content="Tiếp khách", incoming=[world.incoming]
+            day=world.next_day, session="evening", content="Tiếp khách", incoming=[world.incoming]
         ),
         overrides={f"holiday:{world.next_day.isoformat()}": "Lịch cố định"},
     )
     client = machinery.client_for(world, "province_clerk")
-    form = _clash(world, session="toi", starts_at="19:00", room="", content="Tiếp đoàn")
+    form = _clash(world, session="evening", starts_at="19:00", room="", content="Tiếp đoàn")
     form.pop("leaders")
     form[f"override-holiday:{world.next_day.isoformat()}"] = "Lịch cố định"
     response = client.post(f"/ke-hoach/lich/muc/{entry.uuid}/sua/", form)

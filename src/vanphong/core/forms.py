@@ -9,7 +9,7 @@ user typed and nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -68,6 +68,17 @@ class BootstrapForm(forms.Form):
                 self.add_error(target, errors)
         else:
             self.add_error(None, error)
+
+
+class QueryForm(forms.Form):
+    """A form read from the query string. Its fields have English names; `params` maps a
+    field to the Vietnamese parameter the URL shows (`{"unit": "don-vi"}`), which is also the
+    widget's name and id, so the page and its links do not change."""
+
+    params: ClassVar[dict[str, str]] = {}
+
+    def add_prefix(self, field_name: str) -> str:
+        return super().add_prefix(self.params.get(field_name, field_name))
 
 
 def attempt(form: BootstrapForm, call: Callable[[], T]) -> T | None:

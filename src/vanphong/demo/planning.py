@@ -39,7 +39,7 @@ PROGRAMME_2011 = (
         1,
         "Xây dựng Đảng",
         "Tổng kết công tác xây dựng Đảng năm 2010, phương hướng năm 2011",
-        "ban_thuong_vu",
+        "standing_committee",
         "BTCTU",
         "done",
         "",
@@ -49,7 +49,7 @@ PROGRAMME_2011 = (
         1,
         "Chính trị",
         "Lãnh đạo tổ chức Tết Nguyên đán Tân Mão an toàn, tiết kiệm",
-        "thuong_truc",
+        "standing_board",
         "office",
         "done",
         "",
@@ -59,7 +59,7 @@ PROGRAMME_2011 = (
         2,
         "Chính trị",
         "Triển khai học tập, quán triệt Nghị quyết Đại hội XI của Đảng",
-        "ban_thuong_vu",
+        "standing_committee",
         "BTGTU",
         "done",
         "",
@@ -70,7 +70,7 @@ PROGRAMME_2011 = (
         "Bầu cử",
         "Kế hoạch lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XIII và đại biểu "
         "HĐND các cấp nhiệm kỳ 2011–2016",
-        "ban_thuong_vu",
+        "standing_committee",
         "BTCTU",
         "done",
         "",
@@ -80,7 +80,7 @@ PROGRAMME_2011 = (
         3,
         "Xây dựng Đảng",
         "Chương trình hành động thực hiện Nghị quyết Đại hội IX Đảng bộ tỉnh",
-        "hoi_nghi",
+        "conference",
         "office",
         "moved",
         "Chờ ý kiến các huyện, thị ủy",
@@ -90,7 +90,7 @@ PROGRAMME_2011 = (
         3,
         "Kinh tế",
         "Sơ kết quý I, nhiệm vụ quý II năm 2011",
-        "ban_thuong_vu",
+        "standing_committee",
         "office",
         "done",
         "",
@@ -100,7 +100,7 @@ PROGRAMME_2011 = (
         4,
         "Bầu cử",
         "Kiểm tra công tác chuẩn bị bầu cử tại các huyện, thị xã",
-        "thuong_truc",
+        "standing_board",
         "BTCTU",
         "done",
         "",
@@ -110,7 +110,7 @@ PROGRAMME_2011 = (
         5,
         "Bầu cử",
         "Chỉ đạo ngày bầu cử 22/5/2011 và tổng kết công tác bầu cử",
-        "ban_thuong_vu",
+        "standing_committee",
         "BTCTU",
         "done",
         "",
@@ -120,7 +120,7 @@ PROGRAMME_2011 = (
         6,
         "Kiểm tra",
         "Kiểm tra việc thực hiện Chỉ thị về công tác tiếp công dân",
-        "ban_thuong_vu",
+        "standing_committee",
         "UBKTTU",
         "postponed",
         "Dồn vào đợt kiểm tra cuối năm",
@@ -130,7 +130,7 @@ PROGRAMME_2011 = (
         7,
         "Kinh tế",
         "Hội nghị Tỉnh ủy sơ kết 6 tháng đầu năm 2011",
-        "hoi_nghi",
+        "conference",
         "office",
         "done",
         "",
@@ -140,7 +140,7 @@ PROGRAMME_2011 = (
         8,
         "Dân vận",
         "Tổng kết 10 năm thực hiện quy chế dân chủ ở cơ sở",
-        "ban_thuong_vu",
+        "standing_committee",
         "BDVTU",
         "dropped",
         "Trung ương hướng dẫn tổng kết vào năm 2012",
@@ -150,7 +150,7 @@ PROGRAMME_2011 = (
         9,
         "Xây dựng Đảng",
         "Sơ kết công tác tiếp dân 9 tháng",
-        "thuong_truc",
+        "standing_board",
         "office",
         "planned",
         "",
@@ -160,7 +160,7 @@ PROGRAMME_2011 = (
         10,
         "Quốc phòng",
         "Diễn tập khu vực phòng thủ tỉnh",
-        "ban_thuong_vu",
+        "standing_committee",
         "office",
         "planned",
         "",
@@ -170,7 +170,7 @@ PROGRAMME_2011 = (
         12,
         "Xây dựng Đảng",
         "Hội nghị Tỉnh ủy tổng kết năm 2011, nhiệm vụ năm 2012",
-        "hoi_nghi",
+        "conference",
         "office",
         "done",
         "",
@@ -179,15 +179,15 @@ PROGRAMME_2011 = (
 )
 
 PROGRAMME_2012 = (
-    (1, "Xây dựng Đảng", "Kiểm điểm tập thể, cá nhân Ban Thường vụ năm 2011", "ban_thuong_vu"),
-    (2, "Văn phòng", "Tổng kết công tác Văn phòng cấp ủy năm 2011", "thuong_truc"),
+    (1, "Xây dựng Đảng", "Kiểm điểm tập thể, cá nhân Ban Thường vụ năm 2011", "standing_committee"),
+    (2, "Văn phòng", "Tổng kết công tác Văn phòng cấp ủy năm 2011", "standing_board"),
     (
         2,
         "Xây dựng Đảng",
         "Triển khai Nghị quyết Trung ương 4 khóa XI về xây dựng Đảng",
-        "ban_thuong_vu",
+        "standing_committee",
     ),
-    (3, "Kinh tế", "Sơ kết quý I năm 2012", "ban_thuong_vu"),
+    (3, "Kinh tế", "Sơ kết quý I năm 2012", "standing_committee"),
 )
 
 
@@ -308,7 +308,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
     week: tuple[tuple[Any, ...], ...] = (
         (
             0,
-            "sang",
+            "morning",
             time(7, 30),
             "Giao ban Thường trực Tỉnh ủy đầu tuần",
             [secretary, deputy],
@@ -320,7 +320,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
         ),
         (
             0,
-            "chieu",
+            "afternoon",
             time(14, 0),
             "Làm việc với Ban Tổ chức Tỉnh ủy về công tác cán bộ",
             [secretary],
@@ -332,7 +332,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
         ),
         (
             1,
-            "sang",
+            "morning",
             time(8, 0),
             "Họp Ban Thường vụ Tỉnh ủy",
             [secretary, deputy],
@@ -344,7 +344,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
         ),
         (
             2,
-            "sang",
+            "morning",
             time(8, 0),
             "Làm việc với Huyện ủy Châu Thành",
             [deputy],
@@ -356,7 +356,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
         ),
         (
             3,
-            "sang",
+            "morning",
             time(8, 0),
             "Tiếp công dân định kỳ",
             [secretary],
@@ -368,7 +368,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
         ),
         (
             3,
-            "chieu",
+            "afternoon",
             time(14, 0),
             "Hội nghị tổng kết công tác Văn phòng cấp ủy năm 2011, triển khai nhiệm vụ năm 2012",
             [deputy],
@@ -380,7 +380,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
         ),
         (
             4,
-            "sang",
+            "morning",
             time(8, 0),
             "Dự Hội nghị triển khai nhiệm vụ năm 2012 của ngành Kiểm sát",
             [secretary],
@@ -422,7 +422,7 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
         entry=moved,
         data=EntryData(
             day=moved.day,
-            session="chieu",
+            session="afternoon",
             starts_at=time(14, 0),
             content=moved.content,
             leaders=[deputy],
@@ -452,9 +452,9 @@ def _this_week(province: Unit, rooms: dict[str, Room], specialist: Person, chief
     )
     monday = version.schedule.monday
     for offset, session, at, content in (
-        (0, "sang", time(7, 30), "Giao ban Thường trực Tỉnh ủy đầu tuần"),
-        (1, "sang", time(8, 0), "Họp Ban Thường vụ Tỉnh ủy"),
-        (3, "chieu", time(14, 0), "Làm việc với Văn phòng Tỉnh ủy về chương trình công tác"),
+        (0, "morning", time(7, 30), "Giao ban Thường trực Tỉnh ủy đầu tuần"),
+        (1, "morning", time(8, 0), "Họp Ban Thường vụ Tỉnh ủy"),
+        (3, "afternoon", time(14, 0), "Làm việc với Văn phòng Tỉnh ủy về chương trình công tác"),
     ):
         services_schedule.entry_add(
             actor=specialist,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.forms import BootstrapForm, DateInput
+from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.directives.models import Recurrence, TaskState
 from vanphong.documents.forms_incoming import MultipleFileField
 from vanphong.org.models import Person, Unit
@@ -130,9 +130,17 @@ class DirectiveChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
         return str(obj.number_symbol or obj.title[:60])
 
 
-class TaskFilterForm(BootstrapForm):
+class TaskFilterForm(QueryForm, BootstrapForm):
     """The task list's filters; the names are those of the dashboards' links (don-vi, van-ban,
     lanh-dao, nam, loai), so a figure's link and the form give the same list."""
+
+    params: ClassVar[dict[str, str]] = {
+        "directive": "van-ban",
+        "unit": "don-vi",
+        "leader": "lanh-dao",
+        "year": "nam",
+        "figure": "loai",
+    }
 
     def __init__(
         self,
@@ -144,19 +152,19 @@ class TaskFilterForm(BootstrapForm):
         kinds: dict[str, Any],
     ) -> None:
         super().__init__(data)
-        self.fields["van-ban"] = DirectiveChoice(
+        self.fields["directive"] = DirectiveChoice(
             label=_("Văn bản"), queryset=directives, to_field_name="uuid", required=False
         )
-        self.fields["don-vi"] = UnitChoice(
+        self.fields["unit"] = UnitChoice(
             label=_("Đơn vị chủ trì"), queryset=units, to_field_name="uuid", required=False
         )
-        self.fields["lanh-dao"] = PersonChoice(
+        self.fields["leader"] = PersonChoice(
             label=_("Lãnh đạo phụ trách"), queryset=leaders, to_field_name="uuid", required=False
         )
-        self.fields["nam"] = forms.IntegerField(
+        self.fields["year"] = forms.IntegerField(
             label=_("Năm"), min_value=2000, max_value=2100, required=False
         )
-        self.fields["loai"] = forms.ChoiceField(
+        self.fields["figure"] = forms.ChoiceField(
             label=_("Số liệu"), choices=[("", "—"), *kinds.items()], required=False
         )
         # Added after BootstrapForm styled the fields it had, so styled here, small.

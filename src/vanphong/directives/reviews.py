@@ -47,11 +47,14 @@ from vanphong.directives.review_figures import (
 from vanphong.documents.selectors import outgoing_visible
 from vanphong.org.models import Person, Unit, UnitKind
 
-ReviewKind = Literal["so_ket", "tong_ket"]
+ReviewKind = Literal["interim", "final"]
 REVIEW_KINDS: Final = {
-    "so_ket": gettext_lazy("Sơ kết"),
-    "tong_ket": gettext_lazy("Tổng kết"),
+    "interim": gettext_lazy("Sơ kết"),
+    "final": gettext_lazy("Tổng kết"),
 }
+# How addresses (`?loai=so-ket`) and file names write a kind.
+REVIEW_SLUGS: Final[dict[ReviewKind, str]] = {"interim": "so-ket", "final": "tong-ket"}
+REVIEW_KIND_OF_SLUG: Final[dict[str, ReviewKind]] = {s: k for k, s in REVIEW_SLUGS.items()}
 DOCX_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 WORD_FONT: Final = "Times New Roman"
 
@@ -417,7 +420,7 @@ def review_docx(
 def filename(directive: Directive, kind: ReviewKind) -> str:
     """`BC-so-ket-01-CT-TW.docx`."""
     number = re.sub(r"[^\w]+", "-", directive.number_symbol).strip("-")
-    return f"BC-{kind.replace('_', '-')}-{number}.docx"
+    return f"BC-{REVIEW_SLUGS[kind]}-{number}.docx"
 
 
 # --- the use case ---------------------------------------------------------------------------

@@ -35,7 +35,7 @@ def directive_review(request: HttpRequest, directive_uuid: UUID) -> HttpResponse
         initial={"loai": "so-ket", "tu": directive.document_date, "den": timezone.localdate()},
     )
     if asked and form.is_valid():
-        kind = form.cleaned_data["loai"].replace("-", "_")
+        kind = reviews.REVIEW_KIND_OF_SLUG[form.cleaned_data["loai"]]
         try:
             body = reviews.review_generate(
                 actor=person,

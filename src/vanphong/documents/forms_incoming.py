@@ -7,14 +7,14 @@ with `add_service_error`, next to what the user typed.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.forms import BootstrapForm, DateInput
+from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import IncomingStatus, Medium, OutgoingDocument, Urgency
 from vanphong.org.models import Clearance, Person, Unit
@@ -150,27 +150,36 @@ class DeliveryRegisterForm(BootstrapForm):
 # --- the book's filters --------------------------------------------------------------------
 
 
-class BookFilterForm(forms.Form):
+class BookFilterForm(QueryForm):
     """The query string of the incoming book: `don-vi`, `nam`, `trang-thai`, `khan`, `q`,
     `tu`, `den` (received from, to). An invalid value is reported and not applied."""
+
+    params: ClassVar[dict[str, str]] = {
+        "unit": "don-vi",
+        "year": "nam",
+        "status": "trang-thai",
+        "urgent": "khan",
+        "received_from": "tu",
+        "received_to": "den",
+    }
 
     STATUS_CHOICES = (("", _("Mọi tình trạng")), *IncomingStatus.choices)
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["don-vi"] = forms.ModelChoiceField(
+        self.fields["unit"] = forms.ModelChoiceField(
             label=_("Sổ của đơn vị"), queryset=units, to_field_name="uuid", required=False
         )
-        self.fields["nam"] = forms.IntegerField(
+        self.fields["year"] = forms.IntegerField(
             label=_("Năm"), required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR
         )
-        self.fields["trang-thai"] = forms.ChoiceField(
+        self.fields["status"] = forms.ChoiceField(
             label=_("Tình trạng"), choices=self.STATUS_CHOICES, required=False
         )
-        self.fields["khan"] = forms.BooleanField(label=_("Chỉ văn bản khẩn"), required=False)
+        self.fields["urgent"] = forms.BooleanField(label=_("Chỉ văn bản khẩn"), required=False)
         self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=100)
-        self.fields["tu"] = forms.DateField(label=_("Đến từ ngày"), required=False)
-        self.fields["den"] = forms.DateField(label=_("Đến ngày"), required=False)
+        self.fields["received_from"] = forms.DateField(label=_("Đến từ ngày"), required=False)
+        self.fields["received_to"] = forms.DateField(label=_("Đến ngày"), required=False)
         for field in self.fields.values():
             bound_form_field(field)
 

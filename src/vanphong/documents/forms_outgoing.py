@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.forms import BootstrapForm, DateInput
+from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import SigningAuthority, Urgency
 from vanphong.documents.services import Upload
@@ -322,19 +322,21 @@ class ChainForm(BootstrapForm):
 # --- the outgoing book ---------------------------------------------------------------------
 
 
-class BookFilterForm(forms.Form):
+class BookFilterForm(QueryForm):
     """The book's query string: `don-vi` (a unit's UUID), `nam`, `q`, `sau` (a document's
     UUID: the page continues after it)."""
 
+    params: ClassVar[dict[str, str]] = {"unit": "don-vi", "year": "nam", "after": "sau"}
+
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["don-vi"] = forms.ModelChoiceField(
+        self.fields["unit"] = forms.ModelChoiceField(
             label=_("Đơn vị"), queryset=units, to_field_name="uuid", required=False
         )
-        self.fields["nam"] = forms.IntegerField(
+        self.fields["year"] = forms.IntegerField(
             label=_("Năm"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False
         )
         self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=200)
-        self.fields["sau"] = forms.UUIDField(required=False)
+        self.fields["after"] = forms.UUIDField(required=False)
         for field in self.fields.values():
             bound_form_field(field)

@@ -381,7 +381,7 @@ class ApprovalChain(models.Model):
     at its committee."""
 
     unit = models.OneToOneField(Unit, on_delete=models.PROTECT, related_name="approval_chain")
-    # [{"role": "lanh_dao_vp", "at": "unit" | "committee"}, ...]
+    # [{"role": "office_leader", "at": "unit" | "committee"}, ...]
     steps = models.JSONField(default=list)
     allow_self_approval = models.BooleanField(default=False)
     # Who last allowed or stopped self-approval (a leader of the committee), and when.

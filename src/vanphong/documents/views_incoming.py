@@ -319,11 +319,11 @@ def incoming_book(request: HttpRequest) -> HttpResponse:
     form = BookFilterForm(request.GET, units=Unit.objects.filter(id__in=sorted(scope.unit_ids)))
     form.is_valid()  # what does not parse is reported on the form and not applied
     filters = form.cleaned_data
-    unit: Unit = filters.get("don-vi") or _default_unit(actor, units) or units[0]
+    unit: Unit = filters.get("unit") or _default_unit(actor, units) or units[0]
     # The years the book has pages for; the unique (unit, year, number) index answers this.
     span = IncomingDocument.objects.filter(unit=unit).aggregate(first=Min("year"), last=Max("year"))
     this_year = timezone.localdate().year
-    year: int = filters.get("nam") or span["last"] or this_year
+    year: int = filters.get("year") or span["last"] or this_year
     newest = max(span["last"] or this_year, this_year, year)
     oldest = min(span["first"] or this_year, year)
     years = list(range(newest, oldest - 1, -1))
@@ -332,11 +332,11 @@ def incoming_book(request: HttpRequest) -> HttpResponse:
         actor,
         unit_id=unit.id,
         year=year,
-        status=filters.get("trang-thai") or "",
-        urgent_only=bool(filters.get("khan")),
+        status=filters.get("status") or "",
+        urgent_only=bool(filters.get("urgent")),
         text=filters.get("q") or "",
-        received_from=filters.get("tu"),
-        received_to=filters.get("den"),
+        received_from=filters.get("received_from"),
+        received_to=filters.get("received_to"),
         after=after,
         limit=BOOK_PAGE_SIZE + 1,
     )
@@ -353,9 +353,9 @@ def incoming_book(request: HttpRequest) -> HttpResponse:
         "is_continued": after is not None,
         "can_register": scope.holds(unit.id, Role.CLERK),
         "status_choices": BookFilterForm.STATUS_CHOICES,
-        "selected_status": filters.get("trang-thai") or "",
+        "selected_status": filters.get("status") or "",
         "q": request.GET.get("q", ""),
-        "urgent_only": bool(filters.get("khan")),
+        "urgent_only": bool(filters.get("urgent")),
         "received_from": request.GET.get("tu", ""),
         "received_to": request.GET.get("den", ""),
     }

@@ -106,7 +106,7 @@ def outgoing_book(request: HttpRequest) -> HttpResponse:
     form = BookFilterForm(request.GET, units=units)
     form.is_valid()  # a bad value is reported on the form and not applied
     filters = form.cleaned_data
-    unit: Unit | None = filters.get("don-vi")
+    unit: Unit | None = filters.get("unit")
     if unit is None:
         own = selectors.drafting_units(actor)
         unit = own.first() or units.first()
@@ -114,16 +114,16 @@ def outgoing_book(request: HttpRequest) -> HttpResponse:
     more = False
     if unit is not None:
         after = None
-        if filters.get("sau"):
+        if filters.get("after"):
             last = get_visible_or_404(
                 selectors.outgoing_visible(actor).filter(unit=unit, issued_on__isnull=False),
-                filters["sau"],
+                filters["after"],
             )
             after = (last.issued_on, last.pk) if last.issued_on else None
         rows = selectors.outgoing_book(
             actor,
             unit_id=unit.pk,
-            year=filters.get("nam"),
+            year=filters.get("year"),
             text=filters.get("q") or "",
             after=after,
             limit=BOOK_PAGE + 1,

@@ -8,7 +8,7 @@ documents the user does not see is a 404), then build the rows or the counts in
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 from uuid import UUID
 
 from django import forms
@@ -20,7 +20,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from vanphong.core.forms import BootstrapForm, DateInput
+from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.documents import registers, services, stats
 from vanphong.documents.registers import Kind, Period
 from vanphong.org.models import Person, Unit
@@ -43,12 +43,14 @@ def _date_field(label: Any) -> forms.DateField:
     )
 
 
-class PeriodForm(BootstrapForm):
+class PeriodForm(QueryForm, BootstrapForm):
     """`tu` and `den`: the local dates of the period (default: the year of `den` up to it,
     and `den` today); the defaults are written back so the page shows the period it used."""
 
-    tu = _date_field(_("Từ ngày"))
-    den = _date_field(_("Đến ngày"))
+    params: ClassVar[dict[str, str]] = {"start": "tu", "end": "den"}
+
+    start = _date_field(_("Từ ngày"))
+    end = _date_field(_("Đến ngày"))
 
     def __init__(self, data: QueryDict, **kwargs: Any) -> None:
         self.query = data.copy()  # mutable: the defaults are filled in
@@ -56,17 +58,17 @@ class PeriodForm(BootstrapForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        start, end = data.get("tu"), data.get("den")
+        start, end = data.get("start"), data.get("end")
         if start and end and start > end:
-            self.add_error("den", _("Ngày cuối phải sau hoặc bằng ngày đầu."))
+            self.add_error("end", _("Ngày cuối phải sau hoặc bằng ngày đầu."))
         return data
 
     def period(self) -> Period:
         """The period asked for; when the dates are not valid, the default period."""
         valid = self.is_valid()
         data = self.cleaned_data if valid else {}
-        end = data.get("den") or timezone.localdate()
-        start = data.get("tu") or date(end.year, 1, 1)
+        end = data.get("end") or timezone.localdate()
+        start = data.get("start") or date(end.year, 1, 1)
         if valid:
             self.query["tu"], self.query["den"] = f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"
         return Period(start, end)
@@ -75,14 +77,20 @@ class PeriodForm(BootstrapForm):
 class RegisterForm(PeriodForm):
     """`loai` (den, di, theo-doi) and `dinh-dang` (xlsx, pdf) besides the period."""
 
+    params: ClassVar[dict[str, str]] = {
+        **PeriodForm.params,
+        "register": "loai",
+        "file_format": "dinh-dang",
+    }
+
     FORMATS = (("", _("Xem trên trang")), ("xlsx", "XLSX"), ("pdf", "PDF"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["loai"] = forms.ChoiceField(
+        self.fields["register"] = forms.ChoiceField(
             label=_("Sổ"), choices=list(KIND_LABELS.items()), required=False
         )
-        self.fields["dinh-dang"] = forms.ChoiceField(
+        self.fields["file_format"] = forms.ChoiceField(
             label=_("Định dạng"), choices=self.FORMATS, required=False
         )
 
@@ -115,7 +123,7 @@ def register(request: HttpRequest) -> HttpResponse:
     unit = _unit(request)
     kind = form.kind()
     period = form.period()
-    file_format = form.cleaned_data.get("dinh-dang", "") if form.is_valid() else ""
+    file_format = form.cleaned_data.get("file_format", "") if form.is_valid() else ""
     if unit is not None and file_format:
         content = services.register_export(
             actor=actor, kind=kind, unit=unit, period=period, file_format=file_format

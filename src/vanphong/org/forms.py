@@ -6,13 +6,13 @@ back on the form with `add_service_error`, so the page shows it next to what the
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.forms import BootstrapForm, DateInput
+from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.org.models import Clearance, NumberingStyle, Role, Unit, UnitKind
 
 
@@ -216,8 +216,10 @@ class RefuseForm(BootstrapForm):
 # --- people list ---------------------------------------------------------------------------
 
 
-class PeopleFilterForm(forms.Form):
+class PeopleFilterForm(QueryForm):
     """The query string of the people list: `q`, `don-vi` (a unit's UUID), `trang-thai`."""
+
+    params: ClassVar[dict[str, str]] = {"unit": "don-vi", "status": "trang-thai"}
 
     ACTIVE = "hoat-dong"
     INACTIVE = "vo-hieu"
@@ -226,9 +228,9 @@ class PeopleFilterForm(forms.Form):
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["q"] = forms.CharField(label=_("Tìm cán bộ"), required=False, max_length=100)
-        self.fields["don-vi"] = forms.ModelChoiceField(
+        self.fields["unit"] = forms.ModelChoiceField(
             label=_("Đơn vị"), queryset=units, to_field_name="uuid", required=False
         )
-        self.fields["trang-thai"] = forms.ChoiceField(
+        self.fields["status"] = forms.ChoiceField(
             label=_("Trạng thái"), choices=self.STATUS_CHOICES, required=False
         )

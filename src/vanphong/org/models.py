@@ -19,13 +19,13 @@ from vanphong.core.vietnamese import fold
 
 
 class UnitKind(models.TextChoices):
-    PROVINCIAL_COMMITTEE = "tinh_uy", _("Tỉnh ủy")
-    DISTRICT_COMMITTEE = "huyen_uy", _("Huyện ủy")
-    TOWN_COMMITTEE = "thi_uy", _("Thị ủy")
-    PARTY_COMMITTEE = "dang_uy", _("Đảng ủy")
-    OFFICE = "van_phong", _("Văn phòng")
-    BOARD = "ban", _("Ban, cơ quan tham mưu")
-    DEPARTMENT = "phong", _("Phòng")
+    PROVINCIAL_COMMITTEE = "provincial_committee", _("Tỉnh ủy")
+    DISTRICT_COMMITTEE = "district_committee", _("Huyện ủy")
+    TOWN_COMMITTEE = "town_committee", _("Thị ủy")
+    PARTY_COMMITTEE = "party_committee", _("Đảng ủy")
+    OFFICE = "office", _("Văn phòng")
+    BOARD = "board", _("Ban, cơ quan tham mưu")
+    DEPARTMENT = "department", _("Phòng")
 
 
 COMMITTEE_KINDS = frozenset(
@@ -192,13 +192,13 @@ class Person(AbstractBaseUser, PermissionsMixin):
 
 
 class Role(models.TextChoices):
-    CLERK = "van_thu", _("Văn thư")
-    SPECIALIST = "chuyen_vien", _("Chuyên viên")
-    OFFICE_LEADER = "lanh_dao_vp", _("Lãnh đạo Văn phòng")
-    COMMITTEE_LEADER = "lanh_dao_cap_uy", _("Lãnh đạo cấp ủy")
-    RECEPTION = "tiep_dan", _("Cán bộ tiếp dân")
-    EMULATION = "thi_dua", _("Cán bộ thi đua")
-    ADMIN = "quan_tri", _("Quản trị hệ thống")
+    CLERK = "clerk", _("Văn thư")
+    SPECIALIST = "specialist", _("Chuyên viên")
+    OFFICE_LEADER = "office_leader", _("Lãnh đạo Văn phòng")
+    COMMITTEE_LEADER = "committee_leader", _("Lãnh đạo cấp ủy")
+    RECEPTION = "reception", _("Cán bộ tiếp dân")
+    EMULATION = "emulation", _("Cán bộ thi đua")
+    ADMIN = "admin", _("Quản trị hệ thống")
 
 
 class Clearance(models.IntegerChoices):

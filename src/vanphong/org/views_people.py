@@ -59,11 +59,11 @@ def people(request: HttpRequest) -> HttpResponse:
     form = PeopleFilterForm(request.GET, units=administered)
     form.is_valid()  # an unknown unit is reported on the form and not applied
     filters = form.cleaned_data
-    status: str = filters.get("trang-thai") or ""
+    status: str = filters.get("status") or ""
     found = people_list(
         actor,
         text=filters.get("q") or "",
-        unit=filters.get("don-vi"),
+        unit=filters.get("unit"),
         active={PeopleFilterForm.ACTIVE: True, PeopleFilterForm.INACTIVE: False}.get(status),
     )
     page = Paginator(found, PEOPLE_PER_PAGE).get_page(request.GET.get("trang"))
@@ -72,9 +72,9 @@ def people(request: HttpRequest) -> HttpResponse:
         "units": administered,  # iterated by the full page only
         "q": request.GET.get("q", ""),
         "selected_unit": request.GET.get("don-vi", ""),
-        "selected_status": filters.get("trang-thai", ""),
+        "selected_status": filters.get("status", ""),
         "status_choices": PeopleFilterForm.STATUS_CHOICES,
-        "unit_error": "don-vi" in form.errors,
+        "unit_error": "unit" in form.errors,
     }
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request:

@@ -25,9 +25,9 @@ from vanphong.org.models import Clearance, Unit
 class Body(models.TextChoices):
     """Who a programme belongs to, and who an item goes before."""
 
-    CONFERENCE = "hoi_nghi", _("Hội nghị cấp ủy")
-    STANDING_COMMITTEE = "ban_thuong_vu", _("Ban Thường vụ")
-    STANDING_BOARD = "thuong_truc", _("Thường trực")
+    CONFERENCE = "conference", _("Hội nghị cấp ủy")
+    STANDING_COMMITTEE = "standing_committee", _("Ban Thường vụ")
+    STANDING_BOARD = "standing_board", _("Thường trực")
 
 
 class Room(models.Model):
@@ -310,9 +310,9 @@ class ScheduleVersion(models.Model):
 
 
 class Session(models.TextChoices):
-    MORNING = "sang", _("Sáng")
-    AFTERNOON = "chieu", _("Chiều")
-    EVENING = "toi", _("Tối")
+    MORNING = "morning", _("Sáng")
+    AFTERNOON = "afternoon", _("Chiều")
+    EVENING = "evening", _("Tối")
 
 
 # The hours a session covers: an entry's time must fall inside its session.

@@ -195,7 +195,7 @@ def directive_review(
 ) -> HttpResponse:
     person = _actor(request)
     directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
-    kind: reviews.ReviewKind = "so_ket" if params.loai == "so-ket" else "tong_ket"
+    kind = reviews.REVIEW_KIND_OF_SLUG[params.loai]
     body = reviews.review_generate(
         actor=person, directive=directive, kind=kind, start=params.tu, end=params.den
     )

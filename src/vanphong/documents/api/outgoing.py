@@ -66,7 +66,7 @@ class OutgoingRowOut(Schema):
 
 
 class ChainStepOut(Schema):
-    role: str = Field(description="Vai trò duyệt, ví dụ `lanh_dao_vp`.")
+    role: str = Field(description="Vai trò duyệt, ví dụ `office_leader`.")
     at: str = Field(description="`unit` (đơn vị soạn) hoặc `committee` (cấp ủy).")
 
 

@@ -47,7 +47,7 @@ fuzz: $(VENV)/.test
 lint: $(VENV)/.test
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
-	$(BIN)/mypy src tests
+	$(BIN)/mypy src tests bench
 	$(BIN)/lint-imports
 
 format: $(VENV)/.test

@@ -151,7 +151,7 @@ def main() -> int:
         # The reminder over 100,000 open tasks: every task reopened and due on the day.
         Task.objects.update(state="in_progress", deadline=today, done_on=None)
         open_tasks = Task.objects.count()
-        mail.outbox = []  # type: ignore[attr-defined]
+        mail.outbox = []
         from django.conf import settings
 
         settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -444,14 +444,14 @@ def register(rounds: int, per_client: int, *, processes: bool) -> dict[str, Any]
     from vanphong.core import audit
     from vanphong.core.models import Counter, NumberAllocation
     from vanphong.core.numbering import allocate
-    from vanphong.documents import services
+    from vanphong.documents import services, services_incoming
     from vanphong.documents.models import IncomingDocument, Medium
     from vanphong.org.models import Person
 
     office, other_office = _offices()[:2]
     tag = uuid.uuid4().hex[:8]
     clerk = Person.objects.get(username="vt.tinhuy")
-    other_clerk = _staff(other_office, "van_thu")[0]
+    other_clerk = _staff(other_office, "clerk")[0]
     round_no = iter(range(1, 10**6))
     this_round = 0
     current = threading.local()
@@ -468,7 +468,7 @@ def register(rounds: int, per_client: int, *, processes: bool) -> dict[str, Any]
         def step(client: int, i: int) -> None:
             # Unique per round, client and step, so no registration is a duplicate of another.
             current.serial = (this_round * 100 + client) * 10_000 + i + 1
-            services.incoming_register(
+            services_incoming.incoming_register(
                 actor=actor,
                 unit=unit,
                 medium=Medium.ELECTRONIC,

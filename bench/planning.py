@@ -8,7 +8,7 @@ ten years of history.
 - Render: the schedule page, the PDF, the DOCX and a unit's iCalendar feed for a published week
   of 300 entries across 30 leaders, against a week of 30 entries — medians, and the ratio (goal:
   ≤ 2), with the number of queries of each.
-- Conflict check: `services.conflicts` for a new entry (three leaders and a room) with one year
+- Conflict check: `conflicts.conflicts` for a new entry (three leaders and a room) with one year
   of published weeks in the database, then with ten — the ratio shows whether it scans.
 """
 
@@ -29,7 +29,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import documents as docbench
 
-SESSIONS = ("sang", "chieu", "toi")
+SESSIONS = ("morning", "afternoon", "evening")
 FIRST_MONDAY = date(2003, 1, 6)
 
 
@@ -210,21 +210,21 @@ def render(world: World, rounds: int) -> dict[str, Any]:
 
 
 def conflict_check(world: World, rounds: int) -> float:
-    from vanphong.planning import services
+    from vanphong.planning import conflicts
     from vanphong.planning.models import Schedule
 
     version = Schedule.objects.get(
         monday=date(2013, 3, 11), kind="office", committee=world.province
     ).versions.get()
-    data = services.EntryData(
+    data = conflicts.EntryData(
         day=date(2013, 3, 13),
-        session="sang",
+        session="morning",
         starts_at=clock(8, 0),
         content="Họp",
         leaders=world.leaders[:3],
         room=world.rooms[0],
     )
-    return _median(lambda: services.conflicts(version, data), rounds)
+    return _median(lambda: conflicts.conflicts(version, data, reader=world.specialist), rounds)
 
 
 def main() -> int:

@@ -83,7 +83,7 @@ def main() -> int:
     from vanphong.core.numbering import allocate
     from vanphong.org.models import Unit
 
-    target = Unit.objects.create(kind="ban", name="Bench", name_folded="bench", symbol="B")
+    target = Unit.objects.create(kind="board", name="Bench", name_folded="bench", symbol="B")
     tag = str(time.time_ns())
 
     def bare_insert(i: int) -> None:

@@ -229,7 +229,7 @@ def generate(count: int, *, seed: int) -> dict[str, float]:
     rng = random.Random(seed)
     weights = _zipf_weights(len(PHRASES))
     offices = docbench._offices()
-    clerks = {o.pk: docbench._staff(o, "van_thu")[0].pk for o in offices}
+    clerks = {o.pk: docbench._staff(o, "clerk")[0].pk for o in offices}
     documents, participants = docbench._Table(IncomingDocument), docbench._Table(Participant)
     start = datetime(2011, 1, 3, 1, 0, tzinfo=UTC)
     step = (datetime(2026, 10, 30, tzinfo=UTC) - start) / count
@@ -415,7 +415,7 @@ def latency(rounds: int, *, postgres: bool) -> dict[str, Any]:
                     cursor.execute(statement)
         print(f"PostgreSQL column and GIN index built in {time.perf_counter() - started:.0f} s")
     offices = docbench._offices()
-    district = Person.objects.get(pk=docbench._staff(offices[1], "van_thu")[0].pk)
+    district = Person.objects.get(pk=docbench._staff(offices[1], "clerk")[0].pk)
     leader = Person.objects.get(username="bithu.tinhuy")
     client = Client(HTTP_HOST="127.0.0.1")  # an allowed host of the settings
     results: dict[str, Any] = {}
@@ -475,12 +475,12 @@ def freshness(samples: int, var: Path) -> dict[str, float]:
     from django.db import connections
     from django.utils import timezone
 
-    from vanphong.documents import services
+    from vanphong.documents import services_incoming
     from vanphong.org.models import Person
     from vanphong.search import selectors
 
     office = docbench._offices()[0]
-    clerk = Person.objects.get(pk=docbench._staff(office, "van_thu")[0].pk)
+    clerk = Person.objects.get(pk=docbench._staff(office, "clerk")[0].pk)
     follower = subprocess.Popen(
         [sys.executable, "-m", "vanphong.cli", "search", "follow"],  # as `serve` runs it
         env={**os.environ},
@@ -500,7 +500,7 @@ def freshness(samples: int, var: Path) -> dict[str, float]:
         time.sleep(1.0)
         for n in range(samples):
             marker = f"mốc{uuid.uuid4().hex[:10]}"
-            services.incoming_register(
+            services_incoming.incoming_register(
                 actor=clerk,
                 unit=office,
                 medium="electronic",

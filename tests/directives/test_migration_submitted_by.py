@@ -8,8 +8,8 @@ from datetime import date
 
 from django.apps import apps
 
-from tests.directives.test_services import district_task
-from tests.documents.conftest import DocWorld
+from tests.support.directives import district_task
+from tests.support.documents import DocWorld
 from vanphong.core.models import AuditEvent
 from vanphong.directives import services_decisions, services_reports
 from vanphong.directives.models import Task

@@ -6,8 +6,7 @@ import importlib
 
 from django.apps import apps
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_approval import submitted
+from tests.support.documents import DocWorld, submitted
 from vanphong.documents.models import ApprovalChain, OutgoingDocument
 from vanphong.org.models import Role
 

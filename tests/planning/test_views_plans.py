@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from django.test import Client
 
-from tests.planning.conftest import PlanWorld
-from tests.planning.test_services_programme import programme_with_items
+from tests.support.planning import PlanWorld, programme_with_items
 from vanphong.org.models import Person
 from vanphong.planning import services_programme
 from vanphong.planning.models import ItemState, MonthlyPlan, WorkProgramme

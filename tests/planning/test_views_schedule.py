@@ -9,8 +9,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.planning.conftest import MONDAY, PlanWorld
-from tests.planning.test_services_schedule import publish
+from tests.support.planning import MONDAY, PlanWorld, publish
 from vanphong.org.models import Person
 from vanphong.planning import services_schedule
 from vanphong.planning.models import Entry, EntryLeader, ScheduleVersion

@@ -18,8 +18,8 @@ from typing import Any
 from django.utils import timezone
 from fpdf import FPDF
 
-from tests.documents.conftest import DocWorld, build_world
-from tests.factories import MembershipFactory, PersonFactory, TermFactory
+from tests.support.documents import DocWorld, build_world
+from tests.support.factories import MembershipFactory, PersonFactory, TermFactory
 from vanphong.api.services import token_create
 from vanphong.core import workdays
 from vanphong.core.pdf import add_liberation_serif

@@ -21,8 +21,8 @@ from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import MembershipFactory, PersonFactory
-from tests.personas import Personas, build_personas
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.personas import Personas, build_personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create
 from vanphong.core.models import AuditEvent

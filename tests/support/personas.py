@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.factories import MembershipFactory, PersonFactory, TermFactory, UnitFactory
+from tests.support.factories import MembershipFactory, PersonFactory, TermFactory, UnitFactory
 from vanphong.core.calendar_seed import seed_calendar_days
 from vanphong.core.rules import seed_defaults
 from vanphong.org.models import Clearance, CommitteeTerm, Person, Role, Unit, UnitKind

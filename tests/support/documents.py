@@ -11,9 +11,9 @@ from uuid import uuid4
 
 from django.urls import reverse
 
-from tests.support.factories import MembershipFactory, PersonFactory, TermFactory
+from tests.support.factories import MembershipFactory, TermFactory
 from tests.support.files import PDF
-from tests.support.personas import Personas, build_personas
+from tests.support.personas import Personas, build_personas, cast
 from vanphong.documents import services_handling, services_incoming, services_outgoing
 from vanphong.documents.models import (
     Assignment,
@@ -48,12 +48,6 @@ class DocWorld:
         return getattr(self.p, name)
 
 
-def _person(username: str, full_name: str, unit: Unit, role: str, clearance: int) -> Person:
-    person = PersonFactory.create(username=username, full_name=full_name)
-    MembershipFactory.create(person=person, unit=unit, role=role, clearance=clearance)
-    return person
-
-
 def build_world() -> DocWorld:
     p = build_personas()
     return DocWorld(
@@ -61,26 +55,10 @@ def build_world() -> DocWorld:
         chau_thanh_term=TermFactory.create(
             committee=p.chau_thanh, starts_on=date(2010, 7, 20), ends_on=date(2015, 7, 19)
         ),
-        province_office_leader=_person(
-            "cvp.tinh",
-            "Trương Chánh Văn",
-            p.province_office,
-            Role.OFFICE_LEADER,
-            Clearance.TOP_SECRET,
-        ),
-        province_specialist=_person(
-            "cv.tinh", "Phan Thị Soạn", p.province_office, Role.SPECIALIST, Clearance.UNCLASSIFIED
-        ),
-        chau_thanh_office_leader=_person(
-            "cvp.chauthanh",
-            "Lý Chánh Huyện",
-            p.chau_thanh_office,
-            Role.OFFICE_LEADER,
-            Clearance.SECRET,
-        ),
-        chau_thanh_leader=_person(
-            "bt.chauthanh", "Hồ Bí Thư", p.chau_thanh, Role.COMMITTEE_LEADER, Clearance.TOP_SECRET
-        ),
+        province_office_leader=cast(p, "cvp.tinh"),
+        province_specialist=cast(p, "cv.tinh"),
+        chau_thanh_office_leader=cast(p, "cvp.chauthanh"),
+        chau_thanh_leader=cast(p, "bt.chauthanh"),
     )
 
 

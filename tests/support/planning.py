@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
-from tests.support.factories import MembershipFactory, PersonFactory
-from tests.support.personas import Personas, build_personas
-from vanphong.org.models import Clearance, Person, Role, Unit
+from tests.support.personas import Personas, build_personas, cast
+from vanphong.org.models import Person
 from vanphong.planning import services, services_programme, services_schedule
 from vanphong.planning.conflicts import EntryData
 from vanphong.planning.models import Room, ScheduleVersion, WorkProgramme
@@ -48,35 +47,17 @@ class PlanWorld:
         return EntryData(**fields)
 
 
-def _person(username: str, full_name: str, unit: Unit, role: str, clearance: int) -> Person:
-    person = PersonFactory.create(username=username, full_name=full_name)
-    MembershipFactory.create(
-        person=person, unit=unit, role=role, clearance=clearance, starts_on=date(2010, 1, 1)
-    )
-    return person
-
-
 def build_world() -> PlanWorld:
+    """The personas plus the provincial Office's Chánh Văn phòng (approves) and a specialist
+    of it cleared for Tối mật (compiles), and the committee's Bí thư and Phó Bí thư."""
     p = build_personas()
-    specialist = _person(
-        "cv.tinh", "Phan Thị Soạn", p.province_office, Role.SPECIALIST, Clearance.TOP_SECRET
-    )
+    specialist = cast(p, "cv.lich.tinh")
     return PlanWorld(
         p=p,
-        chief=_person(
-            "cvp.tinh",
-            "Trương Chánh Văn",
-            p.province_office,
-            Role.OFFICE_LEADER,
-            Clearance.TOP_SECRET,
-        ),
+        chief=cast(p, "cvp.tinh"),
         specialist=specialist,
-        secretary=_person(
-            "bithu", "Nguyễn Bí Thư", p.province, Role.COMMITTEE_LEADER, Clearance.ULTRA_SECRET
-        ),
-        deputy=_person(
-            "pbt", "Trần Phó Bí Thư", p.province, Role.COMMITTEE_LEADER, Clearance.ULTRA_SECRET
-        ),
+        secretary=cast(p, "bithu"),
+        deputy=cast(p, "pbt"),
         hall=services.room_create(actor=specialist, committee=p.province, name="Hội trường A"),
         small_room=services.room_create(
             actor=specialist, committee=p.province, name="Phòng họp số 2", capacity=20

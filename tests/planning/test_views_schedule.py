@@ -10,16 +10,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tests.support.planning import MONDAY, PlanWorld, publish
-from vanphong.org.models import Person
+from tests.support.web import login
 from vanphong.planning import services_schedule
 from vanphong.planning.models import Entry, EntryLeader, ScheduleVersion
 
 SESSIONS = ("sang", "chieu", "toi")
-
-
-def login(client: Client, person: Person) -> Client:
-    client.force_login(person)
-    return client
 
 
 def fill(world: PlanWorld, version: ScheduleVersion, count: int) -> None:

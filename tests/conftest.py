@@ -7,7 +7,7 @@ from django.conf import LazySettings
 from django.conf import settings as django_settings
 from django.utils import translation
 
-from tests.personas import Personas, build_personas
+from tests.support.personas import Personas, build_personas
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create
 from vanphong.core.models import AuditEvent

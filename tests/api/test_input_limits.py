@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.documents.conftest import DocWorld, build_world
-from tests.documents.test_api_outgoing import ISSUED_ON, Caller, signed
-from tests.factories import MembershipFactory, PersonFactory, UnitFactory
+from tests.support.api import ISSUED_ON, Caller, signed
+from tests.support.documents import DocWorld, build_world
+from tests.support.factories import MembershipFactory, PersonFactory, UnitFactory
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.org.models import Clearance, NumberingStyle, Role, UnitKind
 

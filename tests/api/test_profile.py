@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.core.management import call_command
 from django.test import Client
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create, token_revoke
 from vanphong.core.models import AuditEvent

@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create, token_revoke
 from vanphong.core import audit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from tests.personas import PASSWORD, Personas
+from tests.support.personas import PASSWORD, Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create
 from vanphong.planning import services as planning

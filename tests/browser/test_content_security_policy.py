@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tests.browser.test_document_flows import login
-from tests.planning.conftest import PlanWorld, build_world
+from tests.support.browser import login
+from tests.support.planning import PlanWorld, build_world
 from vanphong.planning import services_schedule
 from vanphong.planning.models import Schedule
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tests.browser.test_document_flows import login, submit
-from tests.directives.test_services import province_directive
-from tests.documents.conftest import DocWorld, build_world
+from tests.support.browser import login, submit
+from tests.support.directives import province_directive
+from tests.support.documents import DocWorld, build_world
 from vanphong.directives.models import Task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.documents.conftest import DocWorld, build_world
-from tests.personas import PASSWORD
+from tests.support.browser import login, submit
+from tests.support.documents import DocWorld, build_world
 from vanphong.documents.models import (
     AssignmentStatus,
     DeliveryStatus,
@@ -15,7 +15,6 @@ from vanphong.documents.models import (
     IncomingStatus,
     OutgoingDocument,
 )
-from vanphong.org.models import Person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,20 +22,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def world() -> DocWorld:
     return build_world()
-
-
-def login(page: Any, base: str, person: Person) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(person.username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(f"{base}/")
-
-
-def submit(page: Any, name: str) -> None:
-    with page.expect_navigation():
-        page.get_by_role("button", name=name, exact=True).click()
 
 
 def test_an_incoming_document_goes_from_registration_to_completion(

@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from tests.personas import PASSWORD, Personas
+from tests.support.personas import PASSWORD, Personas
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

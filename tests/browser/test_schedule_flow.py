@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_document_flows import login, submit
-from tests.planning.conftest import PlanWorld, build_world
+from tests.support.browser import login, submit
+from tests.support.planning import PlanWorld, build_world
 from vanphong.planning.models import Entry, ScheduleVersion, VersionStatus
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

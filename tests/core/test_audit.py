@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.core import audit
 from vanphong.core.models import AuditEvent, AuditHead, CalendarDay
 from vanphong.core.numbering import NotInTransaction

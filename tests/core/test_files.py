@@ -1,28 +1,15 @@
 from __future__ import annotations
 
 import io
-import zipfile
 
 import pytest
 from django.conf import LazySettings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from tests.support.files import PDF, PNG, docx
 from vanphong.core.files import path_of, safe_filename, served_type, store, stored_name
 from vanphong.core.models import StoredFile
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def docx(document_xml: bytes = b"<w:document/>", extra: int = 0) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", document_xml)
-        for n in range(extra):
-            archive.writestr(f"word/media/{n}.bin", b"")
-    return buffer.getvalue()
 
 
 @pytest.fixture(autouse=True)

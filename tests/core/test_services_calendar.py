@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.factories import MembershipFactory, PersonFactory
-from tests.personas import Personas
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.personas import Personas
 from vanphong.core import services, workdays
 from vanphong.core.models import AuditEvent, CalendarDay
 from vanphong.org.models import Role

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.core.models import AuditEvent, CalendarDay
 
 

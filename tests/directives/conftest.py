@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.documents.conftest import DocWorld, build_world
+from tests.support.documents import DocWorld, build_world
 
 
 @pytest.fixture

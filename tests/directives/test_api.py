@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.test import Client
 
-from tests.directives.test_services import province_directive
-from tests.documents.conftest import DocWorld
+from tests.support.api import caller
+from tests.support.directives import province_directive
+from tests.support.documents import DocWorld
 from vanphong.api.services import token_create
-from vanphong.org.models import Person
-
-
-def caller(client: Client, person: Person) -> Any:
-    headers = {"Authorization": f"Bearer {token_create(actor=None, person=person, name='t').token}"}
-
-    class Call:
-        def get(self, path: str) -> Any:
-            return client.get(f"/api/v1/nhiem-vu{path}", headers=headers)
-
-        def post(self, path: str, body: dict[str, Any] | None = None) -> Any:
-            return client.post(
-                f"/api/v1/nhiem-vu{path}",
-                body or {},
-                content_type="application/json",
-                headers=headers,
-            )
-
-    return Call()
 
 
 def test_a_task_goes_from_assignment_through_an_extension_to_completion(
@@ -87,8 +68,7 @@ def test_a_report_with_files_is_listed_and_its_file_downloaded(
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.directives.test_services import district_task
-    from vanphong.api.services import token_create
+    from tests.support.directives import district_task
 
     task = district_task(world)
     token = token_create(actor=None, person=world.chau_thanh_clerk, name="t").token
@@ -117,7 +97,7 @@ def test_a_report_with_files_is_listed_and_its_file_downloaded(
 def test_the_leader_and_directive_figures_and_a_moved_deadline(
     client: Client, world: DocWorld
 ) -> None:
-    from tests.directives.test_services import district_task
+    from tests.support.directives import district_task
 
     task = district_task(world, leader=world.province_leader)
     province = caller(client, world.province_office_leader)
@@ -136,8 +116,7 @@ def test_the_leader_and_directive_figures_and_a_moved_deadline(
 
 
 def test_an_approved_programme_is_tracked_through_the_api(client: Client, db: None) -> None:
-    from tests.planning.conftest import build_world
-    from tests.planning.test_services_programme import programme_with_items
+    from tests.support.planning import build_world, programme_with_items
     from vanphong.planning import services_programme as planning_programme
 
     world = build_world()
@@ -151,7 +130,7 @@ def test_an_approved_programme_is_tracked_through_the_api(client: Client, db: No
 def test_the_unit_that_follows_a_document_is_the_committee_of_its_office(
     client: Client, world: DocWorld
 ) -> None:
-    from tests.documents.test_registers import register
+    from tests.support.documents import register
 
     document = register(world)  # in the book of the Châu Thành Office
     district = caller(client, world.chau_thanh_clerk)
@@ -167,8 +146,8 @@ def test_the_unit_that_follows_a_document_is_the_committee_of_its_office(
 def test_a_product_must_be_an_issued_document_of_the_lead_unit(
     client: Client, world: DocWorld
 ) -> None:
-    from tests.directives.test_services import district_task
-    from tests.documents.test_registers import issued
+    from tests.support.directives import district_task
+    from tests.support.documents import issued_report
     from vanphong.documents import services_outgoing as documents_outgoing
 
     task = district_task(world, deadline=date(2012, 3, 30))
@@ -184,7 +163,7 @@ def test_a_product_must_be_an_issued_document_of_the_lead_unit(
         f"/{task.uuid}/hoan-thanh", {"text": "x", "product_document": str(draft.uuid)}
     )
     assert refused.status_code == 404
-    report = issued(world)
+    report = issued_report(world)
     done = district.post(
         f"/{task.uuid}/hoan-thanh",
         {"text": "x", "done_on": "2012-03-02", "product_document": str(report.uuid)},
@@ -195,7 +174,7 @@ def test_a_product_must_be_an_issued_document_of_the_lead_unit(
 def test_the_task_list_filters_like_the_links_of_the_dashboard(
     client: Client, world: DocWorld
 ) -> None:
-    from tests.directives.test_services import district_task
+    from tests.support.directives import district_task
 
     district_task(world, deadline=date(2011, 4, 1), leader=world.province_leader)
     district_task(world, deadline=None)

@@ -13,8 +13,7 @@ import pytest
 from django.conf import LazySettings
 from django.db import connection
 
-from tests.planning.conftest import build_world
-from tests.planning.test_services_programme import programme_with_items
+from tests.support.planning import build_world, programme_with_items
 from vanphong.directives import services, services_decisions, services_reports
 from vanphong.directives.models import Task
 from vanphong.planning import services_programme as planning_programme

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.directives.test_services import district_task
-from tests.documents.conftest import DocWorld
+from tests.support.directives import district_task
+from tests.support.documents import DocWorld
 from vanphong.core.models import Notification
 from vanphong.directives import services_decisions, services_reports
 from vanphong.org.models import Person

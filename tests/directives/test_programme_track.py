@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.planning.conftest import PlanWorld, build_world
-from tests.planning.test_services_programme import programme_with_items
+from tests.support.planning import PlanWorld, build_world, programme_with_items
 from vanphong.directives import services, services_decisions
 from vanphong.directives.models import Task
 from vanphong.planning import services_programme as planning_programme

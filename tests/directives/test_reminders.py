@@ -6,8 +6,8 @@ from datetime import date
 
 from django.core import mail
 
-from tests.directives.test_services import district_task, province_directive
-from tests.documents.conftest import DocWorld
+from tests.support.directives import district_task, province_directive
+from tests.support.documents import DocWorld
 from vanphong.core.models import Notification
 from vanphong.directives import reminders, services_reports
 

@@ -17,9 +17,9 @@ import pytest
 from django.test import Client
 from docx import Document
 
-from tests.directives.test_api import caller
-from tests.directives.test_services import district_task, province_directive
-from tests.documents.conftest import DocWorld
+from tests.support.api import caller
+from tests.support.directives import district_task, province_directive, review_url
+from tests.support.documents import DocWorld
 from vanphong.core.models import AuditEvent
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives import (
@@ -161,11 +161,6 @@ def counted(directive: Directive, start: date, end: date) -> dict[str, Counter[s
         if state in ("on_time", "late") and task.done_on and task.done_on >= start:
             counts["done_in_period"] += 1
     return found
-
-
-def review_url(directive: Directive, **params: str) -> str:
-    query = "&".join(f"{key}={value}" for key, value in params.items())
-    return f"/nhiem-vu/van-ban/{directive.uuid}/bao-cao/" + (f"?{query}" if query else "")
 
 
 def cells(row: Any) -> list[str]:

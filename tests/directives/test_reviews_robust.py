@@ -9,9 +9,8 @@ from datetime import UTC, date, datetime
 from django.test import Client
 from docx import Document
 
-from tests.directives.test_reviews import review_url
-from tests.directives.test_services import district_task, province_directive
-from tests.documents.conftest import DocWorld
+from tests.support.directives import district_task, province_directive, review_url
+from tests.support.documents import DocWorld
 from vanphong.directives import reviews
 from vanphong.directives.models import Directive, Task
 from vanphong.org.models import Unit

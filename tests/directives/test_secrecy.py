@@ -12,9 +12,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from tests.directives.test_api import caller
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import register
+from tests.support.api import caller
+from tests.support.documents import DocWorld, register
 from vanphong.core.models import Notification
 from vanphong.directives import reminders, selectors, services, services_reports
 from vanphong.directives.models import Directive, Task

@@ -8,57 +8,11 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import register
+from tests.support.directives import district_task, province_directive, sub_task
+from tests.support.documents import DocWorld, register
 from vanphong.core.models import AuditEvent
 from vanphong.directives import selectors, services, services_decisions, services_reports
-from vanphong.directives.models import TRANSITIONS, Directive, Task, TaskState
-
-
-def province_directive(world: DocWorld) -> Directive:
-    existing = Directive.objects.filter(unit=world.province).first()
-    if existing is not None:
-        return existing
-    document = register(
-        world,
-        actor=world.province_clerk,
-        unit=world.province_office,
-        sender_name="Ban Chấp hành Trung ương",
-        number_symbol="Số 01-CT/TW",
-        document_date=date(2011, 1, 5),
-        subject="Về lãnh đạo cuộc bầu cử đại biểu Quốc hội khóa XIII",
-    )
-    return services.directive_track(
-        actor=world.province_office_leader, unit=world.province, incoming=document
-    )
-
-
-def district_task(world: DocWorld, **changes: object) -> Task:
-    if "directive" not in changes:
-        changes["directive"] = province_directive(world)
-    fields: dict[str, object] = {
-        "actor": world.province_office_leader,
-        "lead_unit": world.chau_thanh,
-        "content": "Lập danh sách cử tri, niêm yết đúng hạn",
-        "deadline": date(2011, 4, 15),
-        "clause": "Mục 2",
-        "product": "Báo cáo",
-    }
-    fields.update(changes)
-    return services.task_assign(**fields)  # type: ignore[arg-type]
-
-
-def sub_task(world: DocWorld, parent: Task, **changes: object) -> Task:
-    """The district breaks `parent` down for its Office."""
-    fields: dict[str, object] = {
-        "actor": world.chau_thanh_clerk,
-        "directive": parent.directive,
-        "parent": parent,
-        "lead_unit": world.chau_thanh_office,
-        "content": "Tổng hợp các xã",
-    }
-    fields.update(changes)
-    return services.task_assign(**fields)  # type: ignore[arg-type]
+from vanphong.directives.models import TRANSITIONS, Task, TaskState
 
 
 def test_only_directive_types_are_tracked(world: DocWorld) -> None:
@@ -474,7 +428,7 @@ def test_a_monthly_series_keeps_the_day_it_began_on() -> None:
 
 
 def test_a_former_leader_is_not_offered_as_leader(world: DocWorld) -> None:
-    from tests.factories import MembershipFactory
+    from tests.support.factories import MembershipFactory
     from vanphong.org.models import Membership, Role
 
     former = world.chau_thanh_leader

@@ -11,9 +11,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from tests.directives.test_services import district_task, sub_task
-from tests.documents.conftest import DocWorld
-from tests.factories import MembershipFactory, PersonFactory
+from tests.support.directives import district_task, sub_task
+from tests.support.documents import DocWorld
+from tests.support.factories import MembershipFactory, PersonFactory
 from vanphong.core.models import AuditEvent
 from vanphong.directives import selectors, services_decisions, services_reports
 from vanphong.directives.models import Delegation, ExtensionRequest, Task, TaskState

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.directives.test_services import district_task, province_directive
-from tests.documents.conftest import DocWorld
+from tests.support.directives import district_task, province_directive
+from tests.support.documents import DocWorld
 from vanphong.directives import services, services_decisions, services_reports, stats
 from vanphong.directives.models import Task
 
@@ -165,7 +165,7 @@ def test_a_supporting_unit_opens_the_tasks_behind_a_directive_figure(
 def test_a_districts_own_tasks_are_counted_for_the_province_without_their_titles(
     world: DocWorld, client: Client
 ) -> None:
-    from tests.documents.test_registers import register
+    from tests.support.documents import register
 
     document = register(
         world,

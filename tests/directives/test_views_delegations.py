@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.test import Client
 from django.utils import timezone
 
-from tests.directives.test_api import caller
-from tests.documents.conftest import DocWorld
+from tests.support.api import caller
+from tests.support.documents import DocWorld
 from vanphong.directives.models import Delegation
 
 PAGE = "/nhiem-vu/uy-quyen/"

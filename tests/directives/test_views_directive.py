@@ -7,9 +7,8 @@ from datetime import date
 
 from django.test import Client
 
-from tests.directives.test_services import district_task, province_directive
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import register
+from tests.support.directives import district_task, province_directive
+from tests.support.documents import DocWorld, register
 from vanphong.directives.models import Directive, Task
 
 

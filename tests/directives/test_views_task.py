@@ -8,8 +8,8 @@ from datetime import date
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests.directives.test_services import district_task
-from tests.documents.conftest import DocWorld
+from tests.support.directives import district_task
+from tests.support.documents import DocWorld
 from vanphong.directives import services, services_reports
 from vanphong.directives.models import ExtensionRequest, ProgressReport, Task, TaskState
 

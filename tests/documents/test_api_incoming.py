@@ -10,31 +10,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.documents.conftest import DocWorld
-from vanphong.api.services import token_create
+from tests.support.api import Caller
+from tests.support.documents import DocWorld
 from vanphong.core.models import AuditEvent
 from vanphong.documents.models import IncomingDocument
-from vanphong.org.models import Person
 
 API = "/api/v1/van-ban"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n"
-
-
-class Caller:
-    """One person calling the API with their own bearer token."""
-
-    def __init__(self, client: Client, person: Person) -> None:
-        self.client = client
-        token = token_create(actor=None, person=person, name="thử").token
-        self.headers = {"Authorization": f"Bearer {token}"}
-
-    def get(self, path: str, **params: Any) -> Any:
-        return self.client.get(API + path, params, headers=self.headers)
-
-    def post(self, path: str, data: dict[str, Any] | None = None) -> Any:
-        return self.client.post(
-            API + path, data or {}, content_type="application/json", headers=self.headers
-        )
 
 
 def registration(world: DocWorld, **overrides: Any) -> dict[str, Any]:

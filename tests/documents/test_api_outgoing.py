@@ -4,68 +4,23 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
-from typing import Any
 
 from django.conf import LazySettings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_incoming import cleared_clerk, secret_signed, sent_secret
-from vanphong.api.services import token_create
+from tests.support.api import ISSUED_ON, Caller, create_draft, signed
+from tests.support.documents import DocWorld, cleared_clerk, secret_signed, sent_secret
 from vanphong.documents.models import DeliveryStatus, IncomingDocument, OutgoingDocument
-from vanphong.org.models import Clearance, Person
+from vanphong.org.models import Clearance
 
 API = "/api/v1/van-ban"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n"
-ISSUED_ON = "2012-03-01"  # inside Châu Thành's 2010–2015 committee term
-
-
-class Caller:
-    """One person calling the API with their own bearer token."""
-
-    def __init__(self, client: Client, person: Person) -> None:
-        self.client = client
-        token = token_create(actor=None, person=person, name="thử").token
-        self.headers = {"Authorization": f"Bearer {token}"}
-
-    def get(self, path: str, **params: Any) -> Any:
-        return self.client.get(API + path, params, headers=self.headers)
-
-    def post(self, path: str, data: dict[str, Any] | None = None) -> Any:
-        return self.client.post(
-            API + path, data or {}, content_type="application/json", headers=self.headers
-        )
 
 
 def pdf(name: str) -> dict[str, str]:
     return {"name": name, "content_base64": base64.b64encode(PDF).decode()}
-
-
-def create_draft(world: DocWorld, drafter: Caller, **overrides: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "unit": str(world.chau_thanh_office.uuid),
-        "type_symbol": "BC",
-        "subject": "Báo cáo kết quả bầu cử đại biểu HĐND huyện nhiệm kỳ 2011–2016",
-        "body": "Dự thảo lần 1",
-    }
-    data.update(overrides)
-    response = drafter.post("/di", data)
-    assert response.status_code == 201, response.json()
-    return dict(response.json())
-
-
-def signed(world: DocWorld, client: Client) -> dict[str, Any]:
-    """A draft of Châu Thành's Office, approved and signed by its Office leader."""
-    document = create_draft(world, Caller(client, world.chau_thanh_specialist))
-    path = f"/di/{document['uuid']}"
-    Caller(client, world.chau_thanh_specialist).post(f"{path}/trinh")
-    office_leader = Caller(client, world.chau_thanh_office_leader)
-    office_leader.post(f"{path}/duyet")
-    response = office_leader.post(f"{path}/ky", {"position": "Chánh Văn phòng"})
-    assert response.status_code == 200, response.json()
-    return dict(response.json())
 
 
 def test_a_draft_is_approved_signed_issued_and_registered_by_its_recipient(

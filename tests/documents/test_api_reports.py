@@ -9,9 +9,8 @@ from django.test import Client
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_api_incoming import Caller
-from tests.documents.test_registers import direct, register
+from tests.support.api import Caller
+from tests.support.documents import DocWorld, direct, register
 from vanphong.core.models import AuditEvent
 from vanphong.org.models import Clearance
 

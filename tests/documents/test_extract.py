@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import io
 
-from tests.core.test_files import docx
+from tests.support.files import docx
 from vanphong.documents.extract import extract_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

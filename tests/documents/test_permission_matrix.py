@@ -9,10 +9,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.core.test_files import PNG
-from tests.documents.conftest import DocWorld
-from tests.documents.test_services_incoming import register
-from tests.documents.test_services_outgoing import draft
+from tests.support.documents import DocWorld, draft_report, register_2011
+from tests.support.files import PNG
 from vanphong.api.services import token_create
 from vanphong.core.models import AuditEvent
 from vanphong.documents.services import Upload
@@ -48,9 +46,11 @@ def documents(world: DocWorld, settings: Any, tmp_path: Any) -> dict[str, Any]:
     settings.MEDIA_ROOT = str(tmp_path)
 
     def with_file(**extra: object) -> Any:
-        return register(world, attachments=[Upload("scan.png", io.BytesIO(PNG))], **extra)
+        return register_2011(world, attachments=[Upload("scan.png", io.BytesIO(PNG))], **extra)
 
-    secret_draft = draft(world, actor=world.chau_thanh_clerk, confidentiality=Clearance.SECRET)
+    secret_draft = draft_report(
+        world, actor=world.chau_thanh_clerk, confidentiality=Clearance.SECRET
+    )
     return {
         "open": with_file(),
         "secret": with_file(number_symbol="46-CT/TU", confidentiality=Clearance.SECRET),

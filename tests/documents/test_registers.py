@@ -13,7 +13,14 @@ from django.utils import timezone
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
-from tests.documents.conftest import DocWorld
+from tests.support.documents import DocWorld, complete, direct, issued_report, register
+from tests.support.registers import (
+    INCOMING_HEADINGS,
+    OUTGOING_HEADINGS,
+    TODAY,
+    TRACKING_HEADINGS,
+    YEAR_2012,
+)
 from vanphong.documents import (
     register_files,
     registers,
@@ -24,53 +31,14 @@ from vanphong.documents import (
 )
 from vanphong.documents.models import (
     Assignment,
-    Direction,
     IncomingDocument,
-    OutgoingDocument,
 )
 from vanphong.documents.registers import SPECS, Kind, Period
-from vanphong.documents.services_delivery import Recipient
-from vanphong.documents.services_incoming import Handler
 from vanphong.org.models import Clearance, Person, Unit
 
 RECEIVED = datetime(2012, 3, 5, 2, 0, tzinfo=UTC)  # 09:00 in Tây Ninh
-YEAR_2012 = Period(date(2012, 1, 1), date(2012, 12, 31))
-TODAY = date(2012, 4, 2)  # the Monday off for Giỗ Tổ Hùng Vương (Saturday 31 March)
 AFTER_GIO_TO = date(2012, 4, 4)
 
-INCOMING_HEADINGS = (
-    "Ngày đến",
-    "Số đến",
-    "Tác giả",
-    "Số, ký hiệu",
-    "Ngày tháng VB",
-    "Tên loại và trích yếu",
-    "Đơn vị hoặc người nhận",
-    "Ngày chuyển",
-    "Ký nhận",
-    "Ghi chú",
-)
-OUTGOING_HEADINGS = (
-    "Số, ký hiệu",
-    "Ngày tháng",
-    "Tên loại và trích yếu",
-    "Người ký",
-    "Nơi nhận",
-    "Đơn vị, người nhận bản lưu",
-    "Số lượng bản",
-    "Ngày chuyển",
-    "Ký nhận",
-    "Ghi chú",
-)
-TRACKING_HEADINGS = (
-    "Số đến",
-    "Tên loại, số, ký hiệu, ngày, cơ quan ban hành",
-    "Đơn vị/người nhận",
-    "Thời hạn giải quyết",
-    "Tiến độ",
-    "Số, ký hiệu văn bản trả lời",
-    "Ghi chú",
-)
 HEADINGS = {
     Kind.INCOMING: INCOMING_HEADINGS,
     Kind.OUTGOING: OUTGOING_HEADINGS,
@@ -79,95 +47,6 @@ HEADINGS = {
 
 
 # --- building documents through the services ------------------------------------------------
-
-
-def register(world: DocWorld, **overrides: object) -> IncomingDocument:
-    fields: dict[str, object] = {
-        "actor": world.chau_thanh_clerk,
-        "unit": world.chau_thanh_office,
-        "medium": "paper",
-        "sender_name": "Tỉnh ủy Tây Ninh",
-        "number_symbol": "Số 45-CT/TU",
-        "document_date": date(2012, 3, 1),
-        "subject": "Về lãnh đạo cuộc bầu cử đại biểu Quốc hội khoá XIII",
-        "received_at": RECEIVED,
-    }
-    fields.update(overrides)
-    return services_incoming.incoming_register(**fields)  # type: ignore[arg-type]
-
-
-def direct(
-    world: DocWorld,
-    document: IncomingDocument,
-    *,
-    lead: Person | None = None,
-    lead_unit: Unit | None = None,
-    supporting: tuple[Person, ...] = (),
-    deadline: date | None = None,
-    given_at: datetime | None = None,
-) -> Direction:
-    """A direction by the Châu Thành office leader, backdated to `given_at` when given."""
-    direction = services_incoming.direction_give(
-        actor=world.chau_thanh_office_leader,
-        document=document,
-        text="Đề nghị đồng chí chủ trì tham mưu văn bản trả lời.",
-        lead=Handler(person=lead, unit=lead_unit),
-        supporting=[Handler(person=p) for p in supporting],
-        deadline=deadline,
-    )
-    if given_at is not None:
-        Direction.objects.filter(pk=direction.pk).update(given_at=given_at)
-        Assignment.objects.filter(direction=direction).update(assigned_at=given_at)
-    return direction
-
-
-def complete(
-    assignment: Assignment, *, on: datetime, reply: OutgoingDocument | None = None
-) -> None:
-    """The assignee finishes (through the service), then the completion is dated `on`."""
-    services_handling.assignment_complete(
-        actor=assignment.assignee,  # type: ignore[arg-type]
-        assignment=assignment,
-        result="Đã tham mưu văn bản trả lời.",
-        reply=reply,
-    )
-    Assignment.objects.filter(pk=assignment.pk).update(completed_at=on)
-
-
-def issued(
-    world: DocWorld,
-    *,
-    subject: str = "Báo cáo kết quả bầu cử đại biểu HĐND huyện",
-    type_symbol: str = "BC",
-    issued_on: date = date(2012, 3, 1),
-    recipients: list[Recipient] | None = None,
-    reply_to: IncomingDocument | None = None,
-    copies: int = 3,
-) -> OutgoingDocument:
-    document = services_outgoing.outgoing_create(
-        actor=world.chau_thanh_specialist,
-        unit=world.chau_thanh_office,
-        type_symbol=type_symbol,
-        subject=subject,
-        body="Dự thảo lần 1",
-        reply_to=reply_to,
-    )
-    services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
-    services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
-    services_outgoing.outgoing_sign(
-        actor=world.chau_thanh_office_leader,
-        document=document,
-        position="Chánh Văn phòng",
-    )
-    return services_outgoing.outgoing_issue(
-        actor=world.chau_thanh_clerk,
-        document=document,
-        recipients=recipients
-        or [Recipient(unit=world.province_office), Recipient(external_name="UBND huyện")],
-        issued_on=issued_on,
-        copies=copies,
-        file_copy_holder="Lưu VT, hồ sơ bầu cử",
-    )
 
 
 def texts(
@@ -426,10 +305,12 @@ def test_report_units_are_the_units_whose_documents_the_person_sees(world: DocWo
 def test_the_outgoing_register_lists_issued_documents_by_series_in_number_order(
     world: DocWorld,
 ) -> None:
-    issued(world, subject="Kết quả bầu cử", issued_on=date(2012, 3, 2))
-    issued(world, subject="Triển khai Nghị quyết", type_symbol="KH", issued_on=date(2012, 3, 1))
-    issued(world, subject="Tình hình tháng 3", issued_on=date(2012, 3, 5))
-    issued(world, subject="Năm trước", issued_on=date(2011, 12, 30))
+    issued_report(world, subject="Kết quả bầu cử", issued_on=date(2012, 3, 2))
+    issued_report(
+        world, subject="Triển khai Nghị quyết", type_symbol="KH", issued_on=date(2012, 3, 1)
+    )
+    issued_report(world, subject="Tình hình tháng 3", issued_on=date(2012, 3, 5))
+    issued_report(world, subject="Năm trước", issued_on=date(2011, 12, 30))
     services_outgoing.outgoing_create(  # a draft has no number: not in the book
         actor=world.chau_thanh_specialist,
         unit=world.chau_thanh_office,
@@ -456,7 +337,7 @@ def test_the_outgoing_register_lists_issued_documents_by_series_in_number_order(
 
 
 def test_a_withdrawn_document_keeps_its_line_and_says_why(world: DocWorld) -> None:
-    document = issued(world)
+    document = issued_report(world)
     services_delivery.outgoing_recall(
         actor=world.chau_thanh_clerk, document=document, reason="Sai số liệu"
     )
@@ -483,7 +364,7 @@ def test_the_tracking_register_shows_deadline_progress_and_reply(world: DocWorld
         (running, date(2012, 4, 30)),
     ]:
         direct(world, document, lead=specialist, deadline=deadline, given_at=given)
-    reply = issued(world, subject="Trả lời Ban Tổ chức", type_symbol="CV", reply_to=on_time)
+    reply = issued_report(world, subject="Trả lời Ban Tổ chức", type_symbol="CV", reply_to=on_time)
     complete(
         Assignment.objects.get(document=on_time),
         on=datetime(2012, 3, 15, 16, 0, tzinfo=UTC),  # 23:00 on 15 March: still on time
@@ -588,7 +469,7 @@ def _add_handled_documents(world: DocWorld, count: int, start: int) -> None:
         direct(
             world, document, lead=world.chau_thanh_specialist, supporting=(world.chau_thanh_clerk,)
         )
-        issued(world, subject=f"Trả lời số {n}", reply_to=document)
+        issued_report(world, subject=f"Trả lời số {n}", reply_to=document)
 
 
 @pytest.mark.parametrize("kind", list(Kind))

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import TODAY, YEAR_2012, register
+from tests.support.documents import DocWorld, register
+from tests.support.registers import TODAY, YEAR_2012
 from vanphong.documents import register_files
 from vanphong.documents.models import IncomingDocument
 from vanphong.documents.registers import Kind

@@ -9,8 +9,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from tests.core.test_files import docx
-from tests.documents.conftest import DocWorld
+from tests.support.documents import DocWorld, register_2011
+from tests.support.files import docx
 from vanphong.core.models import AuditEvent, Counter
 from vanphong.documents import services_handling, services_incoming
 from vanphong.documents.models import (
@@ -27,29 +27,14 @@ from vanphong.org.models import Clearance, Unit
 RECEIVED = datetime(2011, 3, 7, 2, 30, tzinfo=UTC)  # 09:30 in Tây Ninh
 
 
-def register(world: DocWorld, **overrides: object) -> IncomingDocument:
-    fields: dict[str, object] = {
-        "actor": world.chau_thanh_clerk,
-        "unit": world.chau_thanh_office,
-        "medium": "paper",
-        "sender_name": "Tỉnh ủy Tây Ninh",
-        "number_symbol": "Số 45-CT/TU",
-        "document_date": date(2011, 3, 1),
-        "subject": "Về lãnh đạo cuộc bầu cử đại biểu Quốc hội khoá XIII",
-        "received_at": RECEIVED,
-    }
-    fields.update(overrides)
-    return services_incoming.incoming_register(**fields)  # type: ignore[arg-type]
-
-
 def _counter(unit: Unit, year: int = 2011) -> int:
     row = Counter.objects.filter(series=f"in:{unit.pk}:{year}").first()
     return row.value if row else 0
 
 
 def test_registration_numbers_the_book_of_the_year_from_one(world: DocWorld) -> None:
-    first = register(world)
-    second = register(world, number_symbol="46-CT/TU")
+    first = register_2011(world)
+    second = register_2011(world, number_symbol="46-CT/TU")
     assert (first.year, first.number, second.number) == (2011, 1, 2)
     assert first.number_symbol == "45-CT/TU"
     assert first.type_name == "Chỉ thị"
@@ -61,13 +46,13 @@ def test_a_document_received_late_on_new_years_eve_utc_belongs_to_the_next_year(
     world: DocWorld,
 ) -> None:
     late_utc = datetime(2011, 12, 31, 23, 30, tzinfo=UTC)
-    document = register(world, received_at=late_utc, document_date=date(2011, 12, 30))
+    document = register_2011(world, received_at=late_utc, document_date=date(2011, 12, 30))
     assert (document.year, document.number) == (2012, 1)
 
 
 def test_each_unit_keeps_its_own_book(world: DocWorld) -> None:
-    register(world)
-    other = register(world, actor=world.hoa_thanh_clerk, unit=world.hoa_thanh_office)
+    register_2011(world)
+    other = register_2011(world, actor=world.hoa_thanh_clerk, unit=world.hoa_thanh_office)
     assert other.number == 1
 
 
@@ -89,7 +74,7 @@ def test_bad_input_names_the_field_and_uses_no_number(
     world: DocWorld, overrides: dict[str, object], field: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        register(world, **overrides)
+        register_2011(world, **overrides)
     assert field in caught.value.message_dict
     assert _counter(world.chau_thanh_office) == 0
     assert not IncomingDocument.objects.exists()
@@ -98,7 +83,7 @@ def test_bad_input_names_the_field_and_uses_no_number(
 def test_a_wrong_attachment_type_rolls_back_the_whole_registration(world: DocWorld) -> None:
     fake_pdf = Upload(name="giay-moi.pdf", stream=io.BytesIO(b"plain text, not a PDF"))
     with pytest.raises(ValidationError) as caught:
-        register(world, attachments=[fake_pdf])
+        register_2011(world, attachments=[fake_pdf])
     assert "attachments" in caught.value.message_dict
     assert _counter(world.chau_thanh_office) == 0
     assert not IncomingDocument.objects.exists()
@@ -106,33 +91,33 @@ def test_a_wrong_attachment_type_rolls_back_the_whole_registration(world: DocWor
 
 def test_only_a_clerk_of_the_unit_registers(world: DocWorld) -> None:
     with pytest.raises(PermissionDenied):
-        register(world, actor=world.chau_thanh_specialist)
+        register_2011(world, actor=world.chau_thanh_specialist)
     with pytest.raises(PermissionDenied):
-        register(world, actor=world.hoa_thanh_clerk)
+        register_2011(world, actor=world.hoa_thanh_clerk)
 
 
 def test_a_duplicate_is_flagged_across_tone_and_spacing_variants(world: DocWorld) -> None:
-    first = register(world, sender_name="Tỉnh uỷ Tây Ninh")
+    first = register_2011(world, sender_name="Tỉnh uỷ Tây Ninh")
     with pytest.raises(DuplicateDocument) as caught:
-        register(world, sender_name="Tỉnh ủy  Tây Ninh", number_symbol="45 - ct / tu")
+        register_2011(world, sender_name="Tỉnh ủy  Tây Ninh", number_symbol="45 - ct / tu")
     assert caught.value.existing == [first]
     assert _counter(world.chau_thanh_office) == 1
-    second = register(world, duplicate_reason="Bản gửi lại có phụ lục")
+    second = register_2011(world, duplicate_reason="Bản gửi lại có phụ lục")
     assert second.duplicate_of == first
     assert second.number == 2
 
 
 def test_the_same_number_from_another_body_or_year_is_not_a_duplicate(world: DocWorld) -> None:
-    register(world)
-    register(world, sender_name="Huyện ủy Gò Dầu")
-    register(world, document_date=date(2010, 3, 1))
+    register_2011(world)
+    register_2011(world, sender_name="Huyện ủy Gò Dầu")
+    register_2011(world, document_date=date(2010, 3, 1))
     assert IncomingDocument.objects.count() == 3
 
 
 def test_a_double_submit_registers_once(world: DocWorld) -> None:
     key = uuid4()
-    first = register(world, submission_id=key)
-    again = register(world, submission_id=key)
+    first = register_2011(world, submission_id=key)
+    again = register_2011(world, submission_id=key)
     assert again == first
     assert _counter(world.chau_thanh_office) == 1
 
@@ -141,7 +126,7 @@ def test_a_double_submit_racing_past_the_first_check_still_registers_once(
     world: DocWorld, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     key = uuid4()
-    first = register(world, submission_id=key)
+    first = register_2011(world, submission_id=key)
     looked_up = services_incoming._registered_by_submission
     answers = iter([None])  # the second request looked before the first one committed
 
@@ -149,14 +134,14 @@ def test_a_double_submit_racing_past_the_first_check_still_registers_once(
         return next(answers, None) or looked_up(submission_id)
 
     monkeypatch.setattr(services_incoming, "_registered_by_submission", racing)
-    again = register(world, submission_id=key)
+    again = register_2011(world, submission_id=key)
     assert again == first
     assert IncomingDocument.objects.filter(unit=world.chau_thanh_office).count() == 1
     assert _counter(world.chau_thanh_office) == 1  # the loser's number was given back
 
 
 def _present_and_direct(world: DocWorld) -> IncomingDocument:
-    document = register(world)
+    document = register_2011(world)
     services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
@@ -185,7 +170,7 @@ def test_a_direction_assigns_the_lead_and_the_supporting_unit_with_the_deadline(
 
 
 def test_only_a_leader_gives_directions(world: DocWorld) -> None:
-    document = register(world)
+    document = register_2011(world)
     with pytest.raises(PermissionDenied):
         services_incoming.direction_give(
             actor=world.chau_thanh_clerk,
@@ -233,7 +218,7 @@ def test_handing_over_moves_the_part_and_its_deadline_to_a_colleague(world: DocW
 
 
 def test_the_leader_returns_a_presented_document_with_a_reason(world: DocWorld) -> None:
-    document = register(world)
+    document = register_2011(world)
     services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
@@ -251,7 +236,7 @@ def test_the_leader_returns_a_presented_document_with_a_reason(world: DocWorld) 
 def test_a_cancelled_registration_keeps_its_number_and_refuses_further_work(
     world: DocWorld,
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     services_incoming.incoming_cancel(
         actor=world.chau_thanh_clerk, document=document, reason="Vào nhầm"
     )
@@ -261,13 +246,13 @@ def test_a_cancelled_registration_keeps_its_number_and_refuses_further_work(
         services_incoming.incoming_present(
             actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
         )
-    assert register(world, number_symbol="47-CT/TU").number == 2
+    assert register_2011(world, number_symbol="47-CT/TU").number == 2
 
 
 def test_a_leader_without_the_clearance_cannot_be_presented_a_secret_document(
     world: DocWorld,
 ) -> None:
-    secret = register(world, confidentiality=Clearance.SECRET)
+    secret = register_2011(world, confidentiality=Clearance.SECRET)
     specialist_leader = world.chau_thanh_specialist
     with pytest.raises(ValidationError):
         services_incoming.incoming_present(
@@ -285,7 +270,7 @@ def test_attachment_text_is_extracted_in_the_background_after_commit(
         "</w:document>"
     ).encode()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        document = register(
+        document = register_2011(
             world, attachments=[Upload(name="ke-hoach.docx", stream=io.BytesIO(docx(xml)))]
         )
     assert len(callbacks) == 1
@@ -296,7 +281,7 @@ def test_attachment_text_is_extracted_in_the_background_after_commit(
 
 
 def test_a_direction_cannot_name_someone_from_another_district(world: DocWorld) -> None:
-    document = register(world, confidentiality=Clearance.SECRET)
+    document = register_2011(world, confidentiality=Clearance.SECRET)
     with pytest.raises(ValidationError, match="không thuộc đơn vị"):
         services_incoming.direction_give(
             actor=world.chau_thanh_office_leader,
@@ -308,7 +293,7 @@ def test_a_direction_cannot_name_someone_from_another_district(world: DocWorld) 
 
 
 def test_the_leader_forwards_a_presented_document_to_another_leader(world: DocWorld) -> None:
-    document = register(world)
+    document = register_2011(world)
     services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )

@@ -7,9 +7,8 @@ import pytest
 from django.conf import LazySettings
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_incoming import sent_secret
-from tests.factories import UnitFactory
+from tests.support.documents import DocWorld, draft_report, sent_secret
+from tests.support.factories import UnitFactory
 from vanphong.core.models import AuditEvent, NumberAllocation
 from vanphong.documents import services_delivery, services_incoming, services_outgoing
 from vanphong.documents.models import (
@@ -26,20 +25,8 @@ from vanphong.org.models import Clearance, Role, UnitKind
 ISSUED_ON = date(2012, 3, 1)
 
 
-def draft(world: DocWorld, **overrides: object) -> OutgoingDocument:
-    fields: dict[str, object] = {
-        "actor": world.chau_thanh_specialist,
-        "unit": world.chau_thanh_office,
-        "type_symbol": "BC",
-        "subject": "Báo cáo kết quả bầu cử đại biểu HĐND huyện nhiệm kỳ 2011–2016",
-        "body": "Dự thảo lần 1",
-    }
-    fields.update(overrides)
-    return services_outgoing.outgoing_create(**fields)  # type: ignore[arg-type]
-
-
 def approved_and_signed(world: DocWorld, **overrides: object) -> OutgoingDocument:
-    document = draft(world, **overrides)
+    document = draft_report(world, **overrides)
     services_outgoing.outgoing_submit(actor=document.drafter, document=document)
     services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
     services_outgoing.outgoing_sign(
@@ -80,7 +67,7 @@ def test_party_numbers_run_per_type_within_the_committee_term(world: DocWorld) -
 
 
 def test_a_new_term_starts_the_numbers_again(world: DocWorld) -> None:
-    from tests.factories import TermFactory
+    from tests.support.factories import TermFactory
 
     TermFactory.create(
         committee=world.chau_thanh, name="2015–2020", starts_on=date(2015, 7, 20), ends_on=None
@@ -103,7 +90,7 @@ def test_government_style_numbers_run_per_year_with_secret_apart(world: DocWorld
         parent=world.chau_thanh, kind=UnitKind.BOARD, name="Ban thử", symbol="UBND",
         numbering_style="government",
     )  # fmt: skip
-    from tests.factories import MembershipFactory
+    from tests.support.factories import MembershipFactory
 
     for person, role, level in [
         (world.chau_thanh_specialist, Role.SPECIALIST, Clearance.SECRET),
@@ -123,7 +110,7 @@ def test_government_style_numbers_run_per_year_with_secret_apart(world: DocWorld
 
 
 def test_the_drafter_cannot_approve_their_own_draft(world: DocWorld) -> None:
-    document = draft(world, actor=world.chau_thanh_office_leader)
+    document = draft_report(world, actor=world.chau_thanh_office_leader)
     services_outgoing.outgoing_submit(actor=world.chau_thanh_office_leader, document=document)
     with pytest.raises(PermissionDenied, match="tự duyệt"):
         services_outgoing.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
@@ -139,7 +126,7 @@ def test_a_two_step_chain_needs_both_approvals(world: DocWorld) -> None:
         ],
         allow_self_approval=False,
     )
-    document = draft(world)
+    document = draft_report(world)
     services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
     with pytest.raises(PermissionDenied):
         services_outgoing.outgoing_approve(actor=world.chau_thanh_leader, document=document)
@@ -152,7 +139,7 @@ def test_a_two_step_chain_needs_both_approvals(world: DocWorld) -> None:
 
 
 def test_a_returned_draft_is_revised_and_resubmitted(world: DocWorld) -> None:
-    document = draft(world)
+    document = draft_report(world)
     services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
     services_outgoing.outgoing_return(
         actor=world.chau_thanh_office_leader, document=document, comment="Bổ sung số liệu"
@@ -173,7 +160,7 @@ def test_a_returned_draft_is_revised_and_resubmitted(world: DocWorld) -> None:
 
 @pytest.mark.parametrize("step", ["unsigned", "issued"])
 def test_illegal_moves_are_refused_with_the_state_named(world: DocWorld, step: str) -> None:
-    document = draft(world)
+    document = draft_report(world)
     if step == "unsigned":
         services_outgoing.outgoing_submit(actor=world.chau_thanh_specialist, document=document)
         with pytest.raises(ValidationError, match="Đang trình duyệt"):

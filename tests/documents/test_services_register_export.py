@@ -8,8 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import register
+from tests.support.documents import DocWorld, register
 from vanphong.core.models import AuditEvent
 from vanphong.documents import services
 from vanphong.documents.registers import Kind, Period

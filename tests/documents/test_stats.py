@@ -11,8 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import complete, direct, register
+from tests.support.documents import DocWorld, complete, direct, register
 from vanphong.documents import services_handling, services_incoming, stats
 from vanphong.documents.models import Assignment, AssignmentRole, IncomingDocument
 from vanphong.documents.registers import Period

@@ -10,16 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from pytest_django import DjangoAssertNumQueries
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_outgoing import (
-    approved,
-    draft,
-    login,
-    messages_of,
-    page_queries,
-    two_step_chain,
-    url,
-)
+from tests.support.documents import DocWorld, approved, draft, submitted, two_step_chain, url
+from tests.support.web import login, messages_of, page_queries
 from vanphong.core.models import AuditEvent
 from vanphong.documents import services_outgoing
 from vanphong.documents.models import ApprovalChain, OutgoingDocument, OutgoingStatus
@@ -34,13 +26,6 @@ def chain_post(*steps: tuple[str, str], allow_self: bool = False) -> dict[str, A
     if allow_self:
         data["allow_self_approval"] = "on"
     return data
-
-
-def submitted(world: DocWorld, **overrides: Any) -> OutgoingDocument:
-    document = draft(world, **overrides)
-    services_outgoing.outgoing_submit(actor=document.drafter, document=document)
-    document.refresh_from_db()
-    return document
 
 
 # --- the approval chain of a unit -------------------------------------------------------------

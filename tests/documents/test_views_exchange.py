@@ -10,19 +10,18 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_outgoing import (
+from tests.support.documents import (
     ISSUED_ON,
+    DocWorld,
     approved,
     draft,
     issued,
-    login,
-    messages_of,
     register_delivery,
     signed,
     url,
 )
-from tests.factories import MembershipFactory, UnitFactory
+from tests.support.factories import MembershipFactory, UnitFactory
+from tests.support.web import login, messages_of
 from vanphong.core.models import NumberAllocation
 from vanphong.documents import (
     services_delivery,

@@ -11,8 +11,9 @@ import pytest
 from django.conf import LazySettings
 from django.test import Client
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_incoming import PDF, PNG, login, register, url
+from tests.support.documents import DocWorld, register_2011, url
+from tests.support.files import PDF, PNG
+from tests.support.web import login
 from vanphong.core.models import AuditEvent
 from vanphong.documents import services_incoming, services_outgoing
 from vanphong.documents.models import Attachment
@@ -34,7 +35,7 @@ def _body(response: object) -> bytes:
 def test_a_clerk_downloads_an_attachment_with_its_vietnamese_name_and_checked_type(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(
+    document = register_2011(
         world, attachments=[Upload("Chỉ thị số 45 của Tỉnh ủy.pdf", io.BytesIO(PDF))]
     )
     attachment = document.attachments.get()
@@ -53,7 +54,7 @@ def test_a_clerk_downloads_an_attachment_with_its_vietnamese_name_and_checked_ty
 def test_the_type_and_the_extension_come_from_the_bytes_not_the_name(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(
+    document = register_2011(
         world,
         attachments=[
             Upload("scan.pdf", io.BytesIO(PNG)),
@@ -85,14 +86,14 @@ def test_dangerous_names_are_sanitised_in_the_header() -> None:
 def test_an_attachment_of_another_districts_document_is_a_404(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world, attachments=[Upload("a.pdf", io.BytesIO(PDF))])
+    document = register_2011(world, attachments=[Upload("a.pdf", io.BytesIO(PDF))])
     login(client, world.hoa_thanh_clerk)
     assert client.get(url("attachment", document.attachments.get().uuid)).status_code == 404
     assert client.get(url("attachment", uuid4())).status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_login(client: Client, world: DocWorld) -> None:
-    document = register(world, attachments=[Upload("a.pdf", io.BytesIO(PDF))])
+    document = register_2011(world, attachments=[Upload("a.pdf", io.BytesIO(PDF))])
     response = client.get(url("attachment", document.attachments.get().uuid))
     assert response.status_code == 302
 
@@ -100,7 +101,7 @@ def test_anonymous_visitors_are_sent_to_login(client: Client, world: DocWorld) -
 def test_a_secret_attachment_opens_for_an_assigned_specialist_and_each_read_is_audited(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(
+    document = register_2011(
         world,
         confidentiality=Clearance.SECRET,
         attachments=[Upload("mat.pdf", io.BytesIO(PDF))],

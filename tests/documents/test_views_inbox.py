@@ -12,8 +12,8 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_incoming import login, messages_of, page_queries, register, url
+from tests.support.documents import DocWorld, register_2011, url
+from tests.support.web import login, messages_of, page_queries
 from vanphong.core.models import CalendarDay
 from vanphong.core.workdays import WorkCalendar
 from vanphong.documents import services_handling, services_incoming, services_outgoing
@@ -44,7 +44,7 @@ def directed(
     **register_overrides: Any,
 ) -> Assignment:
     """A registered document the office leader directs; the lead assignment."""
-    document = register(world, **register_overrides)
+    document = register_2011(world, **register_overrides)
     services_incoming.direction_give(
         actor=world.chau_thanh_office_leader,
         document=document,
@@ -323,9 +323,9 @@ def test_a_secret_assignment_page_records_the_read(client: Client, world: DocWor
 def test_presented_to_me_lists_only_what_waits_for_this_leader_urgent_first(
     client: Client, world: DocWorld
 ) -> None:
-    normal = register(world, **_numbered(world, 1))
-    urgent = register(world, urgency=Urgency.FLASH, **_numbered(world, 2))
-    to_other = register(world, **_numbered(world, 3))
+    normal = register_2011(world, **_numbered(world, 1))
+    urgent = register_2011(world, urgency=Urgency.FLASH, **_numbered(world, 2))
+    to_other = register_2011(world, **_numbered(world, 3))
     for document in (normal, urgent):
         services_incoming.incoming_present(
             actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader

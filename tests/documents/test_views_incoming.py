@@ -15,12 +15,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
-from tests.documents.conftest import DocWorld
-from tests.factories import MembershipFactory
+from tests.support.documents import (
+    DocWorld,
+    cleared_clerk,
+    register_2011,
+    register_post,
+    sent_secret,
+    url,
+)
+from tests.support.factories import MembershipFactory
+from tests.support.files import PDF, PNG
+from tests.support.web import login, messages_of, page_queries
 from vanphong.core.models import AuditEvent, Counter
 from vanphong.documents import services_incoming, services_outgoing
 from vanphong.documents.models import (
@@ -35,10 +43,8 @@ from vanphong.documents.models import (
 from vanphong.documents.services import Upload
 from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.services_incoming import Handler
-from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.org.models import Clearance, Role, Unit
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 RECEIVED = datetime(2011, 3, 7, 2, 30, tzinfo=UTC)  # 09:30 in Tây Ninh
 SUBJECT = "Về lãnh đạo cuộc bầu cử đại biểu Quốc hội khoá XIII"
 
@@ -51,35 +57,6 @@ def _media(settings: LazySettings, tmp_path: object) -> None:
 # --- helpers --------------------------------------------------------------------------------
 
 
-def url(name: str, *args: object) -> str:
-    return reverse(f"documents:{name}", args=args)
-
-
-def login(client: Client, person: Person) -> Client:
-    client.force_login(person)
-    return client
-
-
-def messages_of(response: Any) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
-
-
-def register(world: DocWorld, **overrides: Any) -> IncomingDocument:
-    """A registration straight through the service (setup, not the page under test)."""
-    fields: dict[str, Any] = {
-        "actor": world.chau_thanh_clerk,
-        "unit": world.chau_thanh_office,
-        "medium": "paper",
-        "sender_name": "Tỉnh ủy Tây Ninh",
-        "number_symbol": "Số 45-CT/TU",
-        "document_date": date(2011, 3, 1),
-        "subject": SUBJECT,
-        "received_at": RECEIVED,
-    }
-    fields.update(overrides)
-    return services_incoming.incoming_register(**fields)
-
-
 def counter(unit: Unit, year: int) -> int:
     row = Counter.objects.filter(series=f"in:{unit.pk}:{year}").first()
     return row.value if row else 0
@@ -89,28 +66,6 @@ def this_year() -> int:
     return timezone.localdate().year
 
 
-def register_post(world: DocWorld, **overrides: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "unit": str(world.chau_thanh_office.uuid),
-        "medium": "paper",
-        "received_at": "",
-        "sender_name": "Tỉnh ủy Tây Ninh",
-        "number_symbol": "Số 12-CV/TU",
-        "document_date": "2012-02-10",
-        "subject": "V/v chuẩn bị hội nghị sơ kết công tác quý I",
-        "page_count": "3",
-        "confidentiality": str(Clearance.UNCLASSIFIED),
-        "urgency": str(Urgency.NORMAL),
-        "recipients_note": "Chánh Văn phòng",
-        "deadline": "",
-        "note": "",
-        "duplicate_reason": "",
-        "submission_id": str(uuid4()),
-    }
-    data.update(overrides)
-    return data
-
-
 def docx_bomb(declared: int = 100_000) -> bytes:
     """A DOCX whose document.xml inflates far beyond its compressed size."""
     buffer = io.BytesIO()
@@ -118,13 +73,6 @@ def docx_bomb(declared: int = 100_000) -> bytes:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", b"0" * declared)
     return buffer.getvalue()
-
-
-def page_queries(client: Client, address: str, **headers: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address, headers=headers)
-    assert response.status_code == 200
-    return len(queries.captured_queries)
 
 
 # --- registration ---------------------------------------------------------------------------
@@ -210,7 +158,7 @@ def test_a_double_submit_registers_once_and_uses_one_number(
 def test_a_duplicate_is_warned_about_and_registered_only_with_a_reason(
     client: Client, world: DocWorld
 ) -> None:
-    existing = register(
+    existing = register_2011(
         world,
         number_symbol="12-CV/TU",
         document_date=date(2012, 2, 10),
@@ -337,7 +285,7 @@ def test_a_zip_bomb_docx_is_refused_and_no_number_is_used(
 
 def _fill_book(world: DocWorld, count: int, *, start: int = 1, year: int = 2011) -> None:
     for n in range(start, start + count):
-        register(
+        register_2011(
             world,
             number_symbol=f"{n}-CV/TU",
             received_at=datetime(year, 1, 1, 1, 0, tzinfo=UTC) + timedelta(hours=n),
@@ -348,8 +296,8 @@ def _fill_book(world: DocWorld, count: int, *, start: int = 1, year: int = 2011)
 
 
 def test_the_book_shows_the_decree_30_columns_newest_first(client: Client, world: DocWorld) -> None:
-    first = register(world)
-    second = register(
+    first = register_2011(world)
+    second = register_2011(
         world,
         number_symbol="07-KH/TU",
         received_at=RECEIVED + timedelta(hours=1),
@@ -373,7 +321,7 @@ def test_the_book_shows_the_decree_30_columns_newest_first(client: Client, world
 def test_the_book_opens_on_the_latest_year_of_the_unit_by_default(
     client: Client, world: DocWorld
 ) -> None:
-    register(world)
+    register_2011(world)
     login(client, world.chau_thanh_clerk)
     response = client.get(url("incoming_book"))
     assert response.context["year"] == 2011
@@ -442,7 +390,7 @@ def test_htmx_filtering_swaps_only_the_rows(client: Client, world: DocWorld) -> 
 def test_a_district_clerk_does_not_see_another_districts_book(
     client: Client, world: DocWorld
 ) -> None:
-    register(world)
+    register_2011(world)
     login(client, world.hoa_thanh_clerk)
     response = client.get(url("incoming_book"), {"nam": "2011"})
     assert response.context["unit"] == world.hoa_thanh_office
@@ -494,7 +442,7 @@ def test_the_book_query_count_does_not_grow_with_the_rows(
 def test_the_document_page_shows_fields_history_and_the_clerks_steps(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world, attachments=[Upload("Chỉ thị 45.pdf", io.BytesIO(PDF))])
+    document = register_2011(world, attachments=[Upload("Chỉ thị 45.pdf", io.BytesIO(PDF))])
     login(client, world.chau_thanh_clerk)
     response = client.get(url("incoming_detail", document.uuid))
     body = response.content.decode()
@@ -512,7 +460,7 @@ def test_the_document_page_shows_fields_history_and_the_clerks_steps(
 def test_clerk_presents_to_a_leader_of_the_unit_who_then_directs_it(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     login(client, world.chau_thanh_clerk)
     form = client.get(url("incoming_present", document.uuid)).context["form"]
     leaders = set(form.fields["leader"].queryset)
@@ -575,7 +523,7 @@ def test_clerk_presents_to_a_leader_of_the_unit_who_then_directs_it(
 def test_a_direction_without_text_or_lead_keeps_what_was_typed(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     login(client, world.chau_thanh_office_leader)
     response = client.post(
         url("incoming_direct", document.uuid), {"text": "Nghiên cứu, đề xuất", "deadline": ""}
@@ -589,7 +537,7 @@ def test_a_direction_without_text_or_lead_keeps_what_was_typed(
 def test_the_leader_returns_a_presented_document_with_a_reason(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
@@ -608,7 +556,7 @@ def test_the_leader_returns_a_presented_document_with_a_reason(
 def test_another_leader_is_not_offered_the_return_of_a_document_not_presented_to_them(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     services_incoming.incoming_present(
         actor=world.chau_thanh_clerk, document=document, leader=world.chau_thanh_office_leader
     )
@@ -621,7 +569,7 @@ def test_another_leader_is_not_offered_the_return_of_a_document_not_presented_to
 
 
 def test_clerk_files_a_document_for_information(client: Client, world: DocWorld) -> None:
-    document = register(world)
+    document = register_2011(world)
     login(client, world.chau_thanh_clerk)
     response = client.post(url("incoming_file", document.uuid), {"note": "Để biết"})
     assert response.status_code == 302
@@ -632,7 +580,7 @@ def test_clerk_files_a_document_for_information(client: Client, world: DocWorld)
 def test_clerk_cancels_a_registration_with_a_reason_and_the_number_stays(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     login(client, world.chau_thanh_clerk)
     response = client.post(url("incoming_cancel", document.uuid), {"reason": ""})
     assert response.status_code == 200
@@ -650,7 +598,7 @@ def test_clerk_cancels_a_registration_with_a_reason_and_the_number_stays(
 def test_a_specialist_is_offered_no_steps_and_is_turned_back(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     login(client, world.chau_thanh_specialist)
     page = client.get(url("incoming_detail", document.uuid))
     assert page.status_code == 200
@@ -664,7 +612,7 @@ def test_a_specialist_is_offered_no_steps_and_is_turned_back(
 def test_a_document_of_another_district_is_a_404_on_every_page(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     login(client, world.hoa_thanh_clerk)
     for name in (
         "incoming_detail",
@@ -686,7 +634,7 @@ def test_a_document_of_another_district_is_a_404_on_every_page(
 def test_a_secret_document_is_hidden_from_a_specialist_until_assigned_and_reads_are_audited(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world, confidentiality=Clearance.SECRET)
+    document = register_2011(world, confidentiality=Clearance.SECRET)
     login(client, world.chau_thanh_specialist)
     assert client.get(url("incoming_detail", document.uuid)).status_code == 404
     book = client.get(url("incoming_book"), {"nam": "2011"})
@@ -710,7 +658,7 @@ def test_a_secret_document_is_hidden_from_a_specialist_until_assigned_and_reads_
 def test_an_unclassified_document_page_writes_no_read_event(
     client: Client, world: DocWorld
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     login(client, world.chau_thanh_clerk)
     client.get(url("incoming_detail", document.uuid))
     assert not AuditEvent.objects.filter(action="document.read").exists()
@@ -745,47 +693,6 @@ def sent_to_hoa_thanh(world: DocWorld, **overrides: Any) -> OutgoingDocument:
         issued_on=date(2012, 3, 1),
         attachments=[Upload("Công văn phối hợp.pdf", io.BytesIO(PDF))],
     )
-
-
-def secret_signed(
-    world: DocWorld, level: int, *, subject: str = "Phương án bảo vệ bí mật nhà nước năm 2012"
-) -> OutgoingDocument:
-    """A draft of Châu Thành's Office at `level`, approved and signed by people of the Office
-    cleared for it (the clerks of the personas are cleared for Mật only)."""
-    drafter, leader = (
-        MembershipFactory.create(unit=world.chau_thanh_office, role=role, clearance=level).person
-        for role in (Role.SPECIALIST, Role.OFFICE_LEADER)
-    )
-    document = services_outgoing.outgoing_create(
-        actor=drafter,
-        unit=world.chau_thanh_office,
-        type_symbol="PA",
-        subject=subject,
-        confidentiality=level,
-    )
-    services_outgoing.outgoing_submit(actor=drafter, document=document)
-    services_outgoing.outgoing_approve(actor=leader, document=document)
-    return services_outgoing.outgoing_sign(
-        actor=leader, document=document, position="Chánh Văn phòng"
-    )
-
-
-def cleared_clerk(unit: Unit, level: int) -> Person:
-    person: Person = MembershipFactory.create(unit=unit, role=Role.CLERK, clearance=level).person
-    return person
-
-
-def sent_secret(world: DocWorld, level: int, **fields: Any) -> Delivery:
-    """`secret_signed`, issued by a cleared clerk to Hòa Thành's Office with a file."""
-    document = services_outgoing.outgoing_issue(
-        actor=cleared_clerk(world.chau_thanh_office, level),
-        document=secret_signed(world, level, **fields),
-        recipients=[Recipient(unit=world.hoa_thanh_office)],
-        issued_on=date(2012, 3, 1),
-        page_count=4,
-        attachments=[Upload("Phương án.pdf", io.BytesIO(PDF))],
-    )
-    return Delivery.objects.get(document=document, recipient_unit=world.hoa_thanh_office)
 
 
 def test_a_delivery_above_the_clerks_clearance_is_not_offered_anywhere_and_nothing_changes(

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_incoming import login, register_post, url
+from tests.support.documents import DocWorld, register_post, url
+from tests.support.web import login
 from vanphong.documents.models import IncomingDocument
 
 

@@ -11,15 +11,24 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_views_incoming import cleared_clerk, secret_signed
+from tests.support.documents import (
+    ISSUED_ON,
+    DocWorld,
+    approved,
+    cleared_clerk,
+    draft,
+    issued,
+    register_delivery,
+    secret_signed,
+    signed,
+    two_step_chain,
+    url,
+)
+from tests.support.web import login, messages_of, page_queries
 from vanphong.core.models import AuditEvent
 from vanphong.documents import services_delivery, services_incoming, services_outgoing
 from vanphong.documents.models import (
@@ -29,103 +38,19 @@ from vanphong.documents.models import (
     DeliveryEvent,
     DeliveryStatus,
     DraftVersion,
-    IncomingDocument,
     OutgoingDocument,
     OutgoingStatus,
     Urgency,
 )
 from vanphong.documents.selectors import reception_queue
 from vanphong.documents.services_delivery import Recipient
-from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.org.models import Clearance, Role, Unit
 
-ISSUED_ON = date(2012, 3, 1)
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 SUBJECT = "Báo cáo kết quả bầu cử đại biểu HĐND huyện nhiệm kỳ 2011–2016"
 
 
 # --- helpers shared by the outgoing page tests ----------------------------------------------
-
-
-def login(client: Client, person: Person) -> Client:
-    client.force_login(person)
-    return client
-
-
-def url(name: str, *args: object) -> str:
-    return reverse(f"documents:{name}", args=args)
-
-
-def messages_of(response: Any) -> list[str]:
-    return [str(m) for m in response.context["messages"]]
-
-
-def draft(world: DocWorld, **overrides: Any) -> OutgoingDocument:
-    fields: dict[str, Any] = {
-        "actor": world.chau_thanh_specialist,
-        "unit": world.chau_thanh_office,
-        "type_symbol": "CV",
-        "subject": SUBJECT,
-        "body": "Dự thảo lần 1",
-    }
-    fields.update(overrides)
-    return services_outgoing.outgoing_create(**fields)
-
-
-def two_step_chain(world: DocWorld, unit: Unit | None = None) -> None:
-    services_outgoing.approval_chain_set(
-        actor=world.chau_thanh_office_leader,
-        unit=unit or world.chau_thanh_office,
-        steps=[
-            {"role": Role.OFFICE_LEADER, "at": "unit"},
-            {"role": Role.COMMITTEE_LEADER, "at": "committee"},
-        ],
-        allow_self_approval=False,
-    )
-
-
-def approved(world: DocWorld, **overrides: Any) -> OutgoingDocument:
-    """A draft submitted and approved: by the office leader, then (with a two-step chain) by
-    the committee's leader."""
-    document = draft(world, **overrides)
-    services_outgoing.outgoing_submit(actor=document.drafter, document=document)
-    for leader in (world.chau_thanh_office_leader, world.chau_thanh_leader):
-        document.refresh_from_db()
-        if document.status == OutgoingStatus.IN_REVIEW:
-            services_outgoing.outgoing_approve(actor=leader, document=document)
-    document.refresh_from_db()
-    return document
-
-
-def signed(world: DocWorld, **overrides: Any) -> OutgoingDocument:
-    document = approved(world, **overrides)
-    services_outgoing.outgoing_sign(
-        actor=world.chau_thanh_office_leader,
-        document=document,
-        position="Chánh Văn phòng",
-    )
-    document.refresh_from_db()
-    return document
-
-
-def issued(
-    world: DocWorld, recipients: list[Recipient] | None = None, **overrides: Any
-) -> OutgoingDocument:
-    document = signed(world, **overrides)
-    return services_outgoing.outgoing_issue(
-        actor=world.chau_thanh_clerk,
-        document=document,
-        recipients=recipients
-        or [Recipient(unit=world.hoa_thanh_office), Recipient(external_name="UBND huyện")],
-        issued_on=ISSUED_ON,
-        copies=3,
-        file_copy_holder="Lưu Văn phòng",
-    )
-
-
-def register_delivery(world: DocWorld, document: OutgoingDocument) -> IncomingDocument:
-    """The recipient clerk (Hòa Thành) registers what arrived in the reception queue."""
-    delivery = reception_queue(world.hoa_thanh_clerk).get(document=document)
-    return services_incoming.delivery_register(actor=world.hoa_thanh_clerk, delivery=delivery)
 
 
 def create_post(world: DocWorld, **overrides: Any) -> dict[str, Any]:
@@ -139,13 +64,6 @@ def create_post(world: DocWorld, **overrides: Any) -> dict[str, Any]:
     }
     data.update(overrides)
     return data
-
-
-def page_queries(client: Client, address: str) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200
-    return len(queries.captured_queries)
 
 
 # --- the whole life of a document -------------------------------------------------------------
@@ -269,7 +187,7 @@ def test_the_service_refuses_a_clearance_the_drafter_lacks_in_that_unit(
     client: Client, world: DocWorld
 ) -> None:
     """The form offers the highest clearance held anywhere; the service checks the unit."""
-    from tests.factories import MembershipFactory
+    from tests.support.factories import MembershipFactory
 
     MembershipFactory.create(
         person=world.chau_thanh_specialist,

@@ -13,15 +13,8 @@ from django.urls import reverse
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import (
-    INCOMING_HEADINGS,
-    OUTGOING_HEADINGS,
-    TRACKING_HEADINGS,
-    direct,
-    issued,
-    register,
-)
+from tests.support.documents import DocWorld, direct, issued_report, register
+from tests.support.registers import INCOMING_HEADINGS, OUTGOING_HEADINGS, TRACKING_HEADINGS
 from vanphong.documents import registers
 from vanphong.org.models import Unit
 
@@ -67,7 +60,7 @@ def test_the_outgoing_and_tracking_registers_preview_too(
 ) -> None:
     document = register(world)
     direct(world, document, lead=world.chau_thanh_specialist, deadline=date(2012, 3, 20))
-    issued(world, subject="Trả lời Tỉnh ủy", type_symbol="CV", reply_to=document)
+    issued_report(world, subject="Trả lời Tỉnh ủy", type_symbol="CV", reply_to=document)
     client.force_login(world.chau_thanh_clerk)
     response = client.get(_register_url(), _query(world.chau_thanh_office, kind))
     body = response.content.decode()
@@ -199,7 +192,7 @@ def test_the_register_page_costs_the_same_queries_for_1_or_4_documents(
     def add(n: int) -> None:
         document = register(world, number_symbol=f"{n}-CT/TU", urgency=n % 2)
         direct(world, document, lead=world.chau_thanh_specialist, deadline=date(2012, 3, 30))
-        issued(world, subject=f"Trả lời số {n}", reply_to=document)
+        issued_report(world, subject=f"Trả lời số {n}", reply_to=document)
 
     client.force_login(world.chau_thanh_clerk)
     query = _query(world.chau_thanh_office, kind)

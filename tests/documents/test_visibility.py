@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_services_incoming import register
-from tests.factories import MembershipFactory, PersonFactory
+from tests.support.documents import DocWorld, register_2011
+from tests.support.factories import MembershipFactory, PersonFactory
 from vanphong.documents import services_incoming, services_outgoing
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.documents.services_incoming import Handler
@@ -35,7 +34,7 @@ SECRET_VIEWERS = {
 def test_an_unclassified_document_is_seen_by_the_units_members_and_those_above(
     world: DocWorld, persona: str, sees: bool
 ) -> None:
-    document = register(world)
+    document = register_2011(world)
     person = getattr(world, persona)
     assert incoming_visible(person).filter(pk=document.pk).exists() is sees
 
@@ -44,7 +43,7 @@ def test_an_unclassified_document_is_seen_by_the_units_members_and_those_above(
 def test_a_secret_document_needs_the_clearance_and_a_clerk_or_leader_role(
     world: DocWorld, persona: str, sees: bool
 ) -> None:
-    document = register(world, confidentiality=Clearance.SECRET)
+    document = register_2011(world, confidentiality=Clearance.SECRET)
     person = getattr(world, persona)
     assert incoming_visible(person).filter(pk=document.pk).exists() is sees
 
@@ -63,15 +62,15 @@ def test_a_clearance_is_not_lent_from_one_post_to_the_role_of_another(world: Doc
     MembershipFactory.create(
         person=person, unit=world.chau_thanh_office, role=Role.CLERK, clearance=0
     )
-    ordinary = register(world)
-    secret = register(world, confidentiality=Clearance.SECRET, number_symbol="Số 46-CV/TU")
+    ordinary = register_2011(world)
+    secret = register_2011(world, confidentiality=Clearance.SECRET, number_symbol="Số 46-CV/TU")
     visible = set(incoming_visible(person).values_list("pk", flat=True))
     assert ordinary.pk in visible
     assert secret.pk not in visible
 
 
 def test_a_secret_document_opens_to_the_specialist_it_is_assigned_to(world: DocWorld) -> None:
-    document = register(world, confidentiality=Clearance.SECRET)
+    document = register_2011(world, confidentiality=Clearance.SECRET)
     specialist = world.chau_thanh_specialist
     assert not incoming_visible(specialist).filter(pk=document.pk).exists()
     services_incoming.direction_give(
@@ -84,7 +83,7 @@ def test_a_secret_document_opens_to_the_specialist_it_is_assigned_to(world: DocW
 
 
 def test_a_top_secret_document_is_beyond_a_leader_cleared_for_secret(world: DocWorld) -> None:
-    document = register(world, confidentiality=Clearance.SECRET)
+    document = register_2011(world, confidentiality=Clearance.SECRET)
     type(document).objects.filter(pk=document.pk).update(confidentiality=Clearance.TOP_SECRET)
     assert not incoming_visible(world.chau_thanh_office_leader).filter(pk=document.pk).exists()
     assert incoming_visible(world.chau_thanh_leader).filter(pk=document.pk).exists()

@@ -8,7 +8,7 @@ from importlib import import_module
 import pytest
 from django.apps import apps
 
-from tests.factories import MembershipFactory, UnitFactory
+from tests.support.factories import MembershipFactory, UnitFactory
 from vanphong.documents.models import ApprovalChain
 from vanphong.org.models import Membership, Unit
 

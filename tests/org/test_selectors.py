@@ -6,8 +6,8 @@ import pytest
 from django.http import Http404
 from django.utils import timezone
 
-from tests.factories import MembershipFactory
-from tests.personas import Personas
+from tests.support.factories import MembershipFactory
+from tests.support.personas import Personas
 from vanphong.org.models import Clearance, Person, Role
 from vanphong.org.selectors import (
     committee_of,

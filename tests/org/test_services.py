@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from tests.personas import PASSWORD, Personas
+from tests.support.personas import PASSWORD, Personas
 from vanphong.core import audit
 from vanphong.core.models import AuditEvent
 from vanphong.org import services, services_memberships, services_people

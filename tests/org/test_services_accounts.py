@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from tests.factories import MembershipFactory
-from tests.personas import PASSWORD, Personas
+from tests.support.factories import MembershipFactory
+from tests.support.personas import PASSWORD, Personas
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create, token_revoke
 from vanphong.core.models import AuditEvent

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.factories import MembershipFactory, PersonFactory
-from tests.personas import Personas
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.personas import Personas
 from vanphong.core.models import AuditEvent
 from vanphong.org import services_memberships
 from vanphong.org.models import (

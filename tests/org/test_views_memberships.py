@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.core.models import AuditEvent
 from vanphong.org.models import Clearance, Membership, MembershipRequest, Role
 

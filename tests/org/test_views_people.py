@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
-from tests.personas import PASSWORD, Personas
+from tests.support.personas import PASSWORD, Personas
 from vanphong.core.models import AuditEvent
 from vanphong.org.models import Clearance, Membership, Person, Role, Unit
 

@@ -9,8 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import MembershipFactory, PersonFactory
-from tests.personas import Personas
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.personas import Personas
 from vanphong.core.models import AuditEvent
 from vanphong.org import services_memberships
 from vanphong.org.models import Clearance, MembershipRequest, RequestStatus, Role

@@ -7,7 +7,7 @@ from datetime import date
 from django.test import Client
 from django.urls import reverse
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.core.models import AuditEvent
 from vanphong.org.models import CommitteeTerm
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.core.models import AuditEvent
 from vanphong.org.models import Membership, Person, Role, Unit, UnitKind
 

@@ -2,50 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.test import Client
 
-from tests.planning.conftest import PlanWorld
-from vanphong.api.services import token_create
-from vanphong.org.models import Person
-
-
-def api(client: Client, person: Person) -> Any:
-    token = token_create(actor=None, person=person, name="thử").token
-    headers = {"Authorization": f"Bearer {token}"}
-
-    class Caller:
-        def get(self, path: str, **params: Any) -> Any:
-            return client.get(f"/api/v1/ke-hoach{path}", params, headers=headers)
-
-        def post(self, path: str, body: dict[str, Any] | None = None) -> Any:
-            return client.post(
-                f"/api/v1/ke-hoach{path}",
-                body or {},
-                content_type="application/json",
-                headers=headers,
-            )
-
-        def put(self, path: str, body: dict[str, Any]) -> Any:
-            return client.put(
-                f"/api/v1/ke-hoach{path}", body, content_type="application/json", headers=headers
-            )
-
-    return Caller()
-
-
-def entry(world: PlanWorld, **changes: Any) -> dict[str, Any]:
-    body = {
-        "day": "2012-02-13",
-        "session": "morning",
-        "starts_at": "08:00",
-        "content": "Họp Thường trực Tỉnh ủy",
-        "leaders": [str(world.secretary.uuid)],
-        "room": str(world.hall.uuid),
-    }
-    body.update(changes)
-    return body
+from tests.support.api import api
+from tests.support.planning import PlanWorld, entry
 
 
 def test_a_week_is_compiled_with_a_conflict_approved_published_and_amended(

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.planning.conftest import PlanWorld
-from tests.planning.test_api import api, entry
+from tests.support.api import api
+from tests.support.planning import PlanWorld, entry
 from vanphong.planning.models import Entry, Room
 
 VIETNAMESE = set("ăâđêôơưáàảãạếềểễệốồổỗộớờởỡợúùủũụứừửữựíìỉĩịéèẻẽẹóòỏõọýỳỷỹỵ")

@@ -11,9 +11,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
 
-from tests.factories import MembershipFactory, PersonFactory
-from tests.planning.conftest import MONDAY, PlanWorld
-from tests.planning.test_api import api, entry
+from tests.support.api import api
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.planning import MONDAY, PlanWorld, entry
 from vanphong.org.models import Clearance, Person, Role
 from vanphong.planning import services_schedule
 from vanphong.planning.conflicts import ConflictError

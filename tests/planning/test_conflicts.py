@@ -11,7 +11,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.planning.conftest import MONDAY, PlanWorld
+from tests.support.planning import MONDAY, PlanWorld
 from vanphong.org.models import Clearance
 from vanphong.planning import services_schedule
 from vanphong.planning.conflicts import Conflict, conflicts, unresolved

@@ -10,8 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from icalendar import Calendar
 
-from tests.planning.conftest import PlanWorld
-from tests.planning.test_services_schedule import publish
+from tests.support.planning import PlanWorld, publish
 from vanphong.planning import services, services_schedule
 
 TODAY = date(2012, 2, 14)

@@ -7,8 +7,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from tests.planning.conftest import PlanWorld
-from tests.planning.test_services_programme import programme_with_items
+from tests.support.planning import PlanWorld, programme_with_items
 from vanphong.core.models import AuditEvent
 from vanphong.directives.services import programme_item_follow
 from vanphong.planning import hooks, services_programme

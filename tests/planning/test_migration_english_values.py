@@ -7,7 +7,7 @@ from importlib import import_module
 
 from django.apps import apps
 
-from tests.planning.conftest import PlanWorld
+from tests.support.planning import PlanWorld
 from vanphong.planning import services_programme, services_schedule
 from vanphong.planning.models import Entry, ProgrammeItem, WorkProgramme
 

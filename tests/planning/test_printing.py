@@ -8,8 +8,7 @@ from datetime import date, time
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from docx import Document
 
-from tests.planning.conftest import PlanWorld
-from tests.planning.test_services_schedule import publish
+from tests.support.planning import PlanWorld, publish
 from vanphong.planning import printing, services_schedule, week
 
 SUBJECT = "Hội nghị sơ kết công tác Văn phòng cấp ủy năm 2011, triển khai nhiệm vụ năm 2012"

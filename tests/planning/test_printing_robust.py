@@ -8,7 +8,7 @@ import io
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
 from docx import Document
 
-from tests.planning.conftest import PlanWorld
+from tests.support.planning import PlanWorld
 from vanphong.planning import printing, services_schedule, week
 from vanphong.planning.models import Entry, ScheduleVersion
 

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from tests.factories import MembershipFactory, PersonFactory
-from tests.planning.conftest import MONDAY, PlanWorld
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.planning import MONDAY, PlanWorld
 from vanphong.org.models import Clearance, Person, Role, Unit
 from vanphong.planning import selectors, services_programme, services_schedule
 from vanphong.planning.models import ScheduleVersion

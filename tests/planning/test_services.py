@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.planning.conftest import PlanWorld
+from tests.support.planning import PlanWorld
 from vanphong.core.models import AuditEvent
 from vanphong.planning import services
 from vanphong.planning.models import FeedToken, Room

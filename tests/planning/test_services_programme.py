@@ -7,43 +7,11 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.planning.conftest import PlanWorld
+from tests.support.planning import PlanWorld, programme_with_items
 from vanphong.core.models import AuditEvent
 from vanphong.documents.models import OutgoingDocument
 from vanphong.planning import progress, services_programme
 from vanphong.planning.models import ItemState, MonthlyPlan, ProgrammeItem, WorkProgramme
-
-
-def programme_with_items(world: PlanWorld) -> WorkProgramme:
-    programme = services_programme.programme_create(
-        actor=world.specialist, committee=world.province, body="standing_committee", year=2011
-    )
-    for month, content in (
-        (1, "Tổng kết công tác năm 2010"),
-        (2, "Lãnh đạo tổ chức bầu cử đại biểu Quốc hội"),
-        (3, "Sơ kết quý I"),
-        (5, "Chỉ đạo ngày bầu cử 22/5"),
-    ):
-        services_programme.programme_item_add(
-            actor=world.specialist,
-            programme=programme,
-            topic="Xây dựng Đảng",
-            content=content,
-            body="standing_committee",
-            lead_unit=world.province_office,
-            supporting_units=[world.chau_thanh],
-            month=month,
-        )
-    services_programme.programme_item_add(
-        actor=world.specialist,
-        programme=programme,
-        topic="Kinh tế",
-        content="Sơ kết 6 tháng",
-        body="conference",
-        lead_unit=world.province_office,
-        quarter=2,
-    )
-    return programme
 
 
 def test_a_programme_gets_a_default_title_and_numbered_items(world: PlanWorld) -> None:

@@ -7,17 +7,12 @@ from datetime import date, time
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from tests.planning.conftest import MONDAY, PlanWorld
+from tests.support.planning import MONDAY, PlanWorld, publish
 from vanphong.core.models import AuditEvent, CalendarDay, Notification
 from vanphong.planning import conflicts, services, services_schedule
 from vanphong.planning.changes import compare
 from vanphong.planning.conflicts import ConflictError
 from vanphong.planning.models import Entry, ScheduleVersion, VersionStatus
-
-
-def publish(world: PlanWorld, version: ScheduleVersion) -> ScheduleVersion:
-    services_schedule.schedule_approve(actor=world.chief, version=version)
-    return services_schedule.schedule_publish(actor=world.chief, version=version)
 
 
 def test_opening_a_week_starts_version_one_on_its_monday_with_the_usual_title(

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 from django.test import Client
 
-from tests.planning.conftest import PlanWorld
-from tests.planning.test_services_programme import programme_with_items
-from vanphong.org.models import Person
+from tests.support.planning import PlanWorld, programme_with_items
+from tests.support.web import login
 from vanphong.planning import services_programme
 from vanphong.planning.models import ItemState, MonthlyPlan, WorkProgramme
-
-
-def login(client: Client, person: Person) -> Client:
-    client.force_login(person)
-    return client
 
 
 def test_the_office_creates_a_programme_from_the_list_page(

@@ -9,18 +9,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.planning.conftest import MONDAY, PlanWorld
-from tests.planning.test_services_schedule import publish
-from vanphong.org.models import Person
+from tests.support.planning import MONDAY, PlanWorld, publish
+from tests.support.web import login
 from vanphong.planning import services_schedule
 from vanphong.planning.models import Entry, EntryLeader, ScheduleVersion
 
 SESSIONS = ("morning", "afternoon", "evening")
-
-
-def login(client: Client, person: Person) -> Client:
-    client.force_login(person)
-    return client
 
 
 def fill(world: PlanWorld, version: ScheduleVersion, count: int) -> None:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from django.test import Client
 
-from tests.factories import MembershipFactory, PersonFactory
-from tests.planning.conftest import PlanWorld
-from tests.planning.test_services_schedule import publish
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.planning import PlanWorld, publish
 from vanphong.documents import services_outgoing as documents_outgoing
 from vanphong.org.models import Clearance, Person, Role
 from vanphong.planning import services_schedule, week

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.conf import LazySettings
 
-from tests.documents.conftest import DocWorld, build_world
+from tests.support.documents import DocWorld, build_world
 from vanphong.search import engine
 
 

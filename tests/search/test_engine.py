@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from tests.core.test_files import docx
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import register
+from tests.support.documents import DocWorld, register
+from tests.support.files import docx
 from vanphong.documents import services_incoming
 from vanphong.documents.services import Upload
 from vanphong.search import engine, registry

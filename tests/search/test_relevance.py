@@ -12,8 +12,8 @@ from django.db import transaction
 from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
-from tests.documents.conftest import DocWorld, build_world
 from tests.search.relevance import CASES, CORPUS, DISTRACTORS
+from tests.support.documents import DocWorld, build_world
 from vanphong.documents import services_incoming
 from vanphong.search import engine
 from vanphong.search.selectors import search

@@ -8,8 +8,7 @@ from datetime import date
 import pytest
 from django.db import transaction
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_registers import register
+from tests.support.documents import DocWorld, register
 from vanphong.documents.models import Participant
 from vanphong.org.models import Clearance, Person
 from vanphong.search import engine, outbox

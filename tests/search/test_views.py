@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.test import Client
 
-from tests.documents.conftest import DocWorld
-from tests.documents.test_api_incoming import Caller
-from tests.documents.test_registers import register
+from tests.support.api import Caller
+from tests.support.documents import DocWorld, register
 from vanphong.org.models import Clearance
 from vanphong.search import engine
 

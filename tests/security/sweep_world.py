@@ -18,8 +18,9 @@ from typing import Any
 from django.utils import timezone
 from fpdf import FPDF
 
-from tests.documents.conftest import DocWorld, build_world
-from tests.factories import MembershipFactory, PersonFactory, TermFactory
+from tests.support import personas
+from tests.support.documents import DocWorld, build_world
+from tests.support.factories import TermFactory
 from vanphong.api.services import token_create
 from vanphong.core import workdays
 from vanphong.core.pdf import add_liberation_serif
@@ -156,12 +157,6 @@ class SweepWorld:
         return unit
 
 
-def _person(username: str, full_name: str, unit: Unit, role: str, clearance: int) -> Person:
-    person = PersonFactory.create(username=username, full_name=full_name)
-    MembershipFactory.create(person=person, unit=unit, role=role, clearance=clearance)
-    return person
-
-
 def _pdf(text: str) -> Upload:
     """A real PDF whose text is the marker: what a download, or extracted text, would show."""
     pdf = FPDF()
@@ -209,9 +204,11 @@ def build() -> SweepWorld:
         starts_on=today - timedelta(days=400),
         ends_on=None,
     )
-    secret_clerk = _person("vt.mat", "Đoàn Văn Mật", p.province_office, Role.CLERK, SECRET)
-    secret_admin = _person("qt.mat", "Cao Quản Trị", p.province, Role.ADMIN, Clearance.ULTRA_SECRET)
-    emulation = _person(
+    secret_clerk = personas.person("vt.mat", "Đoàn Văn Mật", p.province_office, Role.CLERK, SECRET)
+    secret_admin = personas.person(
+        "qt.mat", "Cao Quản Trị", p.province, Role.ADMIN, Clearance.ULTRA_SECRET
+    )
+    emulation = personas.person(
         "td.tinh", "Mai Thi Đua", p.province_office, Role.EMULATION, Clearance.SECRET
     )
     leader = world.province_office_leader

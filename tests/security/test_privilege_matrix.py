@@ -21,8 +21,8 @@ from django.http.response import HttpResponseBase
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import MembershipFactory, PersonFactory
-from tests.personas import Personas, build_personas
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.personas import Personas, build_personas, cast
 from vanphong.api.models import ApiToken
 from vanphong.api.services import token_create
 from vanphong.core.models import AuditEvent
@@ -114,12 +114,8 @@ def build_world() -> World:
         personas={
             "clerk": p.chau_thanh_clerk,
             "specialist": p.chau_thanh_specialist,
-            "office_leader": _person(
-                "cvp.chauthanh", p.chau_thanh_office, Role.OFFICE_LEADER, Clearance.SECRET
-            ),
-            "committee_leader": _person(
-                "bt.chauthanh", p.chau_thanh, Role.COMMITTEE_LEADER, Clearance.TOP_SECRET
-            ),
+            "office_leader": cast(p, "cvp.chauthanh"),
+            "committee_leader": cast(p, "bt.chauthanh"),
             "emulation_officer": _person("td.chauthanh", p.chau_thanh_office, Role.EMULATION),
             "district_admin": p.chau_thanh_admin,
             "province_admin": p.province_admin,

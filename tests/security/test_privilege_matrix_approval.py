@@ -24,8 +24,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import MembershipFactory
-from tests.personas import build_personas
+from tests.support.factories import MembershipFactory
+from tests.support.personas import build_personas
 from vanphong.api.services import token_create
 from vanphong.core.models import AuditEvent
 from vanphong.documents import services_outgoing

@@ -26,9 +26,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from tests.directives.test_api import caller
-from tests.factories import MembershipFactory, PersonFactory
-from tests.personas import Personas, build_personas
+from tests.support.api import caller
+from tests.support.factories import MembershipFactory, PersonFactory
+from tests.support.personas import Personas, build_personas
 from vanphong.core.models import AuditEvent, Notification
 from vanphong.directives import services, services_decisions, services_reports
 from vanphong.directives.models import Directive, Task

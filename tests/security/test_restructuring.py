@@ -11,8 +11,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from tests.factories import MembershipFactory, PersonFactory, UnitFactory
-from tests.personas import Personas
+from tests.support.factories import MembershipFactory, PersonFactory, UnitFactory
+from tests.support.personas import Personas
 from vanphong.core.models import AuditEvent
 from vanphong.documents.selectors import unit_grants
 from vanphong.org import services, services_memberships

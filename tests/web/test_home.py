@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.test import Client
 from django.urls import reverse
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 
 
 def test_anonymous_visitor_is_sent_to_the_login_page(client: Client, db: None) -> None:

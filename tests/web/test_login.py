@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.personas import PASSWORD, Personas
+from tests.support.personas import PASSWORD, Personas
 from vanphong.org import services_people
 
 LOGIN = reverse("web:login")

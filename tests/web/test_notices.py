@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.test import Client
 
-from tests.personas import Personas
+from tests.support.personas import Personas
 from vanphong.core import notifications
 
 

@@ -25,7 +25,7 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 from pytest_django import DjangoDbBlocker
 
 import vanphong
-from tests.documents.test_views_incoming import PDF
+from tests.support.files import PDF
 from vanphong.api.services import token_create
 from vanphong.core.files import store
 from vanphong.demo import directives, scenario

@@ -7,12 +7,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.factories import MembershipFactory, PersonFactory, TermFactory, UnitFactory
+from tests.support.factories import MembershipFactory, PersonFactory, TermFactory, UnitFactory
 from vanphong.core.calendar_seed import seed_calendar_days
 from vanphong.core.rules import seed_defaults
 from vanphong.org.models import Clearance, CommitteeTerm, Person, Role, Unit, UnitKind
 
 PASSWORD = "mat-khau-thu"
+
+# The people an app's world adds to the personas, by login: one name, post and clearance each,
+# whichever world casts them. A world that needs someone cleared otherwise adds a login here.
+CAST = {
+    "cvp.tinh": ("Trương Chánh Văn", "province_office", Role.OFFICE_LEADER, Clearance.TOP_SECRET),
+    "cv.tinh": ("Phan Thị Soạn", "province_office", Role.SPECIALIST, Clearance.UNCLASSIFIED),
+    "cv.lich.tinh": ("Phan Thị Lịch", "province_office", Role.SPECIALIST, Clearance.TOP_SECRET),
+    "bithu": ("Nguyễn Bí Thư", "province", Role.COMMITTEE_LEADER, Clearance.ULTRA_SECRET),
+    "pbt": ("Trần Phó Bí Thư", "province", Role.COMMITTEE_LEADER, Clearance.ULTRA_SECRET),
+    "cvp.chauthanh": ("Lý Chánh Huyện", "chau_thanh_office", Role.OFFICE_LEADER, Clearance.SECRET),
+    "bt.chauthanh": ("Hồ Bí Thư", "chau_thanh", Role.COMMITTEE_LEADER, Clearance.TOP_SECRET),
+}
 
 
 @dataclass
@@ -35,7 +47,11 @@ class Personas:
     unassigned: Person
 
 
-def _person(username: str, full_name: str, unit: Unit | None, role: str, clearance: int) -> Person:
+def person(username: str, full_name: str, unit: Unit | None, role: str, clearance: int) -> Person:
+    """A person holding one post (none when `unit` is None), since 1 January 2010.
+
+    A login has one clearance in every world: a world that needs someone cleared otherwise
+    creates a person of their own, under a login of their own."""
     person = PersonFactory.create(username=username, full_name=full_name)
     if unit is not None:
         MembershipFactory.create(person=person, unit=unit, role=role, clearance=clearance)
@@ -75,26 +91,32 @@ def build_personas() -> Personas:
         hoa_thanh_office=hoa_thanh_office,
         province_term=TermFactory.create(committee=province),
         superuser=superuser,
-        province_admin=_person(
+        province_admin=person(
             "qt.tinh", "Trần Quản Trị", province, Role.ADMIN, Clearance.UNCLASSIFIED
         ),
-        province_leader=_person(
+        province_leader=person(
             "ld.tinh", "Lê Lãnh Đạo", province, Role.COMMITTEE_LEADER, Clearance.ULTRA_SECRET
         ),
-        province_clerk=_person(
+        province_clerk=person(
             "vt.tinh", "Phạm Văn Thư", province_office, Role.CLERK, Clearance.SECRET
         ),
-        chau_thanh_admin=_person(
+        chau_thanh_admin=person(
             "qt.chauthanh", "Võ Quản Trị", chau_thanh, Role.ADMIN, Clearance.UNCLASSIFIED
         ),
-        chau_thanh_clerk=_person(
+        chau_thanh_clerk=person(
             "vt.chauthanh", "Đặng Thị Đến", chau_thanh_office, Role.CLERK, Clearance.SECRET
         ),
-        chau_thanh_specialist=_person(
+        chau_thanh_specialist=person(
             "cv.chauthanh", "Huỳnh Chuyên Viên", chau_thanh_office, Role.SPECIALIST, 0
         ),
-        hoa_thanh_clerk=_person(
+        hoa_thanh_clerk=person(
             "vt.hoathanh", "Bùi Thị Hoà", hoa_thanh_office, Role.CLERK, Clearance.SECRET
         ),
-        unassigned=_person("chua.phan.cong", "Ngô Chưa Phân", None, "", 0),
+        unassigned=person("chua.phan.cong", "Ngô Chưa Phân", None, "", 0),
     )
+
+
+def cast(personas: Personas, username: str) -> Person:
+    """The person of `CAST` under `username`, in their post among `personas`' units."""
+    full_name, unit, role, clearance = CAST[username]
+    return person(username, full_name, getattr(personas, unit), role, clearance)

@@ -36,11 +36,11 @@ from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.selectors import incoming_visible, outgoing_visible, unit_grants
 from vanphong.org.models import LEADER_ROLES, Clearance, Person, Role, Unit, UnitKind
 from vanphong.org.selectors import (
-    _subtrees,
     active_memberships,
     leader_role,
     people_holding,
     scope_for,
+    subtrees,
     unit_leaders,
     unit_subtree,
 )
@@ -250,7 +250,7 @@ def unit_seen_or_404(person: Person, unit_uuid: str) -> Unit:
     """A unit whose dashboard the person may open: one they act for or belong to, or one
     below those (the roll-up: the province's Office sees its districts' figures)."""
     acting = acting_units(person)
-    below = set().union(*_subtrees(acting).values()) if acting else set()
+    below = set().union(*subtrees(acting).values()) if acting else set()
     return get_visible_or_404(
         Unit.objects.filter(id__in=below | set(scope_for(person).unit_ids)), unit_uuid
     )

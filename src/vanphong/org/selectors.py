@@ -82,7 +82,7 @@ class Scope:
         return unit_id in self.units_with_role(*roles)
 
 
-def _subtrees(roots: Iterable[int]) -> dict[int, set[int]]:
+def subtrees(roots: Iterable[int]) -> dict[int, set[int]]:
     """Each root mapped to itself and all units below it, from one query over the tree."""
     children: dict[int | None, list[int]] = defaultdict(list)
     for unit_id, parent_id in Unit.objects.values_list("id", "parent_id"):
@@ -102,7 +102,7 @@ def _subtrees(roots: Iterable[int]) -> dict[int, set[int]]:
 
 def unit_subtree(unit: Unit) -> set[int]:
     """The ids of `unit` and every unit below it."""
-    return _subtrees([unit.id])[unit.id]
+    return subtrees([unit.id])[unit.id]
 
 
 def active_memberships(person: Person, *, on: date | None = None) -> QuerySet[Membership]:
@@ -321,7 +321,7 @@ def people_list(
     if text:
         found = people_search(found, text)
     if unit is not None:
-        below = _subtrees([unit.id])[unit.id]
+        below = subtrees([unit.id])[unit.id]
         placed = Membership.objects.not_ended().filter(unit_id__in=below)
         found = found.filter(pk__in=placed.values("person_id"))
     if active is not None:

@@ -24,7 +24,7 @@ from vanphong.org.models import (
     Unit,
     UnitKind,
 )
-from vanphong.org.selectors import _chain_up, _subtrees, forget_scope, scope_for
+from vanphong.org.selectors import _chain_up, forget_scope, scope_for, subtrees
 
 UNIT_FIELDS = (
     "parent",
@@ -142,7 +142,7 @@ def unit_update(
     _require_admin(actor, unit)
     if parent != unit.parent:
         _require_admin(actor, parent)
-        if parent is not None and parent.id in _subtrees([unit.id])[unit.id]:
+        if parent is not None and parent.id in subtrees([unit.id])[unit.id]:
             raise ValidationError(
                 {"parent": _("Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó.")}
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import cast
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -11,6 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.core.access import get_visible_or_404
 from vanphong.directives import (
@@ -23,10 +23,6 @@ from vanphong.directives.models import (
 from vanphong.org.models import Person, Unit
 
 router = Router()
-
-
-def _actor(request: HttpRequest) -> Person:
-    return cast(Person, request.auth)  # type: ignore[attr-defined]
 
 
 class DelegationIn(Schema):
@@ -67,7 +63,7 @@ def _delegation_out(found: Delegation) -> DelegationOut:
     summary="Các ủy quyền quyết định người gọi đã giao hoặc được nhận",
 )
 def delegations(request: HttpRequest) -> list[DelegationOut]:
-    return [_delegation_out(d) for d in selectors.delegations_of(_actor(request))]
+    return [_delegation_out(d) for d in selectors.delegations_of(actor(request))]
 
 
 @router.post(
@@ -76,7 +72,7 @@ def delegations(request: HttpRequest) -> list[DelegationOut]:
     summary="Ủy quyền quyết định (gia hạn, thời hạn, xác nhận, trả lại) — lãnh đạo đơn vị giao",
 )
 def delegation_create(request: HttpRequest, payload: DelegationIn) -> Status[DelegationOut]:
-    person = _actor(request)
+    person = actor(request)
     # A unit the caller acts for; whether they may delegate for it is the service's to say.
     unit = get_visible_or_404(
         Unit.objects.filter(pk__in=selectors.acting_units(person)), payload.unit
@@ -101,6 +97,6 @@ def delegation_create(request: HttpRequest, payload: DelegationIn) -> Status[Del
     summary="Kết thúc một ủy quyền (lãnh đạo đã ủy quyền)",
 )
 def delegation_end(request: HttpRequest, delegation_uuid: UUID) -> DelegationOut:
-    person = _actor(request)
+    person = actor(request)
     found = selectors.delegation_get(person, str(delegation_uuid))
     return _delegation_out(services_decisions.delegation_end(actor=person, delegation=found))

@@ -4,7 +4,7 @@ tasks by directive, unit and leader, and the draft review (DOCX)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, cast
+from typing import Any, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.inputs import Day
@@ -28,10 +29,6 @@ from vanphong.org.models import Person, Unit
 from vanphong.planning.selectors import programmes_visible
 
 router = Router()
-
-
-def _actor(request: HttpRequest) -> Person:
-    return cast(Person, request.auth)  # type: ignore[attr-defined]
 
 
 class DirectiveIn(Schema):
@@ -88,7 +85,7 @@ def _directive_out(directive: Any) -> DirectiveOut:
 
 @router.post("/van-ban", response={201: DirectiveOut, **ERRORS}, summary="Theo dõi một văn bản")
 def directive_track(request: HttpRequest, payload: DirectiveIn) -> Status[DirectiveOut]:
-    person = _actor(request)
+    person = actor(request)
     incoming = (
         get_visible_or_404(incoming_visible(person), payload.incoming) if payload.incoming else None
     )
@@ -117,7 +114,7 @@ def directive_track(request: HttpRequest, payload: DirectiveIn) -> Status[Direct
     summary="Theo dõi chương trình công tác đã duyệt như nhiệm vụ (mỗi nội dung một nhiệm vụ)",
 )
 def programme_track(request: HttpRequest, programme_uuid: UUID) -> Status[DirectiveOut]:
-    person = _actor(request)
+    person = actor(request)
     programme = get_visible_or_404(programmes_visible(person), programme_uuid)
     return Status(201, _directive_out(services.programme_track(actor=person, programme=programme)))
 
@@ -128,7 +125,7 @@ def programme_track(request: HttpRequest, programme_uuid: UUID) -> Status[Direct
     summary="Nhiệm vụ của một văn bản theo đơn vị chủ trì (trong phạm vi người gọi được xem)",
 )
 def directive_counts(request: HttpRequest, directive_uuid: UUID) -> BoardOut:
-    person = _actor(request)
+    person = actor(request)
     directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
     board = stats.dashboard(
         selectors.tasks_visible(person).filter(directive=directive),
@@ -152,7 +149,7 @@ def directive_counts(request: HttpRequest, directive_uuid: UUID) -> BoardOut:
 )
 def leader_counts(request: HttpRequest) -> BoardOut:
     board = stats.dashboard(
-        selectors.tasks_visible(_actor(request)).filter(leader__isnull=False),
+        selectors.tasks_visible(actor(request)).filter(leader__isnull=False),
         by="leader_id",
         today=timezone.localdate(),
     )
@@ -172,7 +169,7 @@ def leader_counts(request: HttpRequest) -> BoardOut:
     summary="Số nhiệm vụ của đơn vị theo tình trạng",
 )
 def unit_counts(request: HttpRequest, unit_uuid: UUID) -> CountsOut:
-    unit = selectors.unit_seen_or_404(_actor(request), str(unit_uuid))
+    unit = selectors.unit_seen_or_404(actor(request), str(unit_uuid))
     board = stats.dashboard(
         selectors.tasks_led_by(unit), by="lead_unit_id", today=timezone.localdate()
     )
@@ -193,7 +190,7 @@ class ReviewQuery(Schema):
 def directive_review(
     request: HttpRequest, directive_uuid: UUID, params: Query[ReviewQuery]
 ) -> HttpResponse:
-    person = _actor(request)
+    person = actor(request)
     directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
     kind = reviews.REVIEW_KIND_OF_SLUG[params.loai]
     body = reviews.review_generate(

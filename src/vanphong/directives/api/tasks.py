@@ -4,7 +4,7 @@ assigning side's decisions — with the same services and visibility as the task
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal, cast
+from typing import Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.inputs import CleanStr, Day
@@ -34,10 +35,6 @@ from vanphong.documents.views_files import download
 from vanphong.org.models import Person, Unit
 
 router = Router()
-
-
-def _actor(request: HttpRequest) -> Person:
-    return cast(Person, request.auth)  # type: ignore[attr-defined]
 
 
 def _unit(uuid: UUID, field: str) -> Unit:
@@ -163,7 +160,7 @@ def _task_out(task: Task, status: str | None = None) -> TaskOut:
 
 
 def _task(request: HttpRequest, uuid: UUID) -> Task:
-    return selectors.task_get_visible(_actor(request), str(uuid))
+    return selectors.task_get_visible(actor(request), str(uuid))
 
 
 @router.get(
@@ -172,7 +169,7 @@ def _task(request: HttpRequest, uuid: UUID) -> Task:
     summary="Tải tệp đính kèm của một báo cáo tiến độ",
 )
 def report_file(request: HttpRequest, file_uuid: UUID) -> FileResponse:
-    attached = selectors.report_file_get_visible(_actor(request), str(file_uuid))
+    attached = selectors.report_file_get_visible(actor(request), str(file_uuid))
     return download(attached.file, attached.filename)
 
 
@@ -182,7 +179,7 @@ def report_file(request: HttpRequest, file_uuid: UUID) -> FileResponse:
     summary="Giao nhiệm vụ (đơn vị giao)",
 )
 def task_assign(request: HttpRequest, directive_uuid: UUID, payload: TaskIn) -> Status[TaskOut]:
-    person = _actor(request)
+    person = actor(request)
     directive = get_visible_or_404(selectors.directives_visible(person), directive_uuid)
     parent = _task(request, payload.parent) if payload.parent else None
     task = services.task_assign(
@@ -227,7 +224,7 @@ API_PAGE = 500
 )
 def tasks(request: HttpRequest, filters: Query[TasksQuery]) -> list[TaskOut]:
     found = selectors.tasks_behind(
-        _actor(request),
+        actor(request),
         unit=str(filters.don_vi or ""),
         directive=str(filters.van_ban or ""),
         leader=filters.lanh_dao,
@@ -252,7 +249,7 @@ def task_get(request: HttpRequest, task_uuid: UUID) -> TaskOut:
 def task_report(request: HttpRequest, task_uuid: UUID, payload: ReportIn) -> TaskOut:
     task = _task(request, task_uuid)
     services_reports.task_report(
-        actor=_actor(request), task=task, text=payload.text, state=payload.state
+        actor=actor(request), task=task, text=payload.text, state=payload.state
     )
     return _task_out(_task(request, task_uuid))
 
@@ -270,7 +267,7 @@ def task_report_with_files(
 ) -> TaskOut:
     task = _task(request, task_uuid)
     services_reports.task_report(
-        actor=_actor(request),
+        actor=actor(request),
         task=task,
         text=payload.text,
         state=payload.state,
@@ -319,7 +316,7 @@ def task_reports(request: HttpRequest, task_uuid: UUID) -> list[ReportOut]:
 )
 def task_set_deadline(request: HttpRequest, task_uuid: UUID, payload: DeadlineIn) -> TaskOut:
     task = services_decisions.task_set_deadline(
-        actor=_actor(request), task=_task(request, task_uuid), deadline=payload.deadline
+        actor=actor(request), task=_task(request, task_uuid), deadline=payload.deadline
     )
     return _task_out(task)
 
@@ -330,7 +327,7 @@ def task_set_deadline(request: HttpRequest, task_uuid: UUID, payload: DeadlineIn
     summary="Báo cáo hoàn thành (đơn vị chủ trì)",
 )
 def task_complete(request: HttpRequest, task_uuid: UUID, payload: CompleteIn) -> TaskOut:
-    person = _actor(request)
+    person = actor(request)
     task = _task(request, task_uuid)
     product = (
         get_visible_or_404(selectors.product_documents(person, task), payload.product_document)
@@ -354,7 +351,7 @@ def task_complete(request: HttpRequest, task_uuid: UUID, payload: CompleteIn) ->
 )
 def completion_accept(request: HttpRequest, task_uuid: UUID) -> TaskOut:
     return _task_out(
-        services_decisions.completion_accept(actor=_actor(request), task=_task(request, task_uuid))
+        services_decisions.completion_accept(actor=actor(request), task=_task(request, task_uuid))
     )
 
 
@@ -365,7 +362,7 @@ def completion_accept(request: HttpRequest, task_uuid: UUID) -> TaskOut:
 )
 def completion_return(request: HttpRequest, task_uuid: UUID, payload: ReasonIn) -> TaskOut:
     task = services_decisions.completion_return(
-        actor=_actor(request), task=_task(request, task_uuid), reason=payload.reason
+        actor=actor(request), task=_task(request, task_uuid), reason=payload.reason
     )
     return _task_out(task)
 
@@ -379,7 +376,7 @@ def extension_request(
     request: HttpRequest, task_uuid: UUID, payload: ExtensionIn
 ) -> Status[ExtensionOut]:
     made = services_reports.extension_request(
-        actor=_actor(request),
+        actor=actor(request),
         task=_task(request, task_uuid),
         new_deadline=payload.new_deadline,
         reason=payload.reason,
@@ -395,7 +392,7 @@ def extension_request(
     summary="Quyết định gia hạn (đơn vị giao)",
 )
 def extension_decide(request: HttpRequest, request_uuid: UUID, payload: DecisionIn) -> ExtensionOut:
-    person = _actor(request)
+    person = actor(request)
     asked = get_visible_or_404(
         ExtensionRequest.objects.filter(task__in=selectors.tasks_visible(person)), request_uuid
     )

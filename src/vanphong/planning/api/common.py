@@ -3,24 +3,19 @@ types of periods and reasons."""
 
 from __future__ import annotations
 
-from typing import Annotated, cast
+from typing import Annotated
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field
 
 from vanphong.core.inputs import CleanStr
-from vanphong.org.models import Person, Unit
+from vanphong.org.models import Unit
 
 Month = Annotated[int, Field(ge=1, le=12)]
 Quarter = Annotated[int, Field(ge=1, le=4)]
 Reason = Annotated[CleanStr, Field(max_length=500)]
-
-
-def actor(request: HttpRequest) -> Person:
-    return cast(Person, request.auth)  # type: ignore[attr-defined]
 
 
 def optional_unit(uuid: UUID | None, field: str) -> Unit | None:

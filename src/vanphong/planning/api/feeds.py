@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
+from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS, ErrorOut
 from vanphong.core.access import get_visible_or_404
 from vanphong.org.models import Person
 from vanphong.planning import services
-from vanphong.planning.api.common import actor, optional_unit
+from vanphong.planning.api.common import optional_unit
 from vanphong.planning.models import FeedToken, Room
 
 router = Router()

@@ -8,11 +8,12 @@ from uuid import UUID
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.inputs import LAST_YEAR, CleanStr, Day, Year
 from vanphong.planning import selectors, services_programme
-from vanphong.planning.api.common import Month, actor, optional_unit, required_unit
+from vanphong.planning.api.common import Month, optional_unit, required_unit
 from vanphong.planning.models import MonthlyPlan, MonthlyPlanItem
 
 router = Router()

@@ -7,10 +7,11 @@ from uuid import UUID
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
+from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.core.inputs import CleanStr, Count
 from vanphong.planning import selectors, services
-from vanphong.planning.api.common import actor, required_unit
+from vanphong.planning.api.common import required_unit
 
 router = Router()
 

@@ -13,13 +13,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.inputs import CleanStr, Clock, Day
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.org.models import Person
 from vanphong.planning import printing, selectors, services_schedule, week
-from vanphong.planning.api.common import Reason, actor, optional_unit, required_unit
+from vanphong.planning.api.common import Reason, optional_unit, required_unit
 from vanphong.planning.conflicts import ConflictError, EntryData
 from vanphong.planning.models import Entry, Room, ScheduleKind, ScheduleVersion, Session
 

@@ -323,10 +323,10 @@ class ChainForm(BootstrapForm):
 
 
 class BookFilterForm(QueryForm):
-    """The book's query string: `don-vi` (a unit's UUID), `nam`, `q`, `sau` (a document's
-    UUID: the page continues after it)."""
+    """The book's query string: `don-vi` (a unit's UUID), `nam`, `q` (the page number,
+    `trang`, is read by the view)."""
 
-    params: ClassVar[dict[str, str]] = {"unit": "don-vi", "year": "nam", "after": "sau"}
+    params: ClassVar[dict[str, str]] = {"unit": "don-vi", "year": "nam"}
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -337,6 +337,5 @@ class BookFilterForm(QueryForm):
             label=_("Năm"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False
         )
         self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=200)
-        self.fields["after"] = forms.UUIDField(required=False)
         for field in self.fields.values():
             bound_form_field(field)

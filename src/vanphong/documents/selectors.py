@@ -9,6 +9,7 @@ drafted, approved, signed). An involved person always sees the document.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from uuid import UUID
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
@@ -148,7 +149,7 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def incoming_book(
+def incoming_book_filtered(
     person: Person,
     *,
     unit_id: int,
@@ -158,14 +159,10 @@ def incoming_book(
     text: str = "",
     received_from: date | None = None,
     received_to: date | None = None,
-    after: tuple[datetime, int] | None = None,
-    limit: int = 50,
-) -> list[IncomingDocument]:
-    """One page of a unit's incoming book, newest first, continuing after (received_at, id).
-
-    Keyset pagination: the cost of a page does not grow with how far down the book it is,
-    and no COUNT runs over the whole table.
-    """
+) -> QuerySet[IncomingDocument]:
+    """A unit's incoming book as the filters narrow it, unordered: what `incoming_book` pages
+    through and what the page counts (the COUNT runs on the same (unit, year, received_at)
+    index as the page, never over the whole table)."""
     documents = incoming_visible(person).filter(unit_id=unit_id)
     # Dates become ranges of received_at, never functions of it, so that doc_in_book serves
     # them at any size (a year of a million-row registry: 200 ms by `year` alone, 5 ms so).
@@ -188,24 +185,33 @@ def incoming_book(
         documents = documents.filter(
             Q(subject_folded__contains=word) | Q(symbol_key__contains=word.upper())
         )
+    return documents
+
+
+def incoming_book(
+    person: Person,
+    *,
+    after: tuple[datetime, int] | None = None,
+    offset: int = 0,
+    limit: int = 50,
+    **filters: Any,
+) -> list[IncomingDocument]:
+    """One page of a unit's incoming book (`incoming_book_filtered`'s filters), newest first,
+    continuing after (received_at, id) — keyset pagination for the API, whose cost does not
+    grow with depth — or from `offset` for the pages' numbered links."""
+    documents = incoming_book_filtered(person, **filters)
     if after is not None:
         at, pk = after
         documents = documents.filter(Q(received_at__lt=at) | Q(received_at=at, id__lt=pk))
-    return list(documents.select_related("unit").order_by("-received_at", "-id")[:limit])
+    ordered = documents.select_related("unit").order_by("-received_at", "-id")
+    return list(ordered[offset : offset + limit])
 
 
-def outgoing_book(
-    person: Person,
-    *,
-    unit_id: int,
-    year: int | None = None,
-    text: str = "",
-    after: tuple[date, int] | None = None,
-    limit: int = 50,
-) -> list[OutgoingDocument]:
-    """One page of a unit's outgoing book (sổ văn bản đi): numbered documents, withdrawn ones
-    included, newest first, continuing after (issued_on, id) — keyset pagination, like
-    incoming_book. Each document comes with its deliveries (and their units) prefetched."""
+def outgoing_book_filtered(
+    person: Person, *, unit_id: int, year: int | None = None, text: str = ""
+) -> QuerySet[OutgoingDocument]:
+    """A unit's outgoing book (sổ văn bản đi) as the filters narrow it: numbered documents,
+    withdrawn ones included, unordered."""
     documents = outgoing_visible(person).filter(unit_id=unit_id, number__isnull=False)
     if year is not None:
         documents = documents.filter(
@@ -215,6 +221,23 @@ def outgoing_book(
         documents = documents.filter(
             Q(subject_folded__contains=word) | Q(symbol_key__contains=word.upper())
         )
+    return documents
+
+
+def outgoing_book(
+    person: Person,
+    *,
+    unit_id: int,
+    year: int | None = None,
+    text: str = "",
+    after: tuple[date, int] | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> list[OutgoingDocument]:
+    """One page of a unit's outgoing book, newest first, continuing after (issued_on, id) or
+    from `offset`, like incoming_book. Each document comes with its deliveries (and their
+    units) prefetched."""
+    documents = outgoing_book_filtered(person, unit_id=unit_id, year=year, text=text)
     if after is not None:
         on, pk = after
         documents = documents.filter(Q(issued_on__lt=on) | Q(issued_on=on, id__lt=pk))
@@ -224,7 +247,7 @@ def outgoing_book(
     return list(
         documents.select_related("unit", "signer")
         .prefetch_related(deliveries)
-        .order_by("-issued_on", "-id")[:limit]
+        .order_by("-issued_on", "-id")[offset : offset + limit]
     )
 
 

@@ -74,6 +74,10 @@ def _work_pages(world: DocWorld) -> list[str]:
         reverse("planning:schedule", args=[version.schedule.uuid]),
         reverse("directives:directives"),
         reverse("directives:task", args=[task.uuid]),
+        reverse("directives:directive_dashboard", args=[task.directive.uuid]),  # a chart
+        reverse("directives:leaders"),
+        reverse("documents:register"),
+        reverse("documents:handling_stats"),
         reverse("search:results") + "?q=b%E1%BA%A7u+c%E1%BB%AD",
         reverse("account:credentials"),
     ]

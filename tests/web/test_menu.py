@@ -197,3 +197,18 @@ def test_the_menu_costs_the_same_queries_whatever_the_number_of_items(
         client.force_login(person)
         counts.add(page_queries(client, reverse("core:calendar")))
     assert len(counts) == 1
+
+
+def test_the_documents_tabs_offer_a_leader_no_clerks_step_and_a_clerk_no_leaders_one(
+    client: Client, people: Personas
+) -> None:
+    client.force_login(people.province_leader)
+    tabs = client.get(reverse("documents:outgoing_book")).content.decode().split("</nav>", 1)[1]
+    assert reverse("documents:queue") not in tabs
+    assert reverse("documents:outgoing_awaiting_issue") not in tabs
+    assert reverse("documents:outgoing_awaiting_approval") in tabs
+    client.force_login(people.province_clerk)
+    tabs = client.get(reverse("documents:outgoing_book")).content.decode().split("</nav>", 1)[1]
+    assert reverse("documents:queue") in tabs
+    assert reverse("documents:presented_to_me") not in tabs
+    assert reverse("documents:outgoing_awaiting_approval") not in tabs

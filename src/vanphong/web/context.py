@@ -5,7 +5,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from vanphong.org.selectors import scope_for
-from vanphong.web.menu import menu_for
+from vanphong.web.menu import allowed_pages, menu_for
 
 
 def shell(request: HttpRequest) -> dict[str, Any]:
@@ -20,5 +20,6 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "can_administer": scope.everything or bool(scope.administered),
         "menus": [m for m in menus if m.key != "account"],
         "account_menu": next((m for m in menus if m.key == "account"), None),
+        "allowed_pages": allowed_pages(scope),
         "home_current": getattr(request.resolver_match, "view_name", "") == "web:home",
     }

@@ -128,6 +128,15 @@ def capabilities(scope: Scope) -> frozenset[Who]:
     return frozenset(held)
 
 
+def allowed_pages(scope: Scope) -> frozenset[str]:
+    """The menu's pages the person may use, by URL name: what other menus of the pages (the
+    documents' tabs) ask before offering a link."""
+    held = capabilities(scope)
+    return frozenset(
+        item.url_name for section in SECTIONS for item in section.items if item.who in held
+    )
+
+
 @dataclass(frozen=True)
 class Link:
     label: str | Promise

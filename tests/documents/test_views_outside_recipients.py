@@ -18,6 +18,7 @@ from tests.support.documents import (
     draft_report,
     issued_report,
     register,
+    secret_signed,
     url,
 )
 from tests.support.web import login, page_queries
@@ -60,10 +61,10 @@ def _rows(html: str) -> list[tuple[str, str]]:
     return [(n, t) for n, t in zip(names, notes, strict=True) if n or t]
 
 
-def _datalist(html: str) -> list[str]:
-    found = re.search(r'<datalist id="id_external-goi-y">(.*?)</datalist>', html, re.S)
-    assert found is not None
-    return re.findall(r'<option value="([^"]*)"', found[1])
+def _offered(client: Client, document: OutgoingDocument, typed: str = "") -> list[str]:
+    response = client.get(url("outgoing_outside_bodies", document.uuid), {"external-ten": typed})
+    assert response.status_code == 200
+    return re.findall(r'data-vp-pick="([^"]*)"', response.content.decode())
 
 
 # --- a reply goes back to its sender ----------------------------------------------------------
@@ -129,17 +130,36 @@ def test_the_rows_offer_the_bodies_the_unit_wrote_to_and_heard_from(
     register(world, sender_name="UBND tỉnh Tây Ninh", number_symbol="9/UBND-VP")
     other = register(world, sender_name="Văn phòng Huyện ủy", number_symbol="4-CV/VPHU")
     IncomingDocument.objects.filter(pk=other.pk).update(sender_unit=world.hoa_thanh_office)
+    document = signed(world)
     login(client, world.chau_thanh_clerk)
-    offered = _datalist(client.get(url("outgoing_issue", signed(world).uuid)).content.decode())
+    page = client.get(url("outgoing_issue", document.uuid)).content.decode()
+    assert f'hx-get="{url("outgoing_outside_bodies", document.uuid)}"' in page
     # A unit of the installation is ticked in the list above, not offered as an outside body.
-    assert offered == ["Báo Tây Ninh", "UBND tỉnh Tây Ninh"]
+    assert _offered(client, document) == ["Báo Tây Ninh", "UBND tỉnh Tây Ninh"]
+    assert _offered(client, document, "bao tay") == ["Báo Tây Ninh"]
+    assert _offered(client, document, "ubnd") == ["UBND tỉnh Tây Ninh"]
 
 
 def test_another_districts_outside_bodies_are_not_offered(client: Client, world: DocWorld) -> None:
-    issued_report(world, recipients=[Recipient(external_name="Báo Tây Ninh")])
+    document = issued_report(world, recipients=[Recipient(external_name="Báo Tây Ninh")])
     login(client, world.hoa_thanh_clerk)
-    response = client.get(url("incoming_senders"), {"q": "bao"})
-    assert "Báo Tây Ninh" not in response.content.decode()
+    assert client.get(url("outgoing_outside_bodies", document.uuid)).status_code == 404
+    assert "Báo Tây Ninh" not in client.get(url("incoming_senders"), {"q": "bao"}).content.decode()
+
+
+def test_an_outside_recipient_of_a_secret_document_is_offered_only_to_who_may_open_it(
+    client: Client, world: DocWorld
+) -> None:
+    secret = secret_signed(world, Clearance.TOP_SECRET)
+    services_outgoing.outgoing_issue(
+        actor=cleared_clerk(world.chau_thanh_office, Clearance.TOP_SECRET),
+        document=secret,
+        recipients=[Recipient(external_name="Bộ Công an")],
+        issued_on=date(2012, 3, 1),
+    )
+    document = signed(world)
+    login(client, world.chau_thanh_clerk)
+    assert _offered(client, document) == []
 
 
 def test_each_row_becomes_a_recipient_with_its_note(client: Client, world: DocWorld) -> None:
@@ -200,13 +220,15 @@ def test_sending_to_more_recipients_takes_the_rows_too(client: Client, world: Do
     assert added.delivery_note == "bản điện tử"
 
 
-def test_the_issue_page_costs_the_same_queries_however_many_bodies_are_known(
+def test_the_suggestions_cost_the_same_queries_however_many_bodies_are_known(
     client: Client, world: DocWorld
 ) -> None:
     document = signed(world)
     login(client, world.chau_thanh_clerk)
-    few = page_queries(client, url("outgoing_issue", document.uuid))
+    address = f"{url('outgoing_outside_bodies', document.uuid)}?external-ten=co"
+    few = page_queries(client, address)
     issued_report(world, recipients=[Recipient(external_name=f"Cơ quan {i}") for i in range(8)])
     for i in range(5):
-        register(world, sender_name=f"Nơi gửi {i}", number_symbol=f"{i + 1}-CV/TU")
-    assert page_queries(client, url("outgoing_issue", document.uuid)) == few
+        register(world, sender_name=f"Cơ quan gửi {i}", number_symbol=f"{i + 1}-CV/TU")
+    assert len(_offered(client, document, "co quan")) == 13
+    assert page_queries(client, address) == few

@@ -7,7 +7,6 @@ with `add_service_error`, next to what the user typed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, ClassVar, cast
 
 from django import forms
@@ -125,17 +124,15 @@ class IncomingRegisterForm(BootstrapForm):
         *args: Any,
         units: QuerySet[Unit],
         max_clearance: int,
-        senders: Sequence[str] = (),
         senders_url: str = "",
         **kwargs: Any,
     ) -> None:
-        """`senders`: earlier senders to offer; `senders_url`: where to ask for more."""
+        """`senders_url`: where the sender box asks for earlier senders."""
         super().__init__(*args, **kwargs)
         cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = units
         confidentiality = cast(forms.TypedChoiceField, self.fields["confidentiality"])
         confidentiality.choices = [c for c in Clearance.choices if c[0] <= max_clearance]
-        sender = cast(SuggestInput, self.fields["sender_name"].widget)
-        sender.suggestions, sender.source = senders, senders_url
+        cast(SuggestInput, self.fields["sender_name"].widget).source = senders_url
         self.fields["number_symbol"].widget.attrs["autocomplete"] = "off"
 
 

@@ -196,14 +196,14 @@ class RecipientsForm(BootstrapForm):
     )
 
     def __init__(
-        self, *args: Any, units: QuerySet[Unit], outside: Sequence[str] = (), **kwargs: Any
+        self, *args: Any, units: QuerySet[Unit], outside_url: str = "", **kwargs: Any
     ) -> None:
-        """`outside`: known outside bodies offered on each row."""
+        """`outside_url`: where each outside row asks for known outside bodies."""
         super().__init__(*args, **kwargs)
         self._units = units
         field = cast(forms.MultipleChoiceField, self.fields["recipients"])
         field.choices = unit_groups(units)
-        cast(OutsideRecipientsWidget, self.fields["external"].widget).suggestions = outside
+        cast(OutsideRecipientsWidget, self.fields["external"].widget).source = outside_url
 
     def recipient_list(self) -> list[Recipient]:
         chosen = set(self.cleaned_data.get("recipients") or [])

@@ -146,10 +146,7 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
         return _register_delivery(request, delivery_get_for_recipient(actor, raw_delivery))
     choices = Unit.objects.filter(id__in=[u.id for u in units])
     clearance = _max_clearance(actor, units)
-    offered: dict[str, Any] = {
-        "senders": suggestions.senders(actor, [u.id for u in units]),
-        "senders_url": reverse("documents:incoming_senders"),
-    }
+    offered = {"senders_url": reverse("documents:incoming_senders")}
     duplicates: list[IncomingDocument] = []
     files_lost = False
     if request.method == "POST":
@@ -211,13 +208,13 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
 @require_GET
 def incoming_senders(request: HttpRequest) -> HttpResponse:
     """The registration form's sender suggestions for what is typed (`sender_name` or `q`):
-    earlier senders in the books the person keeps as a clerk, folded match; the options of a
-    `<datalist>`, empty for someone who keeps no book."""
+    earlier senders in the books the person keeps as a clerk, folded match; nothing for
+    someone who keeps no book."""
     actor = _actor(request)
     typed = request.GET.get("sender_name") or request.GET.get("q") or ""
     units = [u.id for u in selectors.clerk_units(actor)]
     names = suggestions.senders(actor, units, typed[:200]) if units else []
-    return render(request, "documents/_suggestions.html", {"suggestions": names})
+    return render(request, "documents/_picks.html", {"names": names})
 
 
 def _now_to_the_minute() -> datetime:

@@ -12,9 +12,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from vanphong.documents import selectors, services_delivery, services_outgoing, suggestions
 from vanphong.documents.forms_outgoing import (
@@ -43,9 +45,9 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
     if _not_offered(request, document, "issue"):
         return _detail(document)
     units = selectors.recipient_units(document)
-    outside = suggestions.outside_bodies(actor, document.unit)
+    outside = reverse("documents:outgoing_outside_bodies", args=[document.uuid])
     if request.method == "POST":
-        form = IssueForm(request.POST, request.FILES, units=units, outside=outside)
+        form = IssueForm(request.POST, request.FILES, units=units, outside_url=outside)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -77,7 +79,7 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
             "file_copy_holder": _("Lưu %(unit)s") % {"unit": document.unit.name},
             **_reply_recipient(actor, document, units),
         }
-        form = IssueForm(initial=initial, units=units, outside=outside)
+        form = IssueForm(initial=initial, units=units, outside_url=outside)
     return _form_page(
         request,
         form,
@@ -105,6 +107,18 @@ def _reply_recipient(
 
 
 @login_required
+@require_GET
+def outgoing_outside_bodies(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    """Suggestions for an outside recipient row of `document`'s issue or distribution: the
+    outside bodies its unit wrote to or heard from, folded match on what is typed."""
+    actor = _actor(request)
+    document = _document(request, document_uuid)
+    typed = request.GET.get("external-ten") or request.GET.get("q") or ""
+    names = suggestions.outside_bodies(actor, document.unit, typed[:200])
+    return render(request, "documents/_picks.html", {"names": names})
+
+
+@login_required
 @require_http_methods(["GET", "POST"])
 def outgoing_distribute(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
     actor = _actor(request)
@@ -115,7 +129,7 @@ def outgoing_distribute(request: HttpRequest, document_uuid: UUID) -> HttpRespon
     form = DistributeForm(
         request.POST if request.method == "POST" else None,
         units=units,
-        outside=suggestions.outside_bodies(actor, document.unit),
+        outside_url=reverse("documents:outgoing_outside_bodies", args=[document.uuid]),
     )
     if form.is_valid():
         try:

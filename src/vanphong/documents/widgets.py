@@ -1,9 +1,15 @@
 """Inputs that offer what was typed before: a text box with suggestions, and the outside
-recipients of an issue as rows of name and note (picked from known bodies or added)."""
+recipients of an issue as rows of name and note (picked from known bodies or added).
+
+The suggestions come from the server as the person focuses or types (htmx), matched folded
+(`tinh uy` and `Tỉnh ủy` find `Tỉnh uỷ`), and show as buttons under the box; a click puts the
+name in the box (web/app.js, `data-vp-pick`). A `<datalist>` cannot do this: browsers filter
+its options again by the exact letters typed, which hides every folded match.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -19,34 +25,34 @@ ROWS_MAX = 100
 BLANK_ROWS = 3
 
 
+def picker_attrs(source: str) -> dict[str, str]:
+    """What makes a text box ask `source` for suggestions (empty when there is none)."""
+    if not source:
+        return {}
+    return {
+        "hx-get": source,
+        # Once on focus (the most used), then as the person types; a pick refocuses the box
+        # without asking again.
+        "hx-trigger": "focus once, input changed delay:250ms",
+        "hx-target": "next .vp-picks",
+        "hx-swap": "innerHTML",
+        "hx-sync": "this:replace",
+        "autocomplete": "off",
+    }
+
+
 class SuggestInput(forms.TextInput):
-    """A text box with a `<datalist>` of `suggestions`; with `source` (a URL) the list is
-    refetched as the person types (htmx, the folded match done by the server), so `Tinh uy`
-    finds `Tỉnh ủy`. Without JavaScript the first list still works."""
+    """A text box whose suggestions come from `source` (a URL answering `documents/_picks.html`)."""
 
     template_name = "documents/widgets/suggest_input.html"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs={"autocomplete": "off", **(attrs or {})})
-        self.suggestions: Sequence[str] = ()
         self.source = ""
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        list_id = f"{context['widget']['attrs'].get('id') or name}-goi-y"
-        context["widget"]["attrs"]["list"] = list_id
-        if self.source:
-            context["widget"]["attrs"].update(
-                {
-                    "hx-get": self.source,
-                    "hx-trigger": "input changed delay:250ms",
-                    "hx-target": f"#{list_id}",
-                    "hx-swap": "innerHTML",
-                    "hx-sync": "this:replace",
-                }
-            )
-        context["widget"]["list_id"] = list_id
-        context["widget"]["suggestions"] = self.suggestions
+        context["widget"]["attrs"].update(picker_attrs(self.source))
         return context
 
 
@@ -61,7 +67,7 @@ class OutsideRecipientsWidget(forms.Widget):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
-        self.suggestions: Sequence[str] = ()
+        self.source = ""
 
     def value_from_datadict(
         self, data: Mapping[str, Any], files: Mapping[str, Any], name: str
@@ -82,12 +88,11 @@ class OutsideRecipientsWidget(forms.Widget):
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
         rows = [(n, t) for n, t in (value or []) if n or t]
-        base = context["widget"]["attrs"].get("id") or name
-        context["widget"]["rows"] = [*rows, *[("", "")] * BLANK_ROWS]
-        context["widget"]["list_id"] = f"{base}-goi-y"
-        context["widget"]["suggestions"] = self.suggestions
-        invalid = "is-invalid" in str(context["widget"]["attrs"].get("class", "")).split()
-        context["widget"]["invalid"] = invalid
+        widget = context["widget"]
+        widget["rows"] = [*rows, *[("", "")] * BLANK_ROWS]
+        widget["picker"] = picker_attrs(self.source)
+        widget["invalid"] = "is-invalid" in str(widget["attrs"].get("class", "")).split()
+        widget["described_by"] = widget["attrs"].get("aria-describedby", "")
         return context
 
     def format_value(self, value: Any) -> Any:

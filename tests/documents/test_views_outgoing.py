@@ -112,7 +112,8 @@ def test_a_document_goes_from_draft_to_the_recipients_book_through_the_pages(
             "copies": "5",
             "file_copy_holder": "Lưu VP, Ban Tổ chức",
             "recipients": [str(world.hoa_thanh_office.uuid)],
-            "external": "UBND huyện Châu Thành | bản giấy\n\n",
+            "external-ten": ["UBND huyện Châu Thành", ""],
+            "external-ghi-chu": ["bản giấy", ""],
             "attachments": [io.BytesIO(PDF)],
         },
         follow=True,
@@ -121,6 +122,7 @@ def test_a_document_goes_from_draft_to_the_recipients_book_through_the_pages(
     assert document.status == OutgoingStatus.ISSUED
     assert document.number_symbol == "01-CV/VPHU"
     assert "Đã phát hành văn bản số 01-CV/VPHU." in messages_of(response)
+    assert document.deliveries.get(recipient_unit=None).delivery_note == "bản giấy"
     assert document.signing_authority == "T/M"
     assert document.attachments.filter(version__isnull=True).count() == 1
 

@@ -16,7 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
+from vanphong.core.vietnamese import number_line
 from vanphong.documents.models import IncomingStatus, Medium, OutgoingDocument, Urgency
+from vanphong.documents.widgets import SuggestInput
 from vanphong.org.models import Clearance, Person, Unit
 
 _TEXTAREA = {"rows": 3}
@@ -69,7 +71,8 @@ class IncomingRegisterForm(BootstrapForm):
     sender_name = forms.CharField(
         label=_("Cơ quan ban hành (tác giả)"),
         max_length=200,
-        help_text=_("Ví dụ: Tỉnh ủy Tây Ninh, UBND tỉnh Tây Ninh."),
+        widget=SuggestInput(),
+        help_text=_("Ví dụ: Tỉnh ủy Tây Ninh, UBND tỉnh Tây Ninh. Gõ vài chữ để chọn nơi đã gửi."),
     )
     number_symbol = forms.CharField(
         label=_("Số, ký hiệu"),
@@ -117,13 +120,19 @@ class IncomingRegisterForm(BootstrapForm):
     delivery = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
     def __init__(
-        self, *args: Any, units: QuerySet[Unit], max_clearance: int, **kwargs: Any
+        self,
+        *args: Any,
+        units: QuerySet[Unit],
+        max_clearance: int,
+        senders_url: str = "",
+        **kwargs: Any,
     ) -> None:
+        """`senders_url`: where the sender box asks for earlier senders."""
         super().__init__(*args, **kwargs)
         cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = units
         confidentiality = cast(forms.TypedChoiceField, self.fields["confidentiality"])
         confidentiality.choices = [c for c in Clearance.choices if c[0] <= max_clearance]
-        self.fields["sender_name"].widget.attrs["autocomplete"] = "off"
+        cast(SuggestInput, self.fields["sender_name"].widget).source = senders_url
         self.fields["number_symbol"].widget.attrs["autocomplete"] = "off"
 
 
@@ -296,7 +305,7 @@ class CompleteForm(BootstrapForm):
 
 
 def _reply_label(document: OutgoingDocument) -> str:
-    return f"{document.number_symbol} — {document.subject[:80]}"
+    return f"{number_line(document.number_symbol)} — {document.subject[:80]}"
 
 
 class HandOverForm(BootstrapForm):

@@ -20,6 +20,7 @@ from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import SigningAuthority, Urgency
 from vanphong.documents.services import Upload
 from vanphong.documents.services_delivery import Recipient
+from vanphong.documents.widgets import OutsideRecipientsField, OutsideRecipientsWidget
 from vanphong.org.models import LEADER_ROLES, Clearance, Role, Unit
 
 SUBJECT_HELP = _("Tối đa 500 ký tự.")
@@ -186,30 +187,23 @@ class RecipientsForm(BootstrapForm):
         widget=forms.SelectMultiple(attrs={"size": 12}),
         help_text=_("Giữ Ctrl (hoặc ⌘) để chọn nhiều đơn vị."),
     )
-    external = forms.CharField(
+    external = OutsideRecipientsField(
         label=_("Nơi nhận bên ngoài"),
-        required=False,
-        max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Mỗi dòng một nơi nhận: “tên | ghi chú gửi”, ví dụ “UBND huyện | bản giấy”."),
+        help_text=_(
+            "Mỗi dòng một nơi nhận: chọn nơi đã gửi, nhận trước đây hoặc nhập tên mới, kèm "
+            "ghi chú gửi (ví dụ: bản giấy)."
+        ),
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], outside_url: str = "", **kwargs: Any
+    ) -> None:
+        """`outside_url`: where each outside row asks for known outside bodies."""
         super().__init__(*args, **kwargs)
         self._units = units
         field = cast(forms.MultipleChoiceField, self.fields["recipients"])
         field.choices = unit_groups(units)
-
-    def clean_external(self) -> str:
-        text: str = self.cleaned_data.get("external") or ""
-        for line in text.splitlines():
-            name, _sep, note = line.partition("|")
-            if len(name.strip()) > 200 or len(note.strip()) > 500:
-                raise forms.ValidationError(
-                    _("Mỗi nơi nhận dài tối đa 200 ký tự, ghi chú gửi tối đa 500: “%(line)s…”")
-                    % {"line": line[:40]}
-                )
-        return text
+        cast(OutsideRecipientsWidget, self.fields["external"].widget).source = outside_url
 
     def recipient_list(self) -> list[Recipient]:
         chosen = set(self.cleaned_data.get("recipients") or [])
@@ -217,17 +211,17 @@ class RecipientsForm(BootstrapForm):
             Recipient(unit=unit)
             for unit in self._units.filter(uuid__in=sorted(chosen)).order_by("sort_order", "name")
         ]
-        for line in (self.cleaned_data.get("external") or "").splitlines():
-            name, _sep, note = line.partition("|")
-            if name.strip():
-                found.append(Recipient(external_name=name.strip(), note=note.strip()))
+        found += [
+            Recipient(external_name=name, note=note)
+            for name, note in self.cleaned_data.get("external") or []
+        ]
         return found
 
 
 class DistributeForm(RecipientsForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("recipients") and not (data.get("external") or "").strip():
+        if not data.get("recipients") and not data.get("external"):
             self.add_error("recipients", _("Cần chọn hoặc nhập ít nhất một nơi nhận."))
         return data
 

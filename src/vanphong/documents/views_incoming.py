@@ -37,12 +37,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from vanphong.core import paging
 from vanphong.core.forms import attempt
 from vanphong.core.models import AuditEvent
+from vanphong.core.vietnamese import number_line
 from vanphong.core.workdays import WorkCalendar
 from vanphong.documents import (
     selectors,
     services,
     services_delivery,
     services_incoming,
+    suggestions,
     workflow,
 )
 from vanphong.documents.forms_incoming import (
@@ -143,11 +145,12 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
         return _register_delivery(request, delivery_get_for_recipient(actor, raw_delivery))
     choices = Unit.objects.filter(id__in=[u.id for u in units])
     clearance = _max_clearance(actor, units)
+    offered = {"senders_url": reverse("documents:incoming_senders")}
     duplicates: list[IncomingDocument] = []
     files_lost = False
     if request.method == "POST":
         form = IncomingRegisterForm(
-            request.POST, request.FILES, units=choices, max_clearance=clearance
+            request.POST, request.FILES, units=choices, max_clearance=clearance, **offered
         )
         if form.is_valid():
             data = form.cleaned_data
@@ -187,7 +190,9 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
             "received_at": _now_to_the_minute(),
             "submission_id": uuid4(),
         }
-        form = IncomingRegisterForm(initial=initial, units=choices, max_clearance=clearance)
+        form = IncomingRegisterForm(
+            initial=initial, units=choices, max_clearance=clearance, **offered
+        )
     show_reason = bool(duplicates) or bool(form["duplicate_reason"].value())
     context = {
         "form": form,
@@ -196,6 +201,19 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
         "files_lost": files_lost,
     }
     return render(request, "documents/incoming_register.html", context)
+
+
+@login_required
+@require_GET
+def incoming_senders(request: HttpRequest) -> HttpResponse:
+    """The registration form's sender suggestions for what is typed (`sender_name` or `q`):
+    earlier senders in the books the person keeps as a clerk, folded match; nothing for
+    someone who keeps no book."""
+    actor = _actor(request)
+    typed = request.GET.get("sender_name") or request.GET.get("q") or ""
+    units = [u.id for u in selectors.clerk_units(actor)]
+    names = suggestions.senders(actor, units, typed[:200]) if units else []
+    return render(request, "documents/_picks.html", {"names": names})
 
 
 def _now_to_the_minute() -> datetime:
@@ -213,7 +231,11 @@ def _registered(request: HttpRequest, document: IncomingDocument) -> HttpRespons
     messages.success(
         request,
         _("Đã vào sổ văn bản đến số %(number)s/%(year)s: %(symbol)s.")
-        % {"number": document.number, "year": document.year, "symbol": document.number_symbol},
+        % {
+            "number": document.number,
+            "year": document.year,
+            "symbol": number_line(document.number_symbol),
+        },
     )
     return redirect(_document_url(document))
 
@@ -447,7 +469,7 @@ def queue_refuse(request: HttpRequest, delivery_uuid: UUID) -> HttpResponse:
             messages.success(
                 request,
                 _("Đã từ chối tiếp nhận văn bản %(symbol)s; nơi gửi sẽ được báo.")
-                % {"symbol": delivery.document.number_symbol},
+                % {"symbol": number_line(delivery.document.number_symbol)},
             )
             return redirect("documents:queue")
     if request.method == "GET":

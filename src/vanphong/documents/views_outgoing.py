@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from vanphong.core.forms import BootstrapForm
 from vanphong.core.models import AuditEvent
+from vanphong.core.vietnamese import number_line
 from vanphong.documents import selectors, services, services_outgoing, workflow
 from vanphong.documents.forms_outgoing import (
     DecisionForm,
@@ -203,7 +204,7 @@ def outgoing_create(request: HttpRequest) -> HttpResponse:
         intro = _("Trả lời văn bản đến số %(number)s/%(year)s (%(code)s): %(subject)s") % {
             "number": reply_to.number,
             "year": reply_to.year,
-            "code": reply_to.number_symbol,
+            "code": number_line(reply_to.number_symbol),
             "subject": reply_to.subject,
         }
     if not units:

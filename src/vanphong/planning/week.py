@@ -107,8 +107,8 @@ class Week:
     @property
     def grid_html(self) -> SafeString:
         """The bodies of the page's grid, one `<tbody>` a day: on a phone each day is a card
-        (app.css), its cells labelled by `data-label`. Written here, not in a template: a week
-        of 300 entries spent most of its time in per-row template lookups."""
+        (app.css), its cells labelled by a `vp-label` shown there only. Written here, not in a
+        template: a week of 300 entries spent most of its time in per-row template lookups."""
         out: list[str] = []
         labels = [escape(_("Lãnh đạo dự")), escape(_("Địa điểm")), escape(_("Chuẩn bị"))]
         for day in self.days:
@@ -149,9 +149,15 @@ class Week:
                     out.append(
                         f'<tr class="{css}" data-testid="entry" data-lineage="{row.entry.lineage}">'
                         f"{first}<td>{row.content_html}{edit}</td>"
-                        f'<td data-label="{labels[0]}">{escape(row.leaders)}</td>'
-                        f'<td data-label="{labels[1]}">{escape(row.place)}</td>'
-                        f'<td data-label="{labels[2]}">{escape(row.preparing)}</td></tr>'
+                        + "".join(
+                            f'<td><span class="vp-label">{label}: </span>{escape(text)}</td>'
+                            if text
+                            else "<td></td>"
+                            for label, text in zip(
+                                labels, (row.leaders, row.place, row.preparing), strict=True
+                            )
+                        )
+                        + "</tr>"
                     )
             out.append("</tbody>")
         return mark_safe("".join(out))  # noqa: S308 (every part went through format_html)

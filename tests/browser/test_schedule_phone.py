@@ -30,6 +30,7 @@ def published_week(world: PlanWorld) -> Any:
     version = world.week()
     for data in (
         world.data(starts_at=time(7, 30), ends_at=time(9, 0), leaders=[world.secretary]),
+        world.data(day=date(2012, 2, 14), content="Họp Ban Thường vụ Tỉnh ủy"),
         world.data(
             day=date(2012, 2, 14),
             session="afternoon",
@@ -71,8 +72,8 @@ def test_the_week_on_a_phone_is_one_card_a_day_and_nothing_is_cut_off(
         assert box["x"] + box["width"] <= 375
     assert days.nth(0).inner_text().startswith("Thứ Hai 13/02")
     entries = page.get_by_test_id("entry")
-    assert entries.count() == 3
-    for index in range(3):
+    assert entries.count() == 4
+    for index in range(4):
         entry = entries.nth(index)
         assert entry.is_visible()
         box = entry.bounding_box()
@@ -86,6 +87,7 @@ def test_the_week_on_a_phone_is_one_card_a_day_and_nothing_is_cut_off(
     second = days.nth(1).inner_text()
     assert "Bận" in second
     assert "công tác cán bộ" not in second
+    assert second.count("Thứ Ba 14/02") == 1  # a card names its day once, over both sessions
     assert "Chuẩn bị: Văn phòng Tỉnh ủy" in days.nth(3).inner_text()
     # The time stays on one line.
     time_height = page.locator("[data-testid=entry] strong").first.evaluate(

@@ -126,14 +126,15 @@ class Week:
                         heading,
                     )
                 )
-            for _value, label, rows in day.blocks:
+            for block, (_value, label, rows) in enumerate(day.blocks):
                 for index, row in enumerate(rows):
                     first = ""
                     if index == 0:
                         first = format_html(
-                            '<th scope="row" rowspan="{}" class="vp-day-head">{}</th>'
+                            '<th scope="row" rowspan="{}" class="vp-day-head{}">{}</th>'
                             '<td rowspan="{}" class="vp-session">{}</td>',
                             len(rows),
+                            " vp-day-again" if block else "",  # a card names its day once
                             heading,
                             len(rows),
                             label,

@@ -1,5 +1,6 @@
-"""On paper, a clash kept shows its reason to those who may approve the week, unless the other
-entry is one they could not read; and a leader's post is the one held on the entry's day."""
+"""What the printed week says (paper.build): a clash kept shows its reason to those who may
+approve the week, unless the other entry is one they could not read; a leader's post is the
+one held on the entry's day; who the week goes to and who issues it."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from datetime import date, time
 
 from docx import Document
 
+from tests.support.factories import UnitFactory
 from tests.support.personas import person
 from tests.support.planning import PlanWorld
-from vanphong.org.models import Clearance, Membership, Person, Role
+from vanphong.org.models import Clearance, Membership, Person, Role, UnitKind
 from vanphong.planning import paper, printing, services_schedule, week
 from vanphong.planning.models import ScheduleVersion
 
@@ -101,3 +103,25 @@ def test_the_printed_file_is_named_in_vietnamese(world: PlanWorld) -> None:
     version = world.week()
     name = printing.filename(week.build(version, world.specialist), "pdf")
     assert name == "lich-tuan-07-2012_tinh-uy-tay-ninh_lanh-dao_ban-1.pdf"
+
+
+def test_the_offices_own_week_goes_to_its_leaders_and_sections(world: PlanWorld) -> None:
+    version = services_schedule.schedule_open(
+        actor=world.specialist, committee=world.province, kind="office", day=date(2012, 2, 13)
+    )
+    sheet = paper.build(week.build(version, world.specialist))
+    assert sheet.recipients == ["- Lãnh đạo Văn phòng,", "- Các phòng,", "- Lưu VP."]
+    assert sheet.title == "LỊCH CÔNG TÁC TUẦN CỦA VĂN PHÒNG TỈNH ỦY"
+
+
+def test_a_committee_without_an_office_issues_under_its_superior(db: None) -> None:
+    committee = UnitFactory.create(
+        kind=UnitKind.DISTRICT_COMMITTEE,
+        name="Huyện ủy Tân Biên",
+        superior_name="Đảng bộ tỉnh Tây Ninh",
+    )
+    assert paper.issuer(committee, None) == [
+        ("ĐẢNG BỘ TỈNH TÂY NINH", False),
+        ("HUYỆN ỦY TÂN BIÊN", True),
+        ("*", False),
+    ]

@@ -86,7 +86,7 @@ def test_the_docx_opens_landscape_in_times_new_roman_with_the_grid(world: PlanWo
     assert fonts == {"Times New Roman"}
     assert document.styles["Normal"].font.name == "Times New Roman"  # the grid's runs inherit
     # The time column holds "07g30–09g00" on one line.
-    assert [round(column.width.mm) for column in table.columns] == [20, 13, 28, 71, 63, 41, 26]
+    assert [round(column.width.mm) for column in table.columns] == [20, 13, 28, 69, 61, 45, 26]
 
 
 def test_a_secret_entry_prints_as_busy_for_someone_not_cleared(world: PlanWorld) -> None:

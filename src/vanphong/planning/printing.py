@@ -33,7 +33,7 @@ from vanphong.planning.week import Week
 
 # Relative widths of day, session, content, leaders, place, prepares; the time column is
 # sized to its text.
-WIDTHS: Final = (11, 7, 38, 34, 22, 14)
+WIDTHS: Final = (11, 7, 37, 33, 24, 14)
 WIDEST_TIME: Final = "00g00–00g00"
 WORD_FONT: Final = "Times New Roman"
 GRID_SIZE: Final = 11.5

@@ -228,6 +228,9 @@ LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Dates are typed day first and times in 24 hours in every language (English's own formats
+# would read 01/03/2012 as 3 January): see core.inputs.
+FORMAT_MODULE_PATH = ["vanphong.core.formats"]
 USE_TZ = True
 
 # --- static files and uploads ---------------------------------------------------------------

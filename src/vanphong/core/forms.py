@@ -24,11 +24,52 @@ _SELECT = "form-select"
 _CHECK = "form-check-input"
 
 
+# Plain text boxes, not `type=date`/`type=time`: those show the browser's own order (mm/dd/yyyy
+# and AM/PM in an English browser). The pattern only guides the browser; the field parses.
+_DATE_PATTERN = r"\d{1,2}(/|-|\.)\d{1,2}(/|-|\.)\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+_TIME_PATTERN = r"\d{1,2}(:|\.|g|G|h|H)\d{1,2}(:\d{2})?"
+
+
+def _typed(attrs: dict[str, Any] | None, placeholder: str, pattern: str) -> dict[str, Any]:
+    return {
+        "placeholder": placeholder,
+        "inputmode": "numeric",
+        "pattern": pattern,
+        "autocomplete": "off",
+        **(attrs or {}),
+    }
+
+
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date typed as dd/mm/yyyy (ISO too), shown as dd/mm/yyyy."""
+
+    input_type = "text"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        super().__init__(attrs=_typed(attrs, "dd/mm/yyyy", _DATE_PATTERN), format="%d/%m/%Y")
+
+
+class TimeInput(forms.TimeInput):
+    """A time typed in 24 hours (`14:30`, `7:30`, `7g30`), shown as hh:mm."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=_typed(attrs, "hh:mm", _TIME_PATTERN), format="%H:%M")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """A date and time typed as `dd/mm/yyyy hh:mm`."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        pattern = rf"({_DATE_PATTERN}) +({_TIME_PATTERN})|\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}:\d{{2}}"
+        super().__init__(
+            attrs={"placeholder": "dd/mm/yyyy hh:mm", "pattern": pattern, "autocomplete": "off"}
+            | (attrs or {}),
+            format="%d/%m/%Y %H:%M",
+        )
 
 
 class BootstrapForm(forms.Form):

@@ -1,0 +1,56 @@
+"""Dates are typed day first and times in 24 hours even in a browser set to American English,
+whose own date and time controls would read 01/03/2012 as 3 January and show 2:30 PM."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Any
+
+import pytest
+
+from tests.support.browser import login, submit
+from tests.support.planning import PlanWorld, build_world
+from vanphong.planning.models import Entry, Schedule
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def field(label: str) -> re.Pattern[str]:
+    return re.compile(rf"^{label}( \*)?$")
+
+
+def test_an_english_browser_types_01_03_2012_as_the_first_of_march_and_14_30_as_14_30(
+    english_page: Any, live_server: Any
+) -> None:
+    page, base = english_page, live_server.url
+    world: PlanWorld = build_world()
+    login(page, base, world.specialist)
+    page.goto(f"{base}/ke-hoach/lich/")
+    page.get_by_label("Cấp ủy").select_option(label="Tỉnh ủy Tây Ninh")
+    page.get_by_label("Lịch của").select_option(label="Lãnh đạo cấp ủy")
+    day = page.get_by_label("Một ngày trong tuần")
+    assert day.get_attribute("type") == "text"
+    assert day.get_attribute("placeholder") == "dd/mm/yyyy"
+    day.fill("01/03/2012")
+    submit(page, "Lập lịch tuần")
+    # 1 March 2012 is a Thursday: its week starts on Monday 27 February (3 January's on the 2nd).
+    assert Schedule.objects.get().monday == date(2012, 2, 27)
+
+    page.get_by_role("link", name="Thêm mục lịch").click()
+    page.get_by_label(field("Ngày")).select_option(label="Thứ Năm 01/03")
+    page.get_by_label(field("Buổi")).select_option(label="Chiều")
+    starts = page.get_by_label("Giờ bắt đầu")
+    assert starts.get_attribute("type") == "text"
+    starts.fill("14:30")
+    page.get_by_label(field("Nội dung")).fill("Họp Ban Thường vụ")
+    page.get_by_label("Nguyễn Bí Thư").check()
+    submit(page, "Lưu")
+    entry = Entry.objects.get()
+    assert (entry.day, entry.starts_at) == (date(2012, 3, 1), time(14, 30))
+
+    row = page.get_by_test_id("entry").filter(has_text="Họp Ban Thường vụ")
+    assert "14g30" in row.inner_text()
+    assert "PM" not in row.inner_text()
+    row.get_by_role("link", name="Sửa").click()
+    assert page.get_by_label("Giờ bắt đầu").input_value() == "14:30"

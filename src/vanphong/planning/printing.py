@@ -27,6 +27,7 @@ from fpdf.enums import Align
 
 from vanphong.core.pdf import Table, add_liberation_serif, shorten
 from vanphong.core.vietnamese import fold, sanitize
+from vanphong.planning.models import ScheduleKind
 from vanphong.planning.week import Row, Week
 
 # Relative widths: day, session, time, content, leaders, place, prepares.
@@ -87,11 +88,16 @@ def _cells(week: Week) -> list[tuple[list[str], Row]]:
     return out
 
 
+# Downloaded names are ASCII Vietnamese, whatever the page's language: the stored kind is English.
+KIND_SLUGS: Final = {ScheduleKind.LEADERS: "lanh-dao", ScheduleKind.OFFICE: "van-phong"}
+
+
 def filename(week: Week, extension: str) -> str:
+    """`lich-tuan-07-2012_tinh-uy-tay-ninh_lanh-dao_ban-1.pdf`."""
     schedule = week.version.schedule
     who = re.sub(r"[^a-z0-9]+", "-", fold(schedule.committee.name)).strip("-")
     return (
-        f"lich-tuan-{schedule.week:02d}-{schedule.year}_{who}_{schedule.kind}"
+        f"lich-tuan-{schedule.week:02d}-{schedule.year}_{who}_{KIND_SLUGS[schedule.kind]}"
         f"_ban-{week.version.number}.{extension}"
     )
 

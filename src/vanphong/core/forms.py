@@ -22,6 +22,9 @@ T = TypeVar("T")
 _CONTROL = "form-control"
 _SELECT = "form-select"
 _CHECK = "form-check-input"
+_FILE = "vp-file-input"
+# A file input with a Vietnamese button and the chosen names, not the browser's own control.
+FILE_TEMPLATE = "core/widgets/file.html"
 
 
 # Plain text boxes, not `type=date`/`type=time`: those show the browser's own order (mm/dd/yyyy
@@ -82,7 +85,10 @@ class BootstrapForm(forms.Form):
         for field in self.fields.values():
             bound_form_field(field)  # the same input rules as the API's
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, forms.FileInput):
+                widget.template_name = FILE_TEMPLATE
+                css = _FILE
+            elif isinstance(widget, forms.CheckboxInput):
                 css = _CHECK
             elif isinstance(widget, forms.Select):
                 css = _SELECT

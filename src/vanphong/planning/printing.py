@@ -89,7 +89,10 @@ def _cells(week: Week) -> list[tuple[list[str], Row]]:
 
 
 # Downloaded names are ASCII Vietnamese, whatever the page's language: the stored kind is English.
-KIND_SLUGS: Final = {ScheduleKind.LEADERS: "lanh-dao", ScheduleKind.OFFICE: "van-phong"}
+KIND_SLUGS: Final[dict[str, str]] = {
+    ScheduleKind.LEADERS: "lanh-dao",
+    ScheduleKind.OFFICE: "van-phong",
+}
 
 
 def filename(week: Week, extension: str) -> str:

@@ -9,3 +9,17 @@ document.addEventListener("change", (event) => {
     field.form.requestSubmit();
   }
 });
+
+// A file input drawn by core/widgets/file.html: the chosen files' names, in place of the
+// browser's own "No file chosen" (which speaks the browser's language, not the page's).
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== "file") {
+    return;
+  }
+  const names = input.closest("[data-vp-file]")?.querySelector("[data-vp-file-names]");
+  if (names instanceof HTMLElement) {
+    const chosen = Array.from(input.files || [], (file) => file.name);
+    names.textContent = chosen.length ? chosen.join(", ") : names.dataset.vpEmpty || "";
+  }
+});

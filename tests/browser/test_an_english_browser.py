@@ -1,5 +1,6 @@
 """Dates are typed day first and times in 24 hours even in a browser set to American English,
-whose own date and time controls would read 01/03/2012 as 3 January and show 2:30 PM."""
+whose own date and time controls would read 01/03/2012 as 3 January and show 2:30 PM; and its
+file input says "Chọn tệp", not the browser's "Choose file / No file chosen"."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from datetime import date, time
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from tests.support.browser import login, submit
+from tests.support.personas import build_personas
 from tests.support.planning import PlanWorld, build_world
 from vanphong.planning.models import Entry, Schedule
 
@@ -54,3 +57,32 @@ def test_an_english_browser_types_01_03_2012_as_the_first_of_march_and_14_30_as_
     assert "PM" not in row.inner_text()
     row.get_by_role("link", name="Sửa").click()
     assert page.get_by_label("Giờ bắt đầu").input_value() == "14:30"
+
+
+def test_the_file_input_is_a_vietnamese_button_reached_by_keyboard(
+    english_page: Any, live_server: Any
+) -> None:
+    page, base = english_page, live_server.url
+    people = build_personas()
+    login(page, base, people.chau_thanh_clerk)
+    page.goto(f"{base}{reverse('documents:incoming_register')}")
+    button = page.locator("label.vp-file-button")
+    names = page.locator("[data-vp-file-names]")
+    assert button.is_visible()
+    assert button.inner_text() == "Chọn các tệp…"
+    assert names.inner_text() == "Chưa chọn tệp nào"
+    # In the tab order (Space or Enter opens the picker), with its focus ring on the button.
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "id_attachments":
+            break
+    else:
+        pytest.fail("the file input is never reached with Tab")
+    assert button.evaluate("label => getComputedStyle(label).outlineStyle") == "solid"
+    page.locator("#id_attachments").set_input_files(
+        [
+            {"name": "cong-van.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"},
+            {"name": "phu-luc.docx", "mimeType": "application/octet-stream", "buffer": b"PK"},
+        ]
+    )
+    assert names.inner_text() == "cong-van.pdf, phu-luc.docx"

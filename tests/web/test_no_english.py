@@ -91,7 +91,7 @@ FIELD_ERRORS: list[tuple[forms.Field, Any]] = [
     (forms.DecimalField(max_digits=3, decimal_places=1), "12345"),
     (forms.FloatField(), "x"),
     (forms.EmailField(), "x"),
-    (forms.URLField(), "x"),
+    (forms.URLField(assume_scheme="https"), "x"),
     (forms.DateField(), "x"),
     (forms.TimeField(), "x"),
     (forms.DateTimeField(), "x"),

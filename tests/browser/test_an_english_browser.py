@@ -86,3 +86,17 @@ def test_the_file_input_is_a_vietnamese_button_reached_by_keyboard(
         ]
     )
     assert names.inner_text() == "cong-van.pdf, phu-luc.docx"
+
+
+def test_the_browsers_own_refusal_of_a_date_speaks_the_pages_language(
+    english_page: Any, live_server: Any
+) -> None:
+    page, base = english_page, live_server.url
+    login(page, base, build_personas().chau_thanh_clerk)
+    page.goto(f"{base}{reverse('documents:incoming_book')}")
+    since = page.get_by_label("Đến từ ngày")
+    since.fill("3/31")
+    page.get_by_role("button", name="Lọc").click()
+    assert since.evaluate("input => input.validationMessage") == "Ghi theo dạng: dd/mm/yyyy"
+    since.fill("01/03/2012")
+    assert since.evaluate("input => input.validity.valid")

@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
+from vanphong.core.forms import BootstrapForm, DateInput, DateTimeInput, QueryForm
 from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.core.vietnamese import number_line
 from vanphong.documents.models import IncomingStatus, Medium, OutgoingDocument, Urgency
@@ -22,13 +22,6 @@ from vanphong.documents.widgets import SuggestInput
 from vanphong.org.models import Clearance, Person, Unit
 
 _TEXTAREA = {"rows": 3}
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -65,7 +58,7 @@ class IncomingRegisterForm(BootstrapForm):
     received_at = forms.DateTimeField(
         label=_("Ngày, giờ đến"),
         required=False,
-        widget=DateTimeLocalInput(),
+        widget=DateTimeInput(),
         help_text=_("Để trống: lúc bấm Vào sổ."),
     )
     sender_name = forms.CharField(
@@ -187,8 +180,12 @@ class BookFilterForm(QueryForm):
         )
         self.fields["urgent"] = forms.BooleanField(label=_("Chỉ văn bản khẩn"), required=False)
         self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=100)
-        self.fields["received_from"] = forms.DateField(label=_("Đến từ ngày"), required=False)
-        self.fields["received_to"] = forms.DateField(label=_("Đến ngày"), required=False)
+        self.fields["received_from"] = forms.DateField(
+            label=_("Đến từ ngày"), required=False, widget=DateInput()
+        )
+        self.fields["received_to"] = forms.DateField(
+            label=_("Đến ngày"), required=False, widget=DateInput()
+        )
         for field in self.fields.values():
             bound_form_field(field)
 

@@ -118,7 +118,13 @@ class MembershipFieldsMixin(BootstrapForm):
     unit = forms.ModelChoiceField(
         label=_("Đơn vị"), queryset=Unit.objects.none(), to_field_name="uuid"
     )
-    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    # No role is preselected: the administrator chooses it (the first one, Văn thư, would
+    # otherwise be granted by whoever did not look).
+    role = forms.ChoiceField(
+        label=_("Vai trò"),
+        choices=[("", _("— chọn vai trò —")), *Role.choices],
+        error_messages={"required": _("Chọn vai trò của cán bộ ở đơn vị này.")},
+    )
     clearance = forms.TypedChoiceField(
         label=_("Độ mật được tiếp cận"),
         choices=Clearance.choices,
@@ -144,7 +150,10 @@ class PersonCreateForm(PasswordForm, PersonForm, MembershipFieldsMixin):
     username = _text(
         _("Tên đăng nhập"),
         max_length=150,
-        help_text=_("Chữ thường, không dấu, ví dụ vt.chauthanh."),
+        help_text=_(
+            "Chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang; không có khoảng "
+            "trắng. Ví dụ: vt.chauthanh."
+        ),
     )
     field_order = [
         "full_name",
@@ -163,7 +172,9 @@ class PersonCreateForm(PasswordForm, PersonForm, MembershipFieldsMixin):
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.set_units(units)
-        self.fields["username"].widget.attrs["autocomplete"] = "off"
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}
+        )
         self.fields["password"].label = _("Mật khẩu")
 
     def service_kwargs(self) -> dict[str, Any]:

@@ -22,6 +22,7 @@ NOT_IN_MENU = {
     "web:healthz",  # for the load balancer
     "account:password",  # a POST from the account page's form
     "search:suggest",  # a fragment the search box loads as one types
+    "documents:incoming_senders",  # a fragment the sender box loads as one types
     "directives:directive_track",  # a POST from a document's page ("Theo dõi")
     "core:calendar_day_create",  # an action of the working-day calendar's page
     "org:unit_create",  # an action of the units page

@@ -56,12 +56,13 @@ def outgoing_distribute(
         raise ValidationError(_("Chỉ gửi được văn bản đã phát hành."))
     # Every recipient is checked before anything is sent: one that nobody would receive
     # refuses the whole send, with each reason, so nothing lands where no clerk sees it.
+    sent = set(document.deliveries.values_list("recipient_unit_id", flat=True))
     receivers: dict[int, Unit] = {}
     refusals: list[str] = []
     for recipient in recipients:
         if recipient.unit is None and not clean(recipient.external_name):
             raise ValidationError({"recipients": _("Nơi nhận không hợp lệ.")})
-        if recipient.unit is not None and recipient.unit.pk not in receivers:
+        if recipient.unit is not None and recipient.unit.pk not in {*receivers, *sent}:
             if recipient.unit.pk == document.unit_id:
                 raise ValidationError({"recipients": _("Không gửi văn bản cho chính đơn vị mình.")})
             receiving = receiving_unit(recipient.unit)
@@ -73,11 +74,10 @@ def outgoing_distribute(
     deliveries = []
     for recipient in recipients:
         external = clean(recipient.external_name)
-        if (
-            recipient.unit is not None
-            and document.deliveries.filter(recipient_unit=recipient.unit).exists()
-        ):
-            continue
+        if recipient.unit is not None:
+            if recipient.unit.pk in sent:
+                continue  # sent already: once per unit
+            sent.add(recipient.unit.pk)
         status = DeliveryStatus.ARRIVED if recipient.unit else DeliveryStatus.SENT_EXTERNAL
         delivery = Delivery.objects.create(
             document=document,

@@ -170,11 +170,13 @@ def test_an_unsigned_draft_cannot_be_issued(client: Client, world: DocWorld) -> 
     assert not NumberAllocation.objects.exists()
 
 
-def test_only_the_units_clerk_issues(client: Client, world: DocWorld) -> None:
+def test_only_the_units_clerk_or_chief_of_office_issues(client: Client, world: DocWorld) -> None:
     document = signed(world)
     login(client, world.chau_thanh_specialist)
     response = client.post(url("outgoing_issue", document.uuid), issue_post(world), follow=True)
-    assert "Chỉ văn thư của đơn vị mới làm được việc này." in messages_of(response)
+    assert "Chỉ văn thư của đơn vị hoặc Chánh Văn phòng mới làm được việc này." in (
+        messages_of(response)
+    )
     document.refresh_from_db()
     assert document.status == OutgoingStatus.SIGNED
 

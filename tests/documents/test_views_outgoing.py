@@ -567,7 +567,7 @@ def _book_rows(
         now = timezone.now()
         Delivery.objects.create(
             document=document, recipient_unit=world.hoa_thanh_office,
-            status=DeliveryStatus.ARRIVED, status_at=now,
+            receiving_unit=world.hoa_thanh_office, status=DeliveryStatus.ARRIVED, status_at=now,
         )  # fmt: skip
         Delivery.objects.create(
             document=document, external_name="UBND huyện", status="00", status_at=now
@@ -682,7 +682,11 @@ def test_the_document_page_costs_the_same_queries_however_long_its_history(
             name_folded=f"don vi {n}",
         )  # fmt: skip
         delivery = Delivery.objects.create(
-            document=document, recipient_unit=unit, status="01", status_at=timezone.now()
+            document=document,
+            recipient_unit=unit,
+            receiving_unit=unit,
+            status="01",
+            status_at=timezone.now(),
         )
         DeliveryEvent.objects.create(delivery=delivery, status="01", by=world.chau_thanh_clerk)
     assert page_queries(client, url("outgoing_detail", document.uuid)) == few

@@ -237,8 +237,17 @@ class IssueForm(RecipientsForm):
         help_text=_("Ví dụ: Lưu Văn phòng Huyện ủy."),
     )
     attachments = _attachments(_("Bản đã ký (tệp quét hoặc tệp ký số)"))
+    # Shown only once the date was refused as earlier than the book's last (show_backdate).
+    backdate_reason = forms.CharField(
+        label=_("Lý do cấp số lùi ngày"),
+        required=False,
+        max_length=500,
+        widget=forms.HiddenInput(),
+        help_text=_("Chỉ Chánh Văn phòng cấp số có ngày trước ngày của số đã cấp trước trong sổ."),
+    )
     field_order = [
         "issued_on",
+        "backdate_reason",
         "page_count",
         "copies",
         "file_copy_holder",
@@ -246,6 +255,12 @@ class IssueForm(RecipientsForm):
         "recipients",
         "external",
     ]
+
+    def show_backdate(self) -> None:
+        """Offer the reason field: the service refused the date as back-dating."""
+        invalid = " is-invalid" if "backdate_reason" in self.errors else ""
+        field = self.fields["backdate_reason"]
+        field.widget = forms.Textarea(attrs={"rows": 2, "class": f"form-control{invalid}"})
 
 
 class ReasonForm(BootstrapForm):

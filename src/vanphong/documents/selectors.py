@@ -101,7 +101,8 @@ def assignment_get_visible(person: Person, assignment_uuid: UUID | str) -> Assig
 
 
 def _receivable(person: Person) -> Q:
-    """Deliveries to the units where the person is a clerk, up to the clearance held there
+    """Deliveries received by the units where the person is a clerk (Delivery.receiving_unit:
+    a committee's Office receives for the committee), up to the clearance held there
     (workflow.may_receive): one above it is neither listed, counted nor opened."""
     scope = scope_for(person)
     clerk_of = scope.units_with_role(Role.CLERK)
@@ -109,14 +110,14 @@ def _receivable(person: Person) -> Q:
     for level in Clearance.values:
         units = sorted(u for u in clerk_of if scope.sees(u, level))
         if units:
-            rule |= Q(document__confidentiality=level, recipient_unit_id__in=units)
+            rule |= Q(document__confidentiality=level, receiving_unit_id__in=units)
     return rule
 
 
 def delivery_get_for_recipient(person: Person, delivery_uuid: UUID | str) -> Delivery:
     """A delivery the person may register or refuse (see _receivable), or 404."""
     deliveries = Delivery.objects.select_related(
-        "document", "document__unit", "recipient_unit"
+        "document", "document__unit", "recipient_unit", "receiving_unit"
     ).filter(_receivable(person))
     return get_visible_or_404(deliveries, delivery_uuid)
 
@@ -284,10 +285,11 @@ def assigned_by(person: Person) -> QuerySet[Assignment]:
 
 
 def reception_queue(person: Person) -> QuerySet[Delivery]:
-    """Documents sent to the person's units inside the installation, waiting to be registered."""
+    """Documents sent inside the installation to the units the person receives for (those
+    addressed to a committee whose Office they clerk included), waiting to be registered."""
     return (
         Delivery.objects.filter(_receivable(person), status=DeliveryStatus.ARRIVED)
-        .select_related("document", "document__unit", "recipient_unit")
+        .select_related("document", "document__unit", "recipient_unit", "receiving_unit")
         .order_by("-document__urgency", "sent_at")
     )
 

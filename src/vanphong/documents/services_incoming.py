@@ -156,7 +156,9 @@ def delivery_register(
     duplicate_reason: str = "",
     submission_id: UUID | None = None,
 ) -> IncomingDocument:
-    """Register a document another unit of the installation sent (edXML status 03).
+    """Register a document another unit of the installation sent (edXML status 03) in the
+    incoming book of the unit that received it (Delivery.receiving_unit: a committee's Office
+    for the committee).
 
     What the document is — number-symbol, date, issuing unit, subject, type, secrecy, urgency,
     files, and the page count when the sender gave one — is copied from the sent document,
@@ -165,18 +167,22 @@ def delivery_register(
     """
     if (earlier := _registered_by_submission(submission_id)) is not None:
         return earlier
-    delivery = Delivery.objects.select_related("document__unit", "recipient_unit").get(
-        pk=delivery.pk
-    )
-    if delivery.recipient_unit is None:
+    delivery = Delivery.objects.select_related(
+        "document__unit", "recipient_unit", "receiving_unit"
+    ).get(pk=delivery.pk)
+    if delivery.receiving_unit is None or delivery.recipient_unit is None:
         raise ValidationError(_("Không áp dụng cho nơi nhận bên ngoài."))
-    workflow.require_clerk(actor, delivery.recipient_unit)
+    workflow.require_clerk(actor, delivery.receiving_unit)
     if not workflow.may_receive(actor, delivery):
         raise PermissionDenied(_("Bạn không được tiếp cận văn bản ở độ mật này."))
     sent = delivery.document
+    # Addressed to a committee and received by its Office: the book says whom it was for.
+    addressee = (
+        delivery.recipient_unit.name if delivery.recipient_unit != delivery.receiving_unit else ""
+    )
     return _register(
         actor=actor,
-        unit=delivery.recipient_unit,
+        unit=delivery.receiving_unit,
         medium=Medium.INTERNAL,
         sender_name=sent.unit.name,
         number_symbol=sent.number_symbol,
@@ -187,7 +193,7 @@ def delivery_register(
         confidentiality=sent.confidentiality,
         urgency=sent.urgency,
         deadline=deadline,
-        recipients_note=recipients_note or delivery.delivery_note,
+        recipients_note=recipients_note or delivery.delivery_note or addressee,
         note=note,
         attachments=(),
         duplicate_reason=duplicate_reason,
@@ -312,7 +318,7 @@ def _incoming_write(
             Delivery.objects.select_for_update().select_related("document").get(pk=delivery.pk)
         )
         if (
-            delivery.recipient_unit_id != document.unit_id
+            delivery.receiving_unit_id != document.unit_id
             or delivery.status != DeliveryStatus.ARRIVED
         ):
             raise ValidationError(_("Văn bản liên thông này không còn chờ vào sổ."))

@@ -60,11 +60,14 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
                     copies=data["copies"],
                     file_copy_holder=data["file_copy_holder"],
                     attachments=uploads(data["attachments"]),
+                    backdate_reason=data["backdate_reason"],
                 )
             except PermissionDenied as error:
                 return _refused(request, document, error)
             except ValidationError as error:
                 form.add_service_error(error)
+                if "backdate_reason" in getattr(error, "error_dict", {}):
+                    form.show_backdate()
             else:
                 document.refresh_from_db()
                 messages.success(

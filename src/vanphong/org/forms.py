@@ -48,6 +48,17 @@ class UnitForm(BootstrapForm):
     )
     sort_order = forms.IntegerField(label=_("Thứ tự"), min_value=0, initial=0)
     is_active = forms.BooleanField(label=_("Đang hoạt động"), required=False, initial=True)
+    clerical_unit = forms.ModelChoiceField(
+        label=_("Đơn vị làm công tác văn thư"),
+        queryset=Unit.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        empty_label=_("(Mặc định — cấp ủy: Văn phòng của cấp ủy; đơn vị khác: chính đơn vị)"),
+        help_text=_(
+            "Văn bản gửi đến đơn vị này nằm trong danh sách chờ vào sổ của văn thư đơn vị được "
+            "chọn, ví dụ Huyện ủy do Văn phòng Huyện ủy tiếp nhận."
+        ),
+    )
 
     def __init__(
         self,
@@ -55,6 +66,7 @@ class UnitForm(BootstrapForm):
         parents: QuerySet[Unit],
         allow_root: bool = False,
         editing: bool = False,
+        clerical_units: QuerySet[Unit] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -62,8 +74,11 @@ class UnitForm(BootstrapForm):
         parent.queryset = parents
         parent.required = not allow_root
         parent.empty_label = _("(Không có — đơn vị gốc)") if allow_root else "---------"
-        if not editing:
+        clerical = cast("forms.ModelChoiceField[Unit]", self.fields["clerical_unit"])
+        clerical.queryset = parents if clerical_units is None else clerical_units
+        if not editing:  # a new unit has no Office below it yet: the default rule
             del self.fields["is_active"]
+            del self.fields["clerical_unit"]
 
 
 # --- committee terms -----------------------------------------------------------------------

@@ -48,7 +48,7 @@ def fill_receiving_units(apps: Any, schema_editor: Any) -> None:
 class Migration(migrations.Migration):
     dependencies = [
         ("documents", "0002_english_roles"),
-        ("org", "0003_unit_clerical_unit"),
+        ("org", "0004_unit_clerical_unit"),
     ]
 
     operations = [

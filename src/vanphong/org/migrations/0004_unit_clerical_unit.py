@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('org', '0002_english_values'),
+        ('org', '0003_report_invalid_usernames'),
     ]
 
     operations = [

@@ -133,7 +133,7 @@ def notice_preferences_set(*, actor: AbstractBaseUser, email: Mapping[str, bool]
     audit.record(
         actor=actor,
         action="notice_preferences.set",
-        target=actor,  # type: ignore[arg-type]
+        target=actor,
         before={kind: before[kind] for kind in changed},
         after=changed,
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -88,7 +89,7 @@ def directed(*, actor: Person, direction: Direction) -> int:
     return told + sum(assigned(actor=actor, assignment=a) for a in assignments)
 
 
-ROLE_TEXT = {
+ROLE_TEXT: dict[str, Promise] = {
     AssignmentRole.LEAD: gettext_lazy("Đồng chí được giao chủ trì xử lý: %(doc)s"),
     AssignmentRole.SUPPORT: gettext_lazy("Đồng chí được giao phối hợp xử lý: %(doc)s"),
     AssignmentRole.INFO: gettext_lazy("Văn bản gửi đồng chí để biết: %(doc)s"),

@@ -6,10 +6,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vanphong.core import notifications
+from vanphong.core import inbox, notifications
 from vanphong.org.models import Person
 from vanphong.org.selectors import active_memberships, scope_for
 from vanphong.web.forms import LoginForm
@@ -32,6 +33,8 @@ def home(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)  # type: ignore[arg-type]
     ctx = {
         "memberships": memberships,
+        # What is waiting for the person, section by section (core.inbox), above the modules.
+        "inbox": inbox.sections_for(request.user, timezone.localdate()),
         "modules": MODULES,
         "can_administer": scope.everything or bool(scope.administered),
     }

@@ -16,9 +16,11 @@ from collections.abc import Collection, Mapping, Sequence
 from functools import partial
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from vanphong.core import audit
 from vanphong.core.models import EMAIL_BY_DEFAULT, NoticeKind, NoticePreference, Notification
@@ -116,16 +118,18 @@ def mail_on_commit(*, kind: str, person_ids: Sequence[int], text: str, url: str)
 
 
 @transaction.atomic
-def notice_preferences_set(*, actor: AbstractBaseUser, email: Mapping[str, bool]) -> None:
+def notice_preferences_set(
+    *, actor: AbstractBaseUser, email: Mapping[str, bool]
+) -> dict[str, bool]:
     """The actor's own choice, per kind, of getting notices by email too; kinds not named
-    keep their choice. Audited: who turned which emails on or off."""
-    unknown = set(email) - set(NoticeKind.values)
-    if unknown:
-        raise ValueError(f"unknown notice kinds: {sorted(unknown)}")
+    keep their choice. Audited: who turned which emails on or off. Returns every kind's
+    choice now."""
+    if set(email) - set(NoticeKind.values):
+        raise ValidationError({"kinds": _("Loại thông báo không hợp lệ.")})
     before = email_choices([actor.pk])[actor.pk]
     changed = {kind: wanted for kind, wanted in email.items() if before[kind] != wanted}
     if not changed:
-        return
+        return before
     for kind, wanted in changed.items():
         NoticePreference.objects.update_or_create(
             person_id=actor.pk, kind=kind, defaults={"email": wanted}
@@ -137,6 +141,7 @@ def notice_preferences_set(*, actor: AbstractBaseUser, email: Mapping[str, bool]
         before={kind: before[kind] for kind in changed},
         after=changed,
     )
+    return {**before, **changed}
 
 
 # --- reading --------------------------------------------------------------------------------

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from vanphong.core.inbox import FIRST, Item, Section, Shown, Today, register
 from vanphong.documents.workflow import DOCUMENT_ROLES
-from vanphong.org.models import Clearance, Person, Unit, UnitKind
+from vanphong.org.models import Clearance, Person, Role, Unit, UnitKind
 from vanphong.org.selectors import scope_for
 from vanphong.planning.models import Entry, EntryLeader, Session, VersionStatus
 
 
 def _working_units(person: Person) -> list[int]:
-    return sorted(scope_for(person).units_with_role(*DOCUMENT_ROLES))
+    """The units where the person holds a working post themselves (not those below them: a
+    province's leader is not every district's)."""
+    scope = scope_for(person)
+    return sorted(unit for unit, roles in scope.roles_by_unit.items() if roles - {Role.ADMIN})
 
 
 def _applies(person: Person) -> bool:
@@ -51,8 +54,15 @@ def _readable(person: Person) -> Q:
 def my_entries(person: Person, today: Today) -> Shown:
     days = (today.day, today.day + timedelta(days=1))
     units = _working_units(person)
+    # The staff of a committee's Office work for the committee too.
+    committees = Unit.objects.filter(id__in=units, kind=UnitKind.OFFICE).values("parent_id")
     attending = EntryLeader.objects.filter(person=person, day__range=days).values("entry_id")
-    mine = Q(pk__in=attending) | Q(units__in=units) | Q(preparing_unit_id__in=units)
+    mine = (
+        Q(pk__in=attending)
+        | Q(units__in=units)
+        | Q(units__in=committees)
+        | Q(preparing_unit_id__in=units)
+    )
     ids = (
         Entry.objects.filter(version__status=VersionStatus.PUBLISHED, day__range=days)
         .filter(mine)
@@ -61,7 +71,11 @@ def my_entries(person: Person, today: Today) -> Shown:
         .distinct()
     )
     entries = Entry.objects.filter(pk__in=ids).select_related("version__schedule")
-    first = list(entries.order_by("day", "session", "starts_at", "id")[:FIRST])
+    in_the_day = Case(
+        *(When(session=session, then=Value(i)) for i, session in enumerate(Session.values)),
+        default=Value(len(Session.values)),
+    )
+    first = list(entries.order_by("day", in_the_day, "starts_at", "id")[:FIRST])
     items = []
     for entry in first:
         when = [f"{entry.day:%d/%m}", str(Session(entry.session).label)]

@@ -30,7 +30,7 @@ from vanphong.documents.models import (
 )
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.org.models import Person, Role, Unit
-from vanphong.org.selectors import people_holding
+from vanphong.org.selectors import ancestors, people_holding
 
 
 def _named(document: IncomingDocument | OutgoingDocument) -> str:
@@ -49,6 +49,10 @@ def _seeing_incoming(document: IncomingDocument, people: Iterable[Person]) -> li
 
 def _seeing_outgoing(document: OutgoingDocument, people: Iterable[Person]) -> list[int]:
     return [p.pk for p in people if outgoing_visible(p).filter(pk=document.pk).exists()]
+
+
+def _at_or_above(unit: Unit) -> list[int]:
+    return [unit.pk, *(u.pk for u in ancestors(unit))]
 
 
 def _incoming_url(document: IncomingDocument) -> str:
@@ -129,7 +133,9 @@ def awaiting_approval(*, actor: Person, document: OutgoingDocument) -> int:
         return 0
     step = document.chain[document.current_step]
     unit = workflow.step_unit(document, step)
-    candidates = _others(people_holding(units=[unit.pk]).values_list("pk", flat=True), actor)
+    # Who holds the step's role there, or above (as workflow.can_decide counts a post).
+    holders = people_holding(units=_at_or_above(unit), roles=[step.get("role", "")])
+    candidates = _others(holders.values_list("pk", flat=True), actor)
     deciding = [p for p in candidates if workflow.can_decide(p, document)]
     return notifications.send(
         person_ids=_seeing_outgoing(document, deciding),
@@ -183,11 +189,14 @@ def receiving_unit(delivery: Delivery) -> Unit | None:
 
 
 def _receiving_clerks(delivery: Delivery, actor: Person) -> list[int]:
+    """The clerks who find the delivery in their reception queue (a clerk's post counts for
+    the units below it, as selectors.reception_queue reads it), cleared for its secrecy."""
     unit = receiving_unit(delivery)
     if unit is None:
         return []
     clerks = _others(
-        people_holding(units=[unit.pk], roles=[Role.CLERK]).values_list("pk", flat=True), actor
+        people_holding(units=_at_or_above(unit), roles=[Role.CLERK]).values_list("pk", flat=True),
+        actor,
     )
     return [p.pk for p in clerks if workflow.may_receive(p, delivery)]
 

@@ -33,9 +33,7 @@ def units_tasks_due(person: Person, today: Today) -> Shown:
     for task in first:
         assert task.deadline is not None  # noqa: S101 (filtered above)
         late = task.deadline <= today.overdue_through
-        when = (_("quá hạn %(day)s") if late else _("hạn %(day)s")) % {
-            "day": f"{task.deadline:%d/%m/%Y}"
-        }
+        when = _("hạn %(day)s") % {"day": f"{task.deadline:%d/%m/%Y}"}
         items.append(
             Item(
                 task.content[:160],

@@ -29,8 +29,8 @@ def _due(deadline: date | None, today: Today) -> tuple[str, bool]:
     """The note of a deadline and whether it is overdue (in working days, as the pages)."""
     if deadline is None:
         return "", False
-    late = deadline <= today.overdue_through
-    note = (_("quá hạn %(day)s") if late else _("hạn %(day)s")) % {"day": f"{deadline:%d/%m/%Y}"}
+    late = deadline <= today.overdue_through  # the page marks it "Quá hạn"
+    note = _("hạn %(day)s") % {"day": f"{deadline:%d/%m/%Y}"}
     return note, late
 
 

@@ -17,6 +17,7 @@ from tests.support.documents import (
     register_2011,
     secret_signed,
     sent_secret,
+    two_step_chain,
 )
 from vanphong.core import notifications
 from vanphong.core.models import Notification
@@ -134,6 +135,20 @@ def test_a_draft_travels_with_its_notices_from_submission_to_recall(world: DocWo
     assert told(world.province_clerk, "recalled")[0].startswith(
         "Văn bản đã bị thu hồi (Ban hành nhầm)"
     )
+
+
+def test_a_two_step_chain_presents_the_draft_to_the_next_step_and_the_drafter_hears_at_the_end(
+    world: DocWorld,
+) -> None:
+    two_step_chain(world)
+    document = draft(world)
+    out.outgoing_approve(actor=world.chau_thanh_office_leader, document=document)
+    assert told(world.chau_thanh_specialist, "approved") == []
+    assert told(world.chau_thanh_leader, "presented") == [
+        "Dự thảo trình đồng chí duyệt: Báo cáo công tác tháng 3"
+    ]
+    out.outgoing_approve(actor=world.chau_thanh_leader, document=document)
+    assert len(told(world.chau_thanh_specialist, "approved")) == 1
 
 
 def test_a_secret_documents_notices_reach_only_the_cleared(world: DocWorld) -> None:

@@ -27,6 +27,7 @@ from vanphong.documents.models import (
     Direction,
     IncomingDocument,
     OutgoingDocument,
+    OutgoingStatus,
 )
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.org.models import Person, Role, Unit
@@ -146,15 +147,16 @@ def awaiting_approval(*, actor: Person, document: OutgoingDocument) -> int:
 
 
 def approved(*, actor: Person, document: OutgoingDocument) -> int:
-    """The drafter, when a step approves their draft (the next step's approvers are told it
-    awaits them)."""
-    told = notifications.send(
+    """The drafter, when the last step approves their draft; at an earlier step, the next
+    step's approvers are told it awaits them."""
+    if document.status != OutgoingStatus.APPROVED:
+        return awaiting_approval(actor=actor, document=document)
+    return notifications.send(
         person_ids=_seeing_outgoing(document, _others([document.drafter_id], actor)),
         text=_("Dự thảo đã được duyệt: %(doc)s") % {"doc": _named(document)},
         url=_outgoing_url(document),
         kind=NoticeKind.APPROVED,
     )
-    return told + awaiting_approval(actor=actor, document=document)
 
 
 def outgoing_returned(*, actor: Person, document: OutgoingDocument) -> int:

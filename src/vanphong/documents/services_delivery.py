@@ -15,7 +15,7 @@ from vanphong.core import audit
 from vanphong.core.vietnamese import (
     clean,
 )
-from vanphong.documents import workflow
+from vanphong.documents import notify, workflow
 from vanphong.documents.models import (
     AssignmentStatus,
     Delivery,
@@ -103,6 +103,7 @@ def outgoing_distribute(
             },
         },
     )
+    notify.received(actor=actor, deliveries=deliveries)
     return deliveries
 
 
@@ -172,6 +173,8 @@ def outgoing_recall(*, actor: Person, document: OutgoingDocument, reason: str) -
         # exchange with systems outside); both steps stay in the delivery's history.
         _delivery_status(delivery, DeliveryStatus.RECALL_REQUESTED, actor, reason)
         _delivery_status(delivery, DeliveryStatus.RECALLED, None)
-    return _outgoing_change(
+    document = _outgoing_change(
         actor, document, "outgoing.recall", OutgoingStatus.WITHDRAWN, status_reason=reason
     )
+    notify.recalled(actor=actor, document=document)
+    return document

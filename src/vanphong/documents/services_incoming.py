@@ -26,7 +26,7 @@ from vanphong.core.vietnamese import (
     fold,
     parse_number_symbol,
 )
-from vanphong.documents import workflow
+from vanphong.documents import notify, workflow
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -366,7 +366,7 @@ def incoming_present(
     if not scope_for(leader).sees(document.unit_id, document.confidentiality):
         raise ValidationError({"leader": _("Lãnh đạo này không được tiếp cận độ mật của văn bản.")})
     _involve(leader, incoming=document)
-    return _incoming_change(
+    document = _incoming_change(
         actor,
         document,
         "incoming.present",
@@ -375,6 +375,8 @@ def incoming_present(
         presented_at=timezone.now(),
         status_reason="",
     )
+    notify.presented(actor=actor, document=document)
+    return document
 
 
 @dataclass(frozen=True)
@@ -442,6 +444,7 @@ def direction_give(
         target=direction,
         after={"text": text, "deadline": deadline, "document": str(document.uuid)},
     )
+    notify.directed(actor=actor, direction=direction)
     return direction
 
 
@@ -454,7 +457,7 @@ def incoming_return(*, actor: Person, document: IncomingDocument, reason: str) -
     reason = clean(reason)
     if not reason:
         raise ValidationError({"reason": _("Cần nêu lý do trả lại.")})
-    return _incoming_change(
+    document = _incoming_change(
         actor,
         document,
         "incoming.return",
@@ -462,6 +465,8 @@ def incoming_return(*, actor: Person, document: IncomingDocument, reason: str) -
         status_reason=reason,
         presented_to=None,
     )
+    notify.incoming_returned(actor=actor, document=document)
+    return document
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from vanphong.core.vietnamese import (
     fold,
     format_date,
 )
-from vanphong.documents import workflow
+from vanphong.documents import notify, workflow
 from vanphong.documents.models import (
     ApprovalChain,
     ApprovalDecision,
@@ -163,7 +163,7 @@ def outgoing_submit(*, actor: Person, document: OutgoingDocument) -> OutgoingDoc
     )
     allow_self = bool(configured and configured.allow_self_approval)
     chain = [{**step, "allow_self": allow_self} for step in steps]
-    return _outgoing_change(
+    document = _outgoing_change(
         actor,
         document,
         "outgoing.submit",
@@ -172,6 +172,8 @@ def outgoing_submit(*, actor: Person, document: OutgoingDocument) -> OutgoingDoc
         current_step=0,
         status_reason="",
     )
+    notify.awaiting_approval(actor=actor, document=document)
+    return document
 
 
 def _latest_version(document: OutgoingDocument) -> DraftVersion:
@@ -205,7 +207,9 @@ def outgoing_approve(
     target = (
         OutgoingStatus.IN_REVIEW if next_step < len(document.chain) else OutgoingStatus.APPROVED
     )
-    return _outgoing_change(actor, document, "outgoing.approve", target, current_step=next_step)
+    document = _outgoing_change(actor, document, "outgoing.approve", target, current_step=next_step)
+    notify.approved(actor=actor, document=document)
+    return document
 
 
 @transaction.atomic
@@ -229,7 +233,7 @@ def outgoing_return(*, actor: Person, document: OutgoingDocument, comment: str) 
         version=_latest_version(document),
     )
     _involve(actor, outgoing=document)
-    return _outgoing_change(
+    document = _outgoing_change(
         actor,
         document,
         "outgoing.return",
@@ -237,6 +241,8 @@ def outgoing_return(*, actor: Person, document: OutgoingDocument, comment: str) 
         status_reason=comment,
         current_step=0,
     )
+    notify.outgoing_returned(actor=actor, document=document)
+    return document
 
 
 @transaction.atomic
@@ -360,6 +366,7 @@ def outgoing_issue(
         )
     _attach(actor, attachments, outgoing=document)
     outgoing_distribute(actor=actor, document=document, recipients=recipients)
+    notify.issued(actor=actor, document=document)
     return document
 
 

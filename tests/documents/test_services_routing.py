@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.support.documents import (
@@ -18,7 +19,7 @@ from tests.support.documents import (
     signed,
 )
 from tests.support.factories import MembershipFactory, UnitFactory
-from vanphong.core.models import AuditEvent, NumberAllocation
+from vanphong.core.models import AuditEvent, NoticeKind, Notification, NumberAllocation
 from vanphong.documents import services_delivery, services_incoming, services_outgoing
 from vanphong.documents.models import Delivery, DeliveryStatus, IncomingDocument
 from vanphong.documents.selectors import delivery_get_for_recipient, reception_queue
@@ -50,6 +51,16 @@ def test_a_document_sent_to_a_committee_lands_in_its_offices_reception_queue(
     )
     assert list(reception_queue(world.hoa_thanh_clerk)) == [delivery]
     assert not reception_queue(world.province_clerk).exists()
+
+
+def test_the_offices_clerk_is_told_it_arrived_and_nobody_is_told_for_the_committee(
+    world: DocWorld,
+) -> None:
+    delivery = to_committee(world)
+    told = Notification.objects.filter(kind=NoticeKind.RECEIVED)
+    assert set(told.values_list("person_id", flat=True)) == {world.hoa_thanh_clerk.pk}
+    assert told.get().url == reverse("documents:queue")
+    assert delivery.receiving_unit == world.hoa_thanh_office
 
 
 def test_the_office_clerk_registers_it_in_the_offices_book_noting_the_addressee(

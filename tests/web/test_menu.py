@@ -21,6 +21,7 @@ NOT_IN_MENU = {
     "web:notices_badge",  # a fragment loaded into the bell by htmx
     "web:healthz",  # for the load balancer
     "account:password",  # a POST from the account page's form
+    "account:notice_email",  # a POST from the account page's notice-email section
     "search:suggest",  # a fragment the search box loads as one types
     "documents:incoming_senders",  # a fragment the sender box loads as one types
     "directives:directive_track",  # a POST from a document's page ("Theo dõi")

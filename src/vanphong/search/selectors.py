@@ -8,6 +8,7 @@ hinted or highlighted.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,12 @@ Query = tantivy.Query
 SCHEMA = engine.SCHEMA
 PER_PAGE: Final = 20
 MAX_PAGE: Final = 50  # deeper than 1,000 results, refine the search instead
-EXACT_BOOST: Final = 1.5
+# A word typed with its diacritics and found with them puts the document in a higher tier
+# than one holding only other spellings of that word ("Đảng" over "đang", "đăng"), whatever
+# their lengths: each exact match adds this constant, far above what relevance within a tier
+# (BM25, the symbol and phrase boosts) reaches, and small enough for Tantivy's 32-bit scores
+# to keep the relevance below it exact to a thousandth.
+EXACT_TIER: Final = 10_000.0
 SYMBOL_BOOST: Final = 20.0
 PHRASE_BOOST: Final = 2.0
 RESCORE_WINDOW: Final = 50
@@ -117,7 +123,7 @@ def _text_query(parsed: Parsed) -> Query:
         for prefix in parsed.prefixes
     ]
     boosts = [
-        (Occur.Should, Query.boost_query(Query.term_query(SCHEMA, "exact", word), EXACT_BOOST))
+        (Occur.Should, Query.const_score_query(Query.term_query(SCHEMA, "exact", word), EXACT_TIER))
         for word in parsed.exact
     ]
     text = Query.boolean_query(must + boosts) if must else None
@@ -153,8 +159,10 @@ def _adjacent_first(searcher: Any, parsed: Parsed, hits: list[Any]) -> list[Any]
     }
 
     def score(hit: Any) -> float:
-        base = float(hit[0])
-        return base * PHRASE_BOOST if (hit[1].segment_ord, hit[1].doc) in matched else base
+        # The boost applies to the relevance within the hit's tier, never lifts it to another.
+        tier = math.floor(float(hit[0]) / EXACT_TIER) * EXACT_TIER
+        base = float(hit[0]) - tier
+        return tier + (base * PHRASE_BOOST if (hit[1].segment_ord, hit[1].doc) in matched else base)
 
     return sorted(hits, key=score, reverse=True)
 

@@ -688,6 +688,6 @@ def test_the_document_page_costs_the_same_queries_however_long_its_history(
     assert page_queries(client, url("outgoing_detail", document.uuid)) == few
     # session, user, scope (2), document, the committee (units), versions, their attachments,
     # deliveries, their events, history, decisions, issued files, plus the savepoint pair of
-    # the read record
-    with django_assert_max_num_queries(15):
+    # the read record, and the unit tree for the units' labels (org.units)
+    with django_assert_max_num_queries(16):
         client.get(url("outgoing_detail", document.uuid))

@@ -30,6 +30,7 @@ from vanphong.documents.views_outgoing import (
 )
 from vanphong.org.models import Unit
 from vanphong.org.selectors import committee_of, units_visible
+from vanphong.org.units import units_in_order
 
 BOOK_PAGE = 50
 
@@ -131,7 +132,7 @@ def outgoing_book(request: HttpRequest) -> HttpResponse:
         more = len(rows) > BOOK_PAGE
         rows = rows[:BOOK_PAGE]
     context = {
-        "units": units,
+        "units": units_in_order(units),
         "unit": unit,
         "rows": rows,
         "next_after": str(rows[-1].uuid) if more else "",

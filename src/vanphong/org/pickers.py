@@ -78,7 +78,7 @@ class _UnitIterator(ModelChoiceIterator):
     def __iter__(self) -> Iterator[Any]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for unit in directory().ordered(self.queryset):
+        for unit in directory().ordered(self.queryset.all()):
             yield self.choice(unit)
 
 
@@ -86,7 +86,7 @@ class _GroupedUnitIterator(ModelChoiceIterator):
     def __iter__(self) -> Iterator[Any]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for group, members in directory().by_committee(self.queryset):
+        for group, members in directory().by_committee(self.queryset.all()):
             yield (group, [self.choice(unit) for unit in members])
 
 
@@ -94,7 +94,7 @@ class _PeopleIterator(ModelChoiceIterator):
     def __iter__(self) -> Iterator[Any]:
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for group, members in people_grouped(self.queryset):
+        for group, members in people_grouped(self.queryset.all()):
             yield (
                 group,
                 [

@@ -1,9 +1,9 @@
 """How units are named and ordered wherever a person reads or chooses them.
 
 - Order: the organisation's, a walk of the tree — the province, its Office, its boards, then
-  each district committee followed by its Office and boards; siblings by `sort_order`, then by
-  folded name, so "Huyện uỷ Hoà Thành" and "Huyện ủy Hòa Thành" sort alike and never by the
-  accident of where a tone mark sits.
+  each district committee followed by its Office and boards; siblings by `sort_order`, then
+  the Office before boards before committees, then by folded name, so "Huyện uỷ Hoà Thành"
+  and "Huyện ủy Hòa Thành" sort alike and never by the accident of where a tone mark sits.
 - Label: a name no one mistakes for another. An Office or a board is often named for its
   function only ("Văn phòng", "Ban Tổ chức Tỉnh ủy"); its label adds what its committee's name
   does not already say ("Văn phòng Huyện ủy Châu Thành", "Ban Tổ chức Tỉnh ủy Tây Ninh"), so
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from vanphong.core.vietnamese import fold
-from vanphong.org.models import COMMITTEE_KINDS, Unit
+from vanphong.org.models import COMMITTEE_KINDS, Unit, UnitKind
 
 U = TypeVar("U", bound=Unit)
 
@@ -87,6 +87,9 @@ class _Row:
 
 
 _request = threading.local()
+# Among siblings of one `sort_order` (left at 0 unless set): the Office, then boards and
+# departments, then the committees below, as the organisation is read.
+_KIND_RANK: dict[str, int] = {UnitKind.OFFICE: 0, **dict.fromkeys(COMMITTEE_KINDS, 2)}
 
 
 def request_began(**_kwargs: object) -> None:
@@ -118,7 +121,7 @@ def _build() -> Directory:
     for row in rows.values():
         children[row.parent_id if row.parent_id in rows else None].append(row)
     for group in children.values():
-        group.sort(key=lambda r: (r.sort_order, r.name_folded, r.id))
+        group.sort(key=lambda r: (r.sort_order, _KIND_RANK.get(r.kind, 1), r.name_folded, r.id))
     position: dict[int, int] = {}
     depth: dict[int, int] = {}
     labels: dict[int, str] = {}

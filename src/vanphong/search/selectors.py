@@ -20,7 +20,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from vanphong.org.models import Clearance, Person, Unit
+from vanphong.org.models import Clearance, Person
+from vanphong.org.units import directory
 from vanphong.search import engine, registry
 from vanphong.search.query import Parsed, parse
 
@@ -306,15 +307,13 @@ def _facets(searcher: Any, query: Query) -> dict[str, list[FacetValue]]:
         name: [(b["key"], int(b["doc_count"])) for b in answer.get(name, {}).get("buckets", [])]
         for name in FACETS
     }
-    unit_names = dict(
-        Unit.objects.filter(pk__in=[int(k) for k, _ in counts["unit"]]).values_list("pk", "name")
-    )
+    units = directory()  # the units' labels and the organisation's order, in one query
     status_labels: dict[str, str] = {}
     for provider in registry.providers():
         status_labels.update(getattr(provider, "status_labels", {}))
     labels = {
         "kind": lambda v: p.label if (p := registry.provider(str(v))) else str(v),
-        "unit": lambda v: unit_names.get(int(v), str(v)),
+        "unit": lambda v: units.label(int(v)) or str(v),
         "type": lambda v: str(v) or _("Công văn"),
         "year": lambda v: str(int(v)),
         "status": lambda v: status_labels.get(str(v), str(v)),
@@ -328,5 +327,7 @@ def _facets(searcher: Any, query: Query) -> dict[str, list[FacetValue]]:
         ]
         if name == "year":
             values.sort(key=lambda v: v.value, reverse=True)
+        elif name == "unit":
+            values.sort(key=lambda v: units.key(int(v.value)))
         facets[name] = values
     return facets

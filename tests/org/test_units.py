@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from tests.support.factories import UnitFactory
+from vanphong.org.middleware import UnitDirectoryMiddleware
 from vanphong.org.models import Unit, UnitKind
 from vanphong.org.units import directory, merged_name, units_in_order
 
@@ -115,3 +118,25 @@ def test_labels_and_order_of_any_number_of_units_cost_one_query(province: Unit) 
         assert all(u.label for u in ordered)
     assert len(queries) == 1
     assert directory().depth[province.pk] == 0
+
+
+def test_a_request_reads_the_tree_once_and_the_next_request_afresh(
+    province: Unit, rf: RequestFactory
+) -> None:
+    calls: list[int] = []
+
+    def view(request: HttpRequest) -> HttpResponse:
+        with CaptureQueriesContext(connection) as queries:
+            labels = [directory().label(province), directory().label(province)]
+        calls.append(len(queries))
+        return HttpResponse(labels[0])
+
+    answer = UnitDirectoryMiddleware(view)
+    assert answer(rf.get("/")).content.decode() == "Tỉnh ủy Tây Ninh"
+    Unit.objects.filter(pk=province.pk).update(name="Tỉnh ủy Tây Ninh mới")
+    assert answer(rf.get("/")).content.decode() == "Tỉnh ủy Tây Ninh mới"
+    assert calls == [1, 1]
+    with CaptureQueriesContext(connection) as outside:
+        directory()
+        directory()
+    assert len(outside) == 2, "outside a request nothing is kept"

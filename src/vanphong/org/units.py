@@ -11,8 +11,9 @@
   (a department) names that unit after a comma.
 
 Both come from one query over the unit table (a few dozen rows), whatever the number of units
-shown: `directory()` once per request (kept from the request's start to its end, so the unit
-fields of a form and the lists of a page share it), or once per call outside a request.
+shown: `directory()` once per request (kept while `org.middleware.UnitDirectoryMiddleware`
+answers it, so the unit fields of a form and the lists of a page share it), or once per call
+outside a request.
 """
 
 from __future__ import annotations
@@ -92,11 +93,12 @@ _request = threading.local()
 _KIND_RANK: dict[str, int] = {UnitKind.OFFICE: 0, **dict.fromkeys(COMMITTEE_KINDS, 2)}
 
 
-def request_began(**_kwargs: object) -> None:
+def request_began() -> None:
+    """Called by `org.middleware.UnitDirectoryMiddleware` around each request."""
     _request.active, _request.directory = True, None
 
 
-def request_ended(**_kwargs: object) -> None:
+def request_ended() -> None:
     _request.active, _request.directory = False, None
 
 

@@ -85,3 +85,21 @@ def test_presenting_offers_the_leaders_as_radio_buttons_under_their_units(
     assert body.count('type="radio" name="leader"') == 3
     assert "Lý Chánh Huyện — Lãnh đạo Văn phòng</label>" in body
     assert body.index(">Tỉnh ủy Tây Ninh</legend>") < body.index(">Huyện ủy Châu Thành</legend>")
+
+
+def test_the_books_unit_selects_follow_the_organisation_under_labels(
+    client: Client, world: DocWorld
+) -> None:
+    login(client, world.province_leader)
+    order = [
+        "Tỉnh ủy Tây Ninh",
+        "Văn phòng Tỉnh ủy Tây Ninh",
+        "Huyện ủy Châu Thành",
+        "Văn phòng Huyện ủy Châu Thành",
+        "Huyện uỷ Hoà Thành",
+        "Văn phòng Huyện uỷ Hoà Thành",
+    ]
+    for book in ("incoming_book", "outgoing_book"):
+        body = client.get(url(book)).content.decode()
+        places = [body.index(f">{label}</option>") for label in order]
+        assert places == sorted(places), book

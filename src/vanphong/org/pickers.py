@@ -110,10 +110,8 @@ class _Ordered:
     def _setup(self, kwargs: dict[str, Any], *, multiple: bool, picker: bool) -> dict[str, Any]:
         rows = kwargs.pop("rows", 10)
         if "widget" not in kwargs:
-            if picker:
-                kwargs["widget"] = Picker(multiple=multiple, rows=rows)
-            else:
-                kwargs["widget"] = forms.SelectMultiple if multiple else forms.Select
+            # A select for a single choice in a filter or a short list; never a multi-select.
+            kwargs["widget"] = Picker(multiple=multiple, rows=rows) if picker else forms.Select
         return kwargs
 
 

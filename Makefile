@@ -18,6 +18,12 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[test]'
 	touch $(VENV)/.runtime $@
 
+# Tools the browser tests inject into pages (axe-core), pinned by package-lock.json and fetched
+# from the npm registry here, at test-install time: nothing from a CDN, nothing minified in git.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 # Plain http on 127.0.0.1, so the HTTPS-only protections are switched off for this one command.
 run: $(VENV)/.runtime
 	VANPHONG_HTTPS=0 $(BIN)/vanphong migrate --no-input -v 0
@@ -27,14 +33,14 @@ run: $(VENV)/.runtime
 	VANPHONG_HTTPS=0 $(BIN)/vanphong serve --bind 127.0.0.1:8000
 
 # SQLite always; PostgreSQL as well when VANPHONG_TEST_DATABASE_URL names one (CI does).
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.installed
 	$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$$VANPHONG_TEST_DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; fi
 
-test-sqlite: $(VENV)/.test
+test-sqlite: $(VENV)/.test node_modules/.installed
 	env -u VANPHONG_TEST_DATABASE_URL $(BIN)/pytest -n 2 -p no:cacheprovider
 
-test-postgres: $(VENV)/.test
+test-postgres: $(VENV)/.test node_modules/.installed
 	test -n "$$VANPHONG_TEST_DATABASE_URL"
 	$(BIN)/pytest -n 2 -p no:cacheprovider
 
@@ -63,4 +69,4 @@ messages: $(VENV)/.test
 	cd src/vanphong && ../../$(BIN)/vanphong compilemessages -l en
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var node_modules .pytest_cache .mypy_cache .ruff_cache

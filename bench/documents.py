@@ -355,6 +355,25 @@ def measure(rounds: int, *, explain: bool) -> dict[str, Any]:
     def book_deep() -> list[Any]:
         return selectors.incoming_book(fresh(clerk), unit_id=office.pk, status="done", after=cursor)
 
+    def book_deep_numbered() -> list[Any]:
+        # The page's numbered link to the same depth: an OFFSET instead of the keyset.
+        return selectors.incoming_book(
+            fresh(clerk), unit_id=office.pk, status="done", offset=depth, limit=50
+        )
+
+    def book_total() -> int:
+        # The COUNT each book page adds for its total and page numbers: the page always
+        # narrows the book to one year (the newest, by default).
+        return selectors.incoming_book_filtered(
+            fresh(clerk), unit_id=office.pk, year=SPAN[1].year
+        ).count()
+
+    def book_total_done() -> int:
+        # The same over every year of a status: the widest count the API's filters allow.
+        return selectors.incoming_book_filtered(
+            fresh(clerk), unit_id=office.pk, status="done"
+        ).count()
+
     def book_old_year() -> list[Any]:
         return selectors.incoming_book(fresh(clerk), unit_id=office.pk, year=SPAN[0].year)
 
@@ -373,6 +392,9 @@ def measure(rounds: int, *, explain: bool) -> dict[str, Any]:
     runs = {
         "book, first page": book_first,
         "book, deep keyset page": book_deep,
+        "book, deep numbered page (offset)": book_deep_numbered,
+        "book, total of a year (the page's count)": book_total,
+        "book, total of every year, done (count)": book_total_done,
         "book, specialist's view": book_specialist,
         "book, year 2011": book_old_year,
         "book, March 2011 (dates)": book_month,

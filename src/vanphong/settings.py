@@ -180,6 +180,7 @@ SESSION_COOKIE_SAMESITE = "Lax"
 
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+CSRF_FAILURE_VIEW = "vanphong.web.errors.csrf_failure"
 SECURE_SSL_REDIRECT = HTTPS and env_bool("VANPHONG_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env_int("VANPHONG_HSTS_SECONDS", 31_536_000, minimum=0) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
@@ -229,6 +230,9 @@ LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Dates are typed day first and times in 24 hours in every language (English's own formats
+# would read 01/03/2012 as 3 January): see core.inputs.
+FORMAT_MODULE_PATH = ["vanphong.core.formats"]
 USE_TZ = True
 
 # --- static files and uploads ---------------------------------------------------------------

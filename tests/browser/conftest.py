@@ -13,8 +13,7 @@ CHROMIUM = Path(os.environ.get("VANPHONG_CHROMIUM", "/usr/bin/chromium"))
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-@pytest.fixture
-def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+def _chromium(monkeypatch: pytest.MonkeyPatch, locale: str) -> Iterator[object]:
     if not CHROMIUM.exists():
         if os.environ.get("VANPHONG_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
@@ -26,7 +25,7 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale=locale)
         try:
             yield context.new_page()
         finally:
@@ -36,3 +35,14 @@ def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             # the ORM calls made here had their own connection; close it, or PostgreSQL refuses
             # to drop the test database ("being accessed by other users").
             connections.close_all()
+
+
+@pytest.fixture
+def page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    yield from _chromium(monkeypatch, "vi-VN")
+
+
+@pytest.fixture
+def english_page(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    """A browser set to American English: its own date and time controls read mm/dd, AM/PM."""
+    yield from _chromium(monkeypatch, "en-US")

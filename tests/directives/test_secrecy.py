@@ -14,6 +14,7 @@ from django.test import Client
 
 from tests.support.api import caller
 from tests.support.documents import DocWorld, register
+from vanphong.core import notifications
 from vanphong.core.models import Notification
 from vanphong.directives import reminders, selectors, services, services_reports
 from vanphong.directives.models import Directive, Task
@@ -212,6 +213,7 @@ def test_the_reminder_tells_only_the_cleared_in_the_app_and_by_mail(world: DocWo
     ):
         person.email = address
         person.save(update_fields=["email"])
+        notifications.notice_preferences_set(actor=person, email={"due_soon": True})
     secret_task(world, deadline=date(2011, 4, 12))
     Notification.objects.all().delete()
     reminders.send(today=date(2011, 4, 11), within=3)

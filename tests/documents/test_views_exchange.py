@@ -48,7 +48,6 @@ def issue_post(world: DocWorld, **overrides: Any) -> dict[str, Any]:
         "copies": "4",
         "file_copy_holder": "Lưu VP",
         "recipients": [str(world.hoa_thanh_office.uuid)],
-        "external": "",
     }
     data.update(overrides)
     return data
@@ -88,13 +87,21 @@ def test_the_issue_form_shows_the_rules_refusal_when_no_term_covers_the_date(
     page = client.get(url("outgoing_issue", document.uuid))
     assert page.context["form"].initial["issued_on"] == timezone.localdate()
     response = issue_through_page(
-        client, document, issue_post(world, issued_on="2009-05-04", external="Sở Nội vụ | thư")
+        client,
+        document,
+        issue_post(
+            world,
+            issued_on="2009-05-04",
+            **{"external-ten": ["Sở Nội vụ"], "external-ghi-chu": ["thư"]},
+        ),
     )
     assert response.status_code == 200
     assert response.context["form"].errors["issued_on"] == [
         "Chưa khai báo nhiệm kỳ của cấp ủy vào ngày ban hành này."
     ]
-    assert "Sở Nội vụ | thư" in response.content.decode(), "what was typed is kept"
+    kept = response.content.decode()
+    assert 'value="Sở Nội vụ"' in kept, "what was typed is kept"
+    assert 'value="thư"' in kept
     assert document.status == OutgoingStatus.SIGNED
     assert not NumberAllocation.objects.exists()
 
@@ -163,11 +170,13 @@ def test_an_unsigned_draft_cannot_be_issued(client: Client, world: DocWorld) -> 
     assert not NumberAllocation.objects.exists()
 
 
-def test_only_the_units_clerk_issues(client: Client, world: DocWorld) -> None:
+def test_only_the_units_clerk_or_chief_of_office_issues(client: Client, world: DocWorld) -> None:
     document = signed(world)
     login(client, world.chau_thanh_specialist)
     response = client.post(url("outgoing_issue", document.uuid), issue_post(world), follow=True)
-    assert "Chỉ văn thư của đơn vị mới làm được việc này." in messages_of(response)
+    assert "Chỉ văn thư của đơn vị hoặc Chánh Văn phòng mới làm được việc này." in (
+        messages_of(response)
+    )
     document.refresh_from_db()
     assert document.status == OutgoingStatus.SIGNED
 
@@ -267,13 +276,17 @@ def test_the_clerk_distributes_to_more_recipients_later(client: Client, world: D
     form = client.get(url("outgoing_distribute", document.uuid)).context["form"]
     offered = {name for _g, options in form.fields["recipients"].choices for _v, name in options}
     assert "Văn phòng Huyện uỷ Hoà Thành" not in offered, "already sent there"
-    response = client.post(url("outgoing_distribute", document.uuid), {"external": ""})
+    response = client.post(url("outgoing_distribute", document.uuid), {"external-ten": [""]})
     assert response.context["form"].errors["recipients"] == [
         "Cần chọn hoặc nhập ít nhất một nơi nhận."
     ]
     response = client.post(
         url("outgoing_distribute", document.uuid),
-        {"recipients": [str(world.province_office.uuid)], "external": "Báo Tây Ninh | để đưa tin"},
+        {
+            "recipients": [str(world.province_office.uuid)],
+            "external-ten": ["Báo Tây Ninh"],
+            "external-ghi-chu": ["để đưa tin"],
+        },
         follow=True,
     )
     assert "Đã gửi thêm 2 nơi nhận." in messages_of(response)

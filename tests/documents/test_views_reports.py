@@ -148,8 +148,8 @@ def test_the_download_buttons_keep_the_register_unit_and_period(
     for file_format, link in links.items():
         assert "loai=di" in link
         assert f"don-vi={world.chau_thanh_office.uuid}" in link
-        assert "tu=2012-01-01" in link
-        assert "den=2012-12-31" in link
+        assert "tu=01%2F01%2F2012" in link
+        assert "den=31%2F12%2F2012" in link
         assert f"dinh-dang={file_format}" in link
         assert response.content.decode().count(link.replace("&", "&amp;")) == 1
 

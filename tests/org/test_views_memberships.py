@@ -208,7 +208,7 @@ def test_end_page_proposes_today(client: Client, people: Personas) -> None:
     client.force_login(people.chau_thanh_admin)
     response = client.get(reverse("org:membership_end", args=[membership.uuid]))
     assert response.status_code == 200
-    assert f'value="{timezone.localdate().isoformat()}"' in response.content.decode()
+    assert f'value="{timezone.localdate():%d/%m/%Y}"' in response.content.decode()
     membership.refresh_from_db()
     assert membership.ends_on is None
 

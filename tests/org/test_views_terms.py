@@ -72,7 +72,7 @@ def test_admin_edits_a_term_and_the_change_is_audited(client: Client, people: Pe
     client.force_login(people.province_admin)
     url = reverse("org:term_update", args=[term.uuid])
     response = client.get(url)
-    assert 'value="2010-10-15"' in response.content.decode()
+    assert 'value="15/10/2010"' in response.content.decode()
     data = {"name": "Nhiệm kỳ 2010–2015", "congress": "IX", "starts_on": "2010-10-15"}
     data["ends_on"] = "2015-10-20"
     assert client.post(url, data).status_code == 302

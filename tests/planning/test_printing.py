@@ -1,4 +1,5 @@
-"""The week on paper: the PDF renders and reads back in Vietnamese; the DOCX opens."""
+"""The week on paper: the PDF renders and reads back in Vietnamese; the DOCX opens (its tables:
+the header, the grid, the foot)."""
 
 from __future__ import annotations
 
@@ -77,14 +78,15 @@ def test_the_docx_opens_landscape_in_times_new_roman_with_the_grid(world: PlanWo
     texts = [p.text for p in document.paragraphs]
     assert "LỊCH CÔNG TÁC TUẦN CỦA THƯỜNG TRỰC TỈNH ỦY TÂY NINH" in texts
     assert "Tuần 07, từ ngày 13/02 đến ngày 19/02/2012" in texts
-    [table] = document.tables
+    _header, table, _foot = document.tables
     cells = [cell.text for row in table.rows for cell in row.cells]
     assert any(SUBJECT in cell for cell in cells)
     assert any("(Điều chỉnh)" in cell for cell in cells)
     fonts = {run.font.name for p in document.paragraphs for run in p.runs}
     assert fonts == {"Times New Roman"}
     assert document.styles["Normal"].font.name == "Times New Roman"  # the grid's runs inherit
-    assert [round(column.width.mm) for column in table.columns] == [21, 13, 19, 95, 42, 42, 34]
+    # The time column holds "07g30–09g00" on one line.
+    assert [round(column.width.mm) for column in table.columns] == [20, 13, 28, 69, 61, 45, 26]
 
 
 def test_a_secret_entry_prints_as_busy_for_someone_not_cleared(world: PlanWorld) -> None:
@@ -97,7 +99,7 @@ def test_a_secret_entry_prints_as_busy_for_someone_not_cleared(world: PlanWorld)
     shown = week.build(version, world.province_clerk)  # cleared for Mật, not Tối mật
     cells = [
         cell.text
-        for row in Document(io.BytesIO(printing.docx(shown))).tables[0].rows
+        for row in Document(io.BytesIO(printing.docx(shown))).tables[1].rows
         for cell in row.cells
     ]
     assert not any("công tác cán bộ" in cell for cell in cells)

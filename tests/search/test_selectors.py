@@ -65,12 +65,12 @@ def test_a_number_symbol_in_any_common_writing_finds_the_document(
     library: DocWorld, typed: str
 ) -> None:
     titles = [hit.title for hit in search(library.chau_thanh_clerk, typed).hits]
-    assert titles[:1] == [t for t in titles[:1] if t.startswith("45-NQ/TU")] != []
+    assert titles[:1] == [t for t in titles[:1] if t.startswith("Số 45-NQ/TU")] != []
 
 
 def test_a_government_number_finds_its_document(library: DocWorld) -> None:
     titles = [hit.title for hit in search(library.chau_thanh_clerk, "12/QD-UBND").hits]
-    assert titles[:1] == [t for t in titles[:1] if t.startswith("12/QĐ-UBND")] != []
+    assert titles[:1] == [t for t in titles[:1] if t.startswith("Số: 12/QĐ-UBND")] != []
 
 
 def test_matches_are_highlighted_in_the_original_text(library: DocWorld) -> None:

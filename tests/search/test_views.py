@@ -79,7 +79,7 @@ def test_the_api_answers_with_hits_total_and_facets(client: Client, world: DocWo
     assert response.status_code == 200, response.json()
     body = response.json()
     assert body["total"] == 1
-    assert [hit["title"][:8] for hit in body["hits"]] == ["45-NQ/TU"]
+    assert [hit["title"][:11] for hit in body["hits"]] == ["Số 45-NQ/TU"]
     assert sum(f["count"] for f in body["facets"]["kind"]) == 1
     plain = client.get("/api/v1/search", {"q": "bầu cử"}, headers=specialist.headers).json()
     assert (plain["total"], plain["facets"]) == (1, {})

@@ -23,6 +23,7 @@ from tests.support.documents import DocWorld, build_world
 from tests.support.factories import TermFactory
 from vanphong.api.services import token_create
 from vanphong.core import workdays
+from vanphong.core.models import NoticeKind, NoticePreference
 from vanphong.core.pdf import add_liberation_serif
 from vanphong.core.vietnamese import fold
 from vanphong.directives import services as directive_services
@@ -502,6 +503,10 @@ def build() -> SweepWorld:
     for person in Person.objects.all():  # the reminder also writes to those with an address
         person.email = f"{person.username}@tayninh.example"
         person.save(update_fields=["email"])
+        # Every kind by email, so that every email a notice may send is swept too.
+        NoticePreference.objects.bulk_create(
+            NoticePreference(person=person, kind=kind, email=True) for kind in NoticeKind.values
+        )
     for name in [*UNCLEARED, CLEARED]:
         person = sweep.person(name)
         sweep.tokens[name] = token_create(actor=None, person=person, name="sweep").token

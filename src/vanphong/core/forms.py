@@ -22,13 +22,57 @@ T = TypeVar("T")
 _CONTROL = "form-control"
 _SELECT = "form-select"
 _CHECK = "form-check-input"
+_FILE = "vp-file-input"
+# A file input with a Vietnamese button and the chosen names, not the browser's own control.
+FILE_TEMPLATE = "core/widgets/file.html"
+
+
+# Plain text boxes, not `type=date`/`type=time`: those show the browser's own order (mm/dd/yyyy
+# and AM/PM in an English browser). The pattern only guides the browser; the field parses.
+_DATE_PATTERN = r"\d{1,2}(/|-|\.)\d{1,2}(/|-|\.)\d{4}|\d{4}-\d{1,2}-\d{1,2}"
+_TIME_PATTERN = r"\d{1,2}(:|\.|g|G|h|H)\d{1,2}(:\d{2})?"
+
+
+def _typed(attrs: dict[str, Any] | None, placeholder: str, pattern: str) -> dict[str, Any]:
+    return {
+        "placeholder": placeholder,
+        "inputmode": "numeric",
+        "pattern": pattern,
+        "autocomplete": "off",
+        **(attrs or {}),
+    }
 
 
 class DateInput(forms.DateInput):
-    input_type = "date"
+    """A date typed as dd/mm/yyyy (ISO too), shown as dd/mm/yyyy."""
+
+    input_type = "text"
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+        super().__init__(attrs=_typed(attrs, "dd/mm/yyyy", _DATE_PATTERN), format="%d/%m/%Y")
+
+
+class TimeInput(forms.TimeInput):
+    """A time typed in 24 hours (`14:30`, `7:30`, `7g30`), shown as hh:mm."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=_typed(attrs, "hh:mm", _TIME_PATTERN), format="%H:%M")
+
+
+class DateTimeInput(forms.DateTimeInput):
+    """A date and time typed as `dd/mm/yyyy hh:mm`."""
+
+    input_type = "text"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        pattern = rf"({_DATE_PATTERN}) +({_TIME_PATTERN})|\d{{4}}-\d{{2}}-\d{{2}}T\d{{2}}:\d{{2}}"
+        super().__init__(
+            attrs={"placeholder": "dd/mm/yyyy hh:mm", "pattern": pattern, "autocomplete": "off"}
+            | (attrs or {}),
+            format="%d/%m/%Y %H:%M",
+        )
 
 
 class BootstrapForm(forms.Form):
@@ -41,7 +85,10 @@ class BootstrapForm(forms.Form):
         for field in self.fields.values():
             bound_form_field(field)  # the same input rules as the API's
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
+            if isinstance(widget, forms.FileInput):
+                widget.template_name = FILE_TEMPLATE
+                css = _FILE
+            elif isinstance(widget, forms.CheckboxInput):
                 css = _CHECK
             elif isinstance(widget, forms.Select):
                 css = _SELECT

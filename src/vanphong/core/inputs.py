@@ -28,6 +28,16 @@ LAST_DAY: Final = date(LAST_YEAR, 12, 31)
 # PositiveIntegerField holds up to 2^31 - 1 on every database Django supports.
 MAX_COUNT: Final = 2_147_483_647
 
+# What a form accepts, whatever the page's or the browser's language: the day first as offices
+# write it (`01/03/2012` is 1 March, never 3 January), ISO for old links and bookmarks, and
+# 24-hour times (`14:30`, `7:30`, `7g30`). The first of each is how a form shows a value.
+# `vanphong.core.formats` makes them Django's input formats in every language.
+DATE_INPUT_FORMATS: Final = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+TIME_INPUT_FORMATS: Final = ["%H:%M", "%H:%M:%S", "%Hg%M", "%Hh%M", "%H.%M"]
+DATETIME_INPUT_FORMATS: Final = [
+    f"{day} {clock}" for day in DATE_INPUT_FORMATS for clock in TIME_INPUT_FORMATS
+] + ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
+
 
 def out_of_range_message() -> str:
     return _("Ngày phải trong khoảng %(first)s – %(last)s.") % {
@@ -97,15 +107,39 @@ def _form_day(value: date) -> None:
         raise ValidationError(out_of_range_message(), code="date_range")
 
 
+def _invalid_date() -> str:
+    return _("Ngày không hợp lệ: ghi ngày/tháng/năm, ví dụ 01/03/2012.")
+
+
+def _invalid_time() -> str:
+    return _("Giờ không hợp lệ: ghi giờ:phút theo 24 giờ, ví dụ 07:30 hoặc 14:30.")
+
+
+def _invalid_moment() -> str:
+    return _("Ngày giờ không hợp lệ: ghi ngày/tháng/năm giờ:phút, ví dụ 01/03/2012 14:30.")
+
+
 def bound_form_field(field: forms.Field) -> None:
     """Put a form field under the same rules as the API: text sanitised and stripped before
     its length is checked (passwords excepted: they are compared as typed), dates in range,
-    integers that fit their column. Called for every field of `BootstrapForm`."""
+    integers that fit their column. Called for every field of `BootstrapForm`.
+
+    Dates and times are read in the office's shapes whatever the language, and a value that
+    does not read says which shape to use."""
     if isinstance(field, forms.CharField) and not isinstance(field.widget, forms.PasswordInput):
         parse = field.to_python
         field.to_python = lambda value: _scrub(parse(value))  # type: ignore[method-assign]
-    elif isinstance(field, forms.DateField | forms.DateTimeField):
+    elif isinstance(field, forms.DateTimeField):
+        field.input_formats = DATETIME_INPUT_FORMATS
+        field.error_messages["invalid"] = _invalid_moment()
         field.validators.append(_form_day)
+    elif isinstance(field, forms.DateField):
+        field.input_formats = DATE_INPUT_FORMATS
+        field.error_messages["invalid"] = _invalid_date()
+        field.validators.append(_form_day)
+    elif isinstance(field, forms.TimeField):
+        field.input_formats = TIME_INPUT_FORMATS
+        field.error_messages["invalid"] = _invalid_time()
     elif isinstance(field, forms.IntegerField) and field.max_value is None:
         field.validators.append(MaxValueValidator(MAX_COUNT))
         if field.min_value is None:

@@ -141,6 +141,30 @@ class CalendarDay(models.Model):
         return f"{self.day:%d/%m/%Y} ({kind}): {self.name}"
 
 
+class NoticeKind(models.TextChoices):
+    """What a notice is about: its label on the notices page, and the unit of a person's
+    choice to get it by email too (`NoticePreference`)."""
+
+    PRESENTED = "presented", _("Văn bản trình tôi")
+    DIRECTED = "directed", _("Ý kiến chỉ đạo")
+    ASSIGNED = "assigned", _("Phân công xử lý")
+    RETURNED = "returned", _("Trả lại")
+    APPROVED = "approved", _("Dự thảo được duyệt")
+    ISSUED = "issued", _("Văn bản được phát hành")
+    RECEIVED = "received", _("Văn bản đến chờ vào sổ")
+    RECALLED = "recalled", _("Văn bản bị thu hồi")
+    TASK = "task", _("Nhiệm vụ")
+    SCHEDULE = "schedule", _("Lịch công tác điều chỉnh")
+    DUE_SOON = "due_soon", _("Sắp đến hạn")
+    OVERDUE = "overdue", _("Quá hạn")
+    OTHER = "other", _("Khác")
+
+
+# The kinds whose email a person gets unless they turn it off; every other kind is off until
+# turned on.
+EMAIL_BY_DEFAULT = frozenset({NoticeKind.OVERDUE})
+
+
 class Notification(models.Model):
     """A line in a person's in-app notices (see core.notifications)."""
 
@@ -152,6 +176,7 @@ class Notification(models.Model):
     url = models.CharField(max_length=300, blank=True)
     # The same key is never sent twice to the same person (a retried job, a repeated publish).
     key = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices, default=NoticeKind.OTHER)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -169,3 +194,22 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class NoticePreference(models.Model):
+    """A person's choice for one kind of notice: whether it also comes by email. No row: the
+    default (`EMAIL_BY_DEFAULT`)."""
+
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_preferences"
+    )
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    email = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["person", "kind"], name="core_notice_preference_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}:{self.kind}={self.email}"

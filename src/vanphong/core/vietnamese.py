@@ -33,6 +33,7 @@ __all__ = [
     "format_place_date",
     "format_week",
     "nfc",
+    "number_line",
     "parse_date",
     "parse_number_symbol",
     "sanitize",
@@ -397,6 +398,32 @@ class NumberSymbol:
 def format_number_symbol(ns: NumberSymbol) -> str:
     """The full number line: `Số 45-NQ/TU` (party) or `Số: 123/QĐ-UBND` (government)."""
     return f"Số {ns.code}" if ns.style == "party" else f"Số: {ns.code}"
+
+
+_SHAPE: Final = re.compile(r"[0-9]+([-/])")
+
+
+@functools.lru_cache(maxsize=4096)
+def number_line(code: str) -> str:
+    """The number line of a stored number-symbol, for every page and print that shows one.
+
+    `45-NQ/TU` → `Số 45-NQ/TU`, `01/QĐ-UBND` → `Số: 01/QĐ-UBND`: a document keeps the style of
+    whoever issued it, so an incoming Party document reads the Party way in a government
+    office's book and the other way round. A value this module cannot read (a type symbol
+    of an older rule set) is still styled by its shape; one of no known shape is shown as
+    stored, never guessed at. Empty stays empty (a draft has no number yet).
+    """
+    text = clean(code)
+    if not text:
+        return ""
+    try:
+        return format_number_symbol(parse_number_symbol(text))
+    except (VietnameseParseError, ValueError):
+        pass
+    shape = _SHAPE.match(text)
+    if shape is None:
+        return text
+    return f"Số {text}" if shape[1] == "-" else f"Số: {text}"
 
 
 # Word processors turn `-` into dashes, and legacy fonts put the eth where Đ belongs.

@@ -8,8 +8,9 @@ class DirectivesConfig(AppConfig):
 
     def ready(self) -> None:
         from vanphong.core import audit
-        from vanphong.directives import lateness, services
+        from vanphong.directives import inbox, lateness, services
         from vanphong.planning import hooks as planning_hooks
 
         audit.on_record(lateness.calendar_changed)
         planning_hooks.on_programme_item_moved(services.programme_item_follow)
+        inbox.register_sections()

@@ -46,21 +46,32 @@ def bar(
     scale = WIDTH / (largest or counts.total or 1)
     x = 0.0
     parts = []
+    figures = []  # the chart's text equivalent: each segment's kind and figure, in words
     for kind in KINDS:
         n = getattr(counts, kind)
         if not n:
             continue
         width = scale * n
+        said = escape(f"{KIND_LABELS[kind]}: {n}")
+        figures.append(said)
         rect = (
             f'<rect x="{x:.1f}" y="0" width="{width:.1f}" height="{HEIGHT}" '
-            f'fill="{COLOURS[kind]}"><title>{n}</title></rect>'
+            f'fill="{COLOURS[kind]}"><title>{said}</title></rect>'
         )
         # No link: figures the viewer may count but not open (a unit's own sub-tasks).
-        parts.append(f'<a href="{escape(link)}&amp;loai={kind}">{rect}</a>' if link else rect)
+        parts.append(
+            f'<a href="{escape(link)}&amp;loai={kind}" aria-label="{said}">{rect}</a>'
+            if link
+            else f'<g role="img" aria-label="{said}">{rect}</g>'
+        )
         x += width
+    # A group, not an image: an image's children are hidden from screen readers, and these
+    # are links. Its name says the row and every figure, for those who cannot see the bar.
+    summary = "; ".join(figures)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'role="img" aria-label="{escape(label)}: {counts.total}">{"".join(parts)}</svg>'
+        f'role="group" aria-label="{escape(label)}: {counts.total}'
+        f'{" — " + summary if summary else ""}">{"".join(parts)}</svg>'
     )
     return Bar(label, title, counts, mark_safe(svg), href)  # noqa: S308 (escaped above)
 

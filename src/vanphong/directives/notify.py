@@ -13,16 +13,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from vanphong.core import notifications
+from vanphong.core.models import NoticeKind
 from vanphong.directives.models import Task
 from vanphong.directives.reminders import people_of
 from vanphong.directives.selectors import task_seen_by
 from vanphong.org.models import Person, Unit
 
 
-def unit_told(*, unit: Unit, actor: Person, task: Task, text: str) -> int:
+def unit_told(
+    *, unit: Unit, actor: Person, task: Task, text: str, kind: str = NoticeKind.TASK
+) -> int:
     people = people_of({unit.pk}, timezone.localdate()).get(unit.pk, [])
     return notifications.send(
         person_ids=task_seen_by(task, {person for person, _email in people} - {actor.pk}),
         text=f"{text}: {task.content[:200]}",
         url=reverse("directives:task", args=[task.uuid]),
+        kind=kind,
     )

@@ -6,7 +6,9 @@ unit, deadline, content), and the people of the units in a chunk in one query. E
 `Reminder` rows are inserted first, in their own transaction, and only the tasks whose row
 was new are told — a job retried after a crash tells nobody twice (and, having committed the
 rows, may leave a chunk untold rather than tell it twice). A task of a secret directive is
-told only to those of the unit who may see it (selectors.task_seen_by), in the app and by mail.
+told only to those of the unit who may see it (selectors.task_seen_by), in the app and by mail
+— by mail only to those who want that kind of notice by email (`core.notifications`: overdue
+on unless turned off, due soon off unless turned on).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vanphong.core import notifications
+from vanphong.core.models import NoticeKind
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives.models import CLOSED_STATES, Reminder, Task, TaskState
 from vanphong.directives.selectors import task_seen_by
@@ -97,8 +100,13 @@ def send(*, today: date, within: int | None = None) -> Sent:
                 ignore_conflicts=True,
             )
         people = people_of({row[2] for row in fresh}, today)
+        everyone = {person for found in people.values() for person, _email in found}
+        mailed = {
+            kind: set(notifications.wanting_email(kind, everyone))
+            for kind in (NoticeKind.DUE_SOON, NoticeKind.OVERDUE)
+        }
         mails = []
-        notices: list[tuple[int, str, str, str]] = []
+        notices: list[tuple[int, str, str, str, str]] = []
         for pk, uuid, unit, deadline, content, secret in fresh:
             assert deadline is not None  # noqa: S101 (filtered above)
             late = deadline <= overdue_before
@@ -119,8 +127,9 @@ def send(*, today: date, within: int | None = None) -> Sent:
                 recipients = [(person, email) for person, email in recipients if person in seeing]
             url = reverse("directives:task", args=[uuid])
             key = f"task-reminder:{uuid}:{today.isoformat()}"
-            notices += [(person, text, url, key) for person, _email in recipients]
-            addresses = [email for _person, email in recipients if email]
+            kind = NoticeKind.OVERDUE if late else NoticeKind.DUE_SOON
+            notices += [(person, text, url, key, kind) for person, _email in recipients]
+            addresses = [email for person, email in recipients if email and person in mailed[kind]]
             if addresses:
                 mails.append((_("[vanphong] Nhắc việc"), text, None, addresses))
             sent.tasks += 1

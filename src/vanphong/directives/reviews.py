@@ -419,7 +419,8 @@ def review_docx(
 
 def filename(directive: Directive, kind: ReviewKind) -> str:
     """`BC-so-ket-01-CT-TW.docx`."""
-    number = re.sub(r"[^\w]+", "-", directive.number_symbol).strip("-")
+    # ASCII: `QĐ` becomes `QD` (a browser may mangle other letters in a downloaded name).
+    number = re.sub(r"[^A-Z0-9]+", "-", fold(directive.number_symbol).upper()).strip("-")
     return f"BC-{REVIEW_SLUGS[kind]}-{number}.docx"
 
 

@@ -19,6 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vanphong.core import paging
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.directives import (
@@ -74,10 +75,9 @@ def tasks(request: HttpRequest) -> HttpResponse:
         _("năm %(year)s") % {"year": year} if year else "",
         str(charts.KIND_LABELS.get(kind, "")),
     ]
-    page = _page_number(request)
-    rows = list(behind.tasks[(page - 1) * PAGE : page * PAGE + 1])
-    query = request.GET.copy()
-    query.pop("trang", None)
+    # One COUNT for the total and the page numbers (the filters are those of the rows).
+    pages = paging.pages(total=behind.tasks.count(), number=_page_number(request), per_page=PAGE)
+    rows = list(behind.tasks[pages.start : pages.end])
     visible = selectors.tasks_visible(cast(Person, request.user))
     filters = TaskFilterForm(
         request.GET,
@@ -93,12 +93,10 @@ def tasks(request: HttpRequest) -> HttpResponse:
         "directives/tasks.html",
         {
             "title": _("Nhiệm vụ"),
-            "tasks": rows[:PAGE],
+            "tasks": rows,
             "narrowed": " · ".join(part for part in narrowed if part),
             "filters": filters,
-            "page": page,
-            "more": len(rows) > PAGE,
-            "query": query.urlencode(),
+            "pages": pages,
         },
     )
 

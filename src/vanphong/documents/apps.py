@@ -7,8 +7,10 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Văn bản"
 
     def ready(self) -> None:
+        from vanphong.documents import inbox
         from vanphong.documents.search import IncomingProvider, OutgoingProvider
         from vanphong.search import registry
 
         registry.register(IncomingProvider())
         registry.register(OutgoingProvider())
+        inbox.register_sections()

@@ -14,20 +14,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
+from vanphong.core.forms import BootstrapForm, DateInput, DateTimeInput, QueryForm
 from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
+from vanphong.core.vietnamese import number_line
 from vanphong.documents.models import IncomingStatus, Medium, OutgoingDocument, Urgency
+from vanphong.documents.widgets import SuggestInput
 from vanphong.org.models import Clearance, Person, Unit
 from vanphong.org.pickers import PeopleChoiceField, PersonChoiceField, UnitChoiceField
 
 _TEXTAREA = {"rows": 3}
-
-
-class DateTimeLocalInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -62,13 +57,14 @@ class IncomingRegisterForm(BootstrapForm):
     received_at = forms.DateTimeField(
         label=_("Ngày, giờ đến"),
         required=False,
-        widget=DateTimeLocalInput(),
+        widget=DateTimeInput(),
         help_text=_("Để trống: lúc bấm Vào sổ."),
     )
     sender_name = forms.CharField(
         label=_("Cơ quan ban hành (tác giả)"),
         max_length=200,
-        help_text=_("Ví dụ: Tỉnh ủy Tây Ninh, UBND tỉnh Tây Ninh."),
+        widget=SuggestInput(),
+        help_text=_("Ví dụ: Tỉnh ủy Tây Ninh, UBND tỉnh Tây Ninh. Gõ vài chữ để chọn nơi đã gửi."),
     )
     number_symbol = forms.CharField(
         label=_("Số, ký hiệu"),
@@ -116,13 +112,19 @@ class IncomingRegisterForm(BootstrapForm):
     delivery = forms.UUIDField(required=False, widget=forms.HiddenInput())
 
     def __init__(
-        self, *args: Any, units: QuerySet[Unit], max_clearance: int, **kwargs: Any
+        self,
+        *args: Any,
+        units: QuerySet[Unit],
+        max_clearance: int,
+        senders_url: str = "",
+        **kwargs: Any,
     ) -> None:
+        """`senders_url`: where the sender box asks for earlier senders."""
         super().__init__(*args, **kwargs)
         cast("forms.ModelChoiceField[Unit]", self.fields["unit"]).queryset = units
         confidentiality = cast(forms.TypedChoiceField, self.fields["confidentiality"])
         confidentiality.choices = [c for c in Clearance.choices if c[0] <= max_clearance]
-        self.fields["sender_name"].widget.attrs["autocomplete"] = "off"
+        cast(SuggestInput, self.fields["sender_name"].widget).source = senders_url
         self.fields["number_symbol"].widget.attrs["autocomplete"] = "off"
 
 
@@ -177,8 +179,12 @@ class BookFilterForm(QueryForm):
         )
         self.fields["urgent"] = forms.BooleanField(label=_("Chỉ văn bản khẩn"), required=False)
         self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=100)
-        self.fields["received_from"] = forms.DateField(label=_("Đến từ ngày"), required=False)
-        self.fields["received_to"] = forms.DateField(label=_("Đến ngày"), required=False)
+        self.fields["received_from"] = forms.DateField(
+            label=_("Đến từ ngày"), required=False, widget=DateInput()
+        )
+        self.fields["received_to"] = forms.DateField(
+            label=_("Đến ngày"), required=False, widget=DateInput()
+        )
         for field in self.fields.values():
             bound_form_field(field)
 
@@ -279,7 +285,7 @@ class CompleteForm(BootstrapForm):
 
 
 def _reply_label(document: OutgoingDocument) -> str:
-    return f"{document.number_symbol} — {document.subject[:80]}"
+    return f"{number_line(document.number_symbol)} — {document.subject[:80]}"
 
 
 class HandOverForm(BootstrapForm):

@@ -19,6 +19,7 @@ from vanphong.core.inputs import FIRST_YEAR, LAST_YEAR, bound_form_field
 from vanphong.documents.models import SigningAuthority, Urgency
 from vanphong.documents.services import Upload
 from vanphong.documents.services_delivery import Recipient
+from vanphong.documents.widgets import OutsideRecipientsField, OutsideRecipientsWidget
 from vanphong.org.models import LEADER_ROLES, Clearance, Role, Unit
 from vanphong.org.pickers import UnitChoiceField, UnitsChoiceField
 from vanphong.org.units import units_in_order
@@ -173,43 +174,36 @@ class RecipientsForm(BootstrapForm):
     recipients = UnitsChoiceField(
         label=_("Nơi nhận trong hệ thống"), to_field_name="uuid", required=False, rows=12
     )
-    external = forms.CharField(
+    external = OutsideRecipientsField(
         label=_("Nơi nhận bên ngoài"),
-        required=False,
-        max_length=20_000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Mỗi dòng một nơi nhận: “tên | ghi chú gửi”, ví dụ “UBND huyện | bản giấy”."),
+        help_text=_(
+            "Mỗi dòng một nơi nhận: chọn nơi đã gửi, nhận trước đây hoặc nhập tên mới, kèm "
+            "ghi chú gửi (ví dụ: bản giấy)."
+        ),
     )
 
-    def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, units: QuerySet[Unit], outside_url: str = "", **kwargs: Any
+    ) -> None:
+        """`outside_url`: where each outside row asks for known outside bodies."""
         super().__init__(*args, **kwargs)
         cast("forms.ModelMultipleChoiceField[Unit]", self.fields["recipients"]).queryset = units
-
-    def clean_external(self) -> str:
-        text: str = self.cleaned_data.get("external") or ""
-        for line in text.splitlines():
-            name, _sep, note = line.partition("|")
-            if len(name.strip()) > 200 or len(note.strip()) > 500:
-                raise forms.ValidationError(
-                    _("Mỗi nơi nhận dài tối đa 200 ký tự, ghi chú gửi tối đa 500: “%(line)s…”")
-                    % {"line": line[:40]}
-                )
-        return text
+        cast(OutsideRecipientsWidget, self.fields["external"].widget).source = outside_url
 
     def recipient_list(self) -> list[Recipient]:
         chosen = self.cleaned_data.get("recipients") or Unit.objects.none()
         found = [Recipient(unit=unit) for unit in units_in_order(chosen)]
-        for line in (self.cleaned_data.get("external") or "").splitlines():
-            name, _sep, note = line.partition("|")
-            if name.strip():
-                found.append(Recipient(external_name=name.strip(), note=note.strip()))
+        found += [
+            Recipient(external_name=name, note=note)
+            for name, note in self.cleaned_data.get("external") or []
+        ]
         return found
 
 
 class DistributeForm(RecipientsForm):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not data.get("recipients") and not (data.get("external") or "").strip():
+        if not data.get("recipients") and not data.get("external"):
             self.add_error("recipients", _("Cần chọn hoặc nhập ít nhất một nơi nhận."))
         return data
 
@@ -225,8 +219,17 @@ class IssueForm(RecipientsForm):
         help_text=_("Ví dụ: Lưu Văn phòng Huyện ủy."),
     )
     attachments = _attachments(_("Bản đã ký (tệp quét hoặc tệp ký số)"))
+    # Shown only once the date was refused as earlier than the book's last (show_backdate).
+    backdate_reason = forms.CharField(
+        label=_("Lý do cấp số lùi ngày"),
+        required=False,
+        max_length=500,
+        widget=forms.HiddenInput(),
+        help_text=_("Chỉ Chánh Văn phòng cấp số có ngày trước ngày của số đã cấp trước trong sổ."),
+    )
     field_order = [
         "issued_on",
+        "backdate_reason",
         "page_count",
         "copies",
         "file_copy_holder",
@@ -234,6 +237,12 @@ class IssueForm(RecipientsForm):
         "recipients",
         "external",
     ]
+
+    def show_backdate(self) -> None:
+        """Offer the reason field: the service refused the date as back-dating."""
+        invalid = " is-invalid" if "backdate_reason" in self.errors else ""
+        field = self.fields["backdate_reason"]
+        field.widget = forms.Textarea(attrs={"rows": 2, "class": f"form-control{invalid}"})
 
 
 class ReasonForm(BootstrapForm):
@@ -305,10 +314,10 @@ class ChainForm(BootstrapForm):
 
 
 class BookFilterForm(QueryForm):
-    """The book's query string: `don-vi` (a unit's UUID), `nam`, `q`, `sau` (a document's
-    UUID: the page continues after it)."""
+    """The book's query string: `don-vi` (a unit's UUID), `nam`, `q` (the page number,
+    `trang`, is read by the view)."""
 
-    params: ClassVar[dict[str, str]] = {"unit": "don-vi", "year": "nam", "after": "sau"}
+    params: ClassVar[dict[str, str]] = {"unit": "don-vi", "year": "nam"}
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -319,6 +328,5 @@ class BookFilterForm(QueryForm):
             label=_("Năm"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False
         )
         self.fields["q"] = forms.CharField(label=_("Tìm"), required=False, max_length=200)
-        self.fields["after"] = forms.UUIDField(required=False)
         for field in self.fields.values():
             bound_form_field(field)

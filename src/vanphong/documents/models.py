@@ -419,6 +419,12 @@ class Delivery(models.Model):
     recipient_unit = models.ForeignKey(
         Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="inbox_deliveries"
     )
+    # Who receives it for the addressee (org.selectors.receiving_unit when it was sent): a
+    # committee's Office for the committee. Its clerks see, register or refuse it; the
+    # addressee stays `recipient_unit`, as the registers and edXML name it.
+    receiving_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="received_deliveries"
+    )
     external_name = models.CharField(_("nơi nhận bên ngoài"), max_length=200, blank=True)
     delivery_note = models.CharField(_("ghi chú gửi"), max_length=500, blank=True)
     status = models.CharField(max_length=2, choices=DeliveryStatus.choices)
@@ -437,8 +443,13 @@ class Delivery(models.Model):
                 condition=Q(recipient_unit__isnull=False),
                 name="doc_delivery_once_per_unit",
             ),
+            models.CheckConstraint(
+                condition=Q(recipient_unit__isnull=True, receiving_unit__isnull=True)
+                | Q(recipient_unit__isnull=False, receiving_unit__isnull=False),
+                name="doc_delivery_received_by_a_unit",
+            ),
         ]
-        indexes = [models.Index(fields=["recipient_unit", "status"], name="doc_queue")]
+        indexes = [models.Index(fields=["receiving_unit", "status"], name="doc_queue")]
 
     def __str__(self) -> str:
         return f"{self.document} → {self.recipient_unit or self.external_name}"

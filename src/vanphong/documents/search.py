@@ -12,6 +12,7 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from vanphong.core.vietnamese import number_line
 from vanphong.documents.models import (
     Assignment,
     Attachment,
@@ -118,7 +119,7 @@ class IncomingProvider(_Documents):
     def entry(self, document: IncomingDocument) -> Entry:
         return self._entry(
             document,
-            title=f"{document.number_symbol} · {document.type_name or 'Công văn'} · "
+            title=f"{number_line(document.number_symbol)} · {document.type_name or 'Công văn'} · "
             f"số đến {document.number}/{document.year}",
             texts=(document.subject, document.sender_name, document.recipients_note, document.note),
             moment=document.received_at,
@@ -143,7 +144,7 @@ class OutgoingProvider(_Documents):
         moment = document.issued_at or document.created_at
         if document.issued_at is None and document.issued_on is not None:
             moment = timezone.make_aware(datetime.combine(document.issued_on, time(8)))
-        title = document.number_symbol or f"Dự thảo {document.type_name.lower()}"
+        title = number_line(document.number_symbol) or f"Dự thảo {document.type_name.lower()}"
         return self._entry(
             document,
             title=f"{title} · {document.type_name}",

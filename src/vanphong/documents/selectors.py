@@ -9,6 +9,7 @@ drafted, approved, signed). An involved person always sees the document.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from uuid import UUID
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
@@ -100,7 +101,8 @@ def assignment_get_visible(person: Person, assignment_uuid: UUID | str) -> Assig
 
 
 def _receivable(person: Person) -> Q:
-    """Deliveries to the units where the person is a clerk, up to the clearance held there
+    """Deliveries received by the units where the person is a clerk (Delivery.receiving_unit:
+    a committee's Office receives for the committee), up to the clearance held there
     (workflow.may_receive): one above it is neither listed, counted nor opened."""
     scope = scope_for(person)
     clerk_of = scope.units_with_role(Role.CLERK)
@@ -108,14 +110,14 @@ def _receivable(person: Person) -> Q:
     for level in Clearance.values:
         units = sorted(u for u in clerk_of if scope.sees(u, level))
         if units:
-            rule |= Q(document__confidentiality=level, recipient_unit_id__in=units)
+            rule |= Q(document__confidentiality=level, receiving_unit_id__in=units)
     return rule
 
 
 def delivery_get_for_recipient(person: Person, delivery_uuid: UUID | str) -> Delivery:
     """A delivery the person may register or refuse (see _receivable), or 404."""
     deliveries = Delivery.objects.select_related(
-        "document", "document__unit", "recipient_unit"
+        "document", "document__unit", "recipient_unit", "receiving_unit"
     ).filter(_receivable(person))
     return get_visible_or_404(deliveries, delivery_uuid)
 
@@ -148,7 +150,7 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def incoming_book(
+def incoming_book_filtered(
     person: Person,
     *,
     unit_id: int,
@@ -158,14 +160,10 @@ def incoming_book(
     text: str = "",
     received_from: date | None = None,
     received_to: date | None = None,
-    after: tuple[datetime, int] | None = None,
-    limit: int = 50,
-) -> list[IncomingDocument]:
-    """One page of a unit's incoming book, newest first, continuing after (received_at, id).
-
-    Keyset pagination: the cost of a page does not grow with how far down the book it is,
-    and no COUNT runs over the whole table.
-    """
+) -> QuerySet[IncomingDocument]:
+    """A unit's incoming book as the filters narrow it, unordered: what `incoming_book` pages
+    through and what the page counts (the COUNT runs on the same (unit, year, received_at)
+    index as the page, never over the whole table)."""
     documents = incoming_visible(person).filter(unit_id=unit_id)
     # Dates become ranges of received_at, never functions of it, so that doc_in_book serves
     # them at any size (a year of a million-row registry: 200 ms by `year` alone, 5 ms so).
@@ -188,24 +186,33 @@ def incoming_book(
         documents = documents.filter(
             Q(subject_folded__contains=word) | Q(symbol_key__contains=word.upper())
         )
+    return documents
+
+
+def incoming_book(
+    person: Person,
+    *,
+    after: tuple[datetime, int] | None = None,
+    offset: int = 0,
+    limit: int = 50,
+    **filters: Any,
+) -> list[IncomingDocument]:
+    """One page of a unit's incoming book (`incoming_book_filtered`'s filters), newest first,
+    continuing after (received_at, id) — keyset pagination for the API, whose cost does not
+    grow with depth — or from `offset` for the pages' numbered links."""
+    documents = incoming_book_filtered(person, **filters)
     if after is not None:
         at, pk = after
         documents = documents.filter(Q(received_at__lt=at) | Q(received_at=at, id__lt=pk))
-    return list(documents.select_related("unit").order_by("-received_at", "-id")[:limit])
+    ordered = documents.select_related("unit").order_by("-received_at", "-id")
+    return list(ordered[offset : offset + limit])
 
 
-def outgoing_book(
-    person: Person,
-    *,
-    unit_id: int,
-    year: int | None = None,
-    text: str = "",
-    after: tuple[date, int] | None = None,
-    limit: int = 50,
-) -> list[OutgoingDocument]:
-    """One page of a unit's outgoing book (sổ văn bản đi): numbered documents, withdrawn ones
-    included, newest first, continuing after (issued_on, id) — keyset pagination, like
-    incoming_book. Each document comes with its deliveries (and their units) prefetched."""
+def outgoing_book_filtered(
+    person: Person, *, unit_id: int, year: int | None = None, text: str = ""
+) -> QuerySet[OutgoingDocument]:
+    """A unit's outgoing book (sổ văn bản đi) as the filters narrow it: numbered documents,
+    withdrawn ones included, unordered."""
     documents = outgoing_visible(person).filter(unit_id=unit_id, number__isnull=False)
     if year is not None:
         documents = documents.filter(
@@ -215,6 +222,23 @@ def outgoing_book(
         documents = documents.filter(
             Q(subject_folded__contains=word) | Q(symbol_key__contains=word.upper())
         )
+    return documents
+
+
+def outgoing_book(
+    person: Person,
+    *,
+    unit_id: int,
+    year: int | None = None,
+    text: str = "",
+    after: tuple[date, int] | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> list[OutgoingDocument]:
+    """One page of a unit's outgoing book, newest first, continuing after (issued_on, id) or
+    from `offset`, like incoming_book. Each document comes with its deliveries (and their
+    units) prefetched."""
+    documents = outgoing_book_filtered(person, unit_id=unit_id, year=year, text=text)
     if after is not None:
         on, pk = after
         documents = documents.filter(Q(issued_on__lt=on) | Q(issued_on=on, id__lt=pk))
@@ -224,7 +248,7 @@ def outgoing_book(
     return list(
         documents.select_related("unit", "signer")
         .prefetch_related(deliveries)
-        .order_by("-issued_on", "-id")[:limit]
+        .order_by("-issued_on", "-id")[offset : offset + limit]
     )
 
 
@@ -261,10 +285,11 @@ def assigned_by(person: Person) -> QuerySet[Assignment]:
 
 
 def reception_queue(person: Person) -> QuerySet[Delivery]:
-    """Documents sent to the person's units inside the installation, waiting to be registered."""
+    """Documents sent inside the installation to the units the person receives for (those
+    addressed to a committee whose Office they clerk included), waiting to be registered."""
     return (
         Delivery.objects.filter(_receivable(person), status=DeliveryStatus.ARRIVED)
-        .select_related("document", "document__unit", "recipient_unit")
+        .select_related("document", "document__unit", "recipient_unit", "receiving_unit")
         .order_by("-document__urgency", "sent_at")
     )
 

@@ -11,6 +11,7 @@ from vanphong.core import audit
 from vanphong.core.vietnamese import (
     clean,
 )
+from vanphong.documents import notify
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -141,4 +142,5 @@ def assignment_hand_over(
         target=assignment,
         after={"to": to.pk, "note": assignment.result},
     )
+    notify.assigned(actor=actor, assignment=successor)
     return successor

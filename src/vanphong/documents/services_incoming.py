@@ -26,7 +26,7 @@ from vanphong.core.vietnamese import (
     fold,
     parse_number_symbol,
 )
-from vanphong.documents import workflow
+from vanphong.documents import notify, workflow
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
@@ -156,7 +156,9 @@ def delivery_register(
     duplicate_reason: str = "",
     submission_id: UUID | None = None,
 ) -> IncomingDocument:
-    """Register a document another unit of the installation sent (edXML status 03).
+    """Register a document another unit of the installation sent (edXML status 03) in the
+    incoming book of the unit that received it (Delivery.receiving_unit: a committee's Office
+    for the committee).
 
     What the document is — number-symbol, date, issuing unit, subject, type, secrecy, urgency,
     files, and the page count when the sender gave one — is copied from the sent document,
@@ -165,18 +167,22 @@ def delivery_register(
     """
     if (earlier := _registered_by_submission(submission_id)) is not None:
         return earlier
-    delivery = Delivery.objects.select_related("document__unit", "recipient_unit").get(
-        pk=delivery.pk
-    )
-    if delivery.recipient_unit is None:
+    delivery = Delivery.objects.select_related(
+        "document__unit", "recipient_unit", "receiving_unit"
+    ).get(pk=delivery.pk)
+    if delivery.receiving_unit is None or delivery.recipient_unit is None:
         raise ValidationError(_("Không áp dụng cho nơi nhận bên ngoài."))
-    workflow.require_clerk(actor, delivery.recipient_unit)
+    workflow.require_clerk(actor, delivery.receiving_unit)
     if not workflow.may_receive(actor, delivery):
         raise PermissionDenied(_("Bạn không được tiếp cận văn bản ở độ mật này."))
     sent = delivery.document
+    # Addressed to a committee and received by its Office: the book says whom it was for.
+    addressee = (
+        delivery.recipient_unit.name if delivery.recipient_unit != delivery.receiving_unit else ""
+    )
     return _register(
         actor=actor,
-        unit=delivery.recipient_unit,
+        unit=delivery.receiving_unit,
         medium=Medium.INTERNAL,
         sender_name=sent.unit.name,
         number_symbol=sent.number_symbol,
@@ -187,7 +193,7 @@ def delivery_register(
         confidentiality=sent.confidentiality,
         urgency=sent.urgency,
         deadline=deadline,
-        recipients_note=recipients_note or delivery.delivery_note,
+        recipients_note=recipients_note or delivery.delivery_note or addressee,
         note=note,
         attachments=(),
         duplicate_reason=duplicate_reason,
@@ -312,7 +318,7 @@ def _incoming_write(
             Delivery.objects.select_for_update().select_related("document").get(pk=delivery.pk)
         )
         if (
-            delivery.recipient_unit_id != document.unit_id
+            delivery.receiving_unit_id != document.unit_id
             or delivery.status != DeliveryStatus.ARRIVED
         ):
             raise ValidationError(_("Văn bản liên thông này không còn chờ vào sổ."))
@@ -360,7 +366,7 @@ def incoming_present(
     if not scope_for(leader).sees(document.unit_id, document.confidentiality):
         raise ValidationError({"leader": _("Lãnh đạo này không được tiếp cận độ mật của văn bản.")})
     _involve(leader, incoming=document)
-    return _incoming_change(
+    document = _incoming_change(
         actor,
         document,
         "incoming.present",
@@ -369,6 +375,8 @@ def incoming_present(
         presented_at=timezone.now(),
         status_reason="",
     )
+    notify.presented(actor=actor, document=document)
+    return document
 
 
 @dataclass(frozen=True)
@@ -436,6 +444,7 @@ def direction_give(
         target=direction,
         after={"text": text, "deadline": deadline, "document": str(document.uuid)},
     )
+    notify.directed(actor=actor, direction=direction)
     return direction
 
 
@@ -448,7 +457,7 @@ def incoming_return(*, actor: Person, document: IncomingDocument, reason: str) -
     reason = clean(reason)
     if not reason:
         raise ValidationError({"reason": _("Cần nêu lý do trả lại.")})
-    return _incoming_change(
+    document = _incoming_change(
         actor,
         document,
         "incoming.return",
@@ -456,6 +465,8 @@ def incoming_return(*, actor: Person, document: IncomingDocument, reason: str) -
         status_reason=reason,
         presented_to=None,
     )
+    notify.incoming_returned(actor=actor, document=document)
+    return document
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,8 +20,9 @@ from vanphong.core.vietnamese import (
     NumberSymbol,
     clean,
     fold,
+    format_date,
 )
-from vanphong.documents import workflow
+from vanphong.documents import notify, workflow
 from vanphong.documents.models import (
     ApprovalChain,
     ApprovalDecision,
@@ -161,7 +163,7 @@ def outgoing_submit(*, actor: Person, document: OutgoingDocument) -> OutgoingDoc
     )
     allow_self = bool(configured and configured.allow_self_approval)
     chain = [{**step, "allow_self": allow_self} for step in steps]
-    return _outgoing_change(
+    document = _outgoing_change(
         actor,
         document,
         "outgoing.submit",
@@ -170,6 +172,8 @@ def outgoing_submit(*, actor: Person, document: OutgoingDocument) -> OutgoingDoc
         current_step=0,
         status_reason="",
     )
+    notify.awaiting_approval(actor=actor, document=document)
+    return document
 
 
 def _latest_version(document: OutgoingDocument) -> DraftVersion:
@@ -203,7 +207,9 @@ def outgoing_approve(
     target = (
         OutgoingStatus.IN_REVIEW if next_step < len(document.chain) else OutgoingStatus.APPROVED
     )
-    return _outgoing_change(actor, document, "outgoing.approve", target, current_step=next_step)
+    document = _outgoing_change(actor, document, "outgoing.approve", target, current_step=next_step)
+    notify.approved(actor=actor, document=document)
+    return document
 
 
 @transaction.atomic
@@ -227,7 +233,7 @@ def outgoing_return(*, actor: Person, document: OutgoingDocument, comment: str) 
         version=_latest_version(document),
     )
     _involve(actor, outgoing=document)
-    return _outgoing_change(
+    document = _outgoing_change(
         actor,
         document,
         "outgoing.return",
@@ -235,6 +241,8 @@ def outgoing_return(*, actor: Person, document: OutgoingDocument, comment: str) 
         status_reason=comment,
         current_step=0,
     )
+    notify.outgoing_returned(actor=actor, document=document)
+    return document
 
 
 @transaction.atomic
@@ -287,10 +295,15 @@ def outgoing_issue(
     copies: int = 1,
     file_copy_holder: str = "",
     attachments: Sequence[Upload] = (),
+    backdate_reason: str = "",
 ) -> OutgoingDocument:
-    """Number, date and register a signed document, then send it to its recipients."""
+    """Number, date and register a signed document, then send it to its recipients.
+
+    The book reads in the order of its numbers and their dates: an issue dated before the
+    latest date already numbered in its series (back-dating) is refused, unless the Chief of
+    Office issues it and says why (`backdate_reason`, kept in an audit event of its own)."""
     document = _lock_outgoing(document)
-    workflow.require_clerk(actor, document.unit)
+    workflow.require_issuer(actor, document.unit)
     workflow.require_outgoing_move(document, OutgoingStatus.ISSUED)
     today = timezone.localdate()
     issued_on = issued_on or today
@@ -320,7 +333,8 @@ def outgoing_issue(
         year=issued_on.year,
         secret=document.confidentiality > Clearance.UNCLASSIFIED,
     )
-    number = allocate(series)
+    number = allocate(series)  # from here to the commit the series is locked: no race
+    backdated = _backdating_check(actor, document, series, number, issued_on, backdate_reason)
     symbol = outgoing_symbol(unit, document.type_symbol, number)
     _outgoing_change(
         actor,
@@ -338,9 +352,63 @@ def outgoing_issue(
         copies=copies,
         file_copy_holder=clean(file_copy_holder),
     )
+    if backdated is not None:
+        audit.record(
+            actor=actor,
+            action="outgoing.backdate",
+            target=document,
+            after={
+                "number_symbol": symbol.code,
+                "issued_on": issued_on,
+                "latest_issued_on": backdated,
+                "reason": clean(backdate_reason),
+            },
+        )
     _attach(actor, attachments, outgoing=document)
     outgoing_distribute(actor=actor, document=document, recipients=recipients)
+    notify.issued(actor=actor, document=document)
     return document
+
+
+def _backdating_check(
+    actor: Person,
+    document: OutgoingDocument,
+    series: str,
+    number: int,
+    issued_on: date,
+    reason: str,
+) -> date | None:
+    """The latest date numbered before `number` in the series when `issued_on` is earlier
+    (None when the issue keeps the book's order); refused unless the actor is the Chief of
+    Office (workflow.is_chief_of_office) and gives a reason."""
+    latest: date | None = OutgoingDocument.objects.filter(
+        series=series, number__lt=number
+    ).aggregate(latest=Max("issued_on"))["latest"]
+    if latest is None or issued_on >= latest:
+        return None
+    dates = {"date": format_date(issued_on), "latest": format_date(latest)}
+    if not workflow.is_chief_of_office(actor, document.unit):
+        raise ValidationError(
+            {
+                "issued_on": _(
+                    "Ngày ban hành %(date)s trước ngày %(latest)s của số đã cấp trước trong "
+                    "sổ: sổ văn bản đi phải theo thứ tự số và ngày. Chỉ Chánh Văn phòng mới "
+                    "cấp số lùi ngày, có nêu lý do."
+                )
+                % dates
+            }
+        )
+    if not clean(reason):
+        raise ValidationError(
+            {
+                "backdate_reason": _(
+                    "Ngày ban hành %(date)s trước ngày %(latest)s của số đã cấp trước trong "
+                    "sổ: cần nêu lý do cấp số lùi ngày."
+                )
+                % dates
+            }
+        )
+    return latest
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from vanphong.documents import views_incoming_steps as steps
 urlpatterns: list[URLPattern] = [
     path("den/", views.incoming_book, name="incoming_book"),
     path("den/dang-ky/", views.incoming_register, name="incoming_register"),
+    path("den/noi-gui/", views.incoming_senders, name="incoming_senders"),
     path("den/cho-vao-so/", views.queue, name="queue"),
     path("den/cho-vao-so/<uuid:delivery_uuid>/tu-choi/", views.queue_refuse, name="queue_refuse"),
     path("den/trinh-toi/", handling.incoming_presented_to_me, name="presented_to_me"),

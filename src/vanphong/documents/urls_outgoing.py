@@ -21,6 +21,11 @@ urlpatterns: list[URLPattern] = [
     path(
         "di/<uuid:document_uuid>/gui-them/", issue.outgoing_distribute, name="outgoing_distribute"
     ),
+    path(
+        "di/<uuid:document_uuid>/noi-nhan-ngoai/",
+        issue.outgoing_outside_bodies,
+        name="outgoing_outside_bodies",
+    ),
     path("di/<uuid:document_uuid>/thu-hoi/", issue.outgoing_recall, name="outgoing_recall"),
     path("di/<uuid:document_uuid>/huy/", issue.outgoing_cancel, name="outgoing_cancel"),
     path("quy-trinh-duyet/<uuid:unit_uuid>/", lists.approval_chain, name="approval_chain"),

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from vanphong.core import paging
 from vanphong.documents import (
     selectors,
     services_handling,
@@ -70,7 +71,12 @@ def my_inbox(request: HttpRequest) -> HttpResponse:
     include_done = request.GET.get("xong") == "1"
     found = inbox(_actor(request), include_done=include_done)
     page = Paginator(found, INBOX_PAGE_SIZE).get_page(request.GET.get("trang"))
-    context = {"page": page, "include_done": include_done, **_deadline_marks()}
+    context = {
+        "page": page,
+        "pages": paging.of_page(page),
+        "include_done": include_done,
+        **_deadline_marks(),
+    }
     return render(request, "documents/inbox.html", context)
 
 

@@ -10,8 +10,6 @@ read (services.document_read_record).
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -28,7 +26,7 @@ from django.db.models import (
     Prefetch,
     prefetch_related_objects,
 )
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -36,14 +34,17 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vanphong.core import paging
 from vanphong.core.forms import attempt
 from vanphong.core.models import AuditEvent
+from vanphong.core.vietnamese import number_line
 from vanphong.core.workdays import WorkCalendar
 from vanphong.documents import (
     selectors,
     services,
     services_delivery,
     services_incoming,
+    suggestions,
     workflow,
 )
 from vanphong.documents.forms_incoming import (
@@ -144,11 +145,12 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
         return _register_delivery(request, delivery_get_for_recipient(actor, raw_delivery))
     choices = Unit.objects.filter(id__in=[u.id for u in units])
     clearance = _max_clearance(actor, units)
+    offered = {"senders_url": reverse("documents:incoming_senders")}
     duplicates: list[IncomingDocument] = []
     files_lost = False
     if request.method == "POST":
         form = IncomingRegisterForm(
-            request.POST, request.FILES, units=choices, max_clearance=clearance
+            request.POST, request.FILES, units=choices, max_clearance=clearance, **offered
         )
         if form.is_valid():
             data = form.cleaned_data
@@ -188,7 +190,9 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
             "received_at": _now_to_the_minute(),
             "submission_id": uuid4(),
         }
-        form = IncomingRegisterForm(initial=initial, units=choices, max_clearance=clearance)
+        form = IncomingRegisterForm(
+            initial=initial, units=choices, max_clearance=clearance, **offered
+        )
     show_reason = bool(duplicates) or bool(form["duplicate_reason"].value())
     context = {
         "form": form,
@@ -197,6 +201,19 @@ def incoming_register(request: HttpRequest) -> HttpResponse:
         "files_lost": files_lost,
     }
     return render(request, "documents/incoming_register.html", context)
+
+
+@login_required
+@require_GET
+def incoming_senders(request: HttpRequest) -> HttpResponse:
+    """The registration form's sender suggestions for what is typed (`sender_name` or `q`):
+    earlier senders in the books the person keeps as a clerk, folded match; nothing for
+    someone who keeps no book."""
+    actor = _actor(request)
+    typed = request.GET.get("sender_name") or request.GET.get("q") or ""
+    units = [u.id for u in selectors.clerk_units(actor)]
+    names = suggestions.senders(actor, units, typed[:200]) if units else []
+    return render(request, "documents/_picks.html", {"names": names})
 
 
 def _now_to_the_minute() -> datetime:
@@ -214,7 +231,11 @@ def _registered(request: HttpRequest, document: IncomingDocument) -> HttpRespons
     messages.success(
         request,
         _("Đã vào sổ văn bản đến số %(number)s/%(year)s: %(symbol)s.")
-        % {"number": document.number, "year": document.year, "symbol": document.number_symbol},
+        % {
+            "number": document.number,
+            "year": document.year,
+            "symbol": number_line(document.number_symbol),
+        },
     )
     return redirect(_document_url(document))
 
@@ -271,26 +292,6 @@ def _register_delivery(request: HttpRequest, delivery: Delivery) -> HttpResponse
 # --- the book ------------------------------------------------------------------------------
 
 
-def _encode_cursor(document: IncomingDocument) -> str:
-    raw = f"{document.received_at.isoformat()}|{document.pk}".encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def _decode_cursor(text: str) -> tuple[datetime, int] | None:
-    """The `sau` parameter: where the previous page ended; malformed is a 404."""
-    if not text:
-        return None
-    try:
-        raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)).decode()
-        at, pk = raw.split("|")
-        moment = datetime.fromisoformat(at)
-        if moment.tzinfo is None:
-            raise ValueError
-        return moment, int(pk)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise Http404 from None
-
-
 def _default_unit(actor: Person, units: list[Unit]) -> Unit | None:
     """The book a user opens first: of a unit where they are a clerk, else the first unit
     whose documents they see (in tree order)."""
@@ -327,21 +328,21 @@ def incoming_book(request: HttpRequest) -> HttpResponse:
     newest = max(span["last"] or this_year, this_year, year)
     oldest = min(span["first"] or this_year, year)
     years = list(range(newest, oldest - 1, -1))
-    after = _decode_cursor(request.GET.get("sau", "").strip())
-    rows = selectors.incoming_book(
-        actor,
-        unit_id=unit.id,
-        year=year,
-        status=filters.get("status") or "",
-        urgent_only=bool(filters.get("urgent")),
-        text=filters.get("q") or "",
-        received_from=filters.get("received_from"),
-        received_to=filters.get("received_to"),
-        after=after,
-        limit=BOOK_PAGE_SIZE + 1,
-    )
-    more = len(rows) > BOOK_PAGE_SIZE
-    rows = _with_handlers(rows[:BOOK_PAGE_SIZE])
+    book: dict[str, Any] = {
+        "unit_id": unit.id,
+        "year": year,
+        "status": filters.get("status") or "",
+        "urgent_only": bool(filters.get("urgent")),
+        "text": filters.get("q") or "",
+        "received_from": filters.get("received_from"),
+        "received_to": filters.get("received_to"),
+    }
+    # One COUNT, on the book's (unit, year, received_at) index like the page itself, gives the
+    # total and the page numbers; a page is an OFFSET into at most a unit's year.
+    total = selectors.incoming_book_filtered(actor, **book).count()
+    pages = paging.pages(total=total, number=request.GET.get("trang"), per_page=BOOK_PAGE_SIZE)
+    rows = selectors.incoming_book(actor, offset=pages.start, limit=BOOK_PAGE_SIZE, **book)
+    rows = _with_handlers(rows)
     context = {
         "form": form,
         "unit": unit,
@@ -349,8 +350,7 @@ def incoming_book(request: HttpRequest) -> HttpResponse:
         "year": year,
         "years": years,
         "rows": rows,
-        "next_cursor": _encode_cursor(rows[-1]) if more else "",
-        "is_continued": after is not None,
+        "pages": pages,
         "can_register": scope.holds(unit.id, Role.CLERK),
         "status_choices": BookFilterForm.STATUS_CHOICES,
         "selected_status": filters.get("status") or "",
@@ -469,7 +469,7 @@ def queue_refuse(request: HttpRequest, delivery_uuid: UUID) -> HttpResponse:
             messages.success(
                 request,
                 _("Đã từ chối tiếp nhận văn bản %(symbol)s; nơi gửi sẽ được báo.")
-                % {"symbol": delivery.document.number_symbol},
+                % {"symbol": number_line(delivery.document.number_symbol)},
             )
             return redirect("documents:queue")
     if request.method == "GET":

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from vanphong.core.forms import BootstrapForm
 from vanphong.core.models import AuditEvent
+from vanphong.core.vietnamese import number_line
 from vanphong.documents import selectors, services, services_outgoing, workflow
 from vanphong.documents.forms_outgoing import (
     DecisionForm,
@@ -55,6 +56,7 @@ ACTIONS: dict[str, Any] = {
     "outgoing.return": gettext_lazy("Trả lại"),
     "outgoing.sign": gettext_lazy("Ký"),
     "outgoing.issue": gettext_lazy("Cấp số, phát hành"),
+    "outgoing.backdate": gettext_lazy("Cấp số lùi ngày (có lý do)"),
     "outgoing.distribute": gettext_lazy("Gửi nơi nhận"),
     "outgoing.recall": gettext_lazy("Thu hồi"),
     "outgoing.cancel": gettext_lazy("Hủy dự thảo"),
@@ -203,7 +205,7 @@ def outgoing_create(request: HttpRequest) -> HttpResponse:
         intro = _("Trả lời văn bản đến số %(number)s/%(year)s (%(code)s): %(subject)s") % {
             "number": reply_to.number,
             "year": reply_to.year,
-            "code": reply_to.number_symbol,
+            "code": number_line(reply_to.number_symbol),
             "subject": reply_to.subject,
         }
     if not units:
@@ -272,12 +274,15 @@ def outgoing_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
     )
     events = Prefetch("events", queryset=DeliveryEvent.objects.select_related("by"))
     deliveries = list(
-        document.deliveries.select_related("recipient_unit")
+        document.deliveries.select_related("recipient_unit", "receiving_unit")
         .prefetch_related(events)
         .order_by(F("recipient_unit").asc(nulls_last=True), "id")
     )
     for delivery in deliveries:
         delivery.label = DELIVERY_LABELS.get(delivery.status, delivery.get_status_display())  # type: ignore[attr-defined]
+        # Sent to a committee, received by its Office: the sender is told who has it.
+        received_elsewhere = delivery.receiving_unit_id != delivery.recipient_unit_id
+        delivery.received_by = delivery.receiving_unit if received_elsewhere else None  # type: ignore[attr-defined]
     reply_to = None
     if document.reply_to_id is not None:
         reply_to = selectors.incoming_visible(actor).filter(pk=document.reply_to_id).first()

@@ -4,23 +4,28 @@ abandoning a draft (like recall, an action that only asks for a reason)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from vanphong.documents import selectors, services_delivery, services_outgoing
+from vanphong.documents import selectors, services_delivery, services_outgoing, suggestions
 from vanphong.documents.forms_outgoing import (
     DistributeForm,
     IssueForm,
     ReasonForm,
     uploads,
 )
+from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.views_outgoing import (
     _actor,
     _detail,
@@ -29,6 +34,7 @@ from vanphong.documents.views_outgoing import (
     _not_offered,
     _refused,
 )
+from vanphong.org.models import Person, Unit
 
 
 @login_required
@@ -39,8 +45,9 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
     if _not_offered(request, document, "issue"):
         return _detail(document)
     units = selectors.recipient_units(document)
+    outside = reverse("documents:outgoing_outside_bodies", args=[document.uuid])
     if request.method == "POST":
-        form = IssueForm(request.POST, request.FILES, units=units)
+        form = IssueForm(request.POST, request.FILES, units=units, outside_url=outside)
         if form.is_valid():
             data = form.cleaned_data
             try:
@@ -53,11 +60,14 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
                     copies=data["copies"],
                     file_copy_holder=data["file_copy_holder"],
                     attachments=uploads(data["attachments"]),
+                    backdate_reason=data["backdate_reason"],
                 )
             except PermissionDenied as error:
                 return _refused(request, document, error)
             except ValidationError as error:
                 form.add_service_error(error)
+                if "backdate_reason" in getattr(error, "error_dict", {}):
+                    form.show_backdate()
             else:
                 document.refresh_from_db()
                 messages.success(
@@ -66,14 +76,13 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
                 )
                 return _detail(document)
     else:
-        form = IssueForm(
-            initial={
-                "issued_on": timezone.localdate(),
-                "copies": 1,
-                "file_copy_holder": _("Lưu %(unit)s") % {"unit": document.unit.name},
-            },
-            units=units,
-        )
+        initial = {
+            "issued_on": timezone.localdate(),
+            "copies": 1,
+            "file_copy_holder": _("Lưu %(unit)s") % {"unit": document.unit.name},
+            **_reply_recipient(actor, document, units),
+        }
+        form = IssueForm(initial=initial, units=units, outside_url=outside)
     return _form_page(
         request,
         form,
@@ -87,6 +96,31 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
     )
 
 
+def _reply_recipient(
+    actor: Person, document: OutgoingDocument, units: QuerySet[Unit]
+) -> dict[str, Any]:
+    """A reply goes back to whoever sent the document it answers: that unit ticked, or that
+    body's name on the first outside row (the clerk can still change either)."""
+    to = suggestions.reply_recipient(actor, document, units)
+    if to.unit is not None:
+        return {"recipients": [str(to.unit.uuid)]}
+    if to.external_name:
+        return {"external": [(to.external_name, "")]}
+    return {}
+
+
+@login_required
+@require_GET
+def outgoing_outside_bodies(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
+    """Suggestions for an outside recipient row of `document`'s issue or distribution: the
+    outside bodies its unit wrote to or heard from, folded match on what is typed."""
+    actor = _actor(request)
+    document = _document(request, document_uuid)
+    typed = request.GET.get("external-ten") or request.GET.get("q") or ""
+    names = suggestions.outside_bodies(actor, document.unit, typed[:200])
+    return render(request, "documents/_picks.html", {"names": names})
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def outgoing_distribute(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
@@ -95,7 +129,11 @@ def outgoing_distribute(request: HttpRequest, document_uuid: UUID) -> HttpRespon
     if _not_offered(request, document, "distribute"):
         return _detail(document)
     units = selectors.recipient_units(document)
-    form = DistributeForm(request.POST if request.method == "POST" else None, units=units)
+    form = DistributeForm(
+        request.POST if request.method == "POST" else None,
+        units=units,
+        outside_url=reverse("documents:outgoing_outside_bodies", args=[document.uuid]),
+    )
     if form.is_valid():
         try:
             sent = services_delivery.outgoing_distribute(

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from vanphong.core import paging
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.documents import selectors, services_outgoing, workflow
@@ -112,30 +113,22 @@ def outgoing_book(request: HttpRequest) -> HttpResponse:
         own = selectors.drafting_units(actor)
         unit = own.first() or units.first()
     rows: list[OutgoingDocument] = []
-    more = False
+    pages = paging.pages(total=0, number=1, per_page=BOOK_PAGE)
     if unit is not None:
-        after = None
-        if filters.get("after"):
-            last = get_visible_or_404(
-                selectors.outgoing_visible(actor).filter(unit=unit, issued_on__isnull=False),
-                filters["after"],
-            )
-            after = (last.issued_on, last.pk) if last.issued_on else None
-        rows = selectors.outgoing_book(
-            actor,
-            unit_id=unit.pk,
-            year=filters.get("year"),
-            text=filters.get("q") or "",
-            after=after,
-            limit=BOOK_PAGE + 1,
-        )
-        more = len(rows) > BOOK_PAGE
-        rows = rows[:BOOK_PAGE]
+        book: dict[str, Any] = {
+            "unit_id": unit.pk,
+            "year": filters.get("year"),
+            "text": filters.get("q") or "",
+        }
+        # One COUNT on the (unit, issued_on) rows the page reads gives the page numbers.
+        total = selectors.outgoing_book_filtered(actor, **book).count()
+        pages = paging.pages(total=total, number=request.GET.get("trang"), per_page=BOOK_PAGE)
+        rows = selectors.outgoing_book(actor, offset=pages.start, limit=BOOK_PAGE, **book)
     context = {
         "units": units_in_order(units),
         "unit": unit,
         "rows": rows,
-        "next_after": str(rows[-1].uuid) if more else "",
+        "pages": pages,
         "q": request.GET.get("q", ""),
         "year": request.GET.get("nam", ""),
         "filter_errors": form.errors,

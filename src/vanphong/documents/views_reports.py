@@ -26,7 +26,6 @@ from vanphong.documents.registers import Kind, Period
 from vanphong.org.models import Person, Unit
 from vanphong.org.units import units_in_order
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
 KIND_LABELS = {
     Kind.INCOMING: _("Sổ đăng ký văn bản đến"),
     Kind.OUTGOING: _("Sổ đăng ký văn bản đi"),
@@ -39,9 +38,7 @@ def _actor(request: HttpRequest) -> Person:
 
 
 def _date_field(label: Any) -> forms.DateField:
-    return forms.DateField(
-        label=label, required=False, input_formats=DATE_FORMATS, widget=DateInput()
-    )
+    return forms.DateField(label=label, required=False, widget=DateInput())
 
 
 class PeriodForm(QueryForm, BootstrapForm):
@@ -71,7 +68,7 @@ class PeriodForm(QueryForm, BootstrapForm):
         end = data.get("end") or timezone.localdate()
         start = data.get("start") or date(end.year, 1, 1)
         if valid:
-            self.query["tu"], self.query["den"] = f"{start:%Y-%m-%d}", f"{end:%Y-%m-%d}"
+            self.query["tu"], self.query["den"] = f"{start:%d/%m/%Y}", f"{end:%d/%m/%Y}"
         return Period(start, end)
 
 
@@ -142,8 +139,8 @@ def register(request: HttpRequest) -> HttpResponse:
     for name in registers.CONTENT_TYPES:
         query = request.GET.copy()  # the same register and period as the page shows
         query["loai"] = kind.value
-        query["tu"] = f"{period.start:%Y-%m-%d}"
-        query["den"] = f"{period.end:%Y-%m-%d}"
+        query["tu"] = f"{period.start:%d/%m/%Y}"
+        query["den"] = f"{period.end:%d/%m/%Y}"
         query["dinh-dang"] = name
         downloads[name] = f"?{query.urlencode()}"
     context = {

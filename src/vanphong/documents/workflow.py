@@ -22,7 +22,13 @@ from vanphong.documents.models import (
     OutgoingStatus,
 )
 from vanphong.org.models import COMMITTEE_KINDS, LEADER_ROLES, Person, Role, Unit
-from vanphong.org.selectors import committee_of, people_holding, scope_for, unit_subtree
+from vanphong.org.selectors import (
+    committee_of,
+    office_of,
+    people_holding,
+    scope_for,
+    unit_subtree,
+)
 
 # Administering a unit (a technical role) opens none of its documents.
 DOCUMENT_ROLES = tuple(role for role in Role.values if role != Role.ADMIN)
@@ -106,15 +112,36 @@ def require_clerk(person: Person, unit: Unit) -> None:
         raise PermissionDenied(_("Chỉ văn thư của đơn vị mới làm được việc này."))
 
 
+def is_chief_of_office(person: Person, unit: Unit) -> bool:
+    """A current Lãnh đạo Văn phòng post in the Office that keeps the unit's books
+    (org.selectors.office_of): the Chief of Office, who answers for the clerical work."""
+    office = office_of(unit)
+    return office is not None and scope_for(person).has_role(office.id, Role.OFFICE_LEADER)
+
+
+def may_issue(person: Person, unit: Unit) -> bool:
+    """The unit's clerk numbers, issues and sends its documents; so may the Chief of Office,
+    the one who may also date an issue before the last number of its series."""
+    return is_clerk_of(person, unit) or is_chief_of_office(person, unit)
+
+
+def require_issuer(person: Person, unit: Unit) -> None:
+    if not may_issue(person, unit):
+        raise PermissionDenied(
+            _("Chỉ văn thư của đơn vị hoặc Chánh Văn phòng mới làm được việc này.")
+        )
+
+
 def require_leader(person: Person, unit: Unit) -> None:
     if not is_leader_of(person, unit):
         raise PermissionDenied(_("Chỉ lãnh đạo mới làm được việc này."))
 
 
 def may_receive(person: Person, delivery: Delivery) -> bool:
-    """The recipient unit's clerk, cleared there for the sent document's secrecy, registers
-    or refuses a delivery; nobody else learns that it exists (selectors filter the same way)."""
-    unit_id = delivery.recipient_unit_id
+    """The receiving unit's clerk (a committee's Office's for the committee: Delivery.
+    receiving_unit), cleared there for the sent document's secrecy, registers or refuses a
+    delivery; nobody else learns that it exists (selectors filter the same way)."""
+    unit_id = delivery.receiving_unit_id
     if unit_id is None:
         return False
     scope = scope_for(person)
@@ -256,14 +283,19 @@ def outgoing_actions(
     editable = status in {OutgoingStatus.DRAFT, OutgoingStatus.RETURNED}
     leader = is_leader_of(person, unit)
     clerk = is_clerk_of(person, unit)
+    # The Office is looked up only where it matters: a signed or issued document, no clerk.
+    issuer = clerk or (
+        status in {OutgoingStatus.SIGNED, OutgoingStatus.ISSUED}
+        and is_chief_of_office(person, unit)
+    )
     return OutgoingActions(
         revise=drafter and editable,
         submit=drafter and editable,
         decide=can_decide(person, document, committees={unit.pk: committee}),
         send_back=leader and status in {OutgoingStatus.APPROVED, OutgoingStatus.SIGNED},
         sign=status == OutgoingStatus.APPROVED and may_sign(person, document),
-        issue=status == OutgoingStatus.SIGNED and clerk,
-        distribute=status == OutgoingStatus.ISSUED and clerk,
+        issue=status == OutgoingStatus.SIGNED and issuer,
+        distribute=status == OutgoingStatus.ISSUED and issuer,
         recall=status == OutgoingStatus.ISSUED and clerk,
         cancel=editable and (drafter or leader),
     )

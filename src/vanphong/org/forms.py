@@ -47,6 +47,16 @@ class UnitForm(BootstrapForm):
     )
     sort_order = forms.IntegerField(label=_("Thứ tự"), min_value=0, initial=0)
     is_active = forms.BooleanField(label=_("Đang hoạt động"), required=False, initial=True)
+    clerical_unit = UnitChoiceField(
+        label=_("Đơn vị làm công tác văn thư"),
+        to_field_name="uuid",
+        required=False,
+        empty_label=_("(Mặc định — cấp ủy: Văn phòng của cấp ủy; đơn vị khác: chính đơn vị)"),
+        help_text=_(
+            "Văn bản gửi đến đơn vị này nằm trong danh sách chờ vào sổ của văn thư đơn vị được "
+            "chọn, ví dụ Huyện ủy do Văn phòng Huyện ủy tiếp nhận."
+        ),
+    )
 
     def __init__(
         self,
@@ -54,6 +64,7 @@ class UnitForm(BootstrapForm):
         parents: QuerySet[Unit],
         allow_root: bool = False,
         editing: bool = False,
+        clerical_units: QuerySet[Unit] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -61,8 +72,11 @@ class UnitForm(BootstrapForm):
         parent.queryset = parents
         parent.required = not allow_root
         parent.empty_label = _("(Không có — đơn vị gốc)") if allow_root else "---------"
-        if not editing:
+        clerical = cast("forms.ModelChoiceField[Unit]", self.fields["clerical_unit"])
+        clerical.queryset = parents if clerical_units is None else clerical_units
+        if not editing:  # a new unit has no Office below it yet: the default rule
             del self.fields["is_active"]
+            del self.fields["clerical_unit"]
 
 
 # --- committee terms -----------------------------------------------------------------------
@@ -115,7 +129,13 @@ class PasswordForm(BootstrapForm):
 
 class MembershipFieldsMixin(BootstrapForm):
     unit = UnitChoiceField(label=_("Đơn vị"), to_field_name="uuid")
-    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
+    # No role is preselected: the administrator chooses it (the first one, Văn thư, would
+    # otherwise be granted by whoever did not look).
+    role = forms.ChoiceField(
+        label=_("Vai trò"),
+        choices=[("", _("— chọn vai trò —")), *Role.choices],
+        error_messages={"required": _("Chọn vai trò của cán bộ ở đơn vị này.")},
+    )
     clearance = forms.TypedChoiceField(
         label=_("Độ mật được tiếp cận"),
         choices=Clearance.choices,
@@ -141,7 +161,10 @@ class PersonCreateForm(PasswordForm, PersonForm, MembershipFieldsMixin):
     username = _text(
         _("Tên đăng nhập"),
         max_length=150,
-        help_text=_("Chữ thường, không dấu, ví dụ vt.chauthanh."),
+        help_text=_(
+            "Chữ thường không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang; không có khoảng "
+            "trắng. Ví dụ: vt.chauthanh."
+        ),
     )
     field_order = [
         "full_name",
@@ -160,7 +183,9 @@ class PersonCreateForm(PasswordForm, PersonForm, MembershipFieldsMixin):
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.set_units(units)
-        self.fields["username"].widget.attrs["autocomplete"] = "off"
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}
+        )
         self.fields["password"].label = _("Mật khẩu")
 
     def service_kwargs(self) -> dict[str, Any]:

@@ -79,6 +79,16 @@ class Unit(models.Model):
     )
     sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    # Who receives what is sent to the unit (its clerical work); empty: the rule of
+    # org.selectors.receiving_unit (a committee's active Office, any other unit itself).
+    clerical_unit = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("đơn vị làm công tác văn thư"),
+    )
     name_folded = models.CharField(max_length=200, editable=False, db_index=True)
 
     class Meta:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.vietnamese import fold
 from vanphong.org.models import (
+    COMMITTEE_KINDS,
     Clearance,
     CommitteeTerm,
     Membership,
@@ -33,6 +34,7 @@ from vanphong.org.models import (
     RequestStatus,
     Role,
     Unit,
+    UnitKind,
 )
 from vanphong.org.units import directory
 
@@ -279,6 +281,59 @@ def committee_of(unit: Unit) -> Unit | None:
         if candidate.is_committee:
             return candidate
     return None
+
+
+def receiving_unit(unit: Unit) -> Unit:
+    """The unit that receives what is sent to `unit` (its clerical work): the unit set as its
+    `clerical_unit` while that one is active; otherwise, for a committee (which has no clerk of
+    its own), its active Office below it, the first in the organisation's order; otherwise the
+    unit itself. What is sent stays addressed to `unit`; this unit's clerks register it."""
+    if unit.clerical_unit_id is not None:
+        chosen = Unit.objects.filter(pk=unit.clerical_unit_id, is_active=True).first()
+        if chosen is not None:
+            return chosen
+    if unit.is_committee:
+        office = (
+            Unit.objects.filter(parent=unit, kind=UnitKind.OFFICE, is_active=True)
+            .order_by("sort_order", "name_folded", "id")
+            .first()
+        )
+        if office is not None:
+            return office
+    return unit
+
+
+def office_of(unit: Unit) -> Unit | None:
+    """The Office that keeps the unit's books: the unit itself if it is an Office, else the
+    unit receiving for its committee (receiving_unit) when that is an Office."""
+    if unit.kind == UnitKind.OFFICE:
+        return unit
+    receiving = receiving_unit(committee_of(unit) or unit)
+    return receiving if receiving.kind == UnitKind.OFFICE else None
+
+
+def clerical_candidates(unit: Unit) -> set[int]:
+    """The units that may do `unit`'s clerical work: the active bodies of its committee (the
+    committee and the units below it, those of the committees below excluded) and the unit
+    itself — mail is never routed to another committee's people."""
+    top = committee_of(unit)
+    if top is None:
+        return {unit.id}
+    children: dict[int | None, list[tuple[int, str, bool]]] = defaultdict(list)
+    for unit_id, parent_id, kind, active in Unit.objects.values_list(
+        "id", "parent_id", "kind", "is_active"
+    ):
+        children[parent_id].append((unit_id, kind, active))
+    found = {top.id} if top.is_active else set()
+    stack = [top.id]
+    while stack:
+        for child, kind, active in children.get(stack.pop(), []):
+            if kind in COMMITTEE_KINDS:
+                continue
+            if active:
+                found.add(child)
+            stack.append(child)
+    return found | {unit.id}
 
 
 def term_in_force(committee: Unit, on: date) -> CommitteeTerm | None:

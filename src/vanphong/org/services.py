@@ -24,7 +24,13 @@ from vanphong.org.models import (
     Unit,
     UnitKind,
 )
-from vanphong.org.selectors import _chain_up, forget_scope, scope_for, subtrees
+from vanphong.org.selectors import (
+    _chain_up,
+    clerical_candidates,
+    forget_scope,
+    scope_for,
+    subtrees,
+)
 
 UNIT_FIELDS = (
     "parent",
@@ -37,6 +43,7 @@ UNIT_FIELDS = (
     "numbering_style",
     "sort_order",
     "is_active",
+    "clerical_unit",
 )
 TERM_FIELDS = ("committee", "name", "congress", "starts_on", "ends_on")
 
@@ -68,6 +75,29 @@ def _check_unit(unit: Unit) -> None:
         raise ValidationError({"name": _("Đã có đơn vị cùng tên trong đơn vị cấp trên này.")})
 
 
+def _check_clerical(actor: Person | None, unit: Unit, clerical_unit: Unit | None) -> None:
+    """Whoever does the unit's clerical work receives what is sent to it: one of its own
+    committee's active bodies (org.selectors.clerical_candidates) that the actor administers
+    too, so an administrator routes mail only among units he answers for."""
+    if clerical_unit is None or clerical_unit.pk == unit.pk:
+        return
+    if not clerical_unit.is_active or clerical_unit.pk not in clerical_candidates(unit):
+        raise ValidationError(
+            {
+                "clerical_unit": _(
+                    "Đơn vị làm công tác văn thư phải là một đơn vị đang hoạt động thuộc cùng "
+                    "cấp ủy với đơn vị này."
+                )
+            }
+        )
+    try:
+        _require_admin(actor, clerical_unit)
+    except PermissionDenied:
+        raise ValidationError(
+            {"clerical_unit": _("Bạn không quản trị đơn vị làm công tác văn thư đã chọn.")}
+        ) from None
+
+
 @transaction.atomic
 def unit_create(
     *,
@@ -81,6 +111,7 @@ def unit_create(
     place: str = "",
     numbering_style: str = NumberingStyle.PARTY,
     sort_order: int = 0,
+    clerical_unit: Unit | None = None,
 ) -> Unit:
     _require_admin(actor, parent)
     unit = Unit(
@@ -97,6 +128,10 @@ def unit_create(
     unit.name_folded = fold(unit.name)
     _check_unit(unit)
     unit.save()
+    if clerical_unit is not None:  # checked once the unit has its place in the tree
+        _check_clerical(actor, unit, clerical_unit)
+        unit.clerical_unit = clerical_unit
+        unit.save(update_fields=["clerical_unit"])
     if actor is not None:
         forget_scope(actor)  # its cached scope predates the new unit
     audit.record(
@@ -137,7 +172,10 @@ def unit_update(
     numbering_style: str = NumberingStyle.PARTY,
     sort_order: int = 0,
     is_active: bool = True,
+    clerical_unit: Unit | None = None,
 ) -> Unit:
+    """Change a unit; `clerical_unit` (None: the default rule of receiving_unit) says which
+    unit receives what is sent to it."""
     unit = Unit.objects.select_for_update().get(pk=unit.pk)
     _require_admin(actor, unit)
     if parent != unit.parent:
@@ -166,6 +204,8 @@ def unit_update(
     unit.sort_order = sort_order
     unit.is_active = is_active
     _check_unit(unit)
+    _check_clerical(actor, unit, clerical_unit)
+    unit.clerical_unit = clerical_unit
     unit.save()
     if actor is not None:
         forget_scope(actor)  # a move changes which units lie below the actor's

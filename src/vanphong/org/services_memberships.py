@@ -109,6 +109,9 @@ def _grant(
 ) -> Membership | MembershipRequest:
     """Apply a grant the actor may make, or record it for confirmation when it is sensitive
     and made by an administrator with someone above him."""
+    if role not in Role.values:
+        # Chosen, never assumed: a default role would quietly open a clerk's queues.
+        raise ValidationError({"role": _("Chọn vai trò của cán bộ ở đơn vị này.")})
     if actor is not None and _is_sensitive(role, clearance) and not scope_for(actor).everything:
         return _request_insert(
             actor=actor,

@@ -17,6 +17,7 @@ from vanphong.org.models import Person, Unit
 from vanphong.org.selectors import may_manage_account
 from vanphong.org.services import _require_admin
 from vanphong.org.services_memberships import _grant
+from vanphong.org.usernames import check_username
 
 PERSON_FIELDS = ("username", "full_name", "email", "phone", "is_active")
 
@@ -35,6 +36,7 @@ def _set_checked_password(person: Person, password: str) -> None:
 def _check_person(person: Person) -> None:
     if not person.username:
         raise ValidationError({"username": _("Cần nhập tên đăng nhập.")})
+    check_username(person.username)
     if not person.full_name:
         raise ValidationError({"full_name": _("Cần nhập họ và tên.")})
     taken = Person.objects.filter(username__iexact=person.username).exclude(pk=person.pk)

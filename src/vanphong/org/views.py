@@ -30,6 +30,8 @@ from vanphong.org.forms import TermForm, UnitForm
 from vanphong.org.models import Person, Unit
 from vanphong.org.selectors import (
     ancestors,
+    clerical_candidates,
+    receiving_unit,
     scope_for,
     term_get_administered,
     unit_get_administered,
@@ -145,6 +147,7 @@ def unit_detail(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
     today = timezone.localdate()
     context = {
         "unit": unit,
+        "receiving": receiving_unit(unit),
         "crumbs": _unit_crumbs(request, unit, include_self=False),
         "children": list(unit.children.all()),
         "terms": list(unit.terms.all()) if unit.is_committee else [],
@@ -162,6 +165,15 @@ def _parent_choices(request: HttpRequest, unit: Unit | None = None) -> QuerySet[
     if unit.parent_id is not None:
         choices = choices | Unit.objects.filter(pk=unit.parent_id)
     return choices.exclude(pk=unit.pk)
+
+
+def _clerical_choices(request: HttpRequest, unit: Unit) -> QuerySet[Unit]:
+    """The units that may do the unit's clerical work and that the user administers (the
+    service checks both), in the organisation's order; the current choice stays offered."""
+    allowed = units_administered(_actor(request)).filter(id__in=sorted(clerical_candidates(unit)))
+    if unit.clerical_unit_id is not None:
+        allowed = allowed | Unit.objects.filter(pk=unit.clerical_unit_id)
+    return allowed.order_by("sort_order", "name_folded")
 
 
 @administrator_required
@@ -201,6 +213,7 @@ def unit_update(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
         "parents": _parent_choices(request, unit),
         "allow_root": scope_for(actor).everything,
         "editing": True,
+        "clerical_units": _clerical_choices(request, unit),
     }
     if request.method == "POST":
         form = UnitForm(request.POST, **options)
@@ -223,6 +236,7 @@ def unit_update(request: HttpRequest, unit_uuid: UUID) -> HttpResponse:
             "numbering_style": unit.numbering_style,
             "sort_order": unit.sort_order,
             "is_active": unit.is_active,
+            "clerical_unit": unit.clerical_unit,
         }
         form = UnitForm(initial=initial, **options)
     return _form_page(

@@ -18,6 +18,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vanphong.core import paging
 from vanphong.core.forms import attempt
 from vanphong.org import services_people
 from vanphong.org.forms import (
@@ -71,6 +72,7 @@ def people(request: HttpRequest) -> HttpResponse:
     page = Paginator(found, PEOPLE_PER_PAGE).get_page(request.GET.get("trang"))
     context = {
         "page": page,
+        "pages": paging.of_page(page),
         "units": partial(units_in_order, administered),  # called by the full page only
         "q": request.GET.get("q", ""),
         "selected_unit": request.GET.get("don-vi", ""),

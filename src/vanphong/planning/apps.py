@@ -9,8 +9,10 @@ class PlanningConfig(AppConfig):
     def ready(self) -> None:
         from vanphong.api import credentials
         from vanphong.org import hooks
+        from vanphong.planning import inbox
         from vanphong.planning.credentials import CALENDAR_LINKS
         from vanphong.planning.feeds import feeds_revoke_of
 
         hooks.on_credentials_reset(feeds_revoke_of)
         credentials.register(CALENDAR_LINKS)
+        inbox.register_sections()

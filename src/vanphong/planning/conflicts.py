@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -30,6 +31,7 @@ from vanphong.planning.models import (
 )
 from vanphong.planning.selectors import (
     attach_attendance,
+    can_approve,
     clearance_units,
     opens_unpublished,
     sees_entry,
@@ -152,16 +154,26 @@ class _Named:
         self._opens: dict[int, bool] = {}
         self._units: dict[int, tuple[int, ...]] = {}
 
-    def content(self, entry: Entry) -> str:
+    def opens(self, entry: Entry) -> bool:
+        """Whether the reader may open the entry's version."""
         committee = entry.version.schedule.committee
-        if entry.version.status not in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
-            if committee.pk not in self._opens:
-                self._opens[committee.pk] = opens_unpublished(self.reader, committee)
-            if not self._opens[committee.pk]:
-                return _("Bận")
+        if entry.version.status in (VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED):
+            return True
+        if committee.pk not in self._opens:
+            self._opens[committee.pk] = opens_unpublished(self.reader, committee)
+        return self._opens[committee.pk]
+
+    def reads(self, entry: Entry) -> bool:
+        """Whether the reader may read the entry's content at its secrecy level."""
+        committee = entry.version.schedule.committee
         if committee.pk not in self._units:
             self._units[committee.pk] = clearance_units(committee)
-        if not sees_entry(self.reader, entry, self._units[committee.pk]):
+        return sees_entry(self.reader, entry, self._units[committee.pk])
+
+    def content(self, entry: Entry) -> str:
+        if not self.opens(entry):
+            return _("Bận")
+        if not self.reads(entry):
             return _("Bận (nội dung mật)")
         return entry.content[:120]
 
@@ -296,3 +308,38 @@ def unresolved(version: ScheduleVersion, *, reader: Person | None) -> list[tuple
             if own not in accepted and theirs not in accepted:
                 missing.append((entry, conflict))
     return missing
+
+
+def kept_reasons(version: ScheduleVersion, *, reader: Person | None) -> dict[int, list[str]]:
+    """Why each clash of the version's entries was kept, by entry id, for a reader who may
+    approve the week (the Office's leaders); nobody else is told. A reason kept against
+    another entry the reader could not read (secret to them, or in a version they may not
+    open) is left out, since it may name that entry. Three queries."""
+    if reader is None or not can_approve(reader, version.schedule.committee):
+        return {}
+    kept = list(
+        Override.objects.filter(entry__version=version)
+        .order_by("entry_id", "id")
+        .values_list("entry_id", "kind", "subject", "reason")
+    )
+    lineages = set()
+    for _entry, kind, subject, _reason in kept:
+        if kind != ConflictKind.HOLIDAY:
+            try:
+                lineages.add(UUID(subject))
+            except ValueError:
+                continue
+    found = list(
+        Entry.objects.filter(lineage__in=lineages).select_related("version__schedule__committee")
+    )
+    attach_attendance(found)
+    others = {str(entry.lineage): entry for entry in _newest_per_lineage(found)}
+    named = _Named(reader)
+    reasons: dict[int, list[str]] = {}
+    for entry_id, kind, subject, reason in kept:
+        if kind != ConflictKind.HOLIDAY:
+            other = others.get(subject)
+            if other is None or not (named.opens(other) and named.reads(other)):
+                continue
+        reasons.setdefault(entry_id, []).append(reason)
+    return reasons

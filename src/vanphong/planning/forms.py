@@ -9,7 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from vanphong.core.forms import BootstrapForm, DateInput
+from vanphong.core.forms import BootstrapForm, DateInput, TimeInput
 from vanphong.core.vietnamese import weekday_name
 from vanphong.org.models import Clearance, Person, Unit
 from vanphong.org.pickers import (
@@ -21,11 +21,6 @@ from vanphong.org.pickers import (
 from vanphong.planning.models import Body, FeedScope, ItemState, Room, ScheduleKind, Session
 
 
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs=attrs, format="%H:%M")
 
 
 class OpenWeekForm(BootstrapForm):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from vanphong.core import notifications
+from vanphong.core.models import NoticeKind
 from vanphong.planning.changes import Changes
 from vanphong.planning.models import ScheduleVersion
 
@@ -33,5 +34,9 @@ def attendees_of_changes(*, version: ScheduleVersion, changes: Changes) -> int:
         "note": version.change_note or "",
     }
     return notifications.send(
-        person_ids=sorted(people), text=text, url=url, key=f"schedule:{version.uuid}"
+        person_ids=sorted(people),
+        text=text,
+        url=url,
+        key=f"schedule:{version.uuid}",
+        kind=NoticeKind.SCHEDULE,
     )

@@ -1,17 +1,17 @@
-"""The week on paper: A4 landscape PDF and DOCX in the usual layout.
+"""The week on paper, as a Party office prints it: A4 landscape PDF and DOCX.
 
-Title `LỊCH CÔNG TÁC TUẦN CỦA …`, the week line `Tuần 07, từ ngày 13/02 đến ngày 19/02/2012`,
-then a grid of days × sessions: time, content, leaders, place, who prepares. Entries changed
-by an amendment carry "(Điều chỉnh)" / "(Bổ sung)" in italics, and entries it removed are
-listed under the grid. Set in Liberation Serif (Times New Roman's metrics) in the PDF and in
-Times New Roman in the DOCX, as Word users expect.
+What the paper says (header, title, grid, "Nơi nhận", signature) comes from paper.py; this
+module draws it. Set in Liberation Serif (Times New Roman's metrics) in the PDF and in Times
+New Roman in the DOCX, as Word users expect, at the Party's sizes (13–14 for the header and
+the signature, 11.5 for the grid). The time column is as wide as "00g00–00g00", so a time is
+never cut across lines (the DOCX also tells Word not to wrap it).
 """
 
 from __future__ import annotations
 
 import io
 import re
-from typing import Final
+from typing import Any, Final
 from xml.sax.saxutils import escape as xml_escape
 
 from django.utils.translation import gettext as _
@@ -27,11 +27,19 @@ from fpdf.enums import Align
 
 from vanphong.core.pdf import Table, add_liberation_serif, shorten
 from vanphong.core.vietnamese import fold, sanitize
-from vanphong.planning.week import Row, Week
+from vanphong.planning import paper
+from vanphong.planning.models import ScheduleKind
+from vanphong.planning.week import Week
 
-# Relative widths: day, session, time, content, leaders, place, prepares.
-WIDTHS: Final = (11, 7, 10, 50, 22, 22, 18)
+# Relative widths of day, session, content, leaders, place, prepares; the time column is
+# sized to its text.
+WIDTHS: Final = (11, 7, 37, 33, 24, 14)
+WIDEST_TIME: Final = "00g00–00g00"
 WORD_FONT: Final = "Times New Roman"
+GRID_SIZE: Final = 11.5
+# A4 landscape: left, top, right, bottom (mm).
+MARGINS: Final = (20, 15, 15, 15)
+HEADER_LEFT: Final = 105.0  # mm, the issuer's column of the header and of the foot
 
 
 def headings() -> list[str]:
@@ -46,52 +54,15 @@ def headings() -> list[str]:
     ]
 
 
-def _content(row: Row) -> str:
-    text = row.content
-    if row.units:
-        text += "\n" + _("Thành phần: %(units)s") % {"units": row.units}
-    if row.note:
-        text += "\n" + row.note
-    if row.mark:
-        text += f"\n({row.mark_label})"
-    return text
-
-
-def _cells(week: Week) -> list[tuple[list[str], Row]]:
-    """One line per entry; the day and the session are written on the first line of each."""
-    out = []
-    session_labels = dict(week.sessions)
-    last_day, last_session = None, None
-    for day, session, row in week.rows():
-        day_label = day.label + (f"\n({day.holiday})" if day.holiday else "")
-        if day.day == last_day:
-            day_label = ""
-            session_label = "" if session == last_session else session_labels[session]
-        else:
-            session_label = session_labels[session]
-        last_day, last_session = day.day, session
-        out.append(
-            (
-                [
-                    day_label,
-                    session_label,
-                    row.time,
-                    _content(row),
-                    row.leaders,
-                    row.place,
-                    row.preparing,
-                ],
-                row,
-            )
-        )
-    return out
-
-
 def filename(week: Week, extension: str) -> str:
     schedule = week.version.schedule
     who = re.sub(r"[^a-z0-9]+", "-", fold(schedule.committee.name)).strip("-")
+    # Vietnamese like the rest of the name (the stored kind is English).
+    whose = {ScheduleKind.LEADERS: "lanh-dao", ScheduleKind.OFFICE: "van-phong"}.get(
+        ScheduleKind(schedule.kind), schedule.kind
+    )
     return (
-        f"lich-tuan-{schedule.week:02d}-{schedule.year}_{who}_{schedule.kind}"
+        f"lich-tuan-{schedule.week:02d}-{schedule.year}_{who}_{whose}"
         f"_ban-{week.version.number}.{extension}"
     )
 
@@ -108,88 +79,139 @@ class _SchedulePDF(FPDF):
         self.cell(0, 5, f"Trang {self.page_no()}/{{nb}}", align=Align.C)
 
 
+def _column(
+    document: FPDF, font: str, x: float, width: float, lines: list[tuple[str, str, float]]
+) -> float:
+    """Lines centred in a column from the current height; returns where the column ends."""
+    for text, style, size in lines:
+        document.set_font(font, style, size)
+        document.set_x(x)
+        document.multi_cell(
+            width, size * 0.45, shorten(text, 300), align=Align.C, new_x="LEFT", new_y="NEXT"
+        )
+    return document.get_y()
+
+
+def _pdf_header(document: FPDF, font: str, sheet: paper.Paper) -> None:
+    top = document.get_y()
+    left = [(text, "B" if bold else "", 13.0) for text, bold in sheet.issuer]
+    bottom = _column(document, font, document.l_margin, HEADER_LEFT, left)
+    right = [(paper.PARTY, "BU", 14.0), (sheet.place_date, "I", 13.0)]
+    if sheet.draft:
+        right.append((_("Dự thảo"), "B", 12.0))
+    document.set_y(top)
+    width = document.epw - HEADER_LEFT
+    bottom = max(bottom, _column(document, font, document.l_margin + HEADER_LEFT, width, right))
+    document.set_y(bottom + 4)
+    lines = [(sheet.title, "B", 14.0), (sheet.subtitle, "I", 13.0)]
+    if sheet.amendment:
+        lines.append((sheet.amendment, "I", 11.0))
+    _column(document, font, document.l_margin, document.epw, lines)
+    document.ln(3)
+
+
+def _pdf_foot(document: FPDF, font: str, sheet: paper.Paper) -> None:
+    """ "Nơi nhận" on the left, the signature on the right; on a new page if it does not fit."""
+    needed = max(6 + 5 * len(sheet.recipients), 6 * len(sheet.signature) + 30)
+    if document.get_y() + 6 + needed > document.page_break_trigger:
+        document.add_page()
+    document.ln(6)
+    top = document.get_y()
+    document.set_font(font, "BU", 12)
+    document.cell(HEADER_LEFT, 6, _("Nơi nhận:"), new_x="LMARGIN", new_y="NEXT")
+    document.set_font(font, "", 11)
+    for line in sheet.recipients:
+        document.cell(HEADER_LEFT, 5, shorten(line, 200), new_x="LMARGIN", new_y="NEXT")
+    if sheet.signer:
+        document.set_y(top)
+        x, width = document.l_margin + HEADER_LEFT, document.epw - HEADER_LEFT
+        lines = [(line, "B", 13.0) for line in sheet.signature]
+        _column(document, font, x, width, lines)
+        document.ln(22)  # room for the signature and the seal
+        _column(document, font, x, width, [(sheet.signer, "B", 13.0)])
+
+
 def pdf(week: Week) -> bytes:
+    sheet = paper.build(week)
     document = _SchedulePDF(orientation="landscape", unit="mm", format="A4")
     font = add_liberation_serif(document)
-    document.set_margins(12, 10, 12)
-    document.set_auto_page_break(auto=False, margin=14)
+    left, top, right, bottom = MARGINS
+    document.set_margins(left, top, right)
+    document.set_auto_page_break(auto=False, margin=bottom)
     document.set_title(week.title)
     document.set_creator("vanphong")
     document.add_page()
-    document.set_font(font, "B", 14)
-    document.cell(0, 7, week.title, align=Align.C, new_x="LMARGIN", new_y="NEXT")
-    document.set_font(font, "I", 12)
-    document.cell(0, 6, week.subtitle, align=Align.C, new_x="LMARGIN", new_y="NEXT")
-    if week.version.number > 1:
-        document.set_font(font, "I", 10)
-        note = _("Bản điều chỉnh số %(n)s: %(note)s") % {
-            "n": week.version.number,
-            "note": week.version.change_note,
-        }
-        document.cell(0, 5, note, align=Align.C, new_x="LMARGIN", new_y="NEXT")
-    document.ln(3)
-    total = sum(WIDTHS)
-    widths = [w * document.epw / total for w in WIDTHS]
-    table = Table(document, widths, headings(), font=font, size=10.5, line=4.6, pad=1.2)
+    _pdf_header(document, font, sheet)
+    pad = 1.2
+    document.set_font(font, "", GRID_SIZE)
+    time_width = document.get_string_width(WIDEST_TIME) + 2 * pad + 1
+    rest = [w * (document.epw - time_width) / sum(WIDTHS) for w in WIDTHS]
+    widths = [*rest[:2], time_width, *rest[2:]]
+    table = Table(document, widths, headings(), font=font, size=GRID_SIZE, line=5.0, pad=pad)
     table.row(headings(), [True] * len(widths), head=True)
     centred = [True, True, True, False, False, False, False]
-    for texts, row in _cells(week):
-        style = "I" if row.mark else ""
-        table.row(texts, centred, styles=["B", "", "", style, "", "", ""])
+    for texts, italic in sheet.rows:
+        table.row(texts, centred, styles=["B", "", "", "I" if italic else "", "", "", ""])
     table.close()
-    if week.removed:
+    if sheet.removed:
         document.ln(3)
-        document.set_font(font, "B", 11)
+        document.set_font(font, "B", 12)
         document.cell(0, 6, _("Các nội dung đã bỏ khỏi lịch:"), new_x="LMARGIN", new_y="NEXT")
-        document.set_font(font, "I", 10.5)
-        for row in week.removed:
-            line = f"- {row.entry.day:%d/%m} {row.time} {shorten(row.content)}"
-            document.multi_cell(0, 5, line.replace("  ", " "), new_x="LMARGIN", new_y="NEXT")
+        document.set_font(font, "I", 11)
+        for line in sheet.removed:
+            document.multi_cell(0, 5, shorten(line), new_x="LMARGIN", new_y="NEXT")
+    _pdf_foot(document, font, sheet)
     return bytes(document.output())
 
 
 # --- DOCX -----------------------------------------------------------------------------------
 
 
-def _run_font(run: object, *, size: float, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = WORD_FONT  # type: ignore[attr-defined]
-    run.font.size = Pt(size)  # type: ignore[attr-defined]
-    run.font.bold = bold  # type: ignore[attr-defined]
-    run.font.italic = italic  # type: ignore[attr-defined]
+def _run_font(run: Any, *, size: float, bold: bool = False, italic: bool = False) -> None:
+    run.font.name = WORD_FONT
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
     # East-Asian text would otherwise fall back to another font in Word.
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()  # type: ignore[attr-defined]
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), WORD_FONT)
 
 
 def _paragraph(
-    cell_or_doc: object,
+    where: Any,
     text: str,
     *,
     size: float,
     bold: bool = False,
     italic: bool = False,
+    underline: bool = False,
     centre: bool = False,
+    first: bool = False,
 ) -> None:
-    paragraph = cell_or_doc.add_paragraph()  # type: ignore[attr-defined]
+    """A paragraph; `first` writes into a table cell's own empty first paragraph."""
+    paragraph = where.paragraphs[0] if first else where.add_paragraph()
     if centre:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.space_after = Pt(0)
-    text = sanitize(text)  # XML cannot carry control characters older rows may hold
-    for index, line in enumerate(text.split("\n")):
+    lines = sanitize(text).split("\n")  # XML cannot carry control characters older rows hold
+    for index, line in enumerate(lines):
         run = paragraph.add_run(line)
         _run_font(run, size=size, bold=bold, italic=italic)
-        if index < len(text.split("\n")) - 1:
+        run.font.underline = underline
+        if index < len(lines) - 1:
             run.add_break()
 
 
-def _repeat_header(row: object) -> None:
-    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+def _repeat_header(row: Any) -> None:
+    properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
 
 
 _CENTRED = '<w:pPr><w:jc w:val="center"/></w:pPr>'
+_NO_WRAP = "<w:tcPr><w:noWrap/></w:tcPr>"
+TIME_COLUMN: Final = 2
 
 
 def _row_xml(texts: list[str], *, italic: bool) -> str:
@@ -205,55 +227,90 @@ def _row_xml(texts: list[str], *, italic: bool) -> str:
             for line in sanitize(text).split("\n")
         )
         run = f"<w:r><w:rPr>{style}</w:rPr>{body}</w:r>" if style else f"<w:r>{body}</w:r>"
-        cells.append(f"<w:tc><w:p>{_CENTRED if index < 3 else ''}{run}</w:p></w:tc>")
+        wrap = _NO_WRAP if index == TIME_COLUMN else ""
+        cells.append(f"<w:tc>{wrap}<w:p>{_CENTRED if index < 3 else ''}{run}</w:p></w:tc>")
     return f"<w:tr>{''.join(cells)}</w:tr>"
 
 
+def _two_columns(document: Any, usable: float) -> tuple[Any, Any]:
+    """A borderless table of one row: the header's and the foot's two sides."""
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(HEADER_LEFT), Mm(usable - HEADER_LEFT)
+    return left, right
+
+
+def _docx_header(document: Any, sheet: paper.Paper, usable: float) -> None:
+    left, right = _two_columns(document, usable)
+    for index, (text, bold) in enumerate(sheet.issuer):
+        _paragraph(left, text, size=13, bold=bold, centre=True, first=index == 0)
+    _paragraph(right, paper.PARTY, size=14, bold=True, underline=True, centre=True, first=True)
+    _paragraph(right, sheet.place_date, size=13, italic=True, centre=True)
+    if sheet.draft:
+        _paragraph(right, _("Dự thảo"), size=12, bold=True, centre=True)
+    _paragraph(document, "", size=8)
+    _paragraph(document, sheet.title, size=14, bold=True, centre=True)
+    _paragraph(document, sheet.subtitle, size=13, italic=True, centre=True)
+    if sheet.amendment:
+        _paragraph(document, sheet.amendment, size=11, italic=True, centre=True)
+    _paragraph(document, "", size=8)
+
+
+def _docx_foot(document: Any, sheet: paper.Paper, usable: float) -> None:
+    _paragraph(document, "", size=8)
+    left, right = _two_columns(document, usable)
+    _paragraph(left, _("Nơi nhận:"), size=12, bold=True, underline=True, first=True)
+    for line in sheet.recipients:
+        _paragraph(left, line, size=11)
+    for index, line in enumerate(sheet.signature):
+        _paragraph(right, line, size=13, bold=True, centre=True, first=index == 0)
+    if sheet.signer:
+        for _blank in range(4):  # room for the signature and the seal
+            _paragraph(right, "", size=13)
+        _paragraph(right, sheet.signer, size=13, bold=True, centre=True)
+
+
 def docx(week: Week) -> bytes:
+    sheet = paper.build(week)
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    for side in ("left_margin", "right_margin"):
-        setattr(section, side, Mm(15))
-    section.top_margin = section.bottom_margin = Mm(12)
+    left, top, right, bottom = MARGINS
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    usable = 297 - left - right
     document.core_properties.title = week.title
-    # The grid's runs carry no font of their own: Normal is Times New Roman 11 (east-Asian
+    # The grid's runs carry no font of their own: Normal is Times New Roman (east-Asian
     # text included, or Word would pick another font for it).
     normal = document.styles["Normal"]
     normal.font.name = WORD_FONT
-    normal.font.size = Pt(11)
+    normal.font.size = Pt(GRID_SIZE)
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
     normal.paragraph_format.space_after = Pt(0)
-    _paragraph(document, week.title, size=14, bold=True, centre=True)
-    _paragraph(document, week.subtitle, size=13, italic=True, centre=True)
-    if week.version.number > 1:
-        note = _("Bản điều chỉnh số %(n)s: %(note)s") % {
-            "n": week.version.number,
-            "note": week.version.change_note,
-        }
-        _paragraph(document, note, size=11, italic=True, centre=True)
-    table = document.add_table(rows=1, cols=len(WIDTHS))
+    _docx_header(document, sheet, usable)
+    table = document.add_table(rows=1, cols=len(WIDTHS) + 1)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    usable = 297 - 30
-    widths = [Mm(w * usable / sum(WIDTHS)) for w in WIDTHS]
+    # "00g00–00g00" at 11.5 pt is 22 mm, and a cell's margins take 4 more.
+    time_width = 28.0
+    rest = [w * (usable - time_width) / sum(WIDTHS) for w in WIDTHS]
+    widths = [Mm(w) for w in (*rest[:2], time_width, *rest[2:])]
     for cell, text, width in zip(table.rows[0].cells, headings(), widths, strict=True):
         cell.width = width
-        cell.paragraphs[0]._element.getparent().remove(cell.paragraphs[0]._element)
-        _paragraph(cell, text, size=11, bold=True, centre=True)
+        _paragraph(cell, text, size=GRID_SIZE, bold=True, centre=True, first=True)
     _repeat_header(table.rows[0])
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
-    rows = "".join(_row_xml(texts, italic=bool(row.mark)) for texts, row in _cells(week))
+    rows = "".join(_row_xml(texts, italic=italic) for texts, italic in sheet.rows)
     for element in parse_xml(f"<w:tbl {nsdecls('w')}>{rows}</w:tbl>"):
         table._tbl.append(element)
-    if week.removed:
+    if sheet.removed:
         _paragraph(document, _("Các nội dung đã bỏ khỏi lịch:"), size=12, bold=True)
-        for row in week.removed:
-            _paragraph(
-                document, f"- {row.entry.day:%d/%m} {row.time} {row.content}", size=11, italic=True
-            )
+        for line in sheet.removed:
+            _paragraph(document, line, size=11, italic=True)
+    _docx_foot(document, sheet, usable)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -44,7 +44,8 @@ class Row:
         """The content cell of the page's grid, built here rather than in the template: a
         dozen template lookups a row were half the time of a week of 300 entries. Every
         piece of text goes through `escape`."""
-        parts = [f"<strong>{escape(self.time)}:</strong> " if self.time else ""]
+        # The time never wraps inside ("07g30–09g00"), on a phone either.
+        parts = [f'<strong class="text-nowrap">{escape(self.time)}:</strong> ' if self.time else ""]
         parts.append(f"<em>{escape(self.content)}</em>" if self.hidden else escape(self.content))
         if self.mark:
             parts.append(
@@ -101,14 +102,18 @@ class Week:
     changes: Changes | None
     removed: list[Row]
     can_edit: bool = False  # the grid links each entry to its form
+    reader: Person | None = None  # whom the entries are shown to (the print asks again)
 
     @property
     def grid_html(self) -> SafeString:
-        """The rows of the page's grid. Written here, not in a template: a week of 300 entries
-        spent most of its time in per-row template lookups."""
+        """The bodies of the page's grid, one `<tbody>` a day: on a phone each day is a card
+        (app.css), its cells labelled by a `vp-label` shown there only. Written here, not in a
+        template: a week of 300 entries spent most of its time in per-row template lookups."""
         out: list[str] = []
+        labels = [escape(_("Lãnh đạo dự")), escape(_("Địa điểm")), escape(_("Chuẩn bị"))]
         for day in self.days:
-            heading = format_html("{}<br>{}", day.name, day.day.strftime("%d/%m"))
+            out.append('<tbody class="vp-day" data-testid="day">')
+            heading = format_html("{} <br>{}", day.name, day.day.strftime("%d/%m"))
             if day.holiday:
                 heading = format_html(
                     '{}<br><span class="badge text-bg-danger">{}</span>', heading, day.holiday
@@ -116,18 +121,20 @@ class Week:
             if not day.blocks:
                 out.append(
                     format_html(
-                        '<tr><th scope="row">{}</th>'
+                        '<tr><th scope="row" class="vp-day-head">{}</th>'
                         '<td colspan="5" class="text-body-secondary"></td></tr>',
                         heading,
                     )
                 )
-            for _value, label, rows in day.blocks:
+            for block, (_value, label, rows) in enumerate(day.blocks):
                 for index, row in enumerate(rows):
                     first = ""
                     if index == 0:
                         first = format_html(
-                            '<th scope="row" rowspan="{}">{}</th><td rowspan="{}">{}</td>',
+                            '<th scope="row" rowspan="{}" class="vp-day-head{}">{}</th>'
+                            '<td rowspan="{}" class="vp-session">{}</td>',
                             len(rows),
+                            " vp-day-again" if block else "",  # a card names its day once
                             heading,
                             len(rows),
                             label,
@@ -142,9 +149,18 @@ class Week:
                     css = "table-warning" if row.mark else ""
                     out.append(
                         f'<tr class="{css}" data-testid="entry" data-lineage="{row.entry.lineage}">'
-                        f"{first}<td>{row.content_html}{edit}</td><td>{escape(row.leaders)}</td>"
-                        f"<td>{escape(row.place)}</td><td>{escape(row.preparing)}</td></tr>"
+                        f"{first}<td>{row.content_html}{edit}</td>"
+                        + "".join(
+                            f'<td><span class="vp-label">{label}: </span>{escape(text)}</td>'
+                            if text
+                            else "<td></td>"
+                            for label, text in zip(
+                                labels, (row.leaders, row.place, row.preparing), strict=True
+                            )
+                        )
+                        + "</tr>"
                     )
+            out.append("</tbody>")
         return mark_safe("".join(out))  # noqa: S308 (every part went through format_html)
 
     @property
@@ -261,4 +277,5 @@ def build(version: ScheduleVersion, person: Person | None, *, marked: bool = Tru
         days=days,
         changes=changes,
         removed=removed,
+        reader=person,
     )

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from vanphong.core import paging
 from vanphong.org.models import Person
 from vanphong.search import registry, selectors
 
@@ -82,11 +83,9 @@ def results(request: HttpRequest) -> HttpResponse:
             query.setlist(param, others if value.value in chosen else [*others, value.value])
             options.append((value, value.value in chosen, query.urlencode()))
         facets.append((name, FACET_TITLES[name], options))
-    pages = []
-    for number in range(max(1, found.page - 3), min(found.pages, found.page + 3) + 1):
-        query = request.GET.copy()
-        query["trang"] = str(number)
-        pages.append((number, query.urlencode()))
+    pages = paging.Pages(
+        total=found.total, number=found.page, per_page=selectors.PER_PAGE, most=selectors.MAX_PAGE
+    )
     return render(
         request,
         "search/results.html",

@@ -4,6 +4,12 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from vanphong.core.forms import BootstrapForm
+from vanphong.core.models import NoticeKind
+
+# The kinds a person chooses email for ("other" is what older notices were; nobody asks for it).
+CHOOSABLE_KINDS = [(kind, label) for kind, label in NoticeKind.choices if kind != NoticeKind.OTHER]
+
 
 class LoginForm(AuthenticationForm):
     error_messages = {
@@ -24,3 +30,14 @@ class LoginForm(AuthenticationForm):
         self.fields["password"].widget = forms.PasswordInput(
             attrs={"autocomplete": "current-password", "class": "form-control"}
         )
+
+
+class NoticeEmailForm(BootstrapForm):
+    """The kinds of notices the person also wants by email (the unticked: in the app only)."""
+
+    kinds = forms.MultipleChoiceField(
+        label=_("Gửi cả qua thư điện tử"),
+        choices=CHOOSABLE_KINDS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

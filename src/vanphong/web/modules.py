@@ -39,7 +39,12 @@ MODULES: tuple[Module, ...] = (
     Module("petitions", _("Tiếp dân, đơn thư"), _("Tiếp công dân, xử lý đơn, thời hạn.")),
     Module("archives", _("Lưu trữ"), _("Danh mục hồ sơ, lập hồ sơ, nộp lưu.")),
     Module("emulation", _("Thi đua, khen thưởng"), _("Tiêu chí, chấm điểm, xếp hạng.")),
-    Module("reports", _("Báo cáo, tổng kết"), _("Sổ sách, thống kê, tổng kết năm.")),
+    Module(
+        "reports",
+        _("Sổ đăng ký, thống kê"),
+        _("Sổ đăng ký văn bản, thống kê giải quyết."),
+        "documents:register",
+    ),
     Module("search", _("Tra cứu"), _("Tìm kiếm toàn văn tiếng Việt."), "search:results"),
     Module(
         "org",

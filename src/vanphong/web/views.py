@@ -6,10 +6,12 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vanphong.core import notifications
+from vanphong.core import inbox, notifications
 from vanphong.org.models import Person
 from vanphong.org.selectors import active_memberships, scope_for
 from vanphong.web.forms import LoginForm
@@ -32,6 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
     scope = scope_for(request.user)  # type: ignore[arg-type]
     ctx = {
         "memberships": memberships,
+        # What is waiting for the person, section by section (core.inbox), above the modules.
+        "inbox": inbox.sections_for(request.user, timezone.localdate()),
         "modules": MODULES,
         "can_administer": scope.everything or bool(scope.administered),
     }
@@ -61,10 +65,12 @@ def notices(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def notices_badge(request: HttpRequest) -> HttpResponse:
-    """The unread count in the navigation bar, fetched by htmx after the page: no page pays
-    a query for it."""
+    """The unread count in the navigation bar, fetched by htmx after every page (base.html):
+    no page pays a query for it, and the fetch costs three (session, person, count)."""
     count = notifications.unread(cast(Person, request.user)).count()
-    return render(request, "web/_notices_badge.html", {"count": count})
+    # Without the request's context processors: the fragment needs only the count, and the
+    # page shell's (the person's scope) would cost a query on every page.
+    return HttpResponse(render_to_string("web/_notices_badge.html", {"count": count}))
 
 
 def healthz(request: HttpRequest) -> HttpResponse:

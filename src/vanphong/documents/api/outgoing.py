@@ -104,6 +104,10 @@ class DeliveryEventOut(Schema):
 class DeliveryOut(Schema):
     uuid: UUID
     recipient_unit: UnitRef | None = Field(description="Đơn vị nhận trong hệ thống.")
+    receiving_unit: UnitRef | None = Field(
+        description="Đơn vị tiếp nhận văn bản cho nơi nhận (văn thư của đơn vị này vào sổ): "
+        "Văn phòng của cấp ủy khi gửi cấp ủy; chính nơi nhận khi đơn vị tự tiếp nhận."
+    )
     external_name: str = Field(description="Hoặc nơi nhận bên ngoài.")
     delivery_note: str
     status: DeliveryStatus = Field(
@@ -210,6 +214,12 @@ class IssueIn(Schema):
         "", max_length=200, description="Đơn vị, người nhận bản lưu."
     )
     attachments: list[AttachmentIn] = Field([], description="Tệp văn bản phát hành (bản ký).")
+    backdate_reason: CleanStr = Field(
+        "",
+        max_length=500,
+        description="Lý do cấp số lùi ngày: chỉ Chánh Văn phòng, khi ngày ban hành trước ngày "
+        "của số đã cấp trước trong sổ (không có thì bị từ chối, 422).",
+    )
 
 
 class DistributeIn(Schema):
@@ -402,6 +412,7 @@ def outgoing_issue(request: HttpRequest, document_uuid: UUID, payload: IssueIn) 
         copies=payload.copies,
         file_copy_holder=payload.file_copy_holder,
         attachments=_uploads(payload.attachments),
+        backdate_reason=payload.backdate_reason,
     )
 
 

@@ -85,7 +85,7 @@ def outgoing_with_history(document: OutgoingDocument) -> OutgoingDocument:
         _attachments(),
         Prefetch(
             "deliveries",
-            queryset=Delivery.objects.select_related("recipient_unit")
+            queryset=Delivery.objects.select_related("recipient_unit", "receiving_unit")
             .prefetch_related(
                 Prefetch("events", queryset=DeliveryEvent.objects.select_related("by"))
             )

@@ -39,7 +39,10 @@ class SentDocumentOut(Schema):
 
 class ReceptionItemOut(Schema):
     uuid: UUID = Field(description="Mã lần gửi (dùng để vào sổ hoặc từ chối).")
-    recipient_unit: UnitRef
+    recipient_unit: UnitRef = Field(description="Nơi nhận ghi trên văn bản (ví dụ một cấp ủy).")
+    receiving_unit: UnitRef = Field(
+        description="Đơn vị tiếp nhận và vào sổ (ví dụ Văn phòng của cấp ủy đó)."
+    )
     status: DeliveryStatus = Field(description="Mã trạng thái edXML: 01 đã đến, 02 từ chối…")
     status_label: str = Field(alias="get_status_display")
     sent_at: datetime

@@ -63,3 +63,120 @@ const vpSetUpPickers = (root) => {
 
 document.addEventListener("DOMContentLoaded", () => vpSetUpPickers(document));
 document.addEventListener("htmx:load", (event) => vpSetUpPickers(event.target));
+
+// Suggestions under a text box (data-vp-suggest, filled by htmx): a click on one puts it in
+// the box; Escape or a click elsewhere closes the list.
+const closePicks = (except) => {
+  for (const picks of document.querySelectorAll("[data-vp-suggest] .vp-picks")) {
+    if (!except || !except.contains(picks)) picks.replaceChildren();
+  }
+};
+document.addEventListener("click", (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const pick = target?.closest("[data-vp-pick]");
+  const box = target?.closest("[data-vp-suggest]");
+  if (pick && box) {
+    const input = box.querySelector("input");
+    if (input) {
+      input.value = pick.dataset.vpPick;
+      input.focus();
+    }
+    closePicks();
+    return;
+  }
+  closePicks(box);
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape") closePicks();
+});
+// A file input drawn by core/widgets/file.html: the chosen files' names, in place of the
+// browser's own "No file chosen" (which speaks the browser's language, not the page's).
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.type !== "file") {
+    return;
+  }
+  const names = input.closest("[data-vp-file]")?.querySelector("[data-vp-file-names]");
+  if (names instanceof HTMLElement) {
+    const chosen = Array.from(input.files || [], (file) => file.name);
+    names.textContent = chosen.length ? chosen.join(", ") : names.dataset.vpEmpty || "";
+  }
+});
+
+// The browser's own message for a field it refuses ("Please fill out this field.") speaks the
+// browser's language, not the page's: an English browser would put English on a Vietnamese
+// page. These speak the page's (<html lang>); a pattern's message shows the expected shape,
+// the field's placeholder (dd/mm/yyyy, hh:mm).
+const VALIDITY_MESSAGES = {
+  vi: {
+    valueMissing: "Hãy điền mục này.",
+    selectMissing: "Hãy chọn một mục trong danh sách.",
+    fileMissing: "Hãy chọn tệp.",
+    patternMismatch: "Ghi theo dạng:",
+    typeMismatch: "Giá trị chưa đúng dạng.",
+    tooLong: "Nội dung quá dài.",
+    tooShort: "Nội dung quá ngắn.",
+    rangeUnderflow: "Giá trị nhỏ hơn mức cho phép.",
+    rangeOverflow: "Giá trị lớn hơn mức cho phép.",
+    other: "Giá trị không hợp lệ.",
+  },
+  en: {
+    valueMissing: "Please fill in this field.",
+    selectMissing: "Please choose an item in the list.",
+    fileMissing: "Please choose a file.",
+    patternMismatch: "Use the format:",
+    typeMismatch: "The value is not in the expected form.",
+    tooLong: "The text is too long.",
+    tooShort: "The text is too short.",
+    rangeUnderflow: "The value is below the minimum.",
+    rangeOverflow: "The value is above the maximum.",
+    other: "Invalid value.",
+  },
+};
+
+function validityMessage(field) {
+  const language = document.documentElement.lang === "en" ? "en" : "vi";
+  const messages = VALIDITY_MESSAGES[language];
+  const state = field.validity;
+  if (state.valueMissing) {
+    if (field instanceof HTMLSelectElement) return messages.selectMissing;
+    return field.type === "file" ? messages.fileMissing : messages.valueMissing;
+  }
+  if (state.patternMismatch) return `${messages.patternMismatch} ${field.placeholder}`.trim();
+  for (const key of ["typeMismatch", "tooLong", "tooShort", "rangeUnderflow", "rangeOverflow"]) {
+    if (state[key]) return messages[key];
+  }
+  return messages.other;
+}
+
+function isField(target) {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLSelectElement ||
+    target instanceof HTMLTextAreaElement
+  );
+}
+
+// `invalid` does not bubble: listen while it is captured.
+document.addEventListener(
+  "invalid",
+  (event) => {
+    const field = event.target;
+    if (isField(field)) {
+      field.setCustomValidity("");
+      if (!field.validity.valid) {
+        field.setCustomValidity(validityMessage(field));
+      }
+    }
+  },
+  true,
+);
+
+// A message set above would otherwise keep the field invalid after it is corrected.
+for (const type of ["input", "change"]) {
+  document.addEventListener(type, (event) => {
+    if (isField(event.target)) {
+      event.target.setCustomValidity("");
+    }
+  });
+}

@@ -41,7 +41,8 @@ def shelf(world: DocWorld) -> DocWorld:
 
 
 def symbols(world: DocWorld, typed: str) -> list[str]:
-    return [hit.title.split(" · ")[0] for hit in search(world.chau_thanh_clerk, typed).hits]
+    titles = [hit.title.split(" · ")[0] for hit in search(world.chau_thanh_clerk, typed).hits]
+    return [title.removeprefix("Số: ").removeprefix("Số ") for title in titles]
 
 
 def test_the_long_document_with_the_typed_word_comes_before_short_other_spellings(

@@ -21,8 +21,6 @@ from vanphong.org.pickers import (
 from vanphong.planning.models import Body, FeedScope, ItemState, Room, ScheduleKind, Session
 
 
-
-
 class OpenWeekForm(BootstrapForm):
     committee = UnitChoiceField(
         label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid"

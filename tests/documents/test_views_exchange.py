@@ -188,7 +188,7 @@ def test_issuing_needs_a_recipient(client: Client, world: DocWorld) -> None:
     assert response.context["form"].errors["recipients"] == ["Cần ít nhất một nơi nhận."]
 
 
-def test_recipients_are_every_other_active_unit_grouped_by_parent(
+def test_recipients_are_every_other_active_unit_grouped_by_committee(
     client: Client, world: DocWorld
 ) -> None:
     UnitFactory.create(parent=world.province, name="Đơn vị đã giải thể", is_active=False)
@@ -197,14 +197,13 @@ def test_recipients_are_every_other_active_unit_grouped_by_parent(
     form = client.get(url("outgoing_issue", document.uuid)).context["form"]
     groups = {label: [name for _v, name in options] for label, options in form.fields[
         "recipients"].choices}  # fmt: skip
-    assert groups["Tỉnh ủy Tây Ninh"] == [
-        "Huyện ủy Châu Thành", "Huyện uỷ Hoà Thành", "Văn phòng Tỉnh ủy",
-    ]  # fmt: skip
-    assert groups["Huyện uỷ Hoà Thành"] == ["Văn phòng Huyện uỷ Hoà Thành"]
-    assert groups["Cấp cao nhất"] == ["Tỉnh ủy Tây Ninh"]
-    assert "Huyện ủy Châu Thành" not in groups, "its only child is the sender itself"
+    assert list(groups) == ["Tỉnh ủy Tây Ninh", "Huyện ủy Châu Thành", "Huyện uỷ Hoà Thành"]
+    assert groups["Tỉnh ủy Tây Ninh"] == ["Tỉnh ủy Tây Ninh", "Văn phòng Tỉnh ủy Tây Ninh"]
+    assert groups["Huyện ủy Châu Thành"] == ["Huyện ủy Châu Thành"], "its Office is the sender"
+    assert groups["Huyện uỷ Hoà Thành"] == ["Huyện uỷ Hoà Thành", "Văn phòng Huyện uỷ Hoà Thành"]
     body = client.get(url("outgoing_issue", document.uuid)).content.decode()
-    assert '<optgroup label="Tỉnh ủy Tây Ninh">' in body
+    assert '<legend class="vp-picker-group-name">Huyện uỷ Hoà Thành</legend>' in body
+    assert 'type="checkbox" name="recipients"' in body
     assert "Đơn vị đã giải thể" not in body
 
 

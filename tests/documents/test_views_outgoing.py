@@ -654,10 +654,10 @@ def test_the_book_costs_the_same_queries_for_a_long_book(
     _book_rows(world, 80, start=10)
     assert page_queries(client, url("outgoing_book")) == few
     # session, user, scope (memberships, tree), units, own units, count (for the total and
-    # the page numbers), page, deliveries
-    with django_assert_max_num_queries(8):
+    # the page numbers), page, deliveries, the unit tree (the units' order and labels)
+    with django_assert_max_num_queries(9):
         client.get(url("outgoing_book"))
-    with django_assert_max_num_queries(8):  # a deeper page costs the same
+    with django_assert_max_num_queries(9):  # a deeper page costs the same
         client.get(url("outgoing_book"), {"trang": "2"})
 
 
@@ -692,6 +692,6 @@ def test_the_document_page_costs_the_same_queries_however_long_its_history(
     assert page_queries(client, url("outgoing_detail", document.uuid)) == few
     # session, user, scope (2), document, the committee (units), versions, their attachments,
     # deliveries, their events, history, decisions, issued files, plus the savepoint pair of
-    # the read record
-    with django_assert_max_num_queries(15):
+    # the read record, and the unit tree for the units' labels (org.units)
+    with django_assert_max_num_queries(16):
         client.get(url("outgoing_detail", document.uuid))

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tests.support.personas import Personas
 from vanphong.core.models import AuditEvent
+from vanphong.core.vietnamese import fold
 from vanphong.org.models import Membership, Person, Role, Unit, UnitKind
 
 
@@ -69,6 +70,27 @@ def test_province_admin_sees_the_whole_province_tree_indented(
     assert {row.unit: row.depth for row in response.context["rows"]}[people.hoa_thanh_office] == 2
     assert "Thêm đơn vị" in body
     assert reverse("org:people") in body
+
+
+def test_the_tree_reads_in_the_organisations_order_whatever_the_tone_marks(
+    client: Client, people: Personas
+) -> None:
+    """ "Huyện uỷ Hoà Thành" (old placement) sorts by code point before every "Huyện ủy":
+    the list keeps the Office first, then the committees by their folded names."""
+    for name in ("Huyện ủy Hòa Bình", "Huyện uỷ Gò Dầu"):
+        Unit.objects.create(
+            parent=people.province, kind=UnitKind.DISTRICT_COMMITTEE, name=name, symbol="HU",
+            name_folded=fold(name),
+        )  # fmt: skip
+    client.force_login(people.province_admin)
+    body = client.get(reverse("org:units")).content.decode()
+    shown = [
+        "Tỉnh ủy Tây Ninh", "Văn phòng Tỉnh ủy Tây Ninh", "Huyện ủy Châu Thành",
+        "Văn phòng Huyện ủy Châu Thành", "Huyện uỷ Gò Dầu", "Huyện ủy Hòa Bình",
+        "Huyện uỷ Hoà Thành", "Văn phòng Huyện uỷ Hoà Thành",
+    ]  # fmt: skip
+    places = [body.index(f">{label}</a>") for label in shown]
+    assert places == sorted(places)
 
 
 def test_district_admin_cannot_see_other_district_units(client: Client, people: Personas) -> None:

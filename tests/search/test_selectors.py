@@ -148,3 +148,21 @@ def test_odd_input_gives_a_page_or_a_message_never_an_error(library: DocWorld, t
     results = search(library.chau_thanh_clerk, typed)
     assert results.total >= 0
     assert results.message or results.parsed.empty is False or results.hits == []
+
+
+def test_the_unit_facet_is_in_the_organisations_order_under_unmistakable_labels(
+    world: DocWorld,
+) -> None:
+    from vanphong.org.models import Unit
+
+    Unit.objects.filter(pk=world.chau_thanh_office.pk).update(name="Văn phòng")
+    register(world, subject="Về bầu cử ở Châu Thành")
+    for n in range(3):  # more documents in Hoà Thành: by count it would come first
+        register(world, actor=world.hoa_thanh_clerk, unit=world.hoa_thanh_office,
+                 number_symbol=f"{50 + n}-CV/TU", subject="Về bầu cử ở Hoà Thành")  # fmt: skip
+    engine.drain()
+    facet = search(world.province_leader, "bau cu").facets["unit"]
+    assert [(value.label, value.count) for value in facet] == [
+        ("Văn phòng Huyện ủy Châu Thành", 1),
+        ("Văn phòng Huyện uỷ Hoà Thành", 3),
+    ]

@@ -12,7 +12,7 @@ from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.directives.models import Recurrence, TaskState
 from vanphong.documents.forms_incoming import MultipleFileField
 from vanphong.org.models import Person, Unit
-from vanphong.planning.forms import UnitChoice, UnitsChoice
+from vanphong.org.pickers import PersonChoiceField, UnitChoiceField, UnitsChoiceField
 
 
 def _attachments() -> MultipleFileField:
@@ -23,21 +23,13 @@ def _attachments() -> MultipleFileField:
     )
 
 
-class PersonChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.full_name)
-
-
 class AssignForm(BootstrapForm):
     content = forms.CharField(
         label=_("Nội dung nhiệm vụ"), max_length=5000, widget=forms.Textarea({"rows": 3})
     )
-    lead_unit = UnitChoice(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none())
-    supporting_units = UnitsChoice(
-        label=_("Đơn vị phối hợp"),
-        queryset=Unit.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple({"size": 5}),
+    lead_unit = UnitChoiceField(label=_("Đơn vị chủ trì"), queryset=Unit.objects.none())
+    supporting_units = UnitsChoiceField(
+        label=_("Đơn vị phối hợp"), queryset=Unit.objects.none(), required=False, rows=6
     )
     deadline = forms.DateField(
         label=_("Thời hạn"),
@@ -59,7 +51,7 @@ class AssignForm(BootstrapForm):
         required=False,
         help_text=_("Ví dụ: báo cáo, kế hoạch, dự thảo nghị quyết."),
     )
-    leader = PersonChoice(
+    leader = PersonChoiceField(
         label=_("Lãnh đạo phụ trách"), queryset=Person.objects.none(), required=False
     )
 
@@ -155,11 +147,15 @@ class TaskFilterForm(QueryForm, BootstrapForm):
         self.fields["directive"] = DirectiveChoice(
             label=_("Văn bản"), queryset=directives, to_field_name="uuid", required=False
         )
-        self.fields["unit"] = UnitChoice(
+        self.fields["unit"] = UnitChoiceField(
             label=_("Đơn vị chủ trì"), queryset=units, to_field_name="uuid", required=False
         )
-        self.fields["leader"] = PersonChoice(
-            label=_("Lãnh đạo phụ trách"), queryset=leaders, to_field_name="uuid", required=False
+        self.fields["leader"] = PersonChoiceField(
+            label=_("Lãnh đạo phụ trách"),
+            queryset=leaders,
+            to_field_name="uuid",
+            required=False,
+            picker=False,
         )
         self.fields["year"] = forms.IntegerField(
             label=_("Năm"), min_value=2000, max_value=2100, required=False
@@ -176,10 +172,10 @@ class TaskFilterForm(QueryForm, BootstrapForm):
 
 
 class DelegationForm(BootstrapForm):
-    unit = UnitChoice(
+    unit = UnitChoiceField(
         label=_("Đơn vị giao nhiệm vụ"), queryset=Unit.objects.none(), to_field_name="uuid"
     )
-    delegate = PersonChoice(
+    delegate = PersonChoiceField(
         label=_("Người được ủy quyền"), queryset=Person.objects.none(), to_field_name="uuid"
     )
     starts_on = forms.DateField(label=_("Từ ngày"), widget=DateInput())

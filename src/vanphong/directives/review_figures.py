@@ -28,11 +28,11 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from vanphong.core.vietnamese import fold
 from vanphong.core.workdays import WorkCalendar
 from vanphong.directives import selectors
 from vanphong.directives.models import Directive, ProgressReport, Task, TaskState
 from vanphong.org.models import Person
+from vanphong.org.units import directory
 
 # The state of a task on the end day, in the order of the report's table.
 KINDS: Final = ("on_time", "late", "submitted", "open", "overdue", "cannot_do")
@@ -112,12 +112,12 @@ def review_figures(
 ) -> ReviewFigures:
     """The directive's tasks among `tasks` by their state on `end`, in total and by lead
     unit, with those done and those assigned between `start` and `end`: one query for the
-    working-day calendar and one grouped query."""
+    working-day calendar, one grouped query and the unit tree's."""
     kind, until = _as_of(end)
     rows = (
         _assigned_by(tasks.filter(directive=directive), until)
         .annotate(kind=kind)
-        .values_list("lead_unit_id", "lead_unit__name", "lead_unit__sort_order", "kind")
+        .values_list("lead_unit_id", "kind")
         .annotate(
             n=Count("id"),
             since_start=Count("id", filter=Q(done_on__gte=start)),
@@ -125,19 +125,18 @@ def review_figures(
         )
     )
     found = ReviewFigures(start=start, end=end)
-    by_unit: dict[int, tuple[int, str, Figures]] = {}
-    for unit_id, name, order, state, n, since_start, assigned_since in rows:
-        figures = by_unit.setdefault(unit_id, (order, name, Figures()))[2]
+    by_unit: dict[int, Figures] = {}
+    for unit_id, state, n, since_start, assigned_since in rows:
+        figures = by_unit.setdefault(unit_id, Figures())
         setattr(figures, state, getattr(figures, state) + n)
         # A task counted done on `end` was done on or before it: done on or after `start`
         # is done within the period.
         if state in ("on_time", "late"):
             figures.done_in_period += since_start
         figures.assigned_in_period += assigned_since
-    for unit_id, (_order, name, figures) in sorted(
-        by_unit.items(), key=lambda item: (item[1][0], fold(item[1][1]))
-    ):
-        found.units.append(UnitFigures(unit_id=unit_id, name=name, figures=figures))
+    units = directory()  # the organisation's order and the units' labels
+    for unit_id, figures in sorted(by_unit.items(), key=lambda item: units.key(item[0])):
+        found.units.append(UnitFigures(unit_id=unit_id, name=units.label(unit_id), figures=figures))
         found.total.add(figures)
     return found
 
@@ -167,10 +166,11 @@ def tasks_as_of(
             Q(kind__in=UNFINISHED) | Q(kind__in=("on_time", "late"), done_on__gte=start),
         )
         .select_related("lead_unit", "product_document")
-        .order_by("lead_unit__sort_order", "lead_unit__name", "deadline", "id")
+        .order_by("deadline", "id")
     )
+    units = directory()
     done, unfinished = [], []
-    for task in found:
+    for task in sorted(found, key=lambda t: units.key(t.lead_unit_id)):  # stable: by deadline
         state: str = task.kind
         report: str = task.last_report or ""
         if state == "cannot_do":

@@ -200,7 +200,7 @@ def _done_line(index: int, listed: Listed, readable: frozenset[int]) -> str:
     line = _("%(n)s. %(content)s (%(unit)s; hoàn thành ngày %(day)s, %(timing)s)") % {
         "n": index,
         "content": task.content,
-        "unit": task.lead_unit.name,
+        "unit": task.lead_unit.label,
         "day": format_date(task.done_on) if task.done_on else "",
         "timing": _("đúng hạn") if listed.kind == "on_time" else _("trễ hạn"),
     }
@@ -224,7 +224,7 @@ def _unfinished_line(listed: Listed) -> str:
     task = listed.task
     facts = {
         "content": task.content,
-        "unit": task.lead_unit.name,
+        "unit": task.lead_unit.label,
         "deadline": _deadline(task),
         "reason": listed.reason or _("[chưa có báo cáo; chuyên viên bổ sung]"),
     }

@@ -270,11 +270,7 @@ def leaders_of(unit: Unit) -> QuerySet[Person]:
 
 def units_below(unit: Unit) -> QuerySet[Unit]:
     """The units a unit may give a task to: those below it."""
-    return (
-        Unit.objects.filter(id__in=unit_subtree(unit) - {unit.pk}, is_active=True)
-        .select_related("parent")
-        .order_by("parent__sort_order", "sort_order", "name")
-    )
+    return Unit.objects.filter(id__in=unit_subtree(unit) - {unit.pk}, is_active=True)
 
 
 def product_documents(person: Person, task: Task) -> QuerySet[OutgoingDocument]:

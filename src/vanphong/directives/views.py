@@ -282,8 +282,8 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
     bars = charts.chart(
         [
             (
-                units[key].name,
-                units[key].name,
+                units[key].label,
+                units[key].label,
                 _tasks_url(**{"van-ban": str(directive.uuid), "don-vi": str(units[key].uuid)}),
                 counts,
             )

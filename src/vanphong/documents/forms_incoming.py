@@ -20,6 +20,7 @@ from vanphong.core.vietnamese import number_line
 from vanphong.documents.models import IncomingStatus, Medium, OutgoingDocument, Urgency
 from vanphong.documents.widgets import SuggestInput
 from vanphong.org.models import Clearance, Person, Unit
+from vanphong.org.pickers import PeopleChoiceField, PersonChoiceField, UnitChoiceField
 
 _TEXTAREA = {"rows": 3}
 
@@ -51,9 +52,7 @@ def _people(field: forms.Field, people: QuerySet[Person]) -> None:
 
 
 class IncomingRegisterForm(BootstrapForm):
-    unit = forms.ModelChoiceField(
-        label=_("Sổ của đơn vị"), queryset=Unit.objects.none(), to_field_name="uuid"
-    )
+    unit = UnitChoiceField(label=_("Sổ của đơn vị"), to_field_name="uuid")
     medium = forms.ChoiceField(label=_("Hình thức"), choices=Medium.choices, initial=Medium.PAPER)
     received_at = forms.DateTimeField(
         label=_("Ngày, giờ đến"),
@@ -169,7 +168,7 @@ class BookFilterForm(QueryForm):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = forms.ModelChoiceField(
+        self.fields["unit"] = UnitChoiceField(
             label=_("Sổ của đơn vị"), queryset=units, to_field_name="uuid", required=False
         )
         self.fields["year"] = forms.IntegerField(
@@ -194,9 +193,7 @@ class BookFilterForm(QueryForm):
 
 
 class PresentForm(BootstrapForm):
-    leader = forms.ModelChoiceField(
-        label=_("Trình lãnh đạo"), queryset=Person.objects.none(), to_field_name="uuid"
-    )
+    leader = PersonChoiceField(label=_("Trình lãnh đạo"), to_field_name="uuid")
 
     def __init__(self, *args: Any, leaders: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -210,32 +207,18 @@ class DirectionForm(BootstrapForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Ví dụ: Giao Ban Tuyên giáo chủ trì tham mưu, báo cáo trước ngày 15."),
     )
-    lead_person = forms.ModelChoiceField(
-        label=_("Người chủ trì"),
-        queryset=Person.objects.none(),
-        to_field_name="uuid",
-        required=False,
-    )
-    lead_unit = forms.ModelChoiceField(
+    lead_person = PersonChoiceField(label=_("Người chủ trì"), to_field_name="uuid", required=False)
+    lead_unit = UnitChoiceField(
         label=_("Đơn vị chủ trì"),
-        queryset=Unit.objects.none(),
         to_field_name="uuid",
         required=False,
         help_text=_("Chọn người hoặc đơn vị chủ trì (hoặc cả hai: người đó thuộc đơn vị)."),
     )
-    supporting = forms.ModelMultipleChoiceField(
-        label=_("Người phối hợp"),
-        queryset=Person.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+    supporting = PeopleChoiceField(
+        label=_("Người phối hợp"), to_field_name="uuid", required=False, rows=6
     )
-    informed = forms.ModelMultipleChoiceField(
-        label=_("Người nhận để biết"),
-        queryset=Person.objects.none(),
-        to_field_name="uuid",
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+    informed = PeopleChoiceField(
+        label=_("Người nhận để biết"), to_field_name="uuid", required=False, rows=6
     )
     deadline = forms.DateField(
         label=_("Hạn xử lý"),
@@ -306,9 +289,7 @@ def _reply_label(document: OutgoingDocument) -> str:
 
 
 class HandOverForm(BootstrapForm):
-    to = forms.ModelChoiceField(
-        label=_("Chuyển cho"), queryset=Person.objects.none(), to_field_name="uuid"
-    )
+    to = PersonChoiceField(label=_("Chuyển cho"), to_field_name="uuid")
     note = forms.CharField(
         label=_("Ghi chú bàn giao"),
         required=False,

@@ -6,7 +6,6 @@ a ValidationError raised there is put back on the form with `add_service_error`.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar, cast
 
@@ -22,6 +21,8 @@ from vanphong.documents.services import Upload
 from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.widgets import OutsideRecipientsField, OutsideRecipientsWidget
 from vanphong.org.models import LEADER_ROLES, Clearance, Role, Unit
+from vanphong.org.pickers import UnitChoiceField, UnitsChoiceField
+from vanphong.org.units import units_in_order
 
 SUBJECT_HELP = _("Tối đa 500 ký tự.")
 
@@ -79,9 +80,7 @@ def _body() -> forms.CharField:
 
 
 class DraftForm(BootstrapForm):
-    unit = forms.ModelChoiceField(
-        label=_("Đơn vị soạn thảo"), queryset=Unit.objects.none(), to_field_name="uuid"
-    )
+    unit = UnitChoiceField(label=_("Đơn vị soạn thảo"), to_field_name="uuid")
     type_symbol = forms.ChoiceField(label=_("Loại văn bản"))
     subject = _subject()
     confidentiality = forms.TypedChoiceField(
@@ -171,21 +170,9 @@ class SignForm(BootstrapForm):
 # --- issue, distribution, recall -----------------------------------------------------------
 
 
-def unit_groups(units: Iterable[Unit]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Units as <optgroup>s by their parent (roots in a group of their own)."""
-    grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for unit in units:
-        label = unit.parent.name if unit.parent is not None else str(_("Cấp cao nhất"))
-        grouped[label].append((str(unit.uuid), unit.name))
-    return list(grouped.items())
-
-
 class RecipientsForm(BootstrapForm):
-    recipients = forms.MultipleChoiceField(
-        label=_("Nơi nhận trong hệ thống"),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 12}),
-        help_text=_("Giữ Ctrl (hoặc ⌘) để chọn nhiều đơn vị."),
+    recipients = UnitsChoiceField(
+        label=_("Nơi nhận trong hệ thống"), to_field_name="uuid", required=False, rows=12
     )
     external = OutsideRecipientsField(
         label=_("Nơi nhận bên ngoài"),
@@ -200,17 +187,12 @@ class RecipientsForm(BootstrapForm):
     ) -> None:
         """`outside_url`: where each outside row asks for known outside bodies."""
         super().__init__(*args, **kwargs)
-        self._units = units
-        field = cast(forms.MultipleChoiceField, self.fields["recipients"])
-        field.choices = unit_groups(units)
+        cast("forms.ModelMultipleChoiceField[Unit]", self.fields["recipients"]).queryset = units
         cast(OutsideRecipientsWidget, self.fields["external"].widget).source = outside_url
 
     def recipient_list(self) -> list[Recipient]:
-        chosen = set(self.cleaned_data.get("recipients") or [])
-        found = [
-            Recipient(unit=unit)
-            for unit in self._units.filter(uuid__in=sorted(chosen)).order_by("sort_order", "name")
-        ]
+        chosen = self.cleaned_data.get("recipients") or Unit.objects.none()
+        found = [Recipient(unit=unit) for unit in units_in_order(chosen)]
         found += [
             Recipient(external_name=name, note=note)
             for name, note in self.cleaned_data.get("external") or []
@@ -339,7 +321,7 @@ class BookFilterForm(QueryForm):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"] = forms.ModelChoiceField(
+        self.fields["unit"] = UnitChoiceField(
             label=_("Đơn vị"), queryset=units, to_field_name="uuid", required=False
         )
         self.fields["year"] = forms.IntegerField(

@@ -411,11 +411,10 @@ def draft_types_by_style(units: QuerySet[Unit]) -> dict[str, dict[str, str]]:
 
 
 def recipient_units(document: OutgoingDocument) -> QuerySet[Unit]:
-    """Every active unit of the installation except the sender and those already sent to."""
+    """Every active unit of the installation except the sender and those already sent to (the
+    picker shows them in the organisation's order, `org.units`)."""
     return (
         Unit.objects.filter(is_active=True)
         .exclude(pk=document.unit_id)
         .exclude(inbox_deliveries__document=document)
-        .select_related("parent")
-        .order_by("parent__sort_order", "parent__name_folded", "sort_order", "name_folded")
     )

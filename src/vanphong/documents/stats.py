@@ -34,6 +34,7 @@ from vanphong.documents.models import Assignment, AssignmentRole, AssignmentStat
 from vanphong.documents.registers import Period, report_units
 from vanphong.documents.selectors import incoming_visible
 from vanphong.org.models import Person, Unit
+from vanphong.org.units import directory
 
 OPEN_STATES = (AssignmentStatus.OPEN, AssignmentStatus.IN_PROGRESS)
 COUNTED_ROLES = (AssignmentRole.LEAD, AssignmentRole.SUPPORT)
@@ -169,8 +170,8 @@ def handling_stats(
     person: Person, *, unit: Unit | None, period: Period, today: date | None = None
 ) -> HandlingStats:
     """Per unit (the unit whose book the document is in) and per person (assignments given to a
-    person, not to a unit); two grouped queries and the calendar's one, whatever the number
-    of assignments."""
+    person, not to a unit); two grouped queries, the calendar's and the unit tree's, whatever
+    the number of assignments."""
     today = today or timezone.localdate()
     counted = (
         assignments_counted(person, unit=unit, period=period)
@@ -186,12 +187,10 @@ def handling_stats(
     )
     calendar = WorkCalendar.load(min(period.start, today), max(period.end, today))
     classify = _Classifier(calendar, today)
+    # Units in the organisation's order under their labels (org.units: one query more).
+    tree = directory()
     per_unit = _grouped(
-        counted.order_by(
-            "document__unit__sort_order", "document__unit__name", "document__unit__id"
-        ),
-        "document__unit__uuid",
-        "document__unit__name",
+        counted.order_by("document__unit__id"), "document__unit__id", "document__unit__uuid"
     )
     per_person = _grouped(
         counted.filter(assignee__isnull=False).order_by(
@@ -205,8 +204,8 @@ def handling_stats(
         period=period,
         today=today,
         by_unit=[
-            UnitLine(unit_uuid, name, classify.tally(groups))
-            for (unit_uuid, name), groups in per_unit
+            UnitLine(unit_uuid, tree.label(unit_id), classify.tally(groups))
+            for (unit_id, unit_uuid), groups in sorted(per_unit, key=lambda g: tree.key(g[0][0]))
         ],
         by_person=[
             PersonLine(person_uuid, full_name or username, classify.tally(groups))

@@ -31,6 +31,7 @@ from vanphong.documents.views_outgoing import (
 )
 from vanphong.org.models import Unit
 from vanphong.org.selectors import committee_of, units_visible
+from vanphong.org.units import units_in_order
 
 BOOK_PAGE = 50
 
@@ -124,7 +125,7 @@ def outgoing_book(request: HttpRequest) -> HttpResponse:
         pages = paging.pages(total=total, number=request.GET.get("trang"), per_page=BOOK_PAGE)
         rows = selectors.outgoing_book(actor, offset=pages.start, limit=BOOK_PAGE, **book)
     context = {
-        "units": units,
+        "units": units_in_order(units),
         "unit": unit,
         "rows": rows,
         "pages": pages,

@@ -24,6 +24,7 @@ from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.documents import registers, services, stats
 from vanphong.documents.registers import Kind, Period
 from vanphong.org.models import Person, Unit
+from vanphong.org.units import units_in_order
 
 KIND_LABELS = {
     Kind.INCOMING: _("Sổ đăng ký văn bản đến"),
@@ -147,7 +148,7 @@ def register(request: HttpRequest) -> HttpResponse:
         "kind": kind,
         "kind_label": KIND_LABELS[kind],
         "kinds": list(KIND_LABELS.items()),
-        "units": registers.report_units(actor),
+        "units": units_in_order(registers.report_units(actor)),
         "unit": unit,
         "period": period,
         "spec": spec,
@@ -169,7 +170,7 @@ def handling_stats(request: HttpRequest) -> HttpResponse:
     found = stats.handling_stats(actor, unit=unit, period=period)
     context = {
         "form": form,
-        "units": registers.report_units(actor),
+        "units": units_in_order(registers.report_units(actor)),
         "unit": unit,
         "period": period,
         "stats": found,

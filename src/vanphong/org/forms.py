@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.forms import BootstrapForm, DateInput, QueryForm
 from vanphong.org.models import Clearance, NumberingStyle, Role, Unit, UnitKind
+from vanphong.org.pickers import UnitChoiceField
 
 
 def _text(label: Any, *, required: bool = True, max_length: int = 200, **kw: Any) -> forms.Field:
@@ -24,9 +25,7 @@ def _text(label: Any, *, required: bool = True, max_length: int = 200, **kw: Any
 
 
 class UnitForm(BootstrapForm):
-    parent = forms.ModelChoiceField(
-        label=_("Đơn vị cấp trên"), queryset=Unit.objects.none(), to_field_name="uuid"
-    )
+    parent = UnitChoiceField(label=_("Đơn vị cấp trên"), to_field_name="uuid")
     kind = forms.ChoiceField(label=_("Loại đơn vị"), choices=UnitKind.choices)
     name = _text(_("Tên đơn vị"))
     short_name = _text(_("Tên ngắn"), required=False, max_length=100)
@@ -48,9 +47,8 @@ class UnitForm(BootstrapForm):
     )
     sort_order = forms.IntegerField(label=_("Thứ tự"), min_value=0, initial=0)
     is_active = forms.BooleanField(label=_("Đang hoạt động"), required=False, initial=True)
-    clerical_unit = forms.ModelChoiceField(
+    clerical_unit = UnitChoiceField(
         label=_("Đơn vị làm công tác văn thư"),
-        queryset=Unit.objects.none(),
         to_field_name="uuid",
         required=False,
         empty_label=_("(Mặc định — cấp ủy: Văn phòng của cấp ủy; đơn vị khác: chính đơn vị)"),
@@ -130,9 +128,7 @@ class PasswordForm(BootstrapForm):
 
 
 class MembershipFieldsMixin(BootstrapForm):
-    unit = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=Unit.objects.none(), to_field_name="uuid"
-    )
+    unit = UnitChoiceField(label=_("Đơn vị"), to_field_name="uuid")
     # No role is preselected: the administrator chooses it (the first one, Văn thư, would
     # otherwise be granted by whoever did not look).
     role = forms.ChoiceField(
@@ -254,7 +250,7 @@ class PeopleFilterForm(QueryForm):
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["q"] = forms.CharField(label=_("Tìm cán bộ"), required=False, max_length=100)
-        self.fields["unit"] = forms.ModelChoiceField(
+        self.fields["unit"] = UnitChoiceField(
             label=_("Đơn vị"), queryset=units, to_field_name="uuid", required=False
         )
         self.fields["status"] = forms.ChoiceField(

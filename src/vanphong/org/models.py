@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.vietnamese import fold
@@ -107,6 +108,15 @@ class Unit(models.Model):
     @property
     def is_committee(self) -> bool:
         return self.kind in COMMITTEE_KINDS
+
+    @cached_property
+    def label(self) -> str:
+        """The name no one mistakes for another ("Văn phòng Huyện ủy Châu Thành", never a bare
+        "Văn phòng"): see `org.units`. One query here; lists and fields set it for all their
+        units at once (`org.units.units_in_order`)."""
+        from vanphong.org.units import directory  # units reads this module
+
+        return directory().label(self)
 
 
 class CommitteeTerm(models.Model):

@@ -36,6 +36,7 @@ from vanphong.org.models import (
     Unit,
     UnitKind,
 )
+from vanphong.org.units import directory
 
 
 @dataclass(frozen=True)
@@ -247,8 +248,9 @@ def unit_tree(units: Iterable[Unit]) -> list[TreeRow]:
     children: dict[int | None, list[Unit]] = defaultdict(list)
     for unit in items:
         children[unit.parent_id if unit.parent_id in ids else None].append(unit)
+    tree = directory()  # the organisation's order, and every unit's label at no query
     for group in children.values():
-        group.sort(key=lambda u: (u.sort_order, u.name_folded))
+        group[:] = tree.ordered(group)
     rows: list[TreeRow] = []
 
     def walk(parent: int | None, depth: int) -> None:

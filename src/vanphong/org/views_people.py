@@ -3,6 +3,7 @@ accounts (passwords, deactivation, credentials)."""
 
 from __future__ import annotations
 
+from functools import partial
 from uuid import UUID
 
 from django.contrib import messages
@@ -37,6 +38,7 @@ from vanphong.org.selectors import (
     unit_get_administered,
     units_administered,
 )
+from vanphong.org.units import units_in_order
 from vanphong.org.views import (
     SENT_FOR_CONFIRMATION,
     _actor,
@@ -71,7 +73,7 @@ def people(request: HttpRequest) -> HttpResponse:
     context = {
         "page": page,
         "pages": paging.of_page(page),
-        "units": administered,  # iterated by the full page only
+        "units": partial(units_in_order, administered),  # called by the full page only
         "q": request.GET.get("q", ""),
         "selected_unit": request.GET.get("don-vi", ""),
         "selected_status": filters.get("status", ""),

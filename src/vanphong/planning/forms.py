@@ -12,26 +12,19 @@ from django.utils.translation import gettext_lazy as _
 from vanphong.core.forms import BootstrapForm, DateInput, TimeInput
 from vanphong.core.vietnamese import weekday_name
 from vanphong.org.models import Clearance, Person, Unit
+from vanphong.org.pickers import (
+    PeopleChoiceField,
+    PersonChoiceField,
+    UnitChoiceField,
+    UnitsChoiceField,
+)
 from vanphong.planning.models import Body, FeedScope, ItemState, Room, ScheduleKind, Session
 
 
-class UnitChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name)
-
-
-class UnitsChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name)
-
-
-class PeopleChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.full_name)
-
-
 class OpenWeekForm(BootstrapForm):
-    committee = UnitChoice(label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid")
+    committee = UnitChoiceField(
+        label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
     kind = forms.ChoiceField(label=_("Lịch của"), choices=ScheduleKind.choices)
     day = forms.DateField(
         label=_("Một ngày trong tuần"), widget=DateInput(), help_text=_("Tuần bắt đầu từ thứ Hai.")
@@ -50,12 +43,11 @@ class EntryForm(BootstrapForm):
     content = forms.CharField(
         label=_("Nội dung"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    leaders = PeopleChoice(
+    leaders = PeopleChoiceField(
         label=_("Lãnh đạo dự"),
         queryset=Person.objects.none(),
         required=False,
         to_field_name="uuid",
-        widget=forms.CheckboxSelectMultiple,
     )
     room = forms.ModelChoiceField(
         label=_("Phòng họp"), queryset=Room.objects.none(), required=False, to_field_name="uuid"
@@ -66,13 +58,13 @@ class EntryForm(BootstrapForm):
         required=False,
         help_text=_("Ngoài trụ sở: ghi địa chỉ."),
     )
-    units = UnitsChoice(
+    units = UnitsChoiceField(
         label=_("Thành phần (đơn vị dự)"),
         queryset=Unit.objects.none(),
         required=False,
         to_field_name="uuid",
     )
-    preparing_unit = UnitChoice(
+    preparing_unit = UnitChoiceField(
         label=_("Đơn vị chuẩn bị"),
         queryset=Unit.objects.none(),
         required=False,
@@ -112,8 +104,7 @@ class EntryForm(BootstrapForm):
         leader_field = self.fields["leaders"]
         leader_field.queryset = Person.objects.filter(  # type: ignore[attr-defined]
             pk__in=[p.pk for p in leaders]
-        ).order_by("full_name")
-        leader_field.widget.attrs["class"] = "form-check-input"
+        )
         self.fields["room"].queryset = rooms  # type: ignore[attr-defined]
         self.fields["units"].queryset = units  # type: ignore[attr-defined]
         self.fields["preparing_unit"].queryset = units  # type: ignore[attr-defined]
@@ -132,7 +123,9 @@ class AmendForm(BootstrapForm):
 
 
 class RoomForm(BootstrapForm):
-    committee = UnitChoice(label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid")
+    committee = UnitChoiceField(
+        label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
     name = forms.CharField(label=_("Tên phòng"), max_length=200)
     address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
     capacity = forms.IntegerField(label=_("Sức chứa"), min_value=1, required=False)
@@ -144,13 +137,13 @@ class RoomForm(BootstrapForm):
 
 class FeedForm(BootstrapForm):
     scope = forms.ChoiceField(label=_("Lịch"), choices=FeedScope.choices)
-    person = forms.ModelChoiceField(
-        label=_("Lãnh đạo"), queryset=Person.objects.none(), required=False, to_field_name="uuid"
+    person = PersonChoiceField(
+        label=_("Lãnh đạo"), required=False, to_field_name="uuid", picker=False
     )
     room = forms.ModelChoiceField(
         label=_("Phòng họp"), queryset=Room.objects.none(), required=False, to_field_name="uuid"
     )
-    unit = UnitChoice(
+    unit = UnitChoiceField(
         label=_("Đơn vị"), queryset=Unit.objects.none(), required=False, to_field_name="uuid"
     )
 
@@ -164,7 +157,6 @@ class FeedForm(BootstrapForm):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people  # type: ignore[attr-defined]
-        self.fields["person"].label_from_instance = lambda p: p.full_name  # type: ignore[attr-defined]
         self.fields["room"].queryset = rooms  # type: ignore[attr-defined]
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
 
@@ -173,7 +165,9 @@ class FeedForm(BootstrapForm):
 
 
 class ProgrammeForm(BootstrapForm):
-    committee = UnitChoice(label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid")
+    committee = UnitChoiceField(
+        label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
     body = forms.ChoiceField(label=_("Chương trình của"), choices=Body.choices)
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     title = forms.CharField(
@@ -202,10 +196,10 @@ class ProgrammeItemForm(BootstrapForm):
         label=_("Nội dung"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
     )
     body = forms.ChoiceField(label=_("Trình"), choices=Body.choices)
-    lead_unit = UnitChoice(
+    lead_unit = UnitChoiceField(
         label=_("Cơ quan chủ trì"), queryset=Unit.objects.none(), to_field_name="uuid"
     )
-    supporting_units = UnitsChoice(
+    supporting_units = UnitsChoiceField(
         label=_("Cơ quan phối hợp"),
         queryset=Unit.objects.none(),
         required=False,
@@ -250,7 +244,9 @@ class TrackForm(BootstrapForm):
 
 
 class MonthlyPlanForm(BootstrapForm):
-    committee = UnitChoice(label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid")
+    committee = UnitChoiceField(
+        label=_("Cấp ủy"), queryset=Unit.objects.none(), to_field_name="uuid"
+    )
     year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
     month = forms.IntegerField(label=_("Tháng"), min_value=1, max_value=12)
 
@@ -263,7 +259,7 @@ class PlanItemForm(BootstrapForm):
     content = forms.CharField(
         label=_("Nội dung"), max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
     )
-    lead_unit = UnitChoice(
+    lead_unit = UnitChoiceField(
         label=_("Cơ quan chủ trì"),
         queryset=Unit.objects.none(),
         required=False,

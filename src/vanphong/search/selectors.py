@@ -8,6 +8,7 @@ hinted or highlighted.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,7 +20,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from vanphong.org.models import Clearance, Person, Unit
+from vanphong.org.models import Clearance, Person
+from vanphong.org.units import directory
 from vanphong.search import engine, registry
 from vanphong.search.query import Parsed, parse
 
@@ -29,7 +31,12 @@ Query = tantivy.Query
 SCHEMA = engine.SCHEMA
 PER_PAGE: Final = 20
 MAX_PAGE: Final = 50  # deeper than 1,000 results, refine the search instead
-EXACT_BOOST: Final = 1.5
+# A word typed with its diacritics and found with them puts the document in a higher tier
+# than one holding only other spellings of that word ("Đảng" over "đang", "đăng"), whatever
+# their lengths: each exact match adds this constant, far above what relevance within a tier
+# (BM25, the symbol and phrase boosts) reaches, and small enough for Tantivy's 32-bit scores
+# to keep the relevance below it exact to a thousandth.
+EXACT_TIER: Final = 10_000.0
 SYMBOL_BOOST: Final = 20.0
 PHRASE_BOOST: Final = 2.0
 RESCORE_WINDOW: Final = 50
@@ -117,7 +124,7 @@ def _text_query(parsed: Parsed) -> Query:
         for prefix in parsed.prefixes
     ]
     boosts = [
-        (Occur.Should, Query.boost_query(Query.term_query(SCHEMA, "exact", word), EXACT_BOOST))
+        (Occur.Should, Query.const_score_query(Query.term_query(SCHEMA, "exact", word), EXACT_TIER))
         for word in parsed.exact
     ]
     text = Query.boolean_query(must + boosts) if must else None
@@ -153,8 +160,10 @@ def _adjacent_first(searcher: Any, parsed: Parsed, hits: list[Any]) -> list[Any]
     }
 
     def score(hit: Any) -> float:
-        base = float(hit[0])
-        return base * PHRASE_BOOST if (hit[1].segment_ord, hit[1].doc) in matched else base
+        # The boost applies to the relevance within the hit's tier, never lifts it to another.
+        tier = math.floor(float(hit[0]) / EXACT_TIER) * EXACT_TIER
+        base = float(hit[0]) - tier
+        return tier + (base * PHRASE_BOOST if (hit[1].segment_ord, hit[1].doc) in matched else base)
 
     return sorted(hits, key=score, reverse=True)
 
@@ -298,15 +307,13 @@ def _facets(searcher: Any, query: Query) -> dict[str, list[FacetValue]]:
         name: [(b["key"], int(b["doc_count"])) for b in answer.get(name, {}).get("buckets", [])]
         for name in FACETS
     }
-    unit_names = dict(
-        Unit.objects.filter(pk__in=[int(k) for k, _ in counts["unit"]]).values_list("pk", "name")
-    )
+    units = directory()  # the units' labels and the organisation's order, in one query
     status_labels: dict[str, str] = {}
     for provider in registry.providers():
         status_labels.update(getattr(provider, "status_labels", {}))
     labels = {
         "kind": lambda v: p.label if (p := registry.provider(str(v))) else str(v),
-        "unit": lambda v: unit_names.get(int(v), str(v)),
+        "unit": lambda v: units.label(int(v)) or str(v),
         "type": lambda v: str(v) or _("Công văn"),
         "year": lambda v: str(int(v)),
         "status": lambda v: status_labels.get(str(v), str(v)),
@@ -320,5 +327,7 @@ def _facets(searcher: Any, query: Query) -> dict[str, list[FacetValue]]:
         ]
         if name == "year":
             values.sort(key=lambda v: v.value, reverse=True)
+        elif name == "unit":
+            values.sort(key=lambda v: units.key(int(v.value)))
         facets[name] = values
     return facets

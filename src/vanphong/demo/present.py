@@ -1,0 +1,65 @@
+"""The living present: the weeks around today, so the demo has work on the day it is opened.
+
+The 2011–2012 story stays as it was; next to it, the working days of the last two weeks each
+bring their documents, drafts, reports and (every third day) a directive with its tasks
+(present_documents, present_tasks), each taken through the services as far as its working
+days after its birth allow by today, and the leaders' weekly schedule of this week and the
+next. Whatever day it is loaded, the demo's people find fresh work and a few overdue items.
+
+Idempotent and re-runnable on a later day: a day is born once, marked by the registration of its
+outside document (a fixed submission id per day). A load adds only the days after the last one
+born — nothing on the same day, the missing days on a later one (two weeks at most) — so the
+registers keep their numbers in date order. What an earlier load (or a person) did is never
+touched, except that a schedule week left as a draft is published once it is the current week.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from vanphong.core.workdays import WorkCalendar
+from vanphong.demo import present_documents, present_tasks
+from vanphong.demo.present_kit import EPOCH, Cast, Clock, key
+from vanphong.documents.models import IncomingDocument
+
+WINDOW = timedelta(days=14)  # how far back the first load of the present starts
+
+
+def load(*, today: date | None = None) -> int:
+    """Add the present up to `today` (the local date when not given); returns how many working
+    days were added. Skipped, like the year of documents, when VANPHONG_DEMO_SCALE is 0."""
+    if float(getattr(settings, "VANPHONG_DEMO_SCALE", 1.0)) <= 0:
+        return 0
+    cast = Cast.find()
+    if cast is None:
+        return 0
+    today = today or timezone.localdate()
+    # The calendar of the years around today; a year without rows in the table still has its
+    # weekends and fixed holidays (core.workdays), so any year works.
+    calendar = WorkCalendar.load(today - WINDOW - timedelta(days=31), today + timedelta(days=62))
+    days = [d.day for d in calendar.days(today - WINDOW, today) if d.is_working]
+    markers = {key(day, "arrival"): day for day in days}
+    born = IncomingDocument.objects.filter(submission_id__in=list(markers))
+    found = born.values_list("submission_id", flat=True)
+    last = max((markers[k] for k in found if k is not None), default=None)
+    new = [day for day in days if last is None or day > last]
+    with transaction.atomic():
+        clock = Clock(today, calendar)
+        for day in new:
+            n = calendar.working_days_between(EPOCH, day)
+            present_documents.arrival(clock, cast, day, n)
+            present_documents.letter(clock, cast, day, n)
+            if n % 2:
+                present_documents.information(clock, cast, day, n)
+            else:
+                present_documents.report(clock, cast, day, n)
+            if n % 3 == 0:
+                present_tasks.directive(clock, cast, day, n)
+        clock.run()
+        clock.restamp()
+        present_tasks.weeks(clock, cast)
+    return len(new)

@@ -24,7 +24,7 @@ from vanphong.core.models import AuditEvent
 from vanphong.demo import present, scenario
 from vanphong.directives.models import Task, TaskState
 from vanphong.directives.selectors import tasks_visible
-from vanphong.documents import selectors
+from vanphong.documents import selectors, services_delivery, services_outgoing
 from vanphong.documents.models import (
     DeliveryStatus,
     IncomingDocument,
@@ -210,3 +210,21 @@ def test_a_load_a_month_later_brings_fresh_work_without_touching_the_old(demo: i
     assert selectors.reception_queue(_person("vt.tinhuy")).filter(
         sent_at__date__gte=later - timedelta(days=3)
     )
+
+
+def test_a_later_load_keeps_the_registers_in_date_order_after_people_worked(demo: int) -> None:
+    clerk = _person("vt.tinhuy")
+    signed = selectors.awaiting_issue(clerk).first()
+    assert signed is not None
+    by_hand = TODAY + timedelta(days=13)  # the clerk issued it on Tuesday two weeks later
+    services_outgoing.outgoing_issue(
+        actor=clerk,
+        document=signed,
+        recipients=[services_delivery.Recipient(external_name="Văn phòng Trung ương Đảng")],
+        issued_on=by_hand,
+    )
+    assert present.load(today=by_hand + timedelta(days=1)) == 10
+    issued = OutgoingDocument.objects.filter(unit=signed.unit).exclude(number=None)
+    days = [d for _n, d in sorted(issued.values_list("number", "issued_on")) if d is not None]
+    assert days == sorted(days)
+    assert days.count(by_hand) >= 2, "letters due earlier went out that day, not before"

@@ -14,7 +14,7 @@ hold each flow at every step: whatever day the demo is loaded, every queue has w
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import partial
 from typing import Any
 
@@ -103,19 +103,25 @@ def _dmy(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
-def _received(unit: Unit, moment: datetime) -> datetime:
-    """The arrival moment, never before the last arrival in the unit's book: số đến follow the
-    arrival even when people registered by hand between two loads."""
+def last_arrival(unit: Unit, moment: datetime) -> datetime | None:
+    """The last arrival in the unit's book of the year: số đến follow the arrival, so a
+    registration waits for it (people may have registered by hand between two loads)."""
     year = moment.astimezone(ZONE).year
-    last = IncomingDocument.objects.filter(unit=unit, year=year).aggregate(at=Max("received_at"))
-    return max(moment, last["at"]) if last["at"] is not None else moment
+    last: datetime | None = IncomingDocument.objects.filter(unit=unit, year=year).aggregate(
+        at=Max("received_at")
+    )["at"]
+    return last
 
 
-def _issued_on(unit: Unit, moment: datetime) -> date:
-    """The issue date, never before the unit's last one (the register reads in date order)."""
+def _last_issue(unit: Unit) -> datetime | None:
+    """The morning of the unit's last issue date: the register reads in date order, so an
+    issue waits for it."""
     last = OutgoingDocument.objects.filter(unit=unit).aggregate(on=Max("issued_on"))["on"]
-    day = moment.astimezone(ZONE).date()
-    return max(day, last) if last is not None else day
+    return datetime.combine(last, time(8), tzinfo=ZONE) if last is not None else None
+
+
+def _day_of(moment: datetime) -> date:
+    return moment.astimezone(ZONE).date()
 
 
 def register_outside(
@@ -145,7 +151,7 @@ def register_outside(
         number_symbol=symbol,
         document_date=dated,
         subject=fill(subject, day, n),
-        received_at=_received(cast.office, moment),
+        received_at=moment,
         page_count=2 + n % 5,
         confidentiality=Clearance.SECRET if item == "arrival" and n % 10 == 7 else 0,
         urgency=Urgency.URGENT if urgent else Urgency.NORMAL,
@@ -160,6 +166,8 @@ def arrival(clock: Clock, cast: Cast, day: date, n: int) -> None:
     state: dict[str, Any] = {}
 
     def register(moment: datetime) -> None:
+        if clock.defer(moment, last_arrival(cast.office, moment), register):
+            return
         state["doc"] = register_outside(
             clock, cast, day, "arrival", ARRIVALS[n % len(ARRIVALS)], moment, n
         )
@@ -207,6 +215,8 @@ def information(clock: Clock, cast: Cast, day: date, n: int) -> None:
     """A document for information, registered and filed by the clerk the day it came."""
 
     def register(moment: datetime) -> None:
+        if clock.defer(moment, last_arrival(cast.office, moment), register):
+            return
         document = register_outside(clock, cast, day, "info", INFO[n % len(INFO)], moment, n)
         services_incoming.incoming_file(
             actor=cast.clerk, document=document, note=FILE_NOTES[n % len(FILE_NOTES)]
@@ -263,11 +273,13 @@ def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
         clock.at(day, 4, 8, 0, issue)
 
     def issue(moment: datetime) -> None:
+        if clock.defer(moment, _last_issue(cast.office), issue):
+            return
         document = outgoing.outgoing_issue(
             actor=cast.clerk,
             document=state["doc"],
             recipients=[services_delivery.Recipient(unit=d.office) for d in recipients],
-            issued_on=_issued_on(cast.office, moment),
+            issued_on=_day_of(moment),
             page_count=1 + n % 3,
             copies=len(recipients) + 1,
             file_copy_holder="Lưu Văn phòng Tỉnh ủy",
@@ -285,6 +297,8 @@ def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
         )
 
     def receive(district: District, moment: datetime) -> None:
+        if clock.defer(moment, last_arrival(district.office, moment), partial(receive, district)):
+            return
         delivery = Delivery.objects.filter(
             document=state["doc"], recipient_unit=district.office
         ).first()
@@ -293,7 +307,7 @@ def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
         copy = services_incoming.delivery_register(
             actor=district.clerk,
             delivery=delivery,
-            received_at=_received(district.office, moment),
+            received_at=moment,
             submission_id=key(day, f"letter/{district.key}"),
         )
         if district.key == "chauthanh":
@@ -332,11 +346,13 @@ def report(clock: Clock, cast: Cast, day: date, n: int) -> None:
         clock.at(day, 0, 14, 0, issue)
 
     def issue(moment: datetime) -> None:
+        if clock.defer(moment, _last_issue(district.office), issue):
+            return
         state["doc"] = outgoing.outgoing_issue(
             actor=district.clerk,
             document=state["doc"],
             recipients=[services_delivery.Recipient(unit=cast.office)],
-            issued_on=_issued_on(district.office, moment),
+            issued_on=_day_of(moment),
             page_count=3,
             copies=2,
             file_copy_holder=f"Lưu Văn phòng {district.committee.name}",
@@ -344,6 +360,8 @@ def report(clock: Clock, cast: Cast, day: date, n: int) -> None:
         clock.at(day, 2, 8, 0, receive)
 
     def receive(moment: datetime) -> None:
+        if clock.defer(moment, last_arrival(cast.office, moment), receive):
+            return
         delivery = Delivery.objects.filter(
             document=state["doc"], recipient_unit=cast.office
         ).first()
@@ -352,7 +370,7 @@ def report(clock: Clock, cast: Cast, day: date, n: int) -> None:
         copy = services_incoming.delivery_register(
             actor=cast.clerk,
             delivery=delivery,
-            received_at=_received(cast.office, moment),
+            received_at=moment,
             submission_id=key(day, "report"),
         )
         if n % 4 == 0:

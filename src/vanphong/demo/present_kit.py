@@ -61,6 +61,7 @@ class Clock:
         # future: services refuse a future arrival or issue date).
         self.now = min(timezone.now(), datetime.combine(today, time(23, 59), tzinfo=ZONE))
         self.queue: list[tuple[datetime, int, Action]] = []
+        self.current = datetime.min.replace(tzinfo=ZONE)  # the moment of the step running
         self.seq = 0
         self.spans: list[tuple[datetime, datetime, datetime]] = []
         self.baseline = {
@@ -78,12 +79,27 @@ class Clock:
         if day > self.today:
             return
         moment = min(datetime.combine(day, time(hour, minute), tzinfo=ZONE), self.now)
+        # What a step leads to never happens before it (the step may have waited: `defer`).
+        self._push(max(moment, self.current), action)
+
+    def defer(self, moment: datetime, until: datetime | None, action: Action) -> bool:
+        """Put `action` off to `until` when that is later than `moment` (the register already
+        holds a later entry, made by a person between two loads); dropped if `until` is after
+        now. Returns whether it was put off."""
+        if until is None or until <= moment:
+            return False
+        if until <= self.now:
+            self._push(until, action)
+        return True
+
+    def _push(self, moment: datetime, action: Action) -> None:
         heapq.heappush(self.queue, (moment, self.seq, action))
         self.seq += 1
 
     def run(self) -> None:
         while self.queue:
             moment, _seq, action = heapq.heappop(self.queue)
+            self.current = moment
             started = timezone.now()
             action(moment)
             self.spans.append((started, timezone.now(), moment))

@@ -18,7 +18,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from vanphong.demo.present_documents import fill, register_outside
+from vanphong.demo.present_documents import fill, last_arrival, register_outside
 from vanphong.demo.present_kit import Cast, Clock
 from vanphong.directives import services, services_decisions, services_reports
 from vanphong.directives.models import Task
@@ -43,6 +43,8 @@ def directive(clock: Clock, cast: Cast, day: date, n: int) -> None:
     tasks: dict[str, Task] = {}
 
     def follow(moment: datetime) -> None:
+        if clock.defer(moment, last_arrival(cast.office, moment), follow):
+            return
         incoming = register_outside(
             clock, cast, day, "directive", DIRECTIVES[n % len(DIRECTIVES)], moment, n
         )

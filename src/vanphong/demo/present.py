@@ -9,8 +9,10 @@ next. Whatever day it is loaded, the demo's people find fresh work and a few ove
 Idempotent and re-runnable on a later day: a day is born once, marked by the registration of its
 outside document (a fixed submission id per day). A load adds only the days after the last one
 born — nothing on the same day, the missing days on a later one (two weeks at most) — so the
-registers keep their numbers in date order. What an earlier load (or a person) did is never
-touched, except that a schedule week left as a draft is published once it is the current week.
+registers keep their numbers in date order (a registration or an issue that would come before
+what people entered by hand between two loads waits for it). What an earlier load (or a person)
+did is never touched, except that a schedule week left as a draft is published once it is the
+current week: what earlier days left waiting stays waiting, for the demo's users to do.
 """
 
 from __future__ import annotations

@@ -267,6 +267,8 @@ def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
         clock.at(day, 2, 11, 0, sign)
 
     def sign(_moment: datetime) -> None:
+        if state["doc"].status != OutgoingStatus.APPROVED:
+            return  # a chain set longer than the demo's leaders: the draft waits there
         state["doc"] = outgoing.outgoing_sign(
             actor=cast.chief, document=state["doc"], position="Chánh Văn phòng"
         )

@@ -21,13 +21,14 @@ from pytest_django import DjangoDbBlocker
 
 from vanphong.core import audit
 from vanphong.core.models import AuditEvent
-from vanphong.demo import present, scenario
+from vanphong.demo import present, present_kit, scenario
 from vanphong.directives.models import Task, TaskState
 from vanphong.directives.selectors import tasks_visible
 from vanphong.documents import selectors, services_delivery, services_outgoing
 from vanphong.documents.models import (
     DeliveryStatus,
     IncomingDocument,
+    IncomingStatus,
     OutgoingDocument,
     OutgoingStatus,
 )
@@ -184,11 +185,17 @@ def test_loading_again_the_same_day_adds_nothing(demo: int) -> None:
     assert _counts() == before
 
 
-def test_a_later_day_adds_its_present_and_takes_the_weeks_forward(demo: int) -> None:
+def test_a_later_day_adds_its_present_and_takes_on_what_was_waiting(demo: int) -> None:
     before = _counts()
+    waiting = IncomingDocument.objects.get(submission_id=present_kit.key(TODAY, "arrival"))
+    assert waiting.status == IncomingStatus.PRESENTED
     friday = TODAY + timedelta(days=2)
     assert present.load(today=friday) == 2
     assert _counts() > before
+    waiting.refresh_from_db()
+    assert waiting.status == IncomingStatus.ASSIGNED, "directed two days after it was presented"
+    direction = waiting.directions.get()
+    assert _local(direction.given_at) == friday
     province = _person("bithu.tinhuy").memberships.get().unit
     weeks = Schedule.objects.filter(committee=province, kind="leaders")
     next_week = weeks.get(monday=MONDAY + timedelta(days=7))

@@ -10,9 +10,11 @@ Idempotent and re-runnable on a later day: a day is born once, marked by the reg
 outside document (a fixed submission id per day). A load adds only the days after the last one
 born — nothing on the same day, the missing days on a later one (two weeks at most) — so the
 registers keep their numbers in date order (a registration or an issue that would come before
-what people entered by hand between two loads waits for it). What an earlier load (or a person)
-did is never touched, except that a schedule week left as a draft is published once it is the
-current week: what earlier days left waiting stays waiting, for the demo's users to do.
+what people entered by hand between two loads waits for it). The documents of the days an
+earlier load covered go on with their steps dated after it (a presented document is directed, a
+signed letter issued, ...), each only if it still fits what people did since; and a schedule week
+left as a draft is published once it is the current week. Nothing else an earlier load or a
+person did is touched.
 """
 
 from __future__ import annotations
@@ -55,6 +57,13 @@ def load(*, today: date | None = None) -> int:
     try:
         with transaction.atomic():
             clock = Clock(today, calendar)
+            # The days an earlier load covered go on from where it left them.
+            for day in [day for day in days if last is not None and day <= last]:
+                n = calendar.working_days_between(EPOCH, day)
+                present_documents.arrival(clock, cast, day, n, after=last)
+                present_documents.letter(clock, cast, day, n, after=last)
+                if n % 2 == 0:
+                    present_documents.report(clock, cast, day, n, after=last)
             for day in new:
                 n = calendar.working_days_between(EPOCH, day)
                 present_documents.arrival(clock, cast, day, n)

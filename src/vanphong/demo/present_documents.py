@@ -26,9 +26,11 @@ from vanphong.documents import services_delivery, services_handling, services_in
 from vanphong.documents import services_outgoing as outgoing
 from vanphong.documents.models import (
     AssignmentRole,
+    AssignmentStatus,
     Delivery,
     DeliveryStatus,
     IncomingDocument,
+    IncomingStatus,
     Medium,
     OutgoingDocument,
     OutgoingStatus,
@@ -159,8 +161,9 @@ def register_outside(
     )
 
 
-def arrival(clock: Clock, cast: Cast, day: date, n: int) -> None:
-    """The day's outside document for Văn phòng Tỉnh ủy (its registration is the day's key)."""
+def arrival(clock: Clock, cast: Cast, day: date, n: int, *, after: date | None = None) -> None:
+    """The day's outside document for Văn phòng Tỉnh ủy (its registration is the day's key);
+    `after`: born in an earlier load that covered the days up to `after`, taken on from there."""
     leader = cast.secretary if n % 2 == 0 else cast.chief
     variant = n % 3  # 0: done on time · 1: left open past its deadline · 2: in progress
     state: dict[str, Any] = {}
@@ -178,6 +181,9 @@ def arrival(clock: Clock, cast: Cast, day: date, n: int) -> None:
         clock.at(day, 2, 10, 0, direct)
 
     def direct(_moment: datetime) -> None:
+        state["doc"].refresh_from_db()
+        if state["doc"].status != IncomingStatus.PRESENTED or state["doc"].presented_to != leader:
+            return  # someone else took it on
         deadline = clock.day(day, 2 + (5, 3, 4)[variant])
         text = DIRECTIONS[n % len(DIRECTIONS)].format(
             name=cast.specialist.full_name, d=_dmy(deadline)
@@ -197,18 +203,33 @@ def arrival(clock: Clock, cast: Cast, day: date, n: int) -> None:
             clock.at(day, 6, 15, 0, complete)
 
     def note(_moment: datetime) -> None:
+        if not _mine(state, cast.specialist, [AssignmentStatus.OPEN]):
+            return
         services_handling.assignment_progress(
             actor=cast.specialist, assignment=state["lead"], text=NOTES[n % len(NOTES)]
         )
 
     def complete(_moment: datetime) -> None:
+        if not _mine(state, cast.specialist, [AssignmentStatus.OPEN, AssignmentStatus.IN_PROGRESS]):
+            return
         services_handling.assignment_complete(
             actor=cast.specialist,
             assignment=state["lead"],
             result=RESULTS[n % len(RESULTS)].format(committee=cast.province.name),
         )
 
-    clock.at(day, 0, 7, 40 + n % 15, register)
+    if after is None:
+        clock.at(day, 0, 7, 40 + n % 15, register)
+        return
+    document = IncomingDocument.objects.filter(submission_id=key(day, "arrival")).first()
+    if document is None:
+        return
+    state["doc"] = document
+    state["lead"] = document.assignments.filter(role=AssignmentRole.LEAD).order_by("pk").first()
+    clock.resume(day, 2, 10, 0, direct, after=after)
+    clock.resume(day, 3 + variant % 2, 14, 0, note, after=after)
+    if variant == 0:
+        clock.resume(day, 6, 15, 0, complete, after=after)
 
 
 def information(clock: Clock, cast: Cast, day: date, n: int) -> None:
@@ -235,7 +256,7 @@ def _approve(document: OutgoingDocument, approvers: list[Person]) -> OutgoingDoc
     return document
 
 
-def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
+def letter(clock: Clock, cast: Cast, day: date, n: int, *, after: date | None = None) -> None:
     """The Office's letter of the day to two district Offices, from draft to registration."""
     drafter = cast.specialist if n % 2 == 0 else cast.specialist2
     others = [d for d in cast.districts if d.key != "chauthanh"] or cast.districts
@@ -260,6 +281,9 @@ def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
 
     def decide(_moment: datetime) -> None:
         document = state["doc"]
+        document.refresh_from_db()
+        if document.status != OutgoingStatus.IN_REVIEW or document.current_step != 0:
+            return
         if fate == "returned":
             outgoing.outgoing_return(actor=cast.chief, document=document, comment=RETURN_COMMENT)
             return
@@ -267,14 +291,18 @@ def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
         clock.at(day, 2, 11, 0, sign)
 
     def sign(_moment: datetime) -> None:
+        state["doc"].refresh_from_db()
         if state["doc"].status != OutgoingStatus.APPROVED:
-            return  # a chain set longer than the demo's leaders: the draft waits there
+            return  # a chain longer than the demo's leaders, or signed by hand since
         state["doc"] = outgoing.outgoing_sign(
             actor=cast.chief, document=state["doc"], position="Chánh Văn phòng"
         )
         clock.at(day, 4, 8, 0, issue)
 
     def issue(moment: datetime) -> None:
+        state["doc"].refresh_from_db()
+        if state["doc"].status != OutgoingStatus.SIGNED:
+            return
         if clock.defer(moment, _last_issue(cast.office), issue):
             return
         document = outgoing.outgoing_issue(
@@ -294,6 +322,9 @@ def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
                 clock.at(day, 6, 9, 0, partial(receive, district))
 
     def recall(_moment: datetime) -> None:
+        state["doc"].refresh_from_db()
+        if state["doc"].status != OutgoingStatus.ISSUED:
+            return
         services_delivery.outgoing_recall(
             actor=cast.clerk, document=state["doc"], reason=RECALL_REASON
         )
@@ -316,10 +347,23 @@ def letter(clock: Clock, cast: Cast, day: date, n: int) -> None:
             leader = district.secretary if n % 2 and district.secretary else district.chief
             services_incoming.incoming_present(actor=district.clerk, document=copy, leader=leader)
 
-    clock.at(day, 0, 8, 30, draft)
+    if after is None:
+        clock.at(day, 0, 8, 30, draft)
+        return
+    found = _drafted(cast.office, subject, day, drafter)
+    if found is None:
+        return
+    state["doc"] = found
+    clock.resume(day, 2, 9, 0, decide, after=after)
+    clock.resume(day, 2, 11, 0, sign, after=after)
+    clock.resume(day, 4, 8, 0, issue, after=after)
+    if recalled:
+        clock.resume(day, 6, 8, 0, recall, after=after)
+    for district in recipients:
+        clock.resume(day, 6, 9, 0, partial(receive, district), after=after)
 
 
-def report(clock: Clock, cast: Cast, day: date, n: int) -> None:
+def report(clock: Clock, cast: Cast, day: date, n: int, *, after: date | None = None) -> None:
     """A district Office's weekly report to the province: drafted, approved, signed and issued
     the same day; registered by Văn phòng Tỉnh ủy two days later."""
     district = cast.districts[(n // 2) % len(cast.districts)]
@@ -382,8 +426,34 @@ def report(clock: Clock, cast: Cast, day: date, n: int) -> None:
         else:
             services_incoming.incoming_file(actor=cast.clerk, document=copy, note=FILE_NOTES[0])
 
-    clock.at(day, 0, 8, 0, draft)
+    if after is None:
+        clock.at(day, 0, 8, 0, draft)
+        return
+    found = _drafted(district.office, subject, day, district.specialist)
+    if found is not None:
+        state["doc"] = found
+        clock.resume(day, 2, 8, 0, receive, after=after)
 
 
 def _chauthanh(cast: Cast) -> District:
     return next((d for d in cast.districts if d.key == "chauthanh"), cast.districts[0])
+
+
+def _mine(state: dict[str, Any], person: Person, statuses: list[str]) -> bool:
+    """Whether the lead assignment is still the person's, in one of `statuses`."""
+    lead = state.get("lead")
+    if lead is None:
+        return False
+    lead.refresh_from_db()
+    return bool(lead.assignee_id == person.pk and lead.status in statuses)
+
+
+def _drafted(unit: Unit, subject: str, day: date, drafter: Person) -> OutgoingDocument | None:
+    """A draft an earlier load started on `day` (its subject is the day's, its date the day)."""
+    return (
+        OutgoingDocument.objects.filter(
+            unit=unit, subject=subject, drafter=drafter, created_at__date=day
+        )
+        .order_by("pk")
+        .first()
+    )

@@ -22,8 +22,9 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.apps import apps
-from django.db import models
-from django.db.models import Max
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from vanphong.core.models import Notification
@@ -38,7 +39,7 @@ NAMESPACE = uuid.UUID("5a1c3e9d-7b2f-4d6e-9a80-2026c0ffee14")
 # Numbering a day from this Monday in working days gives each day a stable rank: which
 # variant of each flow is born on a day depends on the day, never on when the demo ran.
 EPOCH = date(2024, 1, 1)
-# Apps whose rows the present creates; the datetime columns of their new rows are restamped.
+# Apps whose rows the present writes; the datetime columns its steps stamped are restamped.
 STAMPED_APPS = ("documents", "directives")
 
 
@@ -82,6 +83,24 @@ class Clock:
         # What a step leads to never happens before it (the step may have waited: `defer`).
         self._push(max(moment, self.current), action)
 
+    def resume(
+        self, born: date, offset: int, hour: int, minute: int, action: Action, *, after: date
+    ) -> None:
+        """Queue a step of a flow born in an earlier load, when its day came after `after` (the
+        last day that load covered). It runs only if it still fits: a step refused because
+        people acted since is skipped, in its own savepoint."""
+        if self.day(born, offset) <= after:
+            return
+
+        def guarded(moment: datetime) -> None:
+            try:
+                with transaction.atomic():
+                    action(moment)
+            except (ValidationError, PermissionDenied):
+                pass
+
+        self.at(born, offset, hour, minute, guarded)
+
     def defer(self, moment: datetime, until: datetime | None, action: Action) -> bool:
         """Put `action` off to `until` when that is later than `moment` (the register already
         holds a later entry, made by a person between two loads); dropped if `until` is after
@@ -106,7 +125,10 @@ class Clock:
 
     def restamp(self) -> None:
         """Move the real times the services stamped during each step to the step's date."""
+        if not self.spans:
+            return
         starts = [span[0] for span in self.spans]
+        reindex: dict[type[models.Model], set[int]] = defaultdict(set)
         for model, last_pk in self.baseline.items():
             names = [
                 f.attname
@@ -115,15 +137,19 @@ class Clock:
             ]
             if not names:
                 continue
+            # New rows, and older ones a step changed (a draft of an earlier load signed now).
+            touched = Q(pk__gt=last_pk)
+            for name in names:
+                touched |= Q(**{f"{name}__gte": starts[0]})
             moves: dict[tuple[str, datetime], list[int]] = defaultdict(list)
-            rows = model._default_manager.filter(pk__gt=last_pk).values_list("pk", *names)
-            for pk, *values in rows:
+            for pk, *values in model._default_manager.filter(touched).values_list("pk", *names):
                 for name, value in zip(names, values, strict=True):
                     if value is None:
                         continue
                     i = bisect_right(starts, value) - 1
                     if i >= 0 and value <= self.spans[i][1]:
                         moves[(name, self.spans[i][2])].append(pk)
+                        reindex[model].add(pk)
             for (name, moment), pks in moves.items():
                 model._default_manager.filter(pk__in=pks).update(**{name: moment})
         # The registry's dates are indexed for search: tell the index, as a service would.
@@ -131,8 +157,8 @@ class Clock:
             (IncomingDocument, "incoming"),
             (OutgoingDocument, "outgoing"),
         ):
-            new = document_model._default_manager.filter(pk__gt=self.baseline[document_model])
-            for object_uuid in new.values_list("uuid", flat=True):
+            changed = document_model._default_manager.filter(pk__in=reindex[document_model])
+            for object_uuid in changed.values_list("uuid", flat=True):
                 outbox.enqueue(kind, object_uuid)
 
 

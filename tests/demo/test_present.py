@@ -20,7 +20,7 @@ from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
 from vanphong.core import audit
-from vanphong.core.models import AuditEvent
+from vanphong.core.models import AuditEvent, Notification
 from vanphong.demo import present, present_kit, scenario
 from vanphong.directives.models import Task, TaskState
 from vanphong.directives.selectors import tasks_visible
@@ -235,3 +235,11 @@ def test_a_later_load_keeps_the_registers_in_date_order_after_people_worked(demo
     days = [d for _n, d in sorted(issued.values_list("number", "issued_on")) if d is not None]
     assert days == sorted(days)
     assert days.count(by_hand) >= 2, "letters due earlier went out that day, not before"
+
+
+def test_the_bell_counts_the_news_of_the_last_days_only(demo: int) -> None:
+    unread = Notification.objects.filter(read_at=None)
+    assert unread.exists()
+    yesterday = TODAY - timedelta(days=1)  # a Tuesday
+    assert all(_local(at) >= yesterday for at in unread.values_list("created_at", flat=True))
+    assert Notification.objects.exclude(read_at=None).exists()

@@ -76,6 +76,7 @@ def load(*, today: date | None = None) -> int:
                     present_tasks.directive(clock, cast, day, n)
             clock.run()
             clock.restamp()
+            clock.read_before(calendar.add_working_days(today, -1))
             present_tasks.weeks(clock, cast)
     except (ValidationError, PermissionDenied) as refused:
         # People changed since the demo was loaded (a demo login disabled, a role taken away):

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.utils import timezone
 
 from vanphong.core.models import Notification
@@ -160,6 +160,14 @@ class Clock:
             changed = document_model._default_manager.filter(pk__in=reindex[document_model])
             for object_uuid in changed.values_list("uuid", flat=True):
                 outbox.enqueue(kind, object_uuid)
+
+    def read_before(self, day: date) -> None:
+        """The notices of this load dated before `day` were read then: the bell counts the
+        news of the last days, as for someone who uses vanphong every day."""
+        start = datetime.combine(day, time(0), tzinfo=ZONE)
+        Notification.objects.filter(
+            pk__gt=self.baseline[Notification], created_at__lt=start, read_at=None
+        ).update(read_at=F("created_at"))
 
 
 def _stamped_models() -> list[type[models.Model]]:

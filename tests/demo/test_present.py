@@ -19,7 +19,7 @@ from django.db import transaction
 from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
-from vanphong.core import audit
+from vanphong.core import audit, inbox
 from vanphong.core.models import AuditEvent, Notification
 from vanphong.demo import present, present_kit, scenario
 from vanphong.directives.models import Task, TaskState
@@ -243,3 +243,22 @@ def test_the_bell_counts_the_news_of_the_last_days_only(demo: int) -> None:
     yesterday = TODAY - timedelta(days=1)  # a Tuesday
     assert all(_local(at) >= yesterday for at in unread.values_list("created_at", flat=True))
     assert Notification.objects.exclude(read_at=None).exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "sections"),
+    [
+        ("vt.tinhuy", {"awaiting_registration", "awaiting_issue", "my_entries"}),
+        ("bithu.tinhuy", {"presented_to_me", "my_entries"}),
+        ("cvp.tinhuy", {"presented_to_me", "awaiting_my_approval", "units_tasks_due"}),
+        ("cv.tinhuy", {"my_assignments", "units_tasks_due", "my_entries"}),
+        ("vt.chauthanh", {"awaiting_registration"}),
+        ("cv.chauthanh", {"units_tasks_due"}),
+    ],
+)
+def test_every_persona_opens_a_home_page_with_work_in_its_sections(
+    demo: int, username: str, sections: set[str]
+) -> None:
+    shown = {section.key: found for section, found in inbox.sections_for(_person(username), TODAY)}
+    assert sections <= set(shown)
+    assert all(shown[key].count > 0 for key in sections), {k: v.count for k, v in shown.items()}

@@ -14,7 +14,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
-from django.utils import timezone
 
 from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.planning import services, services_programme, services_schedule
@@ -444,40 +443,6 @@ def _week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Per
     )
 
 
-def _this_week(province: Unit, rooms: dict[str, Room], specialist: Person, chief: Person) -> None:
-    """A published week for today, so the hall screen and the feeds show something."""
-    today = timezone.localdate()
-    version = services_schedule.schedule_open(
-        actor=specialist, committee=province, kind="leaders", day=today
-    )
-    monday = version.schedule.monday
-    for offset, session, at, content in (
-        (0, "morning", time(7, 30), "Giao ban Thường trực Tỉnh ủy đầu tuần"),
-        (1, "morning", time(8, 0), "Họp Ban Thường vụ Tỉnh ủy"),
-        (3, "afternoon", time(14, 0), "Làm việc với Văn phòng Tỉnh ủy về chương trình công tác"),
-    ):
-        services_schedule.entry_add(
-            actor=specialist,
-            version=version,
-            data=EntryData(
-                day=monday + timedelta(days=offset),
-                session=session,
-                starts_at=at,
-                content=content,
-                leaders=[_person("bithu.tinhuy")],
-                room=rooms["Phòng họp Ban Thường vụ"],
-            ),
-            overrides=_holidays(version, monday + timedelta(days=offset)),
-        )
-    services_schedule.schedule_approve(actor=chief, version=version)
-    services_schedule.schedule_publish(actor=chief, version=version)
-
-
-def _holidays(version: ScheduleVersion, day: date) -> dict[str, str]:
-    """Today's week may hold a public holiday: the demo keeps its entries anyway."""
-    return {f"holiday:{day.isoformat()}": "Lịch mẫu"}
-
-
 def load() -> None:
     """Load the plans and schedules once (skipped when the 2011 programme is there)."""
     province = Unit.objects.filter(parent=None, kind=UnitKind.PROVINCIAL_COMMITTEE).first()
@@ -489,4 +454,3 @@ def load() -> None:
         _programme_2011(province, specialist, chief)
         _programme_2012(province, specialist, chief)
         _week(province, rooms, specialist, chief)
-        _this_week(province, rooms, specialist, chief)

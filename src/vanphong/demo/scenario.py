@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
-from vanphong.demo import directives, documents, planning
+from vanphong.demo import directives, documents, planning, present
 from vanphong.org import services, services_people
 from vanphong.org.models import (
     Clearance,
@@ -249,4 +249,6 @@ def load() -> list[DemoLogin]:
     documents.load()
     planning.load()
     directives.load()
+    # The weeks around today, so that every inbox has work on the day the demo is opened.
+    present.load()
     return people.logins

@@ -27,7 +27,7 @@ from django.test import override_settings
 from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 
-from vanphong.core.models import AuditEvent, Counter, NumberAllocation
+from vanphong.core.models import AuditEvent, Counter, Notification, NumberAllocation
 from vanphong.core.vietnamese import canonical_tones
 from vanphong.demo import directives, documents, scenario
 from vanphong.directives.models import Directive
@@ -337,3 +337,8 @@ def test_an_index_fed_only_by_the_outbox_of_the_load_matches_the_database(
     province_clerk = Person.objects.get(username="vt.tinhuy")
     assert search(province_clerk, "bau cu").total > 0
     engine._readers.clear()
+
+
+def test_the_years_notices_are_read_long_ago(demo: int) -> None:
+    assert Notification.objects.exists()
+    assert not Notification.objects.filter(read_at=None).exists()

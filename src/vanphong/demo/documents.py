@@ -34,8 +34,10 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, models, transaction
+from django.utils import timezone
 
 from vanphong.core.calendar_seed import DEFAULT_CALENDAR_DAYS
+from vanphong.core.models import Notification
 from vanphong.core.rules import DEFAULT_RULESETS, FIXED_HOLIDAYS, fixed_holiday_versions
 from vanphong.core.vietnamese import fold
 from vanphong.core.workdays import Override, WorkCalendar
@@ -1684,8 +1686,14 @@ def load(*, scale: float | None = None, districts: int | None = None) -> int:
                 ],
                 allow_self_approval=False,
             )
+    started = timezone.now()
     traffic = _Traffic(province, offices, scale)
     traffic.plan_arrivals()
     traffic.plan_outgoing()
     traffic.run()
+    # The year's notices were told in 2011–2012: read long ago, not news to the demo's users
+    # (as the directives' story does; the living present's are).
+    Notification.objects.filter(created_at__gte=started, read_at__isnull=True).update(
+        read_at=started
+    )
     return traffic.registered

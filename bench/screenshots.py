@@ -104,6 +104,22 @@ def _story_week() -> Any:
     ).versions.order_by("-number")[0]
 
 
+@shot("home-clerk")
+def home_clerk(shots: Shots) -> None:
+    """The provincial Office clerk's morning: the inbox the demo's living present fills."""
+    page = shots.page("vt.tinhuy", width=1366, height=768)
+    page.goto(shots.url("/"))
+    shots.save(page, "home-clerk", full_page=True)
+
+
+@shot("home-leader")
+def home_leader(shots: Shots) -> None:
+    """The Party Secretary's morning: what is presented to him and today's schedule."""
+    page = shots.page("bithu.tinhuy", width=1366, height=768)
+    page.goto(shots.url("/"))
+    shots.save(page, "home-leader", full_page=True)
+
+
 @shot("schedule-phone")
 def schedule_phone(shots: Shots) -> None:
     """The week on a phone (375×812), as the provincial Office's clerk reads it."""

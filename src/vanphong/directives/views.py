@@ -41,6 +41,7 @@ from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.planning.selectors import programmes_visible
 
 PAGE = 200
+DIRECTIVES_PAGE = 50
 
 
 def _tasks_url(**params: str) -> str:
@@ -184,10 +185,13 @@ def directives(request: HttpRequest) -> HttpResponse:
     """The directives the person sees, each with the figures of its tasks they see (one
     grouped query for the page)."""
     person = cast(Person, request.user)
+    found = selectors.directives_visible(person)
+    # One COUNT for the total and the page numbers.
+    pages = paging.pages(
+        total=found.count(), number=_page_number(request), per_page=DIRECTIVES_PAGE
+    )
     shown = list(
-        selectors.directives_visible(person)
-        .select_related("unit")
-        .order_by("-document_date", "-id")[:PAGE]
+        found.select_related("unit").order_by("-document_date", "-id")[pages.start : pages.end]
     )
     board = stats.dashboard(
         selectors.tasks_visible(person).filter(directive__in=shown),
@@ -198,7 +202,12 @@ def directives(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directives/directives.html",
-        {"title": _("Văn bản chỉ đạo được theo dõi"), "rows": rows, "labels": LEGEND},
+        {
+            "title": _("Văn bản chỉ đạo được theo dõi"),
+            "rows": rows,
+            "labels": LEGEND,
+            "pages": pages,
+        },
     )
 
 

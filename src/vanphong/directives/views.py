@@ -4,10 +4,12 @@ decide, move the deadline, break into sub-tasks), and the per-leader board."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import cast
 from urllib.parse import urlencode
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,9 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from vanphong.core import paging
+from vanphong.core import paging, workdays
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.directives import (
@@ -57,7 +60,8 @@ LEGEND = {kind: (label, charts.COLOURS[kind]) for kind, label in charts.KIND_LAB
 def tasks(request: HttpRequest) -> HttpResponse:
     """The tasks the person sees; `don-vi` (a lead unit), `van-ban` (a directive), `lanh-dao`
     (a leader), `nam` (a year) and `loai` (a dashboard figure) narrow it to the tasks
-    behind a figure."""
+    behind a figure; `han=sap-den` to the person's units' tasks due soon or overdue (the home
+    page's section)."""
     kind = request.GET.get("loai", "")
     year = _year(request) if request.GET.get("nam", "").isdigit() else None
     behind = selectors.tasks_behind(
@@ -67,6 +71,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         leader=request.GET.get("lanh-dao", ""),
         year=year,
         kind=kind,
+        due_by=_due_by() if request.GET.get("han") == selectors.DUE_SOON else None,
         today=timezone.localdate(),
     )
     narrowed = [
@@ -75,6 +80,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         behind.leader.full_name if behind.leader else "",
         _("năm %(year)s") % {"year": year} if year else "",
         str(charts.KIND_LABELS.get(kind, "")),
+        str(DUE_LABEL) if request.GET.get("han") == selectors.DUE_SOON else "",
     ]
     # One COUNT for the total and the page numbers (the filters are those of the rows).
     pages = paging.pages(total=behind.tasks.count(), number=_page_number(request), per_page=PAGE)
@@ -88,6 +94,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         )[:PAGE],
         leaders=Person.objects.filter(pk__in=visible.values("leader_id")).order_by("full_name"),
         kinds=charts.KIND_LABELS,
+        due={selectors.DUE_SOON: DUE_LABEL},
     )
     return render(
         request,
@@ -100,6 +107,14 @@ def tasks(request: HttpRequest) -> HttpResponse:
             "pages": pages,
         },
     )
+
+
+DUE_LABEL = gettext_lazy("Đơn vị tôi chủ trì, sắp đến hạn hoặc quá hạn")
+
+
+def _due_by() -> date:
+    """The home page's horizon for "due soon": as many working days ahead as reminders."""
+    return workdays.add_working_days(timezone.localdate(), settings.VANPHONG_REMINDER_WORKING_DAYS)
 
 
 def _page_number(request: HttpRequest) -> int:

@@ -214,3 +214,23 @@ def test_the_list_of_directives_shows_the_rest_on_page_two(
     assert "3 văn bản · trang 1/2" in first.content.decode()
     second = client.get("/nhiem-vu/van-ban/?trang=2")
     assert [d for d, _c in second.context["rows"]] == [followed[0]]
+
+
+def test_a_directive_page_with_more_tasks_than_it_shows_leads_to_all_of_them(
+    world: DocWorld, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vanphong.directives import views
+
+    monkeypatch.setattr(views, "PAGE", 2)
+    directive = province_directive(world)
+    for _ in range(2):
+        district_task(world, directive=directive)
+    client.force_login(world.province_office_leader)
+    address = f"/nhiem-vu/van-ban/{directive.uuid}/"
+    assert 'data-testid="all-tasks"' not in client.get(address).content.decode()
+    district_task(world, directive=directive)
+    page = client.get(address)
+    assert len(page.context["tasks"]) == 2
+    assert f'href="/nhiem-vu/?van-ban={directive.uuid}" data-testid="all-tasks"' in (
+        page.content.decode()
+    )

@@ -300,6 +300,8 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
                 messages.success(request, _("Đã giao nhiệm vụ."))
                 return redirect("directives:directive_dashboard", directive.uuid)
     visible = selectors.tasks_visible(person).filter(directive=directive)
+    # The first PAGE top-level tasks; one more fetched tells whether to point to the full list.
+    top = list(visible.filter(parent__isnull=True).order_by("deadline", "id")[: PAGE + 1])
     board = stats.dashboard(visible, by="lead_unit_id", today=timezone.localdate())
     units = Unit.objects.in_bulk(list(board.by_key))
     ordered = sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
@@ -327,7 +329,8 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
             "bars": bars,
             "labels": LEGEND,
             "key_label": _("Đơn vị chủ trì"),
-            "tasks": visible.filter(parent__isnull=True).order_by("deadline", "id")[:PAGE],
+            "tasks": top[:PAGE],
+            "more_tasks": len(top) > PAGE,
             "form": form if assigns else None,
             "can_review": assigns,
         },

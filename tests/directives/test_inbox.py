@@ -6,6 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from django.test import Client
+from django.utils import timezone
+
 from tests.support.directives import district_task, province_directive
 from tests.support.documents import DocWorld
 from vanphong.core.inbox import Today
@@ -47,3 +51,24 @@ def test_a_secret_directives_tasks_are_not_counted_for_the_uncleared(world: DocW
     Directive.objects.filter(pk=task.directive_id).update(confidentiality=Clearance.TOP_SECRET)
     assert units_tasks_due(world.chau_thanh_specialist, today()).count == 0  # Không mật
     assert units_tasks_due(world.chau_thanh_leader, today()).count == 1  # Tối mật
+
+
+def test_see_all_opens_the_task_list_narrowed_to_the_same_tasks(
+    world: DocWorld, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(timezone, "localdate", lambda *a: MONDAY)
+    directive = province_directive(world)
+    late = district_task(world, directive=directive, deadline=date(2011, 4, 7), content="Trễ")
+    soon = district_task(world, directive=directive, deadline=date(2011, 4, 13), content="Sắp")
+    district_task(world, directive=directive, deadline=date(2011, 5, 20), content="Còn xa")
+    shown = units_tasks_due(world.chau_thanh_clerk, today())
+    assert shown.more_url == "/nhiem-vu/?han=sap-den"
+    client.force_login(world.chau_thanh_clerk)
+    listed = client.get(shown.more_url)
+    assert listed.context["tasks"] == [late, soon]
+    assert listed.context["narrowed"] == "Đơn vị tôi chủ trì, sắp đến hạn hoặc quá hạn"
+    assert 'value="sap-den" selected' in listed.content.decode()
+    # The province assigned them and sees them on its list, but does not lead them.
+    client.force_login(world.province_office_leader)
+    assert client.get(shown.more_url).context["tasks"] == []
+    assert len(client.get("/nhiem-vu/").context["tasks"]) == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from django.test import Client
 
 from tests.support.directives import district_task, province_directive
@@ -100,7 +101,8 @@ def test_the_list_of_directives_shows_those_the_person_sees(
 ) -> None:
     directive = district_task(world).directive
     client.force_login(world.chau_thanh_clerk)
-    with django_assert_max_num_queries(12):  # type: ignore[operator]
+    # 13 since the list has page numbers: one COUNT of the directives for them.
+    with django_assert_max_num_queries(13):  # type: ignore[operator]
         page = client.get("/nhiem-vu/van-ban/")
     assert [(d, counts.overdue) for d, counts in page.context["rows"]] == [(directive, 1)]
     assert f"?van-ban={directive.uuid}&amp;loai=overdue" in page.content.decode()
@@ -188,3 +190,47 @@ def test_the_filter_form_gives_the_same_list_as_a_figures_link(
     )
     assert [t.lead_unit for t in chosen.context["tasks"]] == [world.hoa_thanh]
     assert f'<option value="{world.hoa_thanh.uuid}" selected>' in chosen.content.decode()
+
+
+def test_the_list_of_directives_shows_the_rest_on_page_two(
+    world: DocWorld, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vanphong.directives import services, views
+
+    monkeypatch.setattr(views, "DIRECTIVES_PAGE", 2)
+    followed = [
+        services.directive_track(
+            actor=world.chau_thanh_clerk,
+            unit=world.chau_thanh,
+            incoming=register(
+                world, number_symbol=f"Số {n + 1}-CT/TU", document_date=date(2012, 2, 1 + n)
+            ),
+        )
+        for n in range(3)
+    ]
+    client.force_login(world.chau_thanh_clerk)
+    first = client.get("/nhiem-vu/van-ban/")
+    assert [d for d, _c in first.context["rows"]] == [followed[2], followed[1]]
+    assert "3 văn bản · trang 1/2" in first.content.decode()
+    second = client.get("/nhiem-vu/van-ban/?trang=2")
+    assert [d for d, _c in second.context["rows"]] == [followed[0]]
+
+
+def test_a_directive_page_with_more_tasks_than_it_shows_leads_to_all_of_them(
+    world: DocWorld, client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vanphong.directives import views
+
+    monkeypatch.setattr(views, "PAGE", 2)
+    directive = province_directive(world)
+    for _ in range(2):
+        district_task(world, directive=directive)
+    client.force_login(world.province_office_leader)
+    address = f"/nhiem-vu/van-ban/{directive.uuid}/"
+    assert 'data-testid="all-tasks"' not in client.get(address).content.decode()
+    district_task(world, directive=directive)
+    page = client.get(address)
+    assert len(page.context["tasks"]) == 2
+    assert f'href="/nhiem-vu/?van-ban={directive.uuid}" data-testid="all-tasks"' in (
+        page.content.decode()
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +12,7 @@ from django.urls import reverse
 
 from tests.support.factories import MembershipFactory, PersonFactory
 from tests.support.personas import Personas
+from tests.support.web import page_queries
 from vanphong.core.models import AuditEvent
 from vanphong.org import services_memberships
 from vanphong.org.models import Clearance, MembershipRequest, RequestStatus, Role
@@ -125,3 +127,46 @@ def test_the_list_of_requests_costs_the_same_queries_for_one_request_or_many(
         )
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert len(client.get(reverse("org:requests")).context["to_decide"]) == 5
+
+
+def _requests(people: Personas, count: int, start: int = 0) -> list[MembershipRequest]:
+    made = []
+    for number in range(start, start + count):
+        person = PersonFactory.create(username=f"de.nghi.{number}")
+        # Placed in the district first (as administrator), so its administrator may grant.
+        MembershipFactory.create(person=person, unit=people.chau_thanh_office, role=Role.ADMIN)
+        request = services_memberships.membership_create(
+            actor=people.chau_thanh_admin,
+            person=person,
+            unit=people.chau_thanh_office,
+            role=Role.CLERK,
+        )
+        assert isinstance(request, MembershipRequest)
+        made.append(request)
+    return made
+
+
+def test_the_requests_sent_show_the_rest_on_page_two(
+    client: Client, people: Personas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vanphong.org import views_memberships
+
+    monkeypatch.setattr(views_memberships, "SENT", 2)
+    sent = _requests(people, 3)
+    client.force_login(people.chau_thanh_admin)
+    first = client.get(reverse("org:requests"))
+    assert first.context["sent"] == [sent[2], sent[1]]
+    assert "3 đề nghị · trang 1/2" in first.content.decode()
+    second = client.get(reverse("org:requests") + "?trang=2")
+    assert second.context["sent"] == [sent[0]]
+
+
+def test_the_requests_sent_cost_the_same_queries_for_one_or_many(
+    client: Client, people: Personas
+) -> None:
+    _requests(people, 1)
+    client.force_login(people.chau_thanh_admin)
+    few = page_queries(client, reverse("org:requests"))
+    _requests(people, 4, start=1)
+    # The COUNT for the page numbers is one of them.
+    assert page_queries(client, reverse("org:requests")) == few

@@ -124,7 +124,8 @@ class DirectiveChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 class TaskFilterForm(QueryForm, BootstrapForm):
     """The task list's filters; the names are those of the dashboards' links (don-vi, van-ban,
-    lanh-dao, nam, loai), so a figure's link and the form give the same list."""
+    lanh-dao, nam, loai; han for the home page's "due soon"), so a figure's link and the form
+    give the same list."""
 
     params: ClassVar[dict[str, str]] = {
         "directive": "van-ban",
@@ -132,6 +133,7 @@ class TaskFilterForm(QueryForm, BootstrapForm):
         "leader": "lanh-dao",
         "year": "nam",
         "figure": "loai",
+        "due": "han",
     }
 
     def __init__(
@@ -142,6 +144,7 @@ class TaskFilterForm(QueryForm, BootstrapForm):
         directives: QuerySet[Any],
         leaders: QuerySet[Person],
         kinds: dict[str, Any],
+        due: dict[str, Any],
     ) -> None:
         super().__init__(data)
         self.fields["directive"] = DirectiveChoice(
@@ -162,6 +165,9 @@ class TaskFilterForm(QueryForm, BootstrapForm):
         )
         self.fields["figure"] = forms.ChoiceField(
             label=_("Số liệu"), choices=[("", "—"), *kinds.items()], required=False
+        )
+        self.fields["due"] = forms.ChoiceField(
+            label=_("Hạn"), choices=[("", "—"), *due.items()], required=False
         )
         # Added after BootstrapForm styled the fields it had, so styled here, small.
         for field in self.fields.values():

@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vanphong.core.inbox import FIRST, Item, Section, Shown, Today, register
-from vanphong.directives.models import CLOSED_STATES, TaskState
-from vanphong.directives.selectors import acting_units, tasks_visible
+from vanphong.directives.selectors import DUE_SOON, acting_units, tasks_visible, units_due
 from vanphong.org.models import Person
 
 
@@ -22,11 +21,7 @@ def _applies(person: Person) -> bool:
 def units_tasks_due(person: Person, today: Today) -> Shown:
     horizon = today.calendar.add_working_days(today.day, settings.VANPHONG_REMINDER_WORKING_DAYS)
     tasks = (
-        tasks_visible(person)
-        .filter(lead_unit_id__in=sorted(acting_units(person)), deadline__lte=horizon)
-        # A reported completion waits on the assigning side, not on the lead unit.
-        .exclude(state__in=(*CLOSED_STATES, TaskState.SUBMITTED))
-        .order_by("deadline", "id")
+        tasks_visible(person).filter(units_due(person, horizon=horizon)).order_by("deadline", "id")
     )
     first = list(tasks[:FIRST])
     items = []
@@ -43,7 +38,7 @@ def units_tasks_due(person: Person, today: Today) -> Shown:
             )
         )
     count = tasks.count()
-    return Shown(count, items, reverse("directives:tasks"))
+    return Shown(count, items, f"{reverse('directives:tasks')}?han={DUE_SOON}")
 
 
 SECTION = Section(

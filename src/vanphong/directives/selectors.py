@@ -31,7 +31,14 @@ from django.utils import timezone
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.directives import stats
-from vanphong.directives.models import Delegation, Directive, ReportFile, Task
+from vanphong.directives.models import (
+    CLOSED_STATES,
+    Delegation,
+    Directive,
+    ReportFile,
+    Task,
+    TaskState,
+)
 from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.selectors import incoming_visible, outgoing_visible, unit_grants
 from vanphong.org.models import LEADER_ROLES, Clearance, Person, Role, Unit, UnitKind
@@ -79,6 +86,18 @@ def acting_units(person: Person | None) -> frozenset[int]:
 
 def acts_for(person: Person | None, unit: Unit) -> bool:
     return unit.pk in acting_units(person)
+
+
+DUE_SOON = "sap-den"  # the task list's `han` value for units_due (the home page's section)
+
+
+def units_due(person: Person, *, horizon: date) -> Q:
+    """Tasks the person's units lead that are due by `horizon` or overdue and still theirs to
+    do: the home page's section and the task list behind its "Xem tất cả" link."""
+    return Q(lead_unit_id__in=sorted(acting_units(person)), deadline__lte=horizon) & ~Q(
+        # A reported completion waits on the assigning side, not on the lead unit.
+        state__in=(*CLOSED_STATES, TaskState.SUBMITTED)
+    )
 
 
 def _in_units(units: Iterable[int]) -> Q:
@@ -329,10 +348,12 @@ def tasks_behind(
     leader: str = "",
     year: int | None = None,
     kind: str = "",
+    due_by: date | None = None,
     today: date,
 ) -> Behind:
     """The tasks behind a dashboard figure, among those the person sees: by lead unit,
-    directive, leader (`ANY_LEADER`: any), year (due in it, or ongoing) and figure (`KINDS`).
+    directive, leader (`ANY_LEADER`: any), year (due in it, or ongoing), figure (`KINDS`) and
+    the person's units' tasks due by `due_by` (`units_due`).
     Unknown identifiers are 404s; narrowing never widens what the person sees (a supporting
     unit opens the lead unit's tasks it supports; a district's own sub-tasks stay its own)."""
     visible = tasks_visible(person)
@@ -355,6 +376,8 @@ def tasks_behind(
         found.tasks = found.tasks.filter(stats.due_in(year))
     if kind in stats.KINDS:
         found.tasks = found.tasks.annotate(kind=stats.kind_expression(today)).filter(kind=kind)
+    if due_by is not None:
+        found.tasks = found.tasks.filter(units_due(person, horizon=due_by))
     return found
 
 

@@ -4,10 +4,12 @@ decide, move the deadline, break into sub-tasks), and the per-leader board."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import cast
 from urllib.parse import urlencode
 from uuid import UUID
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,9 +19,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from vanphong.core import paging
+from vanphong.core import paging, workdays
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.directives import (
@@ -41,6 +44,7 @@ from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.planning.selectors import programmes_visible
 
 PAGE = 200
+DIRECTIVES_PAGE = 50
 
 
 def _tasks_url(**params: str) -> str:
@@ -56,7 +60,8 @@ LEGEND = {kind: (label, charts.COLOURS[kind]) for kind, label in charts.KIND_LAB
 def tasks(request: HttpRequest) -> HttpResponse:
     """The tasks the person sees; `don-vi` (a lead unit), `van-ban` (a directive), `lanh-dao`
     (a leader), `nam` (a year) and `loai` (a dashboard figure) narrow it to the tasks
-    behind a figure."""
+    behind a figure; `han=sap-den` to the person's units' tasks due soon or overdue (the home
+    page's section)."""
     kind = request.GET.get("loai", "")
     year = _year(request) if request.GET.get("nam", "").isdigit() else None
     behind = selectors.tasks_behind(
@@ -66,6 +71,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         leader=request.GET.get("lanh-dao", ""),
         year=year,
         kind=kind,
+        due_by=_due_by() if request.GET.get("han") == selectors.DUE_SOON else None,
         today=timezone.localdate(),
     )
     narrowed = [
@@ -74,6 +80,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         behind.leader.full_name if behind.leader else "",
         _("năm %(year)s") % {"year": year} if year else "",
         str(charts.KIND_LABELS.get(kind, "")),
+        str(DUE_LABEL) if request.GET.get("han") == selectors.DUE_SOON else "",
     ]
     # One COUNT for the total and the page numbers (the filters are those of the rows).
     pages = paging.pages(total=behind.tasks.count(), number=_page_number(request), per_page=PAGE)
@@ -87,6 +94,7 @@ def tasks(request: HttpRequest) -> HttpResponse:
         )[:PAGE],
         leaders=Person.objects.filter(pk__in=visible.values("leader_id")).order_by("full_name"),
         kinds=charts.KIND_LABELS,
+        due={selectors.DUE_SOON: DUE_LABEL},
     )
     return render(
         request,
@@ -99,6 +107,14 @@ def tasks(request: HttpRequest) -> HttpResponse:
             "pages": pages,
         },
     )
+
+
+DUE_LABEL = gettext_lazy("Đơn vị tôi chủ trì, sắp đến hạn hoặc quá hạn")
+
+
+def _due_by() -> date:
+    """The home page's horizon for "due soon": as many working days ahead as reminders."""
+    return workdays.add_working_days(timezone.localdate(), settings.VANPHONG_REMINDER_WORKING_DAYS)
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -184,10 +200,13 @@ def directives(request: HttpRequest) -> HttpResponse:
     """The directives the person sees, each with the figures of its tasks they see (one
     grouped query for the page)."""
     person = cast(Person, request.user)
+    found = selectors.directives_visible(person)
+    # One COUNT for the total and the page numbers.
+    pages = paging.pages(
+        total=found.count(), number=_page_number(request), per_page=DIRECTIVES_PAGE
+    )
     shown = list(
-        selectors.directives_visible(person)
-        .select_related("unit")
-        .order_by("-document_date", "-id")[:PAGE]
+        found.select_related("unit").order_by("-document_date", "-id")[pages.start : pages.end]
     )
     board = stats.dashboard(
         selectors.tasks_visible(person).filter(directive__in=shown),
@@ -198,7 +217,12 @@ def directives(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "directives/directives.html",
-        {"title": _("Văn bản chỉ đạo được theo dõi"), "rows": rows, "labels": LEGEND},
+        {
+            "title": _("Văn bản chỉ đạo được theo dõi"),
+            "rows": rows,
+            "labels": LEGEND,
+            "pages": pages,
+        },
     )
 
 
@@ -276,6 +300,8 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
                 messages.success(request, _("Đã giao nhiệm vụ."))
                 return redirect("directives:directive_dashboard", directive.uuid)
     visible = selectors.tasks_visible(person).filter(directive=directive)
+    # The first PAGE top-level tasks; one more fetched tells whether to point to the full list.
+    top = list(visible.filter(parent__isnull=True).order_by("deadline", "id")[: PAGE + 1])
     board = stats.dashboard(visible, by="lead_unit_id", today=timezone.localdate())
     units = Unit.objects.in_bulk(list(board.by_key))
     ordered = sorted(board.by_key.items(), key=lambda kv: -kv[1].total)
@@ -303,7 +329,8 @@ def directive_dashboard(request: HttpRequest, directive_uuid: UUID) -> HttpRespo
             "bars": bars,
             "labels": LEGEND,
             "key_label": _("Đơn vị chủ trì"),
-            "tasks": visible.filter(parent__isnull=True).order_by("deadline", "id")[:PAGE],
+            "tasks": top[:PAGE],
+            "more_tasks": len(top) > PAGE,
             "form": form if assigns else None,
             "can_review": assigns,
         },

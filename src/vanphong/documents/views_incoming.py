@@ -402,7 +402,7 @@ def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
     # A reply is named by its number-symbol: only one the reader may open.
     replies = outgoing_visible(actor).filter(pk=OuterRef("reply_id"))
     assignments = (
-        Assignment.objects.select_related("assignee", "assignee_unit", "reply")
+        Assignment.objects.select_related("assignee", "assignee_unit", "reply", "document")
         .annotate(reply_shown=Exists(replies))
         .prefetch_related(Prefetch("notes", queryset=notes))
     )
@@ -433,6 +433,12 @@ def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         "history": history,
         "reads": reads,
         "actions": workflow.incoming_actions(actor, document),
+        # The assignment page's rule for its "draft a reply" link: one's own open part.
+        "may_reply": any(
+            workflow.may_handle(actor, assignment)
+            for direction in directions
+            for assignment in direction.assignments.all()
+        ),
         **_deadline_marks(),
     }
     return render(request, "documents/incoming_detail.html", context)

@@ -63,15 +63,19 @@ def _list_page(
 def outgoing_mine(request: HttpRequest) -> HttpResponse:
     show_all = request.GET.get("tat-ca") == "1"
     documents = selectors.drafted_by(_actor(request), open_only=not show_all)
-    if show_all:
-        documents = documents[:200]
+    pages = None
+    if show_all:  # everything the person ever drafted grows without end: a page at a time
+        pages = paging.pages(
+            total=documents.count(), number=request.GET.get(paging.PARAM), per_page=BOOK_PAGE
+        )
+        documents = documents[pages.start : pages.end]
     return _list_page(
         request,
         documents,
         title=_("Dự thảo của tôi"),
         empty=_("Bạn không có dự thảo nào đang soạn hoặc đang trình."),
         tab="mine",
-        extra={"show_all": show_all, "mine": True},
+        extra={"show_all": show_all, "mine": True, "pages": pages},
     )
 
 

@@ -19,6 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vanphong.core import paging
 from vanphong.org import services_memberships
 from vanphong.org.forms import (
     MembershipCreateForm,
@@ -172,14 +173,21 @@ def membership_end(request: HttpRequest, membership_uuid: UUID) -> HttpResponse:
 
 # --- membership requests -------------------------------------------------------------------
 
+SENT = 50  # requests sent on a page of the list
+
 
 @administrator_required
 @require_GET
 def requests(request: HttpRequest) -> HttpResponse:
     actor = _actor(request)
+    sent = requests_visible(actor).filter(requested_by=actor)
+    # One COUNT for the total and the page numbers of the requests sent (those to decide
+    # are pending ones, few: one list).
+    pages = paging.pages(total=sent.count(), number=request.GET.get(paging.PARAM), per_page=SENT)
     context = {
         "to_decide": requests_to_decide(actor),
-        "sent": list(requests_visible(actor).filter(requested_by=actor)[:100]),
+        "sent": list(sent.order_by("-requested_at", "-id")[pages.start : pages.end]),
+        "pages": pages,
         "crumbs": [(_("Tổ chức"), reverse("org:units"))],
     }
     return render(request, "org/requests.html", context)

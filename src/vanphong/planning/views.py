@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vanphong.core import paging
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.core.vietnamese import parse_number_symbol
@@ -35,6 +36,8 @@ from vanphong.planning.forms import (
 )
 from vanphong.planning.models import Entry, FeedToken, Schedule, ScheduleVersion, VersionStatus
 from vanphong.planning.selectors import leaders_of
+
+WEEKS = 50  # schedules on a page of the list
 
 
 def _actor(request: HttpRequest) -> Person:
@@ -66,15 +69,21 @@ def schedules(request: HttpRequest) -> HttpResponse:
         )
         if version is not None:
             return redirect("planning:schedule", version.schedule.uuid)
-    weeks = (
-        selectors.schedules_visible(person)
-        .order_by("-monday", "committee__sort_order", "kind")
-        .prefetch_related("versions")[:60]
-    )
+    found = selectors.schedules_visible(person)
+    # One COUNT for the total and the page numbers.
+    pages = paging.pages(total=found.count(), number=request.GET.get(paging.PARAM), per_page=WEEKS)
+    weeks = found.order_by("-monday", "committee__sort_order", "kind").prefetch_related("versions")[
+        pages.start : pages.end
+    ]
     return render(
         request,
         "planning/schedules.html",
-        {"title": _("Lịch công tác tuần"), "weeks": weeks, "form": form if committees else None},
+        {
+            "title": _("Lịch công tác tuần"),
+            "weeks": weeks,
+            "pages": pages,
+            "form": form if committees else None,
+        },
     )
 
 

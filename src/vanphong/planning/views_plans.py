@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from vanphong.core import paging
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.org.models import Unit
@@ -27,6 +28,8 @@ from vanphong.planning.forms import (
 )
 from vanphong.planning.models import MonthlyPlanItem, ProgrammeItem, ProgrammeStatus
 from vanphong.planning.views import _actor, _simple_form
+
+PAGE = 50  # programmes, monthly plans on a page of their lists
 
 
 def _committees(request: HttpRequest) -> Any:
@@ -66,15 +69,19 @@ def programmes(request: HttpRequest) -> HttpResponse:
         )
         if created is not None:
             return redirect("planning:programme", created.uuid)
-    found = selectors.programmes_visible(person).order_by("-year", "committee__sort_order")
+    found = selectors.programmes_visible(person)
+    # One COUNT for the total and the page numbers.
+    pages = paging.pages(total=found.count(), number=request.GET.get(paging.PARAM), per_page=PAGE)
+    shown = list(found.order_by("-year", "committee__sort_order", "id")[pages.start : pages.end])
     return render(
         request,
         "planning/programmes.html",
         {
             "title": _("Chương trình công tác"),
-            "programmes": found[:100],
-            "rates": progress.rates_for(list(found[:100])),
+            "programmes": shown,
+            "rates": progress.rates_for(shown),
             "form": form if committees else None,
+            "pages": pages,
         },
     )
 
@@ -225,13 +232,17 @@ def monthly_plans(request: HttpRequest) -> HttpResponse:
         )
         if plan is not None:
             return redirect("planning:monthly_plan", plan.uuid)
+    found = selectors.monthly_plans_visible(person)
+    # One COUNT for the total and the page numbers.
+    pages = paging.pages(total=found.count(), number=request.GET.get(paging.PARAM), per_page=PAGE)
     return render(
         request,
         "planning/monthly_plans.html",
         {
             "title": _("Kế hoạch công tác tháng"),
-            "plans": selectors.monthly_plans_visible(person).order_by("-year", "-month")[:100],
+            "plans": found.order_by("-year", "-month", "id")[pages.start : pages.end],
             "form": form if committees else None,
+            "pages": pages,
         },
     )
 

@@ -4,6 +4,7 @@ from typing import Any, cast
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vanphong.core import inbox, notifications
+from vanphong.core import inbox, notifications, paging
 from vanphong.org.models import Person
 from vanphong.org.selectors import active_memberships, scope_for
 from vanphong.web.forms import LoginForm
@@ -42,23 +43,36 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", ctx)
 
 
-NOTICES_SHOWN = 50
+NOTICES_SHOWN = 50  # notices on a page
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def notices(request: HttpRequest) -> HttpResponse:
-    """The person's in-app notices; opening the page marks them read."""
+    """The person's in-app notices, newest first, a page at a time; unread ones stand out.
+    Opening a page reads nothing: the button marks all of them read, on every page."""
     person = cast(Person, request.user)
-    shown = list(notifications.recent(person)[:NOTICES_SHOWN])
-    unread = {n.pk for n in shown if n.read_at is None}
     if request.method == "POST":
         notifications.mark_read(person=person)
         return redirect("web:notices")
+    found = notifications.recent(person)
+    # One query for the total (the page numbers) and whether any is unread (the button),
+    # wherever the unread ones are.
+    counts = found.aggregate(total=Count("id"), unread=Count("id", filter=Q(read_at=None)))
+    pages = paging.pages(
+        total=counts["total"], number=request.GET.get(paging.PARAM), per_page=NOTICES_SHOWN
+    )
+    shown = list(found[pages.start : pages.end])
     return render(
         request,
         "web/notices.html",
-        {"title": _("Thông báo"), "notices": shown, "unread": unread},
+        {
+            "title": _("Thông báo"),
+            "notices": shown,
+            "unread": {n.pk for n in shown if n.read_at is None},
+            "any_unread": bool(counts["unread"]),
+            "pages": pages,
+        },
     )
 
 

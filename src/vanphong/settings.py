@@ -22,6 +22,7 @@ from vanphong.core.env import (
     env_path,
     env_secret,
     env_str,
+    env_url,
     secret_files,
 )
 
@@ -106,6 +107,8 @@ EMAIL_BACKEND = env_str("VANPHONG_EMAIL_BACKEND", "django.core.mail.backends.con
 EMAIL_HOST = env_str("VANPHONG_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("VANPHONG_EMAIL_PORT", 25, minimum=1)
 DEFAULT_FROM_EMAIL = env_str("VANPHONG_EMAIL_FROM", "vanphong@localhost")
+# Where people reach vanphong (https://vanphong.example.vn): emails link their page with it.
+VANPHONG_SITE_URL = env_url("VANPHONG_SITE_URL")
 # The daily reminder tells lead units of tasks due within this many working days.
 VANPHONG_REMINDER_WORKING_DAYS = env_int("VANPHONG_REMINDER_WORKING_DAYS", 3, minimum=0)
 

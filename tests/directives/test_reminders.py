@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.core import mail
+from django.urls import reverse
 
 from tests.support.directives import district_task, province_directive
 from tests.support.documents import DocWorld
@@ -40,7 +41,10 @@ def test_due_soon_and_overdue_tasks_are_told_to_the_lead_unit_once_a_day(
         f"Sắp đến hạn (13/04/2011): {soon.content}",
     ]
     # Overdue comes by email unless turned off; due soon only when turned on.
-    assert [m.body for m in mail.outbox] == [f"Quá hạn (hạn 07/04/2011): {late.content}"]
+    assert [m.body for m in mail.outbox] == [
+        f"Quá hạn (hạn 07/04/2011): {late.content}\n\n"
+        + reverse("directives:task", args=[late.uuid])
+    ]
     assert mail.outbox[0].to == ["vt.chauthanh@example.invalid"]
 
     again = reminders.send(today=MONDAY, within=3)  # a retried job

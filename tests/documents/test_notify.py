@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.conf import LazySettings
 from django.core import mail
+from django.urls import reverse
 
 from tests.support.documents import (
     DocWorld,
@@ -180,3 +181,20 @@ def test_a_notice_comes_by_email_only_to_who_chose_its_kind(
         (["cvp@example.invalid"], "[vanphong] Văn bản trình tôi")
     ]
     assert mail.outbox[0].body.startswith("Văn bản trình đồng chí: 46-CT/TU")
+
+
+def test_a_notice_email_links_the_page_under_the_sites_address(
+    world: DocWorld,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+    settings: LazySettings,
+) -> None:
+    settings.VANPHONG_SITE_URL = "https://vanphong.tayninh.vn"
+    leader = world.chau_thanh_office_leader
+    leader.email = "cvp@example.invalid"
+    leader.save(update_fields=["email"])
+    notifications.notice_preferences_set(actor=leader, email={"presented": True})
+    with django_capture_on_commit_callbacks(execute=True):
+        document = presented(world)
+    assert mail.outbox[0].body.endswith(
+        f"https://vanphong.tayninh.vn{reverse('documents:incoming_detail', args=[document.uuid])}"
+    )

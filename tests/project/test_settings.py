@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from vanphong.core.env import env_bool, env_int, env_list, env_str, secret_files
+from vanphong.core.env import env_bool, env_int, env_list, env_str, env_url, secret_files
 
 PRODUCTION_ENV = {
     "VANPHONG_DEBUG": "0",
@@ -123,6 +123,18 @@ def test_env_helpers_fail_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
         env_str("X_MISSING")
     assert env_list("X_LIST", []) == ["a", "b", "c"]
     assert env_bool("X_UNSET_BOOL", default=True) is True
+
+
+def test_the_site_address_is_an_absolute_http_address_or_nothing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert env_url("X_UNSET_URL") == ""
+    monkeypatch.setenv("X_URL", "https://vanphong.tayninh.vn/")
+    assert env_url("X_URL") == "https://vanphong.tayninh.vn"
+    for wrong in ("vanphong.tayninh.vn", "ftp://vanphong.tayninh.vn", "https://", "https://a/?x=1"):
+        monkeypatch.setenv("X_URL", wrong)
+        with pytest.raises(ImproperlyConfigured, match="X_URL"):
+            env_url("X_URL")
 
 
 def test_production_hashes_passwords_with_argon2() -> None:

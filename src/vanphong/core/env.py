@@ -10,6 +10,7 @@ import os
 import secrets
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -54,6 +55,17 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     if minimum is not None and number < minimum:
         raise ImproperlyConfigured(f"{name}={number} is below the minimum {minimum}")
     return number
+
+
+def env_url(name: str) -> str:
+    """An absolute http(s) address without a trailing slash, or "" when unset."""
+    value = (_raw(name) or "").rstrip("/")
+    if not value:
+        return ""
+    parsed = urlsplit(value)
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc or parsed.query:
+        raise ImproperlyConfigured(f"{name}={value!r} is not an http(s) address")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

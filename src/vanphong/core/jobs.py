@@ -7,6 +7,7 @@ from django.core.mail import send_mass_mail
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from vanphong.core import notifications
 from vanphong.core.models import NoticeKind
 
 
@@ -22,5 +23,5 @@ def notice_email_send(*, kind: str, person_ids: list[int], text: str, url: str) 
     )
     label = NoticeKind(kind).label if kind in NoticeKind.values else ""
     subject = _("[vanphong] %(kind)s") % {"kind": label} if label else _("[vanphong] Thông báo")
-    body = f"{text}\n\n{url}" if url else text
+    body = f"{text}\n\n{notifications.link(url)}" if url else text
     return send_mass_mail(tuple((subject, body, None, [address]) for address in addresses))

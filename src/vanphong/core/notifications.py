@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from functools import partial
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -163,3 +164,10 @@ def mark_read(*, person: AbstractBaseUser, uuids: Sequence[str] | None = None) -
     if uuids is not None:
         notices = notices.filter(uuid__in=list(uuids))
     return notices.update(read_at=timezone.now())
+
+
+def link(path: str) -> str:
+    """A page's address for an email: absolute under VANPHONG_SITE_URL when it is set (a mail
+    reader cannot follow a bare path), the path itself otherwise."""
+    base = getattr(settings, "VANPHONG_SITE_URL", "")
+    return f"{base}{path}" if base and path.startswith("/") else path

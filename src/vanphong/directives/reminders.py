@@ -131,7 +131,8 @@ def send(*, today: date, within: int | None = None) -> Sent:
             notices += [(person, text, url, key, kind) for person, _email in recipients]
             addresses = [email for person, email in recipients if email and person in mailed[kind]]
             if addresses:
-                mails.append((_("[vanphong] Nhắc việc"), text, None, addresses))
+                body = f"{text}\n\n{notifications.link(url)}"
+                mails.append((_("[vanphong] Nhắc việc"), body, None, addresses))
             sent.tasks += 1
         notifications.send_many(notices)
         sent.notices += len(notices)

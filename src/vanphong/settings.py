@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "vanphong.documents",
     "vanphong.planning",
     "vanphong.directives",
+    "vanphong.petitions",
     "vanphong.search",
     "vanphong.web",
     "vanphong.api",

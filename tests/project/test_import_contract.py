@@ -23,22 +23,22 @@ NEW_APP: dict[str, list[str]] = {
     ],
     "selectors.py": [
         "from vanphong.org.selectors import scope_for",
-        "from vanphong.petitions.models import Unit",
+        "from vanphong.exchange.models import Unit",
     ],
     "services.py": [
         "from vanphong.core import audit",
         "from vanphong.directives import services as directives",
         "from vanphong.documents import services as documents",
-        "from vanphong.petitions import selectors",
+        "from vanphong.exchange import selectors",
     ],
     "views.py": [
         "from vanphong.core.forms import attempt",
-        "from vanphong.petitions import selectors, services",
+        "from vanphong.exchange import selectors, services",
     ],
-    "urls.py": ["from vanphong.petitions import views"],
+    "urls.py": ["from vanphong.exchange import views"],
     "api.py": [
         "from vanphong.api.auth import BearerToken",
-        "from vanphong.petitions import selectors, services",
+        "from vanphong.exchange import selectors, services",
     ],
 }
 
@@ -64,7 +64,7 @@ def _broken(output: str) -> str:
 
 
 def _with_new_app(tmp_path: Path, **extra: list[str]) -> Path:
-    """A copy of the package's Python files, with `vanphong.petitions` added."""
+    """A copy of the package's Python files, with `vanphong.exchange` added."""
 
     def not_python(folder: str, names: list[str]) -> set[str]:
         return {
@@ -75,7 +75,7 @@ def _with_new_app(tmp_path: Path, **extra: list[str]) -> Path:
         }
 
     shutil.copytree(ROOT / "src" / "vanphong", tmp_path / "vanphong", ignore=not_python)
-    app = tmp_path / "vanphong" / "petitions"
+    app = tmp_path / "vanphong" / "exchange"
     app.mkdir()
     for name, lines in {**NEW_APP, **extra}.items():
         (app / name).write_text("".join(f"{line}\n" for line in lines))
@@ -86,7 +86,7 @@ def _chains_from_new_app(output: str) -> list[str]:
     return [
         line
         for line in _broken(output).splitlines()
-        if line.startswith("- ") and "vanphong.petitions" in line
+        if line.startswith("- ") and "vanphong.exchange" in line
     ]
 
 
@@ -106,7 +106,7 @@ def test_a_new_app_that_imports_the_page_shell_breaks_the_contract(tmp_path: Pat
     views = [*NEW_APP["views.py"], "from vanphong.web import views as shell"]
     linted = _lint(_with_new_app(tmp_path, **{"views.py": views}))
     assert linted.returncode == 1
-    assert "vanphong.petitions is not allowed to import vanphong.web" in linted.stdout
+    assert "vanphong.exchange is not allowed to import vanphong.web" in linted.stdout
     assert [line.split(" (")[0] for line in _chains_from_new_app(linted.stdout)] == [
-        "- vanphong.petitions.views -> vanphong.web.views"
+        "- vanphong.exchange.views -> vanphong.web.views"
     ]

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class PetitionsConfig(AppConfig):
+    name = "vanphong.petitions"
+    label = "petitions"
+    verbose_name = "Tiếp công dân, đơn thư"
+
+    def ready(self) -> None:
+        pass

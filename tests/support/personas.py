@@ -24,6 +24,9 @@ CAST = {
     "pbt": ("Trần Phó Bí Thư", "province", Role.COMMITTEE_LEADER, Clearance.ULTRA_SECRET),
     "cvp.chauthanh": ("Lý Chánh Huyện", "chau_thanh_office", Role.OFFICE_LEADER, Clearance.SECRET),
     "bt.chauthanh": ("Hồ Bí Thư", "chau_thanh", Role.COMMITTEE_LEADER, Clearance.TOP_SECRET),
+    "td.tinh": ("Võ Tiếp Dân", "province_office", Role.RECEPTION, Clearance.UNCLASSIFIED),
+    "td2.tinh": ("Đỗ Thị Đơn", "province_office", Role.RECEPTION, Clearance.UNCLASSIFIED),
+    "td.chauthanh": ("Lâm Tiếp Huyện", "chau_thanh_office", Role.RECEPTION, Clearance.UNCLASSIFIED),
 }
 
 

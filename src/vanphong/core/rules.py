@@ -124,6 +124,29 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
             ("2021-01-01", "Bộ luật Lao động 2019, Điều 112"),
         )
     ),
+    # How often the head of a committee receives citizens in person, by the committee's level.
+    # None before the first Politburo text on it: no month is flagged before 26/05/2014.
+    {
+        "kind": "reception.head_days",
+        "effective_from": "2014-05-26",
+        "source": "Chỉ thị 35-CT/TW ngày 26/5/2014 của Bộ Chính trị",
+        "data": {"per_month": {"provincial": 1, "district": 1, "commune": 2}},
+    },
+    {
+        "kind": "reception.head_days",
+        "effective_from": "2019-02-18",
+        "source": "Quy định 11-QĐi/TW ngày 18/02/2019 của Bộ Chính trị",
+        "data": {"per_month": {"provincial": 1, "district": 1, "commune": 2}},
+    },
+    # How long a letter's personal data is kept after the letter is closed, before it may be
+    # purged (the statistical record stays).
+    {
+        "kind": "petitions.retention",
+        "effective_from": "2023-07-01",
+        "source": "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân; thời hạn theo bảng "
+        "thời hạn bảo quản hồ sơ đơn thư (chưa kiểm chứng)",
+        "data": {"years": 5},
+    },
 ]
 
 
@@ -270,3 +293,21 @@ def seed_defaults(ruleset_model: type[RuleSet] = RuleSet) -> int:
         )
         created += int(was_created)
     return created
+
+
+Level = Literal["provincial", "district", "commune"]
+
+
+def reception_head_days(on: date, level: Level) -> int | None:
+    """Days a month the head of a committee of `level` must receive citizens in the month of
+    `on`, or None when no rule was in force then."""
+    try:
+        data = rule_data("reception.head_days", on)
+    except NoRuleInForce:
+        return None
+    return int(data["per_month"][level])
+
+
+def petitions_retention_years(on: date) -> int:
+    """Years a closed letter's personal data is kept (rule in force on the closing date)."""
+    return int(rule_data("petitions.retention", on)["years"])

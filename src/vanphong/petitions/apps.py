@@ -7,4 +7,7 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Tiếp công dân, đơn thư"
 
     def ready(self) -> None:
-        pass
+        from vanphong.petitions.search import LetterProvider
+        from vanphong.search import registry
+
+        registry.register(LetterProvider())

@@ -335,6 +335,20 @@ class Citizen(models.Model):
                 name="petitions_citizen_belongs",
             ),
         ]
+        # The duplicate proposal's lookups: a letter's petitioners by number or folded name,
+        # newest letters first, read from the index alone (see duplicates.py).
+        indexes = [
+            models.Index(
+                fields=["id_number", "-letter"],
+                condition=Q(letter__isnull=False) & ~Q(id_number=""),
+                name="petitions_citizen_id_letter",
+            ),
+            models.Index(
+                fields=["name_folded", "-letter"],
+                condition=Q(letter__isnull=False),
+                name="petitions_citizen_name_letter",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

@@ -1,0 +1,220 @@
+"""Proposing the letters a new letter may duplicate (đơn trùng), across units and years.
+
+A candidate is a letter of the same petitioner — the same identity number, or the same folded
+name (unless both carry different numbers) — or a letter of similar content: the search index
+finds letters sharing the summary's folded words (Vietnamese folding: tones, marks, `đ`), and
+the Dice coefficient of the summaries' folded syllable pairs keeps the close ones.
+
+What a person is shown:
+
+- a candidate in a unit the person sees (`workflow.PETITION_ROLES`) is shown in full: book
+  number, unit, received date, kinds, summary, status;
+- a candidate in a unit the person does not see is a stub: the unit's name, the book number and
+  the received date — and never when either letter is a denunciation. A denunciation's
+  petitioner is never matched across units the person cannot see, and a denunciation is never
+  hinted at there, so the proposal cannot tell anyone that a denouncer wrote elsewhere;
+- matching on petitioners uses a letter's petitioners only when the person may read them
+  (`workflow.may_read_identity`) — on the letter proposed for and on the candidate. Otherwise a
+  denunciation is matched on its content only.
+
+Cost: every lookup is bounded — at most `MAX_PETITIONERS` petitioners, `PER_KEY` newest letters
+per number or name (partial indexes `(id_number, letter)` and `(name_folded, letter)`), `HITS`
+index hits — and the candidates are read in one query, so the answer does not grow with the
+number of letters. When the index is unavailable, only petitioners are matched.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Final
+from uuid import UUID
+
+import tantivy
+from django.db.models import Q
+
+from vanphong.core.vietnamese import fold
+from vanphong.org.models import Person
+from vanphong.petitions.models import Citizen, Letter, LetterStatus
+from vanphong.petitions.search import KIND
+from vanphong.petitions.selectors import visible_unit_ids
+from vanphong.petitions.workflow import may_read_identity
+from vanphong.search import engine
+
+log = logging.getLogger(__name__)
+
+MAX_PETITIONERS: Final = 5
+PER_KEY: Final = 50
+HITS: Final = 50
+MAX_WORDS: Final = 24
+SIMILAR: Final = 0.45  # Dice over syllable pairs: rewordings stay above, other cases below
+_WORD: Final = re.compile(r"\w+", re.UNICODE)
+_STATUS_LABELS: Final = {value: str(label) for value, label in LetterStatus.choices}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    full: bool  # False: a stub from a unit the person does not see
+    unit_name: str
+    book_number: str
+    received_on: date
+    uuid: UUID | None = None  # a stub carries no address
+    kinds: tuple[str, ...] = ()
+    summary: str = ""
+    status_label: str = ""
+    same_petitioner: bool = False
+    similarity: float = 0.0
+    duplicate_round: int | None = None
+
+
+def _pairs(folded: str) -> set[tuple[str, str]]:
+    words = _WORD.findall(folded)
+    return set(itertools.pairwise(words)) or {(w, "") for w in words}
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the folded syllable pairs of two texts (0 … 1)."""
+    left, right = _pairs(fold(a)), _pairs(fold(b))
+    if not left or not right:
+        return 0.0
+    return 2 * len(left & right) / (len(left) + len(right))
+
+
+def _identity_readable(person: Person, letter: Letter) -> bool:
+    return may_read_identity(
+        person, unit=letter.unit, handler_id=letter.handler_id, denunciation=letter.denunciation
+    )
+
+
+def _by_petitioner(letter: Letter) -> dict[int, bool]:
+    """Letters sharing a petitioner with `letter`: letter id -> matched by number."""
+    found: dict[int, bool] = {}
+    petitioners = list(
+        Citizen.objects.filter(letter=letter).values_list("name_folded", "id_number")[
+            :MAX_PETITIONERS
+        ]
+    )
+    for name, number in petitioners:
+        if number:
+            for letter_id in (
+                Citizen.objects.filter(id_number=number, letter__isnull=False)
+                .exclude(id_number="")
+                .exclude(letter_id=letter.pk)
+                .order_by("-letter_id")
+                .values_list("letter_id", flat=True)[:PER_KEY]
+            ):
+                found[letter_id] = True
+        if name:
+            for letter_id, other in (
+                Citizen.objects.filter(name_folded=name, letter__isnull=False)
+                .exclude(letter_id=letter.pk)
+                .order_by("-letter_id")
+                .values_list("letter_id", "id_number")[:PER_KEY]
+            ):
+                if number and other and other != number:
+                    continue  # namesakes: two people
+                found.setdefault(letter_id, False)
+    return found
+
+
+def _by_content(letter: Letter) -> list[UUID]:
+    """Letters whose indexed text shares the summary's words, best first."""
+    words = list(dict.fromkeys(_WORD.findall(letter.summary_folded or fold(letter.summary))))
+    words = [w for w in words if len(w) > 1][:MAX_WORDS]
+    if not words:
+        return []
+    schema = engine.SCHEMA
+    query = tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Must, tantivy.Query.term_query(schema, "kind", KIND)),
+            (
+                tantivy.Occur.Must,
+                tantivy.Query.boolean_query(
+                    [
+                        (tantivy.Occur.Should, tantivy.Query.term_query(schema, "folded", w))
+                        for w in words
+                    ]
+                ),
+            ),
+        ]
+    )
+    try:
+        searcher = engine.reader().searcher()
+        hits = searcher.search(query, HITS).hits
+        keys = [searcher.doc(address).get_all("key") for _, address in hits]
+    except (engine.IndexUnavailable, ValueError, OSError):
+        log.warning("duplicate proposal without the search index", exc_info=True)
+        return []
+    found = []
+    for values in keys:
+        if values and values[0].startswith(f"{KIND}:"):
+            found.append(UUID(values[0].split(":", 1)[1]))
+    return [u for u in found if u != letter.uuid]
+
+
+def propose(letter: Letter, *, person: Person, limit: int = 10) -> list[Candidate]:
+    """The letters `letter` may duplicate, as `person` may be shown them (module docstring)."""
+    own_identity = _identity_readable(person, letter)
+    by_petitioner = _by_petitioner(letter) if own_identity else {}
+    by_content = _by_content(letter)
+    if not by_petitioner and not by_content:
+        return []
+    rows = (
+        Letter.objects.filter(Q(pk__in=list(by_petitioner)) | Q(uuid__in=by_content))
+        .exclude(pk=letter.pk)
+        .select_related("unit")
+        .only(
+            "uuid",
+            "unit__name",
+            "unit__parent_id",
+            "year",
+            "number",
+            "received_on",
+            "complaint",
+            "denunciation",
+            "proposal",
+            "report",
+            "summary",
+            "summary_folded",
+            "status",
+            "handler_id",
+            "duplicate_round",
+        )
+    )
+    visible = visible_unit_ids(person)
+    scored: list[tuple[tuple[bool, float, date], Candidate]] = []
+    for other in rows:
+        seen = other.unit_id in visible
+        if not seen and (letter.denunciation or other.denunciation):
+            continue
+        same = other.pk in by_petitioner and (not seen or _identity_readable(person, other))
+        score = similarity(letter.summary_folded or letter.summary, other.summary_folded)
+        if not same and score < SIMILAR:
+            continue
+        if seen:
+            candidate = Candidate(
+                full=True,
+                unit_name=other.unit.name,
+                book_number=other.book_number,
+                received_on=other.received_on,
+                uuid=other.uuid,
+                kinds=tuple(other.kinds()),
+                summary=other.summary,
+                status_label=_STATUS_LABELS.get(other.status, other.status),
+                same_petitioner=same,
+                similarity=round(score, 2),
+                duplicate_round=other.duplicate_round,
+            )
+        else:
+            candidate = Candidate(
+                full=False,
+                unit_name=other.unit.name,
+                book_number=other.book_number,
+                received_on=other.received_on,
+            )
+        scored.append(((same, score, other.received_on), candidate))
+    scored.sort(key=lambda pair: pair[0], reverse=True)
+    return [candidate for _, candidate in scored[:limit]]

@@ -44,6 +44,7 @@ from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.petitions.models import Letter
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning import services_schedule as planning_schedule
@@ -465,6 +466,18 @@ def build() -> SweepWorld:
         person=p.chau_thanh_specialist,
         unit=p.chau_thanh_office,
         role=Role.CLERK,
+    )
+    # A letter of the petitions book, for the pages with a letter in their address.
+    Letter.objects.create(
+        unit=p.province_office,
+        year=today.year,
+        number=1,
+        received_on=today,
+        channel="post",
+        complaint=True,
+        summary="Khiếu nại việc bồi thường đất",
+        summary_folded=fold("Khiếu nại việc bồi thường đất"),
+        created_by=leader,
     )
 
     sweep = SweepWorld(

@@ -30,14 +30,14 @@ import logging
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Final
+from typing import Any, Final
 from uuid import UUID
 
 import tantivy
 from django.db.models import Q
 
 from vanphong.core.vietnamese import fold
-from vanphong.org.models import Person
+from vanphong.org.models import Person, Unit
 from vanphong.petitions.models import Citizen, Letter, LetterStatus
 from vanphong.petitions.search import KIND
 from vanphong.petitions.selectors import visible_unit_ids
@@ -50,6 +50,7 @@ MAX_PETITIONERS: Final = 5
 PER_KEY: Final = 50
 HITS: Final = 50
 MAX_WORDS: Final = 24
+RAREST: Final = 10
 SIMILAR: Final = 0.45  # Dice over syllable pairs: rewordings stay above, other cases below
 _WORD: Final = re.compile(r"\w+", re.UNICODE)
 _STATUS_LABELS: Final = {value: str(label) for value, label in LetterStatus.choices}
@@ -75,12 +76,15 @@ def _pairs(folded: str) -> set[tuple[str, str]]:
     return set(itertools.pairwise(words)) or {(w, "") for w in words}
 
 
-def similarity(a: str, b: str) -> float:
-    """Dice coefficient of the folded syllable pairs of two texts (0 … 1)."""
-    left, right = _pairs(fold(a)), _pairs(fold(b))
+def _dice(left: set[tuple[str, str]], right: set[tuple[str, str]]) -> float:
     if not left or not right:
         return 0.0
     return 2 * len(left & right) / (len(left) + len(right))
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the folded syllable pairs of two texts (0 … 1)."""
+    return _dice(_pairs(fold(a)), _pairs(fold(b)))
 
 
 def _identity_readable(person: Person, letter: Letter) -> bool:
@@ -127,6 +131,14 @@ def _by_content(letter: Letter) -> list[UUID]:
     if not words:
         return []
     schema = engine.SCHEMA
+    try:
+        searcher = engine.reader().searcher()
+        # The rarest words find the same letters as all of them, at a fraction of the postings
+        # read: "khieu nai" is in half the book.
+        words = sorted(words, key=lambda w: int(searcher.doc_freq("folded", w)))[:RAREST]
+    except (engine.IndexUnavailable, ValueError, OSError):
+        log.warning("duplicate proposal without the search index", exc_info=True)
+        return []
     query = tantivy.Query.boolean_query(
         [
             (tantivy.Occur.Must, tantivy.Query.term_query(schema, "kind", KIND)),
@@ -142,7 +154,6 @@ def _by_content(letter: Letter) -> list[UUID]:
         ]
     )
     try:
-        searcher = engine.reader().searcher()
         hits = searcher.search(query, HITS).hits
         keys = [searcher.doc(address).get_all("key") for _, address in hits]
     except (engine.IndexUnavailable, ValueError, OSError):
@@ -155,6 +166,44 @@ def _by_content(letter: Letter) -> list[UUID]:
     return [u for u in found if u != letter.uuid]
 
 
+_FIELDS: Final = (
+    "pk",
+    "uuid",
+    "unit_id",
+    "unit__name",
+    "unit__parent",
+    "year",
+    "number",
+    "received_on",
+    "complaint",
+    "denunciation",
+    "proposal",
+    "report",
+    "summary",
+    "summary_folded",
+    "status",
+    "handler_id",
+    "duplicate_round",
+)
+
+
+def _full(row: dict[str, Any], same: bool, score: float) -> Candidate:
+    letter = Letter(**{k: v for k, v in row.items() if not k.startswith(("pk", "unit__"))})
+    return Candidate(
+        full=True,
+        unit_name=str(row["unit__name"]),
+        book_number=letter.book_number,
+        received_on=letter.received_on,
+        uuid=letter.uuid,
+        kinds=tuple(letter.kinds()),
+        summary=letter.summary,
+        status_label=_STATUS_LABELS.get(letter.status, letter.status),
+        same_petitioner=same,
+        similarity=round(score, 2),
+        duplicate_round=letter.duplicate_round,
+    )
+
+
 def propose(letter: Letter, *, person: Person, limit: int = 10) -> list[Candidate]:
     """The letters `letter` may duplicate, as `person` may be shown them (module docstring)."""
     own_identity = _identity_readable(person, letter)
@@ -165,56 +214,38 @@ def propose(letter: Letter, *, person: Person, limit: int = 10) -> list[Candidat
     rows = (
         Letter.objects.filter(Q(pk__in=list(by_petitioner)) | Q(uuid__in=by_content))
         .exclude(pk=letter.pk)
-        .select_related("unit")
-        .only(
-            "uuid",
-            "unit__name",
-            "unit__parent_id",
-            "year",
-            "number",
-            "received_on",
-            "complaint",
-            "denunciation",
-            "proposal",
-            "report",
-            "summary",
-            "summary_folded",
-            "status",
-            "handler_id",
-            "duplicate_round",
-        )
+        .order_by()
+        .values(*_FIELDS)
     )
     visible = visible_unit_ids(person)
-    scored: list[tuple[tuple[bool, float, date], Candidate]] = []
-    for other in rows:
-        seen = other.unit_id in visible
-        if not seen and (letter.denunciation or other.denunciation):
+    own = _pairs(letter.summary_folded or fold(letter.summary))
+    scored: list[tuple[tuple[bool, float, date], dict[str, Any], bool, bool]] = []
+    for row in rows:
+        seen = row["unit_id"] in visible
+        if not seen and (letter.denunciation or row["denunciation"]):
             continue
-        same = other.pk in by_petitioner and (not seen or _identity_readable(person, other))
-        score = similarity(letter.summary_folded or letter.summary, other.summary_folded)
+        same = row["pk"] in by_petitioner
+        if same and seen and row["denunciation"]:
+            unit = Unit(pk=row["unit_id"], parent_id=row["unit__parent"])
+            same = may_read_identity(
+                person, unit=unit, handler_id=row["handler_id"], denunciation=True
+            )
+        score = _dice(own, _pairs(row["summary_folded"]))
         if not same and score < SIMILAR:
             continue
+        scored.append(((same, score, row["received_on"]), row, seen, same))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    found = []
+    for (_same, score, _day), row, seen, same in scored[:limit]:
         if seen:
-            candidate = Candidate(
-                full=True,
-                unit_name=other.unit.name,
-                book_number=other.book_number,
-                received_on=other.received_on,
-                uuid=other.uuid,
-                kinds=tuple(other.kinds()),
-                summary=other.summary,
-                status_label=_STATUS_LABELS.get(other.status, other.status),
-                same_petitioner=same,
-                similarity=round(score, 2),
-                duplicate_round=other.duplicate_round,
-            )
+            found.append(_full(row, same, score))
         else:
-            candidate = Candidate(
-                full=False,
-                unit_name=other.unit.name,
-                book_number=other.book_number,
-                received_on=other.received_on,
+            found.append(
+                Candidate(
+                    full=False,
+                    unit_name=str(row["unit__name"]),
+                    book_number=f"{row['number']}/{row['year']}",
+                    received_on=row["received_on"],
+                )
             )
-        scored.append(((same, score, other.received_on), candidate))
-    scored.sort(key=lambda pair: pair[0], reverse=True)
-    return [candidate for _, candidate in scored[:limit]]
+    return found

@@ -1,6 +1,7 @@
 """The duplicate proposal at volume: p50/p95 of `petitions.duplicates.propose`.
 
     .venv/bin/python bench/petitions_duplicates.py --count 20000        # quick, SQLite
+    .venv/bin/python bench/petitions_duplicates.py --var DIR --reuse    # measure again
     VANPHONG_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/vanphong_bench \\
         .venv/bin/python bench/petitions_duplicates.py --count 1000000  # the issue's scale
 
@@ -192,14 +193,18 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=20_000)
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--var", type=Path, default=None)
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the letters and index already in --var"
+    )
     args = parser.parse_args()
-    backend = docbench._setup(args.var, fresh=True)
-    filled = fill(args.count)
-    print(f"{backend}: {filled['letters']:,} letters in {filled['seconds']:.0f} s")
-    from vanphong.search import engine
+    backend = docbench._setup(args.var, fresh=not args.reuse)
+    if not args.reuse:
+        filled = fill(args.count)
+        print(f"{backend}: {filled['letters']:,} letters in {filled['seconds']:.0f} s")
+        from vanphong.search import engine
 
-    report = engine.rebuild(batch=2000)
-    print(f"index: {report.documents:,} entries in {report.seconds:.0f} s")
+        report = engine.rebuild(batch=2000)
+        print(f"index: {report.documents:,} entries in {report.seconds:.0f} s")
     result = measure(args.samples)
     print(json.dumps(result, indent=2, ensure_ascii=False))
     worst = max((r["p95_ms"] for r in result.values()), default=0.0)

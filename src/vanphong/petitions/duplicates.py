@@ -50,7 +50,7 @@ MAX_PETITIONERS: Final = 5
 PER_KEY: Final = 50
 HITS: Final = 50
 MAX_WORDS: Final = 24
-RAREST: Final = 10
+RAREST: Final = 6
 SIMILAR: Final = 0.45  # Dice over syllable pairs: rewordings stay above, other cases below
 _WORD: Final = re.compile(r"\w+", re.UNICODE)
 _STATUS_LABELS: Final = {value: str(label) for value, label in LetterStatus.choices}
@@ -154,7 +154,7 @@ def _by_content(letter: Letter) -> list[UUID]:
         ]
     )
     try:
-        hits = searcher.search(query, HITS).hits
+        hits = searcher.search(query, HITS, count=False).hits
         keys = [searcher.doc(address).get_all("key") for _, address in hits]
     except (engine.IndexUnavailable, ValueError, OSError):
         log.warning("duplicate proposal without the search index", exc_info=True)

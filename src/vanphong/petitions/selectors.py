@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from vanphong.core.access import get_visible_or_404
 from vanphong.org.models import Person
 from vanphong.org.selectors import scope_for
-from vanphong.petitions.models import Letter, ReceptionSession, Visit
+from vanphong.petitions.models import Forward, Letter, ReceptionSession, Visit
 from vanphong.petitions.workflow import PETITION_ROLES
 
 
@@ -32,3 +32,30 @@ def sessions_visible(person: Person | None) -> QuerySet[ReceptionSession]:
 
 def visits_visible(person: Person | None) -> QuerySet[Visit]:
     return Visit.objects.filter(unit_id__in=visible_unit_ids(person))
+
+
+def forwards_visible(person: Person | None) -> QuerySet[Forward]:
+    return Forward.objects.filter(letter__unit_id__in=visible_unit_ids(person))
+
+
+def forward_or_404(person: Person, uuid: UUID | str) -> Forward:
+    return get_visible_or_404(
+        forwards_visible(person).select_related("letter__unit", "letter__handler", "reply"), uuid
+    )
+
+
+def forwards_awaiting(person: Person | None) -> QuerySet[Forward]:
+    """The forwards whose result has not come back, the longest overdue first."""
+    return (
+        forwards_visible(person)
+        .filter(result_on__isnull=True)
+        .select_related("letter__unit", "note")
+        .order_by("result_due_on", "forwarded_on", "id")
+    )
+
+
+def forwards_of(letter: Letter) -> QuerySet[Forward]:
+    """A letter's forwards for its page (the letter itself already fetched as visible)."""
+    return letter.forwards.select_related("note", "reply", "to_unit").order_by(
+        "forwarded_on", "id"
+    )

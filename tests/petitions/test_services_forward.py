@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import LazySettings
@@ -22,14 +23,15 @@ from vanphong.petitions import clocks
 from vanphong.petitions.models import (
     Eligibility,
     FileKind,
+    Forward,
     Handling,
     IneligibleReason,
     Letter,
     LetterFile,
     LetterStatus,
 )
-from vanphong.petitions.services_forward import forward_result_record, letter_forward
 from vanphong.petitions.selectors import forwards_awaiting
+from vanphong.petitions.services_forward import forward_result_record, letter_forward
 
 FORWARDED_ON = date(2011, 9, 20)
 INSPECTION = "Ủy ban Kiểm tra Tỉnh ủy Tây Ninh"
@@ -75,7 +77,7 @@ def denunciation(world: PetitionWorld, **fields: object) -> Letter:
     return letter
 
 
-def forward(world: PetitionWorld, letter: Letter, **overrides: object):  # type: ignore[no-untyped-def]
+def forward(world: PetitionWorld, letter: Letter, **overrides: object) -> Forward:
     fields: dict[str, object] = {
         "actor": world.province_reception,
         "letter": letter,
@@ -139,7 +141,8 @@ def test_a_forward_puts_the_letter_under_follow_up_with_an_audit_event(
     assert letter.status == LetterStatus.FOLLOWING
     event = AuditEvent.objects.get(action="letter.forward")
     assert event.object_id == str(letter.uuid)
-    assert event.after is not None and event.after["forward"] == str(made.uuid)
+    assert event.after is not None
+    assert event.after["forward"] == str(made.uuid)
     assert list(forwards_awaiting(world.province_reception)) == [made]
 
 
@@ -233,12 +236,15 @@ def test_the_same_body_twice_while_waiting_is_refused(world: PetitionWorld) -> N
         ("guided", {"handling": Handling.GUIDE}),
         (
             "anonymous denunciation",
-            {"eligibility": Eligibility.INELIGIBLE, "ineligible_reason": IneligibleReason.ANONYMOUS},
+            {
+                "eligibility": Eligibility.INELIGIBLE,
+                "ineligible_reason": IneligibleReason.ANONYMOUS,
+            },
         ),
     ],
 )
 def test_a_letter_that_cannot_be_forwarded_is_refused(
-    world: PetitionWorld, state: str, fields: dict[str, object]
+    world: PetitionWorld, state: str, fields: dict[str, Any]
 ) -> None:
     letter = letter_row(world, **fields)
     with pytest.raises(ValidationError):
@@ -329,7 +335,8 @@ def test_a_result_leaves_the_follow_up_list_and_the_last_one_gives_the_letter_it
     assert list(forwards_awaiting(world.province_reception)) == []
     letter.refresh_from_db()
     assert letter.result_on == date(2011, 11, 9)
-    assert INSPECTION in letter.result and "Không có căn cứ" in letter.result
+    assert INSPECTION in letter.result
+    assert "Không có căn cứ" in letter.result
     assert AuditEvent.objects.filter(action="forward.result").count() == 2
 
 

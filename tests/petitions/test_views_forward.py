@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import LazySettings
+from django.template.loader import render_to_string
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -125,7 +126,8 @@ def test_a_colleague_may_not_forward_a_letter_another_officer_handles(
     assert client.get(result_url(made)).status_code == 403
     # The colleague still sees it waiting, without the result form.
     body = client.get(FOLLOW_UP).content.decode()
-    assert letter.book_number in body and result_url(made) not in body
+    assert letter.book_number in body
+    assert result_url(made) not in body
     assert Forward.objects.filter(letter=letter).count() == 1
 
 
@@ -207,3 +209,45 @@ def test_the_list_pages_and_its_queries_do_not_grow_with_its_rows(
     second = client.get(FOLLOW_UP, {"trang": "2"})
     assert len(second.context["rows"]) == 3
     assert second.context["pages"].total == 6
+
+
+def test_the_letters_forwards_fragment_shows_each_body_its_note_due_date_and_result(
+    world: PetitionWorld,
+) -> None:
+    from tests.support.documents import register_2011
+    from vanphong.petitions.selectors import forwards_of
+    from vanphong.petitions.services_forward import forward_result_record, letter_forward
+
+    letter = letter_row(world)
+    waiting = letter_forward(
+        actor=world.province_reception,
+        letter=letter,
+        to_body="Thanh tra tỉnh",
+        forwarded_on=date(2011, 9, 20),
+    )
+    answered = letter_forward(
+        actor=world.province_reception,
+        letter=letter,
+        to_body="UBND huyện Hòa Thành",
+        forwarded_on=date(2011, 9, 20),
+    )
+    reply = register_2011(
+        world.d, actor=world.province_clerk, unit=world.province_office, number_symbol="Số 9/UBND"
+    )
+    forward_result_record(
+        actor=world.province_reception,
+        forward=answered,
+        reply=reply,
+        result="Đã giải quyết dứt điểm",
+        result_on=date(2011, 10, 3),
+    )
+    html = render_to_string(
+        "petitions/_forwards.html",
+        {"forwards": forwards_of(letter), "today": date(2011, 12, 1), "may_act": True},
+    )
+    assert waiting.note is not None
+    assert reverse("documents:outgoing_detail", args=[waiting.note.uuid]) in html
+    assert reverse("documents:incoming_detail", args=[reply.uuid]) in html
+    assert "Đã giải quyết dứt điểm" in html
+    assert html.count('data-testid="overdue"') == 1  # the one still waiting, past its due date
+    assert result_url(waiting) in html

@@ -44,12 +44,12 @@ from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.petitions import services_forward as petition_services_forward
+from vanphong.petitions.models import Forward, Letter
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning import services_schedule as planning_schedule
 from vanphong.planning.conflicts import EntryData
-from vanphong.petitions import services_forward as petition_services_forward
-from vanphong.petitions.models import Forward, Letter
 from vanphong.planning.models import (
     Entry,
     MonthlyPlan,

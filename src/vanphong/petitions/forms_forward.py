@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -46,7 +46,9 @@ class ForwardForm(BootstrapForm):
 
 
 class ResultForm(BootstrapForm):
-    result = forms.CharField(label=_("Kết quả giải quyết"), widget=forms.Textarea(attrs={"rows": 4}))
+    result = forms.CharField(
+        label=_("Kết quả giải quyết"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     result_on = forms.DateField(label=_("Ngày nhận kết quả"), widget=DateInput())
     reply = forms.ModelChoiceField(
         label=_("Văn bản trả lời (trong sổ văn bản đến)"),
@@ -57,8 +59,8 @@ class ResultForm(BootstrapForm):
 
     def __init__(self, *args: Any, replies: QuerySet[IncomingDocument], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["reply"]
-        field.queryset = replies  # type: ignore[attr-defined]
+        field = cast("forms.ModelChoiceField[IncomingDocument]", self.fields["reply"])
+        field.queryset = replies
         # Offered: the latest; accepted: any of `replies` (validated against the queryset).
         field.choices = [("", "---------")] + [
             (str(document.uuid), _label(document))

@@ -54,7 +54,7 @@ def copy_filename(letter: Letter) -> str:
 
 
 def redacted_copy_pdf(letter: Letter, citizens: list[Citizen]) -> bytes:
-    """"Bản sao nội dung đơn (đã che thông tin người tố cáo)": the letter's registered content,
+    """ "Bản sao nội dung đơn (đã che thông tin người tố cáo)": the letter's registered content,
     its petitioners' identity fields hidden."""
     values = identity_values(citizens)
     pdf = FPDF(unit="mm", format="A4")

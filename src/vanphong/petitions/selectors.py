@@ -10,8 +10,7 @@ from django.db.models import QuerySet
 from vanphong.core.access import get_visible_or_404
 from vanphong.documents.models import IncomingDocument
 from vanphong.documents.selectors import incoming_visible
-from vanphong.org.models import Person
-from vanphong.org.models import Unit
+from vanphong.org.models import Person, Unit
 from vanphong.org.selectors import ancestors, scope_for, unit_subtree
 from vanphong.petitions.models import Forward, Letter, ReceptionSession, Visit
 from vanphong.petitions.workflow import PETITION_ROLES
@@ -59,9 +58,7 @@ def forwards_awaiting(person: Person | None) -> QuerySet[Forward]:
 
 def forwards_of(letter: Letter) -> QuerySet[Forward]:
     """A letter's forwards for its page (the letter itself already fetched as visible)."""
-    return letter.forwards.select_related("note", "reply", "to_unit").order_by(
-        "forwarded_on", "id"
-    )
+    return letter.forwards.select_related("note", "reply", "to_unit").order_by("forwarded_on", "id")
 
 
 def forward_units(letter: Letter) -> QuerySet[Unit]:
@@ -69,9 +66,7 @@ def forward_units(letter: Letter) -> QuerySet[Unit]:
     province's tree (the Inspection Committee, a district committee, …) but its own."""
     chain = ancestors(letter.unit)
     root = chain[0] if chain else letter.unit
-    return Unit.objects.filter(pk__in=unit_subtree(root), is_active=True).exclude(
-        pk=letter.unit_id
-    )
+    return Unit.objects.filter(pk__in=unit_subtree(root), is_active=True).exclude(pk=letter.unit_id)
 
 
 def reply_candidates(person: Person, forward: Forward) -> QuerySet[IncomingDocument]:

@@ -93,9 +93,7 @@ def _forward_checks(
     elif to_body.casefold() in {
         # Compared here: SQLite's iexact folds ASCII only ("Ủy" is not "ủy" there).
         body.casefold()
-        for body in letter.forwards.filter(result_on__isnull=True).values_list(
-            "to_body", flat=True
-        )
+        for body in letter.forwards.filter(result_on__isnull=True).values_list("to_body", flat=True)
     }:
         errors["to_body"] = _("Đơn đã chuyển đến cơ quan này và đang chờ kết quả.")
     if forwarded_on < letter.received_on:
@@ -182,7 +180,9 @@ def letter_forward(
     citizens = list(letter.citizens.all())
     values = redaction.identity_values(citizens)
     subject = clean(note_subject) or _default_subject(letter)
-    _forward_checks(letter, to_body=to_body, forwarded_on=forwarded_on, subject=subject, values=values)
+    _forward_checks(
+        letter, to_body=to_body, forwarded_on=forwarded_on, subject=subject, values=values
+    )
     due = clocks.forward_due(letter, forwarded_on)
     body = _note_body(letter, citizens, to_body=to_body, due=due, values=values)
     with ExitStack() as files:
@@ -277,9 +277,9 @@ def forward_result_record(
     if not result:
         errors["result"] = _("Cần nhập kết quả giải quyết.")
     if result_on < forward.forwarded_on:
-        errors["result_on"] = _(
-            "Ngày nhận kết quả không được trước ngày chuyển đơn (%(day)s)."
-        ) % {"day": format_date(forward.forwarded_on)}
+        errors["result_on"] = _("Ngày nhận kết quả không được trước ngày chuyển đơn (%(day)s).") % {
+            "day": format_date(forward.forwarded_on)
+        }
     elif result_on > timezone.localdate():
         errors["result_on"] = _("Ngày nhận kết quả không được ở tương lai.")
     if reply is not None:

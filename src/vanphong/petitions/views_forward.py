@@ -122,7 +122,9 @@ def forward_result(request: HttpRequest, forward_uuid: UUID) -> HttpResponse:
             ),
         )
         if done is not None:
-            messages.success(request, _("Đã ghi nhận kết quả của %(body)s.") % {"body": done.to_body})
+            messages.success(
+                request, _("Đã ghi nhận kết quả của %(body)s.") % {"body": done.to_body}
+            )
             return redirect("petitions:follow_up")
     return render(
         request,

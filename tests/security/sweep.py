@@ -32,7 +32,6 @@ from vanphong.api_root import api
 from vanphong.core.models import CalendarDay
 from vanphong.directives.models import Delegation
 from vanphong.org.models import Membership, MembershipRequest
-from vanphong.petitions.models import Letter
 from vanphong.planning.models import FeedToken, MonthlyPlanItem
 
 # Routes the sweep does not fetch, each with the reason.
@@ -141,7 +140,8 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "token_uuid": list(ApiToken.objects.filter(person=world.person(persona))),
         "delegation_uuid": list(Delegation.objects.all()),
         "request_uuid": [world.extension, *MembershipRequest.objects.all()],
-        "letter_uuid": list(Letter.objects.order_by("pk")),
+        "letter_uuid": [world.forward.letter],
+        "forward_uuid": [world.forward],
     }
 
 

@@ -44,7 +44,8 @@ from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
-from vanphong.petitions.models import Letter
+from vanphong.petitions import services_forward as petition_services_forward
+from vanphong.petitions.models import Forward, Letter
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning import services_schedule as planning_schedule
@@ -130,6 +131,7 @@ class SweepWorld:
     programme_item: ProgrammeItem
     monthly_plan: MonthlyPlan
     programme_directive: Directive
+    forward: Forward  # a denunciation forwarded: its letter's and its own pages
     tokens: dict[str, str] = field(default_factory=dict)  # persona -> API token
     feeds: dict[str, list[str]] = field(default_factory=dict)  # persona -> iCal tokens
 
@@ -467,17 +469,24 @@ def build() -> SweepWorld:
         unit=p.chau_thanh_office,
         role=Role.CLERK,
     )
-    # A letter of the petitions book, for the pages with a letter in their address.
-    Letter.objects.create(
+
+    # --- petitions ---------------------------------------------------------------------------
+    reception = personas.person(
+        "tiepdan.quet", "Lý Tiếp Dân", p.province_office, Role.RECEPTION, Clearance.UNCLASSIFIED
+    )
+    letter = Letter.objects.create(
         unit=p.province_office,
         year=today.year,
         number=1,
         received_on=today,
         channel="post",
-        complaint=True,
-        summary="Khiếu nại việc bồi thường đất",
-        summary_folded=fold("Khiếu nại việc bồi thường đất"),
-        created_by=leader,
+        denunciation=True,
+        summary="Tố cáo cán bộ địa chính xã nhận tiền khi cấp giấy chứng nhận",
+        created_by=reception,
+    )
+    letter.citizens.create(full_name="Hồ Văn Tố", name_folded=fold("Hồ Văn Tố"))
+    forward = petition_services_forward.letter_forward(
+        actor=reception, letter=letter, to_body="Ủy ban Kiểm tra Tỉnh ủy", forwarded_on=today
     )
 
     sweep = SweepWorld(
@@ -512,6 +521,7 @@ def build() -> SweepWorld:
         programme_item=item,
         monthly_plan=monthly,
         programme_directive=programme_directive,
+        forward=forward,
     )
     for person in Person.objects.all():  # the reminder also writes to those with an address
         person.email = f"{person.username}@tayninh.example"

@@ -88,9 +88,7 @@ def test_processing_is_met_when_the_letter_is_handled(world: PetitionWorld) -> N
 def test_a_denunciation_is_settled_by_the_law_in_force_on_its_acceptance_day(
     world: PetitionWorld, accepted_on: date, complexity: str, days: int, rule_from: date
 ) -> None:
-    row = _settlement(
-        world, accepted_on, complaint=False, denunciation=True, complexity=complexity
-    )
+    row = _settlement(world, accepted_on, complaint=False, denunciation=True, complexity=complexity)
     assert (row.days, row.rule_kind, row.rule_from) == (days, "deadline.denunciation", rule_from)
     assert not row.working_days
 

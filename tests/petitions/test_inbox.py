@@ -92,13 +92,13 @@ def test_no_inbox_row_names_a_denouncer(world: PetitionWorld) -> None:
 
 
 def test_a_suspended_settlement_is_neither_due_nor_overdue(world: PetitionWorld) -> None:
-    accepted = dict(
-        received_on=date(2011, 7, 1),
-        eligibility="eligible",
-        handling="accept",
-        handled_on=date(2011, 7, 1),
-        accepted_on=date(2011, 7, 1),
-    )
+    accepted = {
+        "received_on": date(2011, 7, 1),
+        "eligibility": "eligible",
+        "handling": "accept",
+        "handled_on": date(2011, 7, 1),
+        "accepted_on": date(2011, 7, 1),
+    }
     letter = _letter(world, **accepted)  # settlement due 01/08/2011
     assert letters_overdue(world.province_reception, today()).count == 1
     Suspension.objects.create(
@@ -137,9 +137,7 @@ def test_the_daily_reminder_tells_the_handler_or_else_the_reception_officers_onc
     )
     sent = reminders.send(today=WEDNESDAY)
     notices = Notification.objects.filter(key__startswith="letter-clock:")
-    by_person = {
-        (n.person_id, n.kind) for n in notices if str(letters["late"].uuid) in n.url
-    }
+    by_person = {(n.person_id, n.kind) for n in notices if str(letters["late"].uuid) in n.url}
     assert by_person == {
         (world.province_reception.pk, NoticeKind.OVERDUE),
         (world.province_reception_2.pk, NoticeKind.OVERDUE),

@@ -320,4 +320,3 @@ def refresh(letter: Letter, *, today: date | None = None) -> list[Deadline]:
     if fresh:
         Deadline.objects.bulk_create(fresh)
     return sorted(kept + fresh, key=lambda row: (row.due_on, row.kind))
-

@@ -119,7 +119,7 @@ def send(*, today: date, within: int | None = None) -> Sent:
                 fresh = [(p, e) for p, e in people if (p, keys[pk]) not in already]
                 if not fresh:
                     continue
-                notice_kind = NoticeKind.OVERDUE if late else NoticeKind.DUE_SOON
+                notice_kind = str(NoticeKind.OVERDUE if late else NoticeKind.DUE_SOON)
                 url = reverse("petitions:letter", args=[uuid])
                 notices += [(p, text, url, keys[pk], notice_kind) for p, _e in fresh]
                 told.append((notice_kind, fresh, text, url))
@@ -127,11 +127,11 @@ def send(*, today: date, within: int | None = None) -> Sent:
             notifications.send_many(notices)
         everyone = {p for _kind, fresh, _text, _url in told for p, _e in fresh}
         mailed = {
-            kind: set(notifications.wanting_email(kind, everyone))
+            str(kind): set(notifications.wanting_email(kind, everyone))
             for kind in (NoticeKind.DUE_SOON, NoticeKind.OVERDUE)
         }
-        for notice_kind, fresh, text, url in told:
-            addresses = [e for p, e in fresh if e and p in mailed[notice_kind]]
+        for told_kind, fresh, text, url in told:
+            addresses = [e for p, e in fresh if e and p in mailed[told_kind]]
             if addresses:
                 body = f"{text}\n\n{notifications.link(url)}"
                 mails.append((_("[vanphong] Nhắc hạn đơn thư"), body, None, addresses))

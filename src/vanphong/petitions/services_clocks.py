@@ -52,7 +52,7 @@ def _require_accepted(letter: Letter) -> date:
     return letter.accepted_on
 
 
-def _decision_errors(decision_number: str, decision_day: date | None, field: str) -> dict:
+def _decision_errors(decision_number: str, decision_day: date | None, field: str) -> dict[str, str]:
     errors = {}
     if not decision_number:
         errors["decision_number"] = _("Phải có số của quyết định bằng văn bản.")
@@ -105,7 +105,11 @@ def letter_extension_add(
     done = Extension.objects.filter(letter=letter).count()
     if not allowed:
         raise ValidationError(
-            {"days": _("Quy định áp dụng cho vụ việc này không cho phép gia hạn thời hạn giải quyết.")}
+            {
+                "days": _(
+                    "Quy định áp dụng cho vụ việc này không cho phép gia hạn thời hạn giải quyết."
+                )
+            }
         )
     if done >= len(allowed):
         raise ValidationError(
@@ -188,9 +192,7 @@ def letter_suspension_add(
                 {NON_FIELD_ERRORS: _("Việc giải quyết đang tạm đình chỉ; kết thúc lần đó trước.")}
             )
         if starts_on <= other.ends_on and (ends_on is None or ends_on >= other.starts_on):
-            raise ValidationError(
-                {"starts_on": _("Trùng với một lần tạm đình chỉ đã ghi nhận.")}
-            )
+            raise ValidationError({"starts_on": _("Trùng với một lần tạm đình chỉ đã ghi nhận.")})
     suspension = Suspension.objects.create(
         letter=letter,
         starts_on=starts_on,

@@ -9,6 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tests.support.petitions import PetitionWorld, build_petition_world, letter_row
+from vanphong.core.models import CalendarDay
+from vanphong.core.services import calendar_day_delete
 from vanphong.org.models import Person
 from vanphong.petitions import clocks
 from vanphong.petitions.models import ClockKind, Deadline, Forward, Letter, Suspension
@@ -275,3 +277,14 @@ def test_a_date_before_the_first_law_is_refused_on_its_field(world: PetitionWorl
     with pytest.raises(ValidationError) as forwarded:
         clocks.forward_due(letter, date(1998, 6, 1))
     assert "01/06/1998" in forwarded.value.message_dict["forwarded_on"][0]
+
+
+def test_a_changed_day_of_the_calendar_moves_the_working_day_clocks_over_it(
+    world: PetitionWorld, django_capture_on_commit_callbacks: Any
+) -> None:
+    letter = letter_row(world, received_on=date(2012, 1, 20))
+    assert _clocks(letter)[ClockKind.PROCESSING].due_on == date(2012, 2, 9)
+    # Friday 27/01/2012 worked after all: one working day more before the deadline.
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar_day_delete(actor=None, calendar_day=CalendarDay.objects.get(day=date(2012, 1, 27)))
+    assert Deadline.objects.get(letter=letter, kind=ClockKind.PROCESSING).due_on == date(2012, 2, 8)

@@ -7,6 +7,8 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Tiếp công dân, đơn thư"
 
     def ready(self) -> None:
-        from vanphong.petitions import inbox
+        from vanphong.core import audit
+        from vanphong.petitions import inbox, jobs
 
         inbox.register_sections()
+        audit.on_record(jobs.calendar_changed)

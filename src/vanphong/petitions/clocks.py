@@ -278,8 +278,9 @@ def clocks_for(letter: Letter, *, today: date | None = None) -> list[Clock]:
                     "starts_on", "ends_on"
                 )
             ]
+    # A year from receipt covers most clocks; a later one extends the span by one query.
     first = letter.received_on
-    calendar = WorkCalendar.load(first, max(today, first) + timedelta(days=366))
+    calendar = WorkCalendar.load(first, first + timedelta(days=366))
     return plan(
         letter,
         book=RuleBook.load(),

@@ -1,10 +1,15 @@
-from django.urls import path
+from django.urls import URLPattern, path
 
-from vanphong.petitions import views_clocks
+from vanphong.petitions import views_clocks, views_forward
 
 app_name = "petitions"
 
-urlpatterns = [
+urlpatterns: list[URLPattern] = [
+    path("theo-doi/", views_forward.follow_up, name="follow_up"),
+    path("<uuid:letter_uuid>/chuyen/", views_forward.letter_forward, name="letter_forward"),
+    path(
+        "chuyen/<uuid:forward_uuid>/ket-qua/", views_forward.forward_result, name="forward_result"
+    ),
     path(
         "<uuid:letter_uuid>/gia-han/",
         views_clocks.letter_extension_add,

@@ -6,8 +6,9 @@ which the shell computes once per request anyway: building the menu costs no que
 capabilities are the predicates the views apply — a clerk post for what `documents.selectors.
 clerk_units` offers, a leader post for what `workflow.is_leader_of` allows, a working post
 (`workflow.DOCUMENT_ROLES`) for what `registers.report_units` opens, administration for what
-`org.selectors.units_administered` opens — so an item is shown exactly when its page serves
-the person.
+`org.selectors.units_administered` opens, a reception or leader post
+(`petitions.workflow.PETITION_ROLES`) for the letters `petitions.selectors` shows — so an item
+is shown exactly when its page serves the person.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from django.utils.translation import gettext_lazy as _
 from vanphong.documents.workflow import DOCUMENT_ROLES
 from vanphong.org.models import LEADER_ROLES, Person, Role
 from vanphong.org.selectors import Scope, scope_for
+from vanphong.petitions.workflow import PETITION_ROLES
 
-Who = Literal["anyone", "works", "clerk", "leader", "administers"]
+Who = Literal["anyone", "works", "clerk", "leader", "administers", "petitions"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,12 @@ SECTIONS: tuple[Section, ...] = (
         ("directives",),
     ),
     Section(
+        "petitions",
+        _("Đơn thư"),
+        (Item("petitions:follow_up", _("Đơn đã chuyển chờ kết quả"), "petitions"),),
+        ("petitions",),
+    ),
+    Section(
         "org",
         _("Tổ chức"),
         (
@@ -123,6 +131,8 @@ def capabilities(scope: Scope) -> frozenset[Who]:
         held.add("clerk")
     if scope.units_with_role(*LEADER_ROLES):
         held.add("leader")
+    if scope.units_with_role(*PETITION_ROLES):
+        held.add("petitions")
     if scope.everything or scope.administered:
         held.add("administers")
     return frozenset(held)

@@ -12,7 +12,6 @@ urlpatterns = [
     path("nhiem-vu/", include("vanphong.directives.urls")),
     path("don-thu/", include("vanphong.petitions.urls")),
     path("tim-kiem/", include("vanphong.search.urls")),
-    path("don-thu/", include("vanphong.petitions.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

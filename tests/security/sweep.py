@@ -40,6 +40,9 @@ ALLOWED = {
     "set_language": "a redirect that sets a cookie; it names nothing",
     "api:openapi-view": "the Swagger page loads the schema in the browser; it names nothing",
     "api:openapi-json": "the same schema for everyone, read by the sweep itself to list the API",
+    "petitions:letter_extension_add": "POST only (a GET is 405); it answers with a redirect",
+    "petitions:letter_suspension_add": "POST only (a GET is 405); it answers with a redirect",
+    "petitions:letter_suspension_end": "POST only (a GET is 405); it answers with a redirect",
 }
 API_PREFIX = "api/v1/"
 

@@ -9,17 +9,52 @@ law changes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from vanphong.core.models import RuleSet
 from vanphong.core.vietnamese import GOVERNMENT_TYPES, PARTY_TYPES
 
 Style = Literal["party", "government"]
+
+# The sources of the petition clocks (RULES.md §5). "Ngày" in these laws are calendar days
+# unless the text says "ngày làm việc"; a period ending on a day off runs to the next working
+# day (Bộ luật Dân sự 2015, Điều 148).
+PROCESSING_1998 = (
+    "Luật Khiếu nại, tố cáo 1998 (có hiệu lực 01/01/1999): xử lý đơn trong 10 ngày làm việc "
+    "kể từ ngày nhận (*chưa kiểm chứng*)"
+)
+PROCESSING_2013 = (
+    "Luật Tiếp công dân 2013 (có hiệu lực 01/7/2014); Thông tư 07/2014/TT-TTCP, Điều 5: xử lý "
+    "đơn trong 10 ngày làm việc kể từ ngày nhận"
+)
+COMPLAINT_1998 = (
+    "Luật Khiếu nại, tố cáo 1998 (sửa đổi 2004, 2005), Điều 34, 36, 43: thụ lý trong 10 ngày; "
+    "giải quyết lần đầu 30 ngày (phức tạp 45; vùng sâu, vùng xa 45, 60), lần hai 45 ngày "
+    "(60; 60, 70)"
+)
+COMPLAINT_2011 = (
+    "Luật Khiếu nại 2011, Điều 27, 28, 36, 37: thụ lý trong 10 ngày; giải quyết lần đầu 30 ngày "
+    "(phức tạp 45; vùng sâu, vùng xa 45, 60), lần hai 45 ngày (60; 60, 70)"
+)
+DENUNCIATION_1998 = (
+    "Luật Khiếu nại, tố cáo 1998 (sửa đổi 2004, 2005), Điều 59, 60: thụ lý trong 10 ngày; "
+    "giải quyết 60 ngày, phức tạp không quá 90 ngày; không gia hạn"
+)
+DENUNCIATION_2011 = (
+    "Luật Tố cáo 2011, Điều 20, 21: thụ lý trong 10 ngày; giải quyết 60 ngày (phức tạp 90); "
+    "khi cần thiết gia hạn một lần không quá 30 ngày (phức tạp không quá 60)"
+)
+DENUNCIATION_2018 = (
+    "Luật Tố cáo 2018, Điều 24, 30: thụ lý trong 7 ngày làm việc; giải quyết 30 ngày; phức tạp "
+    "gia hạn một lần, đặc biệt phức tạp hai lần, mỗi lần không quá 30 ngày"
+)
 
 DEFAULT_RULESETS: list[dict[str, Any]] = [
     {
@@ -59,10 +94,12 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
     },
     {
         "kind": "deadline.complaint",
-        "effective_from": "2005-06-01",
-        "source": "Luật Khiếu nại, tố cáo 1998 (sửa đổi 2004, 2005)",
+        "effective_from": "1999-01-01",
+        "source": COMPLAINT_1998,
         "data": {
             "acceptance_days": 10,
+            "acceptance_working_days": False,
+            "working_days": False,
             "limitation_days": 90,
             "first": {"normal": 30, "complex": 45, "remote": 45, "remote_complex": 60},
             "second": {"normal": 45, "complex": 60, "remote": 60, "remote_complex": 70},
@@ -71,9 +108,11 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
     {
         "kind": "deadline.complaint",
         "effective_from": "2012-07-01",
-        "source": "Luật Khiếu nại 2011",
+        "source": COMPLAINT_2011,
         "data": {
             "acceptance_days": 10,
+            "acceptance_working_days": False,
+            "working_days": False,
             "limitation_days": 90,
             "first": {"normal": 30, "complex": 45, "remote": 45, "remote_complex": 60},
             "second": {"normal": 45, "complex": 60, "remote": 60, "remote_complex": 70},
@@ -81,22 +120,32 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
     },
     {
         "kind": "deadline.denunciation",
-        "effective_from": "2005-06-01",
-        "source": "Luật Khiếu nại, tố cáo 1998 (sửa đổi 2004, 2005); Luật Tố cáo 2011",
+        "effective_from": "1999-01-01",
+        "source": DENUNCIATION_1998,
         "data": {
-            "days": 60,
-            "extension_days": 30,
-            "max_extensions": {"normal": 0, "complex": 1, "especially_complex": 1},
+            "acceptance_days": 10,
+            "acceptance_working_days": False,
+            "working_days": False,
+            "cases": {
+                "normal": {"days": 60, "extensions": []},
+                "complex": {"days": 90, "extensions": []},
+                "especially_complex": {"days": 90, "extensions": []},
+            },
         },
     },
     {
         "kind": "deadline.denunciation",
         "effective_from": "2019-01-01",
-        "source": "Luật Tố cáo 2018",
+        "source": DENUNCIATION_2018,
         "data": {
-            "days": 30,
-            "extension_days": 30,
-            "max_extensions": {"normal": 0, "complex": 1, "especially_complex": 2},
+            "acceptance_days": 7,
+            "acceptance_working_days": True,
+            "working_days": False,
+            "cases": {
+                "normal": {"days": 30, "extensions": []},
+                "complex": {"days": 30, "extensions": [30]},
+                "especially_complex": {"days": 30, "extensions": [30, 30]},
+            },
         },
     },
     # The public holidays fixed on a solar date. Tết, Giỗ Tổ Hùng Vương (lunar dates), the day
@@ -146,6 +195,35 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
         "source": "Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân; thời hạn theo bảng "
         "thời hạn bảo quản hồ sơ đơn thư (chưa kiểm chứng)",
         "data": {"years": 5},
+    },
+    # Appended after the rows above, in the order core's migration 0004 inserts them (the
+    # seed test compares the rows by id).
+    {
+        "kind": "deadline.denunciation",
+        "effective_from": "2012-07-01",
+        "source": DENUNCIATION_2011,
+        "data": {
+            "acceptance_days": 10,
+            "acceptance_working_days": False,
+            "working_days": False,
+            "cases": {
+                "normal": {"days": 60, "extensions": [30]},
+                "complex": {"days": 90, "extensions": [60]},
+                "especially_complex": {"days": 90, "extensions": [60]},
+            },
+        },
+    },
+    {
+        "kind": "deadline.processing",
+        "effective_from": "1999-01-01",
+        "source": PROCESSING_1998,
+        "data": {"days": 10, "working_days": True},
+    },
+    {
+        "kind": "deadline.processing",
+        "effective_from": "2014-07-01",
+        "source": PROCESSING_2013,
+        "data": {"days": 10, "working_days": True},
     },
 ]
 
@@ -204,43 +282,147 @@ def numbering_policy(style: Style, on: date) -> NumberingPolicy:
     )
 
 
-def complaint_deadline_days(
-    on: date, *, second: bool = False, complex_case: bool = False, remote: bool = False
-) -> int:
-    """Days to settle a complaint accepted on `on` (Luật Khiếu nại)."""
-    data = rule_data("deadline.complaint", on)
-    table = data["second" if second else "first"]
-    key = {
-        (False, False): "normal",
-        (True, False): "complex",
-        (False, True): "remote",
-        (True, True): "remote_complex",
-    }[(complex_case, remote)]
-    return int(table[key])
+# --- the petition clocks -------------------------------------------------------------------
 
+PROCESSING = "deadline.processing"
+COMPLAINT = "deadline.complaint"
+DENUNCIATION = "deadline.denunciation"
+DEADLINE_KINDS = (PROCESSING, COMPLAINT, DENUNCIATION)
 
-@dataclass(frozen=True)
-class DenunciationDeadline:
-    days: int
-    extension_days: int
-    max_extensions: int
-
-    @property
-    def longest_days(self) -> int:
-        return self.days + self.extension_days * self.max_extensions
-
+# What each kind is about, for the message of a date before its first version.
+_DEADLINE_LABELS = {
+    PROCESSING: gettext_lazy("thời hạn xử lý đơn"),
+    COMPLAINT: gettext_lazy("thời hạn thụ lý, giải quyết khiếu nại"),
+    DENUNCIATION: gettext_lazy("thời hạn thụ lý, giải quyết tố cáo"),
+}
 
 Complexity = Literal["normal", "complex", "especially_complex"]
 
 
-def denunciation_deadline(on: date, *, complexity: Complexity = "normal") -> DenunciationDeadline:
-    """The settlement period for a denunciation accepted on `on` (Luật Tố cáo)."""
-    data = rule_data("deadline.denunciation", on)
-    return DenunciationDeadline(
-        days=int(data["days"]),
-        extension_days=int(data["extension_days"]),
-        max_extensions=int(data["max_extensions"][complexity]),
+@dataclass(frozen=True)
+class RuleVersion:
+    kind: str
+    effective_from: date
+    source: str
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Period:
+    """A legal period: `days` (working days or calendar days) from the version of `kind` in
+    force since `effective_from`; `extensions`: the longest each extension the version allows
+    may be, in order (none: no extension)."""
+
+    kind: str
+    effective_from: date
+    source: str
+    days: int
+    working_days: bool
+    extensions: tuple[int, ...] = ()
+
+    @property
+    def longest_days(self) -> int:
+        return self.days + sum(self.extensions)
+
+
+class RuleBook:
+    """The versions of some rule kinds, loaded in one query, answering for any date."""
+
+    def __init__(self, versions: Iterable[RuleVersion]) -> None:
+        self._versions: dict[str, list[RuleVersion]] = {}
+        for version in sorted(versions, key=lambda v: v.effective_from):
+            self._versions.setdefault(version.kind, []).append(version)
+
+    @classmethod
+    def load(cls, kinds: Iterable[str] = DEADLINE_KINDS) -> RuleBook:
+        rows = RuleSet.objects.filter(kind__in=list(kinds)).values_list(
+            "kind", "effective_from", "source", "data"
+        )
+        return cls(RuleVersion(*row) for row in rows)
+
+    def version(self, kind: str, on: date) -> RuleVersion:
+        versions = self._versions.get(kind, [])
+        index = bisect_right([v.effective_from for v in versions], on) - 1
+        if index < 0:
+            label = _DEADLINE_LABELS.get(kind, kind)
+            if versions:
+                raise NoRuleInForce(
+                    _(
+                        "Ngày %(date)s trước khi có quy định về %(what)s (quy định đầu tiên có "
+                        "hiệu lực từ %(first)s)."
+                    )
+                    % {
+                        "date": on.strftime("%d/%m/%Y"),
+                        "what": label,
+                        "first": versions[0].effective_from.strftime("%d/%m/%Y"),
+                    }
+                )
+            raise NoRuleInForce(
+                _("Chưa có quy định về %(what)s có hiệu lực vào ngày %(date)s.")
+                % {"what": label, "date": on.strftime("%d/%m/%Y")}
+            )
+        return versions[index]
+
+    def _period(
+        self, version: RuleVersion, days: Any, working: Any, extensions: Any = ()
+    ) -> Period:
+        return Period(
+            kind=version.kind,
+            effective_from=version.effective_from,
+            source=version.source,
+            days=int(days),
+            working_days=bool(working),
+            extensions=tuple(int(d) for d in extensions),
+        )
+
+    def processing(self, on: date) -> Period:
+        """Processing a letter received on `on`: classify, decide, reply or forward."""
+        version = self.version(PROCESSING, on)
+        return self._period(version, version.data["days"], version.data.get("working_days"))
+
+    def acceptance(self, on: date, *, denunciation: bool) -> Period:
+        """Accepting (thụ lý) or refusing a complaint or denunciation received on `on`."""
+        version = self.version(DENUNCIATION if denunciation else COMPLAINT, on)
+        data = version.data
+        return self._period(version, data["acceptance_days"], data.get("acceptance_working_days"))
+
+    def complaint(
+        self, on: date, *, second: bool = False, complex_case: bool = False, remote: bool = False
+    ) -> Period:
+        """Settling a complaint accepted on `on` (no extension: the law has none)."""
+        version = self.version(COMPLAINT, on)
+        key = {
+            (False, False): "normal",
+            (True, False): "complex",
+            (False, True): "remote",
+            (True, True): "remote_complex",
+        }[(complex_case, remote)]
+        days = version.data["second" if second else "first"][key]
+        return self._period(version, days, version.data.get("working_days"))
+
+    def denunciation(self, on: date, *, complexity: Complexity = "normal") -> Period:
+        """Settling a denunciation accepted on `on`, with the extensions allowed."""
+        version = self.version(DENUNCIATION, on)
+        case = version.data["cases"][complexity]
+        return self._period(
+            version, case["days"], version.data.get("working_days"), case.get("extensions", ())
+        )
+
+
+def processing_period(on: date) -> Period:
+    return RuleBook.load([PROCESSING]).processing(on)
+
+
+def complaint_period(
+    on: date, *, second: bool = False, complex_case: bool = False, remote: bool = False
+) -> Period:
+    return RuleBook.load([COMPLAINT]).complaint(
+        on, second=second, complex_case=complex_case, remote=remote
     )
+
+
+def denunciation_period(on: date, *, complexity: Complexity = "normal") -> Period:
+    return RuleBook.load([DENUNCIATION]).denunciation(on, complexity=complexity)
 
 
 FIXED_HOLIDAYS = "calendar.fixed_holidays"

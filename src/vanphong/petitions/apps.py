@@ -7,7 +7,15 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Tiếp công dân, đơn thư"
 
     def ready(self) -> None:
+<<<<<<< HEAD
         from vanphong.petitions.search import LetterProvider
         from vanphong.search import registry
 
         registry.register(LetterProvider())
+=======
+        from vanphong.core import audit
+        from vanphong.petitions import inbox, jobs
+
+        inbox.register_sections()
+        audit.on_record(jobs.calendar_changed)
+>>>>>>> s15-clocks

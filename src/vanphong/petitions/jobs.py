@@ -1,3 +1,4 @@
+<<<<<<< HEAD
 """Background work of petitions: thin tasks that call the services."""
 
 from __future__ import annotations
@@ -20,3 +21,56 @@ def purge_due() -> None:
     ).order_by("pk")
     for unit in units:
         letters_purge(actor=None, unit=unit, on=today)
+=======
+"""Background work of petitions (django-tasks): the daily reminder of letters' clocks, and the
+clocks recomputed when a day of the working-day calendar changes."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import models, transaction
+from django.utils import timezone
+from django_tasks import task
+
+from vanphong.petitions import clocks, reminders
+from vanphong.petitions.models import Deadline, Letter
+
+# A calendar-day period ending near a changed day may move to the next working day: the clocks
+# due up to this long before the day are looked at too.
+REACH = timedelta(days=14)
+CHUNK = 500
+
+
+@task()
+def reminders_send() -> dict[str, int]:
+    sent = reminders.send(today=timezone.localdate())
+    return {"clocks": sent.clocks, "notices": sent.notices, "emails": sent.emails}
+
+
+@task()
+def clocks_recompute(day: str) -> int:
+    """Refresh the letters whose open clocks run over `day` (ISO date); how many."""
+    changed = date.fromisoformat(day)
+    letter_ids = sorted(
+        set(
+            Deadline.objects.filter(
+                met_on__isnull=True, starts_on__lte=changed, due_on__gte=changed - REACH
+            ).values_list("letter_id", flat=True)
+        )
+    )
+    for start in range(0, len(letter_ids), CHUNK):
+        with transaction.atomic():
+            for letter in Letter.objects.filter(pk__in=letter_ids[start : start + CHUNK]):
+                clocks.refresh(letter)
+    return len(letter_ids)
+
+
+def calendar_changed(target: models.Model, action: str) -> None:
+    """Audit listener: a day of the working-day calendar was added, changed or removed; the
+    clocks over it are recomputed in the background once the change has committed."""
+    if not action.startswith("calendar_day.") or not hasattr(target, "day"):
+        return
+    day = target.day.isoformat()
+    transaction.on_commit(lambda: clocks_recompute.enqueue(day=day))
+>>>>>>> s15-clocks

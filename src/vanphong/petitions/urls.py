@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from vanphong.petitions import views_duplicates, views_forward
+from vanphong.petitions import views_clocks, views_duplicates, views_forward
 
 app_name = "petitions"
 
@@ -20,5 +20,20 @@ urlpatterns: list[URLPattern] = [
         "<uuid:letter_uuid>/trung/bo-danh-dau/",
         views_duplicates.letter_duplicate_unlink,
         name="duplicate_unlink",
+    ),
+    path(
+        "<uuid:letter_uuid>/gia-han/",
+        views_clocks.letter_extension_add,
+        name="letter_extension_add",
+    ),
+    path(
+        "<uuid:letter_uuid>/tam-dinh-chi/",
+        views_clocks.letter_suspension_add,
+        name="letter_suspension_add",
+    ),
+    path(
+        "<uuid:letter_uuid>/tam-dinh-chi/ket-thuc/",
+        views_clocks.letter_suspension_end,
+        name="letter_suspension_end",
     ),
 ]

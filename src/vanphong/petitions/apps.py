@@ -7,15 +7,11 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Tiếp công dân, đơn thư"
 
     def ready(self) -> None:
-<<<<<<< HEAD
+        from vanphong.core import audit
+        from vanphong.petitions import inbox, jobs
         from vanphong.petitions.search import LetterProvider
         from vanphong.search import registry
 
         registry.register(LetterProvider())
-=======
-        from vanphong.core import audit
-        from vanphong.petitions import inbox, jobs
-
         inbox.register_sections()
         audit.on_record(jobs.calendar_changed)
->>>>>>> s15-clocks

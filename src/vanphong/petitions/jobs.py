@@ -1,40 +1,20 @@
-<<<<<<< HEAD
-"""Background work of petitions: thin tasks that call the services."""
-
-from __future__ import annotations
-
-from django.db.models import Q
-from django.utils import timezone
-from django_tasks import task
-
-from vanphong.org.models import Unit
-from vanphong.petitions.models import Letter, Visit
-from vanphong.petitions.services_purge import letters_purge
-
-
-@task()
-def purge_due() -> None:
-    """Purge, in every unit keeping petitions books, the personal data whose retention passed."""
-    today = timezone.localdate()
-    units = Unit.objects.filter(
-        Q(pk__in=Letter.objects.values("unit_id")) | Q(pk__in=Visit.objects.values("unit_id"))
-    ).order_by("pk")
-    for unit in units:
-        letters_purge(actor=None, unit=unit, on=today)
-=======
-"""Background work of petitions (django-tasks): the daily reminder of letters' clocks, and the
-clocks recomputed when a day of the working-day calendar changes."""
+"""Background work of petitions (django-tasks), thin tasks calling the services: the daily
+reminder of letters' clocks, the clocks recomputed when a day of the working-day calendar
+changes, and the daily purge of personal data past retention."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from vanphong.org.models import Unit
 from vanphong.petitions import clocks, reminders
-from vanphong.petitions.models import Deadline, Letter
+from vanphong.petitions.models import Deadline, Letter, Visit
+from vanphong.petitions.services_purge import letters_purge
 
 # A calendar-day period ending near a changed day may move to the next working day: the clocks
 # due up to this long before the day are looked at too.
@@ -73,4 +53,14 @@ def calendar_changed(target: models.Model, action: str) -> None:
         return
     day = target.day.isoformat()
     transaction.on_commit(lambda: clocks_recompute.enqueue(day=day))
->>>>>>> s15-clocks
+
+
+@task()
+def purge_due() -> None:
+    """Purge, in every unit keeping petitions books, the personal data whose retention passed."""
+    today = timezone.localdate()
+    units = Unit.objects.filter(
+        Q(pk__in=Letter.objects.values("unit_id")) | Q(pk__in=Visit.objects.values("unit_id"))
+    ).order_by("pk")
+    for unit in units:
+        letters_purge(actor=None, unit=unit, on=today)

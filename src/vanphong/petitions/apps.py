@@ -7,4 +7,6 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Tiếp công dân, đơn thư"
 
     def ready(self) -> None:
-        pass
+        from vanphong.petitions.reception_check import register_reception_section
+
+        register_reception_section()

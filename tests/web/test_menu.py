@@ -97,7 +97,14 @@ CLERK = WORKS | {
     "documents:queue",
     "documents:outgoing_awaiting_issue",
 }
-LEADER = WORKS | {
+# Everyone holding a post of petitions.workflow.PETITION_ROLES: leaders, reception officers.
+PETITIONS = {
+    "petitions:sessions",
+    "petitions:session_plan",
+    "petitions:session_record",
+    "petitions:reception_register",
+}
+LEADER = WORKS | PETITIONS | {
     "documents:presented_to_me",
     "documents:assigned_by_me",
     "documents:outgoing_awaiting_approval",

@@ -1,0 +1,24 @@
+from django.urls import URLPattern, path, re_path
+
+from vanphong.petitions import views_reception
+
+app_name = "petitions"
+
+urlpatterns: list[URLPattern] = [
+    path("tiep-cong-dan/", views_reception.sessions, name="sessions"),
+    path("tiep-cong-dan/len-lich/", views_reception.session_plan, name="session_plan"),
+    path("tiep-cong-dan/ghi-buoi-tiep/", views_reception.session_record, name="session_record"),
+    path("tiep-cong-dan/so/", views_reception.register, name="reception_register"),
+    re_path(
+        r"^tiep-cong-dan/so/tai-ve\.(?P<extension>xlsx|pdf)$",
+        views_reception.register_export,
+        name="reception_register_export",
+    ),
+    path("tiep-cong-dan/<uuid:session_uuid>/", views_reception.session, name="session"),
+    path(
+        "tiep-cong-dan/<uuid:session_uuid>/da-tiep/",
+        views_reception.session_hold,
+        name="session_hold",
+    ),
+    path("tiep-cong-dan/luot/<uuid:visit_uuid>/", views_reception.visit, name="visit"),
+]

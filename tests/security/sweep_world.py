@@ -44,6 +44,7 @@ from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.petitions.models import ReceptionSession, Visit
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning import services_schedule as planning_schedule
@@ -465,6 +466,20 @@ def build() -> SweepWorld:
         person=p.chau_thanh_specialist,
         unit=p.chau_thanh_office,
         role=Role.CLERK,
+    )
+
+    # A reception session with a visit: their pages are swept too.
+    reception = ReceptionSession.objects.create(
+        unit=p.province_office, kind="regular", day=today, created_by=leader
+    )
+    Visit.objects.create(
+        session=reception,
+        unit=p.province_office,
+        year=today.year,
+        number=1,
+        complaint=True,
+        raised="Kiến nghị về bồi thường đất",
+        received_by=leader,
     )
 
     sweep = SweepWorld(

@@ -104,12 +104,16 @@ PETITIONS = {
     "petitions:session_record",
     "petitions:reception_register",
 }
-LEADER = WORKS | PETITIONS | {
-    "documents:presented_to_me",
-    "documents:assigned_by_me",
-    "documents:outgoing_awaiting_approval",
-    "directives:delegations",
-}
+LEADER = (
+    WORKS
+    | PETITIONS
+    | {
+        "documents:presented_to_me",
+        "documents:assigned_by_me",
+        "documents:outgoing_awaiting_approval",
+        "directives:delegations",
+    }
+)
 ADMIN = EVERYONE | {"org:units", "org:people", "org:requests"}
 
 PERSONAS = {

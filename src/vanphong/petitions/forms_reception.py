@@ -44,8 +44,8 @@ class SessionForm(BootstrapForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-        self.fields["host"].queryset = hosts
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        self.fields["host"].queryset = hosts  # type: ignore[attr-defined]
         if not plan:
             del self.fields["session"]
 
@@ -86,7 +86,7 @@ class VisitForm(BootstrapForm):
         required=False,
         widget=forms.Textarea({"rows": 3}),
     )
-    files = MultipleFileField(
+    scans = MultipleFileField(
         label=_("Tài liệu công dân nộp (bản quét)"),
         required=False,
         help_text=_("PDF, ảnh, DOCX; có thể chọn nhiều tệp."),
@@ -94,7 +94,7 @@ class VisitForm(BootstrapForm):
 
     def __init__(self, *args: Any, places: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["place_unit"].queryset = places
+        self.fields["place_unit"].queryset = places  # type: ignore[attr-defined]
 
 
 class CitizenForm(BootstrapForm):
@@ -120,6 +120,6 @@ class RegisterQuery(QueryForm):
 
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
+        self.fields["unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["unit"].widget.attrs["class"] = "form-select"
         self.fields["year"].widget.attrs["class"] = "form-control"

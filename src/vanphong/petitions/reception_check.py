@@ -109,7 +109,9 @@ def _checks(committee: Unit, months: list[date], today: date) -> list[MonthCheck
     ]
 
 
-def head_months(unit_or_committee: Unit, year: int, *, today: date | None = None) -> list[MonthCheck]:
+def head_months(
+    unit_or_committee: Unit, year: int, *, today: date | None = None
+) -> list[MonthCheck]:
     """Each month of `year` up to the current one: the head's days held against the rule."""
     today = today or timezone.localdate()
     committee = committee_for(unit_or_committee)
@@ -152,7 +154,8 @@ def missed_months(person: Person, today: Today) -> Shown:
                         _("Tháng %(month)s: người đứng đầu %(committee)s chưa tiếp công dân")
                         % {"month": check.label, "committee": committee.name},
                         f"{reverse('petitions:sessions')}?nam={check.month.year}",
-                        _("%(held)d/%(required)d ngày") % {
+                        _("%(held)d/%(required)d ngày")
+                        % {
                             "held": check.held,
                             "required": check.required or 0,
                         },

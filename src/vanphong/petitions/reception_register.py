@@ -31,7 +31,7 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
 }
-SECRET = "(giữ bí mật)"
+WITHHELD = "(giữ bí mật)"
 # (heading, relative width): the columns of the paper book.
 COLUMNS = (
     ("STT", 5),
@@ -61,9 +61,7 @@ def visits_of(found: QuerySet[Visit], unit: Unit, year: int) -> QuerySet[Visit]:
     return (
         found.filter(unit=unit, year=year)
         .select_related("session__host", "received_by", "field", "letter")
-        .prefetch_related(
-            Prefetch("citizens", queryset=Citizen.objects.order_by("position", "id"))
-        )
+        .prefetch_related(Prefetch("citizens", queryset=Citizen.objects.order_by("position", "id")))
         .order_by("number")
     )
 
@@ -71,7 +69,7 @@ def visits_of(found: QuerySet[Visit], unit: Unit, year: int) -> QuerySet[Visit]:
 def visitors(visit: Visit) -> str:
     """Who came, as the register writes it; a denunciation visit's visitors are kept secret."""
     if visit.denunciation:
-        return SECRET
+        return WITHHELD
     people = list(visit.citizens.all())
     lines = []
     if visit.is_group:

@@ -130,12 +130,14 @@ def _session_errors(
     elif kind == SessionKind.HEAD:
         if host is None:
             errors["host"] = _("Buổi tiếp của người đứng đầu cần ghi người chủ trì.")
-        elif not people_holding(
-            units=[committee], roles=[Role.COMMITTEE_LEADER], on=day
-        ).filter(pk=host.pk).exists():
-            errors["host"] = _("Người chủ trì phải là lãnh đạo của %(committee)s vào ngày tiếp.") % {
-                "committee": committee.name
-            }
+        elif (
+            not people_holding(units=[committee], roles=[Role.COMMITTEE_LEADER], on=day)
+            .filter(pk=host.pk)
+            .exists()
+        ):
+            errors["host"] = _(
+                "Người chủ trì phải là lãnh đạo của %(committee)s vào ngày tiếp."
+            ) % {"committee": committee.name}
     return errors
 
 
@@ -342,9 +344,9 @@ def _citizen_errors(
     if marked > 1:
         errors["citizens"] = _("Chỉ đánh dấu một người đại diện.")
     elif group_size >= GROUP and citizens and marked == 0:
-        errors["citizens"] = _(
-            "Đoàn đông người (từ %(group)d người) cần ghi người đại diện."
-        ) % {"group": GROUP}
+        errors["citizens"] = _("Đoàn đông người (từ %(group)d người) cần ghi người đại diện.") % {
+            "group": GROUP
+        }
     return errors, numbers
 
 
@@ -454,7 +456,6 @@ def visit_record(
         },
     )
     return visit
-
 
 
 @transaction.atomic

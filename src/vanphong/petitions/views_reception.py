@@ -4,13 +4,14 @@ session, a session with its visits and the form recording one, a visit, and the 
 from __future__ import annotations
 
 import re
-from typing import cast
+from typing import Any, cast
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Count, QuerySet
+from django.forms import BaseFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,7 +33,7 @@ from vanphong.petitions.forms_reception import (
     SessionForm,
     VisitForm,
 )
-from vanphong.petitions.models import ReceptionSession, Visit
+from vanphong.petitions.models import ReceptionSession
 from vanphong.petitions.reception_check import head_months
 
 SESSIONS_PER_PAGE = 50
@@ -181,13 +182,13 @@ def _session_or_404(person: Person, uuid: UUID) -> ReceptionSession:
     )
 
 
-def _put_errors(error: ValidationError, form: VisitForm, rows: object) -> None:
+def _put_errors(error: ValidationError, form: VisitForm, formset: BaseFormSet[Any]) -> None:
     """A service's errors: a visitor's on its row's field, the rest on the form."""
-    formset = cast(CitizenFormSet, rows)
     if not hasattr(error, "error_dict"):
         form.add_error(None, error)
         return
-    for key, errors in error.error_dict.items():
+    for name, errors in error.error_dict.items():
+        key = "scans" if name == "files" else name  # the service's `files`, the form's field
         match = _ROW_ERROR.match(key)
         if match and int(match.group(1)) < len(formset.forms):
             formset.forms[int(match.group(1))].add_error(match.group(2), errors)
@@ -234,7 +235,7 @@ def session(request: HttpRequest, session_uuid: UUID) -> HttpResponse:
                     raised=data["raised"],
                     answer=data["answer"],
                     agreed=data["agreed"],
-                    files=data["files"],
+                    files=data["scans"],
                 )
             except PermissionDenied as refused:
                 form.add_error(None, str(refused))
@@ -354,7 +355,5 @@ def register_export(request: HttpRequest, extension: str) -> HttpResponse:
     found = reception_register.visits_of(selectors.visits_visible(person), unit, year)
     body = reception_register.export(found, unit=unit, year=year, file_format=extension)
     response = HttpResponse(body, content_type=reception_register.CONTENT_TYPES[extension])
-    response["Content-Disposition"] = (
-        f'attachment; filename="so-tiep-cong-dan-{year}.{extension}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="so-tiep-cong-dan-{year}.{extension}"'
     return response

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,7 +90,7 @@ def _checks(committee: Unit, months: list[date], today: date) -> list[MonthCheck
     first, last = min(months), _next_month(max(months))
     days: dict[date, set[date]] = defaultdict(set)
     held = ReceptionSession.objects.filter(
-        unit__in=[committee.pk, *committee.children.values_list("pk", flat=True)],
+        Q(unit=committee) | Q(unit__parent=committee),
         kind=SessionKind.HEAD,
         held=True,
         day__gte=first,

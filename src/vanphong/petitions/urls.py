@@ -1,10 +1,19 @@
 from django.urls import URLPattern, path, re_path
 
-from vanphong.petitions import views_reception
+from vanphong.petitions import views_forward, views_reception
 
 app_name = "petitions"
 
+# Mounted at the site's root: the letters under "don-thu/", citizen reception under
+# "tiep-cong-dan/".
 urlpatterns: list[URLPattern] = [
+    path("don-thu/theo-doi/", views_forward.follow_up, name="follow_up"),
+    path("don-thu/<uuid:letter_uuid>/chuyen/", views_forward.letter_forward, name="letter_forward"),
+    path(
+        "don-thu/chuyen/<uuid:forward_uuid>/ket-qua/",
+        views_forward.forward_result,
+        name="forward_result",
+    ),
     path("tiep-cong-dan/", views_reception.sessions, name="sessions"),
     path("tiep-cong-dan/len-lich/", views_reception.session_plan, name="session_plan"),
     path("tiep-cong-dan/ghi-buoi-tiep/", views_reception.session_record, name="session_record"),

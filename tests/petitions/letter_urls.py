@@ -19,9 +19,9 @@ def _letter(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 if not any(getattr(pattern, "name", None) == "letter" for pattern in _patterns):
-    _patterns.append(path("<uuid:uuid>/", _letter, name="letter"))
+    _patterns.append(path("don-thu/<uuid:uuid>/", _letter, name="letter"))
 
 urlpatterns = [
     *(p for p in project.urlpatterns if getattr(p, "namespace", None) != "petitions"),
-    path("don-thu/", include((_patterns, "petitions"))),
+    path("", include((_patterns, "petitions"))),
 ]

@@ -32,6 +32,7 @@ from vanphong.api_root import api
 from vanphong.core.models import CalendarDay
 from vanphong.directives.models import Delegation
 from vanphong.org.models import Membership, MembershipRequest
+from vanphong.petitions.models import ReceptionSession, Visit
 from vanphong.planning.models import FeedToken, MonthlyPlanItem
 
 # Routes the sweep does not fetch, each with the reason.
@@ -145,6 +146,8 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "request_uuid": [world.extension, *MembershipRequest.objects.all()],
         "letter_uuid": [world.forward.letter],
         "forward_uuid": [world.forward],
+        "session_uuid": list(ReceptionSession.objects.all()),
+        "visit_uuid": list(Visit.objects.all()),
     }
 
 

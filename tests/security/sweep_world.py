@@ -45,7 +45,7 @@ from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
 from vanphong.petitions import services_forward as petition_services_forward
-from vanphong.petitions.models import Forward, Letter
+from vanphong.petitions.models import Forward, Letter, ReceptionSession, Visit
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning import services_schedule as planning_schedule
@@ -487,6 +487,19 @@ def build() -> SweepWorld:
     letter.citizens.create(full_name="Hồ Văn Tố", name_folded=fold("Hồ Văn Tố"))
     forward = petition_services_forward.letter_forward(
         actor=reception, letter=letter, to_body="Ủy ban Kiểm tra Tỉnh ủy", forwarded_on=today
+    )
+    # A reception session with a visit: their pages are swept too.
+    reception_day = ReceptionSession.objects.create(
+        unit=p.province_office, kind="regular", day=today, created_by=reception
+    )
+    Visit.objects.create(
+        session=reception_day,
+        unit=p.province_office,
+        year=today.year,
+        number=1,
+        complaint=True,
+        raised="Kiến nghị về bồi thường đất",
+        received_by=reception,
     )
 
     sweep = SweepWorld(

@@ -97,13 +97,24 @@ CLERK = WORKS | {
     "documents:queue",
     "documents:outgoing_awaiting_issue",
 }
-LEADER = WORKS | {
-    "documents:presented_to_me",
-    "documents:assigned_by_me",
-    "documents:outgoing_awaiting_approval",
-    "directives:delegations",
+# Everyone holding a post of petitions.workflow.PETITION_ROLES: leaders, reception officers.
+PETITIONS = {
+    "petitions:sessions",
+    "petitions:session_plan",
+    "petitions:session_record",
+    "petitions:reception_register",
     "petitions:follow_up",  # a leader of the Office or the committee sees its letters
 }
+LEADER = (
+    WORKS
+    | PETITIONS
+    | {
+        "documents:presented_to_me",
+        "documents:assigned_by_me",
+        "documents:outgoing_awaiting_approval",
+        "directives:delegations",
+    }
+)
 ADMIN = EVERYONE | {"org:units", "org:people", "org:requests"}
 
 PERSONAS = {
@@ -220,4 +231,4 @@ def test_the_documents_tabs_offer_a_leader_no_clerks_step_and_a_clerk_no_leaders
 def test_a_reception_officer_is_offered_the_letters_pages(client: Client, people: Personas) -> None:
     client.force_login(cast(people, "td.tinh"))
     links = _menu_links(client.get(reverse("web:home")).content.decode())
-    assert links == {reverse(name) for name in WORKS | {"petitions:follow_up"}}
+    assert links == {reverse(name) for name in WORKS | PETITIONS}

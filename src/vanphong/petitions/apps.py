@@ -9,9 +9,11 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         from vanphong.core import audit
         from vanphong.petitions import inbox, jobs
+        from vanphong.petitions.reception_check import register_reception_section
         from vanphong.petitions.search import LetterProvider
         from vanphong.search import registry
 
         registry.register(LetterProvider())
         inbox.register_sections()
+        register_reception_section()
         audit.on_record(jobs.calendar_changed)

@@ -93,8 +93,19 @@ SECTIONS: tuple[Section, ...] = (
     ),
     Section(
         "petitions",
-        _("Đơn thư"),
-        (Item("petitions:follow_up", _("Đơn đã chuyển chờ kết quả"), "petitions"),),
+        _("Tiếp dân, đơn thư"),
+        (
+            Item("petitions:sessions", _("Tiếp công dân"), "petitions"),
+            Item("petitions:session_plan", _("Lên lịch buổi tiếp"), "petitions"),
+            Item("petitions:session_record", _("Ghi buổi tiếp đã diễn ra"), "petitions"),
+            Item("petitions:reception_register", _("Sổ tiếp công dân"), "petitions"),
+            Item(
+                "petitions:follow_up",
+                _("Đơn đã chuyển chờ kết quả"),
+                "petitions",
+                divider_before=True,
+            ),
+        ),
         ("petitions",),
     ),
     Section(

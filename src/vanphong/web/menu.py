@@ -23,8 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from vanphong.documents.workflow import DOCUMENT_ROLES
 from vanphong.org.models import LEADER_ROLES, Person, Role
 from vanphong.org.selectors import Scope, scope_for
+from vanphong.petitions.workflow import PETITION_ROLES
 
-Who = Literal["anyone", "works", "clerk", "leader", "administers"]
+Who = Literal["anyone", "works", "clerk", "leader", "administers", "petitions", "reception"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,16 @@ SECTIONS: tuple[Section, ...] = (
         ("directives",),
     ),
     Section(
+        "petitions",
+        _("Tiếp dân, đơn thư"),
+        (
+            Item("petitions:letters", _("Sổ đơn thư"), "petitions"),
+            Item("petitions:letter_register", _("Vào sổ đơn thư"), "reception"),
+            Item("petitions:fields", _("Lĩnh vực đơn thư"), "petitions", divider_before=True),
+        ),
+        ("petitions",),
+    ),
+    Section(
         "org",
         _("Tổ chức"),
         (
@@ -123,6 +134,10 @@ def capabilities(scope: Scope) -> frozenset[Who]:
         held.add("clerk")
     if scope.units_with_role(*LEADER_ROLES):
         held.add("leader")
+    if scope.units_with_role(*PETITION_ROLES):
+        held.add("petitions")
+    if scope.units_with_role(Role.RECEPTION):
+        held.add("reception")
     if scope.everything or scope.administered:
         held.add("administers")
     return frozenset(held)

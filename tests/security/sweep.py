@@ -32,6 +32,7 @@ from vanphong.api_root import api
 from vanphong.core.models import CalendarDay
 from vanphong.directives.models import Delegation
 from vanphong.org.models import Membership, MembershipRequest
+from vanphong.petitions.models import Field, Letter, LetterFile
 from vanphong.planning.models import FeedToken, MonthlyPlanItem
 
 # Routes the sweep does not fetch, each with the reason.
@@ -140,6 +141,9 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "token_uuid": list(ApiToken.objects.filter(person=world.person(persona))),
         "delegation_uuid": list(Delegation.objects.all()),
         "request_uuid": [world.extension, *MembershipRequest.objects.all()],
+        "letter_uuid": list(Letter.objects.all()),
+        "letter_file_uuid": list(LetterFile.objects.all()),
+        "field_uuid": list(Field.objects.order_by("pk")[:1]),
     }
 
 

@@ -30,6 +30,7 @@ from vanphong.directives import services as directive_services
 from vanphong.directives import services_decisions as directive_services_decisions
 from vanphong.directives import services_reports as directive_services_reports
 from vanphong.directives.models import Directive, ExtensionRequest, ReportFile, Task
+from vanphong.petitions import services as petition_services
 from vanphong.documents import services_handling as document_services_handling
 from vanphong.documents import services_incoming as document_services_incoming
 from vanphong.documents import services_outgoing as document_services_outgoing
@@ -465,6 +466,21 @@ def build() -> SweepWorld:
         person=p.chau_thanh_specialist,
         unit=p.chau_thanh_office,
         role=Role.CLERK,
+    )
+
+    # --- petitions: a letter of the province's book, with its scan ---------------------------
+    reception = personas.person(
+        "td.quet", "Lý Tiếp Dân", p.province_office, Role.RECEPTION, Clearance.UNCLASSIFIED
+    )
+    petition_services.letter_register(
+        actor=reception,
+        unit=p.province_office,
+        received_on=today,
+        channel="post",
+        summary="Khiếu nại việc bồi thường đất khi mở rộng đường",
+        complaint=True,
+        citizens=[petition_services.CitizenData(full_name="Nguyễn Văn Khiếu")],
+        files=[_pdf("don thu")],
     )
 
     sweep = SweepWorld(

@@ -98,6 +98,8 @@ CLERK = WORKS | {
     "documents:outgoing_awaiting_issue",
 }
 LEADER = WORKS | {
+    "petitions:letters",
+    "petitions:fields",
     "documents:presented_to_me",
     "documents:assigned_by_me",
     "documents:outgoing_awaiting_approval",

@@ -5,8 +5,8 @@ of Châu Thành's book."""
 from __future__ import annotations
 
 import io
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -51,9 +51,7 @@ def letters(db: None) -> Letters:
     world = build_petition_world()
     province = _denunciation(world.province_reception, world.province_office, DENOUNCER)
     province = services_handling.letter_take(actor=world.province_reception, letter=province)
-    chau_thanh = _denunciation(
-        world.chau_thanh_reception, world.chau_thanh_office, CT_DENOUNCER
-    )
+    chau_thanh = _denunciation(world.chau_thanh_reception, world.chau_thanh_office, CT_DENOUNCER)
     return Letters(world, province, chau_thanh)
 
 

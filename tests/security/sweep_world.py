@@ -30,7 +30,6 @@ from vanphong.directives import services as directive_services
 from vanphong.directives import services_decisions as directive_services_decisions
 from vanphong.directives import services_reports as directive_services_reports
 from vanphong.directives.models import Directive, ExtensionRequest, ReportFile, Task
-from vanphong.petitions import services as petition_services
 from vanphong.documents import services_handling as document_services_handling
 from vanphong.documents import services_incoming as document_services_incoming
 from vanphong.documents import services_outgoing as document_services_outgoing
@@ -45,6 +44,7 @@ from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.petitions import services as petition_services
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning import services_schedule as planning_schedule

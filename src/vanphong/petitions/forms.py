@@ -68,9 +68,7 @@ class LetterFilterForm(QueryForm, BootstrapForm):
         required=False,
         empty_label=_("Tất cả"),
     )
-    text = forms.CharField(
-        label=_("Tìm (nội dung, số)"), max_length=200, required=False
-    )
+    text = forms.CharField(label=_("Tìm (nội dung, số)"), max_length=200, required=False)
 
     def __init__(self, data: Any, *, fields: QuerySet[Field]) -> None:
         super().__init__(data)
@@ -118,9 +116,7 @@ class LetterForm(BootstrapForm):
         label=_("Lĩnh vực"), queryset=Field.objects.none(), to_field_name="uuid", required=False
     )
     place = forms.CharField(label=_("Địa bàn"), max_length=300, required=False)
-    place_unit = UnitChoiceField(
-        label=_("Thuộc huyện, thị"), to_field_name="uuid", required=False
-    )
+    place_unit = UnitChoiceField(label=_("Thuộc huyện, thị"), to_field_name="uuid", required=False)
     subject_kind = forms.ChoiceField(
         label=_("Đối tượng bị đề cập"),
         choices=[("", "—"), *SubjectKind.choices],
@@ -132,7 +128,7 @@ class LetterForm(BootstrapForm):
     summary = forms.CharField(
         label=_("Nội dung tóm tắt"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
     )
-    files = MultipleFileField(
+    scans = MultipleFileField(
         label=_("Bản quét đơn"),
         help_text=_("Có thể chọn nhiều tệp: PDF, ảnh."),
     )

@@ -105,9 +105,7 @@ def letters_page(letters: QuerySet[Letter]) -> QuerySet[Letter]:
         ),
         Prefetch(
             "citizens",
-            queryset=Citizen.objects.filter(letter__denunciation=False).order_by(
-                "position", "id"
-            ),
+            queryset=Citizen.objects.filter(letter__denunciation=False).order_by("position", "id"),
             to_attr="named_citizens",
         ),
     )

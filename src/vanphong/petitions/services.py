@@ -3,6 +3,8 @@ denouncer's identity (an audited read), and the fields (lĩnh vực). The handli
 handler, classification, handling, result, telling the petitioner, closing — is in
 `services_handling`; the building blocks both use are here.
 
+The fields (lĩnh vực) are kept in `services_fields`.
+
 A letter's number (số vào sổ) comes from core.numbering inside the registration's transaction
 and only after every check passed, so a refused registration uses no number. The audit events
 of a denunciation never carry its petitioners' identity (Luật Tố cáo 2018 điều 47–48): the
@@ -18,7 +20,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -84,7 +85,6 @@ LETTER_FIELDS = (
     "guide_document",
     "closed_on",
 )
-FIELD_FIELDS = ("name", "position", "is_active")
 
 
 @dataclass(frozen=True)
@@ -153,9 +153,7 @@ def day_check(errors: dict[str, str], name: str, day: date | None, *, after: dat
         errors[name] = _("Ngày không được trước %(day)s.") % {"day": after.strftime("%d/%m/%Y")}
 
 
-def _citizens_clean(
-    citizens: Sequence[CitizenData], errors: dict[str, str]
-) -> list[CitizenData]:
+def _citizens_clean(citizens: Sequence[CitizenData], errors: dict[str, str]) -> list[CitizenData]:
     cleaned: list[CitizenData] = []
     problems: list[str] = []
     for position, citizen in enumerate(citizens, start=1):
@@ -246,7 +244,9 @@ def _check(
     if covering is not None and not sender_body:
         sender_body = covering.sender_name[:300]
     signers = len(cleaned)
-    if group_size is not None and (group_size < 1 or (citizens is not None and group_size < signers)):
+    if group_size is not None and (
+        group_size < 1 or (citizens is not None and group_size < signers)
+    ):
         errors["group_size"] = _("Số người đứng đơn phải từ 1 và không ít hơn số người đã ghi.")
     if errors:
         raise ValidationError(errors)
@@ -392,9 +392,7 @@ def letter_register(
     _citizen_rows(letter, checked.citizens)
     attached = _file_rows(actor, letter, stored, FileKind.LETTER)
     clocks.refresh(letter)
-    letter_audit(
-        actor, letter, "letter.register", **_citizens_audit(letter), files=len(attached)
-    )
+    letter_audit(actor, letter, "letter.register", **_citizens_audit(letter), files=len(attached))
     return letter
 
 
@@ -513,74 +511,3 @@ def letter_identity_read(*, actor: Person, letter: Letter) -> list[Citizen]:
             after={"handler": letter.handler_id},
         )
     return list(letter.citizens.all())
-
-
-# --- fields (lĩnh vực) ------------------------------------------------------------------------
-
-
-def _require_fields_keeper(actor: Person) -> None:
-    if not workflow.may_manage_fields(actor):
-        raise PermissionDenied(
-            _("Chỉ quản trị hoặc lãnh đạo Văn phòng cấp tỉnh mới sửa danh mục lĩnh vực.")
-        )
-
-
-def _field_name(name: str, *, other_than: int | None = None) -> str:
-    cleaned = clean(name)
-    if not cleaned:
-        raise ValidationError({"name": _("Cần nhập tên lĩnh vực.")})
-    if len(cleaned) > 200:
-        raise ValidationError({"name": _("Tên lĩnh vực dài tối đa 200 ký tự.")})
-    folded = fold(cleaned)
-    for pk, existing in Field.objects.values_list("pk", "name"):
-        if pk != other_than and fold(existing) == folded:
-            raise ValidationError({"name": _("Đã có lĩnh vực “%(name)s”.") % {"name": existing}})
-    return cleaned
-
-
-@transaction.atomic
-def field_create(*, actor: Person, name: str, position: int | None = None) -> Field:
-    """Add a field; without a position it goes last."""
-    _require_fields_keeper(actor)
-    cleaned = _field_name(name)
-    if position is None:
-        last = Field.objects.aggregate(last=Max("position"))["last"]
-        position = (last or 0) + 1
-    field = Field.objects.create(name=cleaned, position=position)
-    audit.record(
-        actor=actor,
-        action="petition_field.create",
-        target=field,
-        after=audit.snapshot(field, FIELD_FIELDS),
-    )
-    return field
-
-
-@transaction.atomic
-def field_update(
-    *,
-    actor: Person,
-    field: Field,
-    name: str | None = None,
-    position: int | None = None,
-    is_active: bool | None = None,
-) -> Field:
-    """Rename, reorder or stop using a field; letters keep the field they were filed under."""
-    _require_fields_keeper(actor)
-    field = Field.objects.select_for_update().get(pk=field.pk)
-    before = audit.snapshot(field, FIELD_FIELDS)
-    if name is not None:
-        field.name = _field_name(name, other_than=field.pk)
-    if position is not None:
-        field.position = position
-    if is_active is not None:
-        field.is_active = is_active
-    field.save()
-    audit.record(
-        actor=actor,
-        action="petition_field.update",
-        target=field,
-        before=before,
-        after=audit.snapshot(field, FIELD_FIELDS),
-    )
-    return field

@@ -55,7 +55,10 @@ def proposed_classification(letter: Letter) -> dict[str, str]:
     """What the classification form proposes: an anonymous denunciation is not processed
     (Luật Tố cáo 2018 điều 25)."""
     if letter.anonymous and letter.denunciation:
-        return {"eligibility": Eligibility.INELIGIBLE, "ineligible_reason": IneligibleReason.ANONYMOUS}
+        return {
+            "eligibility": Eligibility.INELIGIBLE,
+            "ineligible_reason": IneligibleReason.ANONYMOUS,
+        }
     return {"eligibility": Eligibility.ELIGIBLE, "ineligible_reason": ""}
 
 
@@ -87,9 +90,7 @@ def close_if_done(actor: Person, letter: Letter) -> Letter:
 
 def handler_candidates(unit: Unit) -> list[Person]:
     """Who may handle the unit's letters: its reception officers (by a post in the unit)."""
-    return list(
-        people_holding(units=[unit.pk], roles=[Role.RECEPTION]).order_by("full_name", "pk")
-    )
+    return list(people_holding(units=[unit.pk], roles=[Role.RECEPTION]).order_by("full_name", "pk"))
 
 
 def _require_open(letter: Letter) -> None:
@@ -104,7 +105,7 @@ def letter_take(*, actor: Person, letter: Letter) -> Letter:
     _require_open(letter)
     if letter.handler_id is not None:
         raise ValidationError(
-            _("Đơn đã có cán bộ xử lý: %(name)s.") % {"name": letter.handler.full_name}
+            _("Đơn đã có cán bộ xử lý: %(name)s.") % {"name": str(letter.handler)}
         )
     if not workflow.may_take(actor, letter.unit, letter.handler_id):
         raise PermissionDenied(_("Chỉ cán bộ tiếp dân của đơn vị mới nhận xử lý đơn."))
@@ -124,8 +125,10 @@ def letter_handler_assign(*, actor: Person, letter: Letter, handler: Person) -> 
         raise PermissionDenied(_("Chỉ lãnh đạo đơn vị mới giao cán bộ xử lý đơn."))
     if handler.pk not in {p.pk for p in handler_candidates(letter.unit)}:
         raise ValidationError(
-            {"handler": _("Cán bộ xử lý phải là cán bộ tiếp dân của %(unit)s.")
-             % {"unit": letter.unit.name}}
+            {
+                "handler": _("Cán bộ xử lý phải là cán bộ tiếp dân của %(unit)s.")
+                % {"unit": letter.unit.name}
+            }
         )
     before = audit.snapshot(letter, LETTER_FIELDS)
     letter.handler = handler
@@ -235,8 +238,10 @@ def letter_handle(
         committee = committee_of(letter.unit)
         if assigned_unit is None:
             errors["assigned_unit"] = _("Chọn ban được giao xác minh, báo cáo.")
-        elif committee is None or assigned_unit.pk not in unit_subtree(committee) or (
-            assigned_unit.pk in (committee.pk, letter.unit_id)
+        elif (
+            committee is None
+            or assigned_unit.pk not in unit_subtree(committee)
+            or (assigned_unit.pk in (committee.pk, letter.unit_id))
         ):
             errors["assigned_unit"] = _("Chỉ giao cho ban, đơn vị trực thuộc cấp ủy.")
     if handling == Handling.ACCEPT:
@@ -268,9 +273,7 @@ def letter_handle(
 
 
 @transaction.atomic
-def letter_result_record(
-    *, actor: Person, letter: Letter, result: str, result_on: date
-) -> Letter:
+def letter_result_record(*, actor: Person, letter: Letter, result: str, result_on: date) -> Letter:
     """The result of a letter given to a board or accepted for settlement."""
     letter = letter_lock(letter)
     require_act(actor, letter)

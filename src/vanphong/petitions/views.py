@@ -13,6 +13,7 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,7 +27,7 @@ from vanphong.documents.models import IncomingDocument
 from vanphong.documents.selectors import incoming_visible
 from vanphong.documents.views_files import download
 from vanphong.org.models import Person, Unit, UnitKind
-from vanphong.petitions import selectors, services, workflow
+from vanphong.petitions import selectors, services, services_fields, workflow
 from vanphong.petitions.forms import FieldEditForm, FieldForm, LetterFilterForm, LetterForm
 from vanphong.petitions.models import Field, Letter
 
@@ -108,7 +109,7 @@ def _letter_values(person: Person, form: LetterForm, unit: Unit | None) -> dict[
         "covering": _covering(person, unit, data["covering"]),
         "sender_body": data["sender_body"],
         "group_size": data["group_size"],
-        "files": uploads(data["files"]),
+        "files": uploads(data["scans"]),
         **form.kind_flags(),
     }
     if "citizens" in form.fields:
@@ -138,9 +139,7 @@ def letter_register(request: HttpRequest) -> HttpResponse:
             ),
         )
         if letter is not None:
-            messages.success(
-                request, _("Đã vào sổ đơn số %(n)s.") % {"n": letter.book_number}
-            )
+            messages.success(request, _("Đã vào sổ đơn số %(n)s.") % {"n": letter.book_number})
             return redirect("petitions:letter", letter.uuid)
     return render(
         request,
@@ -196,7 +195,9 @@ def letter_edit(request: HttpRequest, letter_uuid: UUID) -> HttpResponse:
         request.FILES or None,
         units=None,
         places=_places(),
-        fields=Field.objects.filter(is_active=True) | Field.objects.filter(pk=letter.field_id),
+        fields=Field.objects.filter(
+            Q(is_active=True) | Q(pk__in=[letter.field_id] if letter.field_id else [])
+        ).order_by("position", "name"),
         with_citizens=reads,
         initial=initial,
     )
@@ -232,6 +233,13 @@ def letter_file(request: HttpRequest, letter_file_uuid: UUID) -> FileResponse:
 # --- fields ------------------------------------------------------------------------------------
 
 
+def _field_form(field: Field) -> FieldEditForm:
+    return FieldEditForm(
+        initial={"name": field.name, "position": field.position, "is_active": field.is_active},
+        auto_id=f"id_field_{field.pk}_%s",
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def fields(request: HttpRequest) -> HttpResponse:
@@ -243,7 +251,7 @@ def fields(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         created = attempt(
             form,
-            lambda: services.field_create(
+            lambda: services_fields.field_create(
                 actor=person, name=data["name"], position=data["position"]
             ),
         )
@@ -251,14 +259,9 @@ def fields(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Đã thêm lĩnh vực “%(name)s”.") % {"name": created.name})
             return redirect("petitions:fields")
     rows = list(Field.objects.order_by("position", "name"))
-    edits = (
-        [(field, FieldEditForm(initial={"name": field.name, "position": field.position,
-                                        "is_active": field.is_active},
-                               auto_id=f"id_field_{field.pk}_%s"))
-         for field in rows]
-        if keeps
-        else [(field, None) for field in rows]
-    )  # fmt: skip
+    edits: list[tuple[Field, FieldEditForm | None]] = [
+        (field, _field_form(field) if keeps else None) for field in rows
+    ]
     return render(
         request,
         "petitions/fields.html",
@@ -277,7 +280,7 @@ def field_edit(request: HttpRequest, field_uuid: UUID) -> HttpResponse:
         data = form.cleaned_data
         changed = attempt(
             form,
-            lambda: services.field_update(
+            lambda: services_fields.field_update(
                 actor=person,
                 field=field,
                 name=data["name"],

@@ -79,15 +79,15 @@ def _classifies(person: Person, letter: Letter) -> bool:
 
 
 def _handles(person: Person, letter: Letter) -> bool:
-    return letter.status == LetterStatus.CLASSIFIED and not letter.handling and _acts(
-        person, letter
+    return (
+        letter.status == LetterStatus.CLASSIFIED and not letter.handling and _acts(person, letter)
     )
 
 
 def _records_result(person: Person, letter: Letter) -> bool:
     waiting = letter.status == LetterStatus.FOLLOWING and letter.result_on is None
-    return waiting and letter.handling in (Handling.ASSIGN, Handling.ACCEPT) and _acts(
-        person, letter
+    return (
+        waiting and letter.handling in (Handling.ASSIGN, Handling.ACCEPT) and _acts(person, letter)
     )
 
 
@@ -114,9 +114,7 @@ def _classify_form(letter: Letter, data: Any) -> BootstrapForm:
         "classified_on": timezone.localdate(),
     }  # fmt: skip
     if letter.eligibility:
-        initial.update(
-            eligibility=letter.eligibility, ineligible_reason=letter.ineligible_reason
-        )
+        initial.update(eligibility=letter.eligibility, ineligible_reason=letter.ineligible_reason)
     return ClassifyForm(data, fields=selectors.fields_active(), initial=initial)
 
 

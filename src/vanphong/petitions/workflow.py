@@ -49,9 +49,7 @@ def may_manage_fields(person: Person) -> bool:
         return True
     scope = scope_for(person)
     offices = [
-        unit_id
-        for unit_id, roles in scope.roles_by_unit.items()
-        if Role.OFFICE_LEADER in roles
+        unit_id for unit_id, roles in scope.roles_by_unit.items() if Role.OFFICE_LEADER in roles
     ]
     return Unit.objects.filter(
         pk__in=offices, parent__isnull=False, parent__parent__isnull=True

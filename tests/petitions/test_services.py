@@ -20,7 +20,7 @@ from vanphong.petitions import services, services_handling
 from vanphong.petitions.models import Letter, LetterStatus
 from vanphong.petitions.services import CitizenData
 
-__all__ = ["world"]
+__all__ = ["world"]  # the fixture: imported for pytest to find, not called
 
 
 def test_a_letter_is_numbered_in_its_units_book_per_year(world: PetitionWorld) -> None:

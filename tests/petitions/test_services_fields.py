@@ -10,7 +10,7 @@ from tests.support.petitions import PetitionWorld
 from vanphong.petitions import services_fields
 from vanphong.petitions.models import Field
 
-__all__ = ["world"]
+__all__ = ["world"]  # the fixture: imported for pytest to find, not called
 
 
 def test_fields_are_kept_by_the_provinces_office_leaders_and_admins(world: PetitionWorld) -> None:

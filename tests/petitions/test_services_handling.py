@@ -13,7 +13,7 @@ from tests.support.petitions import PetitionWorld
 from vanphong.petitions import services_handling
 from vanphong.petitions.models import Letter, LetterStatus
 
-__all__ = ["world"]
+__all__ = ["world"]  # the fixture: imported for pytest to find, not called
 
 
 def test_an_anonymous_denunciation_is_proposed_ineligible(world: PetitionWorld) -> None:

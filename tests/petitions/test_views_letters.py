@@ -263,3 +263,36 @@ def test_the_fields_page_shows_no_form_to_an_officer(world: PetitionWorld, clien
     assert 'data-testid="field-form"' not in body
     assert client.post(reverse("petitions:fields"), {"name": "X"}).status_code == 200
     assert not Field.objects.filter(name="X").exists()
+
+
+def test_a_forwarded_letter_closes_once_its_result_is_in_and_the_petitioner_told(
+    world: PetitionWorld, client: Client
+) -> None:
+    from vanphong.petitions import services_forward
+
+    letter = letter_row(world, received_on=date(2011, 9, 12))
+    forward = services_forward.letter_forward(
+        actor=world.province_reception,
+        letter=letter,
+        to_body="Ủy ban nhân dân huyện Hòa Thành",
+        forwarded_on=date(2011, 9, 15),
+    )
+    client.force_login(world.province_reception)
+    page = reverse("petitions:letter", args=[letter.uuid])
+    body = client.get(page).content.decode()
+    assert 'data-testid="forwards"' in body
+    assert 'data-testid="form-thong-bao"' not in body  # nothing to tell before the result
+    services_forward.forward_result_record(
+        actor=world.province_reception,
+        forward=forward,
+        result="Đã giải quyết, giữ nguyên quyết định thu hồi đất",
+        result_on=date(2011, 11, 2),
+    )
+    told = client.post(
+        reverse("petitions:letter_action", args=[letter.uuid, "thong-bao"]),
+        {"told_on": "04/11/2011", "told_how": "Văn bản số 9-CV/VPTU"},
+    )
+    assert told.status_code == 302
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.CLOSED
+    assert letter.closed_on == date(2011, 11, 4)

@@ -142,6 +142,7 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "delegation_uuid": list(Delegation.objects.all()),
         "request_uuid": [world.extension, *MembershipRequest.objects.all()],
         "letter_uuid": list(Letter.objects.all()),
+        "forward_uuid": [world.forward],
         "letter_file_uuid": list(LetterFile.objects.all()),
         "field_uuid": list(Field.objects.order_by("pk")[:1]),
     }

@@ -45,6 +45,8 @@ from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
 from vanphong.petitions import services as petition_services
+from vanphong.petitions import services_forward as petition_services_forward
+from vanphong.petitions.models import Forward, Letter
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning import services_schedule as planning_schedule
@@ -130,6 +132,7 @@ class SweepWorld:
     programme_item: ProgrammeItem
     monthly_plan: MonthlyPlan
     programme_directive: Directive
+    forward: Forward  # a denunciation forwarded: its letter's and its own pages
     tokens: dict[str, str] = field(default_factory=dict)  # persona -> API token
     feeds: dict[str, list[str]] = field(default_factory=dict)  # persona -> iCal tokens
 
@@ -468,14 +471,30 @@ def build() -> SweepWorld:
         role=Role.CLERK,
     )
 
-    # --- petitions: a letter of the province's book, with its scan ---------------------------
+    # --- petitions ---------------------------------------------------------------------------
     reception = personas.person(
-        "td.quet", "Lý Tiếp Dân", p.province_office, Role.RECEPTION, Clearance.UNCLASSIFIED
+        "tiepdan.quet", "Lý Tiếp Dân", p.province_office, Role.RECEPTION, Clearance.UNCLASSIFIED
     )
+    letter = Letter.objects.create(
+        unit=p.province_office,
+        year=today.year,
+        number=1,
+        received_on=today,
+        channel="post",
+        denunciation=True,
+        summary="Tố cáo cán bộ địa chính xã nhận tiền khi cấp giấy chứng nhận",
+        created_by=reception,
+    )
+    letter.citizens.create(full_name="Hồ Văn Tố", name_folded=fold("Hồ Văn Tố"))
+    forward = petition_services_forward.letter_forward(
+        actor=reception, letter=letter, to_body="Ủy ban Kiểm tra Tỉnh ủy", forwarded_on=today
+    )
+    # A letter registered through the services, with its scan (last year's book: the row above
+    # took this year's first number without the counter).
     petition_services.letter_register(
         actor=reception,
         unit=p.province_office,
-        received_on=today,
+        received_on=today - timedelta(days=366),
         channel="post",
         summary="Khiếu nại việc bồi thường đất khi mở rộng đường",
         complaint=True,
@@ -515,6 +534,7 @@ def build() -> SweepWorld:
         programme_item=item,
         monthly_plan=monthly,
         programme_directive=programme_directive,
+        forward=forward,
     )
     for person in Person.objects.all():  # the reminder also writes to those with an address
         person.email = f"{person.username}@tayninh.example"

@@ -104,6 +104,7 @@ LEADER = WORKS | {
     "documents:assigned_by_me",
     "documents:outgoing_awaiting_approval",
     "directives:delegations",
+    "petitions:follow_up",  # a leader of the Office or the committee sees its letters
 }
 ADMIN = EVERYONE | {"org:units", "org:people", "org:requests"}
 
@@ -216,3 +217,15 @@ def test_the_documents_tabs_offer_a_leader_no_clerks_step_and_a_clerk_no_leaders
     assert reverse("documents:queue") in tabs
     assert reverse("documents:presented_to_me") not in tabs
     assert reverse("documents:outgoing_awaiting_approval") not in tabs
+
+
+def test_a_reception_officer_is_offered_the_letters_pages(client: Client, people: Personas) -> None:
+    client.force_login(cast(people, "td.tinh"))
+    links = _menu_links(client.get(reverse("web:home")).content.decode())
+    letters = {
+        "petitions:letters",
+        "petitions:letter_register",
+        "petitions:follow_up",
+        "petitions:fields",
+    }
+    assert links == {reverse(name) for name in WORKS | letters}

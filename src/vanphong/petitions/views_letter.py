@@ -91,6 +91,13 @@ def _records_result(person: Person, letter: Letter) -> bool:
     )
 
 
+def _forwards(person: Person, letter: Letter) -> bool:
+    """The forward page is offered until another handling is decided (services_forward
+    refuses the rest)."""
+    undecided = letter.handling in ("", Handling.FORWARD)
+    return _open(letter) and undecided and _acts(person, letter)
+
+
 def _tells(person: Person, letter: Letter) -> bool:
     if letter.anonymous or not letter.handling or letter.told_on is not None:
         return False
@@ -294,6 +301,10 @@ def _page(
             "forms": forms,
             "edits": _classifies(person, letter),
             "result_in": handling.result_in(letter),
+            "forwards": selectors.forwards_of(letter),
+            "forwards_to": _forwards(person, letter),
+            "may_act": _acts(person, letter),
+            "today": timezone.localdate(),
         },
         status=400 if bound is not None else 200,
     )

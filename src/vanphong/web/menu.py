@@ -6,8 +6,9 @@ which the shell computes once per request anyway: building the menu costs no que
 capabilities are the predicates the views apply — a clerk post for what `documents.selectors.
 clerk_units` offers, a leader post for what `workflow.is_leader_of` allows, a working post
 (`workflow.DOCUMENT_ROLES`) for what `registers.report_units` opens, administration for what
-`org.selectors.units_administered` opens — so an item is shown exactly when its page serves
-the person.
+`org.selectors.units_administered` opens, a reception or leader post
+(`petitions.workflow.PETITION_ROLES`) for the letters `petitions.selectors` shows — so an item
+is shown exactly when its page serves the person.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ SECTIONS: tuple[Section, ...] = (
         (
             Item("petitions:letters", _("Sổ đơn thư"), "petitions"),
             Item("petitions:letter_register", _("Vào sổ đơn thư"), "reception"),
+            Item("petitions:follow_up", _("Đơn đã chuyển chờ kết quả"), "petitions"),
             Item("petitions:fields", _("Lĩnh vực đơn thư"), "petitions", divider_before=True),
         ),
         ("petitions",),

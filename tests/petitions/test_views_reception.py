@@ -176,7 +176,7 @@ def test_a_bad_id_number_is_shown_on_its_row_and_consumes_no_number(
     text = response.content.decode()
     assert response.status_code == 200
     assert 'id="citizens-0-id_number_error"' in text.replace("id_citizens", "citizens")
-    assert "Số CMND/CCCD phải gồm 9 hoặc 12 chữ số" in text
+    assert "số CCCD gồm 12 chữ số" in text
     assert numbering.peek(reception.visit_series(world.province_office, 2011)) == 0
     assert not Visit.objects.exists()
 

@@ -32,7 +32,7 @@ from vanphong.api_root import api
 from vanphong.core.models import CalendarDay
 from vanphong.directives.models import Delegation
 from vanphong.org.models import Membership, MembershipRequest
-from vanphong.petitions.models import ReceptionSession, Visit
+from vanphong.petitions.models import Field, Letter, LetterFile, ReceptionSession, Visit
 from vanphong.planning.models import FeedToken, MonthlyPlanItem
 
 # Routes the sweep does not fetch, each with the reason.
@@ -144,10 +144,12 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "token_uuid": list(ApiToken.objects.filter(person=world.person(persona))),
         "delegation_uuid": list(Delegation.objects.all()),
         "request_uuid": [world.extension, *MembershipRequest.objects.all()],
-        "letter_uuid": [world.forward.letter],
+        "letter_uuid": list(Letter.objects.all()),
         "forward_uuid": [world.forward],
         "session_uuid": list(ReceptionSession.objects.all()),
         "visit_uuid": list(Visit.objects.all()),
+        "letter_file_uuid": list(LetterFile.objects.all()),
+        "field_uuid": list(Field.objects.order_by("pk")[:1]),
     }
 
 

@@ -44,6 +44,7 @@ from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.petitions import services as petition_services
 from vanphong.petitions import services_forward as petition_services_forward
 from vanphong.petitions.models import Forward, Letter, ReceptionSession, Visit
 from vanphong.planning import services as planning_services
@@ -500,6 +501,18 @@ def build() -> SweepWorld:
         complaint=True,
         raised="Kiến nghị về bồi thường đất",
         received_by=reception,
+    )
+    # A letter registered through the services, with its scan (last year's book: the row above
+    # took this year's first number without the counter).
+    petition_services.letter_register(
+        actor=reception,
+        unit=p.province_office,
+        received_on=today - timedelta(days=366),
+        channel="post",
+        summary="Khiếu nại việc bồi thường đất khi mở rộng đường",
+        complaint=True,
+        citizens=[petition_services.CitizenData(full_name="Nguyễn Văn Khiếu")],
+        files=[_pdf("don thu")],
     )
 
     sweep = SweepWorld(

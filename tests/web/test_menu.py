@@ -99,6 +99,8 @@ CLERK = WORKS | {
 }
 # Everyone holding a post of petitions.workflow.PETITION_ROLES: leaders, reception officers.
 PETITIONS = {
+    "petitions:letters",
+    "petitions:fields",
     "petitions:sessions",
     "petitions:session_plan",
     "petitions:session_record",
@@ -231,4 +233,4 @@ def test_the_documents_tabs_offer_a_leader_no_clerks_step_and_a_clerk_no_leaders
 def test_a_reception_officer_is_offered_the_letters_pages(client: Client, people: Personas) -> None:
     client.force_login(cast(people, "td.tinh"))
     links = _menu_links(client.get(reverse("web:home")).content.decode())
-    assert links == {reverse(name) for name in WORKS | PETITIONS}
+    assert links == {reverse(name) for name in WORKS | PETITIONS | {"petitions:letter_register"}}

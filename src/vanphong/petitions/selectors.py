@@ -3,17 +3,32 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.models import AuditEvent
+from vanphong.core.vietnamese import fold
 from vanphong.documents.models import IncomingDocument
 from vanphong.documents.selectors import incoming_visible
-from vanphong.org.models import Person, Unit
+from vanphong.org.models import Person, Role, Unit
 from vanphong.org.selectors import ancestors, scope_for, unit_subtree
-from vanphong.petitions.models import Forward, Letter, ReceptionSession, Visit
-from vanphong.petitions.workflow import PETITION_ROLES
+from vanphong.petitions.models import (
+    Citizen,
+    Deadline,
+    Field,
+    Forward,
+    Letter,
+    LetterFile,
+    ReceptionSession,
+    Visit,
+)
+from vanphong.petitions.workflow import PETITION_ROLES, may_read_identity
 
 
 def visible_unit_ids(person: Person | None) -> frozenset[int]:
@@ -34,6 +49,118 @@ def sessions_visible(person: Person | None) -> QuerySet[ReceptionSession]:
 
 def visits_visible(person: Person | None) -> QuerySet[Visit]:
     return Visit.objects.filter(unit_id__in=visible_unit_ids(person))
+
+
+# --- the letters book -------------------------------------------------------------------------
+
+KINDS = ("complaint", "denunciation", "proposal", "report")
+_BOOK_NUMBER = re.compile(r"^\s*(\d{1,7})\s*(?:/\s*(\d{4}))?\s*$")
+
+
+@dataclass(frozen=True)
+class LetterFilter:
+    year: int | None = None
+    status: str = ""
+    kind: str = ""
+    field: Field | None = None
+    unit: Unit | None = None
+    text: str = ""
+
+
+def letters_found(person: Person, found: LetterFilter) -> QuerySet[Letter]:
+    """The letters the person sees that match the list's filters, newest first. The text is
+    matched against the folded summary and the book number (`12` or `12/2011`), never against
+    a petitioner: a denouncer is found by no one's search."""
+    letters = letters_visible(person)
+    if found.year is not None:
+        letters = letters.filter(year=found.year)
+    if found.status:
+        letters = letters.filter(status=found.status)
+    if found.kind in KINDS:
+        letters = letters.filter(**{found.kind: True})
+    if found.field is not None:
+        letters = letters.filter(field=found.field)
+    if found.unit is not None:
+        letters = letters.filter(unit=found.unit)
+    text = found.text.strip()
+    if text:
+        number = _BOOK_NUMBER.match(text)
+        match = Q(summary_folded__contains=fold(text))
+        if number is not None:
+            by_number = Q(number=int(number.group(1)))
+            if number.group(2):
+                by_number &= Q(year=int(number.group(2)))
+            match |= by_number
+        letters = letters.filter(match)
+    return letters.order_by("-received_on", "-number", "-id")
+
+
+def letters_page(letters: QuerySet[Letter]) -> QuerySet[Letter]:
+    """What a row of the list shows: the field, the unit, the open clocks, and petitioners'
+    names only of letters that protect no identity (a denouncer's are never even loaded)."""
+    return letters.select_related("field", "unit").prefetch_related(
+        Prefetch(
+            "deadlines",
+            queryset=Deadline.objects.filter(met_on__isnull=True).order_by("due_on", "id"),
+            to_attr="open_deadlines",
+        ),
+        Prefetch(
+            "citizens",
+            queryset=Citizen.objects.filter(letter__denunciation=False).order_by("position", "id"),
+            to_attr="named_citizens",
+        ),
+    )
+
+
+def registering_units(person: Person) -> QuerySet[Unit]:
+    """The units whose books the person registers letters in: by a reception post there."""
+    scope = scope_for(person)
+    held = [unit_id for unit_id, roles in scope.roles_by_unit.items() if Role.RECEPTION in roles]
+    return Unit.objects.filter(pk__in=held, is_active=True).order_by("name")
+
+
+def letter_file_or_404(person: Person, uuid: UUID | str) -> LetterFile:
+    """A letter's file the person may open: a scan revealing a denouncer only for those who
+    read the identity (404 for others, as for a file that does not exist)."""
+    files = LetterFile.objects.filter(letter__in=letters_visible(person).values("pk"))
+    stored = get_visible_or_404(files.select_related("file", "letter__unit"), uuid)
+    letter = stored.letter
+    if letter is None:
+        raise Http404
+    if stored.reveals_identity and not may_read_identity(
+        person, unit=letter.unit, handler_id=letter.handler_id, denunciation=letter.denunciation
+    ):
+        raise Http404
+    return stored
+
+
+def letter_files(person: Person, letter: Letter) -> list[LetterFile]:
+    """The files listed on the letter's page: without the denouncer's scans for others."""
+    files = letter.files.order_by("uploaded_at", "id")
+    if not may_read_identity(
+        person, unit=letter.unit, handler_id=letter.handler_id, denunciation=letter.denunciation
+    ):
+        files = files.filter(reveals_identity=False)
+    return list(files)
+
+
+def letter_history(letter: Letter) -> QuerySet[AuditEvent]:
+    """The letter's audit events, oldest first (they never name a denouncer)."""
+    return AuditEvent.objects.filter(
+        object_type=Letter._meta.label_lower, object_id=str(letter.uuid)
+    ).order_by("seq")
+
+
+def fields_active() -> QuerySet[Field]:
+    return Field.objects.filter(is_active=True).order_by("position", "name")
+
+
+def covering_find(person: Person, uuid: UUID | str) -> IncomingDocument | None:
+    """An incoming document the person sees, by its id (None when not found or not seen)."""
+    try:
+        return incoming_visible(person).get(uuid=uuid)
+    except (IncomingDocument.DoesNotExist, ValidationError, ValueError):
+        return None
 
 
 def forwards_visible(person: Person | None) -> QuerySet[Forward]:

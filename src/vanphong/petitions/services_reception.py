@@ -33,7 +33,7 @@ from vanphong.core.vietnamese import clean, fold
 from vanphong.org.models import Person, Role, Unit, UnitKind
 from vanphong.org.selectors import people_holding
 from vanphong.petitions import workflow
-from vanphong.petitions.identity import check_id_number
+from vanphong.petitions.identity import id_number_clean
 from vanphong.petitions.models import (
     Citizen,
     Field,
@@ -336,7 +336,7 @@ def _citizen_errors(
         number = ""
         if clean(citizen.id_number):
             try:
-                number = check_id_number(citizen.id_number)
+                number = id_number_clean(citizen.id_number)
             except ValidationError as error:
                 errors[prefix + "id_number"] = error.messages[0]
         numbers.append(number)

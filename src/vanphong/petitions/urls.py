@@ -1,12 +1,24 @@
 from django.urls import URLPattern, path, re_path
 
-from vanphong.petitions import views_clocks, views_duplicates, views_forward, views_reception
+from vanphong.petitions import (
+    views,
+    views_clocks,
+    views_duplicates,
+    views_forward,
+    views_letter,
+    views_reception,
+)
 
 app_name = "petitions"
 
 # Mounted at the site's root: the letters under "don-thu/", citizen reception under
 # "tiep-cong-dan/".
 urlpatterns: list[URLPattern] = [
+    path("don-thu/", views.letters, name="letters"),
+    path("don-thu/moi/", views.letter_register, name="letter_register"),
+    path("don-thu/linh-vuc/", views.fields, name="fields"),
+    path("don-thu/linh-vuc/<uuid:field_uuid>/", views.field_edit, name="field_edit"),
+    path("don-thu/tep/<uuid:letter_file_uuid>/", views.letter_file, name="letter_file"),
     path("don-thu/theo-doi/", views_forward.follow_up, name="follow_up"),
     path("don-thu/<uuid:letter_uuid>/chuyen/", views_forward.letter_forward, name="letter_forward"),
     path(
@@ -58,4 +70,13 @@ urlpatterns: list[URLPattern] = [
         name="session_hold",
     ),
     path("tiep-cong-dan/luot/<uuid:visit_uuid>/", views_reception.visit, name="visit"),
+    path("don-thu/<uuid:letter_uuid>/", views_letter.letter, name="letter"),
+    path("don-thu/<uuid:letter_uuid>/sua/", views.letter_edit, name="letter_edit"),
+    # Last: the letter page's forms, after every page of its own under a letter ("chuyen",
+    # "trung", "gia-han", …).
+    path(
+        "don-thu/<uuid:letter_uuid>/<slug:action>/",
+        views_letter.letter_action,
+        name="letter_action",
+    ),
 ]

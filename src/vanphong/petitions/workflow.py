@@ -15,7 +15,7 @@ a denunciation protects no identity.
 from __future__ import annotations
 
 from vanphong.org.models import Person, Role, Unit
-from vanphong.org.selectors import scope_for
+from vanphong.org.selectors import administers_root, scope_for
 
 # The posts that see a unit's letters and visits.
 PETITION_ROLES = (Role.RECEPTION, Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
@@ -29,6 +29,31 @@ def may_see_unit(person: Person, unit_id: int) -> bool:
 def may_register(person: Person, unit: Unit) -> bool:
     """Registering letters and visits in a unit's books: its reception officers."""
     return scope_for(person).holds(unit.pk, Role.RECEPTION)
+
+
+def may_lead(person: Person, unit: Unit) -> bool:
+    """Choosing a letter's handler: the unit's leaders (by a post there or above)."""
+    return scope_for(person).holds(unit.pk, *PETITION_LEADERS)
+
+
+def may_take(person: Person, unit: Unit, handler_id: int | None) -> bool:
+    """Taking a letter nobody handles yet: a reception officer of its unit."""
+    return handler_id is None and scope_for(person).holds(unit.pk, Role.RECEPTION)
+
+
+def may_manage_fields(person: Person) -> bool:
+    """The fields (lĩnh vực) are shared by every unit of the province: its administrators and
+    the Lãnh đạo Văn phòng of the provincial committee's Office (an Office right below a unit
+    at the top) keep them."""
+    if administers_root(person):
+        return True
+    scope = scope_for(person)
+    offices = [
+        unit_id for unit_id, roles in scope.roles_by_unit.items() if Role.OFFICE_LEADER in roles
+    ]
+    return Unit.objects.filter(
+        pk__in=offices, parent__isnull=False, parent__parent__isnull=True
+    ).exists()
 
 
 def is_leader_for(person: Person, unit: Unit) -> bool:

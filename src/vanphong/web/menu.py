@@ -26,7 +26,7 @@ from vanphong.org.models import LEADER_ROLES, Person, Role
 from vanphong.org.selectors import Scope, scope_for
 from vanphong.petitions.workflow import PETITION_ROLES
 
-Who = Literal["anyone", "works", "clerk", "leader", "administers", "petitions"]
+Who = Literal["anyone", "works", "clerk", "leader", "administers", "petitions", "reception"]
 
 
 @dataclass(frozen=True)
@@ -95,16 +95,14 @@ SECTIONS: tuple[Section, ...] = (
         "petitions",
         _("Tiếp dân, đơn thư"),
         (
-            Item("petitions:sessions", _("Tiếp công dân"), "petitions"),
+            Item("petitions:letters", _("Sổ đơn thư"), "petitions"),
+            Item("petitions:letter_register", _("Vào sổ đơn thư"), "reception"),
+            Item("petitions:follow_up", _("Đơn đã chuyển chờ kết quả"), "petitions"),
+            Item("petitions:sessions", _("Tiếp công dân"), "petitions", divider_before=True),
             Item("petitions:session_plan", _("Lên lịch buổi tiếp"), "petitions"),
             Item("petitions:session_record", _("Ghi buổi tiếp đã diễn ra"), "petitions"),
             Item("petitions:reception_register", _("Sổ tiếp công dân"), "petitions"),
-            Item(
-                "petitions:follow_up",
-                _("Đơn đã chuyển chờ kết quả"),
-                "petitions",
-                divider_before=True,
-            ),
+            Item("petitions:fields", _("Lĩnh vực đơn thư"), "petitions", divider_before=True),
         ),
         ("petitions",),
     ),
@@ -144,6 +142,8 @@ def capabilities(scope: Scope) -> frozenset[Who]:
         held.add("leader")
     if scope.units_with_role(*PETITION_ROLES):
         held.add("petitions")
+    if scope.units_with_role(Role.RECEPTION):
+        held.add("reception")
     if scope.everything or scope.administered:
         held.add("administers")
     return frozenset(held)

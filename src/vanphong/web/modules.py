@@ -36,7 +36,12 @@ MODULES: tuple[Module, ...] = (
         _("Nhiệm vụ, tiến độ, sơ kết."),
         "directives:directives",
     ),
-    Module("petitions", _("Tiếp dân, đơn thư"), _("Tiếp công dân, xử lý đơn, thời hạn.")),
+    Module(
+        "petitions",
+        _("Tiếp dân, đơn thư"),
+        _("Tiếp công dân, xử lý đơn, thời hạn."),
+        "petitions:letters",
+    ),
     Module("archives", _("Lưu trữ"), _("Danh mục hồ sơ, lập hồ sơ, nộp lưu.")),
     Module("emulation", _("Thi đua, khen thưởng"), _("Tiêu chí, chấm điểm, xếp hạng.")),
     Module(

@@ -180,3 +180,27 @@ for (const type of ["input", "change"]) {
     }
   });
 }
+
+// Rows of inputs that grow (a letter's petitioners): a button data-vp-add-row="<container id>"
+// adds a copy of the container's last row, emptied. Without script the button stays hidden
+// and the blank rows the server drew are there to fill.
+const vpSetUpAddRows = (root) => {
+  for (const button of root.querySelectorAll("[data-vp-add-row]")) {
+    button.hidden = false;
+  }
+};
+document.addEventListener("DOMContentLoaded", () => vpSetUpAddRows(document));
+document.addEventListener("click", (event) => {
+  const button = event.target instanceof Element ? event.target.closest("[data-vp-add-row]") : null;
+  const rows = button ? document.getElementById(button.dataset.vpAddRow) : null;
+  const last = rows ? [...rows.querySelectorAll("[data-vp-row]")].pop() : null;
+  if (!rows || !last) return;
+  const copy = last.cloneNode(true);
+  for (const input of copy.querySelectorAll("input")) {
+    input.value = "";
+    input.removeAttribute("id");
+    input.classList.remove("is-invalid");
+  }
+  rows.append(copy);
+  copy.querySelector("input")?.focus();
+});

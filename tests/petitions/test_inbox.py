@@ -18,8 +18,6 @@ from vanphong.petitions import clocks, reminders
 from vanphong.petitions.inbox import letters_due_soon, letters_overdue
 from vanphong.petitions.models import Letter, Suspension
 
-pytestmark = pytest.mark.urls("tests.petitions.letter_urls")
-
 WEDNESDAY = date(2011, 9, 14)
 DENOUNCER = "Trần Văn Tố"
 

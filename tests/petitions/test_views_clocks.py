@@ -13,8 +13,6 @@ from tests.support.petitions import PetitionWorld, build_petition_world, letter_
 from vanphong.petitions import clocks
 from vanphong.petitions.models import Extension, Letter, Suspension
 
-pytestmark = pytest.mark.urls("tests.petitions.letter_urls")
-
 
 @pytest.fixture
 def world(db: None) -> PetitionWorld:

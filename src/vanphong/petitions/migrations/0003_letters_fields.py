@@ -30,6 +30,6 @@ def unseed(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("petitions", "0001_initial")]
+    dependencies = [("petitions", "0002_dupes_indexes")]
 
     operations = [migrations.RunPython(seed, unseed)]

@@ -381,3 +381,32 @@ def test_an_officer_of_another_unit_may_not_record_a_result(world: PetitionWorld
             result="x",
             result_on=date(2011, 11, 2),
         )
+
+
+def test_an_anonymous_letters_result_closes_it_having_nobody_to_tell(world: PetitionWorld) -> None:
+    letter = letter_row(world, anonymous=True, report=True, complaint=False)
+    sent = forward(world, letter)
+    forward_result_record(
+        actor=world.province_reception,
+        forward=sent,
+        result="Đã chấn chỉnh",
+        result_on=date(2011, 11, 2),
+    )
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.CLOSED
+    assert letter.closed_on == date(2011, 11, 2)
+
+
+def test_a_named_petitioners_letter_stays_followed_until_they_are_told(
+    world: PetitionWorld,
+) -> None:
+    letter = letter_row(world)
+    sent = forward(world, letter)
+    forward_result_record(
+        actor=world.province_reception,
+        forward=sent,
+        result="Đã giải quyết",
+        result_on=date(2011, 11, 2),
+    )
+    letter.refresh_from_db()
+    assert letter.status == LetterStatus.FOLLOWING

@@ -28,6 +28,7 @@ from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.services import Upload
 from vanphong.org.models import Person, Unit
 from vanphong.petitions import clocks, redaction, workflow
+from vanphong.petitions.services_handling import close_if_done
 from vanphong.petitions.models import (
     Citizen,
     Eligibility,
@@ -303,6 +304,8 @@ def forward_result_record(
     )
     _letter_result(letter)
     clocks.refresh(letter)
+    # An anonymous letter, or one whose petitioner was told already, is done with its result.
+    close_if_done(actor, letter)
     return forward
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("ke-hoach/", include("vanphong.planning.urls")),
     path("nhiem-vu/", include("vanphong.directives.urls")),
     path("tim-kiem/", include("vanphong.search.urls")),
+    path("don-thu/", include("vanphong.petitions.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

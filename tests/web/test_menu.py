@@ -98,6 +98,7 @@ CLERK = WORKS | {
     "documents:outgoing_awaiting_issue",
 }
 LEADER = WORKS | {
+    "petitions:reports",  # a leader of the committee or its Office reads its petitions' reports
     "documents:presented_to_me",
     "documents:assigned_by_me",
     "documents:outgoing_awaiting_approval",

@@ -23,8 +23,9 @@ from django.utils.translation import gettext_lazy as _
 from vanphong.documents.workflow import DOCUMENT_ROLES
 from vanphong.org.models import LEADER_ROLES, Person, Role
 from vanphong.org.selectors import Scope, scope_for
+from vanphong.petitions.workflow import PETITION_ROLES
 
-Who = Literal["anyone", "works", "clerk", "leader", "administers"]
+Who = Literal["anyone", "works", "clerk", "leader", "administers", "petitions"]
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,12 @@ SECTIONS: tuple[Section, ...] = (
         ("directives",),
     ),
     Section(
+        "petitions",
+        _("Đơn thư"),
+        (Item("petitions:reports", _("Báo cáo tiếp dân, đơn thư"), "petitions"),),
+        ("petitions",),
+    ),
+    Section(
         "org",
         _("Tổ chức"),
         (
@@ -125,6 +132,8 @@ def capabilities(scope: Scope) -> frozenset[Who]:
         held.add("leader")
     if scope.everything or scope.administered:
         held.add("administers")
+    if scope.units_with_role(*PETITION_ROLES):
+        held.add("petitions")
     return frozenset(held)
 
 

@@ -5,6 +5,7 @@ petitioner."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 from urllib.parse import urlencode
 
@@ -58,8 +59,9 @@ def test_a_reception_officer_reads_the_months_figures_on_the_page(
     body = response.content.decode()
     assert "tháng 9 năm 2011" in body
     table = body.split('data-testid="tiep-nhan"', 1)[1].split("</table>", 1)[0]
-    # Three letters in September? Two: the first of October is outside it.
-    assert '<td class="text-end">2</td>' in table
+    # The letter of 1 October is outside September; the one of 30 September is in it.
+    cells = re.findall(r'<td class="text-end">(\d+)</td>', table)
+    assert cells == ["2", "2", "0", "1", "1", "1", "0", "0", "0", "0", "2"]
     assert DENOUNCER not in body
     assert SUBJECT not in body
 
@@ -132,6 +134,8 @@ def test_the_draft_is_in_party_format_with_the_period_and_totals_and_no_petition
     for section in ("I. TÌNH HÌNH", "II. KẾT QUẢ", "III. NHẬN XÉT", "IV. PHƯƠNG HƯỚNG"):
         assert section in text
     assert "Nơi nhận:" in text
+    # No letter was found ineligible: the reasons' table says so rather than stand empty.
+    assert "Không có số liệu." in text
     for secret in (DENOUNCER, SUBJECT, "072080001234"):
         assert secret not in text
 

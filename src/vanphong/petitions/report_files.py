@@ -217,6 +217,9 @@ def _header(document: Any, report: Report, on: date) -> None:
 
 
 def _table(document: Any, table: Table) -> None:
+    if not table.rows:
+        _body(document, _("Không có số liệu."))
+        return
     rows: list[list[str | int]] = [
         list(table.headings),
         *table.rows,

@@ -29,7 +29,6 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from vanphong.org.models import COMMITTEE_KINDS, Person, Unit, UnitKind
-from vanphong.org.units import directory
 from vanphong.petitions.models import (
     Field,
     Forward,
@@ -275,8 +274,13 @@ def figures_by_unit(unit_ids: Iterable[int], period: Period) -> dict[int, Figure
     ).order_by()
     for row in sessions.values("unit_id", "kind").annotate(n=Count("id")):
         found[row["unit_id"]].sessions[row["kind"]] += row["n"]
+    # The register's year narrows the search to the period's rows of (unit, year, number).
     visits = Visit.objects.filter(
-        unit_id__in=ids, session__day__gte=period.start, session__day__lte=end, session__held=True
+        unit_id__in=ids,
+        year=period.year,
+        session__day__gte=period.start,
+        session__day__lte=end,
+        session__held=True,
     ).order_by()
     for row in visits.values("unit_id").annotate(
         n=Count("id"), people=Sum("group_size"), groups=_count(group_size__gte=5)
@@ -401,8 +405,11 @@ def report_build(*, person: Person, unit: Unit, period: Period) -> Report:
     counted = figures_by_unit([u for _root, ids in groups for u in ids], period)
     wanted_units = {root} | {g for g, _ids in groups}
     units = {u.pk: u for u in Unit.objects.filter(pk__in=wanted_units | {unit.pk})}
-    # The committee's own books first, then the committees below in the organisation's order.
-    groups[1:] = sorted(groups[1:], key=lambda group: directory().key(group[0]))
+    # The committee's own books first, then the committees below as the organisation orders
+    # siblings (org.units): by their order, then by name with the accents folded.
+    groups[1:] = sorted(
+        groups[1:], key=lambda g: (units[g[0]].sort_order, units[g[0]].name_folded, g[0])
+    )
     lines = [
         Line(units[group].name, total(counted[u] for u in ids)) for group, ids in groups if ids
     ]

@@ -140,6 +140,8 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "token_uuid": list(ApiToken.objects.filter(person=world.person(persona))),
         "delegation_uuid": list(Delegation.objects.all()),
         "request_uuid": [world.extension, *MembershipRequest.objects.all()],
+        "letter_uuid": [world.forward.letter],
+        "forward_uuid": [world.forward],
     }
 
 

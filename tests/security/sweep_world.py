@@ -44,6 +44,8 @@ from vanphong.documents.services_delivery import Recipient
 from vanphong.documents.services_incoming import Handler
 from vanphong.org import services_memberships as org_services_memberships
 from vanphong.org.models import Clearance, Person, Role, Unit
+from vanphong.petitions import services_forward as petition_services_forward
+from vanphong.petitions.models import Forward, Letter
 from vanphong.planning import services as planning_services
 from vanphong.planning import services_programme as planning_programme
 from vanphong.planning import services_schedule as planning_schedule
@@ -129,6 +131,7 @@ class SweepWorld:
     programme_item: ProgrammeItem
     monthly_plan: MonthlyPlan
     programme_directive: Directive
+    forward: Forward  # a denunciation forwarded: its letter's and its own pages
     tokens: dict[str, str] = field(default_factory=dict)  # persona -> API token
     feeds: dict[str, list[str]] = field(default_factory=dict)  # persona -> iCal tokens
 
@@ -467,6 +470,25 @@ def build() -> SweepWorld:
         role=Role.CLERK,
     )
 
+    # --- petitions ---------------------------------------------------------------------------
+    reception = personas.person(
+        "tiepdan.quet", "Lý Tiếp Dân", p.province_office, Role.RECEPTION, Clearance.UNCLASSIFIED
+    )
+    letter = Letter.objects.create(
+        unit=p.province_office,
+        year=today.year,
+        number=1,
+        received_on=today,
+        channel="post",
+        denunciation=True,
+        summary="Tố cáo cán bộ địa chính xã nhận tiền khi cấp giấy chứng nhận",
+        created_by=reception,
+    )
+    letter.citizens.create(full_name="Hồ Văn Tố", name_folded=fold("Hồ Văn Tố"))
+    forward = petition_services_forward.letter_forward(
+        actor=reception, letter=letter, to_body="Ủy ban Kiểm tra Tỉnh ủy", forwarded_on=today
+    )
+
     sweep = SweepWorld(
         docs=world,
         secret_clerk=secret_clerk,
@@ -499,6 +521,7 @@ def build() -> SweepWorld:
         programme_item=item,
         monthly_plan=monthly,
         programme_directive=programme_directive,
+        forward=forward,
     )
     for person in Person.objects.all():  # the reminder also writes to those with an address
         person.email = f"{person.username}@tayninh.example"

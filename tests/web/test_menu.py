@@ -98,11 +98,12 @@ CLERK = WORKS | {
     "documents:outgoing_awaiting_issue",
 }
 LEADER = WORKS | {
-    "petitions:reports",  # a leader of the committee or its Office reads its petitions' reports
     "documents:presented_to_me",
     "documents:assigned_by_me",
     "documents:outgoing_awaiting_approval",
     "directives:delegations",
+    "petitions:follow_up",  # a leader of the Office or the committee sees its letters
+    "petitions:reports",  # and their reports
 }
 ADMIN = EVERYONE | {"org:units", "org:people", "org:requests"}
 
@@ -215,3 +216,9 @@ def test_the_documents_tabs_offer_a_leader_no_clerks_step_and_a_clerk_no_leaders
     assert reverse("documents:queue") in tabs
     assert reverse("documents:presented_to_me") not in tabs
     assert reverse("documents:outgoing_awaiting_approval") not in tabs
+
+
+def test_a_reception_officer_is_offered_the_letters_pages(client: Client, people: Personas) -> None:
+    client.force_login(cast(people, "td.tinh"))
+    links = _menu_links(client.get(reverse("web:home")).content.decode())
+    assert links == {reverse(name) for name in WORKS | {"petitions:follow_up", "petitions:reports"}}

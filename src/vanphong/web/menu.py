@@ -6,8 +6,9 @@ which the shell computes once per request anyway: building the menu costs no que
 capabilities are the predicates the views apply — a clerk post for what `documents.selectors.
 clerk_units` offers, a leader post for what `workflow.is_leader_of` allows, a working post
 (`workflow.DOCUMENT_ROLES`) for what `registers.report_units` opens, administration for what
-`org.selectors.units_administered` opens — so an item is shown exactly when its page serves
-the person.
+`org.selectors.units_administered` opens, a reception or leader post
+(`petitions.workflow.PETITION_ROLES`) for the letters `petitions.selectors` shows — so an item
+is shown exactly when its page serves the person.
 """
 
 from __future__ import annotations
@@ -93,7 +94,10 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "petitions",
         _("Đơn thư"),
-        (Item("petitions:reports", _("Báo cáo tiếp dân, đơn thư"), "petitions"),),
+        (
+            Item("petitions:follow_up", _("Đơn đã chuyển chờ kết quả"), "petitions"),
+            Item("petitions:reports", _("Báo cáo tiếp dân, đơn thư"), "petitions"),
+        ),
         ("petitions",),
     ),
     Section(
@@ -130,10 +134,10 @@ def capabilities(scope: Scope) -> frozenset[Who]:
         held.add("clerk")
     if scope.units_with_role(*LEADER_ROLES):
         held.add("leader")
-    if scope.everything or scope.administered:
-        held.add("administers")
     if scope.units_with_role(*PETITION_ROLES):
         held.add("petitions")
+    if scope.everything or scope.administered:
+        held.add("administers")
     return frozenset(held)
 
 

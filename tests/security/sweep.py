@@ -238,6 +238,11 @@ def _extras(world: SweepWorld) -> dict[str, list[dict[str, str]]]:
         "documents:outgoing_book": [{"don-vi": str(u.uuid)} for u in units],
         "documents:register": registers,
         "documents:handling_stats": [{"don-vi": str(u.uuid)} for u in units],
+        "petitions:reports": [
+            {"don-vi": str(u.uuid), "ky": "nam", "nam": str(today.year), "dinh-dang": fmt}
+            for u in units
+            for fmt in ("", "xlsx", "docx")
+        ],
         "documents:incoming_register": [{"lien-thong": str(world.delivery.uuid)}],
         "documents:outgoing_create": [{"tra-loi": str(world.incoming.uuid)}],
         "documents:inbox": [{"xong": "1"}],

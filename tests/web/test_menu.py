@@ -106,6 +106,7 @@ PETITIONS = {
     "petitions:session_record",
     "petitions:reception_register",
     "petitions:follow_up",  # a leader of the Office or the committee sees its letters
+    "petitions:reports",  # and their reports
 }
 LEADER = (
     WORKS

@@ -28,7 +28,6 @@ from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.services import Upload
 from vanphong.org.models import Person, Unit
 from vanphong.petitions import clocks, redaction, workflow
-from vanphong.petitions.services_handling import close_if_done
 from vanphong.petitions.models import (
     Citizen,
     Eligibility,
@@ -40,6 +39,7 @@ from vanphong.petitions.models import (
     LetterFile,
     LetterStatus,
 )
+from vanphong.petitions.services_handling import close_if_done
 
 NOTE_TYPE = "CV"  # a Party office forwards a letter by công văn (PARTY_TYPES has no "phiếu")
 # The scans sent with a note for a letter that protects nobody's identity.

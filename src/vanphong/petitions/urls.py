@@ -7,6 +7,7 @@ from vanphong.petitions import (
     views_forward,
     views_letter,
     views_reception,
+    views_reports,
 )
 
 app_name = "petitions"
@@ -20,6 +21,7 @@ urlpatterns: list[URLPattern] = [
     path("don-thu/linh-vuc/<uuid:field_uuid>/", views.field_edit, name="field_edit"),
     path("don-thu/tep/<uuid:letter_file_uuid>/", views.letter_file, name="letter_file"),
     path("don-thu/theo-doi/", views_forward.follow_up, name="follow_up"),
+    path("don-thu/bao-cao/", views_reports.report, name="reports"),
     path("don-thu/<uuid:letter_uuid>/chuyen/", views_forward.letter_forward, name="letter_forward"),
     path(
         "don-thu/chuyen/<uuid:forward_uuid>/ket-qua/",

@@ -296,3 +296,10 @@ def test_files_are_read_as_streams(world: PetitionWorld) -> None:
     stream = io.BytesIO(PDF)
     visit = _visit(world, session, files=[stream])
     assert visit.files.get().reveals_identity is False
+
+
+def test_a_visitor_is_typed_as_a_letters_petitioner() -> None:
+    from vanphong.petitions import services
+
+    # One class: a visit's visitors and a letter's petitioners are cleaned alike.
+    assert reception.CitizenData is services.CitizenData

@@ -18,7 +18,6 @@ allows, shows them, and no audit payload carries them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import IO, Any
 
@@ -44,6 +43,7 @@ from vanphong.petitions.models import (
     SessionKind,
     Visit,
 )
+from vanphong.petitions.services import CitizenData as CitizenData  # a visitor, as a petitioner
 from vanphong.planning import services_schedule
 from vanphong.planning.conflicts import EntryData
 from vanphong.planning.models import ScheduleKind, ScheduleVersion, VersionStatus
@@ -77,18 +77,6 @@ VISIT_FIELDS = (
 )
 GROUP = 5  # a group of this many or more (đoàn đông người) speaks through one representative
 DAY_PARTS = ("morning", "afternoon")
-
-
-@dataclass(frozen=True)
-class CitizenData:
-    """One visitor as the officer typed them."""
-
-    full_name: str
-    id_number: str = ""
-    id_issued: str = ""
-    address: str = ""
-    phone: str = ""
-    is_representative: bool = False
 
 
 def visit_series(unit: Unit, year: int) -> str:

@@ -296,3 +296,34 @@ def test_a_forwarded_letter_closes_once_its_result_is_in_and_the_petitioner_told
     letter.refresh_from_db()
     assert letter.status == LetterStatus.CLOSED
     assert letter.closed_on == date(2011, 11, 4)
+
+
+def test_the_correction_page_sends_one_who_may_not_act_back_to_the_letter(
+    world: PetitionWorld, client: Client
+) -> None:
+    from vanphong.core.models import AuditEvent
+
+    letter = letter_row(world, complaint=False, denunciation=True, handler=world.province_reception)
+    url = reverse("petitions:letter_edit", args=[letter.uuid])
+    page = reverse("petitions:letter", args=[letter.uuid])
+    client.force_login(world.province_reception_2)  # sees the letter; another handles it
+    shown = client.get(url)
+    assert (shown.status_code, shown["Location"]) == (302, page)
+    data = form_data(world, summary="Sửa bởi người không xử lý")
+    del data["unit"]
+    posted = client.post(url, data)
+    assert (posted.status_code, posted["Location"]) == (302, page)
+    letter.refresh_from_db()
+    assert letter.summary != "Sửa bởi người không xử lý"
+    assert not AuditEvent.objects.filter(action="letter.identity_read").exists()
+    assert "Sửa thông tin vào sổ" not in client.get(page).content.decode()
+
+
+def test_the_correction_page_is_closed_once_the_handling_is_decided(
+    world: PetitionWorld, client: Client
+) -> None:
+    letter = letter_row(world, handling="keep", status=LetterStatus.CLOSED)
+    client.force_login(world.province_office_leader)
+    response = client.get(reverse("petitions:letter_edit", args=[letter.uuid]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("petitions:letter", args=[letter.uuid])

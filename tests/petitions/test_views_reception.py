@@ -298,3 +298,92 @@ def test_a_scan_handed_in_is_stored_and_a_rejected_one_is_said_on_its_field(
     response = client.post(url, {**_visit_post(), "scans": SimpleUploadedFile("don.pdf", PDF)})
     assert response.status_code == 302
     assert Visit.objects.get().files.get().filename == "don.pdf"
+
+
+def _scanned_denunciation(world: PetitionWorld) -> Visit:
+    return _visit(
+        world,
+        _session(world),
+        complaint=False,
+        denunciation=True,
+        citizens=[CitizenData("Phạm Thị Tốgiác", "072999888")],
+        raised="Tố cáo bí thư chi bộ ấp nhận tiền",
+        files=[SimpleUploadedFile("don-to-cao.pdf", PDF)],
+    )
+
+
+def test_a_visits_scan_is_downloaded_from_the_visit_page(
+    client: Client, world: PetitionWorld
+) -> None:
+    visit = _visit(world, _session(world), files=[SimpleUploadedFile("giay-to.pdf", PDF)])
+    scan = visit.files.get()
+    download = reverse("petitions:letter_file", args=[scan.uuid])
+    _login(client, world.province_reception_2)
+    body = client.get(reverse("petitions:visit", args=[visit.uuid])).content.decode()
+    assert f'href="{download}"' in body
+    response = client.get(download)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF  # type: ignore[attr-defined]
+    assert _login(Client(), world.chau_thanh_reception).get(download).status_code == 404
+
+
+def test_a_denouncers_scan_is_downloaded_only_by_those_who_read_the_visitors(
+    client: Client, world: PetitionWorld
+) -> None:
+    visit = _scanned_denunciation(world)
+    download = reverse("petitions:letter_file", args=[visit.files.get().uuid])
+    assert _login(client, world.province_reception).get(download).status_code == 200
+    other = _login(Client(), world.province_reception_2)
+    assert other.get(download).status_code == 404
+    page = other.get(reverse("petitions:visit", args=[visit.uuid])).content.decode()
+    assert "don-to-cao.pdf" not in page
+    assert download not in page
+
+
+def test_a_letter_handed_in_at_a_visit_is_registered_from_the_visit_page_and_linked(
+    client: Client, world: PetitionWorld
+) -> None:
+    visit = _visit(world, _session(world))
+    page = reverse("petitions:visit", args=[visit.uuid])
+    _login(client, world.province_reception)
+    assert 'data-testid="visit-register-letter"' in client.get(page).content.decode()
+    register = f"{reverse('petitions:letter_register')}?luot={visit.uuid}"
+    form = client.get(register).content.decode()
+    assert 'data-testid="from-visit"' in form
+    assert '<option value="in_person" selected>' in form
+    assert 'value="Nguyễn Văn Khiếu"' in form
+    assert "Khiếu nại mức bồi thường đất làm đường" in form
+    response = client.post(
+        register,
+        {
+            "unit": str(world.province_office.uuid),
+            "received_on": "15/09/2011",
+            "channel": "in_person",
+            "kinds": ["complaint"],
+            "citizens-ho-ten": ["Nguyễn Văn Khiếu"],
+            "citizens-so-giay-to": ["072123456"],
+            "citizens-dia-chi": [""],
+            "citizens-dien-thoai": [""],
+            "summary": "Khiếu nại mức bồi thường đất làm đường",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    visit.refresh_from_db()
+    assert visit.letter is not None
+    assert response["Location"] == reverse("petitions:letter", args=[visit.letter.uuid])
+    after = client.get(page).content.decode()
+    assert 'data-testid="visit-register-letter"' not in after
+    assert reverse("petitions:letter", args=[visit.letter.uuid]) in after
+    letter_page = client.get(response["Location"]).content.decode()
+    assert page in letter_page
+
+
+def test_the_register_from_a_visit_is_not_offered_to_a_leader_nor_to_another_unit(
+    client: Client, world: PetitionWorld
+) -> None:
+    visit = _visit(world, _session(world))
+    page = reverse("petitions:visit", args=[visit.uuid])
+    leader = _login(client, world.province_office_leader).get(page).content.decode()
+    assert 'data-testid="visit-register-letter"' not in leader
+    register = f"{reverse('petitions:letter_register')}?luot={visit.uuid}"
+    assert _login(Client(), world.chau_thanh_reception).get(register).status_code == 404

@@ -120,15 +120,30 @@ def registering_units(person: Person) -> QuerySet[Unit]:
 
 
 def letter_file_or_404(person: Person, uuid: UUID | str) -> LetterFile:
-    """A letter's file the person may open: a scan revealing a denouncer only for those who
-    read the identity (404 for others, as for a file that does not exist)."""
-    files = LetterFile.objects.filter(letter__in=letters_visible(person).values("pk"))
-    stored = get_visible_or_404(files.select_related("file", "letter__unit"), uuid)
-    letter = stored.letter
-    if letter is None:
+    """A letter's or a visit's file the person may open: a scan revealing a denouncer only for
+    those who read the identity (404 for others, as for a file that does not exist). A visit's
+    visitors are read as a letter's petitioners, its receiver standing for the handler."""
+    files = LetterFile.objects.filter(
+        Q(letter__in=letters_visible(person).values("pk"))
+        | Q(visit__in=visits_visible(person).values("pk"))
+    )
+    stored = get_visible_or_404(files.select_related("file", "letter__unit", "visit__unit"), uuid)
+    if stored.letter is not None:
+        unit, handler_id, denunciation = (
+            stored.letter.unit,
+            stored.letter.handler_id,
+            stored.letter.denunciation,
+        )
+    elif stored.visit is not None:
+        unit, handler_id, denunciation = (
+            stored.visit.unit,
+            stored.visit.received_by_id,
+            stored.visit.denunciation,
+        )
+    else:
         raise Http404
     if stored.reveals_identity and not may_read_identity(
-        person, unit=letter.unit, handler_id=letter.handler_id, denunciation=letter.denunciation
+        person, unit=unit, handler_id=handler_id, denunciation=denunciation
     ):
         raise Http404
     return stored

@@ -21,15 +21,24 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vanphong.core import paging
+from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.documents.forms_outgoing import uploads
 from vanphong.documents.models import IncomingDocument
 from vanphong.documents.selectors import incoming_visible
 from vanphong.documents.views_files import download
 from vanphong.org.models import Person, Unit, UnitKind
-from vanphong.petitions import selectors, services, services_fields, workflow
+from vanphong.petitions import (
+    selectors,
+    services,
+    services_fields,
+    services_reception,
+    services_visit_letter,
+    workflow,
+)
 from vanphong.petitions.forms import FieldEditForm, FieldForm, LetterFilterForm, LetterForm
-from vanphong.petitions.models import Field, Letter
+from vanphong.petitions.models import Channel, Field, Letter, Visit
+from vanphong.petitions.views_letter import may_correct
 
 PAGE = 50
 _INCOMING_NUMBER = re.compile(r"^\s*(\d{1,7})\s*(?:/\s*(\d{4}))?\s*$")
@@ -117,25 +126,61 @@ def _letter_values(person: Person, form: LetterForm, unit: Unit | None) -> dict[
     return values
 
 
+def _from_visit(person: Person, visit: Visit) -> dict[str, Any]:
+    """The register form filled from the visit a letter was handed in at: in person, its
+    kinds, what was raised, and the visitors when the officer may read them."""
+    readable = services_reception.visit_identity_read(actor=person, visit=visit)
+    visitors = list(visit.citizens.all()) if readable else []
+    return {
+        "unit": visit.unit,
+        "received_on": visit.session.day,
+        "channel": Channel.IN_PERSON,
+        "kinds": [kind for kind in selectors.KINDS if getattr(visit, kind)],
+        "citizens": [(c.full_name, c.id_number, c.address, c.phone) for c in visitors],
+        "group_size": visit.group_size,
+        "field": visit.field,
+        "place": visit.place,
+        "place_unit": visit.place_unit,
+        "summary": visit.raised,
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def letter_register(request: HttpRequest) -> HttpResponse:
+    """Register a letter; `?luot=<visit>` registers the one handed in at a visit, linked to it."""
     person = cast(Person, request.user)
     units = selectors.registering_units(person)
+    visit = None
+    initial: dict[str, Any] = {"received_on": timezone.localdate(), "channel": Channel.POST}
+    if request.GET.get("luot"):
+        visit = get_visible_or_404(
+            selectors.visits_visible(person).select_related("unit", "session"),
+            request.GET["luot"],
+        )
+        units = units.filter(pk=visit.unit_id)
+        if request.method == "GET":
+            initial = _from_visit(person, visit)
     form = LetterForm(
         request.POST or None,
         request.FILES or None,
         units=units,
         places=_places(),
         fields=selectors.fields_active(),
-        initial={"received_on": timezone.localdate(), "channel": "post"},
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"]
         letter = attempt(
             form,
-            lambda: services.letter_register(
-                actor=person, unit=unit, **_letter_values(person, form, unit)
+            lambda: (
+                services.letter_register(
+                    actor=person, unit=unit, **_letter_values(person, form, unit)
+                )
+                if visit is None
+                else services_visit_letter.letter_register_from_visit(
+                    actor=person, visit=visit, **_letter_values(person, form, unit)
+                )
             ),
         )
         if letter is not None:
@@ -148,6 +193,7 @@ def letter_register(request: HttpRequest) -> HttpResponse:
             "title": _("Vào sổ đơn thư"),
             "form": form,
             "no_unit": not units.exists(),
+            "visit": visit,
         },
         status=400 if form.is_bound and form.errors else 200,
     )
@@ -184,6 +230,17 @@ def letter_edit(request: HttpRequest, letter_uuid: UUID) -> HttpResponse:
     are shown and replaced only by one who may read them."""
     person = cast(Person, request.user)
     letter = selectors.letter_or_404(person, letter_uuid)
+    if not may_correct(person, letter):
+        # As documents' form pages: a letter seen but not to be corrected (by this person, or
+        # any more) goes back to its page with the reason; the form is never shown.
+        messages.warning(
+            request,
+            _(
+                "Bạn không sửa được thông tin vào sổ của đơn này (chỉ cán bộ xử lý, lãnh đạo "
+                "đơn vị, trước khi có hướng xử lý)."
+            ),
+        )
+        return redirect("petitions:letter", letter.uuid)
     reads = services.may_read(person, letter)
     if request.method == "GET":
         citizens = services.letter_identity_read(actor=person, letter=letter) if reads else None

@@ -24,7 +24,7 @@ from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.org.models import COMMITTEE_KINDS, Person, Role, Unit, UnitKind
 from vanphong.org.selectors import people_holding
-from vanphong.petitions import reception_register, selectors
+from vanphong.petitions import reception_register, selectors, workflow
 from vanphong.petitions import services_reception as services
 from vanphong.petitions.forms_reception import (
     VISITORS,
@@ -297,6 +297,7 @@ def visit(request: HttpRequest, visit_uuid: UUID) -> HttpResponse:
             "citizens": list(found.citizens.all()) if readable else [],
             "scans": [f for f in found.files.all() if readable or not f.reveals_identity],
             "kinds": reception_register.kinds(found),
+            "registers": found.letter_id is None and workflow.may_register(person, found.unit),
             "crumbs": [
                 (_("Tiếp công dân"), reverse("petitions:sessions")),
                 (str(found.session), reverse("petitions:session", args=[found.session.uuid])),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 from uuid import UUID
 
 from django.contrib.auth.decorators import login_required
@@ -17,15 +17,19 @@ from vanphong.petitions.models import Letter
 from vanphong.petitions.workflow import may_act
 
 
-def _fragment(request: HttpRequest, letter: Letter, error: str = "") -> HttpResponse:
-    person = cast(Person, request.user)
-    context = {
+def fragment_context(person: Person, letter: Letter, error: str = "") -> dict[str, Any]:
+    """What `petitions/_duplicates.html` shows: on the letter's page, and after each action."""
+    return {
         "letter": letter,
         "original": letter.duplicate_of,
         "candidates": duplicates.propose(letter, person=person),
         "may_link": may_act(person, unit=letter.unit, handler_id=letter.handler_id),
         "error": error,
     }
+
+
+def _fragment(request: HttpRequest, letter: Letter, error: str = "") -> HttpResponse:
+    context = fragment_context(cast(Person, request.user), letter, error)
     return render(request, "petitions/_duplicates.html", context)
 
 

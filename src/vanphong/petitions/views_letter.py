@@ -27,18 +27,22 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from vanphong.core.forms import BootstrapForm, attempt
+from vanphong.documents.forms_outgoing import uploads
+from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.org.models import Person, Unit
 from vanphong.org.selectors import committee_of, unit_subtree
-from vanphong.petitions import selectors, services, workflow
+from vanphong.petitions import selectors, services, views_duplicates, workflow
 from vanphong.petitions import services_handling as handling
 from vanphong.petitions.forms import (
     ClassifyForm,
     CloseForm,
+    FilesForm,
     HandleForm,
     HandlerForm,
     ResultForm,
     ToldForm,
 )
+from vanphong.petitions.forms_clocks import ExtensionForm, SuspensionEndForm, SuspensionForm
 from vanphong.petitions.models import Handling, Letter, LetterStatus
 
 
@@ -78,6 +82,12 @@ def _classifies(person: Person, letter: Letter) -> bool:
     return unhandled and not letter.handling and _acts(person, letter)
 
 
+def may_correct(person: Person, letter: Letter) -> bool:
+    """Whether the correction page (`/sua/`) is offered: as the classification, before the
+    handling is decided, to one who may act (services.letter_update refuses the rest)."""
+    return _classifies(person, letter)
+
+
 def _handles(person: Person, letter: Letter) -> bool:
     return (
         letter.status == LetterStatus.CLASSIFIED and not letter.handling and _acts(person, letter)
@@ -109,7 +119,7 @@ def _tells(person: Person, letter: Letter) -> bool:
 # --- the forms -----------------------------------------------------------------------------
 
 
-def _classify_form(letter: Letter, data: Any) -> BootstrapForm:
+def _classify_form(letter: Letter, data: Any, person: Person) -> BootstrapForm:
     initial = {
         **handling.proposed_classification(letter),
         "kinds": [k for k in ("complaint", "denunciation", "proposal", "report")
@@ -151,16 +161,30 @@ def _handle(person: Person, letter: Letter, form: Any) -> Any:
         assigned_unit=data["assigned_unit"],
         accepted_on=data["accepted_on"],
         handled_on=data["handled_on"],
+        guide_document=data["guide_document"],
+    )
+
+
+def _guides(person: Person, letter: Letter) -> Any:
+    """The outgoing documents of the letter's unit the person sees: the guide letter's."""
+    return outgoing_visible(person).filter(unit=letter.unit_id)
+
+
+def _files_add(person: Person, letter: Letter, form: Any) -> Any:
+    data = form.cleaned_data
+    return services.letter_files_add(
+        actor=person, letter=letter, files=uploads(data["scans"]), kind=data["kind"]
     )
 
 
 @dataclass(frozen=True)
 class LetterAction:
-    """One form of the letter page; `form` None for a button without fields."""
+    """One form of the letter page; `form` None for a button without fields. `form` is given
+    the letter, the posted data (None for an empty form) and the person."""
 
     slug: str
     label: Promise
-    form: Callable[[Letter, Any], BootstrapForm] | None
+    form: Callable[[Letter, Any, Person], BootstrapForm] | None
     allowed: Callable[[Person, Letter], bool]
     run: Callable[[Person, Letter, Any], Any]
     message: Promise
@@ -181,7 +205,7 @@ LETTER_ACTIONS: dict[str, LetterAction] = {
         LetterAction(
             "can-bo",
             gettext_lazy("Giao cán bộ xử lý"),
-            lambda letter, data: HandlerForm(
+            lambda letter, data, person: HandlerForm(
                 data, candidates=handling.handler_candidates(letter.unit)
             ),
             _leads,
@@ -201,8 +225,11 @@ LETTER_ACTIONS: dict[str, LetterAction] = {
         LetterAction(
             "xu-ly",
             gettext_lazy("Hướng xử lý"),
-            lambda letter, data: HandleForm(
-                data, boards=_boards(letter), initial={"handled_on": timezone.localdate()}
+            lambda letter, data, person: HandleForm(
+                data,
+                boards=_boards(letter),
+                guides=_guides(person, letter),
+                initial={"handled_on": timezone.localdate()},
             ),
             _handles,
             _handle,
@@ -211,7 +238,9 @@ LETTER_ACTIONS: dict[str, LetterAction] = {
         LetterAction(
             "ket-qua",
             gettext_lazy("Kết quả giải quyết"),
-            lambda letter, data: ResultForm(data, initial={"result_on": timezone.localdate()}),
+            lambda letter, data, person: ResultForm(
+                data, initial={"result_on": timezone.localdate()}
+            ),
             _records_result,
             lambda person, letter, form: handling.letter_result_record(
                 actor=person,
@@ -224,7 +253,7 @@ LETTER_ACTIONS: dict[str, LetterAction] = {
         LetterAction(
             "thong-bao",
             gettext_lazy("Thông báo cho người gửi đơn"),
-            lambda letter, data: ToldForm(data, initial={"told_on": timezone.localdate()}),
+            lambda letter, data, person: ToldForm(data, initial={"told_on": timezone.localdate()}),
             _tells,
             lambda person, letter, form: handling.letter_told(
                 actor=person,
@@ -235,9 +264,19 @@ LETTER_ACTIONS: dict[str, LetterAction] = {
             gettext_lazy("Đã ghi việc thông báo cho người gửi đơn."),
         ),
         LetterAction(
+            "them-tep",
+            gettext_lazy("Thêm tệp"),
+            lambda letter, data, person: FilesForm(data),
+            _acts,
+            _files_add,
+            gettext_lazy("Đã thêm tệp vào đơn."),
+        ),
+        LetterAction(
             "ket-thuc",
             gettext_lazy("Kết thúc đơn"),
-            lambda letter, data: CloseForm(data, initial={"closed_on": timezone.localdate()}),
+            lambda letter, data, person: CloseForm(
+                data, initial={"closed_on": timezone.localdate()}
+            ),
             _leads,
             lambda person, letter, form: handling.letter_close(
                 actor=person,
@@ -271,6 +310,44 @@ HISTORY_LABELS = {
 # --- the page ------------------------------------------------------------------------------
 
 
+def _tell_prompt(letter: Letter, result_day: Any) -> bool:
+    """The results are in and the petitioner still waits to be told: the step left before the
+    letter closes (an anonymous letter has nobody to tell)."""
+    return (
+        letter.handling in handling.FOLLOWED
+        and result_day is not None
+        and letter.told_on is None
+        and not letter.anonymous
+    )
+
+
+def _clock_forms(person: Person, letter: Letter) -> dict[str, Any]:
+    """The extension and suspension forms, for one who may act on an accepted complaint or
+    denunciation still waiting for its result (services_clocks refuses the rest)."""
+    settling = (
+        (letter.complaint or letter.denunciation)
+        and letter.handling == Handling.ACCEPT
+        and letter.accepted_on is not None
+        and letter.result_on is None
+        and _open(letter)
+    )
+    extensions = list(letter.extensions.order_by("decision_date", "id"))
+    suspensions = list(letter.suspensions.order_by("starts_on", "id"))
+    shown: dict[str, Any] = {"extensions": extensions, "suspensions": suspensions}
+    if not (settling and _acts(person, letter)):
+        return {**shown, "clocks_allowed": False}
+    suspended = any(s.ends_on is None for s in suspensions)
+    return {
+        **shown,
+        "clocks_allowed": True,
+        "extension_form": ExtensionForm(auto_id="id_gia-han_%s"),
+        "suspension_form": None if suspended else SuspensionForm(auto_id="id_tam-dinh-chi_%s"),
+        "suspension_end_form": SuspensionEndForm(auto_id="id_ket-thuc-tdc_%s")
+        if suspended
+        else None,
+    }
+
+
 def _page(
     request: HttpRequest, letter: Letter, bound: tuple[str, BootstrapForm] | None = None
 ) -> HttpResponse:
@@ -282,11 +359,14 @@ def _page(
         if bound is not None and bound[0] == action.slug:
             forms.append((action, bound[1]))
         elif action.allowed(person, letter):
-            forms.append((action, action.form(letter, None) if action.form else None))
+            forms.append((action, action.form(letter, None, person) if action.form else None))
+    result_day = handling.result_in(letter)
     return render(
         request,
         "petitions/letter.html",
         {
+            **views_duplicates.fragment_context(person, letter),
+            **_clock_forms(person, letter),
             "title": _("Đơn số %(n)s") % {"n": letter.book_number},
             "letter": letter,
             "reads": reads,
@@ -300,7 +380,13 @@ def _page(
             "files": selectors.letter_files(person, letter),
             "forms": forms,
             "edits": _classifies(person, letter),
-            "result_in": handling.result_in(letter),
+            "result_in": result_day,
+            "tell_prompt": _tell_prompt(letter, result_day),
+            "covering_seen": letter.covering_id is not None
+            and incoming_visible(person).filter(pk=letter.covering_id).exists(),
+            "guide_seen": letter.guide_document_id is not None
+            and outgoing_visible(person).filter(pk=letter.guide_document_id).exists(),
+            "visits": list(letter.visits.select_related("session").order_by("year", "number")),
             "forwards": selectors.forwards_of(letter),
             "forwards_to": _forwards(person, letter),
             "may_act": _acts(person, letter),
@@ -348,7 +434,10 @@ def letter_action(request: HttpRequest, letter_uuid: UUID, action: str) -> HttpR
             messages.error(request, text)
             return redirect("petitions:letter", item.uuid)
     else:
-        form = chosen.form(item, request.POST)
+        form = chosen.form(item, request.POST, person)
+        if form.is_multipart():
+            # The factories take the posted fields only; the files come with the request.
+            form.files = request.FILES
         if not form.is_valid():
             return _page(request, item, (action, form))
         if attempt(form, lambda: chosen.run(person, item, form)) is None:

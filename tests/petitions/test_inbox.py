@@ -151,3 +151,47 @@ def test_the_daily_reminder_tells_the_handler_or_else_the_reception_officers_onc
     again = reminders.send(today=WEDNESDAY)
     assert (again.notices, again.emails) == (0, 0)
     assert Notification.objects.filter(key__startswith="letter-clock:").count() == sent.notices
+
+
+def test_reception_officers_find_the_new_letters_waiting_to_be_classified(
+    world: PetitionWorld,
+) -> None:
+    from vanphong.petitions.inbox import letters_to_classify
+
+    mine = letter_row(world, handler=world.province_reception, summary="Của tôi")
+    free = letter_row(world, received_on=date(2011, 9, 1), summary="Chưa ai nhận")
+    letter_row(world, handler=world.province_reception_2, summary="Của người khác")
+    letter_row(world, status="classified", classified_on=date(2011, 9, 13), summary="Đã loại")
+    letter_row(world, unit=world.chau_thanh_office, summary="Huyện")
+    letter_row(
+        world, complaint=False, denunciation=True, petitioners=(DENOUNCER,), summary="Tố cáo"
+    )
+    shown = letters_to_classify(world.province_reception, today())
+    assert shown.count == 3
+    assert [i.title.split(" · ")[-1] for i in shown.items] == [
+        "Chưa ai nhận",
+        "Của tôi",
+        "Tố cáo",
+    ]
+    assert str(free.uuid) in shown.items[0].url
+    assert str(mine.uuid) in shown.items[1].url
+    assert all(DENOUNCER not in f"{i.title} {i.note}" for i in shown.items)
+    assert "tinh-trang=registered" in shown.more_url
+
+
+def test_the_new_letters_section_is_for_reception_officers_only_in_fixed_queries(
+    world: PetitionWorld, django_assert_num_queries: Any
+) -> None:
+    from vanphong.petitions.inbox import TO_CLASSIFY
+
+    assert not TO_CLASSIFY.applies(world.province_office_leader)
+    assert TO_CLASSIFY.applies(world.chau_thanh_reception)
+    officer, day = world.province_reception, today()
+    letter_row(world)
+    TO_CLASSIFY.compute(officer, day)  # the person's scope, cached for the request
+    with django_assert_num_queries(2):  # the first rows, the count
+        TO_CLASSIFY.compute(officer, day)
+    for _n in range(8):
+        letter_row(world)
+    with django_assert_num_queries(2):
+        assert TO_CLASSIFY.compute(officer, day).count == 9

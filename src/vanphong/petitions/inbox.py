@@ -2,7 +2,10 @@
 letters of the units the person sees (reception officers and leaders, selectors) that are due
 within a few working days, and those overdue. A row names the letter by its book number, its
 kinds and its summary — never a petitioner, so a denouncer is named to nobody here. A
-settlement stopped by an open suspension is not running: it is neither due nor overdue."""
+settlement stopped by an open suspension is not running: it is neither due nor overdue.
+
+A reception officer also finds the new letters waiting to be classified: registered in the
+units where they hold the reception post, unhandled or handled by them."""
 
 from __future__ import annotations
 
@@ -15,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vanphong.core.inbox import FIRST, Item, Section, Shown, Today, register
-from vanphong.org.models import Person
-from vanphong.petitions.models import ClockKind, Deadline, Suspension
+from vanphong.org.models import Person, Role
+from vanphong.org.selectors import scope_for
+from vanphong.petitions.models import ClockKind, Deadline, Letter, LetterStatus, Suspension
 from vanphong.petitions.selectors import visible_unit_ids
 
 
@@ -72,6 +76,47 @@ def letters_overdue(person: Person, today: Today) -> Shown:
     return _shown(clocks, today)
 
 
+def _reception_unit_ids(person: Person) -> list[int]:
+    scope = scope_for(person)
+    return [unit_id for unit_id, roles in scope.roles_by_unit.items() if Role.RECEPTION in roles]
+
+
+def _receives(person: Person) -> bool:
+    return bool(_reception_unit_ids(person))
+
+
+def letters_to_classify(person: Person, today: Today) -> Shown:
+    """The registered letters of the person's reception units nobody else handles, oldest
+    first (the one waiting longest is the first to classify)."""
+    letters = (
+        Letter.objects.filter(
+            unit_id__in=_reception_unit_ids(person), status=LetterStatus.REGISTERED
+        )
+        .filter(Q(handler__isnull=True) | Q(handler=person))
+        .select_related("unit")
+        .order_by("received_on", "number", "id")
+    )
+    items = [
+        Item(
+            clock_title(letter.book_number, letter.kinds(), letter.summary),
+            reverse("petitions:letter", args=[letter.uuid]),
+            _("nhận ngày %(day)s · %(unit)s")
+            % {"day": f"{letter.received_on:%d/%m/%Y}", "unit": letter.unit.name},
+        )
+        for letter in letters[:FIRST]
+    ]
+    more = f"{reverse('petitions:letters')}?tinh-trang={LetterStatus.REGISTERED}"
+    return Shown(letters.count(), items, more)
+
+
+TO_CLASSIFY = Section(
+    "petitions_to_classify",
+    gettext_lazy("Đơn mới chờ phân loại"),
+    66,
+    gettext_lazy("Không có đơn mới nào chờ phân loại."),
+    _receives,
+    letters_to_classify,
+)
 DUE_SOON = Section(
     "petitions_due_soon",
     gettext_lazy("Đơn thư sắp đến hạn"),
@@ -93,3 +138,4 @@ OVERDUE = Section(
 def register_sections() -> None:
     register(OVERDUE)
     register(DUE_SOON)
+    register(TO_CLASSIFY)

@@ -26,3 +26,17 @@ def test_the_daily_job_purges_every_units_letters_past_retention() -> None:
     events = AuditEvent.objects.filter(action="letters.purged")
     assert {(e.actor_id, (e.after or {}).get("letters")) for e in events} == {(None, 1)}
     assert events.count() == 2
+
+
+@pytest.mark.django_db
+def test_the_purge_runs_daily_from_the_command_line() -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    world = build_petition_world()
+    letter_row(world, status=LetterStatus.CLOSED, closed_on=date(2012, 6, 1))
+    out = StringIO()
+    call_command("petitions", "purge", stdout=out)
+    assert "purged in 1 units" in out.getvalue()
+    assert Letter.objects.get().purged_at is not None

@@ -55,12 +55,20 @@ def calendar_changed(target: models.Model, action: str) -> None:
     transaction.on_commit(lambda: clocks_recompute.enqueue(day=day))
 
 
-@task()
-def purge_due() -> None:
-    """Purge, in every unit keeping petitions books, the personal data whose retention passed."""
-    today = timezone.localdate()
+def purge_all(today: date) -> int:
+    """Purge, in every unit keeping petitions books, the personal data whose retention passed
+    by `today`; how many units were looked at."""
     units = Unit.objects.filter(
         Q(pk__in=Letter.objects.values("unit_id")) | Q(pk__in=Visit.objects.values("unit_id"))
     ).order_by("pk")
+    count = 0
     for unit in units:
         letters_purge(actor=None, unit=unit, on=today)
+        count += 1
+    return count
+
+
+@task()
+def purge_due() -> None:
+    """The daily purge, in the background (`vanphong petitions purge --enqueue`)."""
+    purge_all(timezone.localdate())

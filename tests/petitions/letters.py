@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from tests.support.petitions import PetitionWorld, build_petition_world
-from vanphong.petitions import services
+from tests.support.petitions import PetitionWorld, build_petition_world, letter_row
+from vanphong.petitions import clocks, services
 from vanphong.petitions.models import Letter
 from vanphong.petitions.services import CitizenData
 
@@ -46,3 +46,20 @@ def denunciation(world: PetitionWorld, **overrides: Any) -> Letter:
         "citizens": [DENOUNCER],
     }
     return register(world, **{**fields, **overrides})
+
+
+def accepted(world: PetitionWorld) -> Letter:
+    """A complex denunciation accepted for settlement on 04/03/2019, its clocks computed: the
+    letter an extension or a suspension applies to."""
+    letter = letter_row(
+        world,
+        received_on=date(2019, 3, 4),
+        complaint=False,
+        denunciation=True,
+        complexity="complex",
+        eligibility="eligible",
+        handling="accept",
+        accepted_on=date(2019, 3, 4),
+    )
+    clocks.refresh(letter)
+    return letter

@@ -9,29 +9,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.support.petitions import PetitionWorld, build_petition_world, letter_row
-from vanphong.petitions import clocks
-from vanphong.petitions.models import Extension, Letter, Suspension
+from tests.petitions.letters import accepted
+from tests.support.petitions import PetitionWorld, build_petition_world
+from vanphong.petitions.models import Extension, Suspension
 
 
 @pytest.fixture
 def world(db: None) -> PetitionWorld:
     return build_petition_world()
-
-
-def _accepted(world: PetitionWorld) -> Letter:
-    letter = letter_row(
-        world,
-        received_on=date(2019, 3, 4),
-        complaint=False,
-        denunciation=True,
-        complexity="complex",
-        eligibility="eligible",
-        handling="accept",
-        accepted_on=date(2019, 3, 4),
-    )
-    clocks.refresh(letter)
-    return letter
 
 
 def _client(world: PetitionWorld) -> Client:
@@ -41,7 +26,7 @@ def _client(world: PetitionWorld) -> Client:
 
 
 def test_an_extension_with_its_decision_goes_back_to_the_letter(world: PetitionWorld) -> None:
-    letter = _accepted(world)
+    letter = accepted(world)
     response = _client(world).post(
         reverse("petitions:letter_extension_add", args=[letter.uuid]),
         {
@@ -59,7 +44,7 @@ def test_an_extension_with_its_decision_goes_back_to_the_letter(world: PetitionW
 def test_an_extension_without_a_decision_is_shown_again_with_the_reason(
     world: PetitionWorld,
 ) -> None:
-    letter = _accepted(world)
+    letter = accepted(world)
     response = _client(world).post(
         reverse("petitions:letter_extension_add", args=[letter.uuid]),
         {"days": "30", "decision_number": "", "decision_date": "", "reason": "Xác minh"},
@@ -70,7 +55,7 @@ def test_an_extension_without_a_decision_is_shown_again_with_the_reason(
 
 
 def test_a_suspension_is_recorded_and_ended(world: PetitionWorld) -> None:
-    letter = _accepted(world)
+    letter = accepted(world)
     client = _client(world)
     added = client.post(
         reverse("petitions:letter_suspension_add", args=[letter.uuid]),
@@ -85,7 +70,7 @@ def test_a_suspension_is_recorded_and_ended(world: PetitionWorld) -> None:
 
 
 def test_a_letter_of_a_unit_not_seen_is_not_found(world: PetitionWorld) -> None:
-    letter = _accepted(world)
+    letter = accepted(world)
     client = Client()
     client.force_login(world.chau_thanh_reception)
     response = client.post(

@@ -14,10 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from tests.petitions.letters import accepted
 from tests.support.files import PDF
 from tests.support.petitions import PetitionWorld, build_petition_world, letter_row
-from vanphong.petitions import clocks, services_forward
-from vanphong.petitions.models import FileKind, Letter, LetterStatus
+from vanphong.petitions import services_forward
+from vanphong.petitions.models import FileKind, Forward, Letter, LetterStatus
 
 
 @pytest.fixture
@@ -31,20 +32,22 @@ def _page(client: Client, letter: Letter) -> str:
     return response.content.decode()
 
 
-def _accepted(world: PetitionWorld) -> Letter:
-    letter = letter_row(
-        world,
-        received_on=date(2019, 3, 4),
-        complaint=False,
-        denunciation=True,
-        eligibility="eligible",
-        handling="accept",
-        handled_on=date(2019, 3, 4),
-        accepted_on=date(2019, 3, 4),
-        status=LetterStatus.FOLLOWING,
+def _forward(world: PetitionWorld, letter: Letter) -> Forward:
+    return services_forward.letter_forward(
+        actor=world.province_reception,
+        letter=letter,
+        to_body="Thanh tra tỉnh",
+        forwarded_on=date(2011, 9, 15),
     )
-    clocks.refresh(letter)
-    return letter
+
+
+def _result(world: PetitionWorld, forward: Forward) -> None:
+    services_forward.forward_result_record(
+        actor=world.province_reception,
+        forward=forward,
+        result="Đã giải quyết",
+        result_on=date(2011, 11, 2),
+    )
 
 
 def _act(client: Client, letter: Letter, slug: str, data: dict[str, Any]) -> Any:
@@ -68,7 +71,7 @@ def test_the_duplicates_fragment_is_on_the_letters_page(
 def test_the_clock_forms_show_to_the_handler_of_an_accepted_denunciation(
     world: PetitionWorld, client: Client
 ) -> None:
-    letter = _accepted(world)
+    letter = accepted(world)
     client.force_login(world.province_reception)
     body = _page(client, letter)
     assert 'data-testid="clock-forms"' in body
@@ -84,17 +87,17 @@ def test_the_clock_forms_are_not_offered_before_acceptance_nor_to_one_who_may_no
     registered = letter_row(world, received_on=date(2019, 3, 4))
     client.force_login(world.province_reception)
     assert 'data-testid="clock-forms"' not in _page(client, registered)
-    accepted = _accepted(world)
-    accepted.handler = world.province_reception
-    accepted.save()
+    handled = accepted(world)
+    handled.handler = world.province_reception
+    handled.save()
     client.force_login(world.province_reception_2)  # sees the letter, handles none
-    assert 'data-testid="clock-forms"' not in _page(client, accepted)
+    assert 'data-testid="clock-forms"' not in _page(client, handled)
 
 
 def test_an_open_suspension_offers_its_end_and_is_listed(
     world: PetitionWorld, client: Client
 ) -> None:
-    letter = _accepted(world)
+    letter = accepted(world)
     client.force_login(world.province_reception)
     added = client.post(
         reverse("petitions:letter_suspension_add", args=[letter.uuid]),
@@ -131,13 +134,7 @@ def test_adding_no_file_is_refused_on_the_field(world: PetitionWorld, client: Cl
 def test_a_guided_letter_names_its_guide_document_chosen_in_the_picker(
     world: PetitionWorld, client: Client
 ) -> None:
-    forwarded = letter_row(world, received_on=date(2011, 9, 12))
-    note = services_forward.letter_forward(
-        actor=world.province_reception,
-        letter=forwarded,
-        to_body="Thanh tra tỉnh",
-        forwarded_on=date(2011, 9, 15),
-    ).note
+    note = _forward(world, letter_row(world, received_on=date(2011, 9, 12))).note
     assert note is not None
     letter = letter_row(
         world,
@@ -166,23 +163,13 @@ def test_the_page_links_the_forwards_note_and_prompts_to_tell_once_the_result_is
     world: PetitionWorld, client: Client
 ) -> None:
     letter = letter_row(world, received_on=date(2011, 9, 12))
-    forward = services_forward.letter_forward(
-        actor=world.province_reception,
-        letter=letter,
-        to_body="Ủy ban nhân dân huyện Hòa Thành",
-        forwarded_on=date(2011, 9, 15),
-    )
+    forward = _forward(world, letter)
     client.force_login(world.province_reception)
     body = _page(client, letter)
     assert forward.note is not None
     assert reverse("documents:outgoing_detail", args=[forward.note.uuid]) in body
     assert 'data-testid="tell-prompt"' not in body
-    services_forward.forward_result_record(
-        actor=world.province_reception,
-        forward=forward,
-        result="Đã giải quyết",
-        result_on=date(2011, 11, 2),
-    )
+    _result(world, forward)
     body = _page(client, letter)
     assert 'data-testid="tell-prompt"' in body
     assert "chưa thông báo cho người gửi đơn" in body
@@ -195,18 +182,7 @@ def test_an_anonymous_letter_is_never_prompted_to_tell(
     world: PetitionWorld, client: Client
 ) -> None:
     letter = letter_row(world, received_on=date(2011, 9, 12), anonymous=True, petitioners=())
-    forward = services_forward.letter_forward(
-        actor=world.province_reception,
-        letter=letter,
-        to_body="Thanh tra tỉnh",
-        forwarded_on=date(2011, 9, 15),
-    )
-    services_forward.forward_result_record(
-        actor=world.province_reception,
-        forward=forward,
-        result="Đã giải quyết",
-        result_on=date(2011, 11, 2),
-    )
+    _result(world, _forward(world, letter))
     client.force_login(world.province_reception)
     assert 'data-testid="tell-prompt"' not in _page(client, letter)
 

@@ -107,13 +107,20 @@ FORWARD_TO = "Ủy ban nhân dân {district}"
 
 
 def _forward_day(calendar: WorkCalendar, today: date, due_in: int) -> date:
-    """The working day a complaint forwarded then owes its result `due_in` days from today."""
+    """The working day a complaint forwarded then owes its result nearest `due_in` days from
+    today, on the same side of today."""
     probe = Letter(complaint=True)
-    for back in range(5, 160):
+    target = today + timedelta(days=due_in)
+    best: tuple[int, date] | None = None
+    for back in range(1, 160):
         day = calendar.add_working_days(today, -back)
-        if clocks.forward_due(probe, day, calendar=calendar) <= today + timedelta(days=due_in):
-            return day
-    return calendar.add_working_days(today, -60)
+        due = clocks.forward_due(probe, day, calendar=calendar)
+        if (due > today) != (due_in > 0):
+            continue
+        distance = abs((due - target).days)
+        if best is None or distance < best[0]:
+            best = (distance, day)
+    return best[1] if best is not None else calendar.add_working_days(today, -60)
 
 
 def _letter(story: _Story, spec: _Present, today: date) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from django.db import transaction
@@ -80,6 +81,7 @@ def test_the_secretary_receives_a_group_of_twelve_villagers_on_his_monthly_day(
     assert (session.kind, session.host, session.held) == (SessionKind.HEAD, secretary, True)
     assert session.unit == _office("tiepdan.tinhuy")
     # The session is an entry of the province's weekly schedule, published.
+    assert session.entry_lineage is not None
     entry = Entry.objects.filter(lineage=session.entry_lineage).select_related("version").get()
     assert entry.day == session.day
     assert entry.attendance.filter(person=secretary).exists()
@@ -88,10 +90,13 @@ def test_the_secretary_receives_a_group_of_twelve_villagers_on_his_monthly_day(
     assert len(citizens) == 12
     assert [c.is_representative for c in citizens].count(True) == 1
     assert group.files.count() >= 2, "the papers they handed in are kept"
-    assert group.answer and group.agreed
+    assert group.answer
+    assert group.agreed
     letter = group.letter
-    assert letter is not None and letter.group_size == 12
-    assert letter.status == LetterStatus.CLOSED and letter.told_on is not None
+    assert letter is not None
+    assert letter.group_size == 12
+    assert letter.status == LetterStatus.CLOSED
+    assert letter.told_on is not None
     assert letter.forwards.get().reply is not None
 
 
@@ -109,18 +114,25 @@ def test_the_denunciation_of_a_commune_secretary_goes_to_the_inspection_committe
     inspection = Unit.objects.get(name="Ủy ban Kiểm tra Tỉnh ủy")
     forward = Forward.objects.select_related("letter", "note", "reply").get(to_unit=inspection)
     letter = forward.letter
-    assert letter.denunciation and letter.subject_kind == "party_member"
+    assert letter.denunciation
+    assert letter.subject_kind == "party_member"
     assert "Bí thư Đảng ủy xã" in letter.subject
-    assert forward.note is not None and forward.note.status == OutgoingStatus.ISSUED
-    assert forward.copy is not None and forward.copy.kind == "redacted"
+    assert forward.note is not None
+    assert forward.note.status == OutgoingStatus.ISSUED
+    assert forward.copy is not None
+    assert forward.copy.kind == "redacted"
     denouncer = letter.citizens.get()
     assert denouncer.full_name not in forward.note.versions.get().body
-    assert forward.reply is not None and forward.reply.sender_name == "Ủy ban Kiểm tra Tỉnh ủy"
-    assert forward.result_on is not None and forward.result_on <= forward.result_due_on
-    assert letter.status == LetterStatus.CLOSED and letter.told_on is not None
+    assert forward.reply is not None
+    assert forward.reply.sender_name == "Ủy ban Kiểm tra Tỉnh ủy"
+    assert forward.result_on is not None
+    assert forward.result_on <= forward.result_due_on
+    assert letter.status == LetterStatus.CLOSED
+    assert letter.told_on is not None
     actions = set(
-        AuditEvent.objects.filter(object_type="petitions.letter", object_id=str(letter.uuid))
-        .values_list("action", flat=True)
+        AuditEvent.objects.filter(
+            object_type="petitions.letter", object_id=str(letter.uuid)
+        ).values_list("action", flat=True)
     )
     assert {"letter.register", "letter.classify", "letter.forward", "letter.told"} <= actions
 
@@ -131,7 +143,8 @@ def test_one_forward_is_overdue_without_its_result(demo: int) -> None:
     letter = overdue.get().letter
     assert letter.status == LetterStatus.FOLLOWING
     clock = Deadline.objects.get(letter=letter, kind="follow_up")
-    assert clock.met_on is None and clock.due_on < date(2011, 12, 31)
+    assert clock.met_on is None
+    assert clock.due_on < date(2011, 12, 31)
 
 
 def test_anonymous_denunciations_are_kept_not_processed(demo: int) -> None:
@@ -140,8 +153,10 @@ def test_anonymous_denunciations_are_kept_not_processed(demo: int) -> None:
     for letter in anonymous:
         assert letter.eligibility == Eligibility.INELIGIBLE
         assert letter.ineligible_reason == IneligibleReason.ANONYMOUS
-        assert letter.handling == Handling.KEEP and letter.status == LetterStatus.CLOSED
-        assert not letter.citizens.exists() and not letter.forwards.exists()
+        assert letter.handling == Handling.KEEP
+        assert letter.status == LetterStatus.CLOSED
+        assert not letter.citizens.exists()
+        assert not letter.forwards.exists()
 
 
 def test_a_letter_sent_to_three_bodies_is_linked_as_its_second_and_third_round(
@@ -185,7 +200,8 @@ def test_loading_again_adds_nothing(demo: int) -> None:
 
 def test_the_stamps_are_the_storys_days(demo: int) -> None:
     letter = Letter.objects.filter(year=2011).order_by("received_on").first()
-    assert letter is not None and letter.created_at.date() == letter.received_on
+    assert letter is not None
+    assert letter.created_at.date() == letter.received_on
     assert not IncomingDocument.objects.filter(registered_at__year__gt=2012).exclude(
         received_at__year__gt=2012
     )
@@ -194,10 +210,11 @@ def test_the_stamps_are_the_storys_days(demo: int) -> None:
 # --- the 2011 yearly report ----------------------------------------------------------------
 
 
-def _sheet(book: object, name: str) -> dict[str, list[object]]:
-    rows = list(book[name].iter_rows(min_row=4, values_only=True))  # type: ignore[index]
+def _sheet(book: Any, name: str) -> dict[str, dict[str, Any]]:
+    """A sheet's rows by their first cell, each row's values by the headings."""
+    rows = list(book[name].iter_rows(min_row=4, values_only=True))
     head = [str(h) for h in rows[0]]
-    return {str(row[0]): dict(zip(head, row, strict=False)) for row in rows[1:]}  # type: ignore[misc]
+    return {str(row[0]): dict(zip(head, row, strict=False)) for row in rows[1:]}
 
 
 def test_the_2011_yearly_report_opens_and_its_figures_are_the_databases(demo: int) -> None:
@@ -224,9 +241,10 @@ def test_the_2011_yearly_report_opens_and_its_figures_are_the_databases(demo: in
     forwards = Forward.objects.filter(letter__in=letters, forwarded_on__lte=end)
     assert handled["Lượt chuyển đơn"] == forwards.count()
     assert handled["Đã nhận kết quả"] == forwards.filter(result_on__lte=end).count()
-    assert handled["Quá hạn chưa có kết quả"] == forwards.filter(
-        Q(result_on=None) | Q(result_on__gt=end), result_due_on__lt=end
-    ).count()
+    assert (
+        handled["Quá hạn chưa có kết quả"]
+        == forwards.filter(Q(result_on=None) | Q(result_on__gt=end), result_due_on__lt=end).count()
+    )
     reception = _sheet(book, "tiep-dan")[report.lines[0].name]
     sessions = ReceptionSession.objects.filter(unit=office, day__year=2011, held=True)
     assert reception["Buổi người đứng đầu cấp ủy tiếp"] == sessions.filter(kind="head").count()
@@ -254,9 +272,11 @@ def test_the_provinces_report_rolls_up_hoa_thanh_and_trang_bang(demo: int) -> No
     for key in ("hoathanh", "trangbang"):
         office = _office(f"tiepdan.{key}")
         line = received[office.parent.name]  # type: ignore[union-attr]
-        assert line["Tổng số đơn"] == Letter.objects.filter(
-            unit=office, received_on__year=2011
-        ).count() > 0
+        assert (
+            line["Tổng số đơn"]
+            == Letter.objects.filter(unit=office, received_on__year=2011).count()
+            > 0
+        )
     assert received["Tổng cộng"]["Tổng số đơn"] == (
         Letter.objects.filter(received_on__year=2011).count()
     )
@@ -267,14 +287,18 @@ def test_the_provinces_report_rolls_up_hoa_thanh_and_trang_bang(demo: int) -> No
 
 def test_the_reception_officer_finds_new_due_soon_and_overdue_letters(demo: int) -> None:
     office = _office("tiepdan.tinhuy")
-    assert Letter.objects.filter(
-        unit=office, status=LetterStatus.REGISTERED, received_on__gte=date(2026, 10, 1)
-    ).count() >= 2
+    assert (
+        Letter.objects.filter(
+            unit=office, status=LetterStatus.REGISTERED, received_on__gte=date(2026, 10, 1)
+        ).count()
+        >= 2
+    )
     open_clocks = Deadline.objects.filter(unit=office, met_on=None, letter__year=2026)
     assert open_clocks.filter(due_on__gte=TODAY, due_on__lte=date(2026, 10, 21)).exists()
     assert open_clocks.filter(due_on__lt=TODAY).exists()
     follow = open_clocks.filter(kind="follow_up")
-    assert follow.filter(due_on__gt=TODAY).exists() and follow.filter(due_on__lt=TODAY).exists()
+    assert follow.filter(due_on__gt=TODAY).exists()
+    assert follow.filter(due_on__lt=TODAY).exists()
 
 
 def test_hoa_thanhs_secretary_missed_one_month_this_year(demo: int) -> None:

@@ -37,6 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -125,9 +126,10 @@ def _offices() -> dict[str, _Office]:
         office = _office_of(f"tiepdan.{book.key}")
         reception, chief = _person(f"tiepdan.{book.key}"), _person(f"cvp.{book.key}")
         clerk = _person(f"vt.{book.key}")
-        if office is None or office.parent is None or None in (reception, chief, clerk):
+        if office is None or office.parent is None:
             continue
-        assert reception is not None and chief is not None and clerk is not None  # noqa: S101
+        if reception is None or chief is None or clerk is None:
+            continue
         found[book.key] = _Office(
             key=book.key,
             office=office,
@@ -156,8 +158,7 @@ class _Story:
         self.fields = {f.name: f for f in Field.objects.all()}
         self.places: dict[str, Unit | None] = {}
         self.boards = {
-            u.symbol: u
-            for u in Unit.objects.filter(kind=UnitKind.BOARD, parent=self._province())
+            u.symbol: u for u in Unit.objects.filter(kind=UnitKind.BOARD, parent=self._province())
         }
 
     @staticmethod
@@ -169,7 +170,9 @@ class _Story:
             self.places[key] = _committee(key)
         return self.places.get(key)
 
-    def at(self, day: date, offset: int, hour: int, minute: int, action: Callable[..., None]) -> None:
+    def at(
+        self, day: date, offset: int, hour: int, minute: int, action: Callable[..., None]
+    ) -> None:
         self.clock.at(day, offset, hour, minute, action)
 
     # --- documents of the registry ------------------------------------------------------
@@ -250,7 +253,7 @@ class _Story:
                 number=spec.sender_number,
                 subject="V/v chuyển đơn của công dân",
             )
-        values = {
+        values: dict[str, Any] = {
             "received_on": moment.date(),
             "channel": Channel.FORWARDED if spec.sender else spec.channel,
             "summary": spec.summary,
@@ -418,7 +421,9 @@ class _Story:
             if not planned:
                 return
             if not visits:
-                services_reception.reception_session_hold(actor=office.reception, session=planned[0])
+                services_reception.reception_session_hold(
+                    actor=office.reception, session=planned[0]
+                )
             for n, spec in enumerate(visits):
                 self.visit(office, planned[0], spec, moment + timedelta(minutes=40 * n))
 
@@ -519,4 +524,3 @@ def load(*, today: date | None = None) -> int:
     count = load_story()
     petitions_present.load(_offices(), today=today)
     return count
-

@@ -523,7 +523,7 @@ def _routine() -> list[LetterSpec]:
             commune = communes[n % len(communes)]
             received = ROUTINE_FIRST + timedelta(days=span * n // count + _rng.randrange(0, 6))
             with_result = bool(case.result)
-            petitioners = (_people.one(key),)
+            petitioners: tuple[CitizenData, ...] = (_people.one(key),)
             if case.kinds == "k" and _rng.random() < 0.25:
                 petitioners += (_people.one(key),)
             found.append(
@@ -571,7 +571,6 @@ def _same_writer(letters: list[LetterSpec]) -> list[LetterSpec]:
 LETTERS: tuple[LetterSpec, ...] = tuple(
     sorted(_same_writer([*STORY, *_routine()]), key=lambda s: (s.received, s.minute, s.key))
 )
-
 
 
 # --- reception -------------------------------------------------------------------------------
@@ -644,7 +643,11 @@ TOPICS = (
 )  # fmt: skip
 
 
-def _visits() -> tuple[list[VisitSpec], list[tuple[str, date, tuple[str, ...]]], list[tuple[str, date, tuple[str, ...]]]]:  # noqa: E501
+def _visits() -> tuple[
+    list[VisitSpec],
+    list[tuple[str, date, tuple[str, ...]]],
+    list[tuple[str, date, tuple[str, ...]]],
+]:
     visits: list[VisitSpec] = [GROUP_VISIT, TOLD_VISIT]
     counter = 0
 
@@ -700,4 +703,3 @@ def _visits() -> tuple[list[VisitSpec], list[tuple[str, date, tuple[str, ...]]],
 _visit_list, HEAD_DAYS, REGULAR_VISITS = _visits()
 VISITS: tuple[VisitSpec, ...] = tuple(_visit_list)
 LAST_STORY_DAY = date(2012, 6, 29)
-

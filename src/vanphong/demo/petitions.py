@@ -1,7 +1,7 @@
-"""The demo's citizen reception and letters: Tây Ninh from January 2011 to February 2012.
+"""The demo's citizen reception and letters: Tây Ninh from January 2011 to June 2012.
 
 The petitions books of Văn phòng Tỉnh ủy and of the Offices of Huyện uỷ Hoà Thành and Huyện ủy
-Trảng Bàng, as the year went (letters_story.py holds the letters, as data):
+Trảng Bàng, as the year went (petitions_story.py holds the letters and the visits, as data):
 
 - land and compensation complaints from Hòa Thành and Trảng Bàng, in the districts' books and
   in the province's, under the seeded fields (lĩnh vực);
@@ -18,13 +18,17 @@ Trảng Bàng, as the year went (letters_story.py holds the letters, as data):
 - anonymous denunciations registered and kept, not processed (Luật Khiếu nại, tố cáo 1998);
 - one letter sent to three bodies: the copies the People's Committee and the National Assembly
   deputies forwarded are linked as "đơn trùng lần 2, lần 3";
-- one forward whose result never came (overdue since October 2011);
+- one forward whose result never came (overdue since September 2011);
 - enough routine letters for the yearly report of 2011 to mean something.
 
 Every write goes through the petitions, documents and planning services as the demo's people
 (tiepdan.*, cvp.*, vt.*, bithu.*), so numbers, clocks and the audit log are real; the services'
 "now" stamps are put back on the story's days at the end (present_kit.Clock.restamp), audit
-events keep the real time of loading. The people, hamlets, projects and cases are fictional.
+events keep the real time of loading. A forwarding note is approved, signed and issued the day
+of its forward by the Chief of Office; when the year of documents is loaded, its series already
+runs to February 2012, so the notes take the next numbers, dated back with the reason the book
+needs (as the directives' programme of action is). The people, hamlets, projects and cases are
+fictional.
 Loaded once: a second load finds the province's 2011 book and adds nothing. The weeks around
 today are petitions_present's.
 """

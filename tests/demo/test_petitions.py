@@ -306,3 +306,16 @@ def test_hoa_thanhs_secretary_missed_one_month_this_year(demo: int) -> None:
     assert [check.label for check in months if check.lacking] == ["08/2026"]
     province = head_months(_office("tiepdan.tinhuy"), 2026, today=TODAY)
     assert not any(check.lacking for check in province)
+
+
+def test_a_later_load_adds_the_heads_months_since_and_no_letter_twice(demo: int) -> None:
+    later = date(2026, 11, 20)  # a Friday; the services refuse a day after the real one
+    with transaction.atomic():
+        letters = Letter.objects.count()
+        petitions.load(today=later)
+        assert Letter.objects.count() == letters
+        months = head_months(_office("tiepdan.hoathanh"), 2026, today=later)
+        assert [check.label for check in months if check.lacking] == ["08/2026"]
+        held = {check.label for check in months if check.held}
+        assert {"10/2026", "11/2026"} <= held
+        transaction.set_rollback(True)

@@ -191,7 +191,8 @@ HEADS = ("tinhuy", "hoathanh", "chauthanh", "duongminhchau")
 
 def _head_days(story: _Story, today: date) -> None:
     """The third Wednesday of each month from last December to this month, as held; Hòa Thành's
-    Secretary missed the month before last (a training course away from the province)."""
+    Secretary missed the month before last (a training course away from the province), which
+    the Office leader's page flags. A later load adds the months after the last day recorded."""
     first = date(today.year - 1, 12, 1)
     months = []
     month = first
@@ -212,7 +213,16 @@ def _head_days(story: _Story, today: date) -> None:
         )
         if reception is None or head is None or member is None:
             continue
+        # A later load adds the months since the last day recorded, never an earlier month.
+        last = (
+            ReceptionSession.objects.filter(unit=member.unit, kind=SessionKind.HEAD)
+            .order_by("-day")
+            .values_list("day", flat=True)
+            .first()
+        )
         for month in months:
+            if last is not None and month <= last.replace(day=1):
+                continue
             if key == "hoathanh" and month == missed:
                 continue
             wednesday = month + timedelta(days=(2 - month.weekday()) % 7 + 14)

@@ -15,6 +15,7 @@ import io
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import transaction
@@ -27,7 +28,7 @@ from pytest_django import DjangoDbBlocker
 from vanphong.core import audit
 from vanphong.core.models import AuditEvent
 from vanphong.demo import petitions, scenario
-from vanphong.documents.models import IncomingDocument, OutgoingStatus
+from vanphong.documents.models import OutgoingStatus
 from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.petitions import report_files
 from vanphong.petitions.models import (
@@ -51,6 +52,7 @@ FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A Wednesday; the services refuse a date after the real one, so it is in the past.
 TODAY = date(2026, 10, 14)
 YEAR = Period(PeriodKind.YEAR, 2011)
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 @pytest.fixture(scope="module")
@@ -198,13 +200,19 @@ def test_loading_again_adds_nothing(demo: int) -> None:
     assert audit.verify().ok
 
 
-def test_the_stamps_are_the_storys_days(demo: int) -> None:
-    letter = Letter.objects.filter(year=2011).order_by("received_on").first()
-    assert letter is not None
-    assert letter.created_at.date() == letter.received_on
-    assert not IncomingDocument.objects.filter(registered_at__year__gt=2012).exclude(
-        received_at__year__gt=2012
-    )
+def test_the_rows_carry_the_storys_days_not_the_day_of_loading(demo: int) -> None:
+    story = Letter.objects.filter(year__lte=2012)
+    assert story.exists()
+    for letter in story:
+        assert letter.created_at.astimezone(TZ).date() == letter.received_on, letter
+    visits = Visit.objects.filter(year__lte=2012).select_related("session")
+    assert visits.exists()
+    for visit in visits:
+        assert visit.created_at.astimezone(TZ).date() == visit.session.day, visit
+    for forward in Forward.objects.filter(forwarded_on__year__lte=2012).select_related("note"):
+        assert forward.created_at.astimezone(TZ).date() == forward.forwarded_on
+        assert forward.note is not None
+        assert forward.note.issued_on == forward.forwarded_on
 
 
 # --- the 2011 yearly report ----------------------------------------------------------------

@@ -55,7 +55,9 @@ class Clock:
     run in date order up to today (later steps are left for a later load to skip: a flow is
     born once)."""
 
-    def __init__(self, today: date, calendar: WorkCalendar) -> None:
+    def __init__(
+        self, today: date, calendar: WorkCalendar, stamped: tuple[str, ...] = STAMPED_APPS
+    ) -> None:
         self.today = today
         self.calendar = calendar
         # A step dated later today than the moment of loading happens "now" (never in the
@@ -67,7 +69,7 @@ class Clock:
         self.spans: list[tuple[datetime, datetime, datetime]] = []
         self.baseline = {
             model: model._default_manager.aggregate(last=Max("pk"))["last"] or 0
-            for model in _stamped_models()
+            for model in _stamped_models(stamped)
         }
 
     def day(self, born: date, offset: int) -> date:
@@ -170,9 +172,9 @@ class Clock:
         ).update(read_at=F("created_at"))
 
 
-def _stamped_models() -> list[type[models.Model]]:
+def _stamped_models(stamped: tuple[str, ...]) -> list[type[models.Model]]:
     found: list[type[models.Model]] = [Notification]
-    for label in STAMPED_APPS:
+    for label in stamped:
         found += list(apps.get_app_config(label).get_models())
     return found
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
-from vanphong.demo import directives, documents, planning, present
+from vanphong.demo import directives, documents, petitions, planning, present
 from vanphong.org import services, services_people
 from vanphong.org.models import (
     Clearance,
@@ -213,6 +213,7 @@ def load() -> list[DemoLogin]:
     for board, key in zip(boards, BOARD_KEYS, strict=True):
         people.add(f"cv.{key}", board, Role.SPECIALIST, Clearance.SECRET, "Chuyên viên")
 
+    trang_bang_office: Unit | None = None
     for order, (name, kind, superior, place) in enumerate(DISTRICTS, start=10):
         key = DISTRICT_KEYS[name]
         committee = _unit(
@@ -245,10 +246,17 @@ def load() -> list[DemoLogin]:
             people.add(f"quantri.{key}", committee, Role.ADMIN, Clearance.UNCLASSIFIED)
             people.add(f"tiepdan.{key}", district_office, Role.RECEPTION, Clearance.UNCLASSIFIED)
             people.add(f"thidua.{key}", district_office, Role.EMULATION, Clearance.UNCLASSIFIED)
+        if key == "trangbang":
+            trang_bang_office = district_office
+    # Added last, so the people before keep their names: Trảng Bàng's petitions book.
+    if trang_bang_office is not None:
+        people.add("tiepdan.trangbang", trang_bang_office, Role.RECEPTION, Clearance.UNCLASSIFIED)
     # A year of documents (skipped when there); settings.VANPHONG_DEMO_SCALE = 0 leaves it out.
     documents.load()
     planning.load()
     directives.load()
     # The weeks around today, so that every inbox has work on the day the demo is opened.
     present.load()
+    # Citizen reception and letters in 2011–2012, and the letters around today.
+    petitions.load()
     return people.logins

@@ -87,6 +87,7 @@ def test_a_denunciation_goes_from_registration_through_a_forward_to_its_result(
     page.get_by_label("Bản quét đơn").set_input_files([SCAN])
     submit(page, "Vào sổ")
     letter = Letter.objects.get()
+    number = f"1/{received.year}"
     assert page.get_by_test_id("identity-protected").is_visible()  # not yet its handler
 
     submit(page, "Nhận xử lý đơn này")
@@ -109,15 +110,18 @@ def test_a_denunciation_goes_from_registration_through_a_forward_to_its_result(
     assert note is not None
     assert page.url.endswith(f"/van-ban/di/{note.uuid}/")
     # The note carries the generated copy with the denouncer hidden, never the name.
-    assert page.get_by_role("link", name=f"ban-sao-don-1-{received.year}-da-che.pdf").is_visible()
+    assert page.get_by_role(
+        "link", name=f"ban-sao-don-{number.replace('/', '-')}-da-che.pdf"
+    ).is_visible()
     assert "Trần Văn Tố" not in page.content()
     issue_note(page, base, world, note.uuid)
 
     # The officer's morning: the letter is overdue in the inbox and on the follow-up list.
     login(page, base, world.province_reception)
-    overdue = section(page, "petitions_overdue")
     assert count(page, "petitions_overdue") == "1"
-    assert "1/" in overdue.inner_text()
+    section(page, "petitions_overdue").get_by_role("link", name="Xem tất cả (1)").click()
+    assert page.get_by_label("Thời hạn").input_value() == "overdue"
+    assert page.get_by_test_id("letter-row").get_by_role("link").inner_text() == number
     page.get_by_role("button", name="Tiếp dân, đơn thư").click()
     page.get_by_role("link", name="Đơn đã chuyển chờ kết quả").click()
     row = page.get_by_test_id("forward-row")
@@ -146,6 +150,8 @@ def test_a_denunciation_goes_from_registration_through_a_forward_to_its_result(
     assert page.get_by_test_id("forward-row").count() == 0
     page.goto(f"{base}/")
     assert count(page, "petitions_overdue") == "0"
+    page.goto(f"{base}/don-thu/?han=overdue")
+    assert page.get_by_test_id("letter-row").count() == 0
 
     # The letter waits for one step: telling the denouncer, which closes it.
     page.goto(f"{base}/don-thu/{letter.uuid}/")

@@ -1,11 +1,12 @@
 """A letter walked through in Debian's chromium, as the reception officer of the provincial
 Office would: registered with its scan, classified, forwarded to the Inspection Committee with
 the forwarding note drafted and issued as a công văn, overdue, its result come back in the
-incoming book, the denouncer told — and off the overdue lists, closed."""
+incoming book, the denouncer told — and off the overdue lists, closed. And a proposed duplicate
+marked and unmarked in place (htmx) on a letter's page."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 
 from tests.support.browser import login, submit
 from tests.support.factories import TermFactory
-from tests.support.petitions import PetitionWorld, build_petition_world
+from tests.support.petitions import PetitionWorld, build_petition_world, letter_row
 from vanphong.documents.models import IncomingDocument
 from vanphong.petitions.models import Forward, Letter
 
@@ -169,3 +170,38 @@ def test_a_denunciation_goes_from_registration_through_a_forward_to_its_result(
     row = page.get_by_test_id("letter-row")
     assert "Đã kết thúc" in row.inner_text()
     assert "Trần Văn Tố" not in row.inner_text()
+
+
+def test_a_proposed_duplicate_is_marked_and_unmarked_in_place(
+    page: Any, live_server: Any, world: PetitionWorld
+) -> None:
+    number = "072080001234"
+    first = letter_row(world, received_on=date(2011, 3, 1), id_number=number)
+    again = letter_row(world, received_on=date(2012, 3, 1), id_number=number)
+    base = live_server.url
+    login(page, base, world.province_reception)
+    address = f"{base}/don-thu/{again.uuid}/"
+    page.goto(address)
+    fragment = page.get_by_test_id("letter-duplicates")
+    candidate = fragment.get_by_test_id("duplicate-candidate")
+    assert "1/2011" in candidate.inner_text()
+    assert "Cùng người gửi" in candidate.inner_text()
+    # htmx posts the button and swaps the fragment: the page itself stays where it was.
+    page.evaluate("window.stayed = true")
+    candidate.get_by_role("button", name="Đánh dấu trùng").click()
+    page.get_by_test_id("duplicate-of").wait_for()
+    assert "Đơn trùng lần 2 của đơn số 1/2011" in page.get_by_test_id("duplicate-of").inner_text()
+    assert page.evaluate("window.stayed") is True
+    assert page.url == address
+    again.refresh_from_db()
+    assert (again.duplicate_of_id, again.duplicate_round) == (first.pk, 2)
+
+    page.get_by_test_id("letter-duplicates").get_by_role("button", name="Bỏ đánh dấu trùng").click()
+    page.get_by_test_id("duplicate-of").wait_for(state="detached")
+    assert page.evaluate("window.stayed") is True
+    again.refresh_from_db()
+    assert again.duplicate_of_id is None
+    # What the fragment shows is what the page shows once reloaded.
+    page.reload()
+    assert page.get_by_test_id("duplicate-of").count() == 0
+    assert page.get_by_test_id("duplicate-candidate").count() == 1

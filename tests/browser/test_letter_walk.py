@@ -148,17 +148,21 @@ def test_a_denunciation_goes_from_registration_through_a_forward_to_its_result(
     )
     page.get_by_label("Văn bản trả lời (trong sổ văn bản đến)").select_option(str(reply.uuid))
     submit(page, "Ghi nhận kết quả")
+    # Back on the letter: the reply linked, nothing overdue, one step left.
+    assert page.url == f"{base}/don-thu/{letter.uuid}/"
+    forwarded_row = page.get_by_test_id("forward")
+    assert forwarded_row.get_by_role("link", name="27-BC/UBKTTU").is_visible()
+    assert forwarded_row.get_by_test_id("overdue").count() == 0
+    assert page.get_by_test_id("tell-prompt").is_visible()
+    page.goto(f"{base}/don-thu/theo-doi/")
     assert page.get_by_test_id("forward-row").count() == 0
     page.goto(f"{base}/")
     assert count(page, "petitions_overdue") == "0"
     page.goto(f"{base}/don-thu/?han=overdue")
     assert page.get_by_test_id("letter-row").count() == 0
 
-    # The letter waits for one step: telling the denouncer, which closes it.
+    # Telling the denouncer closes the letter.
     page.goto(f"{base}/don-thu/{letter.uuid}/")
-    forwarded_row = page.get_by_test_id("forward")
-    assert forwarded_row.get_by_role("link", name="27-BC/UBKTTU").is_visible()
-    assert forwarded_row.get_by_test_id("overdue").count() == 0
     page.get_by_test_id("tell-prompt").get_by_role("link", name="Ghi việc thông báo").click()
     form = page.get_by_test_id("form-thong-bao")
     form.get_by_label("Hình thức thông báo").fill("Văn bản số 02-CV/VPTU gửi người tố cáo")

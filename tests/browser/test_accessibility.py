@@ -12,10 +12,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.petitions import letters
 from tests.support.browser import login
 from tests.support.directives import district_task
 from tests.support.documents import DocWorld, build_world, register
+from tests.support.petitions import PetitionWorld, build_petition_world
 from vanphong.org.models import Person
+from vanphong.petitions import services_forward
+from vanphong.petitions import services_handling as handling
 from vanphong.planning import services_schedule
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -108,6 +112,49 @@ def test_the_main_pages_have_no_serious_accessibility_violation(
     for person, addresses in people:
         login(axe, base, person)
         for address in addresses:
+            found += _violations(axe, base, address)
+    assert found == []
+
+
+def _petitions_pages(world: PetitionWorld) -> list[str]:
+    """The petitions' main pages, with a denunciation forwarded and an ordinary letter new."""
+    officer = world.province_reception
+    letters.register(world)
+    letter = letters.denunciation(world)
+    handling.letter_take(actor=officer, letter=letter)
+    handling.letter_classify(actor=officer, letter=letter, eligibility="eligible")
+    services_forward.letter_forward(
+        actor=officer,
+        letter=letter,
+        to_body="Ủy ban Kiểm tra Tỉnh ủy",
+        forwarded_on=letters.RECEIVED,
+    )
+    return [
+        reverse("petitions:letters"),
+        reverse("petitions:letters") + "?han=overdue",
+        reverse("petitions:letter", args=[letter.uuid]),
+        reverse("petitions:letter_register"),
+        reverse("petitions:letter_forward", args=[letter.uuid]),
+        reverse("petitions:follow_up"),
+        reverse("petitions:sessions"),
+        reverse("petitions:reception_register"),
+        reverse("petitions:reports"),
+        reverse("petitions:reports")
+        + f"?don-vi={world.province_office.uuid}&ky=nam&nam={letters.RECEIVED.year}",
+    ]
+
+
+def test_the_petitions_pages_have_no_serious_accessibility_violation(
+    axe: Any, live_server: Any
+) -> None:
+    world = build_petition_world()
+    base = live_server.url
+    pages = _petitions_pages(world)
+    found: list[str] = []
+    # The letter's handler reads the denouncer and has its forms; the Office's head leads.
+    for person in (world.province_reception, world.province_office_leader):
+        login(axe, base, person)
+        for address in pages:
             found += _violations(axe, base, address)
     assert found == []
 

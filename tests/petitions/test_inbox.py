@@ -195,3 +195,12 @@ def test_the_new_letters_section_is_for_reception_officers_only_in_fixed_queries
         letter_row(world)
     with django_assert_num_queries(2):
         assert TO_CLASSIFY.compute(officer, day).count == 9
+
+
+def test_the_clock_sections_lead_to_every_letter_in_the_letters_list_filtered_alike(
+    world: PetitionWorld,
+) -> None:
+    _world_letters(world)
+    officer = world.province_reception
+    assert letters_overdue(officer, today()).more_url == "/don-thu/?han=overdue"
+    assert letters_due_soon(officer, today()).more_url == "/don-thu/?han=due_soon"

@@ -251,3 +251,30 @@ def test_the_letters_forwards_fragment_shows_each_body_its_note_due_date_and_res
     assert "Đã giải quyết dứt điểm" in html
     assert html.count('data-testid="overdue"') == 1  # the one still waiting, past its due date
     assert result_url(waiting) in html
+
+
+def test_a_recorded_result_leads_to_the_letter_where_telling_the_petitioner_is_left(
+    client: Client, world: PetitionWorld
+) -> None:
+    letter = letter_row(world, handling="forward", status="following")
+    made = forward_row(world, letter, due=date(2011, 11, 20))
+    login(client, world.province_reception)
+    response = client.post(
+        result_url(made), {"result": "Đã trả lời công dân", "result_on": "02/11/2011"}, follow=True
+    )
+    assert response.redirect_chain == [(reverse("petitions:letter", args=[letter.uuid]), 302)]
+    body = response.content.decode()
+    assert "Đã ghi nhận kết quả của Thanh tra tỉnh." in body
+    assert 'data-testid="tell-prompt"' in body
+
+
+def test_the_forward_and_result_pages_lead_back_to_their_letter(
+    client: Client, world: PetitionWorld
+) -> None:
+    made = forward_row(world, due=date(2011, 11, 20))
+    letter_page = reverse("petitions:letter", args=[made.letter.uuid])
+    login(client, world.province_reception)
+    for address in (forward_url(made.letter), result_url(made)):
+        response = client.get(address)
+        assert response.context["cancel_url"] == letter_page
+        assert (f"Đơn số {made.letter.book_number}", letter_page) in response.context["crumbs"]

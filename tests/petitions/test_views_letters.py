@@ -3,21 +3,25 @@ page and its forms, the files, the fields page."""
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.support.files import PDF
 from tests.support.petitions import PetitionWorld, build_petition_world, letter_row
 from vanphong.core.numbering import peek
-from vanphong.petitions import services
-from vanphong.petitions.models import Field, Letter, LetterStatus
+from vanphong.core.workdays import WorkCalendar
+from vanphong.petitions import clocks, services
+from vanphong.petitions.models import Deadline, Field, Letter, LetterStatus
 
 
 @pytest.fixture
@@ -327,3 +331,34 @@ def test_the_correction_page_is_closed_once_the_handling_is_decided(
     response = client.get(reverse("petitions:letter_edit", args=[letter.uuid]))
     assert response.status_code == 302
     assert response["Location"] == reverse("petitions:letter", args=[letter.uuid])
+
+
+def _listed(client: Client, **query: str) -> set[str]:
+    body = client.get(reverse("petitions:letters"), query).content.decode()
+    return set(re.findall(r'href="/don-thu/([0-9a-f-]{36})/"', body))
+
+
+def test_the_list_filters_the_overdue_and_the_due_soon_letters_as_the_inbox_calls_them(
+    world: PetitionWorld, client: Client
+) -> None:
+    day = timezone.localdate()
+    # Received on each of the last three weeks' days: their 10-working-day processing clocks
+    # fall due on either side of today.
+    for back in range(22):
+        clocks.refresh(letter_row(world, received_on=day - timedelta(days=back)))
+    calendar = WorkCalendar.load(day - timedelta(days=60), day + timedelta(days=60))
+    overdue_through = calendar.overdue_through(day)
+    horizon = calendar.add_working_days(day, settings.VANPHONG_REMINDER_WORKING_DAYS)
+    clock_of = {str(d.letter.uuid): d.due_on for d in Deadline.objects.select_related("letter")}
+    overdue = {uuid for uuid, due in clock_of.items() if due <= overdue_through}
+    soon = {uuid for uuid, due in clock_of.items() if overdue_through < due <= horizon}
+    assert overdue
+    assert soon
+    client.force_login(world.province_reception)
+    assert _listed(client, han="overdue") == overdue
+    assert _listed(client, han="due_soon") == soon
+    assert len(_listed(client)) == 22
+    # A letter handled in time has its clock met: no longer overdue.
+    late = Letter.objects.get(uuid=sorted(overdue)[0])
+    Deadline.objects.filter(letter=late).update(met_on=day)
+    assert _listed(client, han="overdue") == overdue - {str(late.uuid)}

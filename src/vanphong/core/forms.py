@@ -25,6 +25,9 @@ _CHECK = "form-check-input"
 _FILE = "vp-file-input"
 # A file input with a Vietnamese button and the chosen names, not the browser's own control.
 FILE_TEMPLATE = "core/widgets/file.html"
+# Radio buttons and check box lists: one `form-check` per choice.
+CHECKS_TEMPLATE = "core/widgets/checks.html"
+CHECK_TEMPLATE = "core/widgets/check_option.html"
 
 
 # Plain text boxes, not `type=date`/`type=time`: those show the browser's own order (mm/dd/yyyy
@@ -88,6 +91,11 @@ class BootstrapForm(forms.Form):
             if isinstance(widget, forms.FileInput):
                 widget.template_name = FILE_TEMPLATE
                 css = _FILE
+            elif isinstance(widget, forms.RadioSelect):  # and CheckboxSelectMultiple
+                # Each choice a Bootstrap check; the list itself takes no class.
+                widget.template_name = CHECKS_TEMPLATE
+                widget.option_template_name = CHECK_TEMPLATE
+                css = _CHECK
             elif isinstance(widget, forms.CheckboxInput):
                 css = _CHECK
             elif isinstance(widget, forms.Select):

@@ -71,9 +71,15 @@ def registered() -> list[Section]:
     return sorted(_registered.values(), key=lambda s: (s.order, s.key))
 
 
+def today(day: date) -> Today:
+    """`day` with its calendar, as the sections see it (a list page that filters the way a
+    section counts judges the day the same)."""
+    return Today(day, WorkCalendar.load(day - timedelta(days=31), day + timedelta(days=31)))
+
+
 def sections_for(person: Any, day: date) -> list[tuple[Section, Shown]]:
     applying = [section for section in registered() if section.applies(person)]
     if not applying:
         return []
-    today = Today(day, WorkCalendar.load(day - timedelta(days=31), day + timedelta(days=31)))
-    return [(section, section.compute(person, today)) for section in applying]
+    judged = today(day)
+    return [(section, section.compute(person, judged)) for section in applying]

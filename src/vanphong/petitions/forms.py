@@ -29,6 +29,7 @@ from vanphong.petitions.models import (
     LetterStatus,
     SubjectKind,
 )
+from vanphong.petitions.selectors import DUE_SOON, OVERDUE
 from vanphong.petitions.services_handling import HANDLED_HERE
 from vanphong.petitions.widgets import PetitionersField
 
@@ -56,6 +57,7 @@ class LetterFilterForm(QueryForm, BootstrapForm):
         "status": "tinh-trang",
         "kind": "loai",
         "field": "linh-vuc",
+        "due": "han",
         "text": "q",
     }
 
@@ -72,6 +74,11 @@ class LetterFilterForm(QueryForm, BootstrapForm):
         to_field_name="uuid",
         required=False,
         empty_label=_("Tất cả"),
+    )
+    due = forms.ChoiceField(
+        label=_("Thời hạn"),
+        choices=[("", _("Tất cả")), (OVERDUE, _("Quá hạn")), (DUE_SOON, _("Sắp đến hạn"))],
+        required=False,
     )
     text = forms.CharField(label=_("Tìm (nội dung, số)"), max_length=200, required=False)
 

@@ -9,10 +9,7 @@ units where they hold the reception post, unhandled or handled by them."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,27 +17,20 @@ from django.utils.translation import gettext_lazy
 from vanphong.core.inbox import FIRST, Item, Section, Shown, Today, register
 from vanphong.org.models import Person, Role
 from vanphong.org.selectors import scope_for
-from vanphong.petitions.models import ClockKind, Deadline, Letter, LetterStatus, Suspension
-from vanphong.petitions.selectors import visible_unit_ids
+from vanphong.petitions import selectors
+from vanphong.petitions.models import Deadline, Letter, LetterStatus
+from vanphong.petitions.selectors import clocks_due, visible_unit_ids
 
 
 def _applies(person: Person) -> bool:
     return bool(visible_unit_ids(person))
 
 
-def open_clocks(unit_ids: frozenset[int] | set[int]) -> QuerySet[Deadline]:
-    """The running clocks of those units' letters (not met, not stopped by a suspension)."""
-    stopped = Suspension.objects.filter(letter_id=OuterRef("letter_id"), ends_on__isnull=True)
-    return Deadline.objects.filter(unit_id__in=unit_ids, met_on__isnull=True).exclude(
-        Q(kind=ClockKind.SETTLEMENT) & Q(Exists(stopped))
-    )
-
-
 def clock_title(book_number: str, kinds: list[str], summary: str) -> str:
     return f"{book_number} · {', '.join(kinds)} · {summary[:120]}"
 
 
-def _shown(clocks: QuerySet[Deadline], today: Today) -> Shown:
+def _shown(clocks: QuerySet[Deadline], today: Today, due: str) -> Shown:
     clocks = clocks.select_related("letter", "unit").order_by("due_on", "id")
     items = []
     for clock in clocks[:FIRST]:
@@ -57,23 +47,19 @@ def _shown(clocks: QuerySet[Deadline], today: Today) -> Shown:
                 clock.due_on <= today.overdue_through,
             )
         )
-    return Shown(clocks.count(), items)
-
-
-def horizon(today: Today) -> date:
-    return today.calendar.add_working_days(today.day, settings.VANPHONG_REMINDER_WORKING_DAYS)
+    # Every one of them, not only the first: the letters list filtered the same way.
+    more = f"{reverse('petitions:letters')}?han={due}"
+    return Shown(clocks.count(), items, more)
 
 
 def letters_due_soon(person: Person, today: Today) -> Shown:
-    clocks = open_clocks(visible_unit_ids(person)).filter(
-        due_on__gt=today.overdue_through, due_on__lte=horizon(today)
-    )
-    return _shown(clocks, today)
+    soon = selectors.DUE_SOON
+    return _shown(clocks_due(visible_unit_ids(person), soon, today), today, soon)
 
 
 def letters_overdue(person: Person, today: Today) -> Shown:
-    clocks = open_clocks(visible_unit_ids(person)).filter(due_on__lte=today.overdue_through)
-    return _shown(clocks, today)
+    late = selectors.OVERDUE
+    return _shown(clocks_due(visible_unit_ids(person), late, today), today, late)
 
 
 def _reception_unit_ids(person: Person) -> list[int]:

@@ -23,8 +23,8 @@ from vanphong.core import notifications
 from vanphong.core.models import NoticeKind, Notification
 from vanphong.core.workdays import WorkCalendar
 from vanphong.org.models import Membership, Role
-from vanphong.petitions.inbox import open_clocks
 from vanphong.petitions.models import ClockKind, Deadline
+from vanphong.petitions.selectors import open_clocks
 
 CHUNK = 2_000
 

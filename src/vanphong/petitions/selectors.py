@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from uuid import UUID
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from vanphong.core.access import get_visible_or_404
+from vanphong.core.inbox import Today
 from vanphong.core.models import AuditEvent
 from vanphong.core.vietnamese import fold
 from vanphong.documents.models import IncomingDocument
@@ -20,12 +23,14 @@ from vanphong.org.models import Person, Role, Unit
 from vanphong.org.selectors import ancestors, scope_for, unit_subtree
 from vanphong.petitions.models import (
     Citizen,
+    ClockKind,
     Deadline,
     Field,
     Forward,
     Letter,
     LetterFile,
     ReceptionSession,
+    Suspension,
     Visit,
 )
 from vanphong.petitions.workflow import PETITION_ROLES, may_read_identity
@@ -51,6 +56,49 @@ def visits_visible(person: Person | None) -> QuerySet[Visit]:
     return Visit.objects.filter(unit_id__in=visible_unit_ids(person))
 
 
+# --- the legal clocks --------------------------------------------------------------------------
+
+
+def open_clocks(unit_ids: frozenset[int] | set[int]) -> QuerySet[Deadline]:
+    """The running clocks of those units' letters (not met, not stopped by a suspension)."""
+    stopped = Suspension.objects.filter(letter_id=OuterRef("letter_id"), ends_on__isnull=True)
+    return Deadline.objects.filter(unit_id__in=unit_ids, met_on__isnull=True).exclude(
+        Q(kind=ClockKind.SETTLEMENT) & Q(Exists(stopped))
+    )
+
+
+# How far a running clock is from its due date: the inbox's sections and the letters list's
+# filter (`?han=`).
+OVERDUE = "overdue"
+DUE_SOON = "due_soon"
+
+
+def horizon(today: Today) -> date:
+    """The last due date called "due soon" (a few working days ahead)."""
+    return today.calendar.add_working_days(today.day, settings.VANPHONG_REMINDER_WORKING_DAYS)
+
+
+def due_window(due: str, today: Today) -> tuple[date | None, date | None]:
+    """The due dates (after, through] of the clocks that are overdue or due soon on `today`:
+    overdue one working day after the due date, due soon up to the `horizon`."""
+    if due == OVERDUE:
+        return None, today.overdue_through
+    if due == DUE_SOON:
+        return today.overdue_through, horizon(today)
+    return None, None
+
+
+def clocks_due(unit_ids: frozenset[int] | set[int], due: str, today: Today) -> QuerySet[Deadline]:
+    """The running clocks of those units that are `OVERDUE` or `DUE_SOON` on `today`."""
+    after, through = due_window(due, today)
+    clocks = open_clocks(unit_ids)
+    if after is not None:
+        clocks = clocks.filter(due_on__gt=after)
+    if through is not None:
+        clocks = clocks.filter(due_on__lte=through)
+    return clocks
+
+
 # --- the letters book -------------------------------------------------------------------------
 
 KINDS = ("complaint", "denunciation", "proposal", "report")
@@ -65,6 +113,8 @@ class LetterFilter:
     field: Field | None = None
     unit: Unit | None = None
     text: str = ""
+    due: str = ""  # OVERDUE or DUE_SOON: a running clock of the letter is
+    today: Today | None = None  # the day `due` is judged on (needed with `due`)
 
 
 def letters_found(person: Person, found: LetterFilter) -> QuerySet[Letter]:
@@ -82,6 +132,9 @@ def letters_found(person: Person, found: LetterFilter) -> QuerySet[Letter]:
         letters = letters.filter(field=found.field)
     if found.unit is not None:
         letters = letters.filter(unit=found.unit)
+    if found.due in (OVERDUE, DUE_SOON) and found.today is not None:
+        clocks = clocks_due(visible_unit_ids(person), found.due, found.today)
+        letters = letters.filter(pk__in=clocks.values("letter_id"))
     text = found.text.strip()
     if text:
         number = _BOOK_NUMBER.match(text)

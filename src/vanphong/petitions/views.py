@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from vanphong.core import paging
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
+from vanphong.core.inbox import today as inbox_today
 from vanphong.documents.forms_outgoing import uploads
 from vanphong.documents.models import IncomingDocument
 from vanphong.documents.selectors import incoming_visible
@@ -58,6 +59,8 @@ def letters(request: HttpRequest) -> HttpResponse:
             kind=data["kind"] or "",
             field=data["field"],
             text=data["text"] or "",
+            due=data["due"] or "",
+            today=inbox_today(timezone.localdate()) if data["due"] else None,
         )
     matching = selectors.letters_found(person, found)
     pages = paging.pages(

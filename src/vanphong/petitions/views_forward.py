@@ -32,8 +32,15 @@ def _require_actor(person: Person, letter: Letter) -> None:
         raise PermissionDenied(_("Bạn không xử lý đơn này."))
 
 
-def _crumbs() -> list[tuple[str, str]]:
-    return [(_("Đơn đã chuyển chờ kết quả"), reverse("petitions:follow_up"))]
+def _crumbs(letter: Letter) -> list[tuple[str, str]]:
+    """The way back: the follow-up list, and the letter the page is about."""
+    return [
+        (_("Đơn đã chuyển chờ kết quả"), reverse("petitions:follow_up")),
+        (
+            _("Đơn số %(n)s") % {"n": letter.book_number},
+            reverse("petitions:letter", args=[letter.uuid]),
+        ),
+    ]
 
 
 @login_required
@@ -86,8 +93,8 @@ def letter_forward(request: HttpRequest, letter_uuid: UUID) -> HttpResponse:
             "intro": intro,
             "form": form,
             "submit_label": _("Chuyển đơn"),
-            "cancel_url": reverse("petitions:follow_up"),
-            "crumbs": _crumbs(),
+            "cancel_url": reverse("petitions:letter", args=[letter.uuid]),
+            "crumbs": _crumbs(letter),
         },
         status=400 if form.is_bound and form.errors else 200,
     )
@@ -125,7 +132,9 @@ def forward_result(request: HttpRequest, forward_uuid: UUID) -> HttpResponse:
             messages.success(
                 request, _("Đã ghi nhận kết quả của %(body)s.") % {"body": done.to_body}
             )
-            return redirect("petitions:follow_up")
+            # The letter's page: its result, and the step left (telling the petitioner), which
+            # the follow-up list no longer leads to once the letter has left it.
+            return redirect("petitions:letter", forward.letter.uuid)
     return render(
         request,
         "web/form.html",
@@ -139,8 +148,8 @@ def forward_result(request: HttpRequest, forward_uuid: UUID) -> HttpResponse:
             },
             "form": form,
             "submit_label": _("Ghi nhận kết quả"),
-            "cancel_url": reverse("petitions:follow_up"),
-            "crumbs": _crumbs(),
+            "cancel_url": reverse("petitions:letter", args=[forward.letter.uuid]),
+            "crumbs": _crumbs(forward.letter),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

@@ -119,7 +119,7 @@ class CandidateOut(Schema):
     unit_name: str
     book_number: str
     received_on: date
-    kinds: list[str]
+    kinds: list[str] = Field(description="Loại đơn, bằng tên: Khiếu nại, Tố cáo…")
     summary: str
     status_label: str
     same_petitioner: bool = Field(description="Cùng người gửi (chỉ khi người gọi được xem).")

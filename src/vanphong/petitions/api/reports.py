@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -93,7 +94,7 @@ class ReportOut(Schema):
 
 
 class ReportQuery(Schema):
-    unit: str = Field(description="Văn phòng hoặc cấp ủy (mã UUID) được lập báo cáo.")
+    unit: UUID = Field(description="Văn phòng hoặc cấp ủy được lập báo cáo.")
     kind: PeriodKind = Field(
         PeriodKind.YEAR,
         description="`month`, `q1` quý I, `six_months`, `nine_months`, `year`.",
@@ -173,7 +174,7 @@ def report(request: HttpRequest, params: Query[ReportQuery]) -> dict[str, object
     person = actor(request)
     form = ReportForm(
         {
-            "don-vi": params.unit,
+            "don-vi": str(params.unit),
             "ky": PERIOD_SLUGS[params.kind],
             "nam": str(params.year),
             "thang": str(params.month or ""),

@@ -5,6 +5,7 @@ not see is a 404."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from typing import Any
 
@@ -14,9 +15,11 @@ from django.utils import timezone
 
 from tests.petitions.api import Caller
 from tests.petitions.letters import DENOUNCER, denunciation, register
+from tests.support.files import PDF
 from tests.support.petitions import PetitionWorld, build_petition_world
 from vanphong.core.models import AuditEvent
 from vanphong.core.numbering import allocate
+from vanphong.documents.services import Upload
 from vanphong.petitions import services, services_handling
 from vanphong.petitions.models import Letter
 
@@ -200,3 +203,31 @@ def test_an_unknown_field_or_unit_in_the_filters_is_an_error_on_it(
     unknown = "00000000-0000-4000-8000-000000000000"
     assert "field" in reader.get("/", field=unknown).json()["errors"]
     assert "unit" in reader.get("/", unit=unknown).json()["errors"]
+
+
+def test_a_denunciations_scan_downloads_for_its_handler_and_is_a_404_for_a_colleague(
+    world: PetitionWorld, client: Client
+) -> None:
+    letter = denunciation(world, files=[Upload(name="don-to-cao.pdf", stream=io.BytesIO(PDF))])
+    letter = services_handling.letter_take(actor=world.province_reception, letter=letter)
+    handler = Caller(client, world.province_reception)
+    [scan] = handler.get(f"/{letter.uuid}").json()["files"]
+    downloaded = handler.get(f"/tep/{scan['uuid']}")
+    assert downloaded.status_code == 200
+    assert b"".join(downloaded.streaming_content) == PDF
+    colleague = Caller(client, world.province_reception_2)
+    assert colleague.get(f"/{letter.uuid}").json()["files"] == []
+    assert colleague.get(f"/tep/{scan['uuid']}").status_code == 404
+
+
+def test_the_openapi_schema_documents_every_petitions_endpoint(client: Client, db: None) -> None:
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    ours = {path: ops for path, ops in paths.items() if path.startswith("/api/v1/don-thu/")}
+    assert "/api/v1/don-thu/{letter_uuid}" in ours
+    assert "/api/v1/don-thu/tiep-cong-dan/{session_uuid}/luot-tiep" in ours
+    for path, operations in ours.items():
+        for method, operation in operations.items():
+            assert operation["summary"], (method, path)
+            assert operation["operationId"].startswith("vanphong_petitions_api_"), path
+            assert {"200", "201"} & set(operation["responses"]), (method, path)
+            assert {"401", "403", "404", "422"} <= set(operation["responses"]), (method, path)

@@ -22,6 +22,7 @@ from vanphong.core.numbering import allocate
 from vanphong.documents.services import Upload
 from vanphong.petitions import services, services_handling
 from vanphong.petitions.models import Letter
+from vanphong.petitions.redaction import HIDDEN
 
 SECRETS = (DENOUNCER.full_name, "290123456", DENOUNCER.address, DENOUNCER.phone)
 
@@ -231,3 +232,14 @@ def test_the_openapi_schema_documents_every_petitions_endpoint(client: Client, d
             assert operation["operationId"].startswith("vanphong_petitions_api_"), path
             assert {"200", "201"} & set(operation["responses"]), (method, path)
             assert {"401", "403", "404", "422"} <= set(operation["responses"]), (method, path)
+
+
+def test_a_summary_naming_the_denouncer_is_hidden_in_the_list(
+    world: PetitionWorld, client: Client
+) -> None:
+    letter = denunciation(world, summary=f"Ông {DENOUNCER.full_name} tố cáo bí thư xã nhận tiền")
+    services_handling.letter_take(actor=world.province_reception, letter=letter)
+    listed = Caller(client, world.province_reception).get("/")
+    [item] = listed.json()["items"]
+    assert item["summary"] == f"Ông {HIDDEN} tố cáo bí thư xã nhận tiền"
+    assert not _names_denouncer(listed.content)

@@ -9,7 +9,7 @@ units where they hold the reception post, unhandled or handled by them."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vanphong.core.inbox import FIRST, Item, Section, Shown, Today, register
+from vanphong.core.workdays import WorkCalendar
 from vanphong.org.models import Person, Role
 from vanphong.org.selectors import scope_for
 from vanphong.petitions.models import ClockKind, Deadline, Letter, LetterStatus, Suspension
@@ -74,6 +75,14 @@ def letters_due_soon(person: Person, today: Today) -> Shown:
 def letters_overdue(person: Person, today: Today) -> Shown:
     clocks = open_clocks(visible_unit_ids(person)).filter(due_on__lte=today.overdue_through)
     return _shown(clocks, today)
+
+
+def letters_overdue_among(person: Person, letters: QuerySet[Letter], day: date) -> QuerySet[Letter]:
+    """Those of `letters` with a running clock overdue on `day`, as the overdue section counts
+    them (the API's `overdue` filter of the book)."""
+    calendar = WorkCalendar.load(day - timedelta(days=31), day)
+    clocks = open_clocks(visible_unit_ids(person)).filter(due_on__lte=calendar.overdue_through(day))
+    return letters.filter(pk__in=clocks.values("letter_id"))
 
 
 def _reception_unit_ids(person: Person) -> list[int]:

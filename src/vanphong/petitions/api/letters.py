@@ -8,7 +8,7 @@ for one who may read them, read through `services.letter_identity_read` as the p
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections import defaultdict
 from typing import Any, Literal
 from uuid import UUID
 
@@ -27,7 +27,6 @@ from vanphong.api.uploads import AttachmentIn, decoded
 from vanphong.core import paging
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.inputs import CleanStr, Day, Year
-from vanphong.core.workdays import WorkCalendar
 from vanphong.documents.api.files import FILE_RESPONSE
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.documents.services import Upload
@@ -35,8 +34,9 @@ from vanphong.documents.views_files import download
 from vanphong.org.models import Person, Unit, UnitKind
 from vanphong.petitions import inbox, selectors, services, services_visit_letter, workflow
 from vanphong.petitions.api.schemas import LetterDetailOut, LetterOut, LettersPageOut
-from vanphong.petitions.models import Channel, Letter, LetterStatus, SubjectKind
+from vanphong.petitions.models import Channel, Citizen, Letter, LetterStatus, SubjectKind
 from vanphong.petitions.models import Field as LetterField
+from vanphong.petitions.redaction import identity_values, redact
 
 router = Router(tags=["đơn thư"])
 
@@ -145,12 +145,19 @@ def letter_out(person: Person, letter: Letter, *, identity: bool = False) -> Let
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _overdue(person: Person, letters: QuerySet[Letter]) -> QuerySet[Letter]:
-    """Letters with a running clock overdue today, as the inbox's overdue section counts."""
-    day = timezone.localdate()
-    through = WorkCalendar.load(day - timedelta(days=31), day).overdue_through(day)
-    clocks = inbox.open_clocks(selectors.visible_unit_ids(person)).filter(due_on__lte=through)
-    return letters.filter(pk__in=clocks.values("letter_id"))
+def _redacted(rows: list[Letter]) -> list[Letter]:
+    """A summary is typed by an officer and may name the denouncer: in a list, a
+    denunciation's summary has its petitioners' identity hidden, as the follow-up list's."""
+    denounced = [row.pk for row in rows if row.denunciation]
+    if not denounced:
+        return rows
+    by_letter: dict[int, list[Citizen]] = defaultdict(list)
+    for citizen in Citizen.objects.filter(letter_id__in=denounced):
+        by_letter[citizen.letter_id].append(citizen)  # type: ignore[index]
+    for row in rows:
+        if row.denunciation:
+            row.summary = redact(row.summary, identity_values(by_letter[row.pk]))
+    return rows
 
 
 def _field(uuid: UUID | None, name: str = "field") -> LetterField | None:
@@ -220,9 +227,9 @@ def letters(request: HttpRequest, filters: Query[LettersQuery]) -> dict[str, obj
         ),
     )
     if filters.overdue:
-        found = _overdue(person, found)
+        found = inbox.letters_overdue_among(person, found, timezone.localdate())
     pages = paging.pages(total=found.count(), number=filters.page, per_page=filters.per_page)
-    rows = list(selectors.letters_page(found)[pages.start : pages.end])
+    rows = _redacted(list(selectors.letters_page(found)[pages.start : pages.end]))
     return {"items": rows, "total": pages.total, "page": pages.number, "pages": pages.count}
 
 

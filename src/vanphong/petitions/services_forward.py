@@ -47,7 +47,12 @@ SENT_KINDS = (FileKind.LETTER, FileKind.EVIDENCE)
 
 
 def _lock_letter(letter: Letter) -> Letter:
-    return Letter.objects.select_for_update().select_related("unit", "field").get(pk=letter.pk)
+    # Only the letter's row: PostgreSQL locks no nullable side of an outer join (the field).
+    return (
+        Letter.objects.select_for_update(of=("self",))
+        .select_related("unit", "field")
+        .get(pk=letter.pk)
+    )
 
 
 def _require_actor(actor: Person, letter: Letter) -> None:

@@ -13,8 +13,9 @@ from django.test import Client
 from tests.petitions.api import Caller
 from tests.support.petitions import PetitionWorld, build_petition_world
 from vanphong.core.models import AuditEvent
-from vanphong.petitions import services_reception
-from vanphong.petitions.models import ReceptionSession, Visit
+from vanphong.core.numbering import allocate
+from vanphong.petitions import services, services_reception
+from vanphong.petitions.models import Letter, ReceptionSession, Visit
 
 DENOUNCER = "Lê Văn Báo"
 
@@ -122,3 +123,41 @@ def test_a_session_or_visit_of_a_unit_the_caller_does_not_see_is_a_404(
     assert refused.status_code == 404
     assert Visit.objects.count() == 1
     assert district.get("/tiep-cong-dan").json()["items"] == []
+
+
+def test_the_letter_handed_in_at_a_visit_is_registered_linked_to_it(
+    world: PetitionWorld, held: ReceptionSession, client: Client
+) -> None:
+    officer = Caller(client, world.province_reception)
+    visit = officer.post(f"/tiep-cong-dan/{held.uuid}/luot-tiep", _visit()).json()
+    registered = officer.post(
+        "/",
+        {
+            "unit": str(world.province_office.uuid),
+            "received_on": "2011-09-15",
+            "channel": "in_person",
+            "kinds": ["denunciation"],
+            "citizens": [{"full_name": DENOUNCER, "id_number": "079123456789"}],
+            "summary": "Tố cáo trưởng ấp thu tiền sai quy định",
+            "visit": visit["uuid"],
+        },
+    )
+    assert registered.status_code == 201, registered.json()
+    letter = registered.json()["uuid"]
+    assert officer.get(f"/luot-tiep/{visit['uuid']}").json()["letter"] == letter
+    # A visit has one letter: a second registration from it is refused and uses no number.
+    again = officer.post(
+        "/",
+        {
+            "unit": str(world.province_office.uuid),
+            "received_on": "2011-09-15",
+            "channel": "in_person",
+            "kinds": ["denunciation"],
+            "citizens": [{"full_name": DENOUNCER}],
+            "summary": "Lần nữa",
+            "visit": visit["uuid"],
+        },
+    )
+    assert again.status_code == 422
+    assert Letter.objects.count() == 1
+    assert allocate(services.series(world.province_office, 2011)) == 2

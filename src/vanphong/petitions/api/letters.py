@@ -299,4 +299,4 @@ def letter_file(request: HttpRequest, letter_file_uuid: UUID) -> FileResponse:
 )
 def letter(request: HttpRequest, letter_uuid: UUID) -> Letter:
     person = actor(request)
-    return letter_out(person, letter_get(person, letter_uuid), identity=True)
+    return letter_out(person, selectors.letter_or_404(person, letter_uuid), identity=True)

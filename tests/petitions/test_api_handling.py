@@ -126,26 +126,6 @@ def test_bad_handling_input_is_an_error_on_its_field_and_saves_nothing(
     assert not Forward.objects.exists()
 
 
-def test_a_result_before_the_forward_is_refused_on_its_date(
-    world: PetitionWorld, client: Client
-) -> None:
-    letter = register(world)
-    officer = Caller(client, world.province_reception)
-    _classified(officer, letter)
-    forward = _ok(
-        officer.post(
-            f"/{letter.uuid}/chuyen", {"to_body": "Thanh tra tỉnh", "forwarded_on": "2011-09-15"}
-        ),
-        201,
-    )
-    response = officer.post(
-        f"/chuyen/{forward['uuid']}/ket-qua", {"result": "Đã giải quyết", "result_on": "2011-09-01"}
-    )
-    assert response.status_code == 422
-    assert "result_on" in response.json()["errors"]
-    assert Forward.objects.get().result_on is None
-
-
 def test_a_colleague_who_does_not_handle_the_letter_is_refused(
     world: PetitionWorld, client: Client
 ) -> None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from ninja import Router
 
-from vanphong.petitions.api import clocks, handling, letters, reception, reports
+from vanphong.petitions.api import clocks, forwards, handling, letters, reception, reports
 
 router = Router()
 router.add_router("", reports.router)
 router.add_router("", reception.router)
+router.add_router("", forwards.router)
 router.add_router("", letters.router)
 router.add_router("", handling.router)
 router.add_router("", clocks.router)

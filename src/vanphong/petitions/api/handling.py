@@ -1,8 +1,9 @@
 """`/api/v1/don-thu/{letter_uuid}/…`: a letter's handling — taking it, giving it to a handler,
 classification and eligibility, the duplicates proposed and linked, the handling decided (keep,
-guide, assign, accept), forwarding and the body's result, the result of a settlement, telling
-the petitioner, closing. Each through the service the letter page's form calls; each answers
-the letter (without its petitioners: `GET /don-thu/{letter_uuid}` reads them)."""
+guide, assign, accept), forwarding (the body's result: `forwards`), the result of a
+settlement, telling the petitioner, closing. Each through the service the letter page's form
+calls; each answers the letter (without its petitioners: `GET /don-thu/{letter_uuid}` reads
+them)."""
 
 from __future__ import annotations
 
@@ -82,12 +83,6 @@ class ForwardIn(Schema):
     note_subject: CleanStr = Field(
         "", max_length=500, description="Trích yếu phiếu chuyển đơn; không nêu người tố cáo."
     )
-
-
-class ForwardResultIn(Schema):
-    result: CleanStr = Field("", max_length=5000, description="Kết quả giải quyết.")
-    result_on: Day = Field(description="Ngày nhận kết quả.")
-    reply: UUID | None = Field(None, description="Văn bản trả lời trong sổ văn bản đến.")
 
 
 class ResultIn(Schema):
@@ -237,31 +232,6 @@ def letter_forward(request: HttpRequest, letter_uuid: UUID, payload: ForwardIn) 
         note_subject=payload.note_subject,
     )
     return Status(201, selectors.forward_or_404(person, made.uuid))
-
-
-@router.post(
-    "/chuyen/{forward_uuid}/ket-qua",
-    response={200: ForwardOut, **ERRORS},
-    summary="Ghi kết quả cơ quan nhận đơn báo lại, với văn bản trả lời",
-)
-def forward_result(request: HttpRequest, forward_uuid: UUID, payload: ForwardResultIn) -> Forward:
-    person = actor(request)
-    forward = selectors.forward_or_404(person, forward_uuid)
-    reply = None
-    if payload.reply is not None:
-        reply = selectors.reply_candidates(person, forward).filter(uuid=payload.reply).first()
-        if reply is None:
-            raise ValidationError(
-                {"reply": _("Không tìm thấy văn bản đến nhận từ ngày chuyển đơn có mã này.")}
-            )
-    services_forward.forward_result_record(
-        actor=person,
-        forward=forward,
-        result=payload.result,
-        result_on=payload.result_on,
-        reply=reply,
-    )
-    return selectors.forward_or_404(person, forward_uuid)
 
 
 @router.post(

@@ -29,7 +29,7 @@ from vanphong.petitions import (
     services_forward,
     services_handling,
 )
-from vanphong.petitions.api.letters import KindName, _field, letter_get, letter_out
+from vanphong.petitions.api.letters import KindName, field_named, letter_get, letter_out
 from vanphong.petitions.api.schemas import ForwardOut, LetterOut
 from vanphong.petitions.models import Complexity, Eligibility, Forward, IneligibleReason, Letter
 
@@ -169,7 +169,7 @@ def letter_classify(request: HttpRequest, letter_uuid: UUID, payload: ClassifyIn
         letter=letter,
         eligibility=payload.eligibility,
         ineligible_reason=payload.ineligible_reason,
-        field=_field(payload.field),
+        field=field_named(payload.field),
         complexity=payload.complexity,
         remote=payload.remote,
         second_complaint=payload.second_complaint,

@@ -160,7 +160,7 @@ def _redacted(rows: list[Letter]) -> list[Letter]:
     return rows
 
 
-def _field(uuid: UUID | None, name: str = "field") -> LetterField | None:
+def field_named(uuid: UUID | None, name: str = "field") -> LetterField | None:
     if uuid is None:
         return None
     found = LetterField.objects.filter(uuid=uuid).first()
@@ -221,7 +221,7 @@ def letters(request: HttpRequest, filters: Query[LettersQuery]) -> dict[str, obj
             year=filters.year,
             status=filters.state or "",
             kind=filters.kind or "",
-            field=_field(filters.field),
+            field=field_named(filters.field),
             unit=unit,
             text=filters.q,
         ),
@@ -254,7 +254,7 @@ def letter_register(request: HttpRequest, payload: LetterIn) -> Status[Letter]:
         "summary": payload.summary,
         "anonymous": payload.anonymous,
         "citizens": citizens_of(payload.citizens),
-        "field": _field(payload.field),
+        "field": field_named(payload.field),
         "place": payload.place,
         "place_unit": place_unit(payload.place_unit),
         "subject_kind": payload.subject_kind,

@@ -32,8 +32,8 @@ from vanphong.petitions import services_reception as services
 from vanphong.petitions.api.letters import (
     CitizenIn,
     KindName,
-    _field,
     citizens_of,
+    field_named,
     place_unit,
     uploads,
 )
@@ -226,7 +226,7 @@ def visit_record(request: HttpRequest, session_uuid: UUID, payload: VisitIn) -> 
         session=found,
         group_size=payload.group_size,
         citizens=citizens_of(payload.citizens),
-        field=_field(payload.field),
+        field=field_named(payload.field),
         place=payload.place,
         place_unit=place_unit(payload.place_unit),
         raised=payload.raised,

@@ -263,6 +263,15 @@ def _extras(world: SweepWorld) -> dict[str, list[dict[str, str]]]:
         "api:vanphong_directives_api_tasks": [{"van_ban": str(world.directive.uuid)}],
         "api:vanphong_planning_api_programmes": [{"year": str(today.year)}],
         "api:vanphong_planning_api_monthly_plans": [{"year": str(today.year)}],
+        "api:vanphong_petitions_api_report": [
+            {"unit": str(u.uuid), "kind": "year", "year": str(today.year)} for u in units
+        ],
+        "api:vanphong_petitions_api_letters": [
+            {"q": "zqx"},
+            {"overdue": "true"},
+            {"year": str(today.year)},
+        ],
+        "api:vanphong_petitions_api_sessions": [{"year": str(today.year)}],
         "api:vanphong_documents_api_handling_stats": [
             {"unit": str(u.uuid), "start": date(today.year, 1, 1).isoformat()} for u in units
         ],

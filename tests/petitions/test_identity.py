@@ -3,17 +3,20 @@ only for its readers, and every such read audited."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from tests.support.files import PDF
 from tests.support.petitions import PetitionWorld, build_petition_world
 from vanphong.core.models import AuditEvent
 from vanphong.org.models import Person
 from vanphong.petitions import services, services_handling
-from vanphong.petitions.models import Letter
+from vanphong.documents.services import Upload
+from vanphong.petitions.models import FileKind, Letter
 from vanphong.petitions.services import CitizenData
 
 NAME = "Trần Văn Tố"
@@ -112,3 +115,24 @@ def test_the_correction_form_leaves_a_denouncer_out_for_a_colleague(
     body = client.get(reverse("petitions:letter_edit", args=[letter.uuid])).content.decode()
     assert 'name="citizens-ho-ten"' not in body
     assert not _shows_identity(body)
+
+
+def test_a_denouncers_scan_added_later_is_audited_without_its_file_name(
+    world: PetitionWorld, letter: Letter
+) -> None:
+    """A scan is often named after who wrote it; the audit counts a denouncer's scans and names
+    only the files that reveal nobody."""
+    scan = Upload(f"don to cao {NAME}.pdf", io.BytesIO(PDF))
+    evidence = Upload("bien-ban-xac-minh.pdf", io.BytesIO(PDF))
+    services.letter_files_add(
+        actor=world.province_reception, letter=letter, files=[scan], kind=FileKind.LETTER
+    )
+    services.letter_files_add(
+        actor=world.province_reception, letter=letter, files=[evidence], kind=FileKind.EVIDENCE
+    )
+    events = AuditEvent.objects.filter(action="letter.files_add", object_id=str(letter.uuid))
+    assert [event.after for event in events.order_by("seq")] == [
+        {"files": [], "identity_scans": 1, "kind": "letter"},
+        {"files": ["bien-ban-xac-minh.pdf"], "identity_scans": 0, "kind": "evidence"},
+    ]
+    assert letter.files.get(kind=FileKind.LETTER).filename.startswith("don to cao")

@@ -489,11 +489,16 @@ def letter_files_add(
     if not files:
         raise ValidationError({"files": _("Chọn tệp để tải lên.")})
     attached = _file_rows(actor, letter, _stored(files), kind)
+    # A scan is often named after who wrote it: a denouncer's scans are counted, not named.
     audit.record(
         actor=actor,
         action="letter.files_add",
         target=letter,
-        after={"files": [f.filename for f in attached], "kind": kind},
+        after={
+            "files": [f.filename for f in attached if not f.reveals_identity],
+            "identity_scans": sum(f.reveals_identity for f in attached),
+            "kind": kind,
+        },
     )
     return attached
 

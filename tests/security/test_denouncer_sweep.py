@@ -1,0 +1,351 @@
+"""The denouncer sweep: a denouncer's name, identity number, place of issue, address, phone and
+handwriting scan show to the letter's handler and the handler's leaders, on the letter's own
+pages only — and to nobody in a list, a search, a count, an export, a notice, an email, the
+audit, the search index or anything forwarded (Luật Tố cáo 2018 điều 47–48).
+
+The world (denouncer_world.py) is the secrecy sweep's with two marked denunciations; every GET
+route of the URL conf and of the API schema is fetched as every persona (sweep.py), each
+address the world can fill that shows a letter's world — its letters, forwards, files,
+reception sessions, units, people, the forwarding notes and their copies, and every address
+without an object; an address naming only a document, task, directive or schedule entry
+unrelated to any letter shows nothing of one and is not fetched (that is the secrecy sweep's).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from unittest import mock
+from urllib.parse import unquote_plus
+
+import pytest
+import tantivy
+from django.db import transaction
+from django.test.utils import override_settings
+
+from tests.security import sweep as machinery
+from tests.security.denouncer_world import (
+    LETTERS,
+    PERSONAS,
+    READERS,
+    DenouncerWorld,
+    build_denouncer_world,
+    kinds,
+    markers,
+    numbers,
+)
+from tests.security.sweep import Leak, Route
+from tests.security.sweep_world import CLEARED
+from vanphong.core.files import open_stored
+from vanphong.core.models import AuditEvent, Notification
+from vanphong.petitions import workflow
+from vanphong.petitions.models import FileKind, Letter, LetterFile
+from vanphong.search import engine
+
+EVERY_KIND = {kind for letter in LETTERS for kind in kinds(letter)}
+NUMBERS = {kind: digits for letter in LETTERS for kind, digits in numbers(letter).items()}
+
+
+@pytest.fixture(scope="module")
+def world(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DenouncerWorld]:
+    """Built once for the module inside a transaction rolled back at its end; each test runs
+    in a savepoint of it (pytest-django's `db`)."""
+    root: Path = tmp_path_factory.mktemp("denouncer")
+    settings = override_settings(
+        MEDIA_ROOT=str(root / "media"),
+        VANPHONG_SEARCH_DIR=root / "search",
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with django_db_blocker.unblock(), settings:
+        engine._readers.clear()
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_denouncer_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            engine._readers.clear()
+
+
+@pytest.fixture(scope="module")
+def routes() -> list[Route]:
+    found, _write_only = machinery.routes()
+    return [route for route in found if route.name not in machinery.ALLOWED]
+
+
+# --- what may be shown, and where --------------------------------------------------------------
+
+
+def _letter_of(kind: str) -> str:
+    return kind[-1]  # TENT, CCCDH, …
+
+
+def readers(world: DenouncerWorld, letter: str) -> set[str]:
+    """The personas `workflow.may_read_identity` lets read the letter's denouncer."""
+    found = world.letters[letter]
+    return {
+        name
+        for name in PERSONAS
+        if workflow.may_read_identity(
+            world.person(name),
+            unit=found.unit,
+            handler_id=found.handler_id,
+            denunciation=found.denunciation,
+        )
+    }
+
+
+def _own_pages(world: DenouncerWorld, letter: str) -> set[str]:
+    """The uuids whose addresses are the letter's own pages: the letter's, its scans'."""
+    found = world.letters[letter]
+    files = LetterFile.objects.filter(letter=found, kind=FileKind.LETTER)
+    return {str(found.uuid), *(str(f.uuid) for f in files)}
+
+
+def _allowed(world: DenouncerWorld, leak: Leak, allowed: dict[str, set[str]]) -> bool:
+    letter = _letter_of(leak.kind)
+    if leak.persona not in allowed[letter]:
+        return False
+    path = leak.url.split("?")[0]
+    return any(uuid in path for uuid in _own_pages(world, letter))
+
+
+def _unrelated(world: DenouncerWorld) -> set[str]:
+    """The uuids of the sweep world's objects that have nothing to do with a letter: an
+    address naming one shows no letter."""
+    related_names = {
+        "letter_uuid",
+        "forward_uuid",
+        "letter_file_uuid",
+        "session_uuid",
+        "visit_uuid",
+        "field_uuid",
+        "unit_uuid",
+        "unit",
+        "committee_uuid",
+        "person_uuid",
+        "membership_uuid",
+        "token_uuid",
+        "feed_uuid",
+    }
+    values = machinery._uuid_values(world, CLEARED)
+    related = {str(o.uuid) for name in related_names for o in values.get(name, [])}
+    related |= {str(o.uuid) for objects in world.more_objects(CLEARED).values() for o in objects}
+    everything = {str(o.uuid) for objects in values.values() for o in objects}
+    return everything - related
+
+
+# The apps whose pages read letters, visits, notices or the search index; the API's are named
+# by operation id.
+READING = ("petitions", "search", "web", "account")
+READING_API = ("petition", "search", "reception", "letter", "_org_api_me")
+
+
+def _reads_letters(route: Route) -> bool:
+    if route.api:
+        return any(word in route.name for word in READING_API)
+    return route.name.split(":")[0] in READING
+
+
+def addresses(
+    world: DenouncerWorld, persona: str, routes: list[Route], *, every: bool = False
+) -> list[tuple[Route, str]]:
+    """The addresses swept: of the apps that read letters, and those naming the forwarding
+    notes and their copies; with `every`, also every address of another app (its lists,
+    books, exports) that names no object unrelated to a letter."""
+    unrelated = _unrelated(world)
+    forwarded = {str(o.uuid) for o in world.more_objects(persona)["document_uuid"]}
+    forwarded |= {str(a.uuid) for d in world.more_attached() for a in d.attachments.all()}
+    # What `sweep.urls` reads of the world for each route, read once for all of them.
+    values = machinery._uuid_values(world, persona)
+    incoming = machinery._incoming(world)
+    extras = machinery._extras(world)
+    found = []
+    with (
+        mock.patch.object(machinery, "_uuid_values", lambda _world, _persona: values),
+        mock.patch.object(machinery, "_incoming", lambda _world: incoming),
+        mock.patch.object(machinery, "_extras", lambda _world: extras),
+    ):
+        for route in routes:
+            for url in machinery.urls(world, persona, route):
+                if any(uuid in url for uuid in unrelated):
+                    continue
+                if every or _reads_letters(route) or any(uuid in url for uuid in forwarded):
+                    found.append((route, url))
+    return found
+
+
+def sweep(
+    world: DenouncerWorld, persona: str, routes: list[Route], *, every: bool = False
+) -> list[Leak]:
+    """Every marker of a denouncer found in what the persona is answered."""
+    client = machinery.client_for(world, persona)
+    found = []
+    for route, url in addresses(world, persona, routes, every=every):
+        response = machinery.fetch(world, persona, client, route, url)
+        text = machinery.text_of(response)
+        asked = _named_with_numbers(unquote_plus(url))  # a search echoing what was typed
+        for kind in sorted(_named_with_numbers(text) - asked):
+            found.append(Leak(persona, route.name, url, response.status_code, kind))
+    return found
+
+
+def _report(leaks: list[Leak]) -> str:
+    return "\n".join(["a denouncer named:", *map(str, leaks)])
+
+
+def _named_with_numbers(text: str) -> set[str]:
+    """The denouncers' fields in a text: the markers (in any case, normal form, with or
+    without marks: `sweep.kinds_in`, only where "zqx" is written — folding is slow) and the
+    identity numbers and phones."""
+    named = machinery.kinds_in(text) & EVERY_KIND if "zqx" in text.lower() else set()
+    return named | {kind for kind, digits in NUMBERS.items() if digits in text}
+
+
+# --- who reads ---------------------------------------------------------------------------------
+
+
+def test_the_handler_and_the_handlers_leaders_are_the_only_readers(
+    world: DenouncerWorld, db: None
+) -> None:
+    assert {letter: readers(world, letter) for letter in LETTERS} == READERS
+
+
+def test_every_route_is_swept_for_the_letters_or_has_no_letter_to_show(
+    world: DenouncerWorld, db: None, routes: list[Route]
+) -> None:
+    swept = {route.name for route, _url in addresses(world, "province_handler", routes)}
+    petitions = {route.name for route in routes if route.name.startswith("petitions:")}
+    api = {route.name for route in routes if route.api and "<" not in route.pattern}
+    assert petitions <= swept, petitions - swept
+    assert api <= swept, "every API list is swept"
+    for wanted in ("documents:outgoing_detail", "documents:incoming_detail", "web:notices"):
+        assert wanted in swept, wanted  # the forwarding note, its copy at Hòa Thành, notices
+
+
+# --- every GET output, every persona ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("persona", sorted(PERSONAS))
+def test_a_denouncer_is_named_only_to_the_letters_readers_on_its_own_pages(
+    world: DenouncerWorld, db: None, routes: list[Route], persona: str
+) -> None:
+    allowed = {letter: readers(world, letter) for letter in LETTERS}
+    before = AuditEvent.objects.count()
+    leaks = sweep(world, persona, routes)
+    wrong = [leak for leak in leaks if not _allowed(world, leak, allowed)]
+    assert wrong == [], _report(wrong)
+    person = world.person(persona)
+    for letter in LETTERS:
+        reads = AuditEvent.objects.filter(
+            seq__gt=before,
+            action="letter.identity_read",
+            actor=person,
+            object_id=str(world.letters[letter].uuid),
+        )
+        shown = {leak.kind for leak in leaks if _letter_of(leak.kind) == letter}
+        if persona in allowed[letter]:
+            # The positive control: the reader saw every field, and each read is audited.
+            assert shown == kinds(letter), (persona, letter, kinds(letter) - shown)
+            assert reads.exists(), (persona, letter)
+        else:
+            assert not reads.exists(), (persona, letter)
+
+
+# --- what was sent, forwarded, indexed, logged -------------------------------------------------
+
+
+def test_the_forwarding_notes_and_the_copy_received_name_no_denouncer(
+    world: DenouncerWorld, db: None
+) -> None:
+    assert world.note_copy is not None
+    for note in world.notes:
+        texts = [note.subject, *note.versions.values_list("body", flat=True)]
+        attached = list(note.attachments.select_related("file"))
+        assert [a.filename for a in attached] == [
+            f"ban-sao-don-{note.forwards.get().letter.number}-{world.today.year}-da-che.pdf"
+        ]
+        for attachment in attached:
+            texts.append(attachment.filename)
+            with open_stored(attachment.file) as stored:
+                texts.append(machinery._pdf(stored.read()))
+        text = "\n".join(texts)
+        assert "thông tin người tố cáo được giữ bí mật" in text  # the note was read
+        assert _named_with_numbers(text) == set(), note
+    copy = world.note_copy
+    texts = [copy.subject, copy.note]
+    for attachment in copy.attachments.select_related("file"):
+        with open_stored(attachment.file) as stored:
+            texts += [attachment.filename, machinery._pdf(stored.read())]
+    assert "[đã che]" in "\n".join(texts)  # the redacted copy arrived
+    assert _named_with_numbers("\n".join(texts)) == set()
+
+
+def test_the_redacted_copies_kept_with_the_letters_hide_every_field(
+    world: DenouncerWorld, db: None
+) -> None:
+    for letter in LETTERS:
+        copy = LetterFile.objects.get(letter=world.letters[letter], kind=FileKind.REDACTED)
+        with open_stored(copy.file) as stored:
+            text = machinery._pdf(stored.read())
+        assert text.count("[đã che]") >= 4, text  # name, number, address, phone
+        assert _named_with_numbers(f"{copy.filename}\n{text}") == set()
+        original = LetterFile.objects.get(letter=world.letters[letter], kind=FileKind.LETTER)
+        assert original.reveals_identity
+        with open_stored(original.file) as stored:  # the original is kept, untouched
+            assert markers(letter)[f"BUTTICH{letter}"] in machinery._pdf(stored.read())
+
+
+def test_the_reminders_notices_and_emails_name_no_denouncer(
+    world: DenouncerWorld, db: None
+) -> None:
+    notices = Notification.objects.all()
+    urls = {str(world.letters[letter].uuid) for letter in LETTERS}
+    reminded = [n for n in notices if any(uuid in n.url for uuid in urls)]
+    assert reminded, "the daily reminder told the handlers of the letters' clocks"
+    assert world.outbox, "emails were sent"
+    text = "\n".join(
+        [
+            *(f"{n.text}\n{n.url}" for n in notices),
+            *(f"{m.subject}\n{m.body}\n{' '.join(m.to)}" for m in world.outbox),
+        ]
+    )
+    assert _named_with_numbers(text) == set()
+
+
+def test_the_search_index_holds_no_denouncers_field(world: DenouncerWorld, db: None) -> None:
+    index = engine.reader()
+    searcher = index.searcher()
+    query = tantivy.Query.term_query(engine.SCHEMA, "kind", "letter")
+    hits = searcher.search(query, limit=1000).hits
+    texts = []
+    for _score, address in hits:
+        stored = searcher.doc(address)
+        texts.append(f"{stored.get_first('body')}\n{engine.display(stored)}")
+    indexed = "\n".join(texts)
+    for letter in LETTERS:
+        assert f"Đơn số {world.letters[letter].book_number}" in indexed  # indexed, nameless
+    assert _named_with_numbers(indexed) == set()
+    words = [kind.lower() for kind in EVERY_KIND if not kind.startswith(("CCCD", "SDT"))]
+    for word in [*words, "quach", "079187000111", "0912777222"]:
+        folded = index.parse_query(word, ["folded", "exact"])
+        assert searcher.search(folded, limit=10).count == 0, word
+
+
+def test_the_audit_log_names_no_denouncer(world: DenouncerWorld, db: None) -> None:
+    events = AuditEvent.objects.filter(object_type__startswith="petitions")
+    assert events.filter(action="letter.register").count() >= 2
+    text = "\n".join(f"{e.object_label}\n{e.before}\n{e.after}" for e in AuditEvent.objects.all())
+    assert _named_with_numbers(text) == set()
+
+
+def test_each_letter_keeps_its_denouncer_for_its_readers(world: DenouncerWorld, db: None) -> None:
+    """The world holds what the sweep looks for (so that finding nothing means something)."""
+    for letter in LETTERS:
+        citizen = Letter.objects.get(pk=world.letters[letter].pk).citizens.get()
+        assert citizen.full_name == markers(letter)[f"TEN{letter}"]

@@ -13,9 +13,9 @@ from django.urls import reverse
 from tests.support.files import PDF
 from tests.support.petitions import PetitionWorld, build_petition_world
 from vanphong.core.models import AuditEvent
+from vanphong.documents.services import Upload
 from vanphong.org.models import Person
 from vanphong.petitions import services, services_handling
-from vanphong.documents.services import Upload
 from vanphong.petitions.models import FileKind, Letter
 from vanphong.petitions.services import CitizenData
 

@@ -32,9 +32,8 @@ from vanphong.documents import services_outgoing
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.services_delivery import Recipient
 from vanphong.org.models import Person
-from vanphong.petitions import reminders
+from vanphong.petitions import reminders, services_forward, services_handling
 from vanphong.petitions import services as petition_services
-from vanphong.petitions import services_forward, services_handling
 from vanphong.petitions.models import Eligibility, Forward, Letter
 from vanphong.search import engine
 

@@ -7,6 +7,9 @@ approved, signed, issued to Hòa Thành (where the people denounced work: its cl
 copy) — the other in Châu Thành's book, taken by its reception officer, its scan added later,
 forwarded without a note issued. The daily reminder has run and the search index is drained.
 
+A denouncer received at the province's reception session ("V") is recorded as a visit with a
+scan of what was handed in, by the same officer.
+
 Each petitioner's name, address, place of issue and scan (its name and the text inside) carry
 a marker of their own, "ZQX-<KIND>" (read by `sweep.kinds_in`); the identity numbers and phones
 are digits, read as `symbols` (by `sweep.symbols_in`). Letter "T" is the province's, "H" the
@@ -32,12 +35,18 @@ from vanphong.documents import services_outgoing
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.services_delivery import Recipient
 from vanphong.org.models import Person
-from vanphong.petitions import reminders, services_forward, services_handling
+from vanphong.petitions import (
+    reminders,
+    services_forward,
+    services_handling,
+    services_reception,
+)
 from vanphong.petitions import services as petition_services
-from vanphong.petitions.models import Eligibility, Forward, Letter
+from vanphong.petitions.models import Eligibility, Forward, Letter, ReceptionSession, Visit
 from vanphong.search import engine
 
 LETTERS = ("T", "H")  # the province's denunciation, the district's
+CASES = (*LETTERS, "V")  # and a denouncer received at the province's reception session
 
 
 def markers(letter: str) -> dict[str, str]:
@@ -53,7 +62,7 @@ def markers(letter: str) -> dict[str, str]:
 
 def numbers(letter: str) -> dict[str, str]:
     """The denouncer's identity number and phone (digits, no marker can be written in them)."""
-    last = {"T": "111", "H": "222"}[letter]
+    last = {"T": "111", "H": "222", "V": "333"}[letter]
     return {f"CCCD{letter}": f"079187000{last}", f"SDT{letter}": f"0912777{last}"}
 
 
@@ -93,6 +102,7 @@ PERSONAS = {
 }
 READERS = {
     "T": {"province_handler", "province_office_leader", "secretary"},
+    "V": {"province_handler", "province_office_leader", "secretary"},
     "H": {"district_handler", "chau_thanh_office_leader", "chau_thanh_leader"},
 }
 
@@ -102,6 +112,7 @@ class DenouncerWorld(SweepWorld):
     people: dict[str, Person] = field(default_factory=dict)
     letters: dict[str, Letter] = field(default_factory=dict)  # "T", "H"
     forwards: dict[str, Forward] = field(default_factory=dict)
+    visit: Visit | None = None  # "V", received by the province's letter's handler
     note_copy: IncomingDocument | None = None  # the note as Hòa Thành registered it
     outbox: list[Any] = field(default_factory=list)  # the emails sent while building
 
@@ -144,7 +155,7 @@ class DenouncerWorld(SweepWorld):
         return []
 
     def symbols(self) -> dict[str, str]:
-        return {**super().symbols(), **{k: v for x in LETTERS for k, v in numbers(x).items()}}
+        return {**super().symbols(), **{k: v for x in CASES for k, v in numbers(x).items()}}
 
 
 def _people(world: SweepWorld) -> dict[str, Person]:
@@ -233,6 +244,21 @@ def build_denouncer_world() -> DenouncerWorld:
         letter=district,
         to_body="Ủy ban Kiểm tra Huyện ủy Châu Thành",
         forwarded_on=today,
+    )
+
+    # --- a denouncer received in person at the province's reception session ---------------
+    # The secrecy world wrote this year's first visit as a row too.
+    allocate(services_reception.visit_series(p.province_office, today.year))
+    scan = _pdf(markers("V")["BUTTICHV"])
+    scan.stream.name = scan.name  # type: ignore[attr-defined]
+    world.visit = services_reception.visit_record(
+        actor=who["province_handler"],
+        session=ReceptionSession.objects.get(unit=p.province_office, day=today),
+        group_size=1,
+        citizens=[identity("V")],
+        denunciation=True,
+        raised="Tố cáo trưởng ấp thu tiền trái quy định",
+        files=[scan.stream],
     )
 
     world.letters = {"T": province, "H": district}

@@ -27,6 +27,7 @@ from django.test.utils import override_settings
 
 from tests.security import sweep as machinery
 from tests.security.denouncer_world import (
+    CASES,
     LETTERS,
     PERSONAS,
     READERS,
@@ -41,11 +42,11 @@ from tests.security.sweep_world import CLEARED
 from vanphong.core.files import open_stored
 from vanphong.core.models import AuditEvent, Notification
 from vanphong.petitions import workflow
-from vanphong.petitions.models import FileKind, Forward, Letter, LetterFile
+from vanphong.petitions.models import FileKind, Forward, Letter, LetterFile, Visit
 from vanphong.search import engine
 
-EVERY_KIND = {kind for letter in LETTERS for kind in kinds(letter)}
-NUMBERS = {kind: digits for letter in LETTERS for kind, digits in numbers(letter).items()}
+EVERY_KIND = {kind for case in CASES for kind in kinds(case)}
+NUMBERS = {kind: digits for case in CASES for kind, digits in numbers(case).items()}
 
 
 @pytest.fixture(scope="module")
@@ -85,31 +86,41 @@ def _letter_of(kind: str) -> str:
     return kind[-1]  # TENT, CCCDH, …
 
 
-def readers(world: DenouncerWorld, letter: str) -> set[str]:
-    """The personas `workflow.may_read_identity` lets read the letter's denouncer."""
-    found = world.letters[letter]
+def _protected(world: DenouncerWorld, case: str) -> Letter | Visit:
+    if case in world.letters:
+        return world.letters[case]
+    assert world.visit is not None
+    return world.visit
+
+
+def readers(world: DenouncerWorld, case: str) -> set[str]:
+    """The personas `workflow.may_read_identity` lets read the letter's (or the visit's)
+    denouncer; a visit's receiver stands for a letter's handler."""
+    found = _protected(world, case)
+    handler = found.handler_id if isinstance(found, Letter) else found.received_by_id
     return {
         name
         for name in PERSONAS
         if workflow.may_read_identity(
             world.person(name),
             unit=found.unit,
-            handler_id=found.handler_id,
+            handler_id=handler,
             denunciation=found.denunciation,
         )
     }
 
 
-def shown_to_readers(letter: str) -> set[str]:
-    """What the letter's pages show its readers: every field but the identity card's place of
-    issue, which is kept and shown nowhere."""
-    return kinds(letter) - {f"NOICAP{letter}"}
+def shown_to_readers(case: str) -> set[str]:
+    """What the pages show the readers: every field (a letter's page leaves out the identity
+    card's place of issue, kept with the letter)."""
+    return kinds(case) - ({f"NOICAP{case}"} if case in LETTERS else set())
 
 
-def _own_pages(world: DenouncerWorld, letter: str) -> set[str]:
-    """The uuids whose addresses are the letter's own pages: the letter's, its scans'."""
-    found = world.letters[letter]
-    files = LetterFile.objects.filter(letter=found, kind=FileKind.LETTER)
+def _own_pages(world: DenouncerWorld, case: str) -> set[str]:
+    """The uuids whose addresses are the letter's (the visit's) own pages: its own, its
+    scans'."""
+    found = _protected(world, case)
+    files = found.files.exclude(kind=FileKind.REDACTED)
     return {str(found.uuid), *(str(f.uuid) for f in files)}
 
 
@@ -224,7 +235,7 @@ def _named_with_numbers(text: str) -> set[str]:
 def test_the_handler_and_the_handlers_leaders_are_the_only_readers(
     world: DenouncerWorld, db: None
 ) -> None:
-    assert {letter: readers(world, letter) for letter in LETTERS} == READERS
+    assert {case: readers(world, case) for case in CASES} == READERS
 
 
 def test_every_route_is_swept_for_the_letters_or_has_no_letter_to_show(
@@ -247,26 +258,27 @@ def test_every_route_is_swept_for_the_letters_or_has_no_letter_to_show(
 def test_a_denouncer_is_named_only_to_the_letters_readers_on_its_own_pages(
     world: DenouncerWorld, db: None, routes: list[Route], persona: str
 ) -> None:
-    allowed = {letter: readers(world, letter) for letter in LETTERS}
+    allowed = {case: readers(world, case) for case in CASES}
     before = AuditEvent.objects.count()
     leaks = sweep(world, persona, routes)
     wrong = [leak for leak in leaks if not _allowed(world, leak, allowed)]
     assert wrong == [], _report(wrong)
     person = world.person(persona)
-    for letter in LETTERS:
+    for case in CASES:
+        found = _protected(world, case)
         reads = AuditEvent.objects.filter(
             seq__gt=before,
-            action="letter.identity_read",
+            action="letter.identity_read" if isinstance(found, Letter) else "visit.identity_read",
             actor=person,
-            object_id=str(world.letters[letter].uuid),
+            object_id=str(found.uuid),
         )
-        shown = {leak.kind for leak in leaks if _letter_of(leak.kind) == letter}
-        if persona in allowed[letter]:
+        shown = {leak.kind for leak in leaks if _letter_of(leak.kind) == case}
+        if persona in allowed[case]:
             # The positive control: the reader saw every field, and each read is audited.
-            assert shown == shown_to_readers(letter), (persona, letter, shown)
-            assert reads.exists(), (persona, letter)
+            assert shown == shown_to_readers(case), (persona, case, shown)
+            assert reads.exists(), (persona, case)
         else:
-            assert not reads.exists(), (persona, letter)
+            assert not reads.exists(), (persona, case)
 
 
 # --- what was sent, forwarded, indexed, logged -------------------------------------------------

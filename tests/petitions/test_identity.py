@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -15,8 +17,8 @@ from tests.support.petitions import PetitionWorld, build_petition_world
 from vanphong.core.models import AuditEvent
 from vanphong.documents.services import Upload
 from vanphong.org.models import Person
-from vanphong.petitions import services, services_handling
-from vanphong.petitions.models import FileKind, Letter
+from vanphong.petitions import services, services_handling, services_reception
+from vanphong.petitions.models import Eligibility, FileKind, Letter, Visit
 from vanphong.petitions.services import CitizenData
 
 NAME = "Trần Văn Tố"
@@ -136,3 +138,110 @@ def test_a_denouncers_scan_added_later_is_audited_without_its_file_name(
         {"files": ["bien-ban-xac-minh.pdf"], "identity_scans": 0, "kind": "evidence"},
     ]
     assert letter.files.get(kind=FileKind.LETTER).filename.startswith("don to cao")
+
+
+def _register(world: PetitionWorld, **changes: Any) -> Letter:
+    fields: dict[str, Any] = {
+        "actor": world.province_reception,
+        "unit": world.province_office,
+        "received_on": date(2011, 9, 12),
+        "channel": "post",
+        "summary": "Tố cáo bí thư Đảng ủy xã nhận tiền khi cấp đất",
+        "denunciation": True,
+        "citizens": [
+            CitizenData(full_name=NAME, id_number=NUMBER, address=ADDRESS, phone=PHONE),
+        ],
+    }
+    fields.update(changes)
+    return services.letter_register(**fields)
+
+
+def test_a_denunciation_whose_free_text_names_its_denouncer_is_not_registered(
+    world: PetitionWorld, letter: Letter
+) -> None:
+    """The summary, the subject and the place are shown in the list, the search, the exports
+    and the audit: a denouncer written there would be everywhere."""
+    before = Letter.objects.count()
+    with pytest.raises(ValidationError) as refused:
+        _register(
+            world,
+            summary=f"Ông {NAME.upper()} tố cáo bí thư Đảng ủy xã",
+            subject=f"Người bị tố cáo là hàng xóm (điện thoại {PHONE})",
+            place=ADDRESS,
+        )
+    assert set(refused.value.message_dict) == {"summary", "subject", "place"}
+    assert "giữ bí mật" in refused.value.message_dict["summary"][0]
+    assert Letter.objects.count() == before
+    # No number consumed: the next letter takes the one after the fixture's.
+    assert _register(world).number == letter.number + 1
+    # A complaint's summary may name its petitioner: nothing there is secret.
+    assert _register(world, denunciation=False, complaint=True, summary=f"Ông {NAME} khiếu nại")
+
+
+def test_a_correction_cannot_write_the_denouncer_into_the_summary(
+    world: PetitionWorld, letter: Letter
+) -> None:
+    """Even by an officer who does not see the petitioners (`citizens` None keeps them)."""
+    letter.handler = None
+    letter.save(update_fields=["handler"])
+    with pytest.raises(ValidationError) as refused:
+        services.letter_update(
+            actor=world.province_reception_2,
+            letter=letter,
+            received_on=letter.received_on,
+            channel=letter.channel,
+            summary=f"{letter.summary}; liên hệ số {NUMBER}",
+            complaint=False,
+            denunciation=True,
+            proposal=False,
+            report=False,
+            anonymous=False,
+        )
+    assert set(refused.value.message_dict) == {"summary"}
+    letter.refresh_from_db()
+    assert NUMBER not in letter.summary
+
+
+def test_a_letter_naming_its_petitioner_is_not_classified_a_denunciation_until_corrected(
+    world: PetitionWorld,
+) -> None:
+    complaint = _register(
+        world, denunciation=False, complaint=True, summary=f"Bà con {NAME} phản ánh, khiếu nại"
+    )
+    with pytest.raises(ValidationError) as refused:
+        services_handling.letter_classify(
+            actor=world.province_reception,
+            letter=complaint,
+            eligibility=Eligibility.ELIGIBLE,
+            denunciation=True,
+        )
+    assert set(refused.value.message_dict) == {"kinds"}
+    complaint.refresh_from_db()
+    assert not complaint.denunciation
+
+
+def test_a_denouncers_visit_naming_them_in_what_was_raised_is_not_recorded(
+    world: PetitionWorld,
+) -> None:
+    session = services_reception.reception_session_record(
+        actor=world.province_reception,
+        unit=world.province_office,
+        kind="regular",
+        day=date(2011, 9, 15),
+        place="Phòng tiếp công dân",
+    )
+    fields: dict[str, Any] = {
+        "actor": world.province_reception,
+        "session": session,
+        "group_size": 1,
+        "citizens": [CitizenData(NAME, "0791 2345 6789", address=ADDRESS, phone=PHONE)],
+        "denunciation": True,
+        "raised": "Tố cáo trưởng ấp thu tiền trái quy định",
+    }
+    with pytest.raises(ValidationError) as refused:
+        services_reception.visit_record(
+            **fields, answer=f"Đã hẹn {NAME} quay lại", agreed=f"Gọi số {NUMBER} khi có kết quả"
+        )
+    assert set(refused.value.message_dict) == {"answer", "agreed"}
+    assert not Visit.objects.exists()
+    assert services_reception.visit_record(**fields).denunciation

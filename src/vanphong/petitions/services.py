@@ -31,7 +31,7 @@ from vanphong.documents.models import IncomingDocument
 from vanphong.documents.selectors import incoming_visible
 from vanphong.documents.services import Upload
 from vanphong.org.models import Person, Unit
-from vanphong.petitions import clocks, workflow
+from vanphong.petitions import clocks, redaction, workflow
 from vanphong.petitions.identity import id_number_clean
 from vanphong.petitions.models import (
     Channel,
@@ -208,6 +208,7 @@ def _check(
     sender_body: str,
     group_size: int | None,
     current_field: int | None = None,
+    kept_citizens: Sequence[Citizen] = (),
 ) -> _Checked:
     """Every check of a letter's registration data, all errors at once, on their fields."""
     errors: dict[str, str] = {}
@@ -243,6 +244,11 @@ def _check(
         )
     if covering is not None and not sender_body:
         sender_body = covering.sender_name[:300]
+    if denunciation:
+        # A denouncer named in the free text would be shown wherever the letter is listed.
+        named: Sequence[redaction.Identity] = cleaned if citizens is not None else kept_citizens
+        texts = {"summary": summary, "subject": clean(subject), "place": clean(place)}
+        errors.update(redaction.free_text_errors(texts, named))
     signers = len(cleaned)
     if group_size is not None and (
         group_size < 1 or (citizens is not None and group_size < signers)
@@ -450,6 +456,7 @@ def letter_update(
         sender_body=sender_body,
         group_size=group_size,
         current_field=letter.field_id,
+        kept_citizens=list(letter.citizens.all()) if citizens is None else (),
     )
     if received_on.year != letter.year:
         raise ValidationError(

@@ -23,7 +23,7 @@ from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.selectors import outgoing_visible
 from vanphong.org.models import Person, Role, Unit
 from vanphong.org.selectors import committee_of, people_holding, unit_subtree
-from vanphong.petitions import clocks, workflow
+from vanphong.petitions import clocks, redaction, workflow
 from vanphong.petitions.models import (
     Complexity,
     Eligibility,
@@ -181,6 +181,13 @@ def letter_classify(
     if field is not None and not field.is_active and field.pk != letter.field_id:
         errors["field"] = _("Lĩnh vực “%(name)s” không còn dùng.") % {"name": field.name}
     day_check(errors, "classified_on", on, after=letter.received_on)
+    if kinds["denunciation"] and not letter.denunciation:
+        texts = {"summary": letter.summary, "subject": letter.subject, "place": letter.place}
+        if redaction.free_text_errors(texts, letter.citizens.all()):
+            errors["kinds"] = _(
+                "Nội dung đơn đang ghi thông tin người gửi đơn: sửa nội dung tóm tắt, đối tượng, "
+                "địa bàn trước khi phân loại là đơn tố cáo."
+            )
     if errors:
         raise ValidationError(errors)
     if kinds["denunciation"] and not letter.denunciation:

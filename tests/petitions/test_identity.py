@@ -245,3 +245,29 @@ def test_a_denouncers_visit_naming_them_in_what_was_raised_is_not_recorded(
     assert set(refused.value.message_dict) == {"answer", "agreed"}
     assert not Visit.objects.exists()
     assert services_reception.visit_record(**fields).denunciation
+
+
+def test_opening_a_denouncers_scan_is_an_audited_read_and_other_files_are_not(
+    world: PetitionWorld, letter: Letter, client: Client
+) -> None:
+    scan, evidence = (
+        services.letter_files_add(
+            actor=world.province_reception,
+            letter=letter,
+            files=[Upload(name, io.BytesIO(PDF))],
+            kind=kind,
+        )[0]
+        for name, kind in (("don.pdf", FileKind.LETTER), ("bien-ban.pdf", FileKind.EVIDENCE))
+    )
+    client.force_login(world.province_reception)
+    for stored in (scan, evidence):
+        response = client.get(reverse("petitions:letter_file", args=[stored.uuid]))
+        assert response.status_code == 200
+        b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    reads = AuditEvent.objects.filter(action="letter.identity_read", object_id=str(letter.uuid))
+    assert [event.after for event in reads] == [{"file": str(scan.uuid)}]
+    assert reads.get().actor == world.province_reception
+    # A colleague who may not read the denouncer does not open the scan (and nothing is read).
+    client.force_login(world.province_reception_2)
+    assert client.get(reverse("petitions:letter_file", args=[scan.uuid])).status_code == 404
+    assert reads.count() == 1

@@ -23,6 +23,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.security.sweep_world import SweepWorld, _feeds, _pdf, build
@@ -249,8 +250,8 @@ def build_denouncer_world() -> DenouncerWorld:
     # --- a denouncer received in person at the province's reception session ---------------
     # The secrecy world wrote this year's first visit as a row too.
     allocate(services_reception.visit_series(p.province_office, today.year))
-    scan = _pdf(markers("V")["BUTTICHV"])
-    scan.stream.name = scan.name  # type: ignore[attr-defined]
+    upload = _pdf(markers("V")["BUTTICHV"])
+    scan = SimpleUploadedFile(upload.name, upload.stream.read(), content_type="application/pdf")
     world.visit = services_reception.visit_record(
         actor=who["province_handler"],
         session=ReceptionSession.objects.get(unit=p.province_office, day=today),
@@ -258,7 +259,7 @@ def build_denouncer_world() -> DenouncerWorld:
         citizens=[identity("V")],
         denunciation=True,
         raised="Tố cáo trưởng ấp thu tiền trái quy định",
-        files=[scan.stream],
+        files=[scan],
     )
 
     world.letters = {"T": province, "H": district}

@@ -277,6 +277,11 @@ def test_a_denouncer_is_named_only_to_the_letters_readers_on_its_own_pages(
             # The positive control: the reader saw every field, and each read is audited.
             assert shown == shown_to_readers(case), (persona, case, shown)
             assert reads.exists(), (persona, case)
+            scans = {
+                str(f.uuid) for f in _protected(world, case).files.filter(reveals_identity=True)
+            }
+            opened = {(event.after or {}).get("file") for event in reads} - {None}
+            assert opened == scans, (persona, case)  # the handwriting read, audited too
         else:
             assert not reads.exists(), (persona, case)
 

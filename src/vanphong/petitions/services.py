@@ -42,6 +42,7 @@ from vanphong.petitions.models import (
     LetterFile,
     LetterStatus,
     SubjectKind,
+    Visit,
 )
 
 # What the audit keeps of a letter: never its petitioners (they are Citizen rows).
@@ -523,3 +524,21 @@ def letter_identity_read(*, actor: Person, letter: Letter) -> list[Citizen]:
             after={"handler": letter.handler_id},
         )
     return list(letter.citizens.all())
+
+
+@transaction.atomic
+def letter_file_open(*, actor: Person, stored: LetterFile) -> LetterFile:
+    """A letter's or a visit's file, for one the selector let open it: a scan revealing a
+    denouncer is their identity read — by their handwriting — and audited like the page's."""
+    if stored.reveals_identity:
+        target: Letter | Visit | None = stored.letter if stored.letter is not None else stored.visit
+        if target is not None:
+            audit.record(
+                actor=actor,
+                action="letter.identity_read"
+                if isinstance(target, Letter)
+                else "visit.identity_read",
+                target=target,
+                after={"file": str(stored.uuid)},
+            )
+    return stored

@@ -122,8 +122,8 @@ def test_the_correction_form_leaves_a_denouncer_out_for_a_colleague(
 def test_a_denouncers_scan_added_later_is_audited_without_its_file_name(
     world: PetitionWorld, letter: Letter
 ) -> None:
-    """A scan is often named after who wrote it; the audit counts a denouncer's scans and names
-    only the files that reveal nobody."""
+    """A scan of the letter is often named after who wrote it; the audit counts the scans and
+    names only the other files."""
     scan = Upload(f"don to cao {NAME}.pdf", io.BytesIO(PDF))
     evidence = Upload("bien-ban-xac-minh.pdf", io.BytesIO(PDF))
     services.letter_files_add(
@@ -134,8 +134,8 @@ def test_a_denouncers_scan_added_later_is_audited_without_its_file_name(
     )
     events = AuditEvent.objects.filter(action="letter.files_add", object_id=str(letter.uuid))
     assert [event.after for event in events.order_by("seq")] == [
-        {"files": [], "identity_scans": 1, "kind": "letter"},
-        {"files": ["bien-ban-xac-minh.pdf"], "identity_scans": 0, "kind": "evidence"},
+        {"files": [], "letter_scans": 1, "kind": "letter"},
+        {"files": ["bien-ban-xac-minh.pdf"], "letter_scans": 0, "kind": "evidence"},
     ]
     assert letter.files.get(kind=FileKind.LETTER).filename.startswith("don to cao")
 
@@ -271,3 +271,25 @@ def test_opening_a_denouncers_scan_is_an_audited_read_and_other_files_are_not(
     client.force_login(world.province_reception_2)
     assert client.get(reverse("petitions:letter_file", args=[scan.uuid])).status_code == 404
     assert reads.count() == 1
+
+
+def test_a_letter_classified_a_denunciation_after_registration_left_no_name_in_the_audit(
+    world: PetitionWorld,
+) -> None:
+    proposal = _register(
+        world,
+        denunciation=False,
+        proposal=True,
+        files=[Upload(f"don cua {NAME}.pdf", io.BytesIO(PDF))],
+    )
+    services_handling.letter_classify(
+        actor=world.province_reception,
+        letter=proposal,
+        eligibility=Eligibility.ELIGIBLE,
+        denunciation=True,
+    )
+    events = AuditEvent.objects.filter(object_id=str(proposal.uuid))
+    assert {"letter.register", "letter.classify"} <= {e.action for e in events}
+    for event in events:
+        assert not _shows_identity(f"{event.before} {event.after} {event.object_label}")
+    assert proposal.files.get().reveals_identity

@@ -4,8 +4,9 @@ denunciations whose petitioners carry markers, and every person around them.
 One denunciation is in the province Office's book, handled by a reception officer the Office's
 leader chose, classified, forwarded to the Inspection Committee with a forwarding note that was
 approved, signed, issued to Hòa Thành (where the people denounced work: its clerk registers the
-copy) — the other in Châu Thành's book, taken by its reception officer, its scan added later,
-forwarded without a note issued. The daily reminder has run and the search index is drained.
+copy) — the other in Châu Thành's book, registered as a proposal, taken by its reception
+officer and classified a denunciation, its scan added then, forwarded without a note issued.
+The daily reminder has run and the search index is drained.
 
 A denouncer received at the province's reception session ("V") is recorded as a visit with a
 scan of what was handed in, by the same officer.
@@ -230,10 +231,18 @@ def build_denouncer_world() -> DenouncerWorld:
         received_on=today - timedelta(days=1),
         channel="in_person",
         summary="Tố cáo chủ tịch xã sử dụng sai tiền hỗ trợ hộ nghèo",
-        denunciation=True,
+        # Registered as a proposal, found a denunciation when classified.
+        proposal=True,
         citizens=[identity("H")],
     )
     district = services_handling.letter_take(actor=who["district_handler"], letter=district)
+    district = services_handling.letter_classify(
+        actor=who["district_handler"],
+        letter=district,
+        eligibility=Eligibility.ELIGIBLE,
+        proposal=False,
+        denunciation=True,
+    )
     petition_services.letter_files_add(
         actor=who["district_handler"],
         letter=district,

@@ -329,12 +329,10 @@ def _citizen_rows(letter: Letter, citizens: Sequence[CitizenData]) -> None:
 
 
 def _citizens_audit(letter: Letter) -> dict[str, Any]:
-    """What the audit says of the petitioners: their names only where no identity is
-    protected; for a denunciation, how many, nothing else."""
-    names = list(letter.citizens.values_list("full_name", flat=True))
-    if workflow.protects_identity(denunciation=letter.denunciation):
-        return {"citizens_count": len(names)}
-    return {"citizens": names}
+    """What the audit says of the petitioners: how many, never who — whatever the letter is
+    now. A letter registered as a complaint may be classified a denunciation later, and the
+    audit, append-only, outlives both that change and the purge of personal data."""
+    return {"citizens_count": letter.citizens.count()}
 
 
 # --- registering, correcting ------------------------------------------------------------------
@@ -497,14 +495,15 @@ def letter_files_add(
     if not files:
         raise ValidationError({"files": _("Chọn tệp để tải lên.")})
     attached = _file_rows(actor, letter, _stored(files), kind)
-    # A scan is often named after who wrote it: a denouncer's scans are counted, not named.
+    # A scan of the letter is often named after who wrote it, and reveals a denouncer (now,
+    # or once the letter is classified a denunciation): it is counted, not named.
     audit.record(
         actor=actor,
         action="letter.files_add",
         target=letter,
         after={
-            "files": [f.filename for f in attached if not f.reveals_identity],
-            "identity_scans": sum(f.reveals_identity for f in attached),
+            "files": [f.filename for f in attached if f.kind != FileKind.LETTER],
+            "letter_scans": sum(f.kind == FileKind.LETTER for f in attached),
             "kind": kind,
         },
     )

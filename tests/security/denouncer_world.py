@@ -235,6 +235,7 @@ def build_denouncer_world() -> DenouncerWorld:
         proposal=True,
         citizens=[identity("H")],
     )
+    engine.drain()  # indexed as a proposal, with its petitioner's name
     district = services_handling.letter_take(actor=who["district_handler"], letter=district)
     district = services_handling.letter_classify(
         actor=who["district_handler"],

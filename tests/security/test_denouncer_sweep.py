@@ -3,12 +3,15 @@ handwriting scan show to the letter's handler and the handler's leaders, on the 
 pages only — and to nobody in a list, a search, a count, an export, a notice, an email, the
 audit, the search index or anything forwarded (Luật Tố cáo 2018 điều 47–48).
 
-The world (denouncer_world.py) is the secrecy sweep's with two marked denunciations; every GET
-route of the URL conf and of the API schema is fetched as every persona (sweep.py), each
-address the world can fill that shows a letter's world — its letters, forwards, files,
-reception sessions, units, people, the forwarding notes and their copies, and every address
-without an object; an address naming only a document, task, directive or schedule entry
-unrelated to any letter shows nothing of one and is not fetched (that is the secrecy sweep's).
+The world (denouncer_world.py) is the secrecy sweep's with two marked denunciations and a marked
+denouncer's visit. The routes are the URL conf's and the API schema's GET routes (sweep.py),
+filled from the world. As every persona, every address of the apps that read letters, visits,
+notices or the search index (`READING`: pages, exports, the API's petitions and search
+operations, searches by the denouncers' names and numbers) and every address naming a
+forwarding note or its copy is fetched; as the Secretary, who sees every letter of the
+province, every address of every route too — but those naming only a document, task,
+directive or schedule entry unrelated to any letter, which show nothing of one (the secrecy
+sweep's). Why the other apps cannot show a denouncer is checked on their source.
 """
 
 from __future__ import annotations
@@ -157,12 +160,10 @@ def _unrelated(world: DenouncerWorld) -> set[str]:
     return everything - related
 
 
-# The apps whose pages read letters, visits, notices or the search index; the API's are named
-# by operation id.
+# The apps whose pages read letters, visits, notices (the home page's inbox) or the search
+# index; the API's operations by path or operation id.
 READING = ("petitions", "search", "web", "account")
 READING_API = ("petition", "search", "reception", "letter", "_org_api_me")
-
-
 READING_PATHS = ("don-thu", "tiep-cong-dan")
 
 
@@ -284,6 +285,20 @@ def test_a_denouncer_is_named_only_to_the_letters_readers_on_its_own_pages(
             assert opened == scans, (persona, case)  # the handwriting read, audited too
         else:
             assert not reads.exists(), (persona, case)
+
+
+def test_no_route_of_any_app_names_a_denouncer_the_secretary_may_not_read(
+    world: DenouncerWorld, db: None, routes: list[Route]
+) -> None:
+    """The Secretary sees every letter of the province and reads the province's denouncers,
+    not the district's: every route, of every app, swept once as him."""
+    allowed = {case: readers(world, case) for case in CASES}
+    assert "secretary" in allowed["T"]
+    assert "secretary" not in allowed["H"]
+    leaks = sweep(world, "secretary", routes, every=True)
+    wrong = [leak for leak in leaks if not _allowed(world, leak, allowed)]
+    assert wrong == [], _report(wrong)
+    assert {leak.kind for leak in leaks} == shown_to_readers("T") | shown_to_readers("V")
 
 
 # --- what was sent, forwarded, indexed, logged -------------------------------------------------

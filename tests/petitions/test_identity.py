@@ -11,13 +11,19 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.support.files import PDF
 from tests.support.petitions import PetitionWorld, build_petition_world
 from vanphong.core.models import AuditEvent
 from vanphong.documents.services import Upload
 from vanphong.org.models import Person
-from vanphong.petitions import services, services_handling, services_reception
+from vanphong.petitions import (
+    services,
+    services_forward,
+    services_handling,
+    services_reception,
+)
 from vanphong.petitions.models import Eligibility, FileKind, Letter, Visit
 from vanphong.petitions.services import CitizenData
 
@@ -293,3 +299,64 @@ def test_a_letter_classified_a_denunciation_after_registration_left_no_name_in_t
     for event in events:
         assert not _shows_identity(f"{event.before} {event.after} {event.object_label}")
     assert proposal.files.get().reveals_identity
+
+
+def _refused(call: Any) -> set[str]:
+    with pytest.raises(ValidationError) as refused:
+        call()
+    return set(refused.value.message_dict)
+
+
+def test_what_is_written_while_a_denunciation_is_handled_may_not_name_its_denouncer(
+    world: PetitionWorld, letter: Letter
+) -> None:
+    """A handling note, how the petitioner was told, a closing reason: kept in the audit and
+    shown to all who see the letter."""
+    officer, leader = world.province_reception, world.province_office_leader
+    today = timezone.localdate()
+    classified = services_handling.letter_classify(
+        actor=officer, letter=letter, eligibility=Eligibility.ELIGIBLE
+    )
+    assert _refused(
+        lambda: services_handling.letter_handle(
+            actor=officer, letter=classified, handling="keep", note=f"Đã gọi {PHONE}"
+        )
+    ) == {"note"}
+    assert _refused(
+        lambda: services_handling.letter_close(
+            actor=leader, letter=classified, reason=f"Bà {NAME.lower()} rút đơn"
+        )
+    ) == {"reason"}
+    kept = services_handling.letter_handle(
+        actor=officer, letter=classified, handling="keep", note="Lưu theo dõi"
+    )
+    assert _refused(
+        lambda: services_handling.letter_told(
+            actor=officer, letter=kept, told_on=today, told_how=f"Văn bản gửi {ADDRESS}"
+        )
+    ) == {"told_how"}
+    told = services_handling.letter_told(
+        actor=officer, letter=kept, told_on=today, told_how="Văn bản số 12/VPTU"
+    )
+    assert told.told_how == "Văn bản số 12/VPTU"
+
+
+def test_a_forwarded_denunciations_result_may_not_name_its_denouncer(
+    world: PetitionWorld, letter: Letter
+) -> None:
+    forward = services_forward.letter_forward(
+        actor=world.province_reception,
+        letter=letter,
+        to_body="Ủy ban Kiểm tra Tỉnh ủy",
+        forwarded_on=date(2011, 9, 20),
+    )
+    assert _refused(
+        lambda: services_forward.forward_result_record(
+            actor=world.province_reception,
+            forward=forward,
+            result=f"Đã làm việc với người tố cáo ({NUMBER})",
+            result_on=date(2011, 11, 1),
+        )
+    ) == {"result"}
+    forward.refresh_from_db()
+    assert forward.result_on is None

@@ -144,6 +144,15 @@ def letter_audit(
     )
 
 
+def denouncer_in_text(letter: Letter, **texts: str) -> dict[str, str]:
+    """The errors of a denunciation's free text written while it is handled (a note, a result,
+    how the petitioner was told) that names its denouncer: it is kept in the audit and shown
+    to all who see the letter."""
+    if not workflow.protects_identity(denunciation=letter.denunciation):
+        return {}
+    return redaction.free_text_errors(texts, letter.citizens.all())
+
+
 def day_check(errors: dict[str, str], name: str, day: date | None, *, after: date | None) -> None:
     """A date of the letter's handling: not in the future, not before `after`."""
     if day is None:

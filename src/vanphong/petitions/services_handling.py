@@ -36,6 +36,7 @@ from vanphong.petitions.models import (
 from vanphong.petitions.services import (
     LETTER_FIELDS,
     day_check,
+    denouncer_in_text,
     letter_audit,
     letter_lock,
     require_act,
@@ -261,6 +262,7 @@ def letter_handle(
     ):
         errors["guide_document"] = _("Bạn không được xem văn bản này; chọn văn bản đi khác.")
     day_check(errors, "handled_on", on, after=letter.classified_on or letter.received_on)
+    errors.update(denouncer_in_text(letter, note=clean(note)))
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(letter, LETTER_FIELDS)
@@ -297,6 +299,7 @@ def letter_result_record(*, actor: Person, letter: Letter, result: str, result_o
         errors["result"] = _("Cần nhập kết quả giải quyết.")
     start = letter.accepted_on or letter.handled_on
     day_check(errors, "result_on", result_on, after=start)
+    errors.update(denouncer_in_text(letter, result=text))
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(letter, LETTER_FIELDS)
@@ -328,6 +331,7 @@ def letter_told(*, actor: Person, letter: Letter, told_on: date, told_how: str) 
         errors["told_on"] = _("Chưa có kết quả giải quyết để thông báo.")
     else:
         day_check(errors, "told_on", told_on, after=done)
+    errors.update(denouncer_in_text(letter, told_how=how))
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(letter, LETTER_FIELDS)
@@ -354,6 +358,7 @@ def letter_close(
     if not text:
         errors["reason"] = _("Ghi lý do kết thúc đơn.")
     day_check(errors, "closed_on", on, after=letter.received_on)
+    errors.update(denouncer_in_text(letter, reason=text))
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(letter, LETTER_FIELDS)

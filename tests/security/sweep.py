@@ -31,6 +31,7 @@ from vanphong.api.models import ApiToken
 from vanphong.api_root import api
 from vanphong.core.models import CalendarDay
 from vanphong.directives.models import Delegation
+from vanphong.documents.models import IncomingDocument
 from vanphong.org.models import Membership, MembershipRequest
 from vanphong.petitions.models import Field, Letter, LetterFile, ReceptionSession, Visit
 from vanphong.planning.models import FeedToken, MonthlyPlanItem
@@ -114,7 +115,7 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
     outgoing = [world.draft, world.signed, world.issued, world.open_outgoing]
     units = [d.province, d.province_office, d.chau_thanh, d.chau_thanh_office, d.hoa_thanh]
     feeds = FeedToken.objects.filter(owner=world.person(persona))
-    return {
+    values: dict[str, list[Any]] = {
         "document_uuid": [*incoming, *outgoing],
         "assignment_uuid": [world.assignment],
         "delivery_uuid": [world.delivery],
@@ -151,10 +152,20 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "letter_file_uuid": list(LetterFile.objects.all()),
         "field_uuid": list(Field.objects.order_by("pk")[:1]),
     }
+    for name, more in world.more_objects(persona).items():
+        values[name] = [*values.get(name, []), *more]
+    return values
 
 
 def _incoming(world: SweepWorld) -> set[str]:
-    return {str(o.uuid) for o in (world.incoming, world.open_incoming, world.district_incoming)}
+    documents = [
+        world.incoming,
+        world.open_incoming,
+        world.district_incoming,
+        *world.more_attached(),
+        *world.more_objects(CLEARED).get("document_uuid", []),
+    ]
+    return {str(o.uuid) for o in documents if isinstance(o, IncomingDocument)}
 
 
 def _path_values(world: SweepWorld, persona: str, route: Route) -> dict[str, list[str]]:
@@ -180,7 +191,13 @@ def _attachment_pairs(world: SweepWorld, route: Route) -> list[dict[str, str]]:
     incoming = "/den/" in route.pattern
     return [
         {"document_uuid": str(document.uuid), "attachment_uuid": str(attachment.uuid)}
-        for document in (world.incoming, world.open_incoming, world.draft, world.issued)
+        for document in (
+            world.incoming,
+            world.open_incoming,
+            world.draft,
+            world.issued,
+            *world.more_attached(),
+        )
         if (str(document.uuid) in _incoming(world)) == incoming
         for attachment in document.attachments.all()
     ]
@@ -300,7 +317,7 @@ def urls(world: SweepWorld, persona: str, route: Route) -> list[str]:
             dict(zip([n for n, _ in asked], chosen, strict=True))
             for chosen in itertools.product(*(found for _, found in asked))
         ]
-    extras = _extras(world).get(route.name, [])
+    extras = [*_extras(world).get(route.name, []), *world.more_queries(route.name)]
     found = []
     for combo in combos:
         path = _build(route, combo)

@@ -143,6 +143,20 @@ class SweepWorld:
         found = getattr(self.docs, name)
         return found
 
+    # A world built on this one (the denouncer sweep's) adds objects and query strings to
+    # what the sweep fills the routes with.
+    def more_objects(self, persona: str) -> dict[str, list[Any]]:
+        """More objects for the routes' path parameters, by parameter name."""
+        return {}
+
+    def more_attached(self) -> list[IncomingDocument | OutgoingDocument]:
+        """More documents whose attachments are fetched."""
+        return []
+
+    def more_queries(self, route: str) -> list[dict[str, str]]:
+        """More query strings for the route named `route`."""
+        return []
+
     def symbols(self) -> dict[str, str]:
         """The secret documents' number-symbols (folded), by kind: a number-symbol names its
         document as well as its subject does."""

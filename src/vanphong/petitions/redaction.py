@@ -10,7 +10,8 @@ files, read only by those `workflow.may_read_identity` admits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -24,7 +25,20 @@ HIDDEN = "[đã che]"
 _SHORTEST = 3
 
 
-def identity_values(citizens: Iterable[Citizen]) -> list[str]:
+class Identity(Protocol):
+    """A petitioner, as a row or as the services take one."""
+
+    @property
+    def full_name(self) -> str: ...
+    @property
+    def id_number(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+
+
+def identity_values(citizens: Iterable[Identity]) -> list[str]:
     """Every identity value of the petitioners, longest first (a full name before its parts)."""
     values: set[str] = set()
     for citizen in citizens:
@@ -47,6 +61,21 @@ def names_identity(text: str, values: Iterable[str]) -> bool:
     """Whether `text` carries any identity value (a subject an officer typed, say)."""
     folded = nfc(text).casefold()
     return any(value.casefold() in folded for value in values)
+
+
+def free_text_errors(texts: Mapping[str, str], citizens: Iterable[Identity]) -> dict[str, str]:
+    """The fields of a denunciation's free text (a summary, what a visitor raised, …) that name
+    one of its petitioners, each with its error: what an officer writes there is shown in
+    lists, exports, the search and the audit, where a denouncer never is."""
+    values = identity_values(citizens)
+    return {
+        name: _(
+            "Không ghi họ tên, số giấy tờ, địa chỉ hay điện thoại của người tố cáo vào đây "
+            "(thông tin người tố cáo được giữ bí mật); ghi “công dân”."
+        )
+        for name, text in texts.items()
+        if text and names_identity(text, values)
+    }
 
 
 def copy_filename(letter: Letter) -> str:

@@ -31,7 +31,7 @@ from vanphong.documents.models import IncomingDocument
 from vanphong.documents.selectors import incoming_visible
 from vanphong.documents.services import Upload
 from vanphong.org.models import Person, Unit
-from vanphong.petitions import clocks, workflow
+from vanphong.petitions import clocks, redaction, workflow
 from vanphong.petitions.identity import id_number_clean
 from vanphong.petitions.models import (
     Channel,
@@ -42,6 +42,7 @@ from vanphong.petitions.models import (
     LetterFile,
     LetterStatus,
     SubjectKind,
+    Visit,
 )
 
 # What the audit keeps of a letter: never its petitioners (they are Citizen rows).
@@ -143,6 +144,15 @@ def letter_audit(
     )
 
 
+def denouncer_in_text(letter: Letter, **texts: str) -> dict[str, str]:
+    """The errors of a denunciation's free text written while it is handled (a note, a result,
+    how the petitioner was told) that names its denouncer: it is kept in the audit and shown
+    to all who see the letter."""
+    if not workflow.protects_identity(denunciation=letter.denunciation):
+        return {}
+    return redaction.free_text_errors(texts, letter.citizens.all())
+
+
 def day_check(errors: dict[str, str], name: str, day: date | None, *, after: date | None) -> None:
     """A date of the letter's handling: not in the future, not before `after`."""
     if day is None:
@@ -208,6 +218,7 @@ def _check(
     sender_body: str,
     group_size: int | None,
     current_field: int | None = None,
+    kept_citizens: Sequence[Citizen] = (),
 ) -> _Checked:
     """Every check of a letter's registration data, all errors at once, on their fields."""
     errors: dict[str, str] = {}
@@ -243,6 +254,11 @@ def _check(
         )
     if covering is not None and not sender_body:
         sender_body = covering.sender_name[:300]
+    if denunciation:
+        # A denouncer named in the free text would be shown wherever the letter is listed.
+        named: Sequence[redaction.Identity] = cleaned if citizens is not None else kept_citizens
+        texts = {"summary": summary, "subject": clean(subject), "place": clean(place)}
+        errors.update(redaction.free_text_errors(texts, named))
     signers = len(cleaned)
     if group_size is not None and (
         group_size < 1 or (citizens is not None and group_size < signers)
@@ -322,12 +338,10 @@ def _citizen_rows(letter: Letter, citizens: Sequence[CitizenData]) -> None:
 
 
 def _citizens_audit(letter: Letter) -> dict[str, Any]:
-    """What the audit says of the petitioners: their names only where no identity is
-    protected; for a denunciation, how many, nothing else."""
-    names = list(letter.citizens.values_list("full_name", flat=True))
-    if workflow.protects_identity(denunciation=letter.denunciation):
-        return {"citizens_count": len(names)}
-    return {"citizens": names}
+    """What the audit says of the petitioners: how many, never who — whatever the letter is
+    now. A letter registered as a complaint may be classified a denunciation later, and the
+    audit, append-only, outlives both that change and the purge of personal data."""
+    return {"citizens_count": letter.citizens.count()}
 
 
 # --- registering, correcting ------------------------------------------------------------------
@@ -450,6 +464,7 @@ def letter_update(
         sender_body=sender_body,
         group_size=group_size,
         current_field=letter.field_id,
+        kept_citizens=list(letter.citizens.all()) if citizens is None else (),
     )
     if received_on.year != letter.year:
         raise ValidationError(
@@ -489,11 +504,17 @@ def letter_files_add(
     if not files:
         raise ValidationError({"files": _("Chọn tệp để tải lên.")})
     attached = _file_rows(actor, letter, _stored(files), kind)
+    # A scan of the letter is often named after who wrote it, and reveals a denouncer (now,
+    # or once the letter is classified a denunciation): it is counted, not named.
     audit.record(
         actor=actor,
         action="letter.files_add",
         target=letter,
-        after={"files": [f.filename for f in attached], "kind": kind},
+        after={
+            "files": [f.filename for f in attached if f.kind != FileKind.LETTER],
+            "letter_scans": sum(f.kind == FileKind.LETTER for f in attached),
+            "kind": kind,
+        },
     )
     return attached
 
@@ -511,3 +532,21 @@ def letter_identity_read(*, actor: Person, letter: Letter) -> list[Citizen]:
             after={"handler": letter.handler_id},
         )
     return list(letter.citizens.all())
+
+
+@transaction.atomic
+def letter_file_open(*, actor: Person, stored: LetterFile) -> LetterFile:
+    """A letter's or a visit's file, for one the selector let open it: a scan revealing a
+    denouncer is their identity read — by their handwriting — and audited like the page's."""
+    if stored.reveals_identity:
+        target: Letter | Visit | None = stored.letter if stored.letter is not None else stored.visit
+        if target is not None:
+            audit.record(
+                actor=actor,
+                action="letter.identity_read"
+                if isinstance(target, Letter)
+                else "visit.identity_read",
+                target=target,
+                after={"file": str(stored.uuid)},
+            )
+    return stored

@@ -39,6 +39,7 @@ from vanphong.petitions.models import (
     LetterFile,
     LetterStatus,
 )
+from vanphong.petitions.services import denouncer_in_text
 from vanphong.petitions.services_handling import close_if_done
 
 NOTE_TYPE = "CV"  # a Party office forwards a letter by công văn (PARTY_TYPES has no "phiếu")
@@ -292,6 +293,7 @@ def forward_result_record(
         visible = document_selectors.incoming_visible(actor).filter(pk=reply.pk).exists()
         if not visible or reply.unit_id != letter.unit_id:
             errors["reply"] = _("Văn bản trả lời phải là văn bản đến của đơn vị giữ đơn.")
+    errors.update(denouncer_in_text(letter, result=result))
     if errors:
         raise ValidationError(errors)
     fields = ("result", "result_on")

@@ -23,7 +23,7 @@ from vanphong.documents.models import OutgoingDocument
 from vanphong.documents.selectors import outgoing_visible
 from vanphong.org.models import Person, Role, Unit
 from vanphong.org.selectors import committee_of, people_holding, unit_subtree
-from vanphong.petitions import clocks, workflow
+from vanphong.petitions import clocks, redaction, workflow
 from vanphong.petitions.models import (
     Complexity,
     Eligibility,
@@ -36,6 +36,7 @@ from vanphong.petitions.models import (
 from vanphong.petitions.services import (
     LETTER_FIELDS,
     day_check,
+    denouncer_in_text,
     letter_audit,
     letter_lock,
     require_act,
@@ -181,6 +182,13 @@ def letter_classify(
     if field is not None and not field.is_active and field.pk != letter.field_id:
         errors["field"] = _("Lĩnh vực “%(name)s” không còn dùng.") % {"name": field.name}
     day_check(errors, "classified_on", on, after=letter.received_on)
+    if kinds["denunciation"] and not letter.denunciation:
+        texts = {"summary": letter.summary, "subject": letter.subject, "place": letter.place}
+        if redaction.free_text_errors(texts, letter.citizens.all()):
+            errors["kinds"] = _(
+                "Nội dung đơn đang ghi thông tin người gửi đơn: sửa nội dung tóm tắt, đối tượng, "
+                "địa bàn trước khi phân loại là đơn tố cáo."
+            )
     if errors:
         raise ValidationError(errors)
     if kinds["denunciation"] and not letter.denunciation:
@@ -254,6 +262,7 @@ def letter_handle(
     ):
         errors["guide_document"] = _("Bạn không được xem văn bản này; chọn văn bản đi khác.")
     day_check(errors, "handled_on", on, after=letter.classified_on or letter.received_on)
+    errors.update(denouncer_in_text(letter, note=clean(note)))
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(letter, LETTER_FIELDS)
@@ -290,6 +299,7 @@ def letter_result_record(*, actor: Person, letter: Letter, result: str, result_o
         errors["result"] = _("Cần nhập kết quả giải quyết.")
     start = letter.accepted_on or letter.handled_on
     day_check(errors, "result_on", result_on, after=start)
+    errors.update(denouncer_in_text(letter, result=text))
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(letter, LETTER_FIELDS)
@@ -321,6 +331,7 @@ def letter_told(*, actor: Person, letter: Letter, told_on: date, told_how: str) 
         errors["told_on"] = _("Chưa có kết quả giải quyết để thông báo.")
     else:
         day_check(errors, "told_on", told_on, after=done)
+    errors.update(denouncer_in_text(letter, told_how=how))
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(letter, LETTER_FIELDS)
@@ -347,6 +358,7 @@ def letter_close(
     if not text:
         errors["reason"] = _("Ghi lý do kết thúc đơn.")
     day_check(errors, "closed_on", on, after=letter.received_on)
+    errors.update(denouncer_in_text(letter, reason=text))
     if errors:
         raise ValidationError(errors)
     before = audit.snapshot(letter, LETTER_FIELDS)

@@ -18,6 +18,7 @@ allows, shows them, and no audit payload carries them.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import IO, Any
 
@@ -31,7 +32,7 @@ from vanphong.core.files import store, stored_name
 from vanphong.core.vietnamese import clean, fold
 from vanphong.org.models import Person, Role, Unit, UnitKind
 from vanphong.org.selectors import people_holding
-from vanphong.petitions import workflow
+from vanphong.petitions import redaction, workflow
 from vanphong.petitions.identity import id_number_clean
 from vanphong.petitions.models import (
     Citizen,
@@ -376,6 +377,12 @@ def visit_record(
         errors["field"] = _("Lĩnh vực này không còn dùng.")
     if letter is not None and letter.unit_id != unit.pk:
         errors["letter"] = _("Đơn không thuộc sổ đơn thư của đơn vị này.")
+    if denunciation:
+        # What is written of a visit is shown in the session and the register, lists that
+        # never name a denouncer.
+        visitors = [replace(c, id_number=n) for c, n in zip(citizens, numbers, strict=True)]
+        texts = {"raised": raised, "answer": answer, "agreed": agreed, "place": place}
+        errors.update(redaction.free_text_errors(texts, visitors))
     if errors:
         raise ValidationError(errors)
     stored = []

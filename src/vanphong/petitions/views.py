@@ -286,7 +286,9 @@ def letter_edit(request: HttpRequest, letter_uuid: UUID) -> HttpResponse:
 @login_required
 @require_GET
 def letter_file(request: HttpRequest, letter_file_uuid: UUID) -> FileResponse:
-    stored = selectors.letter_file_or_404(cast(Person, request.user), letter_file_uuid)
+    person = cast(Person, request.user)
+    stored = selectors.letter_file_or_404(person, letter_file_uuid)
+    services.letter_file_open(actor=person, stored=stored)
     return download(stored.file, stored.filename)
 
 

@@ -13,7 +13,7 @@ from tests.petitions.api import Caller
 from tests.petitions.letters import DENOUNCER, denunciation
 from tests.support.petitions import PetitionWorld, build_petition_world
 from vanphong.petitions import services_forward
-from vanphong.petitions.models import Forward
+from vanphong.petitions.models import Forward, Letter
 from vanphong.petitions.redaction import HIDDEN
 
 
@@ -24,13 +24,18 @@ def world(db: None) -> PetitionWorld:
 
 @pytest.fixture
 def forward(world: PetitionWorld) -> Forward:
-    letter = denunciation(world, summary=f"Ông {DENOUNCER.full_name} tố cáo bí thư xã")
-    return services_forward.letter_forward(
+    letter = denunciation(world, summary="Công dân tố cáo bí thư xã")
+    forward = services_forward.letter_forward(
         actor=world.province_reception,
         letter=letter,
         to_body="Ủy ban Kiểm tra Tỉnh ủy",
         forwarded_on=date(2011, 9, 15),
     )
+    # The services refuse such a summary now; one typed before that rule is still hidden.
+    Letter.objects.filter(pk=letter.pk).update(
+        summary=f"Ông {DENOUNCER.full_name} tố cáo bí thư xã"
+    )
+    return forward
 
 
 def test_the_awaiting_list_hides_the_denouncer_and_empties_once_the_result_is_in(

@@ -237,8 +237,12 @@ def test_the_openapi_schema_documents_every_petitions_endpoint(client: Client, d
 def test_a_summary_naming_the_denouncer_is_hidden_in_the_list(
     world: PetitionWorld, client: Client
 ) -> None:
-    letter = denunciation(world, summary=f"Ông {DENOUNCER.full_name} tố cáo bí thư xã nhận tiền")
+    letter = denunciation(world, summary="Công dân tố cáo bí thư xã nhận tiền")
     services_handling.letter_take(actor=world.province_reception, letter=letter)
+    # The services refuse such a summary now; one typed before that rule is still hidden.
+    Letter.objects.filter(pk=letter.pk).update(
+        summary=f"Ông {DENOUNCER.full_name} tố cáo bí thư xã nhận tiền"
+    )
     listed = Caller(client, world.province_reception).get("/")
     [item] = listed.json()["items"]
     assert item["summary"] == f"Ông {HIDDEN} tố cáo bí thư xã nhận tiền"

@@ -68,6 +68,7 @@ def test_the_office_leader_plans_the_heads_session_as_an_entry_of_the_week(
         str(world.province_leader.uuid),
     )
     session = ReceptionSession.objects.get(uuid=body["uuid"])
+    assert session.entry_lineage is not None
     entry = Entry.objects.get(lineage=session.entry_lineage)
     assert entry.day == _next_wednesday()
     assert "Bí thư Tỉnh ủy" in entry.content

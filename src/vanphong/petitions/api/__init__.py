@@ -7,9 +7,18 @@ from __future__ import annotations
 
 from ninja import Router
 
-from vanphong.petitions.api import clocks, forwards, handling, letters, reception, reports
+from vanphong.petitions.api import (
+    clocks,
+    fields,
+    forwards,
+    handling,
+    letters,
+    reception,
+    reports,
+)
 
 router = Router()
+router.add_router("", fields.router)
 router.add_router("", reports.router)
 router.add_router("", reception.router)
 router.add_router("", forwards.router)

@@ -1,7 +1,6 @@
-"""`/api/v1/don-thu/linh-vuc` and `/api/v1/don-thu/bao-cao`: the fields (lĩnh vực) of letters,
-and the period report's figures as JSON — the report page's own form checks the choice and
-`reports.report_build` computes the figures, so they are the page's, the XLSX's and the DOCX's
-numbers."""
+"""`/api/v1/don-thu/bao-cao`: the period report's figures as JSON — the report page's own
+form checks the choice and `reports.report_build` computes the figures, so they are the
+page's, the XLSX's and the DOCX's numbers."""
 
 from __future__ import annotations
 
@@ -19,9 +18,7 @@ from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.api.refs import UnitRef
 from vanphong.petitions import reports
-from vanphong.petitions.api.schemas import FieldOut
 from vanphong.petitions.forms_reports import ReportForm
-from vanphong.petitions.models import Field as LetterField
 from vanphong.petitions.reports import PERIOD_SLUGS, PeriodKind
 
 router = Router(tags=["báo cáo đơn thư"])
@@ -152,15 +149,6 @@ def _figures(figures: reports.Figures, built: reports.Report) -> dict[str, objec
         "by_field": _named(figures.by_field, built.field_names),
         "by_place": _named(figures.by_place, built.place_names),
     }
-
-
-@router.get(
-    "/linh-vuc",
-    response={200: list[FieldOut], **ERRORS},
-    summary="Các lĩnh vực đơn thư (cả lĩnh vực không còn dùng)",
-)
-def fields(request: HttpRequest) -> list[LetterField]:
-    return list(LetterField.objects.order_by("position", "name"))
 
 
 @router.get(

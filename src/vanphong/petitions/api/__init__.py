@@ -9,6 +9,7 @@ from ninja import Router
 
 from vanphong.petitions.api import (
     clocks,
+    corrections,
     fields,
     forwards,
     handling,
@@ -24,4 +25,5 @@ router.add_router("", reception.router)
 router.add_router("", forwards.router)
 router.add_router("", letters.router)
 router.add_router("", handling.router)
+router.add_router("", corrections.router)
 router.add_router("", clocks.router)

@@ -17,6 +17,7 @@ from ninja import Field, Query, Router, Schema
 from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.api.refs import UnitRef
+from vanphong.org.models import Person
 from vanphong.petitions import reports
 from vanphong.petitions.forms_reports import ReportForm
 from vanphong.petitions.reports import PERIOD_SLUGS, PeriodKind
@@ -151,15 +152,9 @@ def _figures(figures: reports.Figures, built: reports.Report) -> dict[str, objec
     }
 
 
-@router.get(
-    "/bao-cao",
-    response={200: ReportOut, **ERRORS},
-    summary="Báo cáo tiếp công dân, đơn thư của kỳ (tháng, quý I, 6, 9 tháng, năm)",
-    description="Số liệu tính đến hết kỳ, như trang báo cáo và tệp XLSX, DOCX; cấp tỉnh gồm "
-    "số liệu các huyện người gọi được xem.",
-)
-def report(request: HttpRequest, params: Query[ReportQuery]) -> dict[str, object]:
-    person = actor(request)
+def report_built(person: Person, params: ReportQuery) -> reports.Report:
+    """The report the page's form would build for this choice; a unit not offered to the
+    caller, a month missing, a year out of range: a 422 on that field."""
     form = ReportForm(
         {
             "don-vi": str(params.unit),
@@ -174,9 +169,18 @@ def report(request: HttpRequest, params: Query[ReportQuery]) -> dict[str, object
             {name: [str(m) for m in messages] for name, messages in form.errors.items()}
             or _("Dữ liệu gửi lên không hợp lệ.")
         )
-    built = reports.report_build(
-        person=person, unit=form.cleaned_data["unit"], period=form.period()
-    )
+    return reports.report_build(person=person, unit=form.cleaned_data["unit"], period=form.period())
+
+
+@router.get(
+    "/bao-cao",
+    response={200: ReportOut, **ERRORS},
+    summary="Báo cáo tiếp công dân, đơn thư của kỳ (tháng, quý I, 6, 9 tháng, năm)",
+    description="Số liệu tính đến hết kỳ, như trang báo cáo và tệp XLSX, DOCX; cấp tỉnh gồm "
+    "số liệu các huyện người gọi được xem.",
+)
+def report(request: HttpRequest, params: Query[ReportQuery]) -> dict[str, object]:
+    built = report_built(actor(request), params)
     period = built.period
     return {
         "unit": built.unit,

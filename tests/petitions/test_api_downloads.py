@@ -41,14 +41,15 @@ def session(world: PetitionWorld) -> ReceptionSession:
         kind="regular",
         day=date(2011, 9, 15),
     )
-    for name, kinds in ((VISITOR, {"complaint": True}), (VISIT_DENOUNCER, {"denunciation": True})):
+    for name, denounces in ((VISITOR, False), (VISIT_DENOUNCER, True)):
         reception.visit_record(
             actor=world.province_reception,
             session=held,
             citizens=[CitizenData(full_name=name, id_number="079123456789")],
             group_size=1,
             raised="Trình bày việc thu hồi đất",
-            **kinds,
+            complaint=not denounces,
+            denunciation=denounces,
         )
     return held
 

@@ -25,3 +25,8 @@ class Caller:
         return self.client.post(
             API + path, data or {}, content_type="application/json", headers=self.headers
         )
+
+    def patch(self, path: str, data: dict[str, Any]) -> Any:
+        return self.client.patch(
+            API + path, data, content_type="application/json", headers=self.headers
+        )

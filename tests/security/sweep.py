@@ -283,6 +283,11 @@ def _extras(world: SweepWorld) -> dict[str, list[dict[str, str]]]:
         "api:vanphong_petitions_api_report": [
             {"unit": str(u.uuid), "kind": "year", "year": str(today.year)} for u in units
         ],
+        "api:vanphong_petitions_api_report_file": [
+            {"unit": str(u.uuid), "kind": "year", "year": str(today.year), "format": fmt}
+            for u in units
+            for fmt in ("xlsx", "docx")
+        ],
         "api:vanphong_petitions_api_letters": [
             {"q": "zqx"},
             {"overdue": "true"},

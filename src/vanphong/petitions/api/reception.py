@@ -1,6 +1,7 @@
 """`/api/v1/don-thu/tiep-cong-dan`, `/api/v1/don-thu/luot-tiep/{visit_uuid}`: the reception
-sessions of the Offices the caller sees, a session with its visits, recording a visit, and a
-visit in full — through `services_reception`, as the reception pages.
+sessions of the Offices the caller sees, planning a session (an entry of the week's schedule)
+and recording one held, a session with its visits, recording a visit, and a visit in full —
+through `services_reception`, as the reception pages.
 
 A visit's visitors are read as a letter's petitioners: a denunciation's only by the officer
 who received it and their leaders, every such read audited (`visit_identity_read`); a
@@ -9,7 +10,7 @@ session's list of visits names no visitor."""
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
@@ -21,11 +22,11 @@ from ninja import Field, Query, Router, Schema, Status
 
 from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
-from vanphong.api.refs import PersonRef, UnitRef
+from vanphong.api.refs import PersonRef, UnitRef, person_named, unit_named
 from vanphong.api.uploads import AttachmentIn
 from vanphong.core import paging
 from vanphong.core.access import get_visible_or_404
-from vanphong.core.inputs import CleanStr, Year
+from vanphong.core.inputs import CleanStr, Day, Year
 from vanphong.org.models import Person, Unit
 from vanphong.petitions import selectors
 from vanphong.petitions import services_reception as services
@@ -39,6 +40,9 @@ from vanphong.petitions.api.letters import (
 )
 from vanphong.petitions.api.schemas import CitizenOut, FieldRef, LetterFileOut, kinds_of
 from vanphong.petitions.models import ReceptionSession, SessionKind, Visit
+from vanphong.planning.api.common import Reason
+from vanphong.planning.api.schedules import ConflictOut, ConflictsOut
+from vanphong.planning.conflicts import ConflictError
 
 router = Router(tags=["tiếp công dân"])
 
@@ -126,6 +130,34 @@ class SessionsQuery(Schema):
     per_page: int = Field(50, ge=1, le=200)
 
 
+class SessionIn(Schema):
+    """A session held (`POST /tiep-cong-dan`), as the page "Ghi buổi tiếp đã diễn ra"."""
+
+    unit: UUID = Field(description="Văn phòng tiếp (người gọi là cán bộ tiếp dân, lãnh đạo ở đó).")
+    kind: SessionKind = Field(
+        description="`regular` tiếp thường xuyên, `head` người đứng đầu cấp ủy tiếp định kỳ, "
+        "`ad_hoc` tiếp đột xuất."
+    )
+    day: Day = Field(description="Ngày tiếp.")
+    place: CleanStr = Field("", max_length=300, description="Địa điểm.")
+    host: UUID | None = Field(
+        None, description="Người chủ trì: lãnh đạo cấp ủy (bắt buộc với `head`)."
+    )
+    host_title: CleanStr = Field("", max_length=200, description="Chức vụ người chủ trì.")
+    note: CleanStr = Field("", max_length=500, description="Ghi chú.")
+
+
+class SessionPlanIn(SessionIn):
+    """A session planned ahead: an entry of the committee's weekly schedule of its leaders."""
+
+    session: Literal["morning", "afternoon"] = Field(description="Buổi: sáng hoặc chiều.")
+    overrides: dict[str, Reason] = Field(
+        {},
+        description="Giữ nguyên khi trùng lịch: khóa `loại:đối tượng` (như trong 409), giá "
+        "trị là lý do.",
+    )
+
+
 class VisitIn(Schema):
     group_size: int = Field(1, ge=1, le=10_000, description="Số người; từ 5: đoàn đông người.")
     citizens: list[CitizenIn] = Field(
@@ -172,6 +204,34 @@ def _visit_detail(person: Person, visit_uuid: UUID) -> Visit:
     return visit
 
 
+def _session_values(person: Person, payload: SessionIn) -> dict[str, Any]:
+    return {
+        "actor": person,
+        "unit": unit_named(payload.unit, "unit"),
+        "kind": payload.kind,
+        "day": payload.day,
+        "place": payload.place,
+        "host": person_named(payload.host, "host") if payload.host is not None else None,
+        "host_title": payload.host_title,
+        "note": payload.note,
+    }
+
+
+def _conflicts(error: ConflictError) -> ConflictsOut:
+    return ConflictsOut(
+        detail=_("Trùng lịch: gửi lại kèm lý do trong `overrides` để giữ nguyên."),
+        conflicts=[
+            ConflictOut(
+                key=f"{c.kind}:{c.subject}",
+                kind=c.kind,
+                message=c.message,
+                other=c.other.uuid if c.other is not None else None,
+            )
+            for c in error.conflicts
+        ],
+    )
+
+
 # --- endpoints ------------------------------------------------------------------------------
 
 
@@ -197,6 +257,56 @@ def sessions(request: HttpRequest, filters: Query[SessionsQuery]) -> dict[str, o
         .order_by("-day", "-id")[pages.start : pages.end]
     )
     return {"items": list(rows), "total": pages.total, "page": pages.number, "pages": pages.count}
+
+
+@router.post(
+    "/tiep-cong-dan",
+    response={201: SessionOut, **ERRORS},
+    summary="Ghi một buổi tiếp công dân đã diễn ra (cán bộ tiếp dân, lãnh đạo của Văn phòng)",
+    description="Như trang “Ghi buổi tiếp đã diễn ra”: ngày sau hôm nay, buổi tiếp của người "
+    "đứng đầu không có người chủ trì là lãnh đạo cấp ủy vào ngày đó… trả 422 theo trường, "
+    "không lưu gì; người không tiếp dân ở Văn phòng trả 403.",
+)
+def session_record(request: HttpRequest, payload: SessionIn) -> Status[ReceptionSession]:
+    person = actor(request)
+    made = services.reception_session_record(**_session_values(person, payload))
+    return Status(201, _session(person, made.uuid))
+
+
+@router.post(
+    "/tiep-cong-dan/lich",
+    response={201: SessionOut, 409: ConflictsOut, **ERRORS},
+    summary="Lên lịch một buổi tiếp công dân trong lịch công tác tuần của lãnh đạo cấp ủy",
+    description="Như trang “Lên lịch buổi tiếp công dân”: buổi tiếp thành một mục của lịch tuần "
+    "(tuần đã phát hành: một bản điều chỉnh chờ lãnh đạo Văn phòng phát hành), qua các quy tắc "
+    "của lịch (chỉ người tổng hợp lịch ghi được: 403). Trùng lịch trả 409 kèm các mục trùng; "
+    "gửi lại với `overrides` để giữ nguyên. Dữ liệu sai trả 422 theo trường, không lưu gì.",
+)
+def session_plan(
+    request: HttpRequest, payload: SessionPlanIn
+) -> Status[ReceptionSession | ConflictsOut]:
+    person = actor(request)
+    try:
+        made = services.reception_session_plan(
+            **_session_values(person, payload),
+            session=payload.session,
+            overrides=payload.overrides,
+        )
+    except ConflictError as error:
+        return Status(409, _conflicts(error))
+    return Status(201, _session(person, made.uuid))
+
+
+@router.post(
+    "/tiep-cong-dan/{session_uuid}/da-tiep",
+    response={200: SessionOut, **ERRORS},
+    summary="Xác nhận buổi tiếp đã lên lịch đã diễn ra",
+    description="Buổi tiếp chưa đến ngày trả 422; buổi tiếp không được xem trả 404.",
+)
+def session_hold(request: HttpRequest, session_uuid: UUID) -> ReceptionSession:
+    person = actor(request)
+    services.reception_session_hold(actor=person, session=_session(person, session_uuid))
+    return _session(person, session_uuid)
 
 
 @router.get(

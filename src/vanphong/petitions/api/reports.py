@@ -1,7 +1,6 @@
-"""`/api/v1/don-thu/linh-vuc` and `/api/v1/don-thu/bao-cao`: the fields (lĩnh vực) of letters,
-and the period report's figures as JSON — the report page's own form checks the choice and
-`reports.report_build` computes the figures, so they are the page's, the XLSX's and the DOCX's
-numbers."""
+"""`/api/v1/don-thu/bao-cao`: the period report's figures as JSON — the report page's own
+form checks the choice and `reports.report_build` computes the figures, so they are the
+page's, the XLSX's and the DOCX's numbers."""
 
 from __future__ import annotations
 
@@ -18,10 +17,9 @@ from ninja import Field, Query, Router, Schema
 from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
 from vanphong.api.refs import UnitRef
+from vanphong.org.models import Person
 from vanphong.petitions import reports
-from vanphong.petitions.api.schemas import FieldOut
 from vanphong.petitions.forms_reports import ReportForm
-from vanphong.petitions.models import Field as LetterField
 from vanphong.petitions.reports import PERIOD_SLUGS, PeriodKind
 
 router = Router(tags=["báo cáo đơn thư"])
@@ -154,24 +152,9 @@ def _figures(figures: reports.Figures, built: reports.Report) -> dict[str, objec
     }
 
 
-@router.get(
-    "/linh-vuc",
-    response={200: list[FieldOut], **ERRORS},
-    summary="Các lĩnh vực đơn thư (cả lĩnh vực không còn dùng)",
-)
-def fields(request: HttpRequest) -> list[LetterField]:
-    return list(LetterField.objects.order_by("position", "name"))
-
-
-@router.get(
-    "/bao-cao",
-    response={200: ReportOut, **ERRORS},
-    summary="Báo cáo tiếp công dân, đơn thư của kỳ (tháng, quý I, 6, 9 tháng, năm)",
-    description="Số liệu tính đến hết kỳ, như trang báo cáo và tệp XLSX, DOCX; cấp tỉnh gồm "
-    "số liệu các huyện người gọi được xem.",
-)
-def report(request: HttpRequest, params: Query[ReportQuery]) -> dict[str, object]:
-    person = actor(request)
+def report_built(person: Person, params: ReportQuery) -> reports.Report:
+    """The report the page's form would build for this choice; a unit not offered to the
+    caller, a month missing, a year out of range: a 422 on that field."""
     form = ReportForm(
         {
             "don-vi": str(params.unit),
@@ -186,9 +169,18 @@ def report(request: HttpRequest, params: Query[ReportQuery]) -> dict[str, object
             {name: [str(m) for m in messages] for name, messages in form.errors.items()}
             or _("Dữ liệu gửi lên không hợp lệ.")
         )
-    built = reports.report_build(
-        person=person, unit=form.cleaned_data["unit"], period=form.period()
-    )
+    return reports.report_build(person=person, unit=form.cleaned_data["unit"], period=form.period())
+
+
+@router.get(
+    "/bao-cao",
+    response={200: ReportOut, **ERRORS},
+    summary="Báo cáo tiếp công dân, đơn thư của kỳ (tháng, quý I, 6, 9 tháng, năm)",
+    description="Số liệu tính đến hết kỳ, như trang báo cáo và tệp XLSX, DOCX; cấp tỉnh gồm "
+    "số liệu các huyện người gọi được xem.",
+)
+def report(request: HttpRequest, params: Query[ReportQuery]) -> dict[str, object]:
+    built = report_built(actor(request), params)
     period = built.period
     return {
         "unit": built.unit,

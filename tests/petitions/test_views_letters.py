@@ -133,6 +133,25 @@ def test_the_list_finds_by_summary_folded_and_by_book_number(
     assert "bồi thường" not in by_kind
 
 
+def test_the_list_opens_on_the_newest_year_and_shows_another_when_asked(
+    world: PetitionWorld, client: Client
+) -> None:
+    letter_row(world, summary="Khiếu nại năm trước", received_on=date(2011, 9, 12))
+    letter_row(world, summary="Khiếu nại năm nay", received_on=date(2012, 3, 5))
+    client.force_login(world.province_office_leader)
+    url = reverse("petitions:letters")
+    opened = client.get(url).content.decode()
+    assert "năm nay" in opened
+    assert "năm trước" not in opened
+    assert 'name="nam" value="2012"' in opened
+    older = client.get(url, {"nam": 2011}).content.decode()
+    assert "năm trước" in older
+    assert "năm nay" not in older
+    by_number = client.get(url, {"q": "1/2011"}).content.decode()
+    assert "năm trước" in by_number
+    assert "năm nay" not in by_number
+
+
 def _list_queries(client: Client) -> int:
     with CaptureQueriesContext(connection) as captured:
         assert client.get(reverse("petitions:letters")).status_code == 200

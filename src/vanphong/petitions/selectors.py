@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Max, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 
 from vanphong.core.access import get_visible_or_404
@@ -65,6 +65,20 @@ class LetterFilter:
     field: Field | None = None
     unit: Unit | None = None
     text: str = ""
+
+
+def list_year(person: Person, text: str = "") -> int | None:
+    """The year the letters list opens on when none is asked: the year of a book number typed
+    with one (`12/2011`), else the newest year of the books the person sees. A book is numbered
+    by year, so the list shows a year at a time, whatever the number of years kept: one index
+    seek per book on (unit, year, number), not a walk over every letter."""
+    number = _BOOK_NUMBER.match(text)
+    if number is not None and number.group(2):
+        return int(number.group(2))
+    newest = Letter.objects.filter(unit=OuterRef("pk")).order_by("-year").values("year")[:1]
+    books = Unit.objects.filter(pk__in=visible_unit_ids(person))
+    year = books.aggregate(newest=Max(Subquery(newest)))["newest"]
+    return int(year) if year is not None else None
 
 
 def letters_found(person: Person, found: LetterFilter) -> QuerySet[Letter]:

@@ -48,9 +48,13 @@ _INCOMING_NUMBER = re.compile(r"^\s*(\d{1,7})\s*(?:/\s*(\d{4}))?\s*$")
 @require_GET
 def letters(request: HttpRequest) -> HttpResponse:
     person = cast(Person, request.user)
-    filters = LetterFilterForm(request.GET or None, fields=Field.objects.order_by("position"))
+    asked = request.GET.copy()
+    if not asked.get("nam"):  # a year at a time, as the book is numbered: the newest by default
+        year = selectors.list_year(person, asked.get("q", ""))
+        asked["nam"] = str(year) if year is not None else ""
+    filters = LetterFilterForm(asked, fields=Field.objects.order_by("position"))
     found = selectors.LetterFilter()
-    if filters.is_bound and filters.is_valid():
+    if filters.is_valid():
         data = filters.cleaned_data
         found = selectors.LetterFilter(
             year=data["year"],

@@ -67,7 +67,7 @@ def letters(request: HttpRequest) -> HttpResponse:
     pages = paging.pages(
         total=matching.count(), number=request.GET.get(paging.PARAM), per_page=PAGE
     )
-    rows = list(selectors.letters_page(matching)[pages.start : pages.end])
+    rows = selectors.letters_rows(matching, pages.start, pages.end)
     return render(
         request,
         "petitions/letters.html",

@@ -37,7 +37,8 @@ def report_run() -> Callable[[], object]:
         Unit.objects.filter(parent=None, kind=UnitKind.PROVINCIAL_COMMITTEE).order_by("pk").first()
     )
     office = Unit.objects.filter(kind=UnitKind.OFFICE, parent=province).order_by("pk").first()
-    assert province is not None and office is not None
+    assert province is not None
+    assert office is not None
     secretary = Person.objects.get(username="bithu.tinhuy")
     year = Period(PeriodKind.YEAR, 2011)
 

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench messages clean
+.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench bench-petitions messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ format: $(VENV)/.test
 
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
+
+# The issue-15 figures: letters list, duplicate proposal, yearly report at 10k and 1M letters
+# (~1 hour on the 2-core machine; VANPHONG_BENCH_DATABASE_URL for PostgreSQL).
+bench-petitions: $(VENV)/.test
+	$(BIN)/python bench/petitions.py
 
 # Vietnamese is the source language; English lives in locale/en.
 messages: $(VENV)/.test

@@ -231,6 +231,12 @@ class Letter(models.Model):
         ]
         indexes = [
             models.Index(fields=["unit", "-received_on"], name="petitions_letter_unit_day"),
+            # The list's page: a year of the books in the list's order, from the index alone
+            # (selectors.letters_rows); the row itself is read for the page's letters only.
+            models.Index(
+                fields=["unit", "year", "-received_on", "-number", "-id"],
+                name="petitions_letter_book_year",
+            ),
             models.Index(fields=["unit", "status"], name="petitions_letter_unit_status"),
             models.Index(fields=["received_on"], name="petitions_letter_day"),
         ]

@@ -49,9 +49,15 @@ _INCOMING_NUMBER = re.compile(r"^\s*(\d{1,7})\s*(?:/\s*(\d{4}))?\s*$")
 @require_GET
 def letters(request: HttpRequest) -> HttpResponse:
     person = cast(Person, request.user)
-    filters = LetterFilterForm(request.GET or None, fields=Field.objects.order_by("position"))
+    asked = request.GET.copy()
+    # A year at a time, as the book is numbered: the newest by default — but the letters due
+    # soon or overdue (the inbox's "see all") are few and of any year.
+    if not asked.get("nam") and not asked.get("han"):
+        year = selectors.list_year(person, asked.get("q", ""))
+        asked["nam"] = str(year) if year is not None else ""
+    filters = LetterFilterForm(asked, fields=Field.objects.order_by("position"))
     found = selectors.LetterFilter()
-    if filters.is_bound and filters.is_valid():
+    if filters.is_valid():
         data = filters.cleaned_data
         found = selectors.LetterFilter(
             year=data["year"],
@@ -66,7 +72,7 @@ def letters(request: HttpRequest) -> HttpResponse:
     pages = paging.pages(
         total=matching.count(), number=request.GET.get(paging.PARAM), per_page=PAGE
     )
-    rows = list(selectors.letters_page(matching)[pages.start : pages.end])
+    rows = selectors.letters_rows(matching, pages.start, pages.end)
     return render(
         request,
         "petitions/letters.html",

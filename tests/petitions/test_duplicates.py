@@ -104,6 +104,35 @@ def test_similar_content_written_with_other_diacritics_is_proposed(world: Petiti
     assert similarity("Hoà Thành đất đai", "hòa thành dat dai") == 1.0
 
 
+def test_in_a_book_the_person_does_not_see_only_the_same_petitioner_is_proposed(
+    world: PetitionWorld,
+) -> None:
+    summary = "Khiếu nại việc bồi thường đất khi mở rộng đường 782"
+    same_words = letter_row(
+        world, unit=world.chau_thanh_office, summary=summary, petitioners=("Võ Văn Ba",)
+    )
+    same_person = letter_row(
+        world,
+        unit=world.chau_thanh_office,
+        received_on=date(2010, 3, 2),
+        summary="Đề nghị cấp giấy chứng nhận quyền sử dụng đất",
+        petitioners=("Trần Thị Mai",),
+        id_number=ID,
+    )
+    new = letter_row(world, summary=summary, petitioners=("Tran Thi Mai",), id_number=ID)
+    indexed()
+    # The province's reception officer does not see Châu Thành's book: the letter of the same
+    # words is not proposed, the same petitioner's is, as a stub.
+    assert numbers(propose(new, person=world.province_reception)) == [
+        ("Văn phòng Huyện ủy Châu Thành", same_person.book_number, False)
+    ]
+    # Who sees the book is shown both in full.
+    assert {c.uuid for c in propose(new, person=world.province_leader)} == {
+        same_words.uuid,
+        same_person.uuid,
+    }
+
+
 def test_without_the_index_the_petitioners_are_still_matched(world: PetitionWorld) -> None:
     old = letter_row(world, summary="Xin trợ cấp", id_number=ID)
     new = letter_row(world, summary="Xin trợ cấp", id_number=ID)

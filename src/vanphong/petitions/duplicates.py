@@ -1,9 +1,11 @@
 """Proposing the letters a new letter may duplicate (đơn trùng), across units and years.
 
 A candidate is a letter of the same petitioner — the same identity number, or the same folded
-name (unless both carry different numbers) — or a letter of similar content: the search index
-finds letters sharing the summary's folded words (Vietnamese folding: tones, marks, `đ`), and
-the Dice coefficient of the summaries' folded syllable pairs keeps the close ones.
+name (unless both carry different numbers) — in any unit, or a letter of similar content in a
+book the person sees: the search index finds the letters of those books sharing the summary's
+folded words (Vietnamese folding: tones, marks, `đ`), and the Dice coefficient of the
+summaries' folded syllable pairs keeps the close ones. A letter of a unit the person does not
+see is proposed only for its petitioner, never for its content alone.
 
 What a person is shown:
 
@@ -19,8 +21,11 @@ What a person is shown:
 
 Cost: every lookup is bounded — at most `MAX_PETITIONERS` petitioners, `PER_KEY` newest letters
 per number or name (partial indexes `(id_number, letter)` and `(name_folded, letter)`), `HITS`
-index hits — and the candidates are read in one query, so the answer does not grow with the
-number of letters. When the index is unavailable, only petitioners are matched.
+index hits — and the candidates are read in one query. The content search reads the postings
+of the person's books only (the index's `acl` term of each book's letters, intersected with
+the summary's rarest words inside Tantivy), so it grows with the letters the person sees, not
+with the letters of the whole index. When the index is unavailable, only petitioners are
+matched.
 """
 
 from __future__ import annotations
@@ -124,11 +129,11 @@ def _by_petitioner(letter: Letter) -> dict[int, bool]:
     return found
 
 
-def _by_content(letter: Letter) -> list[UUID]:
-    """Letters whose indexed text shares the summary's words, best first."""
+def _by_content(letter: Letter, units: frozenset[int]) -> list[UUID]:
+    """Letters of the books `units` whose indexed text shares the summary's words, best first."""
     words = list(dict.fromkeys(_WORD.findall(letter.summary_folded or fold(letter.summary))))
     words = [w for w in words if len(w) > 1][:MAX_WORDS]
-    if not words:
+    if not words or not units:
         return []
     schema = engine.SCHEMA
     try:
@@ -139,16 +144,24 @@ def _by_content(letter: Letter) -> list[UUID]:
     except (engine.IndexUnavailable, ValueError, OSError):
         log.warning("duplicate proposal without the search index", exc_info=True)
         return []
-    # The words' term queries alone, as one disjunction: Tantivy then skips the blocks of
-    # postings that cannot reach the best hits (block-max WAND). A `kind` clause beside them
-    # made it score every letter holding any of the words (66 ms against 15 ms at a million
-    # letters, bench/petitions.py); other kinds' hits are dropped below, so twice as many are
-    # read.
-    query = tantivy.Query.boolean_query(
+    # The letters of the person's books (one `acl` term a book: letters are indexed at
+    # confidentiality 0, petitions/search.py) AND any of the words. Tantivy intersects the two
+    # inside the index, led by the smaller side, so only the postings of the person's books
+    # are scored: the search no longer grows with the letters of books the person cannot act
+    # on (a plain disjunction over the whole index read 5–20 % of a million letters in the
+    # bench's vocabulary, bench/petitions.py).
+    books = [engine.acl_term(KIND, unit, 0) for unit in sorted(units)]
+    words_query = tantivy.Query.boolean_query(
         [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "folded", w)) for w in words]
     )
+    query = tantivy.Query.boolean_query(
+        [
+            (tantivy.Occur.Must, tantivy.Query.term_set_query(schema, "acl", books)),
+            (tantivy.Occur.Must, words_query),
+        ]
+    )
     try:
-        hits = searcher.search(query, 2 * HITS, count=False).hits
+        hits = searcher.search(query, HITS + 1, count=False).hits
         keys = [searcher.doc(address).get_all("key") for _, address in hits]
     except (engine.IndexUnavailable, ValueError, OSError):
         log.warning("duplicate proposal without the search index", exc_info=True)
@@ -201,8 +214,9 @@ def _full(row: dict[str, Any], same: bool, score: float) -> Candidate:
 def propose(letter: Letter, *, person: Person, limit: int = 10) -> list[Candidate]:
     """The letters `letter` may duplicate, as `person` may be shown them (module docstring)."""
     own_identity = _identity_readable(person, letter)
+    visible = visible_unit_ids(person)
     by_petitioner = _by_petitioner(letter) if own_identity else {}
-    by_content = _by_content(letter)
+    by_content = _by_content(letter, visible)
     if not by_petitioner and not by_content:
         return []
     rows = (
@@ -211,7 +225,6 @@ def propose(letter: Letter, *, person: Person, limit: int = 10) -> list[Candidat
         .order_by()
         .values(*_FIELDS)
     )
-    visible = visible_unit_ids(person)
     own = _pairs(letter.summary_folded or fold(letter.summary))
     scored: list[tuple[tuple[bool, float, date], dict[str, Any], bool, bool]] = []
     for row in rows:

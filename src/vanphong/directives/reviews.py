@@ -10,6 +10,7 @@ import io
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Any, Final, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,10 +22,9 @@ from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 
-from vanphong.core import audit
+from vanphong.core import audit, word
 from vanphong.core.vietnamese import (
     GOVERNMENT_TYPES,
     PARTY_TYPES,
@@ -56,10 +56,13 @@ REVIEW_KINDS: Final = {
 REVIEW_SLUGS: Final[dict[ReviewKind, str]] = {"interim": "so-ket", "final": "tong-ket"}
 REVIEW_KIND_OF_SLUG: Final[dict[str, ReviewKind]] = {s: k for k, s in REVIEW_SLUGS.items()}
 DOCX_TYPE: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-WORD_FONT: Final = "Times New Roman"
 
 
 # --- the draft ------------------------------------------------------------------------------
+
+
+# The reports justify their paragraphs unless told otherwise.
+_paragraph = partial(word.paragraph, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 
 
 def _type_name(directive: Directive) -> str:
@@ -89,45 +92,12 @@ def _percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}".replace(".", ",") if whole else "0"
 
 
-def _font(run: Any, *, size: float, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = WORD_FONT
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    # East-Asian text would otherwise fall back to another font in Word.
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
-
-
-def _text(
-    where: Any,
-    text: str,
-    *,
-    size: float = 14,
-    bold: bool = False,
-    italic: bool = False,
-    underline: bool = False,
-    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
-    indent: bool = False,
-    after: float = 0,
-    first: bool = False,
-) -> None:
-    """A paragraph; `first` writes into a table cell's own empty first paragraph."""
-    paragraph = where.paragraphs[0] if first else where.add_paragraph()
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(after)
-    if indent:
-        paragraph.paragraph_format.first_line_indent = Mm(10)
-    run = paragraph.add_run(sanitize(text))  # XML cannot carry control characters
-    _font(run, size=size, bold=bold, italic=italic)
-    run.font.underline = underline
-
-
 def _body(document: Any, text: str, **kw: Any) -> None:
-    _text(document, text, indent=True, after=6, **kw)
+    _paragraph(document, text, indent=True, after=6, **kw)
 
 
 def _heading(document: Any, text: str) -> None:
-    _text(document, text, bold=True, indent=True, after=6)
+    _paragraph(document, text, bold=True, indent=True, after=6)
 
 
 def _header(document: Any, unit: Unit, issued_on: date) -> None:
@@ -141,11 +111,11 @@ def _header(document: Any, unit: Unit, issued_on: date) -> None:
     lines = [(unit.superior_name.upper(), False)] if unit.superior_name else []
     lines += [(unit.name.upper(), True), ("*", False)]
     for index, (line, bold) in enumerate(lines):
-        _text(left, line, bold=bold, align=centre, first=index == 0)
+        _paragraph(left, line, bold=bold, align=centre, first=index == 0)
     # The number is given when the report is issued; the draft keeps its place.
-    _text(left, _("Số      -BC/%(symbol)s") % {"symbol": unit.symbol}, align=centre)
+    _paragraph(left, _("Số      -BC/%(symbol)s") % {"symbol": unit.symbol}, align=centre)
     # The Party's name heads every Party document as it is, in any interface language.
-    _text(
+    _paragraph(
         right,
         "ĐẢNG CỘNG SẢN VIỆT NAM",
         size=15,
@@ -154,8 +124,8 @@ def _header(document: Any, unit: Unit, issued_on: date) -> None:
         align=centre,
         first=True,
     )
-    _text(right, "", align=centre)
-    _text(right, format_place_date(unit.place, issued_on), italic=True, align=centre)
+    _paragraph(right, "", align=centre)
+    _paragraph(right, format_place_date(unit.place, issued_on), italic=True, align=centre)
 
 
 def _table(document: Any, figures: ReviewFigures) -> None:
@@ -184,7 +154,7 @@ def _table(document: Any, figures: ReviewFigures) -> None:
         for column, (cell, text) in enumerate(zip(table.rows[row_index].cells, texts, strict=True)):
             cell.width = widths[column]
             align = WD_ALIGN_PARAGRAPH.LEFT if column == 1 and row_index else centre
-            _text(cell, text, size=12, bold=bold, align=align, first=True)
+            _paragraph(cell, text, size=12, bold=bold, align=align, first=True)
 
 
 def _counts(figures: Figures) -> list[str]:
@@ -237,9 +207,9 @@ def _signature(document: Any, unit: Unit) -> None:
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     left.width, right.width = Mm(75), Mm(90)
-    _text(left, _("Nơi nhận:"), size=12, bold=True, italic=True, align=None, first=True)
+    _paragraph(left, _("Nơi nhận:"), size=12, bold=True, italic=True, align=None, first=True)
     for line in (_("- [……],"), _("- Lưu Văn phòng.")):
-        _text(left, line, size=11, align=None)
+        _paragraph(left, line, size=11, align=None)
     centre = WD_ALIGN_PARAGRAPH.CENTER
     if unit.kind in (
         UnitKind.PROVINCIAL_COMMITTEE,
@@ -249,13 +219,13 @@ def _signature(document: Any, unit: Unit) -> None:
     ):
         # A committee signs collectively: T/M TỈNH ỦY over the signer's office.
         label = str(UnitKind(unit.kind).label).upper()
-        _text(right, _("T/M %(body)s") % {"body": label}, bold=True, align=centre, first=True)
-        _text(right, _("[CHỨC VỤ NGƯỜI KÝ]"), bold=True, align=centre)
+        _paragraph(right, _("T/M %(body)s") % {"body": label}, bold=True, align=centre, first=True)
+        _paragraph(right, _("[CHỨC VỤ NGƯỜI KÝ]"), bold=True, align=centre)
     else:
-        _text(right, _("[CHỨC VỤ NGƯỜI KÝ]"), bold=True, align=centre, first=True)
+        _paragraph(right, _("[CHỨC VỤ NGƯỜI KÝ]"), bold=True, align=centre, first=True)
     for _blank in range(4):
-        _text(right, "", align=centre)
-    _text(right, _("[Họ và tên]"), bold=True, align=centre)
+        _paragraph(right, "", align=centre)
+    _paragraph(right, _("[Họ và tên]"), bold=True, align=centre)
 
 
 def _lines(document: Any, lines: Iterable[str]) -> None:
@@ -293,15 +263,8 @@ def review_docx(
     }
 
     document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = document.styles["Normal"]
-    normal.font.name = WORD_FONT
-    normal.font.size = Pt(14)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
-    normal.paragraph_format.space_after = Pt(0)
+    word.a4_portrait(document)
+    word.normal_style(document)
     subject = _("%(kind)s thực hiện %(type)s số %(number)s ngày %(dated)s %(about)s") % {
         **facts,
         "kind": REVIEW_KINDS[kind],
@@ -311,16 +274,16 @@ def review_docx(
 
     _header(document, unit, issued_on)
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    _text(document, "", align=centre)
-    _text(document, _("BÁO CÁO"), size=16, bold=True, align=centre)
-    _text(document, subject, bold=True, align=centre)
-    _text(
+    _paragraph(document, "", align=centre)
+    _paragraph(document, _("BÁO CÁO"), size=16, bold=True, align=centre)
+    _paragraph(document, subject, bold=True, align=centre)
+    _paragraph(
         document,
         _("(Từ ngày %(start)s đến ngày %(end)s)") % facts,
         italic=True,
         align=centre,
     )
-    _text(document, "-----", align=centre, after=12)
+    _paragraph(document, "-----", align=centre, after=12)
 
     _heading(document, _("I. TÌNH HÌNH TRIỂN KHAI"))
     _body(
@@ -410,7 +373,7 @@ def review_docx(
         _("[Chuyên viên soạn: phương hướng, nhiệm vụ trọng tâm thời gian tới; kiến nghị.]"),
         italic=True,
     )
-    _text(document, "", after=6)
+    _paragraph(document, "", after=6)
     _signature(document, unit)
     buffer = io.BytesIO()
     document.save(buffer)

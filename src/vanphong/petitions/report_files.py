@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from functools import partial
 from typing import Any, Final
 
 from django.utils import timezone
@@ -16,13 +17,12 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
-from vanphong.core import sheets
+from vanphong.core import sheets, word
 from vanphong.core.vietnamese import fold, format_date, format_place_date, sanitize
 from vanphong.petitions.models import Handling
 from vanphong.petitions.report_tables import Table, tables
@@ -33,7 +33,10 @@ CONTENT_TYPES: Final = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-WORD_FONT: Final = "Times New Roman"
+
+
+# The reports justify their paragraphs unless told otherwise.
+_paragraph = partial(word.paragraph, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
 
 
 def title(report: Report) -> str:
@@ -163,40 +166,8 @@ def xlsx(report: Report) -> bytes:
 # --- DOCX -----------------------------------------------------------------------------------
 
 
-def _font(run: Any, *, size: float, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = WORD_FONT
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    # East-Asian text would otherwise fall back to another font in Word.
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
-
-
-def _text(
-    where: Any,
-    text: str,
-    *,
-    size: float = 14,
-    bold: bool = False,
-    italic: bool = False,
-    underline: bool = False,
-    align: Any = WD_ALIGN_PARAGRAPH.JUSTIFY,
-    indent: bool = False,
-    after: float = 0,
-    first: bool = False,
-) -> None:
-    paragraph = where.paragraphs[0] if first else where.add_paragraph()
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(after)
-    if indent:
-        paragraph.paragraph_format.first_line_indent = Mm(10)
-    run = paragraph.add_run(sanitize(text))
-    _font(run, size=size, bold=bold, italic=italic)
-    run.font.underline = underline
-
-
 def _body(document: Any, text: str, **kw: Any) -> None:
-    _text(document, text, indent=True, after=6, **kw)
+    _paragraph(document, text, indent=True, after=6, **kw)
 
 
 def _header(document: Any, report: Report, on: date) -> None:
@@ -208,12 +179,12 @@ def _header(document: Any, report: Report, on: date) -> None:
     left.width, right.width = Mm(75), Mm(90)
     centre = WD_ALIGN_PARAGRAPH.CENTER
     for index, (line, bold) in enumerate(_issuer_lines(report)):
-        _text(left, line, bold=bold, align=centre, first=index == 0)
+        _paragraph(left, line, bold=bold, align=centre, first=index == 0)
     # The clerk gives the number when the report is issued.
-    _text(left, _("Số      -BC/%(symbol)s") % {"symbol": _symbol(report)}, align=centre)
-    _text(right, PARTY, size=15, bold=True, underline=True, align=centre, first=True)
-    _text(right, "", align=centre)
-    _text(right, format_place_date(_place(report), on), italic=True, align=centre)
+    _paragraph(left, _("Số      -BC/%(symbol)s") % {"symbol": _symbol(report)}, align=centre)
+    _paragraph(right, PARTY, size=15, bold=True, underline=True, align=centre, first=True)
+    _paragraph(right, "", align=centre)
+    _paragraph(right, format_place_date(_place(report), on), italic=True, align=centre)
 
 
 def _table(document: Any, table: Table) -> None:
@@ -232,8 +203,8 @@ def _table(document: Any, table: Table) -> None:
         bold = index == 0 or (table.total is not None and index == len(rows) - 1)
         for column, (cell, value) in enumerate(zip(grid.rows[index].cells, values, strict=True)):
             align = WD_ALIGN_PARAGRAPH.LEFT if column == 0 and index else WD_ALIGN_PARAGRAPH.CENTER
-            _text(cell, str(value), size=11, bold=bold, align=align, first=True)
-    _text(document, "", after=6)
+            _paragraph(cell, str(value), size=11, bold=bold, align=align, first=True)
+    _paragraph(document, "", after=6)
 
 
 def _sentences(report: Report) -> tuple[list[str], list[str]]:
@@ -320,7 +291,7 @@ def _signature(document: Any, report: Report) -> None:
     table = document.add_table(rows=1, cols=2)
     left, right = table.rows[0].cells
     left.width, right.width = Mm(75), Mm(90)
-    _text(left, _("Nơi nhận:"), size=12, bold=True, italic=True, align=None, first=True)
+    _paragraph(left, _("Nơi nhận:"), size=12, bold=True, italic=True, align=None, first=True)
     recipients = [_("- [……],"), _("- Lưu Văn phòng.")]
     committee = report.committee
     if committee is not None and committee.kind in COMMITTEE_TITLES:
@@ -329,37 +300,30 @@ def _signature(document: Any, report: Report) -> None:
         }
         recipients.insert(0, standing)
     for line in recipients:
-        _text(left, line, size=11, align=None)
+        _paragraph(left, line, size=11, align=None)
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    _text(right, _("[CHỨC VỤ NGƯỜI KÝ]"), bold=True, align=centre, first=True)
+    _paragraph(right, _("[CHỨC VỤ NGƯỜI KÝ]"), bold=True, align=centre, first=True)
     for _blank in range(4):
-        _text(right, "", align=centre)
-    _text(right, _("[Họ và tên]"), bold=True, align=centre)
+        _paragraph(right, "", align=centre)
+    _paragraph(right, _("[Họ và tên]"), bold=True, align=centre)
 
 
 def docx(report: Report, *, today: date | None = None) -> bytes:
     """The draft report: A4, Times New Roman 14, the Party header, sections I–IV with the
     figures as sentences and tables, "Nơi nhận" and the signature."""
     document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    normal = document.styles["Normal"]
-    normal.font.name = WORD_FONT
-    normal.font.size = Pt(14)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
-    normal.paragraph_format.space_after = Pt(0)
+    word.a4_portrait(document)
+    word.normal_style(document)
     subject = title(report)
     document.core_properties.title = sanitize(subject)
     document.core_properties.author = sanitize((report.office or report.unit).name)
 
     _header(document, report, issued_on(report, today))
     centre = WD_ALIGN_PARAGRAPH.CENTER
-    _text(document, "", align=centre)
-    _text(document, _("BÁO CÁO"), size=16, bold=True, align=centre)
-    _text(document, subject, bold=True, align=centre)
-    _text(document, "-----", align=centre, after=12)
+    _paragraph(document, "", align=centre)
+    _paragraph(document, _("BÁO CÁO"), size=16, bold=True, align=centre)
+    _paragraph(document, subject, bold=True, align=centre)
+    _paragraph(document, "-----", align=centre, after=12)
 
     situation, results = _sentences(report)
     found = {table.key: table for table in tables(report)}
@@ -392,7 +356,7 @@ def docx(report: Report, *, today: date | None = None) -> bytes:
         _("[Cán bộ tiếp dân viết: nhiệm vụ trọng tâm kỳ tới; kiến nghị, đề xuất.]"),
         italic=True,
     )
-    _text(document, "", after=6)
+    _paragraph(document, "", after=6)
     _signature(document, report)
     buffer = io.BytesIO()
     document.save(buffer)

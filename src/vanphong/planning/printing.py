@@ -21,10 +21,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm
 from fpdf import FPDF
 from fpdf.enums import Align
 
+from vanphong.core import word
 from vanphong.core.pdf import Table, add_liberation_serif, shorten
 from vanphong.core.vietnamese import fold, sanitize
 from vanphong.planning import paper
@@ -35,7 +36,6 @@ from vanphong.planning.week import Week
 # sized to its text.
 WIDTHS: Final = (11, 7, 37, 33, 24, 14)
 WIDEST_TIME: Final = "00g00–00g00"
-WORD_FONT: Final = "Times New Roman"
 GRID_SIZE: Final = 11.5
 # A4 landscape: left, top, right, bottom (mm).
 MARGINS: Final = (20, 15, 15, 15)
@@ -167,16 +167,6 @@ def pdf(week: Week) -> bytes:
 # --- DOCX -----------------------------------------------------------------------------------
 
 
-def _run_font(run: Any, *, size: float, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = WORD_FONT
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    # East-Asian text would otherwise fall back to another font in Word.
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), WORD_FONT)
-
-
 def _paragraph(
     where: Any,
     text: str,
@@ -189,17 +179,17 @@ def _paragraph(
     first: bool = False,
 ) -> None:
     """A paragraph; `first` writes into a table cell's own empty first paragraph."""
-    paragraph = where.paragraphs[0] if first else where.add_paragraph()
-    if centre:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(0)
-    lines = sanitize(text).split("\n")  # XML cannot carry control characters older rows hold
-    for index, line in enumerate(lines):
-        run = paragraph.add_run(line)
-        _run_font(run, size=size, bold=bold, italic=italic)
-        run.font.underline = underline
-        if index < len(lines) - 1:
-            run.add_break()
+    align = WD_ALIGN_PARAGRAPH.CENTER if centre else None
+    word.paragraph(
+        where,
+        text,
+        size=size,
+        bold=bold,
+        italic=italic,
+        underline=underline,
+        align=align,
+        first=first,
+    )
 
 
 def _repeat_header(row: Any) -> None:
@@ -282,13 +272,7 @@ def docx(week: Week) -> bytes:
     section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
     usable = 297 - left - right
     document.core_properties.title = week.title
-    # The grid's runs carry no font of their own: Normal is Times New Roman (east-Asian
-    # text included, or Word would pick another font for it).
-    normal = document.styles["Normal"]
-    normal.font.name = WORD_FONT
-    normal.font.size = Pt(GRID_SIZE)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), WORD_FONT)
-    normal.paragraph_format.space_after = Pt(0)
+    word.normal_style(document, size=GRID_SIZE)
     _docx_header(document, sheet, usable)
     table = document.add_table(rows=1, cols=len(WIDTHS) + 1)
     table.style = "Table Grid"

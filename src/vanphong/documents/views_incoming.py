@@ -34,7 +34,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from vanphong.core import paging
+from vanphong.core import links, paging
 from vanphong.core.forms import attempt
 from vanphong.core.models import AuditEvent
 from vanphong.core.vietnamese import number_line
@@ -439,6 +439,7 @@ def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
             for direction in directions
             for assignment in direction.assignments.all()
         ),
+        "related": links.links_for(actor, document),
         **_deadline_marks(),
     }
     return render(request, "documents/incoming_detail.html", context)

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vanphong.core import links
 from vanphong.core.forms import BootstrapForm
 from vanphong.core.models import AuditEvent
 from vanphong.core.vietnamese import number_line
@@ -305,6 +306,7 @@ def outgoing_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         "files": list(document.attachments.filter(version__isnull=True).order_by("id")),
         "reply_to": reply_to,
         "history": history,
+        "related": links.links_for(actor, document),
     }
     return render(request, "documents/outgoing_detail.html", context)
 

@@ -7,8 +7,9 @@ class PetitionsConfig(AppConfig):
     verbose_name = "Tiếp công dân, đơn thư"
 
     def ready(self) -> None:
-        from vanphong.core import audit
+        from vanphong.core import audit, links
         from vanphong.petitions import inbox, jobs
+        from vanphong.petitions.links import letters_of_document
         from vanphong.petitions.reception_check import register_reception_section
         from vanphong.petitions.search import LetterProvider
         from vanphong.search import registry
@@ -17,3 +18,4 @@ class PetitionsConfig(AppConfig):
         inbox.register_sections()
         register_reception_section()
         audit.on_record(jobs.calendar_changed)
+        links.register("petitions.letters", letters_of_document)

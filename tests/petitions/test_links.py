@@ -124,6 +124,9 @@ def test_the_receiving_bodys_clerk_finds_no_way_to_the_letter(
     assert status == 200  # the note delivered to them, which they read
     assert 'data-testid="related"' not in html
     assert reverse("petitions:letter", args=[forwarded.letter.uuid]) not in html
+    status, html = related(client, clerk, outgoing_page(forwarded.note))
+    assert reverse("petitions:letter", args=[forwarded.letter.uuid]) not in html
+    assert f"Đơn số {forwarded.letter.book_number}" not in html
     assert letters_of_document(clerk, forwarded.note) == []
     assert letters_of_document(clerk, forwarded.reply) == []
 

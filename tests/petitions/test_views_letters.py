@@ -430,3 +430,17 @@ def test_the_list_filters_the_overdue_and_the_due_soon_letters_as_the_inbox_call
     late = Letter.objects.get(uuid=sorted(overdue)[0])
     Deadline.objects.filter(letter=late).update(met_on=day)
     assert _listed(client, han="overdue") == overdue - {str(late.uuid)}
+
+
+def test_an_empty_filtered_list_says_nothing_matches_and_an_empty_book_that_it_is_empty(
+    world: PetitionWorld, client: Client
+) -> None:
+    client.force_login(world.province_reception)
+    empty = client.get(reverse("petitions:letters")).content.decode()
+    letter_row(world, received_on=date(2011, 9, 12))
+    unmatched = client.get(reverse("petitions:letters"), {"nam": "2011", "q": "không có"})
+    body = unmatched.content.decode()
+    assert "Chưa có đơn thư." in empty
+    assert "khớp với điều kiện lọc" not in empty
+    assert "Không có đơn thư nào khớp với điều kiện lọc." in body
+    assert "Chưa có đơn thư." not in body

@@ -278,3 +278,15 @@ def test_the_forward_and_result_pages_lead_back_to_their_letter(
         response = client.get(address)
         assert response.context["cancel_url"] == letter_page
         assert (f"Đơn số {made.letter.book_number}", letter_page) in response.context["crumbs"]
+
+
+def test_the_forward_page_leads_back_to_the_book_and_the_result_page_to_the_follow_up(
+    client: Client, world: PetitionWorld
+) -> None:
+    made = forward_row(world, due=date(2011, 11, 20))
+    login(client, world.province_reception)
+    to_forward = client.get(forward_url(made.letter)).context["crumbs"]
+    to_record = client.get(result_url(made)).context["crumbs"]
+    assert to_forward[0][1] == reverse("petitions:letters")
+    assert to_record[0][1] == FOLLOW_UP
+    assert to_forward[1] == to_record[1]

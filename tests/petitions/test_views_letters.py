@@ -78,6 +78,27 @@ def test_a_wrong_identity_number_shows_on_the_petitioners_and_keeps_the_rows(
     assert peek(services.series(world.province_office, 2011)) == 0
 
 
+def test_a_row_without_a_name_is_the_only_row_marked_and_keeps_what_was_typed(
+    world: PetitionWorld, client: Client
+) -> None:
+    client.force_login(world.province_reception)
+    data = form_data(
+        world,
+        **{
+            "citizens-ho-ten": ["Nguyễn Văn Khiếu", "", ""],
+            "citizens-so-giay-to": ["290111222", "072080005678", ""],
+        },
+    )
+    response = client.post(reverse("petitions:letter_register"), data)
+    body = response.content.decode()
+    names = re.findall(r'<input[^>]*name="citizens-ho-ten"[^>]*>', body)
+    assert response.status_code == 400
+    assert "Có dòng chưa ghi họ tên người gửi đơn." in body
+    assert 'value="072080005678"' in body
+    assert ["is-invalid" in tag for tag in names] == [False, True, False, False]
+    assert not Letter.objects.exists()
+
+
 def test_a_letter_without_a_kind_is_refused_on_the_kinds(
     world: PetitionWorld, client: Client
 ) -> None:
@@ -409,3 +430,17 @@ def test_the_list_filters_the_overdue_and_the_due_soon_letters_as_the_inbox_call
     late = Letter.objects.get(uuid=sorted(overdue)[0])
     Deadline.objects.filter(letter=late).update(met_on=day)
     assert _listed(client, han="overdue") == overdue - {str(late.uuid)}
+
+
+def test_an_empty_filtered_list_says_nothing_matches_and_an_empty_book_that_it_is_empty(
+    world: PetitionWorld, client: Client
+) -> None:
+    client.force_login(world.province_reception)
+    empty = client.get(reverse("petitions:letters")).content.decode()
+    letter_row(world, received_on=date(2011, 9, 12))
+    unmatched = client.get(reverse("petitions:letters"), {"nam": "2011", "q": "không có"})
+    body = unmatched.content.decode()
+    assert "Chưa có đơn thư." in empty
+    assert "khớp với điều kiện lọc" not in empty
+    assert "Không có đơn thư nào khớp với điều kiện lọc." in body
+    assert "Chưa có đơn thư." not in body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -387,3 +388,16 @@ def test_the_register_from_a_visit_is_not_offered_to_a_leader_nor_to_another_uni
     assert 'data-testid="visit-register-letter"' not in leader
     register = f"{reverse('petitions:letter_register')}?luot={visit.uuid}"
     assert _login(Client(), world.chau_thanh_reception).get(register).status_code == 404
+
+
+def test_the_register_names_in_its_unit_choice_the_office_whose_book_it_shows(
+    client: Client, world: PetitionWorld
+) -> None:
+    _login(client, world.province_office_leader)
+    page = client.get(reverse("petitions:reception_register")).content.decode()
+    choice = page.split('name="don-vi"', 1)[1].split("</select>", 1)[0]
+    offered = re.findall(r'<option value="([^"]*)"', choice)
+    shown = re.search(r"don-vi=([0-9a-f-]{36})&amp;nam=", page)
+    assert shown is not None
+    assert "" not in offered
+    assert offered[0] == shown.group(1)

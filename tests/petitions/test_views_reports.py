@@ -74,6 +74,18 @@ def test_the_first_visit_shows_the_choice_without_figures(
     assert 'data-testid="report-filter"' in body
     assert 'data-testid="tiep-nhan"' not in body
     assert "Văn phòng Tỉnh ủy" in body
+    assert 'data-testid="report-hint"' in body
+
+
+def test_a_refused_choice_says_the_report_could_not_be_shown_not_that_nothing_was_saved(
+    client: Client, world: PetitionWorld
+) -> None:
+    client.force_login(world.province_reception)
+    body = client.get(address(world.province_office, ky="nam", nam="2999")).content.decode()
+    errors = body.split('data-testid="form-errors"', 1)[1].split("</div>", 1)[0]
+    assert "Chưa xem được báo cáo" in errors
+    assert "Chưa lưu được" not in errors
+    assert 'data-testid="report-hint"' not in body
 
 
 def test_the_workbook_opens_and_holds_the_figures_without_any_petitioner(

@@ -121,5 +121,7 @@ class RegisterQuery(QueryForm):
     def __init__(self, *args: Any, units: QuerySet[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
+        # No blank choice: without one the page shows the first office, whose book it lists.
+        self.fields["unit"].empty_label = None  # type: ignore[attr-defined]
         self.fields["unit"].widget.attrs["class"] = "form-select"
         self.fields["year"].widget.attrs["class"] = "form-control"

@@ -82,6 +82,11 @@ def letters(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "pages": pages,
             "may_register": selectors.registering_units(person).exists(),
+            # An empty page under a filter says so, not that the book is empty.
+            "filtered": filters.is_valid()
+            and any(
+                filters.cleaned_data[name] for name in ("status", "kind", "field", "text", "due")
+            ),
         },
     )
 

@@ -32,10 +32,16 @@ def _require_actor(person: Person, letter: Letter) -> None:
         raise PermissionDenied(_("Bạn không xử lý đơn này."))
 
 
-def _crumbs(letter: Letter) -> list[tuple[str, str]]:
-    """The way back: the follow-up list, and the letter the page is about."""
+def _crumbs(letter: Letter, *, forwarded: bool) -> list[tuple[str, str]]:
+    """The way back: the follow-up list for a forward's result (the book for a letter still to
+    forward, which that list does not hold), and the letter the page is about."""
+    back = (
+        (_("Đơn đã chuyển chờ kết quả"), reverse("petitions:follow_up"))
+        if forwarded
+        else (_("Sổ đơn thư"), reverse("petitions:letters"))
+    )
     return [
-        (_("Đơn đã chuyển chờ kết quả"), reverse("petitions:follow_up")),
+        back,
         (
             _("Đơn số %(n)s") % {"n": letter.book_number},
             reverse("petitions:letter", args=[letter.uuid]),
@@ -94,7 +100,7 @@ def letter_forward(request: HttpRequest, letter_uuid: UUID) -> HttpResponse:
             "form": form,
             "submit_label": _("Chuyển đơn"),
             "cancel_url": reverse("petitions:letter", args=[letter.uuid]),
-            "crumbs": _crumbs(letter),
+            "crumbs": _crumbs(letter, forwarded=False),
         },
         status=400 if form.is_bound and form.errors else 200,
     )
@@ -149,7 +155,7 @@ def forward_result(request: HttpRequest, forward_uuid: UUID) -> HttpResponse:
             "form": form,
             "submit_label": _("Ghi nhận kết quả"),
             "cancel_url": reverse("petitions:letter", args=[forward.letter.uuid]),
-            "crumbs": _crumbs(forward.letter),
+            "crumbs": _crumbs(forward.letter, forwarded=True),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

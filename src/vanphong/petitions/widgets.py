@@ -45,7 +45,12 @@ class PetitionersWidget(forms.Widget):
         rows = [row for row in (value or []) if any(row)]
         widget = context["widget"]
         widget["rows"] = [*rows, *[("", "", "", "")] * BLANK_ROWS]
-        widget["invalid"] = "is-invalid" in str(widget["attrs"].get("class", "")).split()
+        invalid = "is-invalid" in str(widget["attrs"].get("class", "")).split()
+        # Only the rows at fault are marked: a typed row without a name, or else every typed
+        # row, or the first row when none is typed (a petitioner is missing).
+        nameless = [i for i, row in enumerate(rows) if not clean(str(row[0]))]
+        typed = list(range(len(rows))) or [0]
+        widget["invalid_rows"] = (nameless or typed) if invalid else []
         return context
 
     def format_value(self, value: Any) -> Any:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "vanphong.planning",
     "vanphong.directives",
     "vanphong.petitions",
+    "vanphong.emulation",
     "vanphong.search",
     "vanphong.web",
     "vanphong.api",

@@ -12,6 +12,7 @@ from vanphong.api.tokens import router as tokens_router
 from vanphong.core.api import router as calendar_router
 from vanphong.directives.api import router as directives_router
 from vanphong.documents.api import router as documents_router
+from vanphong.emulation.api import router as emulation_router
 from vanphong.org.api import router as org_router
 from vanphong.petitions.api import router as petitions_router
 from vanphong.planning.api import router as planning_router
@@ -43,5 +44,6 @@ api.add_router("/van-ban/", documents_router)
 api.add_router("/ke-hoach/", planning_router)
 api.add_router("/nhiem-vu/", directives_router)
 api.add_router("/don-thu/", petitions_router)
+api.add_router("/thi-dua/", emulation_router)
 api.add_router("/", search_router)
 handlers.install(api)

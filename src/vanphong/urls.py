@@ -12,6 +12,7 @@ urlpatterns = [
     path("nhiem-vu/", include("vanphong.directives.urls")),
     path("tim-kiem/", include("vanphong.search.urls")),
     path("", include("vanphong.petitions.urls")),
+    path("", include("vanphong.emulation.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

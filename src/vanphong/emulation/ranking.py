@@ -42,6 +42,14 @@ CENT = Decimal("0.01")
 HAND_SCORED = (CriterionKind.ASSESSED, CriterionKind.BONUS, CriterionKind.PENALTY)
 
 
+def fmt(value: Decimal | None) -> str:
+    """Points as people write them: no trailing zeros, a decimal comma (17,5; 20; —)."""
+    if value is None:
+        return "—"
+    text = f"{value.quantize(CENT):f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 def mean(values: Iterable[Decimal]) -> Decimal:
     items = list(values)
     if not items:

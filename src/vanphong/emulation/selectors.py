@@ -103,3 +103,16 @@ def sheet_or_404(person: Person, uuid: UUID | str) -> ScoreSheet:
 
 def pledges_of(movement: Movement) -> QuerySet[Pledge]:
     return movement.pledges.select_related("unit", "registered_by").order_by("unit__name")
+
+
+def movement_sheets(movement: Movement) -> list[ScoreSheet]:
+    """Every sheet of the movement, for its progress (status only: no points)."""
+    return list(
+        ScoreSheet.objects.filter(movement=movement).only(
+            "id", "uuid", "unit_id", "round", "reviewer_unit_id", "status"
+        )
+    )
+
+
+def visible_sheet_ids(person: Person | None, movement: Movement) -> set[int]:
+    return set(sheets_visible(person).filter(movement=movement).values_list("id", flat=True))

@@ -409,3 +409,33 @@ def sheet_submit(*, actor: Person, sheet: ScoreSheet, note: str = "") -> ScoreSh
         label=f"{round_label(sheet.round)}: {sheet.unit.name}",
     )
     return sheet
+
+
+@transaction.atomic
+def sheet_save(
+    *,
+    actor: Person,
+    sheet: ScoreSheet,
+    entries: list[tuple[Criterion, Decimal | str, str]],
+) -> list[Score]:
+    """Score several criteria at once (the sheet page): all or none. A refusal is keyed
+    `points_<criterion id>` / `reason_<criterion id>` so the page shows it on its row."""
+    saved: list[Score] = []
+    errors: dict[str, list[str]] = {}
+    for criterion, points, reason in entries:
+        try:
+            with transaction.atomic():
+                saved.append(
+                    score_set(
+                        actor=actor, sheet=sheet, criterion=criterion, points=points, reason=reason
+                    )
+                )
+        except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                raise
+            for field, messages in error.message_dict.items():
+                key = f"{field}_{criterion.pk}" if field in ("points", "reason") else field
+                errors.setdefault(key, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    return saved

@@ -20,7 +20,7 @@ from tests.support.emulation import (
 )
 from tests.support.web import login, page_queries
 from vanphong.emulation import services_movement, services_scoring
-from vanphong.emulation.models import Round, Score, SheetStatus
+from vanphong.emulation.models import Round, Score, ScoreSheet, SheetStatus
 
 __all__ = ["world"]
 
@@ -103,7 +103,7 @@ def test_scoring_and_submitting_through_the_page(client: Client, world: Emulatio
     assert client.post(sheet_url, data).status_code == 302
     submitted = client.post(sheet_url + "gui/", {"note": "Tự đánh giá"})
     assert submitted.status_code == 302
-    sheet = services_scoring.ScoreSheet.objects.get(unit=a, round=Round.SELF)
+    sheet = ScoreSheet.objects.get(unit=a, round=Round.SELF)
     assert sheet.status == SheetStatus.SUBMITTED
 
 

@@ -17,13 +17,16 @@ import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from tests.support.factories import UnitFactory
 from tests.support.files import PDF
 from tests.support.personas import Personas, cast, person
+from vanphong.api.services import token_create
 from vanphong.emulation import services_movement, services_scoring
 from vanphong.emulation.models import (
     Bloc,
@@ -288,3 +291,22 @@ def scored(
     if submit:
         sheet = services_scoring.sheet_submit(actor=actor, sheet=sheet)
     return sheet
+
+
+class EmulationCaller:
+    """One person calling `/api/v1/thi-dua` with their own bearer token."""
+
+    API = "/api/v1/thi-dua"
+
+    def __init__(self, client: Client, person: Person) -> None:
+        self.client = client
+        token = token_create(actor=None, person=person, name="thử").token
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.client.get(self.API + path, params, headers=self.headers)
+
+    def post(self, path: str, data: dict[str, Any] | None = None) -> Any:
+        return self.client.post(
+            self.API + path, data or {}, content_type="application/json", headers=self.headers
+        )

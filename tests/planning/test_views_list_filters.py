@@ -26,7 +26,7 @@ def test_the_programmes_list_shows_the_units_committee_and_year_asked(
     client.force_login(world.chief)
     url = reverse("planning:programmes")
     office = str(world.province_office.uuid)
-    html = client.get(url, {"don-vi": office, "nam": 2011}).content.decode()
+    html = client.get(url, {"don-vi": office, "nam": "2011"}).content.decode()
     assert "Chương trình công tác năm 2011" in html
     assert "Chương trình công tác năm 2012" not in html
     other = client.get(url, {"don-vi": str(world.chau_thanh_office.uuid)}).content.decode()
@@ -42,7 +42,7 @@ def test_the_weeks_list_shows_the_weeks_whose_monday_is_in_the_year(
     world.week(date(2013, 1, 7))
     client.force_login(world.chief)
     url = reverse("planning:schedules")
-    html = client.get(url, {"don-vi": str(world.province_office.uuid), "nam": 2012}).content
+    html = client.get(url, {"don-vi": str(world.province_office.uuid), "nam": "2012"}).content
     assert "31/12/2012" in html.decode()
     assert "07/01/2013" not in html.decode()
     other = client.get(url, {"don-vi": str(world.chau_thanh.uuid)}).content.decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,7 @@ from tests.support.emulation_measures import (
 from tests.support.factories import UnitFactory
 from tests.support.petitions import PetitionWorld, build_petition_world, letter_row
 from vanphong.core.models import AuditEvent
+from vanphong.emulation.jobs import measurements_recompute_later
 from vanphong.emulation.models import BlocMember, Measurement, MovementStatus
 from vanphong.emulation.services_measure import measurements_compute
 from vanphong.org.models import Unit
@@ -155,3 +157,15 @@ def test_the_number_of_queries_does_not_grow_with_the_number_of_members(
 
     measurements_compute(movement=world.movement, actor=world.officer)  # who the officer is
     assert queries(10, 2012) == queries(50, 2013)
+
+
+def test_the_background_job_recomputes_once_the_request_has_committed(
+    world: EmulationWorld, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        measurements_recompute_later(
+            movement=world.movement, actor=world.officer, as_of=date(2011, 6, 30)
+        )
+        assert not Measurement.objects.exists()  # not before the commit
+    assert len(callbacks) == 1
+    assert set(Measurement.objects.values_list("as_of", flat=True)) == {date(2011, 6, 30)}

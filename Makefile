@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench bench-petitions messages clean
+.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench bench-petitions bench-emulation messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ bench: $(VENV)/.test
 # (~1 hour on the 2-core machine; VANPHONG_BENCH_DATABASE_URL for PostgreSQL).
 bench-petitions: $(VENV)/.test
 	$(BIN)/python bench/petitions.py
+
+# The issue-16 figure: a province's measured criteria (200 units) against a bloc of 10
+# (a few minutes; VANPHONG_BENCH_DATABASE_URL for PostgreSQL).
+bench-emulation: $(VENV)/.test
+	$(BIN)/python bench/emulation.py
 
 # Vietnamese is the source language; English lives in locale/en.
 messages: $(VENV)/.test

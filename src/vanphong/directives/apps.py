@@ -14,3 +14,7 @@ class DirectivesConfig(AppConfig):
         audit.on_record(lateness.calendar_changed)
         planning_hooks.on_programme_item_moved(services.programme_item_follow)
         inbox.register_sections()
+
+        from vanphong.directives import measures
+
+        measures.register()

@@ -7,10 +7,11 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Văn bản"
 
     def ready(self) -> None:
-        from vanphong.documents import inbox
+        from vanphong.documents import inbox, measures
         from vanphong.documents.search import IncomingProvider, OutgoingProvider
         from vanphong.search import registry
 
         registry.register(IncomingProvider())
         registry.register(OutgoingProvider())
         inbox.register_sections()
+        measures.register()

@@ -19,3 +19,7 @@ class PetitionsConfig(AppConfig):
         register_reception_section()
         audit.on_record(jobs.calendar_changed)
         links.register("petitions.letters", letters_of_document)
+
+        from vanphong.petitions import measures
+
+        measures.register()

@@ -45,6 +45,16 @@ PAGE = 50
 _INCOMING_NUMBER = re.compile(r"^\s*(\d{1,7})\s*(?:/\s*(\d{4}))?\s*$")
 
 
+def _book_asked(person: Person, raw: str) -> Unit | None:
+    """`don-vi`: one book among those the person sees (an emulation figure links here); a
+    value that is not one of them is not applied."""
+    try:
+        uuid = UUID(raw.strip())
+    except ValueError:
+        return None
+    return Unit.objects.filter(uuid=uuid, pk__in=selectors.visible_unit_ids(person)).first()
+
+
 @login_required
 @require_GET
 def letters(request: HttpRequest) -> HttpResponse:
@@ -57,9 +67,11 @@ def letters(request: HttpRequest) -> HttpResponse:
         asked["nam"] = str(year) if year is not None else ""
     filters = LetterFilterForm(asked, fields=Field.objects.order_by("position"))
     found = selectors.LetterFilter()
+    book = _book_asked(person, asked.get("don-vi", ""))
     if filters.is_valid():
         data = filters.cleaned_data
         found = selectors.LetterFilter(
+            unit=book,
             year=data["year"],
             status=data["status"] or "",
             kind=data["kind"] or "",
@@ -80,12 +92,17 @@ def letters(request: HttpRequest) -> HttpResponse:
             "title": _("Sổ đơn thư"),
             "letters": rows,
             "filters": filters,
+            "book": book,
             "pages": pages,
             "may_register": selectors.registering_units(person).exists(),
             # An empty page under a filter says so, not that the book is empty.
             "filtered": filters.is_valid()
-            and any(
-                filters.cleaned_data[name] for name in ("status", "kind", "field", "text", "due")
+            and (
+                book is not None
+                or any(
+                    filters.cleaned_data[name]
+                    for name in ("status", "kind", "field", "text", "due")
+                )
             ),
         },
     )

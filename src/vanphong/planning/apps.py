@@ -16,3 +16,7 @@ class PlanningConfig(AppConfig):
         hooks.on_credentials_reset(feeds_revoke_of)
         credentials.register(CALENDAR_LINKS)
         inbox.register_sections()
+
+        from vanphong.planning import measures
+
+        measures.register()

@@ -24,7 +24,15 @@ from vanphong.core.vietnamese import parse_number_symbol
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.org.models import Person, Unit
-from vanphong.planning import feeds, printing, selectors, services, services_schedule, week
+from vanphong.planning import (
+    feeds,
+    list_filters,
+    printing,
+    selectors,
+    services,
+    services_schedule,
+    week,
+)
 from vanphong.planning.conflicts import Conflict, ConflictError, EntryData, unresolved
 from vanphong.planning.forms import (
     AmendForm,
@@ -69,7 +77,7 @@ def schedules(request: HttpRequest) -> HttpResponse:
         )
         if version is not None:
             return redirect("planning:schedule", version.schedule.uuid)
-    found = selectors.schedules_visible(person)
+    found = list_filters.schedules_narrowed(selectors.schedules_visible(person), request.GET)
     # One COUNT for the total and the page numbers.
     pages = paging.pages(total=found.count(), number=request.GET.get(paging.PARAM), per_page=WEEKS)
     weeks = found.order_by("-monday", "committee__sort_order", "kind").prefetch_related("versions")[

@@ -18,7 +18,7 @@ from vanphong.core import paging
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.forms import attempt
 from vanphong.org.models import Unit
-from vanphong.planning import progress, selectors, services_programme
+from vanphong.planning import list_filters, progress, selectors, services_programme
 from vanphong.planning.forms import (
     MonthlyPlanForm,
     PlanItemForm,
@@ -69,7 +69,7 @@ def programmes(request: HttpRequest) -> HttpResponse:
         )
         if created is not None:
             return redirect("planning:programme", created.uuid)
-    found = selectors.programmes_visible(person)
+    found = list_filters.programmes_narrowed(selectors.programmes_visible(person), request.GET)
     # One COUNT for the total and the page numbers.
     pages = paging.pages(total=found.count(), number=request.GET.get(paging.PARAM), per_page=PAGE)
     shown = list(found.order_by("-year", "committee__sort_order", "id")[pages.start : pages.end])

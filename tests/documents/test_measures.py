@@ -1,0 +1,180 @@
+"""The documents' yearly measures, checked against a plain recount over the rows: lead
+assignments handled on time (working days, as of a day) and outgoing documents not recalled."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.support.documents import DocWorld, complete, direct, issued, register
+from tests.support.factories import UnitFactory
+from vanphong.core import yearly
+from vanphong.core.workdays import WorkCalendar
+from vanphong.core.yearly import Ratio
+from vanphong.documents import services_delivery
+from vanphong.documents.measures import INCOMING_ON_TIME, OUTGOING_NOT_RECALLED
+from vanphong.documents.models import (
+    Assignment,
+    AssignmentRole,
+    AssignmentStatus,
+    IncomingDocument,
+    OutgoingDocument,
+    OutgoingStatus,
+)
+
+DEADLINE = date(2012, 3, 20)  # a Tuesday
+LAST_MINUTE = datetime(2012, 3, 20, 16, 59, tzinfo=UTC)  # 23:59 in Tây Ninh
+NEXT_DAY = datetime(2012, 3, 21, 1, 0, tzinfo=UTC)  # one working day late
+YEAR_END = date(2012, 12, 31)
+GIVEN = datetime(2012, 3, 6, 2, 0, tzinfo=UTC)
+
+
+def _compute(key: str, unit_ids: list[int], year: int, as_of: date) -> dict[int, Ratio]:
+    measure = yearly.measure(key)
+    assert measure is not None
+    return dict(measure.compute(unit_ids, year, as_of))
+
+
+def recount_incoming(unit_id: int, year: int, as_of: date) -> Ratio:
+    """The figure by hand: every lead assignment of the unit's book, one at a time."""
+    calendar = WorkCalendar.load(date(year, 1, 1), date(year + 1, 12, 31))
+    done = counted = 0
+    for a in Assignment.objects.filter(document__unit_id=unit_id, role=AssignmentRole.LEAD):
+        given = timezone.localtime(a.assigned_at).date()
+        if given.year != year or given > as_of:
+            continue
+        if a.status in (AssignmentStatus.HANDED_OVER, AssignmentStatus.CANCELLED):
+            continue
+        finished = timezone.localtime(a.completed_at).date() if a.completed_at else None
+        if a.status == AssignmentStatus.DONE and finished is not None and finished <= as_of:
+            counted += 1
+            if a.deadline is None or calendar.days_late(a.deadline, finished) == 0:
+                done += 1
+        elif a.deadline is not None and calendar.days_late(a.deadline, as_of) >= 1:
+            counted += 1
+    return Ratio(done, counted)
+
+
+def _lead(document: IncomingDocument) -> Assignment:
+    return Assignment.objects.get(document=document, role=AssignmentRole.LEAD)
+
+
+@pytest.fixture
+def handled(world: DocWorld) -> None:
+    specialist = world.chau_thanh_specialist
+    on_time, late, overdue, ahead, helped = (
+        register(world, number_symbol=f"{n}-CT/TU") for n in range(1, 6)
+    )
+    for document in (on_time, late, overdue):
+        direct(world, document, lead=specialist, deadline=DEADLINE, given_at=GIVEN)
+    direct(world, ahead, lead=specialist, deadline=date(2013, 6, 1), given_at=GIVEN)
+    direct(
+        world,
+        helped,
+        lead=world.chau_thanh_clerk,
+        supporting=(specialist,),
+        deadline=DEADLINE,
+        given_at=GIVEN,
+    )
+    complete(_lead(on_time), on=LAST_MINUTE)
+    complete(_lead(late), on=NEXT_DAY)
+
+
+def test_the_share_of_lead_assignments_handled_on_time_matches_a_recount(
+    world: DocWorld, handled: None
+) -> None:
+    unit = world.chau_thanh_office.pk
+    found = _compute(INCOMING_ON_TIME, [unit], 2012, YEAR_END)
+    # on time; one working day late; overdue; the helper's lead overdue too; ahead not counted
+    assert found[unit] == Ratio(1, 4) == recount_incoming(unit, 2012, YEAR_END)
+
+
+def test_as_of_the_deadline_a_completion_the_day_after_is_not_yet_known(
+    world: DocWorld, handled: None
+) -> None:
+    unit = world.chau_thanh_office.pk
+    found = _compute(INCOMING_ON_TIME, [unit], 2012, DEADLINE)
+    # Only the one finished by the deadline: nothing was overdue yet on the deadline itself.
+    assert found[unit] == Ratio(1, 1) == recount_incoming(unit, 2012, DEADLINE)
+
+
+def test_an_assignment_given_at_2330_on_31_december_belongs_to_that_year(
+    world: DocWorld,
+) -> None:
+    unit = world.chau_thanh_office.pk
+    before, after = (
+        register(world, number_symbol="8-CT/TU"),
+        register(world, number_symbol="9-CT/TU"),
+    )
+    direct(
+        world,
+        before,
+        lead=world.chau_thanh_specialist,
+        deadline=date(2012, 12, 31),
+        given_at=datetime(2012, 12, 31, 16, 30, tzinfo=UTC),
+    )
+    direct(
+        world,
+        after,
+        lead=world.chau_thanh_specialist,
+        deadline=date(2012, 12, 31),
+        given_at=datetime(2012, 12, 31, 17, 10, tzinfo=UTC),
+    )
+    complete(_lead(before), on=datetime(2012, 12, 31, 16, 45, tzinfo=UTC))
+    complete(_lead(after), on=datetime(2012, 12, 31, 17, 20, tzinfo=UTC))
+    assert _compute(INCOMING_ON_TIME, [unit], 2012, YEAR_END)[unit] == Ratio(1, 1)
+    assert _compute(INCOMING_ON_TIME, [unit], 2013, date(2013, 12, 31))[unit] == Ratio(1, 1)
+    assert recount_incoming(unit, 2013, date(2013, 12, 31)) == Ratio(1, 1)
+
+
+def test_a_unit_with_nothing_counted_has_no_figure(world: DocWorld, handled: None) -> None:
+    quiet = world.hoa_thanh_office.pk
+    assert _compute(INCOMING_ON_TIME, [quiet], 2012, YEAR_END) == {}
+    assert _compute(OUTGOING_NOT_RECALLED, [quiet], 2012, YEAR_END) == {}
+    assert recount_incoming(quiet, 2012, YEAR_END) == Ratio(0, 0)
+
+
+def recount_outgoing(unit_id: int, year: int, as_of: date) -> Ratio:
+    done = counted = 0
+    for document in OutgoingDocument.objects.filter(unit_id=unit_id):
+        if document.issued_on is None or document.issued_on.year != year:
+            continue
+        if document.issued_on > as_of:
+            continue
+        counted += 1
+        done += document.status != OutgoingStatus.WITHDRAWN
+    return Ratio(done, counted)
+
+
+def test_outgoing_documents_recalled_are_not_done(world: DocWorld) -> None:
+    unit = world.chau_thanh_office.pk
+    kept = issued(world)
+    recalled = issued(world, subject="Văn bản ban hành nhầm, phải thu hồi")
+    issued(world, subject="Một văn bản khác")
+    services_delivery.outgoing_recall(
+        actor=world.chau_thanh_clerk, document=recalled, reason="Ban hành nhầm nơi nhận"
+    )
+    OutgoingDocument.objects.filter(pk=kept.pk).update(issued_on=date(2011, 12, 31))
+    found = _compute(OUTGOING_NOT_RECALLED, [unit], 2012, YEAR_END)
+    assert found[unit] == Ratio(1, 2) == recount_outgoing(unit, 2012, YEAR_END)
+    # As of the day before they were issued, nothing was.
+    assert _compute(OUTGOING_NOT_RECALLED, [unit], 2012, date(2012, 2, 29)) == {}
+
+
+def _queries(key: str, unit_ids: list[int]) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        _compute(key, unit_ids, 2012, YEAR_END)
+    return len(queries)
+
+
+@pytest.mark.parametrize("key", [INCOMING_ON_TIME, OUTGOING_NOT_RECALLED])
+def test_the_number_of_queries_does_not_grow_with_the_number_of_units(
+    world: DocWorld, handled: None, key: str
+) -> None:
+    issued(world)
+    units = [world.chau_thanh_office.pk, *(u.pk for u in UnitFactory.create_batch(49))]
+    assert _queries(key, units[:10]) == _queries(key, units)

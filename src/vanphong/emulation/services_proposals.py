@@ -57,6 +57,7 @@ from vanphong.org.selectors import unit_subtree
 PROPOSAL_FIELDS = ("status", "voters", "voted_on", "title_code", "year")
 NOMINEE_FIELDS = ("unit", "person", "checks", "override_reason", "votes_for", "awarded")
 
+
 def _titles(year: int) -> list[Title]:
     try:
         return titles_in_force(rules_date(year))

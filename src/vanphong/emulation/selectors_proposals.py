@@ -2,8 +2,8 @@
 
 - A proposal is seen by those who read its proposing unit (`workflow.READER_ROLES`, over the
   unit and the units below) and, for a movement's proposal, by those who see the movement.
-- A line of the register is seen by those who read the unit whose register holds it or the
-  unit awarded; a person always sees their own titles.
+- A line of the register is seen by those who read the unit whose register holds it, the unit
+  awarded or the unit that proposed it; a person always sees their own titles.
 """
 
 from __future__ import annotations
@@ -56,7 +56,12 @@ def nominees_of(proposal: Proposal) -> QuerySet[Nominee]:
 def awards_visible(person: Person | None) -> QuerySet[Award]:
     units = reader_unit_ids(person)
     mine = Q(person_id=person.pk) if person is not None and person.pk else Q(pk__in=[])
-    return Award.objects.filter(Q(register_unit_id__in=units) | Q(unit_id__in=units) | mine)
+    return Award.objects.filter(
+        Q(register_unit_id__in=units)
+        | Q(unit_id__in=units)
+        | Q(nominee__proposal__proposing_unit_id__in=units)
+        | mine
+    )
 
 
 def titles_held(

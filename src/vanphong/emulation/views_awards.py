@@ -61,21 +61,24 @@ def filtered(request: HttpRequest) -> tuple[AwardQuery, QuerySet[Award]]:
     person = _actor(request)
     query = AwardQuery(request.GET or None, units=_units(person))
     found = selectors_proposals.awards_visible(person)
-    if query.is_bound and query.is_valid():
-        data = query.cleaned_data
-        if data["unit"] is not None:
+    if query.is_bound:
+        query.is_valid()
+        data = query.cleaned_data  # the fields that are valid; a unit one may not read: none
+        if query.errors.get("unit"):
+            found = found.none()
+        if data.get("unit") is not None:
             unit = data["unit"]
             found = found.filter(Q(register_unit=unit) | Q(unit=unit))
-        if data["person"]:
+        if data.get("person"):
             found = found.filter(person__name_folded__contains=fold(data["person"]))
-        if data["title"]:
+        if data.get("title"):
             text = data["title"]
             found = found.filter(Q(title_code=text) | Q(title_name__icontains=text))
-        if data["year"]:
+        if data.get("year"):
             found = found.filter(year=data["year"])
-        if data["decision"]:
+        if data.get("decision"):
             found = found.filter(decision_number__icontains=data["decision"])
-        if data["mine"]:
+        if data.get("mine"):
             found = found.filter(person=person)
     ordered = found.select_related("unit", "person", "register_unit", "decision").order_by(
         "-year", "title_code", "register_unit__sort_order", "id"

@@ -98,6 +98,7 @@ def test_a_unit_failing_a_condition_goes_ahead_with_a_reason_recorded_and_audite
     assert nominee.override_reason.startswith("Đơn vị có thành tích đột xuất")
     assert {c["code"] for c in nominee.checks if not c["met"]} == {"rank_at_most", "total_at_least"}
     event = AuditEvent.objects.filter(action="nominee.add").latest("seq")
+    assert event.after is not None
     assert event.after["override_reason"] == nominee.override_reason
     assert event.after["failed"] == ["rank_at_most", "total_at_least"]
 

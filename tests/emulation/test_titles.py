@@ -154,7 +154,8 @@ def test_the_vote_threshold_is_met_at_two_thirds_exactly_and_not_one_vote_below(
     assert vote_check(flag, voters=9, votes_for=6).met
     below = vote_check(flag, voters=9, votes_for=5)
     assert not below.met
-    assert "5/9" in below.detail and "2/3" in below.detail
+    assert "5/9" in below.detail
+    assert "2/3" in below.detail
 
 
 def test_the_2024_fighter_vote_needs_seventy_percent() -> None:
@@ -165,17 +166,22 @@ def test_the_2024_fighter_vote_needs_seventy_percent() -> None:
 
 def test_the_flag_quota_is_one_per_bloc() -> None:
     flag = _title("provincial_flag")
-    assert quota_check(flag, taken=0) is not None and quota_check(flag, taken=0).met  # type: ignore[union-attr]
+    first = quota_check(flag, taken=0)
+    assert first is not None
+    assert first.met
     second = quota_check(flag, taken=1)
-    assert second is not None and not second.met
+    assert second is not None
+    assert not second.met
 
 
 def test_the_fighters_share_is_fifteen_percent_of_the_advanced_workers_rounded_down() -> None:
     fighter = _title("grassroots_fighter", date(2024, 12, 31))
     seven = quota_check(fighter, taken=0, base=7)
     six = quota_check(fighter, taken=0, base=6)
-    assert seven is not None and seven.met  # 15 % of 7 = 1.05: one
-    assert six is not None and not six.met  # 15 % of 6 = 0.9: none
+    assert seven is not None
+    assert seven.met
+    assert six is not None
+    assert not six.met
 
 
 def test_qualifying_gives_the_flag_to_the_first_and_the_merit_to_the_next_with_the_minimum() -> (

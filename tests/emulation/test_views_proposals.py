@@ -67,7 +67,8 @@ def test_a_failed_condition_without_a_reason_stays_on_the_form_with_the_message(
     response = client.post(_url("nominee_add", proposal.uuid), {"unit": str(pw.members[3].uuid)})
     assert response.status_code == 400
     errors = response.context["form"].errors["override_reason"][0]
-    assert "chưa đạt điều kiện" in errors and "Tổng điểm 60" in errors
+    assert "chưa đạt điều kiện" in errors
+    assert "Tổng điểm 60" in errors
     assert not proposal.nominees.exists()
 
 

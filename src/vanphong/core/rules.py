@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from vanphong.core.models import RuleSet
+from vanphong.core.rules_emulation import EMULATION_TITLES
 from vanphong.core.vietnamese import GOVERNMENT_TYPES, PARTY_TYPES
 
 Style = Literal["party", "government"]
@@ -225,6 +226,9 @@ DEFAULT_RULESETS: list[dict[str, Any]] = [
         "source": PROCESSING_2013,
         "data": {"days": 10, "working_days": True},
     },
+    # The emulation titles by law version (core.rules_emulation), in the order core's migration
+    # 0005 inserts them.
+    *EMULATION_TITLES,
 ]
 
 

@@ -1,0 +1,154 @@
+"""The proposal pages: the qualification table, creating a proposal, adding lines with and
+without a reason, the vote form's refusal, the dossier and decision buttons, and 404 for those
+who may not see a proposal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.test import Client
+from django.urls import reverse
+
+from tests.support.emulation_proposals import (
+    ProposalWorld,
+    decision,
+    flag_proposal,
+    pw,
+    submitted_flag,
+)
+from tests.support.web import login, messages_of
+from vanphong.emulation import services_proposals
+from vanphong.emulation.models import Award, Proposal, ProposalStatus
+
+__all__ = ["pw"]
+
+
+def _url(name: str, *args: object) -> str:
+    return reverse(f"emulation:{name}", args=args)
+
+
+def test_the_qualification_table_shows_the_flag_for_the_first_unit_only(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.convenor_officer)
+    response = client.get(_url("qualification", pw.movement.uuid))
+    assert response.status_code == 200
+    table = response.context["table"]
+    flags = [line.unit for line, _cells in table if "provincial_flag" in line.titles]
+    merits = [line.unit for line, _cells in table if "chairman_merit" in line.titles]
+    assert flags == [pw.chau_thanh]
+    assert merits == [pw.members[1], pw.members[2]]
+    assert "Tổng điểm 60; cần từ 90." in response.content.decode()
+
+
+def test_someone_outside_the_bloc_gets_404_for_the_table(client: Client, pw: ProposalWorld) -> None:
+    login(client, pw.people.unassigned)
+    assert client.get(_url("qualification", pw.movement.uuid)).status_code == 404
+
+
+def test_the_convenor_creates_a_flag_proposal_from_the_form(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.convenor_officer)
+    response = client.post(
+        _url("proposal_create"),
+        {"title_code": "provincial_flag", "movement": str(pw.movement.uuid)},
+    )
+    proposal = Proposal.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == _url("proposal", proposal.uuid)
+
+
+def test_a_failed_condition_without_a_reason_stays_on_the_form_with_the_message(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = flag_proposal(pw, "chairman_merit")
+    login(client, pw.convenor_officer)
+    response = client.post(_url("nominee_add", proposal.uuid), {"unit": str(pw.members[3].uuid)})
+    assert response.status_code == 400
+    errors = response.context["form"].errors["override_reason"][0]
+    assert "chưa đạt điều kiện" in errors
+    assert "Tổng điểm 60" in errors
+    assert not proposal.nominees.exists()
+
+
+def test_a_line_with_a_reason_is_highlighted_on_the_proposal(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = flag_proposal(pw, "chairman_merit")
+    login(client, pw.convenor_officer)
+    response = client.post(
+        _url("nominee_add", proposal.uuid),
+        {"unit": str(pw.members[3].uuid), "override_reason": "Thành tích đột xuất"},
+        follow=True,
+    )
+    assert "Đã thêm vào danh sách với lý do đề nghị dù chưa đạt." in messages_of(response)
+    page = response.content.decode()
+    assert 'data-testid="override"' in page
+    assert "Thành tích đột xuất" in page
+
+
+def test_a_vote_below_the_threshold_is_shown_on_the_vote_form(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = flag_proposal(pw)
+    nominee = services_proposals.nominee_add(
+        actor=pw.convenor_officer, proposal=proposal, unit=pw.chau_thanh
+    )
+    login(client, pw.convenor_officer)
+    response = client.post(
+        _url("proposal_vote", proposal.uuid),
+        {"voters": "9", "voted_on": "20/01/2013", f"votes_{nominee.pk}": "5"},
+    )
+    assert response.status_code == 400
+    assert "5/9 phiếu đồng ý" in response.context["form"].errors[f"votes_{nominee.pk}"][0]
+    ok = client.post(
+        _url("proposal_vote", proposal.uuid),
+        {"voters": "9", "voted_on": "20/01/2013", f"votes_{nominee.pk}": "7"},
+    )
+    assert ok.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.VOTED
+
+
+def test_the_proposal_page_links_the_dossier_drafts(client: Client, pw: ProposalWorld) -> None:
+    proposal = submitted_flag(pw)
+    login(client, pw.convenor_officer)
+    response = client.get(_url("proposal", proposal.uuid))
+    page = response.content.decode()
+    assert proposal.cover_note is not None
+    assert reverse("documents:outgoing_detail", args=[proposal.cover_note.uuid]) in page
+    assert response.context["may_decide"] is True
+
+
+def test_linking_the_decision_from_the_form_fills_the_register(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = submitted_flag(pw)
+    found = decision(pw, pw.convenor, pw.people.province_clerk)
+    login(client, pw.convenor_officer)
+    nominee = proposal.nominees.get()
+    response = client.post(
+        _url("proposal_decision", proposal.uuid),
+        {"decision": str(found.uuid), "awarded": [str(nominee.pk)], "decided_on": "30/01/2013"},
+    )
+    assert response.status_code == 302
+    award = Award.objects.get()
+    assert (award.unit, award.decided_on) == (pw.chau_thanh, date(2013, 1, 30))
+
+
+def test_a_member_sees_the_blocs_proposal_but_may_not_add_to_it(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = flag_proposal(pw)
+    login(client, pw.officer(pw.members[1]))
+    response = client.get(_url("proposal", proposal.uuid))
+    assert response.status_code == 200
+    assert response.context["may_edit"] is False
+    assert client.get(_url("nominee_add", proposal.uuid)).status_code == 403
+
+
+def test_someone_outside_gets_404_for_a_proposal(client: Client, pw: ProposalWorld) -> None:
+    proposal = flag_proposal(pw)
+    login(client, pw.people.unassigned)
+    assert client.get(_url("proposal", proposal.uuid)).status_code == 404

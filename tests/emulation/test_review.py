@@ -64,7 +64,8 @@ def test_an_office_compares_its_year_with_the_year_before(world: ReviewWorld) ->
     assert (outgoing.own.this, outgoing.own.last) == (1, 0)
     items = line(figures, "planning.programme", "Nội dung trong chương trình công tác năm")
     assert items.own.this == 2
-    assert figures.as_of == date(2012, 12, 31) and figures.last_as_of == date(2011, 12, 31)
+    assert figures.as_of == date(2012, 12, 31)
+    assert figures.last_as_of == date(2011, 12, 31)
 
 
 def test_the_provincial_offices_version_rolls_up_the_districts_the_reader_sees(
@@ -82,7 +83,8 @@ def test_the_provincial_offices_version_rolls_up_the_districts_the_reader_sees(
     assert incoming.districts.last == sum(c.last for c in incoming.by_district.values()) == 6
     assert incoming.own.this == 5  # the province's own column is never mixed with them
     items = line(everything, "planning.programme", "Nội dung trong chương trình công tác năm")
-    assert items.districts is not None and items.districts.this == 1
+    assert items.districts is not None
+    assert items.districts.this == 1
 
     # The provincial Office's leader reads no district: the same review, no roll-up.
     own_only = review_figures(world.province_office, 2012, reader=world.chief, today=TODAY)
@@ -101,7 +103,8 @@ def test_a_district_office_has_no_roll_up(world: ReviewWorld) -> None:
 def test_archives_are_listed_without_figures_rather_than_invented(world: ReviewWorld) -> None:
     figures = review_figures(world.province_office, 2012, today=TODAY)
     archives = next(s for s in figures.sections if s.key == "archives")
-    assert not archives.provided and archives.lines == []
+    assert not archives.provided
+    assert archives.lines == []
     keys = [s.key for s in figures.sections]
     assert keys == [
         "planning.programme",
@@ -152,7 +155,8 @@ def test_without_the_ranking_module_the_movement_is_named_without_a_rank(
     movement_row(world, 2012, [world.province_office, world.chau_thanh_office])
     monkeypatch.setattr(review, "_ranking_module", lambda: None)
     figures = review_figures(world.province_office, 2012, today=TODAY)
-    assert figures.standing is not None and figures.standing.rank is None
+    assert figures.standing is not None
+    assert figures.standing.rank is None
 
 
 def test_more_districts_cost_no_more_queries(world: ReviewWorld) -> None:

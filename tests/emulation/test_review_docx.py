@@ -182,7 +182,8 @@ def test_the_ranking_and_the_profile_are_pictures_with_captions_saying_their_fig
     )
     assert "Tham mưu: 45,00/50,00 điểm" in written
     images = [rel.target_part.blob for rel in document.part.rels.values() if "image" in rel.reltype]
-    assert all(blob.startswith(b"\x89PNG") for blob in images) and len(images) == 2
+    assert all(blob.startswith(b"\x89PNG") for blob in images)
+    assert len(images) == 2
 
 
 def test_the_file_name_is_ascii(world: ReviewWorld) -> None:

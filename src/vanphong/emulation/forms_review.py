@@ -9,12 +9,12 @@ from typing import Any, cast
 from uuid import UUID
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from vanphong.core.forms import BootstrapForm
 from vanphong.core.vietnamese import format_date
-from vanphong.documents.models import OutgoingDocument
+from vanphong.documents.models import OutgoingDocument, OutgoingStatus
 from vanphong.documents.selectors import outgoing_visible
 from vanphong.emulation.review import TEXT_TITLES
 from vanphong.emulation.services_review import TEXT_LIMIT
@@ -90,10 +90,12 @@ class ConferenceForm(BootstrapForm):
 
 def review_documents(person: Person, own: set[int], year: int) -> QuerySet[OutgoingDocument]:
     """What may be linked: the outgoing documents of the Office or its committee the person
-    sees, created in the year or the next."""
+    sees, issued in the year or the next, or still being drafted."""
     return (
         outgoing_visible(person)
-        .filter(unit_id__in=own, created_at__year__in=[year, year + 1])
+        .filter(unit_id__in=own)
+        .filter(Q(issued_on__year__in=[year, year + 1]) | Q(issued_on__isnull=True))
+        .exclude(status=OutgoingStatus.CANCELLED)
         .order_by("-created_at", "-id")
     )
 

@@ -9,6 +9,7 @@ class DirectivesConfig(AppConfig):
     def ready(self) -> None:
         from vanphong.core import audit
         from vanphong.directives import inbox, lateness, services
+        from vanphong.directives import review_lines as _review_section  # noqa: F401 (registers it)
         from vanphong.planning import hooks as planning_hooks
 
         audit.on_record(lateness.calendar_changed)

@@ -8,6 +8,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self) -> None:
         from vanphong.documents import inbox, measures
+        from vanphong.documents import review_lines as _review_section  # noqa: F401 (registers it)
         from vanphong.documents.search import IncomingProvider, OutgoingProvider
         from vanphong.search import registry
 

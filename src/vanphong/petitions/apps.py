@@ -9,6 +9,7 @@ class PetitionsConfig(AppConfig):
     def ready(self) -> None:
         from vanphong.core import audit, links
         from vanphong.petitions import inbox, jobs
+        from vanphong.petitions import review_lines as _review_section  # noqa: F401 (registers it)
         from vanphong.petitions.links import letters_of_document
         from vanphong.petitions.reception_check import register_reception_section
         from vanphong.petitions.search import LetterProvider

@@ -10,6 +10,7 @@ class PlanningConfig(AppConfig):
         from vanphong.api import credentials
         from vanphong.org import hooks
         from vanphong.planning import inbox
+        from vanphong.planning import review_lines as _review_section  # noqa: F401 (registers it)
         from vanphong.planning.credentials import CALENDAR_LINKS
         from vanphong.planning.feeds import feeds_revoke_of
 

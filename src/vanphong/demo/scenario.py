@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
-from vanphong.demo import directives, documents, petitions, planning, present
+from vanphong.demo import directives, documents, emulation, petitions, planning, present
 from vanphong.org import services, services_people
 from vanphong.org.models import (
     Clearance,
@@ -259,4 +259,6 @@ def load() -> list[DemoLogin]:
     present.load()
     # Citizen reception and letters in 2011–2012, and the letters around today.
     petitions.load()
+    # The 2011 emulation of the district and town Offices, ending in the review of 16/02/2012.
+    emulation.load(DISTRICT_KEYS)
     return people.logins

@@ -127,7 +127,7 @@ def register() -> None:
                 "việc chưa xong và chưa đến hạn không tính."
             ),
             done=(
-                "Hoàn thành trước ngày tính và không chậm ngày làm việc nào so với hạn xử lý "
+                "Hoàn thành không sau ngày tính và không chậm ngày làm việc nào so với hạn xử lý "
                 "(hạn rơi vào ngày nghỉ được lùi sang ngày làm việc kế tiếp; không có hạn: "
                 "đúng hạn)."
             ),

@@ -8,7 +8,9 @@ clerk_units` offers, a leader post for what `workflow.is_leader_of` allows, a wo
 (`workflow.DOCUMENT_ROLES`) for what `registers.report_units` opens, administration for what
 `org.selectors.units_administered` opens, a reception or leader post
 (`petitions.workflow.PETITION_ROLES`) for the letters `petitions.selectors` shows — so an item
-is shown exactly when its page serves the person.
+is shown exactly when its page serves the person; a working post
+(`emulation.workflow.READER_ROLES`) for the emulation pages, an emulation officer's or Office
+leader's post for the blocs and criteria they keep.
 """
 
 from __future__ import annotations
@@ -22,11 +24,22 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vanphong.documents.workflow import DOCUMENT_ROLES
+from vanphong.emulation.workflow import EMULATION_ROLES, READER_ROLES
 from vanphong.org.models import LEADER_ROLES, Person, Role
 from vanphong.org.selectors import Scope, scope_for
 from vanphong.petitions.workflow import PETITION_ROLES
 
-Who = Literal["anyone", "works", "clerk", "leader", "administers", "petitions", "reception"]
+Who = Literal[
+    "anyone",
+    "works",
+    "clerk",
+    "leader",
+    "administers",
+    "petitions",
+    "reception",
+    "emulation",
+    "emulation_acts",
+]
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,19 @@ SECTIONS: tuple[Section, ...] = (
         ("petitions",),
     ),
     Section(
+        "emulation",
+        _("Thi đua"),
+        (
+            Item("emulation:home", _("Phong trào thi đua"), "emulation"),
+            Item("emulation:blocs", _("Khối thi đua"), "emulation_acts"),
+            Item("emulation:criteria_sets", _("Bảng tiêu chí"), "emulation_acts"),
+            Item("emulation:proposals", _("Đề nghị khen thưởng"), "emulation", divider_before=True),
+            Item("emulation:awards", _("Sổ khen thưởng"), "emulation"),
+            Item("emulation:reviews", _("Tổng kết năm"), "emulation", divider_before=True),
+        ),
+        ("emulation",),
+    ),
+    Section(
         "org",
         _("Tổ chức"),
         (
@@ -150,6 +176,10 @@ def capabilities(scope: Scope) -> frozenset[Who]:
         held.add("petitions")
     if scope.units_with_role(Role.RECEPTION):
         held.add("reception")
+    if scope.units_with_role(*READER_ROLES):
+        held.add("emulation")
+    if scope.units_with_role(*EMULATION_ROLES):
+        held.add("emulation_acts")
     if scope.everything or scope.administered:
         held.add("administers")
     return frozenset(held)

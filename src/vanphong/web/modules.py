@@ -43,7 +43,12 @@ MODULES: tuple[Module, ...] = (
         "petitions:letters",
     ),
     Module("archives", _("Lưu trữ"), _("Danh mục hồ sơ, lập hồ sơ, nộp lưu.")),
-    Module("emulation", _("Thi đua, khen thưởng"), _("Tiêu chí, chấm điểm, xếp hạng.")),
+    Module(
+        "emulation",
+        _("Thi đua, khen thưởng"),
+        _("Tiêu chí, chấm điểm, xếp hạng, khen thưởng, tổng kết năm."),
+        "emulation:home",
+    ),
     Module(
         "reports",
         _("Sổ đăng ký, thống kê"),

@@ -175,3 +175,34 @@ def test_a_proposals_page_takes_the_same_queries_for_1_line_or_3(
     for unit in pw.members[1:3]:
         services_proposals.nominee_add(actor=pw.convenor_officer, proposal=proposal, unit=unit)
     assert page_queries(client, _url("proposal", proposal.uuid)) == one
+
+
+def test_each_form_of_a_submitted_proposal_opens_for_its_runner(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = submitted_flag(pw)
+    login(client, pw.convenor_officer)
+    for address in (
+        _url("proposal_create"),
+        _url("proposal_decision", proposal.uuid),
+        reverse("emulation:award_add"),
+    ):
+        assert client.get(address).status_code == 200, address
+    draft = flag_proposal(pw, "chairman_merit")
+    services_proposals.nominee_add(actor=pw.convenor_officer, proposal=draft, unit=pw.members[1])
+    assert client.get(_url("nominee_add", draft.uuid)).status_code == 200
+    assert client.get(_url("proposal_vote", draft.uuid)).status_code == 200
+
+
+def test_a_staff_proposal_offers_the_offices_people(client: Client, pw: ProposalWorld) -> None:
+    proposal = services_proposals.proposal_create(
+        actor=pw.officer(pw.chau_thanh),
+        title_code="advanced_worker",
+        year=2012,
+        proposing_unit=pw.chau_thanh,
+    )
+    login(client, pw.officer(pw.chau_thanh))
+    response = client.get(_url("nominee_add", proposal.uuid))
+    offered = set(response.context["form"].fields["person"].queryset)
+    assert set(pw.staff) <= offered
+    assert pw.people.hoa_thanh_clerk not in offered

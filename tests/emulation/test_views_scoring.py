@@ -183,3 +183,19 @@ def test_a_member_pledges_through_the_page(
     response = client.post(url, {"titles": ["excellent_collective"], "content": "Phấn đấu"})
     assert response.status_code == 302
     assert world.movement.pledges.get(unit=unit).titles == ["excellent_collective"]
+
+
+def test_a_bloc_sheet_is_read_by_the_scored_unit_once_submitted(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    a, b = world.members[:2]
+    scored(world, a, Round.SELF, full("20", "10"))
+    draft = scored(world, a, Round.BLOC, full("20", "10"), reviewer=b, submit=False)
+    login(client, world.officer(a))
+    url = reverse("emulation:sheet", args=[draft.uuid])
+    assert client.get(url).status_code == 404
+    services_scoring.sheet_submit(actor=world.officer(b), sheet=draft)
+    assert client.get(url).status_code == 200
+    login(client, world.officer(world.members[2]))
+    assert client.get(url).status_code == 404

@@ -199,3 +199,34 @@ def test_a_bloc_sheet_is_read_by_the_scored_unit_once_submitted(
     assert client.get(url).status_code == 200
     login(client, world.officer(world.members[2]))
     assert client.get(url).status_code == 404
+
+
+def test_a_measured_criterion_shows_its_figure_read_only_on_the_sheet(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    a = world.members[0]
+    measurement_rows(world, a, "9", done=9)
+    sheet = services_scoring.sheet_open(
+        actor=world.officer(a), movement=world.movement, unit=a, round=Round.SELF
+    )
+    login(client, world.officer(a))
+    page = client.get(reverse("emulation:sheet", args=[sheet.uuid])).content.decode()
+    assert "<strong>9</strong>" in page
+    assert "9/10" in page
+    assert f'name="points_{world.criteria["1.1"].pk}"' not in page
+    assert f'name="points_{world.criteria["1.2"].pk}"' in page
+
+
+def test_the_convenor_moves_the_movement_to_scoring_and_a_member_may_not(
+    client: Client, world: EmulationWorld
+) -> None:
+    url = _movement_url(world, "emulation:movement_advance")
+    login(client, world.officer(world.members[0]))
+    client.post(url, {"to": "scoring"})
+    world.movement.refresh_from_db()
+    assert world.movement.status == "open"
+    login(client, world.convenor_officer)
+    assert client.post(url, {"to": "scoring"}).status_code == 302
+    world.movement.refresh_from_db()
+    assert world.movement.status == "scoring"

@@ -13,15 +13,21 @@ The world is written as rows (no services, no audit), so any flow can start from
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from tests.support.factories import UnitFactory
+from tests.support.files import PDF
 from tests.support.personas import Personas, cast, person
+from vanphong.api.services import token_create
+from vanphong.emulation import services_movement, services_scoring
 from vanphong.emulation.models import (
     Bloc,
     BlocMember,
@@ -234,3 +240,73 @@ def full(a: str, b: str, bonus: str = "0", penalty: str = "0") -> dict[str, str]
 def world(people: Personas) -> EmulationWorld:
     """The emulation world as a fixture: `from tests.support.emulation import world`."""
     return build_emulation_world(people)
+
+
+def start_scoring(world: EmulationWorld) -> None:
+    """Move the movement to its scoring step, through the service."""
+    services_movement.movement_advance(
+        actor=world.convenor_officer, movement=world.movement, to=MovementStatus.SCORING
+    )
+    world.movement.refresh_from_db()
+
+
+def default_reviewer(world: EmulationWorld, unit: Unit, round_: str) -> Unit:
+    return {
+        Round.SELF: unit,
+        Round.BLOC: world.members[1] if unit == world.members[0] else world.members[0],
+        Round.COUNCIL: world.convenor,
+    }[Round(round_)]
+
+
+def scored(
+    world: EmulationWorld,
+    unit: Unit,
+    round_: str,
+    points: dict[str, str],
+    *,
+    reviewer: Unit | None = None,
+    submit: bool = True,
+    reasons: dict[str, str] | None = None,
+) -> ScoreSheet:
+    """A sheet scored through the services (evidence, a small PDF, for assessed points above 0
+    in the self round); the movement must be in its scoring step (`start_scoring`)."""
+    reviewer = reviewer or default_reviewer(world, unit, round_)
+    actor = world.officers[reviewer.id]
+    sheet = services_scoring.sheet_open(
+        actor=actor, movement=world.movement, unit=unit, round=round_, reviewer_unit=reviewer
+    )
+    for code, value in points.items():
+        criterion = world.criteria[code]
+        score = services_scoring.score_set(
+            actor=actor,
+            sheet=sheet,
+            criterion=criterion,
+            points=value,
+            reason=(reasons or {}).get(code, ""),
+        )
+        if round_ == Round.SELF and criterion.kind == CriterionKind.ASSESSED and score.points:
+            services_scoring.evidence_add(
+                actor=actor, score=score, upload=io.BytesIO(PDF), file_name="bien-ban.pdf"
+            )
+    if submit:
+        sheet = services_scoring.sheet_submit(actor=actor, sheet=sheet)
+    return sheet
+
+
+class EmulationCaller:
+    """One person calling `/api/v1/thi-dua` with their own bearer token."""
+
+    API = "/api/v1/thi-dua"
+
+    def __init__(self, client: Client, person: Person) -> None:
+        self.client = client
+        token = token_create(actor=None, person=person, name="thử").token
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def get(self, path: str, **params: Any) -> Any:
+        return self.client.get(self.API + path, params, headers=self.headers)
+
+    def post(self, path: str, data: dict[str, Any] | None = None) -> Any:
+        return self.client.post(
+            self.API + path, data or {}, content_type="application/json", headers=self.headers
+        )

@@ -10,7 +10,10 @@
 
 from __future__ import annotations
 
-from vanphong.org.models import Person, Role
+from django.db.models import Q
+
+from vanphong.emulation.models import Bloc
+from vanphong.org.models import Person, Role, Unit, UnitKind
 from vanphong.org.selectors import scope_for
 
 EMULATION_ROLES = (Role.EMULATION, Role.OFFICE_LEADER)
@@ -32,3 +35,29 @@ def reads_unit(person: Person | None, unit_id: int) -> bool:
 def acts_for(person: Person | None, unit_id: int) -> bool:
     """May act in emulation for the unit (its pledge, its sheets; the convenor's running)."""
     return scope_for(person).holds(unit_id, *EMULATION_ROLES)
+
+
+def runs_bloc(person: Person | None, convenor_id: int) -> bool:
+    """Runs the bloc's emulation (members, movements, the council round, the ranking)."""
+    return acts_for(person, convenor_id)
+
+
+def acting_units(person: Person | None) -> frozenset[int]:
+    """The units a person acts for in emulation (their posts and every unit below)."""
+    return scope_for(person).units_with_role(*EMULATION_ROLES)
+
+
+def edits_criteria(person: Person | None) -> bool:
+    """Criteria sets are the province's: edited by who runs a bloc, or by the emulation
+    officers and leaders of a provincial committee's Office (who set up the first bloc)."""
+    units = acting_units(person)
+    if not units:
+        return False
+    return (
+        Unit.objects.filter(id__in=units)
+        .filter(
+            Q(kind=UnitKind.OFFICE, parent__kind=UnitKind.PROVINCIAL_COMMITTEE)
+            | Q(id__in=Bloc.objects.values("convenor_id"))
+        )
+        .exists()
+    )

@@ -133,3 +133,15 @@ def test_the_profile_shows_each_group_against_its_maximum(world: EmulationWorld)
     sheet_rows(world, a, Round.SELF, full("15", "6", bonus="1", penalty="2"))
     figures = [(f.group.code, f.points, f.max_points) for f in unit_profile(world.movement, a)]
     assert figures == [("I", Decimal("22.50"), Decimal("30")), ("II", Decimal("7"), Decimal("10"))]
+
+
+def test_each_row_carries_its_round_totals_and_how_many_criteria_changed(
+    world: EmulationWorld,
+) -> None:
+    a, b = world.members[:2]
+    sheet_rows(world, a, Round.SELF, full("20", "10"))
+    sheet_rows(world, a, Round.BLOC, full("18", "9"), reviewer=b)
+    row = bloc_ranking(world.movement).row_for(a.id)
+    assert row is not None
+    assert row.totals == {"self": Decimal("30"), "bloc": Decimal("27.00"), "council": None}
+    assert row.changes == 2

@@ -324,3 +324,24 @@ def test_a_manual_line_of_another_units_register_is_refused(pw: ProposalWorld) -
             decided_on=date(2011, 1, 10),
             unit=pw.members[1],
         )
+
+
+def test_a_decision_dated_before_the_councils_vote_is_refused(pw: ProposalWorld) -> None:
+    proposal = submitted_flag(pw)
+    found = decision(pw, pw.convenor, pw.people.province_clerk)
+    with pytest.raises(ValidationError) as refused:
+        services_awards.decision_link(
+            actor=pw.convenor_officer,
+            proposal=proposal,
+            decision=found,
+            decided_on=date(2013, 1, 19),
+        )
+    assert "20/01/2013" in refused.value.message_dict["decided_on"][0]
+    assert not Award.objects.exists()
+
+
+def test_a_second_open_proposal_of_the_same_title_is_refused(pw: ProposalWorld) -> None:
+    flag_proposal(pw)
+    with pytest.raises(ValidationError) as refused:
+        flag_proposal(pw)
+    assert "đang lập hoặc chờ quyết định" in refused.value.message_dict["title_code"][0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.support.emulation import EmulationWorld, full, scored, start_scoring, world
 from tests.support.files import PDF
-from vanphong.emulation import services_scoring
+from vanphong.documents import services_incoming
+from vanphong.emulation import services_movement, services_scoring
 from vanphong.emulation.models import ReviewMode, Round, SheetStatus
 from vanphong.emulation.ranking import bloc_ranking
 
@@ -213,3 +215,52 @@ def test_the_ranking_follows_the_rounds_scored_through_the_services(
         (b, 1, Round.SELF),
         (a, 2, Round.BLOC),
     ]
+
+
+def test_evidence_is_a_registry_document_the_scorer_sees_and_not_one_they_do_not(
+    scoring: EmulationWorld,
+) -> None:
+    unit = scoring.members[0]
+    leader = scoring.leaders[unit.id]
+    document = services_incoming.incoming_register(
+        actor=scoring.people.chau_thanh_clerk,
+        unit=unit,
+        medium="paper",
+        sender_name="Tỉnh ủy Tây Ninh",
+        number_symbol="Số 45-KH/TU",
+        document_date=date(2012, 3, 1),
+        subject="Kế hoạch tổ chức hội nghị",
+        received_at=datetime(2012, 3, 2, 2, 0, tzinfo=UTC),
+    )
+    other = services_incoming.incoming_register(
+        actor=scoring.people.hoa_thanh_clerk,
+        unit=scoring.members[1],
+        medium="paper",
+        sender_name="Tỉnh ủy Tây Ninh",
+        number_symbol="Số 46-KH/TU",
+        document_date=date(2012, 3, 1),
+        subject="Kế hoạch của huyện khác",
+        received_at=datetime(2012, 3, 2, 2, 0, tzinfo=UTC),
+    )
+    sheet = services_scoring.sheet_open(
+        actor=leader, movement=scoring.movement, unit=unit, round=Round.SELF
+    )
+    score = services_scoring.score_set(
+        actor=leader, sheet=sheet, criterion=scoring.criteria["1.2"], points="10"
+    )
+    evidence = services_scoring.evidence_add(actor=leader, score=score, incoming=document)
+    assert evidence.incoming == document
+    with pytest.raises(ValidationError, match="Không tìm thấy văn bản đến"):
+        services_scoring.evidence_add(actor=leader, score=score, incoming=other)
+
+
+def test_the_leader_rotates_before_scoring_and_not_after(world: EmulationWorld) -> None:
+    rotated = services_movement.movement_update(
+        actor=world.convenor_officer, movement=world.movement, leader_unit=world.members[2]
+    )
+    assert rotated.leader_unit == world.members[2]
+    start_scoring(world)
+    with pytest.raises(ValidationError, match="đã bắt đầu chấm điểm"):
+        services_movement.movement_update(
+            actor=world.convenor_officer, movement=world.movement, leader_unit=world.members[0]
+        )

@@ -16,7 +16,7 @@ from tests.support.emulation_proposals import (
     pw,
     submitted_flag,
 )
-from tests.support.web import login, messages_of
+from tests.support.web import login, messages_of, page_queries
 from vanphong.emulation import services_proposals
 from vanphong.emulation.models import Award, Proposal, ProposalStatus
 
@@ -152,3 +152,57 @@ def test_someone_outside_gets_404_for_a_proposal(client: Client, pw: ProposalWor
     proposal = flag_proposal(pw)
     login(client, pw.people.unassigned)
     assert client.get(_url("proposal", proposal.uuid)).status_code == 404
+
+
+def test_the_proposals_list_takes_the_same_queries_for_1_proposal_or_4(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.convenor_officer)
+    flag_proposal(pw)
+    one = page_queries(client, _url("proposals"))
+    for code in ("chairman_merit", "excellent_collective", "advanced_collective"):
+        flag_proposal(pw, code)
+    assert page_queries(client, _url("proposals")) == one
+
+
+def test_a_proposals_page_takes_the_same_queries_for_1_line_or_3(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = flag_proposal(pw, "excellent_collective")
+    login(client, pw.convenor_officer)
+    services_proposals.nominee_add(actor=pw.convenor_officer, proposal=proposal, unit=pw.members[0])
+    one = page_queries(client, _url("proposal", proposal.uuid))
+    for unit in pw.members[1:3]:
+        services_proposals.nominee_add(actor=pw.convenor_officer, proposal=proposal, unit=unit)
+    assert page_queries(client, _url("proposal", proposal.uuid)) == one
+
+
+def test_each_form_of_a_submitted_proposal_opens_for_its_runner(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = submitted_flag(pw)
+    login(client, pw.convenor_officer)
+    for address in (
+        _url("proposal_create"),
+        _url("proposal_decision", proposal.uuid),
+        reverse("emulation:award_add"),
+    ):
+        assert client.get(address).status_code == 200, address
+    draft = flag_proposal(pw, "chairman_merit")
+    services_proposals.nominee_add(actor=pw.convenor_officer, proposal=draft, unit=pw.members[1])
+    assert client.get(_url("nominee_add", draft.uuid)).status_code == 200
+    assert client.get(_url("proposal_vote", draft.uuid)).status_code == 200
+
+
+def test_a_staff_proposal_offers_the_offices_people(client: Client, pw: ProposalWorld) -> None:
+    proposal = services_proposals.proposal_create(
+        actor=pw.officer(pw.chau_thanh),
+        title_code="advanced_worker",
+        year=2012,
+        proposing_unit=pw.chau_thanh,
+    )
+    login(client, pw.officer(pw.chau_thanh))
+    response = client.get(_url("nominee_add", proposal.uuid))
+    offered = set(response.context["form"].fields["person"].queryset)
+    assert set(pw.staff) <= offered
+    assert pw.people.hoa_thanh_clerk not in offered

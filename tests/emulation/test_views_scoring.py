@@ -183,3 +183,50 @@ def test_a_member_pledges_through_the_page(
     response = client.post(url, {"titles": ["excellent_collective"], "content": "Phấn đấu"})
     assert response.status_code == 302
     assert world.movement.pledges.get(unit=unit).titles == ["excellent_collective"]
+
+
+def test_a_bloc_sheet_is_read_by_the_scored_unit_once_submitted(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    a, b = world.members[:2]
+    scored(world, a, Round.SELF, full("20", "10"))
+    draft = scored(world, a, Round.BLOC, full("20", "10"), reviewer=b, submit=False)
+    login(client, world.officer(a))
+    url = reverse("emulation:sheet", args=[draft.uuid])
+    assert client.get(url).status_code == 404
+    services_scoring.sheet_submit(actor=world.officer(b), sheet=draft)
+    assert client.get(url).status_code == 200
+    login(client, world.officer(world.members[2]))
+    assert client.get(url).status_code == 404
+
+
+def test_a_measured_criterion_shows_its_figure_read_only_on_the_sheet(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    a = world.members[0]
+    measurement_rows(world, a, "9", done=9)
+    sheet = services_scoring.sheet_open(
+        actor=world.officer(a), movement=world.movement, unit=a, round=Round.SELF
+    )
+    login(client, world.officer(a))
+    page = client.get(reverse("emulation:sheet", args=[sheet.uuid])).content.decode()
+    assert "<strong>9</strong>" in page
+    assert "9/10" in page
+    assert f'name="points_{world.criteria["1.1"].pk}"' not in page
+    assert f'name="points_{world.criteria["1.2"].pk}"' in page
+
+
+def test_the_convenor_moves_the_movement_to_scoring_and_a_member_may_not(
+    client: Client, world: EmulationWorld
+) -> None:
+    url = _movement_url(world, "emulation:movement_advance")
+    login(client, world.officer(world.members[0]))
+    client.post(url, {"to": "scoring"})
+    world.movement.refresh_from_db()
+    assert world.movement.status == "open"
+    login(client, world.convenor_officer)
+    assert client.post(url, {"to": "scoring"}).status_code == 302
+    world.movement.refresh_from_db()
+    assert world.movement.status == "scoring"

@@ -91,3 +91,31 @@ def test_the_lists_read_in_a_fixed_number_of_queries(client: Client, world: Emul
     login(client, world.convenor_officer)
     for name in ("emulation:blocs", "emulation:criteria_sets"):
         assert page_queries(client, reverse(name)) <= 12
+
+
+def test_the_convenor_launches_next_years_movement_on_a_copied_set(
+    client: Client, world: EmulationWorld
+) -> None:
+    login(client, world.convenor_officer)
+    client.post(
+        reverse("emulation:criteria_set_copy", args=[world.criteria_set.uuid]), {"year": "2013"}
+    )
+    copy = CriteriaSet.objects.get(year=2013)
+    url = reverse("emulation:movement_launch", args=[world.bloc.uuid])
+    assert client.get(url).status_code == 200
+    data = {
+        "year": "2013",
+        "title": "Phong trào thi đua năm 2013",
+        "launched_on": "08/01/2013",
+        "pledge_deadline": "07/01/2013",
+        "criteria_set": copy.pk,
+        "leader_unit": world.members[1].pk,
+        "review_mode": "council",
+    }
+    refused = client.post(url, data)
+    assert "Hạn đăng ký thi đua không được trước ngày phát động." in refused.content.decode()
+    assert "Phong trào thi đua năm 2013" in refused.content.decode()
+    data["pledge_deadline"] = "28/02/2013"
+    assert client.post(url, data).status_code == 302
+    copy.refresh_from_db()
+    assert copy.frozen

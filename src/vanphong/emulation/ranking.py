@@ -69,6 +69,10 @@ class RankRow:
     complete: bool = False
     rank: int | None = None
     tied: bool = False
+    # Each round's total (None: no submitted sheet), and how many criteria changed between
+    # rounds (see `differences`).
+    totals: dict[str, Decimal | None] = field(default_factory=dict)
+    changes: int = 0
 
     @property
     def round_label(self) -> str:
@@ -229,6 +233,9 @@ def bloc_ranking(movement: Movement) -> Ranking:
         units += list(Unit.objects.filter(id__in=extra).order_by("name"))
     order = {unit.id: index for index, unit in enumerate(units)}
     rows = [_fill(RankRow(unit=unit), world, _latest_round(world, unit.id)) for unit in units]
+    for row in rows:
+        row.totals = _totals(world, row.unit)
+        row.changes = len(_changed(world, row.unit.id))
     scored = sorted(
         (row for row in rows if row.round is not None),
         key=lambda row: (-row.total, order[row.unit.id]),
@@ -250,7 +257,10 @@ def bloc_ranking(movement: Movement) -> Ranking:
 
 def round_totals(movement: Movement, unit: Unit) -> dict[str, Decimal | None]:
     """Each round's total for the unit (measured points included); None: no submitted sheet."""
-    world = _world(movement, [unit.id])
+    return _totals(_world(movement, [unit.id]), unit)
+
+
+def _totals(world: _World, unit: Unit) -> dict[str, Decimal | None]:
     result: dict[str, Decimal | None] = {}
     for round_ in ROUND_ORDER:
         if any(world.marks.get(unit.id, {}).get(round_, {}).values()):
@@ -286,7 +296,26 @@ def differences(movement: Movement, unit: Unit) -> list[Difference]:
     if several:
         names = dict(Unit.objects.filter(id__in=reviewer_ids).values_list("id", "name"))
     result: list[Difference] = []
-    by_round = {str(r): _round_points(world, unit.id, r) for r in ROUND_ORDER}
+    for criterion, round_, previous, points in _changed(world, unit.id):
+        found = world.marks[unit.id][round_][criterion.id]
+        reasons = []
+        for value, reviewer, reason in found:
+            if value == previous and len(found) > 1:
+                continue
+            text = reason.strip()
+            if round_ in several:
+                text = f"{names.get(reviewer, '')}: {text}" if text else ""
+            if text:
+                reasons.append(text)
+        result.append(Difference(criterion, round_, previous, points, "; ".join(reasons)))
+    return result
+
+
+def _changed(world: _World, unit_id: int) -> list[tuple[Criterion, str, Decimal, Decimal]]:
+    """(criterion, round, previous points, points) wherever a round's points of a hand-scored
+    criterion differ from the previous round that scored it."""
+    by_round = {str(r): _round_points(world, unit_id, r) for r in ROUND_ORDER}
+    found: list[tuple[Criterion, str, Decimal, Decimal]] = []
     for criterion in world.criteria:
         if criterion.kind not in HAND_SCORED:
             continue
@@ -296,21 +325,9 @@ def differences(movement: Movement, unit: Unit) -> list[Difference]:
             if points is None:
                 continue
             if previous is not None and points != previous:
-                found = world.marks[unit.id][round_][criterion.id]
-                reasons = []
-                for value, reviewer, reason in found:
-                    if value == previous and len(found) > 1:
-                        continue
-                    text = reason.strip()
-                    if round_ in several:
-                        text = f"{names.get(reviewer, '')}: {text}" if text else ""
-                    if text:
-                        reasons.append(text)
-                result.append(
-                    Difference(criterion, str(round_), previous, points, "; ".join(reasons))
-                )
+                found.append((criterion, str(round_), previous, points))
             previous = points
-    return result
+    return found
 
 
 def unit_profile(movement: Movement, unit: Unit, round_: str | None = None) -> list[GroupFigure]:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import audit
 from vanphong.core.rules import NoRuleInForce
-from vanphong.core.vietnamese import clean
+from vanphong.core.vietnamese import clean, format_date
 from vanphong.documents import selectors as document_selectors
 from vanphong.documents.models import IncomingDocument
 from vanphong.emulation import workflow_proposals
@@ -63,6 +63,10 @@ def decision_link(
     decided_on = decided_on or decision.document_date
     if decided_on > timezone.localdate():
         errors["decided_on"] = _("Ngày quyết định không được ở tương lai.")
+    elif proposal.voted_on is not None and decided_on < proposal.voted_on:
+        errors["decided_on"] = _("Ngày quyết định không được trước ngày họp xét (%(day)s).") % {
+            "day": format_date(proposal.voted_on)
+        }
     nominees = list(
         proposal.nominees.select_for_update(of=("self",)).select_related("unit", "person")
     )

@@ -119,6 +119,8 @@ def proposal_create(
             )
         if not workflow_proposals.may_propose_units(actor, movement):
             raise PermissionDenied(_("Chỉ đơn vị tổ chức khối thi đua đề nghị danh hiệu tập thể."))
+        # The movement's row serialises two proposals of one title racing each other.
+        Movement.objects.select_for_update().filter(pk=movement.pk).exists()
         proposing_unit = movement.bloc.convenor
         same = Proposal.objects.filter(movement=movement, title_code=title.code)
     else:

@@ -145,7 +145,8 @@ def condition_check(
             return Check(
                 kind, False, _("Chưa được xếp hạng (cần hạng %(n)d trở lên).") % {"n": limit}
             )
-        tie = _(" (đồng hạng)") if row.tied else ""
+        tied = _("đồng hạng")
+        tie = f" ({tied})" if row.tied else ""
         detail = _("Xếp hạng %(rank)d%(tie)s; cần hạng %(n)d trở lên.") % {
             "rank": row.rank,
             "tie": tie,

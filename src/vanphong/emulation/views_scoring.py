@@ -309,6 +309,7 @@ def ranking_context(movement: Movement) -> dict[str, Any]:
         "ranking": board,
         "chart": charts.ranking_svg(board.rows, title=title),
         "chart_title": title,
+        "round_labels": [Round(r).label for r in ROUND_ORDER],
     }
 
 

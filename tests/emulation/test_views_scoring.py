@@ -52,7 +52,10 @@ def test_the_movement_page_shows_pledges_and_each_rounds_progress(
     page = client.get(_movement_url(world)).content.decode()
     assert "1/1 đã gửi" in page
     assert "0/3 đã gửi" in page
-    assert "Mở phiếu chấm" in page
+    assert "Mở phiếu chấm" not in page  # the council waits for the bloc round
+    login(client, world.officer(world.members[1]))
+    page = client.get(_movement_url(world)).content.decode()
+    assert page.count("Mở phiếu chấm") == 2  # its own self sheet, and Châu Thành's bloc sheet
 
 
 def test_a_draft_sheet_of_another_unit_is_not_found(client: Client, world: EmulationWorld) -> None:

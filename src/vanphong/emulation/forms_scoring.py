@@ -190,24 +190,22 @@ class SheetForm(BootstrapForm):
     left unscored."""
 
     def __init__(self, *args: Any, criteria: Iterable[Criterion], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        # The rows are this form's fields: built before the kit styles and bounds them.
+        self.base_fields = {}  # type: ignore[misc]
         for criterion in criteria:
-            self.fields[f"points_{criterion.pk}"] = forms.DecimalField(
+            self.base_fields[f"points_{criterion.pk}"] = forms.DecimalField(
                 label=_("Điểm"),
                 required=False,
                 max_digits=6,
                 decimal_places=2,
                 widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
             )
-            self.fields[f"reason_{criterion.pk}"] = forms.CharField(
+            self.base_fields[f"reason_{criterion.pk}"] = forms.CharField(
                 label=_("Lý do, nhận xét"),
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 1}),
             )
-        for field in self.fields.values():
-            field.widget.attrs["class"] = (
-                field.widget.attrs.get("class", "") + " form-control-sm"
-            ).strip()
+        super().__init__(*args, **kwargs)
 
 
 class EvidenceForm(BootstrapForm):

@@ -111,7 +111,7 @@ def _progress(person: Person, movement: Movement, units: list[Unit]) -> list[Uni
     pledges = {p.unit_id: p for p in selectors.pledges_of(movement)}
     rows = []
     for unit in units:
-        cells = []
+        cells: list[Cell] = []
         for round_ in ROUND_ORDER:
             found = by_unit.get((unit.id, round_), [])
             if round_ == Round.SELF:
@@ -131,8 +131,11 @@ def _progress(person: Person, movement: Movement, units: list[Unit]) -> list[Uni
                     label = names.get(sheet.reviewer_unit_id) or _("Hội đồng")
                     cell.links.append((label, reverse("emulation:sheet", args=[sheet.uuid])))
             mine = [uid for uid in expected if uid in acting] if round_ != Round.COUNCIL else []
+            # Offered once the previous round of the unit is done (the service says so too).
+            ready = not cells or cells[-1].done
             cell.may_open = (
                 scoring_now
+                and ready
                 and unit.id in member_ids
                 and (bool(mine) or (round_ == Round.COUNCIL and runs))
             )

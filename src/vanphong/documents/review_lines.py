@@ -23,8 +23,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from django.db.models import Count, Q
-from django.db.models.functions import TruncDate
+from django.db.models import Case, Count, DateTimeField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -127,7 +126,7 @@ def _handling(
     until: datetime,
 ) -> None:
     done_by_then = Q(status=AssignmentStatus.DONE, completed_at__lt=until)
-    rows = (
+    counted = (
         Assignment.objects.filter(
             document__unit_id__in=ids,
             document__year=year,
@@ -137,38 +136,45 @@ def _handling(
         )
         .exclude(status__in=[AssignmentStatus.HANDED_OVER, AssignmentStatus.CANCELLED])
         .order_by()
-        .values("document__unit_id", "deadline")
-        .annotate(n=Count("id"), done=Count("id", filter=done_by_then))
     )
-    # The parts done by the day again, by completion day: lateness needs the calendar.
-    done_rows = (
-        Assignment.objects.filter(
-            document__unit_id__in=ids,
-            document__year=year,
-            document__received_at__lt=until,
-            role__in=COUNTED_ROLES,
-            assigned_at__lt=until,
+    rows = list(
+        counted.values("document__unit_id", "deadline").annotate(
+            n=Count("id"), done=Count("id", filter=done_by_then)
         )
-        .filter(done_by_then)
-        .order_by()
-        .annotate(completed_on=TruncDate("completed_at", tzinfo=timezone.get_default_timezone()))
-        .values("document__unit_id", "deadline", "completed_on")
-        .annotate(n=Count("id"))
     )
-    calendar = WorkCalendar.load(date(year, 1, 1), as_of)
+    # This year and the next, where a year's deadlines fall: one query.
+    calendar = WorkCalendar.load(date(year, 1, 1), date(as_of.year + 1, 12, 31))
     overdue_through = calendar.overdue_through(as_of)
     for row in rows:
         unit, deadline = row["document__unit_id"], row["deadline"]
         waiting = row["n"] - row["done"]
         counts["parts"][unit] += row["n"]
+        counts["on_time"][unit] += row["done"]  # until the late ones are moved below
         if deadline is not None and deadline <= overdue_through:
             counts["overdue"][unit] += waiting
         else:
             counts["open"][unit] += waiting
-    for row in done_rows:
-        unit, deadline, completed = row["document__unit_id"], row["deadline"], row["completed_on"]
-        late = deadline is not None and calendar.days_late(deadline, completed) > 0
-        counts["late" if late else "on_time"][unit] += row["n"]
+    # A part done is late when completed on or after the first day it was late: the working
+    # day after its deadline (a deadline on a day off runs to the next working day). That day
+    # is the calendar's, so each deadline's first late moment is given to the database.
+    deadlines = sorted({row["deadline"] for row in rows if row["done"] and row["deadline"]})
+    if not deadlines:
+        return
+    late_at = Case(
+        *(
+            When(deadline=deadline, then=Value(day_start(_late_day(calendar, deadline))))
+            for deadline in deadlines
+        ),
+        output_field=DateTimeField(),
+    )
+    late = counted.filter(done_by_then, deadline__isnull=False).filter(completed_at__gte=late_at)
+    for unit, n in late.values_list("document__unit_id").annotate(n=Count("id")):
+        counts["late"][unit] += n
+        counts["on_time"][unit] -= n
+
+
+def _late_day(calendar: WorkCalendar, deadline: date) -> date:
+    return calendar.add_working_days(calendar.add_working_days(deadline, 0), 1)
 
 
 SECTION: Final = ReviewSection(

@@ -137,40 +137,56 @@ def _handling(
         .exclude(status__in=[AssignmentStatus.HANDED_OVER, AssignmentStatus.CANCELLED])
         .order_by()
     )
-    rows = list(
-        counted.values("document__unit_id", "deadline").annotate(
-            n=Count("id"), done=Count("id", filter=done_by_then)
-        )
-    )
     # This year and the next, where a year's deadlines fall: one query.
     calendar = WorkCalendar.load(date(year, 1, 1), date(as_of.year + 1, 12, 31))
     overdue_through = calendar.overdue_through(as_of)
+    # A part done is late when completed on or after the first day it was late: the working
+    # day after its deadline (a deadline on a day off runs to the next working day). That day
+    # is the calendar's, so the first late moment of each deadline the year's documents
+    # usually have (this year to March of the next) is handed to the database with the query.
+    usual = [date(year, 1, 1) + timedelta(days=n) for n in range(_USUAL_DAYS)]
+    rows = list(
+        counted.values("document__unit_id", "deadline").annotate(
+            n=Count("id"),
+            done=Count("id", filter=done_by_then),
+            late=Count("id", filter=done_by_then & Q(completed_at__gte=_late_at(calendar, usual))),
+        )
+    )
     for row in rows:
         unit, deadline = row["document__unit_id"], row["deadline"]
         waiting = row["n"] - row["done"]
         counts["parts"][unit] += row["n"]
-        counts["on_time"][unit] += row["done"]  # until the late ones are moved below
+        counts["late"][unit] += row["late"]
+        counts["on_time"][unit] += row["done"] - row["late"]
         if deadline is not None and deadline <= overdue_through:
             counts["overdue"][unit] += waiting
         else:
             counts["open"][unit] += waiting
-    # A part done is late when completed on or after the first day it was late: the working
-    # day after its deadline (a deadline on a day off runs to the next working day). That day
-    # is the calendar's, so each deadline's first late moment is given to the database.
-    deadlines = sorted({row["deadline"] for row in rows if row["done"] and row["deadline"]})
-    if not deadlines:
-        return
-    late_at = Case(
+    # Deadlines outside that span (rare): one more query for them.
+    unusual = sorted(
+        {r["deadline"] for r in rows if r["done"] and r["deadline"] and r["deadline"] not in usual}
+    )
+    if unusual:
+        late = counted.filter(done_by_then, deadline__in=unusual).filter(
+            completed_at__gte=_late_at(calendar, unusual)
+        )
+        for unit, n in late.values_list("document__unit_id").annotate(n=Count("id")):
+            counts["late"][unit] += n
+            counts["on_time"][unit] -= n
+
+
+_USUAL_DAYS: Final = 456  # 1 January to 31 March of the next year
+
+
+def _late_at(calendar: WorkCalendar, deadlines: list[date]) -> Case:
+    """Each deadline's first late moment (None for a deadline not listed)."""
+    return Case(
         *(
             When(deadline=deadline, then=Value(day_start(_late_day(calendar, deadline))))
             for deadline in deadlines
         ),
         output_field=DateTimeField(),
     )
-    late = counted.filter(done_by_then, deadline__isnull=False).filter(completed_at__gte=late_at)
-    for unit, n in late.values_list("document__unit_id").annotate(n=Count("id")):
-        counts["late"][unit] += n
-        counts["on_time"][unit] -= n
 
 
 def _late_day(calendar: WorkCalendar, deadline: date) -> date:

@@ -150,3 +150,14 @@ def test_the_lines_cost_the_same_queries_for_one_unit_as_for_six(world: ReviewWo
         found = figures([unit.pk for unit in units])
     assert len(one.captured_queries) == len(six.captured_queries) <= 5
     assert sum(found["incoming"].values()) == 6
+
+
+def test_a_deadline_outside_the_usual_span_is_still_classified(world: ReviewWorld) -> None:
+    office = world.province_office
+    document = incoming_row(world, office, local(2011, 1, 3))
+    # A deadline typed before the document arrived, and one far ahead: both done in 2011.
+    assignment_row(world, document, deadline=date(2010, 12, 20), completed_at=local(2011, 1, 5))
+    assignment_row(world, document, deadline=date(2012, 9, 1), completed_at=local(2011, 2, 1))
+    found = figures([office.pk])
+    assert found["late"] == {office.pk: 1}
+    assert found["on_time"] == {office.pk: 1}

@@ -5,6 +5,7 @@ write."""
 from __future__ import annotations
 
 import io
+from datetime import date
 from typing import Any
 from uuid import uuid4
 
@@ -12,10 +13,20 @@ import pytest
 from django.test import Client
 from docx import Document
 
-from tests.support.emulation_review import ReviewWorld, build_review_world, incoming_row, local
+from tests.support.emulation_review import (
+    ReviewWorld,
+    build_review_world,
+    incoming_row,
+    local,
+    outgoing_row,
+    week_row,
+)
 from vanphong.api.services import token_create
+from vanphong.documents.models import OutgoingDocument
 from vanphong.emulation.models import AnnualReview
-from vanphong.org.models import Person
+from vanphong.emulation.services_review import review_conference_link, review_documents_link
+from vanphong.org.models import Clearance, Person
+from vanphong.planning.models import Entry
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +120,35 @@ def test_the_docx_opens(client: Client, world: ReviewWorld) -> None:
     assert "attachment" in response["Content-Disposition"]
     document = Document(io.BytesIO(response.content))
     assert any(p.text == "BÁO CÁO" for p in document.paragraphs)
+
+
+def test_the_conference_and_its_documents_show_only_what_the_caller_may_open(
+    client: Client, world: ReviewWorld
+) -> None:
+    week_row(
+        world,
+        world.province,
+        date(2012, 12, 17),
+        published=[local(2012, 12, 14)],
+        entries=[date(2012, 12, 20)],
+    )
+    entry = Entry.objects.get()
+    plain = outgoing_row(world, world.province_office, date(2012, 12, 21))
+    hidden = outgoing_row(world, world.province_office, date(2012, 12, 22), subject="Mật")
+    OutgoingDocument.objects.filter(pk=hidden.pk).update(confidentiality=Clearance.ULTRA_SECRET)
+    entry.outgoing.add(plain, hidden)
+    review_conference_link(
+        actor=world.chief, unit=world.province_office, year=2012, lineage=entry.lineage
+    )
+    review_documents_link(
+        actor=world.chief,
+        unit=world.province_office,
+        year=2012,
+        report=plain.uuid,
+        conclusions=None,
+    )
+    body = call(client, world.chief).get(f"/{world.province_office.uuid}/2012").json()
+    assert body["conference"]["lineage"] == str(entry.lineage)
+    assert [d["uuid"] for d in body["conference"]["documents"]] == [str(plain.uuid)]
+    assert body["report"]["uuid"] == str(plain.uuid)
+    assert body["conclusions"] is None

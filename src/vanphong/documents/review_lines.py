@@ -23,8 +23,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
-from django.db.models import Count, Q
-from django.db.models.functions import TruncDate
+from django.db.models import Case, Count, DateTimeField, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -127,7 +126,7 @@ def _handling(
     until: datetime,
 ) -> None:
     done_by_then = Q(status=AssignmentStatus.DONE, completed_at__lt=until)
-    rows = (
+    counted = (
         Assignment.objects.filter(
             document__unit_id__in=ids,
             document__year=year,
@@ -137,38 +136,61 @@ def _handling(
         )
         .exclude(status__in=[AssignmentStatus.HANDED_OVER, AssignmentStatus.CANCELLED])
         .order_by()
-        .values("document__unit_id", "deadline")
-        .annotate(n=Count("id"), done=Count("id", filter=done_by_then))
     )
-    # The parts done by the day again, by completion day: lateness needs the calendar.
-    done_rows = (
-        Assignment.objects.filter(
-            document__unit_id__in=ids,
-            document__year=year,
-            document__received_at__lt=until,
-            role__in=COUNTED_ROLES,
-            assigned_at__lt=until,
-        )
-        .filter(done_by_then)
-        .order_by()
-        .annotate(completed_on=TruncDate("completed_at", tzinfo=timezone.get_default_timezone()))
-        .values("document__unit_id", "deadline", "completed_on")
-        .annotate(n=Count("id"))
-    )
-    calendar = WorkCalendar.load(date(year, 1, 1), as_of)
+    # This year and the next, where a year's deadlines fall: one query.
+    calendar = WorkCalendar.load(date(year, 1, 1), date(as_of.year + 1, 12, 31))
     overdue_through = calendar.overdue_through(as_of)
+    # A part done is late when completed on or after the first day it was late: the working
+    # day after its deadline (a deadline on a day off runs to the next working day). That day
+    # is the calendar's, so the first late moment of each deadline the year's documents
+    # usually have (this year to March of the next) is handed to the database with the query.
+    usual = [date(year, 1, 1) + timedelta(days=n) for n in range(_USUAL_DAYS)]
+    rows = list(
+        counted.values("document__unit_id", "deadline").annotate(
+            n=Count("id"),
+            done=Count("id", filter=done_by_then),
+            late=Count("id", filter=done_by_then & Q(completed_at__gte=_late_at(calendar, usual))),
+        )
+    )
     for row in rows:
         unit, deadline = row["document__unit_id"], row["deadline"]
         waiting = row["n"] - row["done"]
         counts["parts"][unit] += row["n"]
+        counts["late"][unit] += row["late"]
+        counts["on_time"][unit] += row["done"] - row["late"]
         if deadline is not None and deadline <= overdue_through:
             counts["overdue"][unit] += waiting
         else:
             counts["open"][unit] += waiting
-    for row in done_rows:
-        unit, deadline, completed = row["document__unit_id"], row["deadline"], row["completed_on"]
-        late = deadline is not None and calendar.days_late(deadline, completed) > 0
-        counts["late" if late else "on_time"][unit] += row["n"]
+    # Deadlines outside that span (rare): one more query for them.
+    unusual = sorted(
+        {r["deadline"] for r in rows if r["done"] and r["deadline"] and r["deadline"] not in usual}
+    )
+    if unusual:
+        late = counted.filter(done_by_then, deadline__in=unusual).filter(
+            completed_at__gte=_late_at(calendar, unusual)
+        )
+        for unit, n in late.values_list("document__unit_id").annotate(n=Count("id")):
+            counts["late"][unit] += n
+            counts["on_time"][unit] -= n
+
+
+_USUAL_DAYS: Final = 456  # 1 January to 31 March of the next year
+
+
+def _late_at(calendar: WorkCalendar, deadlines: list[date]) -> Case:
+    """Each deadline's first late moment (None for a deadline not listed)."""
+    return Case(
+        *(
+            When(deadline=deadline, then=Value(day_start(_late_day(calendar, deadline))))
+            for deadline in deadlines
+        ),
+        output_field=DateTimeField(),
+    )
+
+
+def _late_day(calendar: WorkCalendar, deadline: date) -> date:
+    return calendar.add_working_days(calendar.add_working_days(deadline, 0), 1)
 
 
 SECTION: Final = ReviewSection(

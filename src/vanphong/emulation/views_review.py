@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from vanphong.core.forms import BootstrapForm, attempt
-from vanphong.documents.selectors import outgoing_visible
+from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.emulation import review_docx, review_pictures, services_review, workflow
 from vanphong.emulation.forms_review import (
     ConferenceForm,
@@ -128,8 +128,11 @@ def _linked(person: Person, figures: ReviewFigures, review: AnnualReview | None)
         )
         if entry is not None:
             found["entry"] = entry
-            visible = outgoing_visible(person)
-            found["entry_docs"] = list(visible.filter(schedule_entries=entry))
+            # The entry's documents, each only to who may open it.
+            found["entry_docs"] = [
+                *incoming_visible(person).filter(schedule_entries=entry),
+                *outgoing_visible(person).filter(schedule_entries=entry),
+            ]
     ids = [i for i in (review.report_id, review.conclusions_id) if i is not None]
     readable = {d.pk: d for d in outgoing_visible(person).filter(pk__in=ids)}
     found["report"] = readable.get(review.report_id) if review.report_id else None

@@ -5,6 +5,7 @@ not read is a 404; writing is for the Office's leaders and emulation officers (e
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +18,7 @@ from vanphong.api.errors import ERRORS
 from vanphong.api.refs import UnitRef
 from vanphong.core.inputs import CleanStr, Year
 from vanphong.documents.api.files import FILE_RESPONSE
+from vanphong.documents.selectors import incoming_visible, outgoing_visible
 from vanphong.emulation import review_docx, services_review, workflow
 from vanphong.emulation.models import AnnualReview
 from vanphong.emulation.review import Cell, ReviewFigures, review_figures
@@ -66,6 +68,21 @@ class AwardOut(Schema):
     decided_on: str
 
 
+class DocumentOut(Schema):
+    uuid: UUID
+    number_symbol: str
+    subject: str
+
+
+class ConferenceOut(Schema):
+    lineage: UUID
+    day: str
+    content: str
+    documents: list[DocumentOut] = Field(
+        description="Văn bản gắn với cuộc họp, người gọi được xem."
+    )
+
+
 class ReviewOut(Schema):
     unit: UnitRef
     year: int
@@ -77,6 +94,11 @@ class ReviewOut(Schema):
     texts: dict[str, str] = Field(
         description="Các phần Văn phòng viết: crypto_it, finance, administration, tasks_next."
     )
+    conference: ConferenceOut | None = Field(
+        description="Hội nghị tổng kết (một mục của lịch công tác tuần), nếu người gọi xem được."
+    )
+    report: DocumentOut | None
+    conclusions: DocumentOut | None
 
 
 class TextsIn(Schema):
@@ -105,7 +127,47 @@ def _cell(cell: Cell) -> dict[str, int]:
     return {"this_year": cell.this, "last_year": cell.last, "difference": cell.difference}
 
 
-def _out(figures: ReviewFigures) -> dict[str, object]:
+def _document(document: Any) -> dict[str, object]:
+    return {
+        "uuid": document.uuid,
+        "number_symbol": document.number_symbol,
+        "subject": document.subject,
+    }
+
+
+def _links(
+    person: Person, figures: ReviewFigures, review: AnnualReview | None
+) -> dict[str, object]:
+    """The conference and documents linked, as the caller may read them."""
+    found: dict[str, object] = {"conference": None, "report": None, "conclusions": None}
+    if review is None:
+        return found
+    if review.conference_lineage is not None:
+        entry = services_review.conference_entry(
+            person, figures.committee, review.conference_lineage
+        )
+        if entry is not None:
+            documents = [
+                *incoming_visible(person).filter(schedule_entries=entry),
+                *outgoing_visible(person).filter(schedule_entries=entry),
+            ]
+            found["conference"] = {
+                "lineage": entry.lineage,
+                "day": entry.day.isoformat(),
+                "content": entry.content,
+                "documents": [_document(d) for d in documents],
+            }
+    readable = {
+        d.pk: d
+        for d in outgoing_visible(person).filter(pk__in=[review.report_id, review.conclusions_id])
+    }
+    for name, pk in (("report", review.report_id), ("conclusions", review.conclusions_id)):
+        if pk in readable:
+            found[name] = _document(readable[pk])
+    return found
+
+
+def _out(person: Person, figures: ReviewFigures) -> dict[str, object]:
     review = AnnualReview.objects.filter(unit=figures.unit, year=figures.year).first()
     districts = {unit.pk: unit for unit in figures.districts}
     standing = figures.standing
@@ -154,6 +216,7 @@ def _out(figures: ReviewFigures) -> dict[str, object]:
             for award in figures.awards
         ],
         "texts": review.texts if review is not None else {},
+        **_links(person, figures, review),
     }
 
 
@@ -167,7 +230,7 @@ def _out(figures: ReviewFigures) -> dict[str, object]:
 def review_get(request: HttpRequest, unit_uuid: UUID, year: Year) -> dict[str, object]:
     person = actor(request)
     unit = _unit(person, unit_uuid)
-    return _out(review_figures(unit, _year(year), reader=person))
+    return _out(person, review_figures(unit, _year(year), reader=person))
 
 
 @router.put(
@@ -184,7 +247,7 @@ def review_texts_put(
     unit = _unit(person, unit_uuid)
     texts = {key: value for key, value in payload.dict().items() if value is not None}
     services_review.review_texts_update(actor=person, unit=unit, year=_year(year), texts=texts)
-    return _out(review_figures(unit, year, reader=person))
+    return _out(person, review_figures(unit, year, reader=person))
 
 
 @router.get(

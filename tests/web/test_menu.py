@@ -29,6 +29,11 @@ NOT_IN_MENU = {
     "org:unit_create",  # an action of the units page
     "org:person_create",  # an action of the people page
     "set_language",  # a POST from the footer's language selector
+    "emulation:bloc_create",  # an action of the blocs page
+    "emulation:criteria_set_create",  # an action of the criteria sets page
+    "emulation:proposal_create",  # an action of the proposals page
+    "emulation:award_add",  # an action of the register of awards
+    "emulation:awards_export",  # the register's XLSX, a button on its page
 }
 
 
@@ -91,7 +96,14 @@ WORKS = EVERYONE | {
     "directives:tasks",
     "directives:my_unit",
     "directives:leaders",
+    # Every working post reads emulation (emulation.workflow.READER_ROLES).
+    "emulation:home",
+    "emulation:proposals",
+    "emulation:awards",
+    "emulation:reviews",
 }
+# An emulation officer's or an Office leader's post keeps the blocs and the criteria.
+EMULATION_ACTS = {"emulation:blocs", "emulation:criteria_sets"}
 CLERK = WORKS | {
     "documents:incoming_register",
     "documents:queue",
@@ -149,7 +161,7 @@ def test_the_chief_of_office_a_leader_of_the_office_is_offered_the_leaders_items
 ) -> None:
     client.force_login(cast(people, "cvp.tinh"))
     links = _menu_links(client.get(reverse("web:home")).content.decode())
-    assert links == {reverse(name) for name in LEADER}
+    assert links == {reverse(name) for name in LEADER | EMULATION_ACTS}
 
 
 def test_a_leader_is_not_offered_the_clerks_registration_that_would_refuse_them(

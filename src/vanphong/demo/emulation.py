@@ -24,8 +24,11 @@ from decimal import Decimal
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.db import transaction
+from docx import Document
 
+from vanphong.core import word
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.emulation import (
     services,
@@ -171,7 +174,10 @@ def _offices(district_keys: dict[str, str]) -> list[_Office]:
 
 
 def load(district_keys: dict[str, str]) -> None:
-    """Load the 2011 emulation (skipped when the movement is there)."""
+    """Load the 2011 emulation (skipped when the movement is there, and with no year of
+    documents — settings.VANPHONG_DEMO_SCALE = 0 — since it is measured from them)."""
+    if float(getattr(settings, "VANPHONG_DEMO_SCALE", 1.0)) <= 0:
+        return
     convenor = Unit.objects.filter(name="Văn phòng Tỉnh ủy").first()
     runner = Person.objects.filter(username="thidua.tinhuy").first()
     chief = Person.objects.filter(username="cvp.tinhuy").first()
@@ -315,7 +321,7 @@ def _score(movement: Movement, offices: list[_Office], runner: Person) -> None:
                 else:
                     services_scoring.evidence_add(
                         actor=office.officer, score=score, upload=_report(office),
-                        file_name="bao-cao-thanh-tich-2011.txt",
+                        file_name="bao-cao-thanh-tich-2011.docx",
                     )  # fmt: skip
         services_scoring.sheet_submit(actor=office.officer, sheet=sheet)
     for office in offices:
@@ -368,8 +374,13 @@ def _score(movement: Movement, offices: list[_Office], runner: Person) -> None:
 
 
 def _report(office: _Office) -> IO[bytes]:
-    text = f"Báo cáo thành tích năm 2011 của {office.unit.name} (bản minh họa)\n"
-    return io.BytesIO(text.encode())
+    document = Document()
+    word.normal_style(document)
+    document.add_paragraph(f"Báo cáo thành tích năm 2011 của {office.unit.name} (bản minh họa)")
+    out = io.BytesIO()
+    document.save(out)
+    out.seek(0)
+    return out
 
 
 def _decision(words: str) -> IncomingDocument | None:

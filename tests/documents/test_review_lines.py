@@ -3,7 +3,7 @@ documents as of 31/12, recomputed here from the rows written."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -161,3 +161,33 @@ def test_a_deadline_outside_the_usual_span_is_still_classified(world: ReviewWorl
     found = figures([office.pk])
     assert found["late"] == {office.pk: 1}
     assert found["on_time"] == {office.pk: 1}
+
+
+def test_lateness_agrees_with_the_calendar_for_deadlines_all_over_the_year(
+    world: ReviewWorld,
+) -> None:
+    office = world.province_office
+    document = incoming_row(world, office, local(2011, 1, 3))
+    calendar = WorkCalendar.load(date(2011, 1, 1), date(2012, 12, 31))
+    late = on_time = 0
+    for n in range(0, 420, 7):
+        deadline = date(2011, 1, 1) + timedelta(days=n)
+        for after in (0, 1, 2, 3):
+            done = deadline + timedelta(days=after)
+            if done > END:
+                continue
+            assignment_row(
+                world,
+                document,
+                deadline=deadline,
+                completed_at=local(done.year, done.month, done.day, 16),
+            )
+            if calendar.days_late(deadline, done) > 0:
+                late += 1
+            else:
+                on_time += 1
+    found = figures([office.pk])
+    assert late > 0
+    assert on_time > 0
+    assert found["late"] == {office.pk: late}
+    assert found["on_time"] == {office.pk: on_time}

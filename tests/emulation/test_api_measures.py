@@ -59,16 +59,16 @@ def test_the_convenor_recomputes_and_reads_every_members_measurements(
 ) -> None:
     officer = Caller(client, world.officer)
     movement = world.movement.uuid
-    response = officer.post(f"/{movement}/so-lieu/tinh-lai", {"as_of": "2011-06-30"})
+    response = officer.post(f"/phong-trao/{movement}/so-lieu/tinh-lai", {"as_of": "2011-06-30"})
     assert response.status_code == 200, response.json()
     assert response.json() == {"rows": 12}
-    rows = officer.get(f"/{movement}/so-lieu").json()
+    rows = officer.get(f"/phong-trao/{movement}/so-lieu").json()
     assert len(rows) == 12
     first = rows[0]
     assert first["as_of"] == "2011-06-30"
     assert first["share"] is None
     assert "nam=2011" in first["records_url"]
-    one = officer.get(f"/{movement}/so-lieu", unit=str(world.hoa_thanh_office.uuid)).json()
+    one = officer.get(f"/phong-trao/{movement}/so-lieu", unit=str(world.hoa_thanh_office.uuid)).json()
     assert {row["unit"]["uuid"] for row in one} == {str(world.hoa_thanh_office.uuid)}
 
 
@@ -78,22 +78,22 @@ def test_a_member_reads_only_its_own_and_may_not_recompute(
     measurements_compute(movement=world.movement, actor=world.officer)
     member = Caller(client, world.member_officer)
     movement = world.movement.uuid
-    rows = member.get(f"/{movement}/so-lieu").json()
+    rows = member.get(f"/phong-trao/{movement}/so-lieu").json()
     assert {row["unit"]["uuid"] for row in rows} == {str(world.chau_thanh_office.uuid)}
-    other = member.get(f"/{movement}/so-lieu", unit=str(world.hoa_thanh_office.uuid))
+    other = member.get(f"/phong-trao/{movement}/so-lieu", unit=str(world.hoa_thanh_office.uuid))
     assert other.status_code == 404
-    assert member.post(f"/{movement}/so-lieu/tinh-lai").status_code == 403
+    assert member.post(f"/phong-trao/{movement}/so-lieu/tinh-lai").status_code == 403
 
 
 def test_an_unknown_or_unseen_movement_is_a_404(client: Client, world: EmulationWorld) -> None:
-    assert Caller(client, world.officer).get(f"/{uuid4()}/so-lieu").status_code == 404
+    assert Caller(client, world.officer).get(f"/phong-trao/{uuid4()}/so-lieu").status_code == 404
     outsider = Caller(client, world.unassigned)
-    assert outsider.get(f"/{world.movement.uuid}/so-lieu").status_code == 404
+    assert outsider.get(f"/phong-trao/{world.movement.uuid}/so-lieu").status_code == 404
 
 
 def test_a_closed_movement_is_a_422(client: Client, world: EmulationWorld) -> None:
     world.movement.status = MovementStatus.CLOSED
     world.movement.save()
-    response = Caller(client, world.officer).post(f"/{world.movement.uuid}/so-lieu/tinh-lai")
+    response = Caller(client, world.officer).post(f"/phong-trao/{world.movement.uuid}/so-lieu/tinh-lai")
     assert response.status_code == 422
     assert not Measurement.objects.exists()

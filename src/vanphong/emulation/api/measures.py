@@ -84,7 +84,7 @@ def _readable_units(person: Person, convenor_id: int, unit_ids: list[int]) -> li
 
 
 @router.get(
-    "/{uuid:movement_uuid}/so-lieu",
+    "/phong-trao/{uuid:movement_uuid}/so-lieu",
     response={200: list[MeasurementOut], **ERRORS},
     summary="Số liệu đo được của các tiêu chí của phong trào, theo đơn vị",
     description="Các đơn vị thành viên người gọi được xem (đơn vị tổ chức xem mọi thành "
@@ -133,7 +133,7 @@ def measurements_list(
 
 
 @router.post(
-    "/{uuid:movement_uuid}/so-lieu/tinh-lai",
+    "/phong-trao/{uuid:movement_uuid}/so-lieu/tinh-lai",
     response={200: ComputeOut, **ERRORS},
     summary="Tính lại số liệu đo được của mọi thành viên (đơn vị tổ chức)",
     description="Phong trào đã kết thúc: 422. Không phải cán bộ thi đua, lãnh đạo Văn phòng "

@@ -4,6 +4,7 @@ one may not see; fixed query counts on the lists."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -87,7 +88,7 @@ def test_a_score_above_the_maximum_is_refused_on_its_row_and_what_was_typed_stay
     page = response.content.decode()
     assert response.status_code == 200
     assert "Điểm 20,01 vượt điểm tối đa 20 của tiêu chí 1.2." in page
-    assert 'value="20.01"' in page
+    assert 'value="20.01"' in page  # as typed
     assert "Tổ chức 12 hội nghị" in page
     assert not Score.objects.filter(sheet=sheet).exists()
 
@@ -233,3 +234,17 @@ def test_the_convenor_moves_the_movement_to_scoring_and_a_member_may_not(
     assert client.post(url, {"to": "scoring"}).status_code == 302
     world.movement.refresh_from_db()
     assert world.movement.status == "scoring"
+
+
+def test_points_are_typed_with_a_decimal_comma(client: Client, world: EmulationWorld) -> None:
+    start_scoring(world)
+    a = world.members[0]
+    sheet = services_scoring.sheet_open(
+        actor=world.officer(a), movement=world.movement, unit=a, round=Round.SELF
+    )
+    login(client, world.officer(a))
+    criterion = world.criteria["2.1"]
+    url = reverse("emulation:sheet", args=[sheet.uuid])
+    assert client.post(url, {f"points_{criterion.pk}": "7,5"}).status_code == 302
+    assert Score.objects.get(sheet=sheet).points == Decimal("7.50")
+    assert 'value="7,5"' in client.get(url).content.decode()

@@ -1,14 +1,22 @@
 """The shared emulation world: the bloc of committee Offices of Tây Ninh and its 2012 movement.
 
 The provincial Office convenes; the Offices of Châu Thành, Hòa Thành, Trảng Bàng and Gò Dầu are
-the members (in that order), Châu Thành leads the bloc in 2012. Each Office has an emulation
-officer (`officers[unit id]`, logins `tdua.*`) and an Office leader (`leaders[unit id]`). The
-2012 criteria set has two groups: I (1.1 measured on `documents.incoming_on_time`, max 10;
-1.2 assessed, max 20) and II (2.1 assessed, max 10; 2.2 bonus, max 5; 2.3 penalty, max 5).
-The movement is launched (status open, members' cross-review, pledges due 15/02/2012).
+the members (`members`, in that order), Châu Thành leads the bloc in 2012. Each Office has an
+emulation officer (`officers[unit id]`, logins `tdua.*`) and an Office leader
+(`leaders[unit id]`: `cvp.tinh`, `cvp.chauthanh` from CAST, `cvp.hoathanh`, `cvp.trangbang`,
+`cvp.godau`). The 2012 criteria set (frozen) has two groups: I (1.1 measured on
+`documents.incoming_on_time`, max 10, linear; 1.2 assessed, max 20) and II (2.1 assessed,
+max 10; 2.2 bonus, max 5; 2.3 penalty, max 5). The movement is launched (status open, members'
+cross-review, pledges due 15/02/2012).
 
-The world is written as rows (no services, no audit), so any flow can start from it; the
-`*_rows` helpers add scores the same way, and `scored()` goes through the services.
+The world is written as rows (no services, no audit), so any flow can start from it:
+
+- `world`: the pytest fixture (`from tests.support.emulation import world`);
+- `measurement_rows`, `sheet_rows`, `full`: measured figures and submitted (or draft) sheets as
+  rows, for the ranking and whatever reads it;
+- `start_scoring`, `scored`: the scoring step and a sheet scored through the services (with a
+  PDF as evidence where the self round needs one);
+- `EmulationCaller`: a bearer-token caller of `/api/v1/thi-dua`.
 """
 
 from __future__ import annotations

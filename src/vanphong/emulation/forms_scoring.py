@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -21,7 +22,28 @@ from vanphong.emulation.models import (
     ReviewMode,
     Round,
 )
+from vanphong.emulation.ranking import fmt
 from vanphong.org.models import Unit
+
+
+class PointsInput(forms.TextInput):
+    """Points shown as people write them (17,5)."""
+
+    def format_value(self, value: Any) -> str | None:
+        if isinstance(value, Decimal):
+            return fmt(value)
+        return super().format_value(value)
+
+
+class PointsField(forms.DecimalField):
+    """Points typed with a decimal comma or point (17,5 or 17.5); never a thousands mark."""
+
+    widget = PointsInput
+
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
 
 
 class BlocForm(BootstrapForm):
@@ -72,9 +94,7 @@ class CriterionForm(BootstrapForm):
     code = forms.CharField(label=_("Số thứ tự"), max_length=10, help_text=_("Ví dụ: 1.1."))
     title = forms.CharField(label=_("Tiêu chí"), max_length=500)
     kind = forms.ChoiceField(label=_("Loại"), choices=CriterionKind.choices)
-    max_points = forms.DecimalField(
-        label=_("Điểm tối đa"), max_digits=6, decimal_places=2, min_value=0
-    )
+    max_points = PointsField(label=_("Điểm tối đa"), max_digits=6, decimal_places=2, min_value=0)
     measure = forms.ChoiceField(label=_("Cách đo (tiêu chí đo từ số liệu)"), required=False)
     scale = forms.CharField(
         label=_("Thang điểm (tiêu chí đo từ số liệu)"),
@@ -193,12 +213,12 @@ class SheetForm(BootstrapForm):
         # The rows are this form's fields: built before the kit styles and bounds them.
         self.base_fields = {}  # type: ignore[misc]
         for criterion in criteria:
-            self.base_fields[f"points_{criterion.pk}"] = forms.DecimalField(
+            self.base_fields[f"points_{criterion.pk}"] = PointsField(
                 label=_("Điểm"),
                 required=False,
                 max_digits=6,
                 decimal_places=2,
-                widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 6}),
+                widget=PointsInput(attrs={"inputmode": "decimal", "size": 6}),
             )
             self.base_fields[f"reason_{criterion.pk}"] = forms.CharField(
                 label=_("Lý do, nhận xét"),

@@ -206,3 +206,32 @@ def test_a_staff_proposal_offers_the_offices_people(client: Client, pw: Proposal
     offered = set(response.context["form"].fields["person"].queryset)
     assert set(pw.staff) <= offered
     assert pw.people.hoa_thanh_clerk not in offered
+
+
+def test_the_qualification_tables_proposal_link_carries_its_movement(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.convenor_officer)
+    page = client.get(_url("qualification", pw.movement.uuid)).content.decode()
+    assert f'href="{_url("proposal_create")}?phong-trao={pw.movement.uuid}"' in page
+    assert f'href="{_url("movement", pw.movement.uuid)}"' in page  # the way back
+
+
+def test_the_proposal_form_opened_from_a_movement_has_it_chosen(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.convenor_officer)
+    response = client.get(_url("proposal_create"), {"phong-trao": str(pw.movement.uuid)})
+    form = response.context["form"]
+    assert form["movement"].value() == pw.movement.uuid
+    assert form["year"].value() == 2012
+
+
+def test_an_unknown_or_unseen_movement_in_the_address_chooses_nothing(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.people.unassigned)
+    for value in (str(pw.movement.uuid), "khong-phai-uuid"):
+        response = client.get(_url("proposal_create"), {"phong-trao": value})
+        assert response.status_code == 200
+        assert response.context["form"]["movement"].value() is None

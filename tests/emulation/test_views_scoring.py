@@ -233,3 +233,41 @@ def test_the_convenor_moves_the_movement_to_scoring_and_a_member_may_not(
     assert client.post(url, {"to": "scoring"}).status_code == 302
     world.movement.refresh_from_db()
     assert world.movement.status == "scoring"
+
+
+def test_the_movement_page_leads_to_the_qualification_table_and_each_members_figures(
+    client: Client, world: EmulationWorld
+) -> None:
+    login(client, world.officer(world.members[1]))
+    page = client.get(_movement_url(world)).content.decode()
+    assert f'href="{_movement_url(world, "emulation:qualification")}"' in page
+    for unit in world.members:
+        measures = reverse("emulation:measures", args=[world.movement.uuid, unit.uuid])
+        assert f'href="{measures}"' in page
+
+
+def test_a_sheets_measured_row_links_to_how_its_figure_is_computed(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    unit = world.members[1]
+    sheet = scored(world, unit, Round.SELF, full("10", "5"), submit=False)
+    login(client, world.officer(unit))
+    page = client.get(reverse("emulation:sheet", args=[sheet.uuid])).content.decode()
+    measures = reverse("emulation:measures", args=[world.movement.uuid, unit.uuid])
+    assert f'href="{measures}">Cách tính, số liệu đo được</a>' in page
+
+
+def test_the_sheets_evidence_and_submit_forms_keep_their_notes_apart(
+    client: Client, world: EmulationWorld
+) -> None:
+    """Both forms have a `note`: one id each, so "Nhận xét chung" labels the submit form's."""
+    start_scoring(world)
+    unit = world.members[1]
+    sheet = scored(world, unit, Round.SELF, full("10", "5"), submit=False)
+    login(client, world.officer(unit))
+    page = client.get(reverse("emulation:sheet", args=[sheet.uuid])).content.decode()
+    assert page.count('id="id_note"') == 1
+    assert page.count('id="id_evidence_note"') == 1
+    assert 'for="id_note"' in page
+    assert 'for="id_evidence_note"' in page

@@ -235,15 +235,27 @@ def test_the_convenor_moves_the_movement_to_scoring_and_a_member_may_not(
     assert world.movement.status == "scoring"
 
 
+def _measures_url(world: EmulationWorld, index: int) -> str:
+    return reverse("emulation:measures", args=[world.movement.uuid, world.members[index].uuid])
+
+
 def test_the_movement_page_leads_to_the_qualification_table_and_each_members_figures(
     client: Client, world: EmulationWorld
 ) -> None:
-    login(client, world.officer(world.members[1]))
+    login(client, world.convenor_officer)
     page = client.get(_movement_url(world)).content.decode()
     assert f'href="{_movement_url(world, "emulation:qualification")}"' in page
-    for unit in world.members:
-        measures = reverse("emulation:measures", args=[world.movement.uuid, unit.uuid])
-        assert f'href="{measures}"' in page
+    for index in range(4):
+        assert f'href="{_measures_url(world, index)}"' in page
+
+
+def test_a_member_is_led_to_its_own_figures_only(client: Client, world: EmulationWorld) -> None:
+    login(client, world.officer(world.members[1]))
+    page = client.get(_movement_url(world)).content.decode()
+    assert f'href="{_measures_url(world, 1)}"' in page
+    for index in (0, 2, 3):  # their pages are a 404 for it
+        assert _measures_url(world, index) not in page
+        assert client.get(_measures_url(world, index)).status_code == 404
 
 
 def test_a_sheets_measured_row_links_to_how_its_figure_is_computed(
@@ -254,8 +266,20 @@ def test_a_sheets_measured_row_links_to_how_its_figure_is_computed(
     sheet = scored(world, unit, Round.SELF, full("10", "5"), submit=False)
     login(client, world.officer(unit))
     page = client.get(reverse("emulation:sheet", args=[sheet.uuid])).content.decode()
-    measures = reverse("emulation:measures", args=[world.movement.uuid, unit.uuid])
-    assert f'href="{measures}">Cách tính, số liệu đo được</a>' in page
+    assert f'href="{_measures_url(world, 1)}">Cách tính, số liệu đo được</a>' in page
+
+
+def test_a_reviewing_member_is_not_led_to_the_reviewed_units_figures(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    unit = world.members[1]
+    scored(world, unit, Round.SELF, full("10", "5"))
+    sheet = scored(world, unit, Round.BLOC, full("10", "5"), submit=False)
+    login(client, world.officer(sheet.reviewer_unit))
+    response = client.get(reverse("emulation:sheet", args=[sheet.uuid]))
+    assert response.status_code == 200
+    assert _measures_url(world, 1) not in response.content.decode()
 
 
 def test_the_sheets_evidence_and_submit_forms_keep_their_notes_apart(

@@ -235,3 +235,22 @@ def test_an_unknown_or_unseen_movement_in_the_address_chooses_nothing(
         response = client.get(_url("proposal_create"), {"phong-trao": value})
         assert response.status_code == 200
         assert response.context["form"]["movement"].value() is None
+
+
+def test_the_conditions_read_in_the_darker_colours_on_a_highlighted_line(
+    client: Client, pw: ProposalWorld
+) -> None:
+    """Bootstrap's plain green and red fail the contrast ratio on the yellow of an override."""
+    proposal = flag_proposal(pw, "chairman_merit")
+    services_proposals.nominee_add(
+        actor=pw.convenor_officer,
+        proposal=proposal,
+        unit=pw.members[3],
+        override_reason="Thành tích đột xuất",
+    )
+    login(client, pw.convenor_officer)
+    page = client.get(_url("proposal", proposal.uuid)).content.decode()
+    assert 'class="text-danger-emphasis"' in page
+    assert 'class="text-success-emphasis"' in page
+    assert 'class="text-danger"' not in page
+    assert "text-danger p-0" not in page  # the line's "Bỏ" button

@@ -5,19 +5,31 @@ kept — attaches its evidence and submits; Châu Thành, the bloc leader, score
 round, lowering a point with its reason; the convenor's council scores it, and the ranking shows
 its total, with the chart and the table that says the same; then the convenor proposes it for
 the provincial flag although it falls short (the reason asked for, then given), records the
-council's vote and drafts the dossier: the proposal lists the three drafts."""
+council's vote and drafts the dossier: the proposal lists the three drafts.
+
+And axe (tests/browser/test_accessibility.py) finds no serious or critical violation on the
+emulation pages, for the convenor's officer and for a member's."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
+from tests.browser.test_accessibility import _violations, axe
 from tests.support.browser import login, submit
 from tests.support.emulation import EmulationWorld
-from tests.support.emulation_browser import build_walk_world
+from tests.support.emulation_browser import (
+    build_walk_world,
+    draft_sheet,
+    drafted_flag,
+    scored_world,
+)
 from tests.support.files import PDF
 from vanphong.emulation.models import Movement, MovementStatus, Proposal, ScoreSheet
+
+__all__ = ["axe"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -191,3 +203,64 @@ def test_a_unit_is_scored_through_three_rounds_ranked_and_proposed_for_a_title(
         assert item.get_by_role("link", name="Dự thảo").is_visible(), label
     movement.refresh_from_db()
     assert movement.status == MovementStatus.SCORING
+
+
+def _pages(world: EmulationWorld) -> dict[str, list[str]]:
+    """The emulation pages, by who reads them: the convenor's officer, Gò Dầu's officer."""
+    movement = world.movement
+    hoa_thanh, go_dau = world.members[1], world.members[3]
+    sheets = [
+        reverse("emulation:sheet", args=[sheet.uuid])
+        for sheet in ScoreSheet.objects.filter(unit=hoa_thanh).order_by("id")
+    ]
+    proposal = drafted_flag(world)
+    draft = draft_sheet(world)
+
+    def url(name: str, *args: object) -> str:
+        return reverse(f"emulation:{name}", args=args)
+
+    common = [
+        url("home"),
+        url("movement", movement.uuid),
+        url("ranking", movement.uuid),
+        url("unit_profile", movement.uuid, hoa_thanh.uuid),
+        url("qualification", movement.uuid),
+        url("proposals"),
+        url("proposal", proposal.uuid),
+        url("awards"),
+        url("reviews"),
+    ]
+    return {
+        "convenor": [
+            *common,
+            *sheets,
+            url("measures", movement.uuid, hoa_thanh.uuid),
+            url("proposal_create") + f"?phong-trao={movement.uuid}",
+            url("nominee_add", proposal.uuid),
+            url("proposal_vote", proposal.uuid),
+            url("review", world.convenor.uuid, 2012),
+        ],
+        "member": [
+            *common,
+            url("sheet", draft.uuid),
+            url("measures", movement.uuid, go_dau.uuid),
+            url("review", go_dau.uuid, 2012),
+        ],
+    }
+
+
+def test_the_emulation_pages_have_no_serious_accessibility_violation(
+    axe: Any, live_server: Any
+) -> None:
+    world = scored_world()
+    base = live_server.url
+    pages = _pages(world)
+    found: list[str] = []
+    for person, addresses in (
+        (world.convenor_officer, pages["convenor"]),
+        (world.officer(world.members[3]), pages["member"]),
+    ):
+        login(axe, base, person)
+        for address in addresses:
+            found += _violations(axe, base, address)
+    assert found == []

@@ -5,6 +5,8 @@ with every round of every member submitted, for the accessibility pass over the 
 
 from __future__ import annotations
 
+from datetime import date
+
 from tests.support.emulation import (
     EmulationWorld,
     build_emulation_world,
@@ -14,7 +16,8 @@ from tests.support.emulation import (
     start_scoring,
 )
 from tests.support.personas import build_personas
-from vanphong.emulation.models import ReviewMode, Round
+from vanphong.emulation import services_proposals
+from vanphong.emulation.models import Proposal, ReviewMode, Round, ScoreSheet
 
 
 def build_walk_world() -> EmulationWorld:
@@ -42,3 +45,27 @@ def scored_world() -> EmulationWorld:
     )
     scored(world, unit, Round.COUNCIL, full("16", "8", "2"))
     return world
+
+
+def draft_sheet(world: EmulationWorld) -> ScoreSheet:
+    """Gò Dầu's self-assessment, scored but not sent: the sheet with its forms."""
+    return scored(world, world.members[3], Round.SELF, full("12", "6"), submit=False)
+
+
+def drafted_flag(world: EmulationWorld) -> Proposal:
+    """The convenor's flag proposal for Hòa Thành (short of it, with the reason), voted, its
+    dossier drafted."""
+    actor = world.convenor_officer
+    proposal = services_proposals.proposal_create(
+        actor=actor, title_code="provincial_flag", movement=world.movement
+    )
+    nominee = services_proposals.nominee_add(
+        actor=actor,
+        proposal=proposal,
+        unit=world.members[1],
+        override_reason="Đơn vị dẫn đầu khối về cải cách hành chính.",
+    )
+    services_proposals.vote_record(
+        actor=actor, proposal=proposal, voters=9, voted_on=date(2013, 1, 20), votes={nominee.pk: 8}
+    )
+    return services_proposals.dossier_draft(actor=actor, proposal=proposal)

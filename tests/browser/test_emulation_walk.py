@@ -106,9 +106,10 @@ def test_a_unit_is_scored_through_three_rounds_ranked_and_proposed_for_a_title(
     )
     assert page.get_by_label("Điểm 1.2", exact=True).input_value() == "25"
     assert page.get_by_label("Điểm 2.1", exact=True).input_value() == "8"
-    score(page, {"1.2": "18"})
+    score(page, {"1.2": "17,5"})  # a decimal comma, as people write points
     submit(page, "Lưu điểm")
     assert "Đã lưu 4 điểm." in page.get_by_role("alert").first.inner_text()
+    assert page.get_by_label("Điểm 1.2", exact=True).input_value() == "17,5"
     # Scored but without evidence: the sheet says what keeps it from being sent.
     assert "chưa có minh chứng: 1.2, 2.1" in page.get_by_test_id("problems").inner_text()
     add_evidence(page, "1.2 Tham mưu tổ chức hội nghị", "bien-ban-hoi-nghi.pdf")
@@ -127,7 +128,8 @@ def test_a_unit_is_scored_through_three_rounds_ranked_and_proposed_for_a_title(
     score(page, {"1.2": "16", "2.1": "8", "2.2": "2", "2.3": "0"})
     submit(page, "Lưu điểm")
     assert (
-        "Điểm khác vòng trước (18): ghi lý do chấm 16." in page.get_by_test_id("sheet").inner_text()
+        "Điểm khác vòng trước (17,5): ghi lý do chấm 16."
+        in page.get_by_test_id("sheet").inner_text()
     )
     assert page.get_by_label("Điểm 1.2", exact=True).input_value() == "16"
     score(page, {}, {"1.2": "Hội nghị sơ kết tổ chức chậm một tuần so với kế hoạch."})

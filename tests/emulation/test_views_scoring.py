@@ -4,6 +4,7 @@ one may not see; fixed query counts on the lists."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -295,3 +296,23 @@ def test_the_sheets_evidence_and_submit_forms_keep_their_notes_apart(
     assert page.count('id="id_evidence_note"') == 1
     assert 'for="id_note"' in page
     assert 'for="id_evidence_note"' in page
+
+
+def test_points_are_typed_and_shown_with_a_decimal_comma(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    a = world.members[0]
+    sheet = services_scoring.sheet_open(
+        actor=world.officer(a), movement=world.movement, unit=a, round=Round.SELF
+    )
+    c = world.criteria
+    login(client, world.officer(a))
+    address = reverse("emulation:sheet", args=[sheet.uuid])
+    response = client.post(address, {f"points_{c['1.2'].pk}": "17,5", f"points_{c['2.1'].pk}": "8"})
+    assert response.status_code == 302
+    saved = dict(Score.objects.filter(sheet=sheet).values_list("criterion__code", "points"))
+    assert saved == {"1.2": Decimal("17.50"), "2.1": Decimal("8.00")}
+    page = client.get(address).content.decode()
+    assert 'value="17,5"' in page
+    assert 'value="8"' in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -21,6 +22,7 @@ from vanphong.emulation.models import (
     ReviewMode,
     Round,
 )
+from vanphong.emulation.ranking import fmt
 from vanphong.org.models import Unit
 
 
@@ -185,6 +187,19 @@ class OpenSheetForm(BootstrapForm):
     round = forms.ChoiceField(choices=Round.choices, widget=forms.HiddenInput())
 
 
+class PointsField(forms.DecimalField):
+    """Points as people type them, with a decimal comma or point (17,5 or 17.5), shown back
+    as they write them (17,5; 20)."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+    def prepare_value(self, value: Any) -> Any:
+        return fmt(value) if isinstance(value, Decimal) else value
+
+
 class SheetForm(BootstrapForm):
     """One row per hand-scored criterion: `points_<id>` and `reason_<id>`; a blank point is
     left unscored."""
@@ -193,7 +208,7 @@ class SheetForm(BootstrapForm):
         # The rows are this form's fields: built before the kit styles and bounds them.
         self.base_fields = {}  # type: ignore[misc]
         for criterion in criteria:
-            self.base_fields[f"points_{criterion.pk}"] = forms.DecimalField(
+            self.base_fields[f"points_{criterion.pk}"] = PointsField(
                 label=_("Điểm"),
                 required=False,
                 max_digits=6,

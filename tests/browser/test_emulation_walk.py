@@ -201,8 +201,8 @@ def test_a_unit_is_scored_through_three_rounds_ranked_and_proposed_for_a_title(
     submit(page, "Lập hồ sơ (tờ trình, danh sách, biên bản)")
     dossier = page.get_by_test_id("dossier")
     for label in ("Tờ trình", "Danh sách", "Biên bản họp hội đồng"):
-        item = dossier.locator("li", has_text=f"{label}:")
-        assert item.get_by_role("link", name="Dự thảo").is_visible(), label
+        item = dossier.locator("li", has=page.get_by_role("link", name=label, exact=True))
+        assert item.inner_text() == f"{label}: Dự thảo"
     movement.refresh_from_db()
     assert movement.status == MovementStatus.SCORING
 

@@ -254,3 +254,15 @@ def test_the_conditions_read_in_the_darker_colours_on_a_highlighted_line(
     assert 'class="text-success-emphasis"' in page
     assert 'class="text-danger"' not in page
     assert "text-danger p-0" not in page  # the line's "Bỏ" button
+
+
+def test_the_dossier_names_each_draft_and_the_line_its_total_as_people_write_it(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = submitted_flag(pw)
+    login(client, pw.convenor_officer)
+    page = client.get(_url("proposal", proposal.uuid)).content.decode()
+    assert proposal.cover_note is not None
+    cover = reverse("documents:outgoing_detail", args=[proposal.cover_note.uuid])
+    assert f'<a href="{cover}">Tờ trình</a>:' in page
+    assert "<td>1 · 95</td>" in page  # not 95,00

@@ -316,3 +316,13 @@ def test_points_are_typed_and_shown_with_a_decimal_comma(
     page = client.get(address).content.decode()
     assert 'value="17,5"' in page
     assert 'value="8"' in page
+
+
+def test_each_open_sheet_button_says_which_round_and_unit_to_a_screen_reader(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    unit = world.members[1]
+    login(client, world.officer(unit))
+    page = client.get(_movement_url(world)).content.decode()
+    assert f'<span class="visually-hidden"> Tự chấm: {unit.name}</span></button>' in page

@@ -86,6 +86,10 @@ class Cell:
     may_open: bool = False
 
     @property
+    def label(self) -> str:
+        return str(Round(self.round).label)
+
+    @property
     def done(self) -> bool:
         return self.expected > 0 and self.submitted >= self.expected
 

@@ -68,7 +68,9 @@ def test_the_convenor_recomputes_and_reads_every_members_measurements(
     assert first["as_of"] == "2011-06-30"
     assert first["share"] is None
     assert "nam=2011" in first["records_url"]
-    one = officer.get(f"/phong-trao/{movement}/so-lieu", unit=str(world.hoa_thanh_office.uuid)).json()
+    one = officer.get(
+        f"/phong-trao/{movement}/so-lieu", unit=str(world.hoa_thanh_office.uuid)
+    ).json()
     assert {row["unit"]["uuid"] for row in one} == {str(world.hoa_thanh_office.uuid)}
 
 
@@ -94,6 +96,8 @@ def test_an_unknown_or_unseen_movement_is_a_404(client: Client, world: Emulation
 def test_a_closed_movement_is_a_422(client: Client, world: EmulationWorld) -> None:
     world.movement.status = MovementStatus.CLOSED
     world.movement.save()
-    response = Caller(client, world.officer).post(f"/phong-trao/{world.movement.uuid}/so-lieu/tinh-lai")
+    response = Caller(client, world.officer).post(
+        f"/phong-trao/{world.movement.uuid}/so-lieu/tinh-lai"
+    )
     assert response.status_code == 422
     assert not Measurement.objects.exists()

@@ -112,3 +112,9 @@ def test_the_page_costs_the_same_queries_with_or_without_figures(
     before = page_queries(client, page(world, world.chau_thanh_office))
     measurements_compute(movement=world.movement, actor=world.officer)
     assert page_queries(client, page(world, world.chau_thanh_office)) == before
+
+
+def test_the_page_leads_back_to_its_movement(client: Client, world: EmulationWorld) -> None:
+    response = login(client, world.officer).get(page(world, world.chau_thanh_office))
+    movement = reverse("emulation:movement", args=[world.movement.uuid])
+    assert f'<a href="{movement}">{world.movement.title}</a>' in response.content.decode()

@@ -206,3 +206,63 @@ def test_a_staff_proposal_offers_the_offices_people(client: Client, pw: Proposal
     offered = set(response.context["form"].fields["person"].queryset)
     assert set(pw.staff) <= offered
     assert pw.people.hoa_thanh_clerk not in offered
+
+
+def test_the_qualification_tables_proposal_link_carries_its_movement(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.convenor_officer)
+    page = client.get(_url("qualification", pw.movement.uuid)).content.decode()
+    assert f'href="{_url("proposal_create")}?phong-trao={pw.movement.uuid}"' in page
+    assert f'href="{_url("movement", pw.movement.uuid)}"' in page  # the way back
+
+
+def test_the_proposal_form_opened_from_a_movement_has_it_chosen(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.convenor_officer)
+    response = client.get(_url("proposal_create"), {"phong-trao": str(pw.movement.uuid)})
+    form = response.context["form"]
+    assert form["movement"].value() == pw.movement.uuid
+    assert form["year"].value() == 2012
+
+
+def test_an_unknown_or_unseen_movement_in_the_address_chooses_nothing(
+    client: Client, pw: ProposalWorld
+) -> None:
+    login(client, pw.people.unassigned)
+    for value in (str(pw.movement.uuid), "khong-phai-uuid"):
+        response = client.get(_url("proposal_create"), {"phong-trao": value})
+        assert response.status_code == 200
+        assert response.context["form"]["movement"].value() is None
+
+
+def test_the_conditions_read_in_the_darker_colours_on_a_highlighted_line(
+    client: Client, pw: ProposalWorld
+) -> None:
+    """Bootstrap's plain green and red fail the contrast ratio on the yellow of an override."""
+    proposal = flag_proposal(pw, "chairman_merit")
+    services_proposals.nominee_add(
+        actor=pw.convenor_officer,
+        proposal=proposal,
+        unit=pw.members[3],
+        override_reason="Thành tích đột xuất",
+    )
+    login(client, pw.convenor_officer)
+    page = client.get(_url("proposal", proposal.uuid)).content.decode()
+    assert 'class="text-danger-emphasis"' in page
+    assert 'class="text-success-emphasis"' in page
+    assert 'class="text-danger"' not in page
+    assert "text-danger p-0" not in page  # the line's "Bỏ" button
+
+
+def test_the_dossier_names_each_draft_and_the_line_its_total_as_people_write_it(
+    client: Client, pw: ProposalWorld
+) -> None:
+    proposal = submitted_flag(pw)
+    login(client, pw.convenor_officer)
+    page = client.get(_url("proposal", proposal.uuid)).content.decode()
+    assert proposal.cover_note is not None
+    cover = reverse("documents:outgoing_detail", args=[proposal.cover_note.uuid])
+    assert f'<a href="{cover}">Tờ trình</a>:' in page
+    assert "<td>1 · 95</td>" in page  # not 95,00

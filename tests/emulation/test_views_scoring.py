@@ -236,15 +236,93 @@ def test_the_convenor_moves_the_movement_to_scoring_and_a_member_may_not(
     assert world.movement.status == "scoring"
 
 
-def test_points_are_typed_with_a_decimal_comma(client: Client, world: EmulationWorld) -> None:
+def _measures_url(world: EmulationWorld, index: int) -> str:
+    return reverse("emulation:measures", args=[world.movement.uuid, world.members[index].uuid])
+
+
+def test_the_movement_page_leads_to_the_qualification_table_and_each_members_figures(
+    client: Client, world: EmulationWorld
+) -> None:
+    login(client, world.convenor_officer)
+    page = client.get(_movement_url(world)).content.decode()
+    assert f'href="{_movement_url(world, "emulation:qualification")}"' in page
+    for index in range(4):
+        assert f'href="{_measures_url(world, index)}"' in page
+
+
+def test_a_member_is_led_to_its_own_figures_only(client: Client, world: EmulationWorld) -> None:
+    login(client, world.officer(world.members[1]))
+    page = client.get(_movement_url(world)).content.decode()
+    assert f'href="{_measures_url(world, 1)}"' in page
+    for index in (0, 2, 3):  # their pages are a 404 for it
+        assert _measures_url(world, index) not in page
+        assert client.get(_measures_url(world, index)).status_code == 404
+
+
+def test_a_sheets_measured_row_links_to_how_its_figure_is_computed(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    unit = world.members[1]
+    sheet = scored(world, unit, Round.SELF, full("10", "5"), submit=False)
+    login(client, world.officer(unit))
+    page = client.get(reverse("emulation:sheet", args=[sheet.uuid])).content.decode()
+    assert f'href="{_measures_url(world, 1)}">Cách tính, số liệu đo được</a>' in page
+
+
+def test_a_reviewing_member_is_not_led_to_the_reviewed_units_figures(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    unit = world.members[1]
+    scored(world, unit, Round.SELF, full("10", "5"))
+    sheet = scored(world, unit, Round.BLOC, full("10", "5"), submit=False)
+    login(client, world.officer(sheet.reviewer_unit))
+    response = client.get(reverse("emulation:sheet", args=[sheet.uuid]))
+    assert response.status_code == 200
+    assert _measures_url(world, 1) not in response.content.decode()
+
+
+def test_the_sheets_evidence_and_submit_forms_keep_their_notes_apart(
+    client: Client, world: EmulationWorld
+) -> None:
+    """Both forms have a `note`: one id each, so "Nhận xét chung" labels the submit form's."""
+    start_scoring(world)
+    unit = world.members[1]
+    sheet = scored(world, unit, Round.SELF, full("10", "5"), submit=False)
+    login(client, world.officer(unit))
+    page = client.get(reverse("emulation:sheet", args=[sheet.uuid])).content.decode()
+    assert page.count('id="id_note"') == 1
+    assert page.count('id="id_evidence_note"') == 1
+    assert 'for="id_note"' in page
+    assert 'for="id_evidence_note"' in page
+
+
+def test_points_are_typed_and_shown_with_a_decimal_comma(
+    client: Client, world: EmulationWorld
+) -> None:
     start_scoring(world)
     a = world.members[0]
     sheet = services_scoring.sheet_open(
         actor=world.officer(a), movement=world.movement, unit=a, round=Round.SELF
     )
+    c = world.criteria
     login(client, world.officer(a))
-    criterion = world.criteria["2.1"]
-    url = reverse("emulation:sheet", args=[sheet.uuid])
-    assert client.post(url, {f"points_{criterion.pk}": "7,5"}).status_code == 302
-    assert Score.objects.get(sheet=sheet).points == Decimal("7.50")
-    assert 'value="7,5"' in client.get(url).content.decode()
+    address = reverse("emulation:sheet", args=[sheet.uuid])
+    response = client.post(address, {f"points_{c['1.2'].pk}": "17,5", f"points_{c['2.1'].pk}": "8"})
+    assert response.status_code == 302
+    saved = dict(Score.objects.filter(sheet=sheet).values_list("criterion__code", "points"))
+    assert saved == {"1.2": Decimal("17.50"), "2.1": Decimal("8.00")}
+    page = client.get(address).content.decode()
+    assert 'value="17,5"' in page
+    assert 'value="8"' in page
+
+
+def test_each_open_sheet_button_says_which_round_and_unit_to_a_screen_reader(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    unit = world.members[1]
+    login(client, world.officer(unit))
+    page = client.get(_movement_url(world)).content.decode()
+    assert f'<span class="visually-hidden"> Tự chấm: {unit.name}</span></button>' in page

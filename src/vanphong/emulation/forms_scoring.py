@@ -240,6 +240,8 @@ class EvidenceForm(BootstrapForm):
     note = forms.CharField(label=_("Ghi chú"), max_length=500, required=False)
 
     def __init__(self, *args: Any, criteria: Iterable[Criterion], **kwargs: Any) -> None:
+        # Its own ids: the sheet's page also shows the submit form, whose `note` is another.
+        kwargs.setdefault("auto_id", "id_evidence_%s")
         super().__init__(*args, **kwargs)
         self.fields["criterion"].choices = [(str(c.pk), f"{c.code} {c.title}") for c in criteria]  # type: ignore[attr-defined]
 

@@ -5,7 +5,9 @@ from django.urls import URLPattern, URLResolver, path
 from vanphong.emulation import views_measures as views
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("phong-trao/<uuid:movement_uuid>/so-lieu/<uuid:unit_uuid>/", views.measures, name="measures"),
+    path(
+        "phong-trao/<uuid:movement_uuid>/so-lieu/<uuid:unit_uuid>/", views.measures, name="measures"
+    ),
     path(
         "phong-trao/<uuid:movement_uuid>/so-lieu/<uuid:unit_uuid>/tinh-lai/",
         views.measures_compute,

@@ -20,6 +20,7 @@ from vanphong.core import yearly
 from vanphong.emulation import services_measure, workflow
 from vanphong.emulation.models import Criterion, Measurement, Movement
 from vanphong.emulation.selectors import movement_or_404
+from vanphong.emulation.views_scoring import movement_crumbs
 from vanphong.org.models import Person, Unit
 
 
@@ -75,6 +76,7 @@ def measures(request: HttpRequest, movement_uuid: UUID, unit_uuid: UUID) -> Http
             "unit": unit,
             "lines": measure_lines(movement, unit),
             "may_compute": services_measure.may_compute(person, movement),
+            "crumbs": movement_crumbs(movement),
         },
     )
 

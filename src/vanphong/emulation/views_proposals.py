@@ -72,6 +72,10 @@ def qualification(request: HttpRequest, movement_uuid: UUID) -> HttpResponse:
             "titles": titles,
             "table": table,
             "may_propose": workflow_proposals.may_propose_units(person, movement),
+            "crumbs": [
+                (_("Thi đua, khen thưởng"), reverse("emulation:home")),
+                (movement.title, reverse("emulation:movement", args=[movement.uuid])),
+            ],
         },
     )
 
@@ -96,6 +100,13 @@ def proposals(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _uuid(text: str) -> UUID | None:
+    try:
+        return UUID(text)
+    except ValueError:
+        return None
+
+
 def _acting_units(person: Person) -> QuerySet[Unit]:
     return Unit.objects.filter(
         pk__in=scope_for(person).units_with_role(*EMULATION_ROLES), is_active=True
@@ -108,12 +119,19 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     person = _actor(request)
     today = timezone.localdate()
     titles = titles_in_force(selectors_proposals.rules_date(today.year - 1))
+    movements = selectors.movements_visible(person).select_related("bloc")
+    initial: dict[str, object] = {"year": today.year - 1}
+    # From a movement's qualification table (?phong-trao=<uuid>): that movement chosen.
+    wanted = _uuid(request.GET.get("phong-trao", ""))
+    chosen = movements.filter(uuid=wanted).first() if wanted else None
+    if chosen is not None:
+        initial.update(movement=chosen.uuid, year=chosen.year)
     form = ProposalForm(
         request.POST or None,
         titles=titles,
-        movements=selectors.movements_visible(person).select_related("bloc"),
+        movements=movements,
         units=_acting_units(person),
-        initial={"year": today.year - 1},
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

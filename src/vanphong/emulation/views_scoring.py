@@ -86,6 +86,10 @@ class Cell:
     may_open: bool = False
 
     @property
+    def label(self) -> str:
+        return str(Round(self.round).label)
+
+    @property
     def done(self) -> bool:
         return self.expected > 0 and self.submitted >= self.expected
 
@@ -95,6 +99,14 @@ class UnitRow:
     unit: Unit
     pledge: Any
     cells: list[Cell]
+    figures: bool = False  # the viewer reads the unit's measured figures
+
+
+def reads_figures(person: Person, movement: Movement, unit_id: int) -> bool:
+    """Who reads a member's measured figures (the measures page): the unit, or the convenor."""
+    return workflow.reads_unit(person, unit_id) or workflow.reads_unit(
+        person, movement.bloc.convenor_id
+    )
 
 
 def _progress(person: Person, movement: Movement, units: list[Unit]) -> list[UnitRow]:
@@ -140,7 +152,14 @@ def _progress(person: Person, movement: Movement, units: list[Unit]) -> list[Uni
                 and (bool(mine) or (round_ == Round.COUNCIL and runs))
             )
             cells.append(cell)
-        rows.append(UnitRow(unit=unit, pledge=pledges.get(unit.id), cells=cells))
+        rows.append(
+            UnitRow(
+                unit=unit,
+                pledge=pledges.get(unit.id),
+                cells=cells,
+                figures=reads_figures(person, movement, unit.id),
+            )
+        )
     return rows
 
 

@@ -37,7 +37,7 @@ from vanphong.emulation.models import (
     ScoreSheet,
     SheetStatus,
 )
-from vanphong.emulation.views_scoring import movement_crumbs
+from vanphong.emulation.views_scoring import movement_crumbs, reads_figures
 from vanphong.org.models import Person
 
 
@@ -160,6 +160,7 @@ def _page(
             if _previous_round(sheet)
             else "",
             "problems": scoring.submit_errors(sheet) if editable else [],
+            "reads_figures": reads_figures(person, sheet.movement, sheet.unit_id),
             "crumbs": movement_crumbs(sheet.movement),
         },
     )

@@ -78,8 +78,11 @@ def ranking_svg(rows: Sequence[RankRow], *, title: str, ident: str = "xep-hang")
     body = []
     for index, row in enumerate(rows):
         y = TOP + index * ROW
-        rank = str(row.rank) if row.rank is not None else "–"
-        name = f"{rank}. {_short(row.unit.name)}"
+        name = (
+            f"{row.rank}. {_short(row.unit.name)}"
+            if row.rank is not None
+            else _short(row.unit.name)
+        )
         body.append(
             f'<text x="{LABEL - 8}" y="{y + BAR - 3}" text-anchor="end" fill="{TEXT}" '
             f"{FONT}>{escape(name)}</text>"

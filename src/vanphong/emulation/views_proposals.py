@@ -30,7 +30,7 @@ from vanphong.emulation import (
     workflow_proposals,
 )
 from vanphong.emulation.forms_proposals import DecisionForm, NomineeForm, ProposalForm, VoteForm
-from vanphong.emulation.models import BlocMember, Nominee, Proposal
+from vanphong.emulation.models import BlocMember, Movement, Nominee, Proposal
 from vanphong.emulation.titles import UNIT, titles_in_force
 from vanphong.emulation.workflow import EMULATION_ROLES
 from vanphong.org.models import Membership, Person, Unit
@@ -107,6 +107,17 @@ def _uuid(text: str) -> UUID | None:
         return None
 
 
+def _year_of(request: HttpRequest, movements: QuerySet[Movement], chosen: Movement | None) -> int:
+    posted = _uuid(request.POST.get("movement", "")) if request.method == "POST" else None
+    movement = movements.filter(uuid=posted).first() if posted else chosen
+    if movement is not None:
+        return movement.year
+    year = request.POST.get("year", "").strip()
+    return (
+        int(year) if year.isdigit() and 1990 <= int(year) <= 2100 else timezone.localdate().year - 1
+    )
+
+
 def _acting_units(person: Person) -> QuerySet[Unit]:
     return Unit.objects.filter(
         pk__in=scope_for(person).units_with_role(*EMULATION_ROLES), is_active=True
@@ -118,7 +129,6 @@ def _acting_units(person: Person) -> QuerySet[Unit]:
 def proposal_create(request: HttpRequest) -> HttpResponse:
     person = _actor(request)
     today = timezone.localdate()
-    titles = titles_in_force(selectors_proposals.rules_date(today.year - 1))
     movements = selectors.movements_visible(person).select_related("bloc")
     initial: dict[str, object] = {"year": today.year - 1}
     # From a movement's qualification table (?phong-trao=<uuid>): that movement chosen.
@@ -126,6 +136,9 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
     chosen = movements.filter(uuid=wanted).first() if wanted else None
     if chosen is not None:
         initial.update(movement=chosen.uuid, year=chosen.year)
+    # The titles offered are those of the rules in force for the year proposed for (a 2011
+    # movement's under the 2003 law), not today's.
+    titles = titles_in_force(selectors_proposals.rules_date(_year_of(request, movements, chosen)))
     form = ProposalForm(
         request.POST or None,
         titles=titles,

@@ -3,7 +3,7 @@ assignments handled on time (working days, as of a day) and outgoing documents n
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from django.db import connection
@@ -129,6 +129,40 @@ def test_an_assignment_given_at_2330_on_31_december_belongs_to_that_year(
     assert _compute(INCOMING_ON_TIME, [unit], 2012, YEAR_END)[unit] == Ratio(1, 1)
     assert _compute(INCOMING_ON_TIME, [unit], 2013, date(2013, 12, 31))[unit] == Ratio(1, 1)
     assert recount_incoming(unit, 2013, date(2013, 12, 31)) == Ratio(1, 1)
+
+
+def _local(day: date, hour: int, minute: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+# (deadline, the last local minute still on time, the first minute late): a Friday runs over
+# the weekend; a Saturday rolls to Monday; a Friday before 30/4 and 1/5 runs past both.
+BOUNDARIES = [
+    (date(2012, 3, 23), date(2012, 3, 23), date(2012, 3, 26)),
+    (date(2012, 3, 24), date(2012, 3, 26), date(2012, 3, 27)),
+    (date(2012, 4, 27), date(2012, 5, 1), date(2012, 5, 2)),
+]
+
+
+def test_lateness_starts_at_midnight_of_the_working_day_after_the_rolled_deadline(
+    world: DocWorld,
+) -> None:
+    unit = world.chau_thanh_office.pk
+    n = 0
+    for deadline, last_on_time, first_late in BOUNDARIES:
+        for finished in (_local(last_on_time, 23, 59), _local(first_late, 0, 0)):
+            n += 1
+            document = register(world, number_symbol=f"{20 + n}-CT/TU")
+            direct(
+                world, document, lead=world.chau_thanh_specialist, deadline=deadline, given_at=GIVEN
+            )
+            complete(_lead(document), on=finished)
+    found = _compute(INCOMING_ON_TIME, [unit], 2012, YEAR_END)
+    assert found[unit] == Ratio(3, 6) == recount_incoming(unit, 2012, YEAR_END)
+    # As of the first late day of the last deadline, its late completion is already known.
+    as_of = BOUNDARIES[-1][2]
+    assert _compute(INCOMING_ON_TIME, [unit], 2012, as_of)[unit] == Ratio(3, 6)
+    assert recount_incoming(unit, 2012, as_of) == Ratio(3, 6)
 
 
 def test_a_unit_with_nothing_counted_has_no_figure(world: DocWorld, handled: None) -> None:

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
+from vanphong.demo.petitions_story import pdf
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.emulation import (
     services,
@@ -315,7 +316,7 @@ def _score(movement: Movement, offices: list[_Office], runner: Person) -> None:
                 else:
                     services_scoring.evidence_add(
                         actor=office.officer, score=score, upload=_report(office),
-                        file_name="bao-cao-thanh-tich-2011.txt",
+                        file_name="bao-cao-thanh-tich-2011.pdf",
                     )  # fmt: skip
         services_scoring.sheet_submit(actor=office.officer, sheet=sheet)
     for office in offices:
@@ -368,8 +369,9 @@ def _score(movement: Movement, offices: list[_Office], runner: Person) -> None:
 
 
 def _report(office: _Office) -> IO[bytes]:
-    text = f"Báo cáo thành tích năm 2011 của {office.unit.name} (bản minh họa)\n"
-    return io.BytesIO(text.encode())
+    """A PDF: the file store takes documents and scans only (a text file is refused)."""
+    text = f"Báo cáo thành tích năm 2011 của {office.unit.name} (bản minh họa)"
+    return io.BytesIO(pdf(text))
 
 
 def _decision(words: str) -> IncomingDocument | None:

@@ -130,6 +130,16 @@ def test_a_schedule_published_on_its_monday_is_late_and_on_the_sunday_night_on_t
     assert found[office.pk] == Ratio(2, 4) == recount_schedules(office, 2012, date(2012, 12, 31))
 
 
+def test_a_schedule_published_at_the_stroke_of_its_mondays_midnight_is_late(
+    world: PlanWorld,
+) -> None:
+    _week(world, date(2012, 3, 12), datetime(2012, 3, 11, 16, 59, 59, tzinfo=UTC))  # Sun 23:59:59
+    _week(world, date(2012, 3, 19), datetime(2012, 3, 18, 17, 0, tzinfo=UTC))  # Monday 00:00
+    office = world.province_office
+    found = _compute(SCHEDULES_ON_TIME, [office.pk], 2012, date(2012, 12, 31))
+    assert found[office.pk] == Ratio(1, 2) == recount_schedules(office, 2012, date(2012, 12, 31))
+
+
 def test_weeks_after_the_day_are_not_counted(world: PlanWorld, weeks: None) -> None:
     office = world.province_office
     as_of = date(2012, 2, 20)

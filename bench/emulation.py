@@ -1,23 +1,26 @@
 """The measured criteria of a movement for every unit of a province (200 units: 100 district
-committees and their Offices) against a bloc of 10 of them, on the same data, medians and ratio.
+committees and their Offices) against a bloc of 10 of them, medians and ratios.
 
     .venv/bin/python bench/emulation.py                         # SQLite in a temporary directory
     VANPHONG_BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/vanphong_bench \\
         .venv/bin/python bench/emulation.py                     # PostgreSQL (schema recreated)
     .venv/bin/python bench/emulation.py --scale 2 --rounds 5    # a quicker look
 
-The data (bench/emulation_world.py) covers 2010–2012 for the 200 units; the movement is of
-2011. Measured, as the convenor's "Tính lại số liệu" does it:
+The data (bench/emulation_world.py) covers 2010–2012 for every unit; the movement is of 2011.
+Two databases, one after the other (same URL; the first in a child process):
 
-- `services_measure.measurements_compute` for a movement of a bloc of 10 members, then of all
-  200: every registered measure computed once for the bloc's units (grouped queries), each
-  figure turned into points, the `Measurement` rows upserted in bulk, one audit event;
-- for reference, the measures alone (every `core.yearly` measure's compute, no writes).
+- "10 alone": a database holding only the bloc's 10 units and their records;
+- the province's: all 200 units with their records, where the batch is timed for 10 of its
+  units ("10 of 200") and for all 200 — the comparison the goal is about.
 
-The goal: 200 units within 2× of the time for 10. Every unit here has a year of records, so
-the province reads and writes 20× the rows of the bloc: the number of queries stays the same
-(tests pin it; this is never a test) and the cost per unit falls, but the rows cost their
-time — the report prints both the ratio and the milliseconds per unit.
+Measured, as the convenor's "Tính lại số liệu" does it: `services_measure.measurements_compute`
+(every registered measure computed once for the bloc's units in grouped queries, each figure
+turned into points, the `Measurement` rows upserted in bulk, one audit event); the measures
+alone (no writes); and each measure on its own in the province's database.
+
+The goal: 200 units within 2× of the time for 10. Every unit has its year of records, so the
+province's batch reads 20× the rows of the bloc's: the number of queries stays the same
+(tests pin it; this is never a test), the cost per unit falls, but the rows cost their time.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.support.directives import district_task
 from tests.support.documents import DocWorld
+from tests.support.emulation_recount import recount_tasks
 from tests.support.factories import UnitFactory
 from vanphong.core import yearly
-from vanphong.core.workdays import WorkCalendar
 from vanphong.core.yearly import Ratio
 from vanphong.directives.measures import TASKS_ON_TIME
 from vanphong.directives.models import Task, TaskState
@@ -25,22 +25,6 @@ def _compute(unit_ids: list[int], year: int, as_of: date) -> dict[int, Ratio]:
     measure = yearly.measure(TASKS_ON_TIME)
     assert measure is not None
     return dict(measure.compute(unit_ids, year, as_of))
-
-
-def recount(unit_id: int, year: int, as_of: date) -> Ratio:
-    calendar = WorkCalendar.load(date(year, 1, 1), date(year + 1, 12, 31))
-    done = counted = 0
-    for task in Task.objects.filter(lead_unit_id=unit_id):
-        if task.deadline is None or task.deadline.year != year:
-            continue
-        if task.state == TaskState.CANNOT_DO:
-            continue
-        if task.state == TaskState.DONE and task.done_on and task.done_on <= as_of:
-            counted += 1
-            done += calendar.days_late(task.deadline, task.done_on) == 0
-        elif calendar.days_late(task.deadline, as_of) >= 1:
-            counted += 1
-    return Ratio(done, counted)
 
 
 def _task(world: DocWorld, deadline: date, state: str = "", done_on: date | None = None) -> Task:
@@ -69,7 +53,7 @@ def test_tasks_done_on_time_of_those_due_match_a_recount(world: DocWorld, tasks:
     unit = world.chau_thanh.pk
     found = _compute([unit], 2011, date(2011, 12, 31))
     # Done on time: 15/4, the Saturday one, 30/12. Counted besides: late, overdue, submitted.
-    assert found[unit] == Ratio(3, 6) == recount(unit, 2011, date(2011, 12, 31))
+    assert found[unit] == Ratio(3, 6) == recount_tasks(unit, 2011, date(2011, 12, 31))
 
 
 def test_a_task_done_in_january_counts_once_that_day_is_reached(
@@ -77,14 +61,14 @@ def test_a_task_done_in_january_counts_once_that_day_is_reached(
 ) -> None:
     unit = world.chau_thanh.pk
     later = date(2012, 1, 31)
-    assert _compute([unit], 2011, later)[unit] == recount(unit, 2011, later)
+    assert _compute([unit], 2011, later)[unit] == recount_tasks(unit, 2011, later)
     assert _compute([unit], 2011, later)[unit].counted == 8  # + done 4/1 (late), + due 31/12
 
 
 def test_as_of_a_day_before_the_deadline_nothing_is_counted(world: DocWorld, tasks: None) -> None:
     unit = world.chau_thanh.pk
     assert _compute([unit], 2011, date(2011, 4, 14)) == {}
-    assert recount(unit, 2011, date(2011, 4, 14)) == Ratio(0, 0)
+    assert recount_tasks(unit, 2011, date(2011, 4, 14)) == Ratio(0, 0)
 
 
 def test_the_number_of_queries_does_not_grow_with_the_number_of_units(

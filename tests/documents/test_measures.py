@@ -3,7 +3,7 @@ assignments handled on time (working days, as of a day) and outgoing documents n
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 import pytest
 from django.db import connection
@@ -11,19 +11,17 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.support.documents import DocWorld, complete, direct, issued, register
+from tests.support.emulation_recount import recount_incoming, recount_outgoing
 from tests.support.factories import UnitFactory
 from vanphong.core import yearly
-from vanphong.core.workdays import WorkCalendar
 from vanphong.core.yearly import Ratio
 from vanphong.documents import services_delivery
 from vanphong.documents.measures import INCOMING_ON_TIME, OUTGOING_NOT_RECALLED
 from vanphong.documents.models import (
     Assignment,
     AssignmentRole,
-    AssignmentStatus,
     IncomingDocument,
     OutgoingDocument,
-    OutgoingStatus,
 )
 
 DEADLINE = date(2012, 3, 20)  # a Tuesday
@@ -37,26 +35,6 @@ def _compute(key: str, unit_ids: list[int], year: int, as_of: date) -> dict[int,
     measure = yearly.measure(key)
     assert measure is not None
     return dict(measure.compute(unit_ids, year, as_of))
-
-
-def recount_incoming(unit_id: int, year: int, as_of: date) -> Ratio:
-    """The figure by hand: every lead assignment of the unit's book, one at a time."""
-    calendar = WorkCalendar.load(date(year, 1, 1), date(year + 1, 12, 31))
-    done = counted = 0
-    for a in Assignment.objects.filter(document__unit_id=unit_id, role=AssignmentRole.LEAD):
-        given = timezone.localtime(a.assigned_at).date()
-        if given.year != year or given > as_of:
-            continue
-        if a.status in (AssignmentStatus.HANDED_OVER, AssignmentStatus.CANCELLED):
-            continue
-        finished = timezone.localtime(a.completed_at).date() if a.completed_at else None
-        if a.status == AssignmentStatus.DONE and finished is not None and finished <= as_of:
-            counted += 1
-            if a.deadline is None or calendar.days_late(a.deadline, finished) == 0:
-                done += 1
-        elif a.deadline is not None and calendar.days_late(a.deadline, as_of) >= 1:
-            counted += 1
-    return Ratio(done, counted)
 
 
 def _lead(document: IncomingDocument) -> Assignment:
@@ -131,23 +109,45 @@ def test_an_assignment_given_at_2330_on_31_december_belongs_to_that_year(
     assert recount_incoming(unit, 2013, date(2013, 12, 31)) == Ratio(1, 1)
 
 
+def _local(day: date, hour: int, minute: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+# (deadline, the last local minute still on time, the first minute late): a Friday runs over
+# the weekend; a Saturday rolls to Monday; a Friday before 30/4 and 1/5 runs past both.
+BOUNDARIES = [
+    (date(2012, 3, 23), date(2012, 3, 23), date(2012, 3, 26)),
+    (date(2012, 3, 24), date(2012, 3, 26), date(2012, 3, 27)),
+    (date(2012, 4, 27), date(2012, 5, 1), date(2012, 5, 2)),
+]
+
+
+def test_lateness_starts_at_midnight_of_the_working_day_after_the_rolled_deadline(
+    world: DocWorld,
+) -> None:
+    unit = world.chau_thanh_office.pk
+    n = 0
+    for deadline, last_on_time, first_late in BOUNDARIES:
+        for finished in (_local(last_on_time, 23, 59), _local(first_late, 0, 0)):
+            n += 1
+            document = register(world, number_symbol=f"{20 + n}-CT/TU")
+            direct(
+                world, document, lead=world.chau_thanh_specialist, deadline=deadline, given_at=GIVEN
+            )
+            complete(_lead(document), on=finished)
+    found = _compute(INCOMING_ON_TIME, [unit], 2012, YEAR_END)
+    assert found[unit] == Ratio(3, 6) == recount_incoming(unit, 2012, YEAR_END)
+    # As of the first late day of the last deadline, its late completion is already known.
+    as_of = BOUNDARIES[-1][2]
+    assert _compute(INCOMING_ON_TIME, [unit], 2012, as_of)[unit] == Ratio(3, 6)
+    assert recount_incoming(unit, 2012, as_of) == Ratio(3, 6)
+
+
 def test_a_unit_with_nothing_counted_has_no_figure(world: DocWorld, handled: None) -> None:
     quiet = world.hoa_thanh_office.pk
     assert _compute(INCOMING_ON_TIME, [quiet], 2012, YEAR_END) == {}
     assert _compute(OUTGOING_NOT_RECALLED, [quiet], 2012, YEAR_END) == {}
     assert recount_incoming(quiet, 2012, YEAR_END) == Ratio(0, 0)
-
-
-def recount_outgoing(unit_id: int, year: int, as_of: date) -> Ratio:
-    done = counted = 0
-    for document in OutgoingDocument.objects.filter(unit_id=unit_id):
-        if document.issued_on is None or document.issued_on.year != year:
-            continue
-        if document.issued_on > as_of:
-            continue
-        counted += 1
-        done += document.status != OutgoingStatus.WITHDRAWN
-    return Ratio(done, counted)
 
 
 def test_outgoing_documents_recalled_are_not_done(world: DocWorld) -> None:

@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.support.emulation_recount import recount_letters
 from tests.support.factories import UnitFactory
 from tests.support.petitions import PetitionWorld, letter_row
 from vanphong.core import yearly
@@ -22,18 +23,6 @@ def _compute(unit_ids: list[int], year: int, as_of: date) -> dict[int, Ratio]:
     measure = yearly.measure(HANDLED_WITHIN_CLOCK)
     assert measure is not None
     return dict(measure.compute(unit_ids, year, as_of))
-
-
-def recount(unit_id: int, year: int, as_of: date) -> Ratio:
-    done = counted = 0
-    for clock in Deadline.objects.filter(letter__unit_id=unit_id):
-        if clock.kind != ClockKind.PROCESSING:
-            continue
-        if clock.due_on.year != year or clock.due_on > as_of:
-            continue
-        counted += 1
-        done += clock.met_on is not None and clock.met_on <= min(clock.due_on, as_of)
-    return Ratio(done, counted)
 
 
 def _letter(
@@ -76,14 +65,18 @@ def test_letters_handled_within_their_clock_match_a_recount(
 ) -> None:
     office = world.province_office.pk
     found = _compute([office, world.chau_thanh_office.pk], 2011, date(2011, 12, 31))
-    assert found[office] == Ratio(2, 4) == recount(office, 2011, date(2011, 12, 31))
+    assert found[office] == Ratio(2, 4) == recount_letters(office, 2011, date(2011, 12, 31))
     assert found[world.chau_thanh_office.pk] == Ratio(1, 1)
 
 
 def test_clocks_due_after_the_day_are_not_counted(world: PetitionWorld, clocks: None) -> None:
     office = world.province_office.pk
     as_of = date(2011, 9, 22)
-    assert _compute([office], 2011, as_of)[office] == Ratio(1, 2) == recount(office, 2011, as_of)
+    assert (
+        _compute([office], 2011, as_of)[office]
+        == Ratio(1, 2)
+        == recount_letters(office, 2011, as_of)
+    )
 
 
 def test_a_book_without_clocks_has_no_figure(world: PetitionWorld, clocks: None) -> None:

@@ -3,27 +3,22 @@ items done, and its weekly schedules published before their Monday (local time).
 
 from __future__ import annotations
 
-import calendar
 from datetime import UTC, date, datetime
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
+from tests.support.emulation_recount import recount_programme, recount_schedules
 from tests.support.factories import UnitFactory
 from tests.support.planning import PlanWorld, programme_with_items, publish
 from vanphong.core import yearly
 from vanphong.core.yearly import Ratio
-from vanphong.org.models import Unit
-from vanphong.org.selectors import committee_of
 from vanphong.planning import services_programme, services_schedule
 from vanphong.planning.measures import PROGRAMME_DONE, SCHEDULES_ON_TIME
 from vanphong.planning.models import (
     ItemState,
     ProgrammeItem,
-    ProgrammeStatus,
-    Schedule,
     ScheduleVersion,
     WorkProgramme,
 )
@@ -33,25 +28,6 @@ def _compute(key: str, unit_ids: list[int], year: int, as_of: date) -> dict[int,
     measure = yearly.measure(key)
     assert measure is not None
     return dict(measure.compute(unit_ids, year, as_of))
-
-
-def recount_programme(unit: Unit, year: int, as_of: date) -> Ratio:
-    committee = committee_of(unit)
-    done = counted = 0
-    for item in ProgrammeItem.objects.filter(
-        programme__committee=committee,
-        programme__year=year,
-        programme__status=ProgrammeStatus.APPROVED,
-    ):
-        if item.state == ItemState.DROPPED:
-            continue
-        is_done = item.state == ItemState.DONE and (item.done_on is None or item.done_on <= as_of)
-        last_month = item.month or int(item.quarter or 0) * 3
-        ends = date(year, last_month, calendar.monthrange(year, last_month)[1])
-        if is_done or ends <= as_of:
-            counted += 1
-            done += is_done
-    return Ratio(done, counted)
 
 
 def _items(programme: WorkProgramme) -> dict[str, ProgrammeItem]:
@@ -127,21 +103,6 @@ def test_a_committee_without_a_programme_has_no_figure(
     assert recount_programme(office, 2011, date(2011, 12, 31)) == Ratio(0, 0)
 
 
-def recount_schedules(unit: Unit, year: int, as_of: date) -> Ratio:
-    done = counted = 0
-    for schedule in Schedule.objects.filter(committee=committee_of(unit)):
-        if schedule.monday.year != year or schedule.monday > as_of:
-            continue
-        counted += 1
-        published = [
-            timezone.localtime(v.published_at)
-            for v in ScheduleVersion.objects.filter(schedule=schedule)
-            if v.published_at is not None
-        ]
-        done += any(moment.date() < schedule.monday for moment in published)
-    return Ratio(done, counted)
-
-
 def _week(world: PlanWorld, monday: date, published_at: datetime | None) -> None:
     version = world.week(monday)
     services_schedule.entry_add(
@@ -167,6 +128,16 @@ def test_a_schedule_published_on_its_monday_is_late_and_on_the_sunday_night_on_t
     office = world.province_office
     found = _compute(SCHEDULES_ON_TIME, [office.pk], 2012, date(2012, 12, 31))
     assert found[office.pk] == Ratio(2, 4) == recount_schedules(office, 2012, date(2012, 12, 31))
+
+
+def test_a_schedule_published_at_the_stroke_of_its_mondays_midnight_is_late(
+    world: PlanWorld,
+) -> None:
+    _week(world, date(2012, 3, 12), datetime(2012, 3, 11, 16, 59, 59, tzinfo=UTC))  # Sun 23:59:59
+    _week(world, date(2012, 3, 19), datetime(2012, 3, 18, 17, 0, tzinfo=UTC))  # Monday 00:00
+    office = world.province_office
+    found = _compute(SCHEDULES_ON_TIME, [office.pk], 2012, date(2012, 12, 31))
+    assert found[office.pk] == Ratio(1, 2) == recount_schedules(office, 2012, date(2012, 12, 31))
 
 
 def test_weeks_after_the_day_are_not_counted(world: PlanWorld, weeks: None) -> None:

@@ -26,9 +26,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
-from docx import Document
 
-from vanphong.core import word
+from vanphong.demo.petitions_story import pdf
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.emulation import (
     services,
@@ -321,7 +320,7 @@ def _score(movement: Movement, offices: list[_Office], runner: Person) -> None:
                 else:
                     services_scoring.evidence_add(
                         actor=office.officer, score=score, upload=_report(office),
-                        file_name="bao-cao-thanh-tich-2011.docx",
+                        file_name="bao-cao-thanh-tich-2011.pdf",
                     )  # fmt: skip
         services_scoring.sheet_submit(actor=office.officer, sheet=sheet)
     for office in offices:
@@ -374,13 +373,9 @@ def _score(movement: Movement, offices: list[_Office], runner: Person) -> None:
 
 
 def _report(office: _Office) -> IO[bytes]:
-    document = Document()
-    word.normal_style(document)
-    document.add_paragraph(f"Báo cáo thành tích năm 2011 của {office.unit.name} (bản minh họa)")
-    out = io.BytesIO()
-    document.save(out)
-    out.seek(0)
-    return out
+    """A PDF: the file store takes documents and scans only (a text file is refused)."""
+    text = f"Báo cáo thành tích năm 2011 của {office.unit.name} (bản minh họa)"
+    return io.BytesIO(pdf(text))
 
 
 def _decision(words: str) -> IncomingDocument | None:

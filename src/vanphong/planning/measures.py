@@ -20,11 +20,23 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Case, CharField, Count, Exists, OuterRef, Q, Value, When
-from django.db.models.functions import TruncDate
+from django.db import connection
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateTimeField,
+    Exists,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 
@@ -97,15 +109,20 @@ def schedules_on_time(unit_ids: Iterable[int], year: int, as_of: date) -> Mappin
     last = min(date(year, 12, 31), as_of)
     if not committees or last < date(year, 1, 1):
         return {}
-    published_before = ScheduleVersion.objects.annotate(
-        published_on=TruncDate("published_at", tzinfo=timezone.get_default_timezone())
-    ).filter(schedule=OuterRef("pk"), published_on__lt=OuterRef("monday"))
+    first = date(year, 1, 1)
+    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+    # A version counts if published before the Monday's local midnight: the moment is looked up
+    # per day of the year (a CASE tree), so no row's time is converted to a local date.
+    published_before = ScheduleVersion.objects.filter(
+        schedule=OuterRef("pk"), published_at__lt=OuterRef("starts")
+    )
     rows = (
         Schedule.objects.filter(
             committee_id__in=set(committees.values()),
             monday__gte=date(year, 1, 1),
             monday__lte=last,
         )
+        .alias(starts=_midnight_of(days))
         .annotate(on_time=Exists(published_before))
         .order_by()
         .values("committee_id")
@@ -113,6 +130,30 @@ def schedules_on_time(unit_ids: Iterable[int], year: int, as_of: date) -> Mappin
     )
     found = {row["committee_id"]: Ratio(row["done"], row["counted"]) for row in rows}
     return _spread(found, committees)
+
+
+def _midnight_of(days: list[date]) -> RawSQL:
+    """The local midnight starting the schedule's Monday, one of `days` (consecutive): a CASE
+    nested as a balanced tree on the days (about nine comparisons a row), parameters only."""
+    ops = connection.ops
+    column = f"{ops.quote_name(Schedule._meta.db_table)}.{ops.quote_name('monday')}"
+    zone = timezone.get_default_timezone()
+
+    def tree(days: list[date]) -> tuple[str, list[Any]]:
+        if len(days) == 1:
+            moment = timezone.make_aware(datetime.combine(days[0], time.min), zone)
+            return "%s", [ops.adapt_datetimefield_value(moment)]
+        middle = len(days) // 2
+        below, below_params = tree(days[:middle])
+        above, above_params = tree(days[middle:])
+        return (
+            f"CASE WHEN {column} < %s THEN {below} ELSE {above} END",
+            [ops.adapt_datefield_value(days[middle]), *below_params, *above_params],
+        )
+
+    sql, params = tree(days)
+    # The text holds only the quoted column and placeholders; the values are parameters.
+    return RawSQL(sql, params, output_field=DateTimeField())  # noqa: S611
 
 
 def _url(name: str, unit_uuid: str, year: int) -> str:
@@ -158,7 +199,7 @@ def register() -> None:
                 "SELECT committee_id, COUNT(*) AS counted,\n"
                 "       COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM planning_scheduleversion v\n"
                 "         WHERE v.schedule_id = schedule.id\n"
-                "           AND DATE(v.published_at, +07) < schedule.monday)) AS done\n"
+                "           AND v.published_at < schedule.monday 00:00 +07)) AS done\n"
                 "FROM planning_schedule AS schedule\n"
                 "WHERE committee_id IN (committee of each of :units)\n"
                 "  AND monday BETWEEN :year-01-01 AND MIN(:year-12-31, :as_of)\n"

@@ -17,6 +17,7 @@ from tests.support.emulation_proposals import (
     submitted_flag,
 )
 from tests.support.web import login, messages_of, page_queries
+from vanphong.core.models import RuleSet
 from vanphong.emulation import services_proposals
 from vanphong.emulation.models import Award, Proposal, ProposalStatus
 
@@ -266,3 +267,29 @@ def test_the_dossier_names_each_draft_and_the_line_its_total_as_people_write_it(
     cover = reverse("documents:outgoing_detail", args=[proposal.cover_note.uuid])
     assert f'<a href="{cover}">Tờ trình</a>:' in page
     assert "<td>1 · 95</td>" in page  # not 95,00
+
+
+def test_the_proposal_form_offers_the_titles_of_the_rules_for_the_movements_year(
+    client: Client, pw: ProposalWorld
+) -> None:
+    """A title only the version in force for the movement's year has is offered for that
+    movement, and not on a form for a year judged by a later version."""
+    version = (
+        RuleSet.objects.filter(kind="emulation.titles", effective_from__lte=date(2012, 12, 31))
+        .order_by("-effective_from")
+        .first()
+    )
+    assert version is not None
+    older = dict(version.data)
+    older["titles"] = [
+        *older["titles"],
+        {**older["titles"][0], "code": "old_banner", "name": "Cờ thi đua cũ"},
+    ]
+    RuleSet.objects.filter(pk=version.pk).update(data=older)
+    login(client, pw.convenor_officer)
+    from_movement = client.get(_url("proposal_create"), {"phong-trao": str(pw.movement.uuid)})
+    codes = {code for code, _label in from_movement.context["form"].fields["title_code"].choices}
+    assert "old_banner" in codes
+    later = client.get(_url("proposal_create"))
+    codes = {code for code, _label in later.context["form"].fields["title_code"].choices}
+    assert "old_banner" not in codes

@@ -326,3 +326,35 @@ def test_each_open_sheet_button_says_which_round_and_unit_to_a_screen_reader(
     login(client, world.officer(unit))
     page = client.get(_movement_url(world)).content.decode()
     assert f'<span class="visually-hidden"> Tự chấm: {unit.name}</span></button>' in page
+
+
+def test_a_bloc_reviewer_reads_the_self_assessment_it_scores_with_its_evidence(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    unit = world.members[1]
+    own = scored(world, unit, Round.SELF, full("10", "5"))
+    review = scored(world, unit, Round.BLOC, full("10", "5"), submit=False)
+    login(client, world.officer(review.reviewer_unit))
+    page = client.get(reverse("emulation:sheet", args=[review.uuid])).content.decode()
+    assert reverse("emulation:sheet", args=[own.uuid]) in page
+    assert client.get(reverse("emulation:sheet", args=[own.uuid])).status_code == 200
+
+
+def test_a_member_reviewing_nothing_of_the_unit_does_not_read_its_self_assessment(
+    client: Client, world: EmulationWorld
+) -> None:
+    start_scoring(world)
+    unit = world.members[1]
+    own = scored(world, unit, Round.SELF, full("10", "5"))
+    scored(world, unit, Round.BLOC, full("10", "5"), submit=False)
+    # Another member has opened no sheet of this unit: the self-assessment stays the unit's.
+    others = [m for m in world.members if m.pk != unit.pk]
+    reviewers = set(
+        ScoreSheet.objects.filter(unit=unit, round=Round.BLOC).values_list(
+            "reviewer_unit_id", flat=True
+        )
+    )
+    outsider = next(m for m in others if m.pk not in reviewers)
+    login(client, world.officer(outsider))
+    assert client.get(reverse("emulation:sheet", args=[own.uuid])).status_code == 404

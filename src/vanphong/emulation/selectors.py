@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from vanphong.core.access import get_visible_or_404
 from vanphong.emulation.models import (
@@ -16,6 +16,7 @@ from vanphong.emulation.models import (
     Criterion,
     Movement,
     Pledge,
+    Round,
     ScoreSheet,
     SheetStatus,
 )
@@ -79,12 +80,38 @@ def criterion_or_404(person: Person, uuid: UUID | str) -> Criterion:
 
 def sheets_visible(person: Person | None) -> QuerySet[ScoreSheet]:
     """A sheet is seen by who reads its reviewer unit, by who reads the scored unit once it is
-    submitted, and by who reads the bloc's convenor."""
+    submitted, and by who reads the bloc's convenor; a submitted sheet also by who reads a unit
+    that reviews the same unit in a later round (a reviewer weighs the self-assessment's
+    evidence and the bloc's reasons before scoring)."""
     units = reader_unit_ids(person)
+    reviews = ScoreSheet.objects.filter(
+        movement_id=OuterRef("movement_id"), unit_id=OuterRef("unit_id"), reviewer_unit_id__in=units
+    ).exclude(round=Round.SELF)
     return ScoreSheet.objects.filter(
         Q(reviewer_unit_id__in=units)
         | Q(unit_id__in=units, status=SheetStatus.SUBMITTED)
         | Q(movement__bloc__convenor_id__in=units)
+        | (Q(status=SheetStatus.SUBMITTED) & Exists(reviews))
+    )
+
+
+def earlier_sheets(person: Person, sheet: ScoreSheet) -> list[ScoreSheet]:
+    """The submitted sheets of the same unit in the rounds before this sheet's, that the person
+    sees: what a reviewer reads before scoring."""
+    order = [Round.SELF, Round.BLOC, Round.COUNCIL]
+    earlier = order[: order.index(Round(sheet.round))]
+    if not earlier:
+        return []
+    return list(
+        sheets_visible(person)
+        .filter(
+            movement_id=sheet.movement_id,
+            unit_id=sheet.unit_id,
+            round__in=earlier,
+            status=SheetStatus.SUBMITTED,
+        )
+        .select_related("reviewer_unit")
+        .order_by("round", "reviewer_unit__sort_order", "reviewer_unit__name")
     )
 
 

@@ -161,6 +161,7 @@ def _page(
             else "",
             "problems": scoring.submit_errors(sheet) if editable else [],
             "reads_figures": reads_figures(person, sheet.movement, sheet.unit_id),
+            "earlier": selectors.earlier_sheets(person, sheet),
             "crumbs": movement_crumbs(sheet.movement),
         },
     )

@@ -113,7 +113,9 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
     d = world.docs
     incoming = [world.incoming, world.open_incoming, world.district_incoming]
     outgoing = [world.draft, world.signed, world.issued, world.open_outgoing]
+    e = world.emulation
     units = [d.province, d.province_office, d.chau_thanh, d.chau_thanh_office, d.hoa_thanh]
+    units += e.units
     feeds = FeedToken.objects.filter(owner=world.person(persona))
     values: dict[str, list[Any]] = {
         "document_uuid": [*incoming, *outgoing],
@@ -151,6 +153,13 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "visit_uuid": list(Visit.objects.all()),
         "letter_file_uuid": list(LetterFile.objects.all()),
         "field_uuid": list(Field.objects.order_by("pk")[:1]),
+        # emulation (sweep_emulation.py): a bloc none of the personas reads
+        "bloc_uuid": [e.bloc],
+        "set_uuid": [e.criteria_set],
+        "criterion_uuid": [e.criterion],
+        "movement_uuid": [e.movement],
+        "sheet_uuid": e.sheets,
+        "proposal_uuid": [e.proposal],
     }
     for name, more in world.more_objects(persona).items():
         values[name] = [*values.get(name, []), *more]
@@ -176,6 +185,13 @@ def _path_values(world: SweepWorld, persona: str, route: Route) -> dict[str, lis
     elif "/di/" in route.pattern:
         values["document_uuid"] = [v for v in values["document_uuid"] if v not in incoming]
     values["year"] = [str(world.today.year)]
+    # Integer ids, each with its own parent (`evidence_id` of `sheet_uuid`, `nominee_id` of
+    # `proposal_uuid`): the parent's other objects answer 404 for everyone.
+    e = world.emulation
+    if "evidence_id" in path_names(route):
+        values["sheet_uuid"] = [str(e.self_sheet.uuid)]
+    values["evidence_id"] = [str(e.evidence.pk)]
+    values["nominee_id"] = [str(e.nominee.pk)]
     values["token"] = world.feeds[persona]
     values["action"] = ["bao-cao"]  # the task's forms; each answers the same page
     for name, choices in _ALTERNATIVES.findall(route.pattern):  # (?P<extension>pdf|docx)

@@ -18,6 +18,7 @@ from typing import Any
 from django.utils import timezone
 from fpdf import FPDF
 
+from tests.security.sweep_emulation import EmulationPart, build_emulation
 from tests.support import personas
 from tests.support.documents import DocWorld, build_world
 from tests.support.factories import TermFactory
@@ -133,6 +134,7 @@ class SweepWorld:
     monthly_plan: MonthlyPlan
     programme_directive: Directive
     forward: Forward  # a denunciation forwarded: its letter's and its own pages
+    emulation: EmulationPart  # a bloc none of the personas reads (sweep_emulation.py)
     tokens: dict[str, str] = field(default_factory=dict)  # persona -> API token
     feeds: dict[str, list[str]] = field(default_factory=dict)  # persona -> iCal tokens
 
@@ -562,6 +564,7 @@ def build() -> SweepWorld:
         monthly_plan=monthly,
         programme_directive=programme_directive,
         forward=forward,
+        emulation=build_emulation(p.province, today),
     )
     for person in Person.objects.all():  # the reminder also writes to those with an address
         person.email = f"{person.username}@tayninh.example"

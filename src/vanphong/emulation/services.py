@@ -267,7 +267,9 @@ def criteria_set_copy(
 
 def _set_lock_editable(criteria_set_id: int) -> CriteriaSet:
     criteria_set = CriteriaSet.objects.select_for_update().get(pk=criteria_set_id)
-    if criteria_set.frozen:
+    # A set a movement scores on is frozen at the launch; its scores keep it so even if the
+    # flag was never set (a set written as rows, an import).
+    if criteria_set.frozen or criteria_set.movements.exists():
         raise ValidationError(
             _(
                 "Bảng tiêu chí “%(name)s” đã dùng để chấm điểm nên không sửa được; hãy sao chép "

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
+from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 from fpdf import FPDF
 
@@ -60,6 +65,7 @@ from vanphong.planning.models import (
     ScheduleVersion,
     WorkProgramme,
 )
+from vanphong.search import engine
 
 SECRET = Clearance.TOP_SECRET
 KINDS = {
@@ -603,3 +609,29 @@ def _feeds(world: SweepWorld, person: Person) -> list[str]:
             continue
         found.append(made.token)
     return found
+
+
+@pytest.fixture(scope="module")
+def world(
+    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SweepWorld]:
+    """Built once for the module inside a transaction rolled back at its end; each test runs
+    in a savepoint of it (pytest-django's `db`)."""
+    root: Path = tmp_path_factory.mktemp("sweep")
+    settings = override_settings(
+        MEDIA_ROOT=str(root / "media"),
+        VANPHONG_SEARCH_DIR=root / "search",
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+    )
+    with django_db_blocker.unblock(), settings:
+        engine._readers.clear()
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            built = build()
+            engine.drain()
+            yield built
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            engine._readers.clear()

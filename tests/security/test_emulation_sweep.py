@@ -18,9 +18,8 @@ import pytest
 from django.test import Client
 
 from tests.security import sweep as machinery
-from tests.security import test_secrecy_sweep
 from tests.security.sweep import Route
-from tests.security.sweep_world import CLEARED, UNCLEARED, SweepWorld
+from tests.security.sweep_world import CLEARED, UNCLEARED, SweepWorld, world
 from vanphong.api.services import token_create
 from vanphong.api_root import api
 from vanphong.org.models import Person
@@ -28,7 +27,7 @@ from vanphong.org.models import Person
 # One of each kind of outsider (the sweep's other personas read what these read): the
 # province's emulation officer (edits the province's criteria), a district's clerk, the
 # administrator and the superuser (administration opens nothing), the Office's leader.
-world = test_secrecy_sweep.world  # the sweep's world, built once for this module
+__all__ = ["world"]  # the sweep's world (a fixture), built once for this module
 
 OUTSIDERS = ["emulation_officer", "chau_thanh_clerk", "secret_admin", "superuser", CLEARED]
 # Criteria sets are the province's public rules: whoever reads emulation anywhere reads them.

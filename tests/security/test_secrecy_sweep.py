@@ -9,22 +9,19 @@ of the probe's findings (KNOWN) also have a test each, so a regression names its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import pytest
 from django.core import mail
-from django.db import transaction
 from django.test import Client
-from django.test.utils import override_settings
 
 from tests.security import sweep as machinery
 from tests.security.sweep import Leak, Route
-from tests.security.sweep_world import CLEARED, KINDS, UNCLEARED, SweepWorld, build, marker
+from tests.security.sweep_world import CLEARED, KINDS, UNCLEARED, SweepWorld, marker, world
 from vanphong.api.services import token_create
 from vanphong.core.models import Notification
 from vanphong.directives import reminders
@@ -34,33 +31,8 @@ from vanphong.directives import services_reports as directive_services_reports
 from vanphong.documents import services_incoming as document_services_incoming
 from vanphong.planning import services_schedule as planning_schedule
 from vanphong.planning.conflicts import EntryData
-from vanphong.search import engine
 
-
-@pytest.fixture(scope="module")
-def world(
-    django_db_setup: None, django_db_blocker: Any, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[SweepWorld]:
-    """Built once for the module inside a transaction rolled back at its end; each test runs
-    in a savepoint of it (pytest-django's `db`)."""
-    root: Path = tmp_path_factory.mktemp("sweep")
-    settings = override_settings(
-        MEDIA_ROOT=str(root / "media"),
-        VANPHONG_SEARCH_DIR=root / "search",
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-    )
-    with django_db_blocker.unblock(), settings:
-        engine._readers.clear()
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            built = build()
-            engine.drain()
-            yield built
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            engine._readers.clear()
+__all__ = ["world"]  # the fixture, used by name
 
 
 @pytest.fixture(scope="module")

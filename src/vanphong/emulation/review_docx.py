@@ -64,10 +64,11 @@ def headings(figures: ReviewFigures) -> list[str]:
     own = [_("Năm %(year)s") % {"year": year}, _("Năm %(year)s") % {"year": last}, _("Tăng, giảm")]
     if not figures.rolled_up:
         return [_("Nội dung"), *own]
+    office, districts = _("Văn phòng"), _("Các huyện, thị ủy")
     return [
         _("Nội dung"),
-        *(f"{_('Văn phòng')}: {text}" for text in own),
-        *(f"{_('Các huyện, thị ủy')}: {text}" for text in own),
+        *(f"{office}: {text}" for text in own),
+        *(f"{districts}: {text}" for text in own),
     ]
 
 

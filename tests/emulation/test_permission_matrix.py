@@ -144,7 +144,7 @@ def test_only_the_convenor_advances_the_movement(w: EmulationWorld, name: str) -
 @pytest.mark.parametrize("name", PERSONAS)
 def test_only_the_convenor_recomputes_the_measurements(w: EmulationWorld, name: str) -> None:
     _client, api = _call(w, name)
-    answer = api.post(f"/{w.movement.uuid}/so-lieu/tinh-lai", {})
+    answer = api.post(f"/phong-trao/{w.movement.uuid}/so-lieu/tinh-lai", {})
     assert _outcome(answer.status_code) == ADVANCE[name]
 
 

@@ -24,6 +24,7 @@ from tests.support.emulation_review import (
 )
 from tests.support.factories import UnitFactory
 from vanphong.emulation import review
+from vanphong.emulation.models import Nominee, Proposal
 from vanphong.emulation.review import FigureLine, ReviewFigures, review_figures
 from vanphong.org.models import UnitKind
 from vanphong.org.selectors import forget_scope
@@ -176,3 +177,42 @@ def test_more_districts_cost_no_more_queries(world: ReviewWorld) -> None:
         )
     assert len(figures.districts) == 3
     assert len(three.captured_queries) == len(two.captured_queries)
+
+
+def test_the_convenors_review_gives_its_blocs_ranking_and_the_titles_it_proposed(
+    world: ReviewWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The provincial Office is no member of the districts' bloc: it convenes it, and the
+    bloc's ranking and the titles it proposed for the districts are its year's emulation."""
+    movement = movement_row(world, 2012, [world.chau_thanh_office, world.hoa_thanh_office])
+    flag = award_row(world, world.chau_thanh_office, 2012)
+    proposal = Proposal.objects.create(
+        movement=movement,
+        proposing_unit=world.province_office,
+        year=2012,
+        title_code="provincial_flag",
+        title_name="Cờ thi đua",
+        awarding_body="Chủ tịch Ủy ban nhân dân tỉnh",
+        created_by=world.chief,
+    )
+    flag.nominee = Nominee.objects.create(proposal=proposal, unit=world.chau_thanh_office)
+    flag.save()
+    award_row(world, world.hoa_thanh_office, 2012)  # the district's own register, not proposed
+    rows = [
+        SimpleNamespace(unit=world.chau_thanh_office, total=Decimal("95"), rank=1),
+        SimpleNamespace(unit=world.hoa_thanh_office, total=Decimal("88"), rank=2),
+    ]
+    fake: Any = SimpleNamespace(bloc_ranking=lambda m: SimpleNamespace(rows=rows))
+    monkeypatch.setattr(review, "_ranking_module", lambda: fake)
+    figures = review_figures(world.province_office, 2012, today=TODAY)
+    assert figures.standing is not None
+    assert figures.standing.convened
+    assert figures.standing.movement == movement
+    assert [r[0] for r in figures.standing.rows] == [
+        world.chau_thanh_office,
+        world.hoa_thanh_office,
+    ]
+    assert figures.awards == [flag]
+    district = review_figures(world.hoa_thanh_office, 2012, today=TODAY)
+    assert district.standing is not None
+    assert not district.standing.convened

@@ -24,6 +24,7 @@ from decimal import Decimal
 from types import ModuleType
 from typing import Any, Final
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -90,6 +91,8 @@ class Standing:
     rows: list[tuple[Unit, Decimal, int | None]]
     # The unit's criteria profile: (group title, points, maximum).
     profile: list[tuple[str, Decimal, Decimal]]
+    # The unit convenes the movement (the provincial Office): the bloc's result is its work.
+    convened: bool = False
 
 
 @dataclass(frozen=True)
@@ -175,11 +178,20 @@ def standing(own_ids: frozenset[int], year: int) -> Standing | None:
         .order_by("id")
         .first()
     )
+    convened = False
+    if movement is None:
+        movement = (
+            Movement.objects.filter(year=year, bloc__convenor_id__in=own_ids)
+            .select_related("bloc")
+            .order_by("id")
+            .first()
+        )
+        convened = movement is not None
     if movement is None:
         return None
     module = _ranking_module()
     if module is None:
-        return Standing(movement, None, None, [], [])
+        return Standing(movement, None, None, [], [], convened=convened)
     ranking: Any = module.bloc_ranking(movement)
     rows = [(row.unit, Decimal(row.total), row.rank) for row in ranking.rows]
     mine = next((row for row in ranking.rows if row.unit.pk in own_ids), None)
@@ -195,6 +207,7 @@ def standing(own_ids: frozenset[int], year: int) -> Standing | None:
         Decimal(mine.total) if mine is not None else None,
         rows,
         profile,
+        convened=convened,
     )
 
 
@@ -242,8 +255,13 @@ def review_figures(
                 )
             )
         sections.append(Section(key, provided.title, provided.notes, lines, provided=True))
+    # Its own register, and what it proposed (the convenor's bloc: the districts' titles).
     awards = list(
-        Award.objects.filter(year=year, register_unit_id__in=own)
+        Award.objects.filter(
+            Q(register_unit_id__in=own) | Q(nominee__proposal__proposing_unit_id__in=own),
+            year=year,
+        )
+        .distinct()
         .select_related("unit", "person")
         .order_by("title_code", "id")
     )

@@ -144,6 +144,12 @@ def _emulation(document: Any, figures: ReviewFigures, number: int) -> None:
             document,
             _("Năm %(year)s đơn vị không tham gia khối thi đua nào.") % {"year": figures.year},
         )
+    elif standing.convened:
+        _body(
+            document,
+            _("Văn phòng tổ chức %(movement)s; kết quả xếp hạng của khối:")
+            % {"movement": standing.movement.title},
+        )
     elif standing.rank is None:
         _body(
             document,

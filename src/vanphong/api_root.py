@@ -9,6 +9,7 @@ from ninja.operation import Operation
 from vanphong.api import handlers
 from vanphong.api.auth import BearerToken
 from vanphong.api.tokens import router as tokens_router
+from vanphong.archives.api import router as archives_router
 from vanphong.core.api import router as calendar_router
 from vanphong.directives.api import router as directives_router
 from vanphong.documents.api import router as documents_router
@@ -45,5 +46,6 @@ api.add_router("/ke-hoach/", planning_router)
 api.add_router("/nhiem-vu/", directives_router)
 api.add_router("/don-thu/", petitions_router)
 api.add_router("/thi-dua/", emulation_router)
+api.add_router("/luu-tru/", archives_router)
 api.add_router("/", search_router)
 handlers.install(api)

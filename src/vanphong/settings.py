@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "vanphong.directives",
     "vanphong.petitions",
     "vanphong.emulation",
+    "vanphong.archives",
     "vanphong.search",
     "vanphong.web",
     "vanphong.api",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("tim-kiem/", include("vanphong.search.urls")),
     path("", include("vanphong.petitions.urls")),
     path("", include("vanphong.emulation.urls")),
+    path("", include("vanphong.archives.urls")),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -27,6 +27,8 @@ CAST = {
     "td.tinh": ("Võ Tiếp Dân", "province_office", Role.RECEPTION, Clearance.UNCLASSIFIED),
     "td2.tinh": ("Đỗ Thị Đơn", "province_office", Role.RECEPTION, Clearance.UNCLASSIFIED),
     "td.chauthanh": ("Lâm Tiếp Huyện", "chau_thanh_office", Role.RECEPTION, Clearance.UNCLASSIFIED),
+    "lt.tinh": ("Mai Lưu Trữ", "province_office", Role.ARCHIVIST, Clearance.SECRET),
+    "lt.chauthanh": ("Kha Lưu Huyện", "chau_thanh_office", Role.ARCHIVIST, Clearance.UNCLASSIFIED),
 }
 
 

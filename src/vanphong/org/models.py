@@ -218,6 +218,7 @@ class Role(models.TextChoices):
     COMMITTEE_LEADER = "committee_leader", _("Lãnh đạo cấp ủy")
     RECEPTION = "reception", _("Cán bộ tiếp dân")
     EMULATION = "emulation", _("Cán bộ thi đua")
+    ARCHIVIST = "archivist", _("Cán bộ lưu trữ")
     ADMIN = "admin", _("Quản trị hệ thống")
 
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ArchivesConfig(AppConfig):
+    name = "vanphong.archives"
+    label = "archives"
+    verbose_name = "Lưu trữ"

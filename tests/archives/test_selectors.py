@@ -2,21 +2,28 @@ from __future__ import annotations
 
 import pytest
 
+from typing import Any
+
 from tests.support.archives import build_archives_world
 from vanphong.archives.models import FileStatus, RecordFile
 from vanphong.archives.selectors import archive_unit_for, files_visible
-from vanphong.org.models import Clearance
+from vanphong.org.models import Clearance, Person, Unit
 
 pytestmark = pytest.mark.django_db
 
 
-def _file(unit, responsible, **fields) -> RecordFile:
-    values = {"year": 2011, "code": "01.TH", "title": "Hồ sơ", "opened_on": "2011-01-03"}
+def _file(unit: Unit, responsible: Person, **fields: Any) -> RecordFile:
+    values: dict[str, Any] = {
+        "year": 2011,
+        "code": "01.TH",
+        "title": "Hồ sơ",
+        "opened_on": "2011-01-03",
+    }
     values.update(fields)
     return RecordFile.objects.create(unit=unit, responsible=responsible, **values)
 
 
-def test_a_secret_file_is_seen_by_its_cleared_clerk_and_not_by_an_unclassified_specialist():
+def test_a_secret_file_is_seen_by_its_cleared_clerk_and_not_by_an_unclassified_specialist() -> None:
     w = build_archives_world()
     secret = _file(w.chau_thanh_office, w.chau_thanh_clerk, confidentiality=Clearance.SECRET)
     assert secret in files_visible(w.chau_thanh_clerk)
@@ -24,7 +31,9 @@ def test_a_secret_file_is_seen_by_its_cleared_clerk_and_not_by_an_unclassified_s
     assert secret not in files_visible(w.hoa_thanh_clerk)
 
 
-def test_the_archivist_sees_transferred_files_of_the_archive_up_to_the_clearance_of_the_post():
+def test_the_archivist_sees_transferred_files_of_the_archive_up_to_the_clearance_of_the_post() -> (
+    None
+):
     w = build_archives_world()
     archive = archive_unit_for(w.province_office)
     plain = _file(

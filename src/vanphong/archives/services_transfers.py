@@ -248,7 +248,7 @@ def transfer_submit(*, actor: Person, transfer: Transfer) -> Transfer:
         person_ids=_archivists(transfer.archive_unit, _highest(in_it)),
         text=_("%(unit)s gửi nộp lưu %(n)d hồ sơ năm %(year)d.")
         % {"unit": transfer.unit.name, "n": len(in_it), "year": transfer.year},
-        url=reverse("archives:transfer", args=[transfer.uuid]),
+        url=reverse("archives:transfer_detail", args=[transfer.uuid]),
         key=f"archives-transfer-submitted:{transfer.uuid}",
         kind=NoticeKind.RECEIVED,
     )
@@ -341,7 +341,7 @@ def transfer_receive(
         person_ids=[transfer.created_by_id],
         text=_("%(archive)s đã nhận đợt nộp lưu năm %(year)d (%(n)d hồ sơ).")
         % {"archive": transfer.archive_unit.name, "year": transfer.year, "n": len(in_it)},
-        url=reverse("archives:transfer", args=[transfer.uuid]),
+        url=reverse("archives:transfer_detail", args=[transfer.uuid]),
         key=f"archives-transfer-received:{transfer.uuid}",
         kind=NoticeKind.OTHER,
     )

@@ -10,6 +10,8 @@ from uuid import uuid4
 from django.utils import timezone
 
 from tests.support.archives import ArchWorld
+from tests.support.factories import UnitFactory
+from tests.support.personas import person
 from vanphong.archives.models import (
     FileItem,
     FileStatus,
@@ -19,7 +21,7 @@ from vanphong.archives.models import (
     TransferStatus,
 )
 from vanphong.archives.selectors import archive_unit_for
-from vanphong.org.models import Clearance, Person, Unit
+from vanphong.org.models import Clearance, Person, Role, Unit, UnitKind
 
 _codes = itertools.count(1)
 
@@ -112,3 +114,12 @@ def transfer_row(w: ArchWorld, files: list[RecordFile], *, submitted: bool = Tru
     )
     RecordFile.objects.filter(pk__in=[f.pk for f in files]).update(transfer=transfer)
     return transfer
+
+
+def board_member(w: ArchWorld, clearance: int = Clearance.ULTRA_SECRET) -> Person:
+    """A specialist of Châu Thành's Organisation Board: of the committee whose archive keeps
+    the Office's files, but not of the Office."""
+    board = UnitFactory.create(
+        parent=w.chau_thanh, kind=UnitKind.BOARD, name="Ban Tổ chức Huyện ủy", symbol="BTCHU"
+    )
+    return person("cv.btc", "Tạ Tổ Chức", board, Role.SPECIALIST, clearance)

@@ -33,7 +33,7 @@ def _told(kind: str) -> set[int]:
     return set(Notification.objects.filter(kind=kind).values_list("person_id", flat=True))
 
 
-def test_the_unit_is_told_thirty_days_before_the_due_day_once(w):
+def test_the_unit_is_told_thirty_days_before_the_due_day_once(w: ArchWorld) -> None:
     district_file(w, work_ended_on=ENDED)
     assert remind(today=date(2012, 5, 15)).due_soon == 0  # 31 days before
     sent = remind(today=date(2012, 5, 16))
@@ -45,10 +45,11 @@ def test_the_unit_is_told_thirty_days_before_the_due_day_once(w):
     assert remind(today=date(2012, 5, 16)).notices == 0  # a rerun tells nobody twice
     assert remind(today=date(2012, 6, 15)).notices == 0  # told already for this due day
     text = Notification.objects.filter(kind=NoticeKind.DUE_SOON).first()
-    assert text is not None and "15/06/2012" in text.text
+    assert text is not None
+    assert "15/06/2012" in text.text
 
 
-def test_the_unit_is_told_on_the_first_overdue_day_once(w):
+def test_the_unit_is_told_on_the_first_overdue_day_once(w: ArchWorld) -> None:
     district_file(w, work_ended_on=ENDED)
     assert remind(today=date(2012, 6, 15)).overdue == 0  # the due day: still in time
     assert remind(today=date(2012, 6, 16)).overdue == 1
@@ -56,7 +57,7 @@ def test_the_unit_is_told_on_the_first_overdue_day_once(w):
     assert remind(today=date(2012, 6, 17)).notices == 0
 
 
-def test_a_file_kept_back_or_transferred_or_short_lived_is_not_told(w):
+def test_a_file_kept_back_or_transferred_or_short_lived_is_not_told(w: ArchWorld) -> None:
     district_file(w, work_ended_on=ENDED, kept_back_until=date(2013, 12, 31))
     district_file(w, work_ended_on=ENDED, retention_years=3)
     archived_file(w, province=False, work_ended_on=ENDED)
@@ -64,7 +65,7 @@ def test_a_file_kept_back_or_transferred_or_short_lived_is_not_told(w):
     assert remind(today=date(2013, 12, 1)).due_soon == 1  # 30 days before the day kept to
 
 
-def test_a_secret_file_is_told_only_to_whom_may_see_it(w):
+def test_a_secret_file_is_told_only_to_whom_may_see_it(w: ArchWorld) -> None:
     district_file(w, work_ended_on=ENDED, confidentiality=Clearance.SECRET)
     remind(today=date(2012, 5, 16))
     told = _told(NoticeKind.DUE_SOON)
@@ -72,7 +73,7 @@ def test_a_secret_file_is_told_only_to_whom_may_see_it(w):
     assert w.chau_thanh_specialist.pk not in told  # Không mật
 
 
-def test_the_archivists_are_told_when_a_files_retention_has_run_out(w):
+def test_the_archivists_are_told_when_a_files_retention_has_run_out(w: ArchWorld) -> None:
     archived_file(w, retention_years=5, work_ended_on=date(2011, 12, 31))
     archived_file(w, retention_years=None, work_ended_on=date(2011, 12, 31))
     top = archived_file(
@@ -86,7 +87,7 @@ def test_the_archivists_are_told_when_a_files_retention_has_run_out(w):
     assert remind(today=date(2017, 1, 2)).retention == 0
 
 
-def test_an_overdue_loan_is_told_to_the_borrower_and_the_archivist_once_a_day(w):
+def test_an_overdue_loan_is_told_to_the_borrower_and_the_archivist_once_a_day(w: ArchWorld) -> None:
     file = archived_file(w, province=False)
     asker = board_member(w)
     request = services_access.access_request(
@@ -102,7 +103,7 @@ def test_an_overdue_loan_is_told_to_the_borrower_and_the_archivist_once_a_day(w)
     assert remind(today=today + timedelta(days=3)).loans == 1
 
 
-def test_the_command_expires_approvals_and_reports(w):
+def test_the_command_expires_approvals_and_reports(w: ArchWorld) -> None:
     file = archived_file(w, province=False)
     request = services_access.access_request(
         actor=board_member(w), file=file, mode=AccessMode.READ, purpose="Đọc", days=1

@@ -15,7 +15,7 @@ from django.utils import timezone
 from tests.support.archives import ArchWorld, build_archives_world
 from tests.support.archives_transfers import archived_file, board_member
 from vanphong.archives import services_access as services
-from vanphong.archives.models import AccessMode, AccessRequest, AccessStatus
+from vanphong.archives.models import AccessMode, AccessRequest, AccessStatus, RecordFile
 from vanphong.archives.selectors import files_visible
 from vanphong.archives.selectors_transfers import (
     access_pending_for,
@@ -23,7 +23,7 @@ from vanphong.archives.selectors_transfers import (
     loans_overdue,
 )
 from vanphong.core.models import AuditEvent
-from vanphong.org.models import Clearance
+from vanphong.org.models import Clearance, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -33,13 +33,15 @@ def w() -> ArchWorld:
     return build_archives_world()
 
 
-def _ask(person, file, mode=AccessMode.READ, days=7) -> AccessRequest:
+def _ask(
+    person: Person, file: RecordFile, mode: str = AccessMode.READ, days: int = 7
+) -> AccessRequest:
     return services.access_request(
         actor=person, file=file, mode=mode, purpose="Nghiên cứu lịch sử Đảng bộ", days=days
     )
 
 
-def test_a_person_of_the_committee_asks_and_reads_for_the_days_approved(w):
+def test_a_person_of_the_committee_asks_and_reads_for_the_days_approved(w: ArchWorld) -> None:
     file = archived_file(w, province=False)
     asker = board_member(w)
     assert file not in files_visible(asker)
@@ -54,7 +56,7 @@ def test_a_person_of_the_committee_asks_and_reads_for_the_days_approved(w):
     assert AuditEvent.objects.filter(action="archives.access_decide").count() == 1
 
 
-def test_a_stranger_or_an_uncleared_person_finds_no_such_file(w):
+def test_a_stranger_or_an_uncleared_person_finds_no_such_file(w: ArchWorld) -> None:
     plain = archived_file(w, province=False)
     secret = archived_file(w, province=False, confidentiality=Clearance.SECRET)
     with pytest.raises(Http404):
@@ -66,7 +68,7 @@ def test_a_stranger_or_an_uncleared_person_finds_no_such_file(w):
     assert not catalogue(w.unassigned).exists()
 
 
-def test_an_open_file_or_one_not_archived_is_not_in_the_catalogue(w):
+def test_an_open_file_or_one_not_archived_is_not_in_the_catalogue(w: ArchWorld) -> None:
     from tests.support.archives_transfers import district_file
 
     closed = district_file(w)
@@ -83,7 +85,9 @@ def test_an_open_file_or_one_not_archived_is_not_in_the_catalogue(w):
         (Clearance.ULTRA_SECRET, "province_leader", "chau_thanh_leader"),  # Tối mật: uncleared
     ],
 )
-def test_each_secrecy_level_is_decided_by_its_approver(w, level, approver, refused):
+def test_each_secrecy_level_is_decided_by_its_approver(
+    w: ArchWorld, level: int, approver: str, refused: str
+) -> None:
     file = archived_file(w, province=False, confidentiality=level)
     request = _ask(board_member(w), file)
     with pytest.raises(PermissionDenied):
@@ -95,7 +99,7 @@ def test_each_secrecy_level_is_decided_by_its_approver(w, level, approver, refus
     assert request.status == AccessStatus.APPROVED
 
 
-def test_a_refusal_says_why_and_a_decided_request_is_not_decided_again(w):
+def test_a_refusal_says_why_and_a_decided_request_is_not_decided_again(w: ArchWorld) -> None:
     request = _ask(board_member(w), archived_file(w, province=False))
     with pytest.raises(ValidationError) as no_reason:
         services.access_decide(actor=w.chau_thanh_archivist, request=request, approve=False)
@@ -109,7 +113,7 @@ def test_a_refusal_says_why_and_a_decided_request_is_not_decided_again(w):
         services.access_decide(actor=w.chau_thanh_archivist, request=request, approve=True)
 
 
-def test_an_approval_past_its_last_day_expires_and_closes_the_file(w):
+def test_an_approval_past_its_last_day_expires_and_closes_the_file(w: ArchWorld) -> None:
     file = archived_file(w, province=False)
     asker = board_member(w)
     request = _ask(asker, file, days=1)
@@ -123,7 +127,7 @@ def test_an_approval_past_its_last_day_expires_and_closes_the_file(w):
     assert services.access_expire(today=today + timedelta(days=1)) == 0
 
 
-def test_the_days_asked_and_the_day_approved_stay_within_limits(w):
+def test_the_days_asked_and_the_day_approved_stay_within_limits(w: ArchWorld) -> None:
     file = archived_file(w, province=False)
     asker = board_member(w)
     with pytest.raises(ValidationError) as too_long:
@@ -142,7 +146,7 @@ def test_the_days_asked_and_the_day_approved_stay_within_limits(w):
     assert "valid_until" in past.value.error_dict
 
 
-def test_a_loan_is_lent_listed_when_overdue_and_returned(w):
+def test_a_loan_is_lent_listed_when_overdue_and_returned(w: ArchWorld) -> None:
     file = archived_file(w, province=False)
     asker = board_member(w)
     request = _ask(asker, file, mode=AccessMode.BORROW, days=5)
@@ -165,7 +169,7 @@ def test_a_loan_is_lent_listed_when_overdue_and_returned(w):
         services.access_return(actor=w.chau_thanh_archivist, request=request)
 
 
-def test_a_read_by_someone_not_of_the_files_unit_is_audited(w):
+def test_a_read_by_someone_not_of_the_files_unit_is_audited(w: ArchWorld) -> None:
     file = archived_file(w, province=False)
     assert services.file_read_record(actor=board_member(w), file=file) is True
     assert services.file_read_record(actor=w.chau_thanh_clerk, file=file) is False

@@ -5,6 +5,8 @@ may see it, the stored hand-over record, boxes and shelves, and keeping a file b
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def w(settings, tmp_path) -> ArchWorld:
+def w(settings: Any, tmp_path: Path) -> ArchWorld:
     settings.MEDIA_ROOT = str(tmp_path)
     return build_archives_world()
 
@@ -34,7 +36,7 @@ def _messages(error: ValidationError) -> str:
     return " ".join(str(m) for m in error.messages)
 
 
-def test_a_clerk_makes_a_transfer_of_the_units_closed_files_to_its_archive(w):
+def test_a_clerk_makes_a_transfer_of_the_units_closed_files_to_its_archive(w: ArchWorld) -> None:
     one, two = district_file(w), district_file(w, retention_years=None)
     transfer = services.transfer_create(
         actor=w.chau_thanh_clerk, unit=w.chau_thanh_office, year=2011, files=[one, two]
@@ -45,7 +47,7 @@ def test_a_clerk_makes_a_transfer_of_the_units_closed_files_to_its_archive(w):
     assert AuditEvent.objects.filter(action="archives.transfer_create").count() == 1
 
 
-def test_an_open_file_is_refused_and_named(w):
+def test_an_open_file_is_refused_and_named(w: ArchWorld) -> None:
     file = district_file(w, status=FileStatus.OPEN, title="Hồ sơ đang lập dở")
     with pytest.raises(ValidationError) as refused:
         services.transfer_create(
@@ -56,7 +58,7 @@ def test_an_open_file_is_refused_and_named(w):
     assert not Transfer.objects.exists()
 
 
-def test_a_secret_open_file_is_named_only_to_whom_may_see_it(w):
+def test_a_secret_open_file_is_named_only_to_whom_may_see_it(w: ArchWorld) -> None:
     file = district_file(
         w, status=FileStatus.OPEN, confidentiality=Clearance.SECRET, title="Hồ sơ nhân sự mật"
     )
@@ -73,7 +75,7 @@ def test_a_secret_open_file_is_named_only_to_whom_may_see_it(w):
     assert "Một hồ sơ được chọn" in _messages(unseen.value)
 
 
-def test_a_file_kept_less_than_five_years_is_not_transferred(w):
+def test_a_file_kept_less_than_five_years_is_not_transferred(w: ArchWorld) -> None:
     file = district_file(w, retention_years=4, title="Hồ sơ ngắn hạn")
     with pytest.raises(ValidationError) as refused:
         services.transfer_create(
@@ -82,7 +84,7 @@ def test_a_file_kept_less_than_five_years_is_not_transferred(w):
     assert "dưới 5 năm" in _messages(refused.value)
 
 
-def test_a_file_of_another_unit_or_already_in_a_transfer_is_refused(w):
+def test_a_file_of_another_unit_or_already_in_a_transfer_is_refused(w: ArchWorld) -> None:
     theirs = province_file(w)
     with pytest.raises(ValidationError, match="không phải của"):
         services.transfer_create(
@@ -98,7 +100,7 @@ def test_a_file_of_another_unit_or_already_in_a_transfer_is_refused(w):
         )
 
 
-def test_only_the_units_compilers_make_a_transfer(w):
+def test_only_the_units_compilers_make_a_transfer(w: ArchWorld) -> None:
     file = district_file(w)
     with pytest.raises(PermissionDenied):
         services.transfer_create(
@@ -106,7 +108,7 @@ def test_only_the_units_compilers_make_a_transfer(w):
         )
 
 
-def test_submit_then_receive_places_every_file_and_stores_the_record(w):
+def test_submit_then_receive_places_every_file_and_stores_the_record(w: ArchWorld) -> None:
     one, two = district_file(w, title="Hồ sơ đại hội"), district_file(w)
     transfer = services.transfer_create(
         actor=w.chau_thanh_clerk, unit=w.chau_thanh_office, year=2011, files=[one, two]
@@ -140,7 +142,7 @@ def test_submit_then_receive_places_every_file_and_stores_the_record(w):
     assert one in files_visible(w.chau_thanh_archivist)
 
 
-def test_every_file_needs_a_box_and_a_draft_is_not_received(w):
+def test_every_file_needs_a_box_and_a_draft_is_not_received(w: ArchWorld) -> None:
     file = district_file(w)
     transfer = transfer_row(w, [file], submitted=False)
     today = timezone.localdate()
@@ -166,7 +168,7 @@ def test_every_file_needs_a_box_and_a_draft_is_not_received(w):
     assert "received_on" in future.value.error_dict
 
 
-def test_the_archivist_must_be_cleared_for_the_most_secret_file(w):
+def test_the_archivist_must_be_cleared_for_the_most_secret_file(w: ArchWorld) -> None:
     plain = province_file(w)
     top = province_file(w, confidentiality=Clearance.TOP_SECRET)
     transfer = transfer_row(w, [plain, top])
@@ -189,7 +191,7 @@ def test_the_archivist_must_be_cleared_for_the_most_secret_file(w):
         )
 
 
-def test_a_draft_loses_a_file_and_an_empty_one_is_not_submitted(w):
+def test_a_draft_loses_a_file_and_an_empty_one_is_not_submitted(w: ArchWorld) -> None:
     file = district_file(w)
     transfer = services.transfer_create(
         actor=w.chau_thanh_clerk, unit=w.chau_thanh_office, year=2011, files=[file]
@@ -201,7 +203,7 @@ def test_a_draft_loses_a_file_and_an_empty_one_is_not_submitted(w):
         services.transfer_submit(actor=w.chau_thanh_clerk, transfer=transfer)
 
 
-def test_the_archivist_moves_a_file_to_another_box(w):
+def test_the_archivist_moves_a_file_to_another_box(w: ArchWorld) -> None:
     file = province_file(
         w, status=FileStatus.TRANSFERRED, archive_unit=w.province_office, box="1", shelf="A"
     )
@@ -214,7 +216,7 @@ def test_the_archivist_moves_a_file_to_another_box(w):
     assert event.after == {"box": "7", "shelf": "C"}
 
 
-def test_the_head_keeps_a_file_back_at_most_two_years_past_its_due_day(w):
+def test_the_head_keeps_a_file_back_at_most_two_years_past_its_due_day(w: ArchWorld) -> None:
     file = district_file(w, work_ended_on=date(2011, 6, 15))  # due 15/06/2012
     head = w.chau_thanh_office_leader
     with pytest.raises(ValidationError) as too_long:
@@ -236,7 +238,7 @@ def test_the_head_keeps_a_file_back_at_most_two_years_past_its_due_day(w):
         )
 
 
-def test_the_list_spreadsheet_keeps_a_formula_looking_title_as_text(w):
+def test_the_list_spreadsheet_keeps_a_formula_looking_title_as_text(w: ArchWorld) -> None:
     file = district_file(w, title="=HYPERLINK(1)")
     transfer = transfer_row(w, [file])
     import io

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from typing import Any
 from uuid import uuid4
 
 from django.utils import timezone
@@ -78,20 +79,20 @@ def closed_file(
     return file
 
 
-def district_file(w: ArchWorld, **fields: object) -> RecordFile:
+def district_file(w: ArchWorld, **fields: Any) -> RecordFile:
     """A closed file of Châu Thành's Office, kept 10 years, compiled by its clerk."""
     return closed_file(w.chau_thanh_office, w.chau_thanh_clerk, **fields)
 
 
-def province_file(w: ArchWorld, **fields: object) -> RecordFile:
+def province_file(w: ArchWorld, **fields: Any) -> RecordFile:
     return closed_file(w.province_office, w.province_clerk, **fields)
 
 
-def archived_file(w: ArchWorld, *, province: bool = True, **fields: object) -> RecordFile:
+def archived_file(w: ArchWorld, *, province: bool = True, **fields: Any) -> RecordFile:
     """A file already in its agency archive, in box 1 on shelf A (no transfer row)."""
     unit = w.province_office if province else w.chau_thanh_office
     clerk = w.province_clerk if province else w.chau_thanh_clerk
-    values: dict[str, object] = {
+    values: dict[str, Any] = {
         "status": FileStatus.TRANSFERRED,
         "archive_unit": archive_unit_for(unit),
         "box": "1",

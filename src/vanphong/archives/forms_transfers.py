@@ -17,7 +17,7 @@ from vanphong.org.models import Unit
 YES, NO = "1", "0"
 
 
-class FileChoice(forms.ModelMultipleChoiceField):
+class FileChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.code} · {obj.title} ({obj.year})"
 
@@ -25,7 +25,7 @@ class FileChoice(forms.ModelMultipleChoiceField):
 class TransferForm(BootstrapForm):
     unit = forms.ModelChoiceField(label=_("Đơn vị nộp lưu"), queryset=Unit.objects.none())
     year = forms.IntegerField(label=_("Năm của hồ sơ"), min_value=1945, max_value=2100)
-    files = FileChoice(
+    record_files = FileChoice(
         label=_("Hồ sơ nộp lưu"),
         queryset=RecordFile.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -41,7 +41,7 @@ class TransferForm(BootstrapForm):
         assert isinstance(unit_field, forms.ModelChoiceField)  # noqa: S101
         unit_field.queryset = units
         unit_field.to_field_name = "uuid"
-        files_field = self.fields["files"]
+        files_field = self.fields["record_files"]
         assert isinstance(files_field, forms.ModelMultipleChoiceField)  # noqa: S101
         files_field.queryset = files
 
@@ -51,7 +51,7 @@ class ReceiveForm(BootstrapForm):
 
     def __init__(self, *args: Any, files: list[RecordFile], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.files = files
+        self.record_files = files
         for file in files:
             self.fields[f"box_{file.pk}"] = forms.CharField(
                 label=_("Hộp số — %(code)s") % {"code": file.code},
@@ -74,11 +74,13 @@ class ReceiveForm(BootstrapForm):
         data = self.cleaned_data
         return {
             file: (data.get(f"box_{file.pk}", ""), data.get(f"shelf_{file.pk}", ""))
-            for file in self.files
+            for file in self.record_files
         }
 
     def rows(self) -> list[tuple[RecordFile, Any, Any]]:
-        return [(file, self[f"box_{file.pk}"], self[f"shelf_{file.pk}"]) for file in self.files]
+        return [
+            (file, self[f"box_{file.pk}"], self[f"shelf_{file.pk}"]) for file in self.record_files
+        ]
 
 
 class KeepBackForm(BootstrapForm):

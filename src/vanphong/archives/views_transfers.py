@@ -46,7 +46,7 @@ from vanphong.archives.models import (
     Transfer,
     TransferStatus,
 )
-from vanphong.archives.selectors import file_get_visible, files_visible
+from vanphong.archives.selectors import archive_units_kept, file_get_visible, files_visible
 from vanphong.core import paging
 from vanphong.core.files import open_stored, safe_filename
 from vanphong.core.forms import ConfirmForm, attempt
@@ -108,7 +108,7 @@ def transfer_due(request: HttpRequest) -> HttpResponse:
         for file in files
     ]
     expired: list[tuple[RecordFile, object]] = []
-    if sel.archive_units_kept(person):
+    if archive_units_kept(person):
         ended = retention_over(today)
         seen = set(
             files_visible(person).filter(pk__in=[f.pk for f in ended]).values_list("pk", flat=True)
@@ -168,7 +168,7 @@ def transfer_create(request: HttpRequest) -> HttpResponse:
                 actor=person,
                 unit=data["unit"],
                 year=data["year"],
-                files=list(data["files"]),
+                files=list(data["record_files"]),
                 note=data["note"],
             ),
         )
@@ -239,11 +239,11 @@ def transfer_submit(request: HttpRequest, transfer_uuid: UUID) -> HttpResponse:
         messages.success(request, _("Đã gửi đợt nộp lưu đến lưu trữ cơ quan."))
     else:
         for error in form.non_field_errors():
-            messages.error(request, error)
+            messages.error(request, str(error))
         for errors in form.errors.values():
             for error in errors:
                 if error not in form.non_field_errors():
-                    messages.error(request, error)
+                    messages.error(request, str(error))
     return redirect("archives:transfer_detail", transfer.uuid)
 
 
@@ -263,7 +263,7 @@ def transfer_file_remove(
     if done is None:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("archives:transfer_detail", transfer.uuid)
 
 
@@ -635,7 +635,7 @@ def _step(request: HttpRequest, request_uuid: UUID, lend: bool) -> HttpResponse:
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("archives:access_request", found.uuid)
 
 

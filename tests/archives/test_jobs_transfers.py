@@ -13,9 +13,11 @@ from django.utils import timezone
 
 from tests.support.archives import ArchWorld, build_archives_world
 from tests.support.archives_transfers import archived_file, board_member, district_file
+from vanphong.archives import inbox as archives_inbox
 from vanphong.archives import services_access
 from vanphong.archives.jobs_transfers import remind
 from vanphong.archives.models import AccessMode, AccessStatus
+from vanphong.core import inbox
 from vanphong.core.models import NoticeKind, Notification
 from vanphong.org.models import Clearance
 
@@ -116,3 +118,22 @@ def test_the_command_expires_approvals_and_reports(w: ArchWorld) -> None:
     assert "1 approvals expired" in out.getvalue()
     request.refresh_from_db()
     assert request.status == AccessStatus.EXPIRED
+
+
+def test_the_inbox_sections_count_what_each_person_may_act_on(w: ArchWorld) -> None:
+    today = timezone.localdate()
+    district_file(w, work_ended_on=date(today.year - 1, today.month, 1))
+    district_file(w, work_ended_on=date(today.year - 1, today.month, 1), retention_years=2)
+    file = archived_file(w, province=False)
+    asker = board_member(w)
+    services_access.access_request(
+        actor=asker, file=file, mode=AccessMode.READ, purpose="Đọc", days=2
+    )
+    day = inbox.today(today)
+    assert archives_inbox.DUE.applies(w.chau_thanh_clerk)
+    assert archives_inbox.files_due_soon(w.chau_thanh_clerk, day).count == 1
+    assert archives_inbox.files_due_soon(w.hoa_thanh_clerk, day).count == 0
+    assert archives_inbox.access_pending(w.chau_thanh_archivist, day).count == 1
+    assert archives_inbox.access_pending(w.chau_thanh_office_leader, day).count == 0
+    assert not archives_inbox.LOANS.applies(asker)  # nothing borrowed yet
+    assert archives_inbox.LOANS.applies(w.chau_thanh_archivist)

@@ -134,24 +134,30 @@ def retention_over(today: date) -> list[RecordFile]:
 
 
 def _retention_alerts(today: date, sent: Sent) -> None:
-    by_archive: dict[int, list[RecordFile]] = defaultdict(list)
-    archives: dict[int, Unit] = {}
+    """Told: the archivists of the archive keeping the file (or that would receive it), and,
+    while the unit still keeps it, the unit's compilers and head — those of them who see it."""
+    by_unit: dict[int, list[RecordFile]] = defaultdict(list)
     for file in retention_over(today):
-        archive = file.archive_unit or archive_unit_for(file.unit)
-        archives[archive.pk] = archive
-        by_archive[archive.pk].append(file)
-    for archive_id, files in by_archive.items():
-        archivists = _archivists(archives[archive_id])
+        by_unit[file.unit_id].append(file)
+    archivists: dict[int, list[Person]] = {}
+    for files in by_unit.values():
+        unit = files[0].unit
+        archive = archive_unit_for(unit)
+        keepers = {f.archive_unit_id or archive.pk for f in files}
+        for keeper in keepers - set(archivists):
+            archivists[keeper] = _archivists(
+                next((f.archive_unit for f in files if f.archive_unit_id == keeper), None)
+                or archive
+            )
+        people = {p.pk: p for k in keepers for p in archivists[k]}
+        if any(f.status == FileStatus.CLOSED for f in files):
+            people.update({p.pk: p for p in _unit_people(unit)})
+        seeing = _seeing(people.values(), files)
         for file in files:
             expires = deadlines.retention_expires_on(file)
             assert expires is not None  # noqa: S101 (filtered above)
-            cleared = [
-                p.pk
-                for p in archivists
-                if workflow.is_archivist(p, archives[archive_id], file.confidentiality)
-            ]
             made = notifications.send(
-                person_ids=cleared,
+                person_ids=sorted(seeing.get(file.pk, set())),
                 text=_("Hết thời hạn bảo quản (%(day)s), cần thẩm định: hồ sơ %(code)s %(title)s")
                 % {"day": f"{expires:%d/%m/%Y}", "code": file.code, "title": file.title[:200]},
                 url=reverse("archives:transfer_due") + "?bao-quan=1",

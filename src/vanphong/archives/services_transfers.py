@@ -134,6 +134,11 @@ def file_keep_back(
 
 
 def _check_joinable(actor: Person, unit: Unit, file: RecordFile) -> None:
+    if not files_visible(actor).filter(pk=file.pk).exists():
+        # Nobody transfers what they may not see; the message names nothing.
+        raise ValidationError(
+            {"files": _("Một hồ sơ được chọn không tồn tại hoặc anh/chị không được tiếp cận.")}
+        )
     if file.unit_id != unit.pk:
         raise ValidationError(
             {

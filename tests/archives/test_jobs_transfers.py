@@ -137,3 +137,21 @@ def test_the_inbox_sections_count_what_each_person_may_act_on(w: ArchWorld) -> N
     assert archives_inbox.access_pending(w.chau_thanh_office_leader, day).count == 0
     assert not archives_inbox.LOANS.applies(asker)  # nothing borrowed yet
     assert archives_inbox.LOANS.applies(w.chau_thanh_archivist)
+
+
+def test_a_short_lived_file_kept_by_its_unit_is_told_to_the_unit_when_it_runs_out(
+    w: ArchWorld,
+) -> None:
+    district_file(w, retention_years=2, work_ended_on=date(2011, 5, 1))
+    secret = district_file(
+        w, retention_years=2, work_ended_on=date(2011, 5, 1), confidentiality=Clearance.SECRET
+    )
+    assert remind(today=date(2014, 1, 1)).retention == 2
+    told_of_secret = set(
+        Notification.objects.filter(key__contains=str(secret.uuid)).values_list(
+            "person_id", flat=True
+        )
+    )
+    assert w.chau_thanh_clerk.pk in told_of_secret
+    assert w.chau_thanh_specialist.pk not in told_of_secret
+    assert w.chau_thanh_archivist.pk not in told_of_secret  # Không mật

@@ -4,6 +4,7 @@ may see it, the stored hand-over record, boxes and shelves, and keeping a file b
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pypdf import PdfReader
 
 from tests.support.archives import ArchWorld, build_archives_world
@@ -241,10 +243,6 @@ def test_the_head_keeps_a_file_back_at_most_two_years_past_its_due_day(w: ArchWo
 def test_the_list_spreadsheet_keeps_a_formula_looking_title_as_text(w: ArchWorld) -> None:
     file = district_file(w, title="=HYPERLINK(1)")
     transfer = transfer_row(w, [file])
-    import io
-
-    from openpyxl import load_workbook  # type: ignore[import-untyped]
-
     book = load_workbook(io.BytesIO(transfer_print.list_xlsx(transfer, [file])))
     cells = [c.value for row in book.active.iter_rows() for c in row]
     assert "=HYPERLINK(1)" in cells

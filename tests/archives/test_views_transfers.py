@@ -4,6 +4,7 @@ the form, and list pages whose queries do not grow with their rows."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from tests.support.archives import ArchWorld, build_archives_world
 from tests.support.archives_transfers import (
@@ -213,3 +215,21 @@ def test_the_list_pages_queries_do_not_grow_with_their_rows(client: Client, w: A
     assert page_queries(client, url("access_catalogue")) == catalogue
     assert transfers <= 15
     assert catalogue <= 15
+
+
+def test_a_transfer_page_leaves_out_the_files_a_reader_may_not_see(
+    client: Client, w: ArchWorld
+) -> None:
+    secret = district_file(w, confidentiality=Clearance.SECRET, title="Hồ sơ nhân sự mật")
+    transfer = transfer_row(w, [district_file(w), secret])
+    login(client, w.chau_thanh_specialist)
+    page = client.get(url("transfer_detail", transfer.uuid))
+    assert page.context["hidden"] == 1
+    assert "Hồ sơ nhân sự mật" not in page.content.decode()
+    sheet = client.get(url("transfer_list_export", transfer.uuid, "xlsx"))
+    book = load_workbook(io.BytesIO(sheet.content))
+    cells = [str(c.value) for row in book.active.iter_rows() for c in row]
+    assert secret.title not in cells
+    assert len([c for c in cells if c.startswith("Hồ sơ")]) == 1
+    login(client, w.chau_thanh_clerk)
+    assert "Hồ sơ nhân sự mật" in client.get(url("transfer_detail", transfer.uuid)).content.decode()

@@ -233,3 +233,36 @@ def test_a_transfer_page_leaves_out_the_files_a_reader_may_not_see(
     assert len([c for c in cells if c.startswith("Hồ sơ")]) == 1
     login(client, w.chau_thanh_clerk)
     assert "Hồ sơ nhân sự mật" in client.get(url("transfer_detail", transfer.uuid)).content.decode()
+
+
+def test_every_page_renders_for_whom_it_is_for(client: Client, w: ArchWorld) -> None:
+    today = timezone.localdate()
+    due = district_file(w, work_ended_on=date(today.year - 1, today.month, 1))
+    transfer = transfer_row(w, [district_file(w)])
+    archived = archived_file(w, province=False, transfer=transfer)
+    login(client, w.chau_thanh_office_leader)
+    for address in (
+        url("transfer_list"),
+        url("transfer_due"),
+        url("transfer_create"),
+        url("transfer_detail", transfer.uuid),
+        url("transfer_keep_back", due.uuid),
+    ):
+        assert client.get(address).status_code == 200, address
+    login(client, w.chau_thanh_archivist)
+    for address in (
+        url("transfer_receive", transfer.uuid),
+        url("transfer_place", archived.uuid),
+        url("access_queue"),
+        url("access_loans"),
+    ):
+        assert client.get(address).status_code == 200, address
+    login(client, board_member(w))
+    for address in (
+        url("access_catalogue") + "?tim=hội nghị",
+        url("access_request_create", archived.uuid),
+        url("access_requests"),
+    ):
+        assert client.get(address).status_code == 200, address
+    login(client, w.chau_thanh_clerk)
+    assert client.get(url("transfer_place", archived.uuid)).status_code == 404

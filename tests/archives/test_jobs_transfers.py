@@ -1,0 +1,157 @@
+"""The archives' daily job: the transfer alert 30 days before the due day and on the first
+overdue day, once; the retention alert to the archivists; overdue loans; expiry; nobody told
+of a file they may not see; the management command."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from tests.support.archives import ArchWorld, build_archives_world
+from tests.support.archives_transfers import archived_file, board_member, district_file
+from vanphong.archives import inbox as archives_inbox
+from vanphong.archives import services_access
+from vanphong.archives.jobs_transfers import remind
+from vanphong.archives.models import AccessMode, AccessStatus
+from vanphong.core import inbox
+from vanphong.core.models import NoticeKind, Notification
+from vanphong.org.models import Clearance
+
+pytestmark = pytest.mark.django_db
+
+ENDED = date(2011, 6, 15)  # due 15/06/2012; the alert from 16/05/2012
+
+
+@pytest.fixture
+def w() -> ArchWorld:
+    return build_archives_world()
+
+
+def _told(kind: str) -> set[int]:
+    return set(Notification.objects.filter(kind=kind).values_list("person_id", flat=True))
+
+
+def test_the_unit_is_told_thirty_days_before_the_due_day_once(w: ArchWorld) -> None:
+    district_file(w, work_ended_on=ENDED)
+    assert remind(today=date(2012, 5, 15)).due_soon == 0  # 31 days before
+    sent = remind(today=date(2012, 5, 16))
+    assert sent.due_soon == 1
+    told = _told(NoticeKind.DUE_SOON)
+    assert w.chau_thanh_clerk.pk in told
+    assert w.chau_thanh_office_leader.pk in told  # the head
+    assert w.hoa_thanh_clerk.pk not in told
+    assert remind(today=date(2012, 5, 16)).notices == 0  # a rerun tells nobody twice
+    assert remind(today=date(2012, 6, 15)).notices == 0  # told already for this due day
+    text = Notification.objects.filter(kind=NoticeKind.DUE_SOON).first()
+    assert text is not None
+    assert "15/06/2012" in text.text
+
+
+def test_the_unit_is_told_on_the_first_overdue_day_once(w: ArchWorld) -> None:
+    district_file(w, work_ended_on=ENDED)
+    assert remind(today=date(2012, 6, 15)).overdue == 0  # the due day: still in time
+    assert remind(today=date(2012, 6, 16)).overdue == 1
+    assert w.chau_thanh_clerk.pk in _told(NoticeKind.OVERDUE)
+    assert remind(today=date(2012, 6, 17)).notices == 0
+
+
+def test_a_file_kept_back_or_transferred_or_short_lived_is_not_told(w: ArchWorld) -> None:
+    district_file(w, work_ended_on=ENDED, kept_back_until=date(2013, 12, 31))
+    district_file(w, work_ended_on=ENDED, retention_years=3)
+    archived_file(w, province=False, work_ended_on=ENDED)
+    assert remind(today=date(2012, 6, 16)).notices == 0
+    assert remind(today=date(2013, 12, 1)).due_soon == 1  # 30 days before the day kept to
+
+
+def test_a_secret_file_is_told_only_to_whom_may_see_it(w: ArchWorld) -> None:
+    district_file(w, work_ended_on=ENDED, confidentiality=Clearance.SECRET)
+    remind(today=date(2012, 5, 16))
+    told = _told(NoticeKind.DUE_SOON)
+    assert w.chau_thanh_clerk.pk in told
+    assert w.chau_thanh_specialist.pk not in told  # Không mật
+
+
+def test_the_archivists_are_told_when_a_files_retention_has_run_out(w: ArchWorld) -> None:
+    archived_file(w, retention_years=5, work_ended_on=date(2011, 12, 31))
+    archived_file(w, retention_years=None, work_ended_on=date(2011, 12, 31))
+    top = archived_file(
+        w, retention_years=5, work_ended_on=date(2011, 3, 1), confidentiality=Clearance.TOP_SECRET
+    )
+    assert remind(today=date(2016, 12, 31)).retention == 0
+    sent = remind(today=date(2017, 1, 1))
+    assert sent.retention == 1  # the Tối mật one: no archivist cleared for it
+    assert _told(NoticeKind.DUE_SOON) == {w.province_archivist.pk}
+    assert not Notification.objects.filter(text__contains=top.title, key__contains=str(top.uuid))
+    assert remind(today=date(2017, 1, 2)).retention == 0
+
+
+def test_an_overdue_loan_is_told_to_the_borrower_and_the_archivist_once_a_day(w: ArchWorld) -> None:
+    file = archived_file(w, province=False)
+    asker = board_member(w)
+    request = services_access.access_request(
+        actor=asker, file=file, mode=AccessMode.BORROW, purpose="Mượn", days=2
+    )
+    services_access.access_decide(actor=w.chau_thanh_archivist, request=request, approve=True)
+    services_access.access_lend(actor=w.chau_thanh_archivist, request=request)
+    today = timezone.localdate()
+    assert remind(today=today + timedelta(days=1)).loans == 0
+    assert remind(today=today + timedelta(days=2)).loans == 1
+    assert _told(NoticeKind.OVERDUE) == {asker.pk, w.chau_thanh_archivist.pk}
+    assert remind(today=today + timedelta(days=2)).loans == 0
+    assert remind(today=today + timedelta(days=3)).loans == 1
+
+
+def test_the_command_expires_approvals_and_reports(w: ArchWorld) -> None:
+    file = archived_file(w, province=False)
+    request = services_access.access_request(
+        actor=board_member(w), file=file, mode=AccessMode.READ, purpose="Đọc", days=1
+    )
+    services_access.access_decide(actor=w.chau_thanh_archivist, request=request, approve=True)
+    request.valid_until = timezone.localdate() - timedelta(days=1)
+    request.save(update_fields=["valid_until"])
+    out = io.StringIO()
+    call_command("archives_remind", stdout=out)
+    assert "1 approvals expired" in out.getvalue()
+    request.refresh_from_db()
+    assert request.status == AccessStatus.EXPIRED
+
+
+def test_the_inbox_sections_count_what_each_person_may_act_on(w: ArchWorld) -> None:
+    today = timezone.localdate()
+    district_file(w, work_ended_on=date(today.year - 1, today.month, 1))
+    district_file(w, work_ended_on=date(today.year - 1, today.month, 1), retention_years=2)
+    file = archived_file(w, province=False)
+    asker = board_member(w)
+    services_access.access_request(
+        actor=asker, file=file, mode=AccessMode.READ, purpose="Đọc", days=2
+    )
+    day = inbox.today(today)
+    assert archives_inbox.DUE.applies(w.chau_thanh_clerk)
+    assert archives_inbox.files_due_soon(w.chau_thanh_clerk, day).count == 1
+    assert archives_inbox.files_due_soon(w.hoa_thanh_clerk, day).count == 0
+    assert archives_inbox.access_pending(w.chau_thanh_archivist, day).count == 1
+    assert archives_inbox.access_pending(w.chau_thanh_office_leader, day).count == 0
+    assert not archives_inbox.LOANS.applies(asker)  # nothing borrowed yet
+    assert archives_inbox.LOANS.applies(w.chau_thanh_archivist)
+
+
+def test_a_short_lived_file_kept_by_its_unit_is_told_to_the_unit_when_it_runs_out(
+    w: ArchWorld,
+) -> None:
+    district_file(w, retention_years=2, work_ended_on=date(2011, 5, 1))
+    secret = district_file(
+        w, retention_years=2, work_ended_on=date(2011, 5, 1), confidentiality=Clearance.SECRET
+    )
+    assert remind(today=date(2014, 1, 1)).retention == 2
+    told_of_secret = set(
+        Notification.objects.filter(key__contains=str(secret.uuid)).values_list(
+            "person_id", flat=True
+        )
+    )
+    assert w.chau_thanh_clerk.pk in told_of_secret
+    assert w.chau_thanh_specialist.pk not in told_of_secret
+    assert w.chau_thanh_archivist.pk not in told_of_secret  # Không mật

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,7 +20,7 @@ def _errors(excinfo: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[st
     return excinfo.value.message_dict
 
 
-def test_a_clerk_of_the_unit_creates_its_plan_once_a_year_and_it_is_audited():
+def test_a_clerk_of_the_unit_creates_its_plan_once_a_year_and_it_is_audited() -> None:
     pw = build_plan_world()
     assert pw.plan.status == PlanStatus.DRAFT
     assert AuditEvent.objects.filter(action="file_plan.create", object_id=str(pw.plan.uuid))
@@ -28,7 +29,7 @@ def test_a_clerk_of_the_unit_creates_its_plan_once_a_year_and_it_is_audited():
     assert "year" in _errors(excinfo)
 
 
-def test_a_clerk_of_another_district_may_not_create_or_edit_the_plan():
+def test_a_clerk_of_another_district_may_not_create_or_edit_the_plan() -> None:
     pw = build_plan_world()
     with pytest.raises(PermissionDenied):
         services_plans.plan_create(actor=pw.hoa_thanh_clerk, unit=pw.chau_thanh_office, year=2013)
@@ -36,14 +37,14 @@ def test_a_clerk_of_another_district_may_not_create_or_edit_the_plan():
         services_plans.heading_add(actor=pw.hoa_thanh_clerk, plan=pw.plan, title="Khác")
 
 
-def test_a_year_far_ahead_is_refused():
+def test_a_year_far_ahead_is_refused() -> None:
     pw = build_plan_world()
     with pytest.raises(ValidationError) as excinfo:
         services_plans.plan_create(actor=pw.chau_thanh_clerk, unit=pw.chau_thanh_office, year=2999)
     assert "year" in _errors(excinfo)
 
 
-def test_a_code_is_stored_in_capitals_and_must_be_unique_in_the_plan():
+def test_a_code_is_stored_in_capitals_and_must_be_unique_in_the_plan() -> None:
     pw = build_plan_world()
     added = entry(pw, pw.plan, pw.admin, "04.hc", "Công văn trao đổi", retention_years=10)
     assert added.code == "04.HC"
@@ -53,16 +54,16 @@ def test_a_code_is_stored_in_capitals_and_must_be_unique_in_the_plan():
 
 
 @pytest.mark.parametrize("code", ["1.1", "01.TCCB", "TH-05", "ĐU/01"])
-def test_codes_of_the_usual_shapes_are_accepted(code):
+def test_codes_of_the_usual_shapes_are_accepted(code: str) -> None:
     assert services_plans.code_error(services_plans.normal_code(code)) is None
 
 
 @pytest.mark.parametrize("code", ["", "TCCB", "01..TH", "01.TH!", ".01", "Ă.01", "0" * 31])
-def test_malformed_codes_are_refused_with_the_rule_in_the_message(code):
+def test_malformed_codes_are_refused_with_the_rule_in_the_message(code: str) -> None:
     assert services_plans.code_error(services_plans.normal_code(code)) is not None
 
 
-def test_a_rule_alone_gives_its_retention_and_a_shorter_one_is_refused():
+def test_a_rule_alone_gives_its_retention_and_a_shorter_one_is_refused() -> None:
     pw = build_plan_world()
     monthly = district_rule("Kế hoạch, báo cáo công tác tháng")
     added = entry(pw, pw.plan, pw.reports, "05.TH", "Kế hoạch tháng", rule=monthly)
@@ -76,7 +77,7 @@ def test_a_rule_alone_gives_its_retention_and_a_shorter_one_is_refused():
     assert longer.retention_years == 30
 
 
-def test_a_provincial_rule_is_refused_for_a_district_unit():
+def test_a_provincial_rule_is_refused_for_a_district_unit() -> None:
     pw = build_plan_world()
     from vanphong.archives.models import RetentionRule
 
@@ -86,9 +87,14 @@ def test_a_provincial_rule_is_refused_for_a_district_unit():
     assert "rule" in _errors(excinfo)
 
 
-def test_retention_must_be_given_once_and_in_range():
+def test_retention_must_be_given_once_and_in_range() -> None:
     pw = build_plan_world()
-    for fields in ({}, {"permanent": True, "retention_years": 5}, {"retention_years": 0}):
+    cases: list[dict[str, Any]] = [
+        {},
+        {"permanent": True, "retention_years": 5},
+        {"retention_years": 0},
+    ]
+    for fields in cases:
         with pytest.raises(ValidationError) as excinfo:
             services_plans.entry_add(
                 actor=pw.chau_thanh_clerk,
@@ -98,14 +104,14 @@ def test_retention_must_be_given_once_and_in_range():
         assert "retention_years" in _errors(excinfo)
 
 
-def test_the_compiler_must_hold_a_post_in_the_unit():
+def test_the_compiler_must_hold_a_post_in_the_unit() -> None:
     pw = build_plan_world()
     with pytest.raises(ValidationError) as excinfo:
         entry(pw, pw.plan, pw.admin, "10.HC", "Sổ", responsible=pw.hoa_thanh_clerk)
     assert "responsible" in _errors(excinfo)
 
 
-def test_a_minor_heading_goes_only_under_a_major_heading_of_the_same_plan():
+def test_a_minor_heading_goes_only_under_a_major_heading_of_the_same_plan() -> None:
     pw = build_plan_world()
     with pytest.raises(ValidationError) as excinfo:
         services_plans.heading_add(
@@ -114,7 +120,7 @@ def test_a_minor_heading_goes_only_under_a_major_heading_of_the_same_plan():
     assert "parent" in _errors(excinfo)
 
 
-def test_moving_a_heading_renumbers_its_siblings():
+def test_moving_a_heading_renumbers_its_siblings() -> None:
     pw = build_plan_world()
     third = services_plans.heading_add(actor=pw.chau_thanh_clerk, plan=pw.plan, title="Tài chính")
     services_plans.heading_move(actor=pw.chau_thanh_clerk, heading=third, position=1)
@@ -128,7 +134,7 @@ def test_moving_a_heading_renumbers_its_siblings():
         services_plans.heading_move(actor=pw.chau_thanh_clerk, heading=third, position=4)
 
 
-def test_a_heading_with_entries_is_not_removed_an_empty_one_is_and_the_rest_close_up():
+def test_a_heading_with_entries_is_not_removed_an_empty_one_is_and_the_rest_close_up() -> None:
     pw = build_plan_world()
     with pytest.raises(ValidationError):
         services_plans.heading_remove(actor=pw.chau_thanh_clerk, heading=pw.general)
@@ -140,24 +146,29 @@ def test_a_heading_with_entries_is_not_removed_an_empty_one_is_and_the_rest_clos
     assert AuditEvent.objects.filter(action="plan_heading.remove").count() == 1
 
 
-def test_an_entry_moved_to_another_heading_goes_to_its_end_and_is_audited():
+def test_an_entry_moved_to_another_heading_goes_to_its_end_and_is_audited() -> None:
     pw = build_plan_world()
     moved = PlanEntry.objects.get(plan=pw.plan, code="01.TH")
     services_plans.entry_update(
         actor=pw.chau_thanh_specialist,
         entry=moved,
         data=EntryInput(
-            heading=pw.admin, code="01.TH", title="Nghị quyết (sửa)", retention_years=None,
+            heading=pw.admin,
+            code="01.TH",
+            title="Nghị quyết (sửa)",
+            retention_years=None,
             permanent=True,
         ),
     )
     moved.refresh_from_db()
     assert (moved.heading, moved.position, moved.title) == (pw.admin, 2, "Nghị quyết (sửa)")
     event = AuditEvent.objects.get(action="plan_entry.update")
+    assert event.before is not None
+    assert event.after is not None
     assert event.before["title"] != event.after["title"]
 
 
-def test_an_entry_a_file_was_opened_under_is_not_removed():
+def test_an_entry_a_file_was_opened_under_is_not_removed() -> None:
     pw = build_plan_world()
     used = PlanEntry.objects.get(plan=pw.plan, code="03.HC")
     RecordFile.objects.create(
@@ -176,7 +187,7 @@ def test_an_entry_a_file_was_opened_under_is_not_removed():
     assert not PlanEntry.objects.filter(pk=other.pk).exists()
 
 
-def test_only_the_head_approves_and_an_approved_plan_is_frozen():
+def test_only_the_head_approves_and_an_approved_plan_is_frozen() -> None:
     pw = build_plan_world()
     with pytest.raises(PermissionDenied):
         services_plans.plan_approve(actor=pw.chau_thanh_clerk, plan=pw.plan)
@@ -191,7 +202,7 @@ def test_only_the_head_approves_and_an_approved_plan_is_frozen():
         services_plans.plan_approve(actor=pw.chau_thanh_office_leader, plan=plan)
 
 
-def test_an_empty_plan_is_not_approved():
+def test_an_empty_plan_is_not_approved() -> None:
     pw = build_plan_world()
     empty = services_plans.plan_create(
         actor=pw.chau_thanh_clerk, unit=pw.chau_thanh_office, year=2011
@@ -200,7 +211,7 @@ def test_an_empty_plan_is_not_approved():
         services_plans.plan_approve(actor=pw.chau_thanh_office_leader, plan=empty)
 
 
-def test_an_amendment_adds_an_entry_to_an_approved_plan_with_its_reason():
+def test_an_amendment_adds_an_entry_to_an_approved_plan_with_its_reason() -> None:
     pw = build_plan_world()
     plan = services_plans.plan_approve(actor=pw.chau_thanh_office_leader, plan=pw.plan)
     data = EntryInput(heading=pw.admin, code="12.HC", title="Hồ sơ bầu cử", permanent=True)
@@ -213,17 +224,18 @@ def test_an_amendment_adds_an_entry_to_an_approved_plan_with_its_reason():
     assert added.note.startswith("Bổ sung ngày")
     assert "Bầu cử Quốc hội khóa XIII" in added.note
     event = AuditEvent.objects.get(action="file_plan.amend")
+    assert event.after is not None
     assert event.after["reason"] == "Bầu cử Quốc hội khóa XIII"
 
 
-def test_a_draft_is_not_amended():
+def test_a_draft_is_not_amended() -> None:
     pw = build_plan_world()
     data = EntryInput(heading=pw.admin, code="12.HC", title="Hồ sơ", permanent=True)
     with pytest.raises(ValidationError):
         services_plans.plan_amend(actor=pw.chau_thanh_clerk, plan=pw.plan, data=data, reason="x")
 
 
-def test_copy_forward_keeps_headings_entries_and_codes_and_names_its_source():
+def test_copy_forward_keeps_headings_entries_and_codes_and_names_its_source() -> None:
     pw = build_plan_world()
     services_plans.plan_approve(actor=pw.chau_thanh_office_leader, plan=pw.plan)
     copy = services_plans.plan_copy_forward(actor=pw.chau_thanh_clerk, plan=pw.plan, year=2013)
@@ -237,7 +249,9 @@ def test_copy_forward_keeps_headings_entries_and_codes_and_names_its_source():
         (e.code, e.title, e.retention_years) for e in old.entries
     ]
     assert new.entries[0].responsible == pw.chau_thanh_clerk
-    assert new.entries[1].heading.parent.plan == copy
+    parent = new.entries[1].heading.parent
+    assert parent is not None
+    assert parent.plan == copy
     with pytest.raises(ValidationError):
         services_plans.plan_copy_forward(actor=pw.chau_thanh_clerk, plan=pw.plan, year=2013)
     with pytest.raises(ValidationError):

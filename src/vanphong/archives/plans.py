@@ -22,6 +22,7 @@ from vanphong.core.vietnamese import fold
 from vanphong.org.models import Unit, UnitKind
 from vanphong.org.selectors import committee_of
 
+_WORD: Final = re.compile(r"[0-9a-z]+")
 _ROMAN: Final = (
     (1000, "M"),
     (900, "CM"),
@@ -68,12 +69,21 @@ def unit_level(unit: Unit) -> str:
 
 def retention_rules(level: str | None = None, text: str = "") -> QuerySet[RetentionRule]:
     """The retention tables (one level, or both), narrowed to the rows whose folded title
-    holds every word of `text` (`Hoà`/`Hòa`, `Đ`/`D` alike)."""
+    holds every word of `text` as a whole word (`Hoà`/`Hòa`, `Đ`/`D` alike; "đơn thư" does
+    not find "đơn vị … thưởng")."""
     rules = RetentionRule.objects.all()
     if level:
         rules = rules.filter(level=level)
-    for word in fold(text).split():
-        rules = rules.filter(title_folded__contains=word)
+    words = set(_WORD.findall(fold(text)))
+    if words:
+        for word in words:
+            rules = rules.filter(title_folded__contains=word)
+        found = [
+            pk
+            for pk, title in rules.values_list("pk", "title_folded")
+            if words <= set(_WORD.findall(title))
+        ]
+        rules = RetentionRule.objects.filter(pk__in=found)
     return rules.order_by("level", "id")
 
 
@@ -169,11 +179,10 @@ def plan_entries_for(unit: Unit, year: int) -> list[PlanEntry]:
     return plan_outline(plan).entries if plan is not None else []
 
 
-_WORD: Final = re.compile(r"[0-9a-z]+")
 # Words too common in file titles to tell one file from another.
 _COMMON: Final = frozenset(
-    "ho so cua ve va cac nam tai lieu cong tac nhung viec trong theo tren duoi cho voi la "
-    "mot so den di".split()
+    {"ho", "so", "cua", "ve", "va", "cac", "nam", "tai", "lieu", "cong", "tac", "nhung"}
+    | {"viec", "trong", "theo", "tren", "duoi", "cho", "voi", "la", "mot", "den", "di"}
 )
 
 

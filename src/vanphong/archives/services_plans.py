@@ -277,7 +277,11 @@ def heading_update(*, actor: Person, heading: PlanHeading, title: str) -> PlanHe
     heading.title = title
     heading.save(update_fields=["title"])
     audit.record(
-        actor=actor, action="plan_heading.update", target=heading, before=before, after={"title": title}
+        actor=actor,
+        action="plan_heading.update",
+        target=heading,
+        before=before,
+        after={"title": title},
     )
     return heading
 
@@ -290,10 +294,8 @@ def heading_move(*, actor: Person, heading: PlanHeading, position: int) -> PlanH
     _draft(_locked(plan))
     siblings = list(_siblings(plan, heading.parent_id).order_by("position", "id"))
     if not 1 <= position <= len(siblings):
-        raise ValidationError(
-            {"position": _("Vị trí phải từ 1 đến %(n)s.") % {"n": len(siblings)}}
-        )
-    current = next(h for h in siblings if h.pk == heading.pk)
+        raise ValidationError({"position": _("Vị trí phải từ 1 đến %(n)s.") % {"n": len(siblings)}})
+    current: PlanHeading = next(h for h in siblings if h.pk == heading.pk)
     before = current.position
     siblings.remove(current)
     siblings.insert(position - 1, current)
@@ -315,9 +317,7 @@ def heading_remove(*, actor: Person, heading: PlanHeading) -> None:
     _require_compiler(actor, plan.unit)
     _draft(_locked(plan))
     if PlanEntry.objects.filter(heading=heading).exists() or heading.children.exists():
-        raise ValidationError(
-            _("Đề mục còn hồ sơ hoặc đề mục nhỏ: chuyển hoặc xóa chúng trước.")
-        )
+        raise ValidationError(_("Đề mục còn hồ sơ hoặc đề mục nhỏ: chuyển hoặc xóa chúng trước."))
     audit.record(
         actor=actor,
         action="plan_heading.remove",
@@ -404,7 +404,9 @@ def _entry_values(
     if problem is not None:
         errors["code"] = problem
     else:
-        taken = PlanEntry.objects.filter(plan=plan, code=code).exclude(pk=exclude)
+        taken = PlanEntry.objects.filter(plan=plan, code=code)
+        if exclude is not None:
+            taken = taken.exclude(pk=exclude)
         if taken.exists():
             errors["code"] = _("Danh mục đã có hồ sơ số %(code)s.") % {"code": code}
     title = _text(data.title, "title", 500, required=True, errors=errors)
@@ -508,9 +510,7 @@ def plan_amend(*, actor: Person, plan: FilePlan, data: EntryInput, reason: str) 
     _require_compiler(actor, plan.unit)
     plan = _locked(plan)
     if plan.status != PlanStatus.APPROVED:
-        raise ValidationError(
-            _("Danh mục chưa ban hành: thêm hồ sơ trực tiếp, không cần bổ sung.")
-        )
+        raise ValidationError(_("Danh mục chưa ban hành: thêm hồ sơ trực tiếp, không cần bổ sung."))
     errors: dict[str, str] = {}
     reason = _text(reason, "reason", 300, required=True, errors=errors)
     try:

@@ -168,6 +168,18 @@ def test_an_entry_moved_to_another_heading_goes_to_its_end_and_is_audited() -> N
     assert event.before["title"] != event.after["title"]
 
 
+def test_moving_an_entry_under_its_heading_renumbers_the_others() -> None:
+    pw = build_plan_world()
+    second = entry(pw, pw.plan, pw.admin, "04.HC", "Công văn", retention_years=10)
+    services_plans.entry_move(actor=pw.chau_thanh_clerk, entry=second, position=1)
+    codes = [e.code for e in PlanEntry.objects.filter(heading=pw.admin).order_by("position")]
+    assert codes == ["04.HC", "03.HC"]
+    with pytest.raises(ValidationError):
+        services_plans.entry_move(actor=pw.chau_thanh_clerk, entry=second, position=3)
+    with pytest.raises(PermissionDenied):
+        services_plans.entry_move(actor=pw.hoa_thanh_clerk, entry=second, position=2)
+
+
 def test_an_entry_a_file_was_opened_under_is_not_removed() -> None:
     pw = build_plan_world()
     used = PlanEntry.objects.get(plan=pw.plan, code="03.HC")

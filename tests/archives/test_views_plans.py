@@ -174,6 +174,11 @@ def test_editing_an_entry_and_moving_and_removing_a_heading(client: Client, pw: 
     assert response.status_code == 302
     pw.admin.refresh_from_db()
     assert pw.admin.position == 1
+    added = entry(pw, pw.plan, pw.admin, "04.HC", "Công văn", retention_years=10)
+    moved = client.post(url("plan_entry_move", pw.plan.uuid, added.uuid), {"position": 1})
+    assert moved.status_code == 302
+    added.refresh_from_db()
+    assert added.position == 1
     refused = client.post(url("plan_heading_remove", pw.plan.uuid, pw.admin.uuid))
     assert refused.status_code == 400
     assert "Đề mục còn hồ sơ" in refused.content.decode()

@@ -485,6 +485,30 @@ def entry_update(*, actor: Person, entry: PlanEntry, data: EntryInput) -> PlanEn
 
 
 @transaction.atomic
+def entry_move(*, actor: Person, entry: PlanEntry, position: int) -> PlanEntry:
+    """Move an entry to `position` (1 = first) under its heading; the others close up."""
+    plan = entry.plan
+    _require_compiler(actor, plan.unit)
+    _draft(_locked(plan))
+    rows = list(PlanEntry.objects.filter(heading_id=entry.heading_id).order_by("position", "id"))
+    if not 1 <= position <= len(rows):
+        raise ValidationError({"position": _("Vị trí phải từ 1 đến %(n)s.") % {"n": len(rows)}})
+    current: PlanEntry = next(e for e in rows if e.pk == entry.pk)
+    before = current.position
+    rows.remove(current)
+    rows.insert(position - 1, current)
+    _renumber(rows, PlanEntry)
+    audit.record(
+        actor=actor,
+        action="plan_entry.move",
+        target=current,
+        before={"position": before},
+        after={"position": position},
+    )
+    return current
+
+
+@transaction.atomic
 def entry_remove(*, actor: Person, entry: PlanEntry) -> None:
     """Remove an entry no file was opened under."""
     plan = entry.plan

@@ -24,6 +24,7 @@ urlpatterns: list[URLPattern] = [
     ),
     path(PLAN + "ho-so/", v.plan_entry_add, name="plan_entry_add"),
     path(PLAN + "ho-so/<uuid:entry_uuid>/sua/", v.plan_entry_edit, name="plan_entry_edit"),
+    path(PLAN + "ho-so/<uuid:entry_uuid>/chuyen/", v.plan_entry_move, name="plan_entry_move"),
     path(PLAN + "ho-so/<uuid:entry_uuid>/xoa/", v.plan_entry_remove, name="plan_entry_remove"),
     path(PLAN + "tai-ve.docx", v.plan_docx, name="plan_docx"),
     path(PLAN + "tai-ve.pdf", v.plan_pdf, name="plan_pdf"),

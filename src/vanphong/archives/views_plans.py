@@ -422,6 +422,24 @@ def _headings(outline: Outline) -> list[PlanHeading]:
 
 @login_required
 @require_POST
+def plan_entry_move(request: HttpRequest, plan_uuid: UUID, entry_uuid: UUID) -> HttpResponse:
+    plan = _plan(request, plan_uuid)
+    entry = _entry(plan, entry_uuid)
+    form = MoveForm(request.POST)
+    return _post(
+        request,
+        plan,
+        "move",
+        form,
+        lambda: services_plans.entry_move(
+            actor=_person(request), entry=entry, position=form.cleaned_data["position"]
+        ),
+        _("Đã chuyển hồ sơ."),
+    )
+
+
+@login_required
+@require_POST
 def plan_entry_remove(request: HttpRequest, plan_uuid: UUID, entry_uuid: UUID) -> HttpResponse:
     plan = _plan(request, plan_uuid)
     entry = _entry(plan, entry_uuid)

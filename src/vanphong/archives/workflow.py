@@ -57,3 +57,23 @@ def may_approve_access(person: Person, archive_unit: Unit, level: int) -> bool:
 def require(allowed: bool, message: str | None = None) -> None:
     if not allowed:
         raise PermissionDenied(message or _("Anh/chị không có quyền thực hiện thao tác này."))
+
+
+# --- file plans' flow (added by the plans helper) ------------------------------------------
+
+RETENTION_EDITOR_ROLES = (Role.ARCHIVIST, Role.OFFICE_LEADER)
+
+
+def may_edit_retention(person: Person) -> bool:
+    """The retention tables are the installation's: edited by an archivist or an Office leader
+    of the Office keeping a root committee's archive (Văn phòng Tỉnh ủy)."""
+    # Imported here so the foundation's imports above stay as they were.
+    from vanphong.archives.selectors import archive_unit_for
+
+    scope = scope_for(person)
+    held = scope.units_with_role(*RETENTION_EDITOR_ROLES)
+    if not held:
+        return False
+    return any(
+        archive_unit_for(root).pk in held for root in Unit.objects.filter(parent__isnull=True)
+    )

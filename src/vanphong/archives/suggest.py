@@ -1,0 +1,56 @@
+"""Which open files a document probably belongs in: the unit's open files of the year, scored
+by the words (folded: tones and `đ` ignored) their title — and the keywords of the plan entry
+they were opened from — share with the document's subject. Only files the person sees."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from vanphong.archives.models import FileStatus, RecordFile
+from vanphong.archives.selectors import files_visible
+from vanphong.core.vietnamese import fold
+from vanphong.org.models import Person, Unit
+
+# Words every subject has, which tell nothing of what it is about.
+_COMMON = frozenset(
+    fold(word)
+    for word in (
+        "về việc v/v của và các cho năm với trong tại theo đến những một được ban hành thực hiện "
+        "công tác báo cáo kế hoạch quyết định đồng chí tỉnh huyện ủy uỷ văn bản số"
+    ).split()
+)
+
+
+def words(text: str) -> set[str]:
+    found = set()
+    for word in fold(text).replace("/", " ").replace("-", " ").split():
+        word = word.strip(".,;:()\"'“”")
+        if len(word) >= 2 and word not in _COMMON:
+            found.add(word)
+    return found
+
+
+def score(text_words: set[str], file: RecordFile) -> int:
+    entry = file.plan_entry
+    own = words(file.title)
+    if entry is not None:
+        own |= words(entry.title) | words(entry.keywords)
+    return len(text_words & own)
+
+
+def suggest_files(
+    *, person: Person, unit: Unit, year: int, text: str, limit: int = 5
+) -> list[RecordFile]:
+    """The open files of `unit` for `year` the person sees, best match first (ties: by code);
+    files sharing no word with `text` are left out."""
+    wanted = words(text)
+    if not wanted:
+        return []
+    files = (
+        files_visible(person)
+        .filter(Q(unit=unit) & Q(year=year) & Q(status=FileStatus.OPEN))
+        .select_related("plan_entry")
+    )
+    scored = [(score(wanted, f), f) for f in files]
+    ranked = sorted((pair for pair in scored if pair[0] > 0), key=lambda p: (-p[0], p[1].code))
+    return [f for _score, f in ranked[:limit]]

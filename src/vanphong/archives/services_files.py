@@ -28,7 +28,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vanphong.archives import workflow
-from vanphong.archives.selectors_files import files_holding
 from vanphong.archives.models import (
     FileItem,
     FileStatus,
@@ -36,6 +35,7 @@ from vanphong.archives.models import (
     PlanEntry,
     RecordFile,
 )
+from vanphong.archives.selectors_files import files_holding
 from vanphong.core import audit, fileables
 from vanphong.core.vietnamese import clean, fold
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
@@ -126,10 +126,13 @@ def _check_code_free(unit: Unit, year: int, code: str, *, other_than: int | None
         taken = taken.exclude(pk=other_than)
     if taken.exists():
         raise ValidationError(
-            {"code": _("Đơn vị đã có hồ sơ số %(code)s trong năm %(year)s.") % {
-                "code": code,
-                "year": year,
-            }}
+            {
+                "code": _("Đơn vị đã có hồ sơ số %(code)s trong năm %(year)s.")
+                % {
+                    "code": code,
+                    "year": year,
+                }
+            }
         )
 
 
@@ -362,9 +365,7 @@ def item_move(*, actor: Person, file: RecordFile, item: FileItem, position: int)
     if moving is None:
         raise ValidationError({"item": _("Văn bản không thuộc hồ sơ này.")})
     if not 1 <= position <= len(items):
-        raise ValidationError(
-            {"position": _("Vị trí phải từ 1 đến %(n)s.") % {"n": len(items)}}
-        )
+        raise ValidationError({"position": _("Vị trí phải từ 1 đến %(n)s.") % {"n": len(items)}})
     old = moving.position
     order = [i for i in items if i.pk != moving.pk]
     order.insert(position - 1, moving)
@@ -440,8 +441,7 @@ def items_number_pages(
             )
         start = 1
         for item in items:
-            assert item.page_count is not None
-            item.page_from, item.page_to = start, start + item.page_count - 1
+            item.page_from, item.page_to = start, start + (item.page_count or 0) - 1
             start = item.page_to + 1
     else:
         by_uuid = {item.uuid: item for item in items}
@@ -540,9 +540,7 @@ def file_reopen(*, actor: Person, file: RecordFile, reason: str) -> RecordFile:
     if not may_reopen(actor, file):
         raise PermissionDenied(_("Chỉ lãnh đạo đơn vị mới được mở lại hồ sơ đã kết thúc."))
     if file.status != FileStatus.CLOSED or file.transfer_id is not None:
-        raise ValidationError(
-            _("Chỉ mở lại được hồ sơ đã kết thúc và chưa đưa vào đợt nộp lưu.")
-        )
+        raise ValidationError(_("Chỉ mở lại được hồ sơ đã kết thúc và chưa đưa vào đợt nộp lưu."))
     reason = clean(reason).strip()
     if not reason:
         raise ValidationError({"reason": _("Nhập lý do mở lại hồ sơ.")})

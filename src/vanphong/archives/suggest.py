@@ -12,13 +12,11 @@ from vanphong.core.vietnamese import fold
 from vanphong.org.models import Person, Unit
 
 # Words every subject has, which tell nothing of what it is about.
-_COMMON = frozenset(
-    fold(word)
-    for word in (
-        "về việc v/v của và các cho năm với trong tại theo đến những một được ban hành thực hiện "
-        "công tác báo cáo kế hoạch quyết định đồng chí tỉnh huyện ủy uỷ văn bản số"
-    ).split()
+_COMMON_TEXT = (
+    "về việc v/v của và các cho năm với trong tại theo đến những một được ban hành thực hiện "
+    "công tác báo cáo kế hoạch quyết định đồng chí tỉnh huyện ủy uỷ văn bản số"
 )
+_COMMON = frozenset(fold(word) for word in _COMMON_TEXT.split(" "))
 
 
 def words(text: str) -> set[str]:
@@ -49,7 +47,7 @@ def suggest_files(
     files = (
         files_visible(person)
         .filter(Q(unit=unit) & Q(year=year) & Q(status=FileStatus.OPEN))
-        .select_related("plan_entry")
+        .select_related("plan_entry", "unit", "responsible")
     )
     scored = [(score(wanted, f), f) for f in files]
     ranked = sorted((pair for pair in scored if pair[0] > 0), key=lambda p: (-p[0], p[1].code))

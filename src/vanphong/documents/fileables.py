@@ -10,13 +10,15 @@ from uuid import UUID
 from django.urls import reverse
 
 from vanphong.core.fileables import Fileable, FileableInfo, register
-from vanphong.documents.models import IncomingDocument, OutgoingDocument
+from vanphong.documents.models import IncomingDocument
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 
 
 def incoming_title(document: IncomingDocument) -> str:
-    return f"{document.type_name} {document.subject}".strip() if document.type_name else (
-        document.subject
+    return (
+        f"{document.type_name} {document.subject}".strip()
+        if document.type_name
+        else (document.subject)
     )
 
 

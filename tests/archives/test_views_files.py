@@ -13,6 +13,7 @@ from django.urls import reverse
 from tests.support.archives import ArchWorld, build_archives_world
 from tests.support.archives_files import closed_file, file_document, incoming, open_file
 from tests.support.web import login, messages_of, page_queries
+from vanphong.archives.links_files import file_action_link, files_of_document
 from vanphong.archives.models import FileItem, FileStatus, RecordFile
 from vanphong.org.models import Clearance
 
@@ -120,7 +121,12 @@ def test_a_documents_page_links_to_its_files_and_to_filing_it(client: Client, w:
     text = page.content.decode()
     assert url("file_detail", file.uuid) in text
     assert "Hồ sơ: 01.TH" in text
-    assert "Đưa vào hồ sơ" in text
+    assert files_of_document(w.hoa_thanh_clerk, document) == []
+    action = file_action_link(w.chau_thanh_clerk, document)
+    assert [link.url for link in action] == [
+        f"{url('file_add_item')}?loai=incoming&ma={document.uuid}"
+    ]
+    assert file_action_link(w.unassigned, document) == []
 
 
 def test_numbering_and_closing_from_the_pages(client: Client, w: ArchWorld) -> None:

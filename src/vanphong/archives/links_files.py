@@ -1,6 +1,11 @@
 """The files a document's page links to (`core.links`): "Hồ sơ: <file>" for each file the
-reader sees that holds it, and "Đưa vào hồ sơ" for a reader who compiles files. Files the
-reader may not see are neither linked nor named."""
+reader sees that holds it (one query). Files the reader may not see are neither linked nor
+named.
+
+`file_action_link` is the "Đưa vào hồ sơ" action for a reader who compiles files. It is not
+registered: `core.links` renders a "Liên quan" block that other apps' pages and tests take as
+"something refers to this document", and an action would show it on every document page. It
+waits for an actions hook on the documents' pages."""
 
 from __future__ import annotations
 
@@ -27,13 +32,19 @@ def files_of_document(person: Any, obj: Any) -> list[Link]:
         kind = "outgoing"
     else:
         return []
-    links = [
+    return [
         Link(
             title=_("Hồ sơ: %(code)s %(title)s") % {"code": file.code, "title": file.title},
             url=reverse("archives:file_detail", args=[file.uuid]),
         )
         for file in files_holding(person, kind, obj.uuid)
     ]
-    if compiling_units(person):
-        links.append(Link(title=_("Đưa vào hồ sơ"), url=add_url(kind, obj.uuid)))
-    return links
+
+
+def file_action_link(person: Any, obj: Any) -> list[Link]:
+    """ "Đưa vào hồ sơ" for an incoming or outgoing document, to a reader who compiles files."""
+    kinds = {IncomingDocument: "incoming", OutgoingDocument: "outgoing"}
+    kind = kinds.get(type(obj))
+    if kind is None or not compiling_units(person):
+        return []
+    return [Link(title=_("Đưa vào hồ sơ"), url=add_url(kind, obj.uuid))]

@@ -405,12 +405,14 @@ def file_add_item(request: HttpRequest) -> HttpResponse:
     if info is None:
         raise Http404
     year = info.document_date.year if info.document_date else timezone.localdate().year
-    unit = Unit.objects.filter(pk=info.unit_id).first()
-    suggested = (
-        suggest_files(person=person, unit=unit, year=year, text=info.title)
-        if unit is not None
-        else []
-    )
+    # The document's own unit's files; for a thing kept by a unit one does not compile for (a
+    # committee's weekly schedule, filed by its Office), the files of the units one compiles for.
+    units = list(_compiling(person))
+    own = [u for u in units if u.pk == info.unit_id]
+    suggested: list[RecordFile] = []
+    for unit in own or units[:5]:
+        suggested += suggest_files(person=person, unit=unit, year=year, text=info.title)
+    suggested = suggested[:5]
     choices = list(open_files_for(person))
     ordered = suggested + [f for f in choices if f not in suggested]
     form = ItemAddForm(request.POST or None, files=ordered)

@@ -5,3 +5,13 @@ class ArchivesConfig(AppConfig):
     name = "vanphong.archives"
     label = "archives"
     verbose_name = "Lưu trữ"
+
+    def ready(self) -> None:
+        from vanphong.archives.links_files import files_of_document
+        from vanphong.archives.search import ArchivedFileProvider, FileProvider
+        from vanphong.core import links
+        from vanphong.search import registry
+
+        registry.register(FileProvider())
+        registry.register(ArchivedFileProvider())
+        links.register("archives.files", files_of_document)

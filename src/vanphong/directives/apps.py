@@ -19,3 +19,7 @@ class DirectivesConfig(AppConfig):
         from vanphong.directives import measures
 
         measures.register()
+
+        from vanphong.directives.fileables import register_fileables
+
+        register_fileables()

@@ -16,3 +16,7 @@ class DocumentsConfig(AppConfig):
         registry.register(OutgoingProvider())
         inbox.register_sections()
         measures.register()
+
+        from vanphong.documents.fileables import register_fileables
+
+        register_fileables()

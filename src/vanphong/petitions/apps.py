@@ -24,3 +24,7 @@ class PetitionsConfig(AppConfig):
         from vanphong.petitions import measures
 
         measures.register()
+
+        from vanphong.petitions.fileables import register_fileables
+
+        register_fileables()

@@ -21,3 +21,7 @@ class PlanningConfig(AppConfig):
         from vanphong.planning import measures
 
         measures.register()
+
+        from vanphong.planning.fileables import register_fileables
+
+        register_fileables()

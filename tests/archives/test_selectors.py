@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-import pytest
-
 from typing import Any
+
+import pytest
 
 from tests.support.archives import build_archives_world
 from vanphong.archives.models import FileStatus, RecordFile

@@ -7,6 +7,7 @@ class ArchivesConfig(AppConfig):
     verbose_name = "Lưu trữ"
 
     def ready(self) -> None:
+        from vanphong.archives import inbox
         from vanphong.archives.links_files import files_of_document
         from vanphong.archives.search import ArchivedFileProvider, FileProvider
         from vanphong.core import links
@@ -15,3 +16,4 @@ class ArchivesConfig(AppConfig):
         registry.register(FileProvider())
         registry.register(ArchivedFileProvider())
         links.register("archives.files", files_of_document)
+        inbox.register()

@@ -8,7 +8,7 @@ class ArchivesConfig(AppConfig):
 
     def ready(self) -> None:
         from vanphong.archives import inbox
-        from vanphong.archives.links_files import files_of_document
+        from vanphong.archives.links_files import file_action_link, files_of_document
         from vanphong.archives.search import ArchivedFileProvider, FileProvider
         from vanphong.core import links
         from vanphong.search import registry
@@ -16,4 +16,5 @@ class ArchivesConfig(AppConfig):
         registry.register(FileProvider())
         registry.register(ArchivedFileProvider())
         links.register("archives.files", files_of_document)
+        links.register_action("archives.file", file_action_link)
         inbox.register()

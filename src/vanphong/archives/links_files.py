@@ -2,10 +2,8 @@
 reader sees that holds it (one query). Files the reader may not see are neither linked nor
 named.
 
-`file_action_link` is the "Đưa vào hồ sơ" action for a reader who compiles files. It is not
-registered: `core.links` renders a "Liên quan" block that other apps' pages and tests take as
-"something refers to this document", and an action would show it on every document page. It
-waits for an actions hook on the documents' pages."""
+`file_action_link` is the "Đưa vào hồ sơ" button for a reader who compiles files, registered as
+an action (`core.links.register_action`), not a "Liên quan" line."""
 
 from __future__ import annotations
 

@@ -41,3 +41,24 @@ def links_for(person: Any, obj: Any) -> list[Link]:
     for key in sorted(_registered):
         links.extend(_registered[key](person, obj))
     return links
+
+
+# Actions other apps offer on an object's page (a button, not a "Liên quan" line): "Đưa vào hồ
+# sơ" on a document's page. Same contract as the links: answered for the person, at most one
+# query, nothing the reader may not do.
+_actions: dict[str, Provider] = {}
+
+
+def register_action(key: str, provider: Provider) -> None:
+    _actions[key] = provider
+
+
+def unregister_action(key: str) -> None:
+    _actions.pop(key, None)
+
+
+def actions_for(person: Any, obj: Any) -> list[Link]:
+    found: list[Link] = []
+    for key in sorted(_actions):
+        found.extend(_actions[key](person, obj))
+    return found

@@ -13,7 +13,15 @@ from datetime import date, timedelta
 from django.db import transaction
 
 from vanphong.core.vietnamese import fold
-from vanphong.demo import directives, documents, emulation, petitions, planning, present
+from vanphong.demo import (
+    archives,
+    directives,
+    documents,
+    emulation,
+    petitions,
+    planning,
+    present,
+)
 from vanphong.org import services, services_people
 from vanphong.org.models import (
     Clearance,
@@ -251,6 +259,12 @@ def load() -> list[DemoLogin]:
     # Added last, so the people before keep their names: Trảng Bàng's petitions book.
     if trang_bang_office is not None:
         people.add("tiepdan.trangbang", trang_bang_office, Role.RECEPTION, Clearance.UNCLASSIFIED)
+    # The archivists of the province's Office and of two district Offices (issue 17).
+    people.add("luutru.tinhuy", office, Role.ARCHIVIST, Clearance.SECRET, "Cán bộ lưu trữ")
+    for name, key in DISTRICT_KEYS.items():
+        if key in {"chauthanh", "hoathanh"}:
+            unit = Unit.objects.get(name=f"Văn phòng {name}")
+            people.add(f"luutru.{key}", unit, Role.ARCHIVIST, Clearance.SECRET, "Cán bộ lưu trữ")
     # A year of documents (skipped when there); settings.VANPHONG_DEMO_SCALE = 0 leaves it out.
     documents.load()
     planning.load()
@@ -261,4 +275,6 @@ def load() -> list[DemoLogin]:
     petitions.load()
     # The 2011 emulation of the district and town Offices, ending in the review of 16/02/2012.
     emulation.load(DISTRICT_KEYS)
+    # The 2011 file plans and files, their transfer in 2012, a reading, the 2001 disposal.
+    archives.load()
     return people.logins

@@ -440,6 +440,7 @@ def incoming_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
             for assignment in direction.assignments.all()
         ),
         "related": links.links_for(actor, document),
+        "offered": links.actions_for(actor, document),
         **_deadline_marks(),
     }
     return render(request, "documents/incoming_detail.html", context)

@@ -307,6 +307,7 @@ def outgoing_detail(request: HttpRequest, document_uuid: UUID) -> HttpResponse:
         "reply_to": reply_to,
         "history": history,
         "related": links.links_for(actor, document),
+        "offered": links.actions_for(actor, document),
     }
     return render(request, "documents/outgoing_detail.html", context)
 

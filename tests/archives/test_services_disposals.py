@@ -126,7 +126,8 @@ def test_the_council_keeps_a_file_back_with_a_reason() -> None:
     disposal = appraised(w, [kept, gone], keep={kept: "Còn giá trị tham khảo"})
     assert disposal.status == DisposalStatus.APPRAISED
     item = DisposalItem.objects.get(disposal=disposal, file=kept)
-    assert item.keep and item.reason == "Còn giá trị tham khảo"
+    assert item.keep
+    assert item.reason == "Còn giá trị tham khảo"
     with pytest.raises(ValidationError):
         services_disposals.disposal_appraise(
             actor=w.province_archivist,
@@ -169,9 +170,7 @@ def test_a_step_out_of_order_is_refused() -> None:
         )
 
 
-def test_execution_keeps_the_destroyed_file_as_a_stub_with_its_index_and_makes_the_record() -> (
-    None
-):
+def test_execution_keeps_the_destroyed_file_as_a_stub_with_its_index_and_makes_the_record() -> None:
     w = build_archives_world()
     file = archived(w, title="Báo cáo tuần 2011")
     item = FileItem.objects.create(
@@ -186,7 +185,8 @@ def test_execution_keeps_the_destroyed_file_as_a_stub_with_its_index_and_makes_t
     assert disposal.status == DisposalStatus.EXECUTED
     stub = RecordFile.objects.get(pk=file.pk)
     assert stub.status == FileStatus.DESTROYED
-    assert stub.disposal == disposal and stub.destroyed_at is not None
+    assert stub.disposal == disposal
+    assert stub.destroyed_at is not None
     assert stub.title == "Báo cáo tuần 2011"
     assert FileItem.objects.filter(pk=item.pk).exists()
     assert disposal.record is not None
@@ -245,11 +245,14 @@ def test_a_hold_placed_after_approval_keeps_its_file_at_execution() -> None:
     )
     held.refresh_from_db()
     free.refresh_from_db()
-    assert held.status == FileStatus.TRANSFERRED and held.disposal is None
+    assert held.status == FileStatus.TRANSFERRED
+    assert held.disposal is None
     assert free.status == FileStatus.DESTROYED
     line = DisposalItem.objects.get(disposal=done, file=held)
-    assert line.keep and "tạm giữ" in line.reason
+    assert line.keep
+    assert "tạm giữ" in line.reason
     event = AuditEvent.objects.get(action="disposal.execute")
+    assert event.after is not None
     assert event.after["left_out"] == {str(held.pk): [placed.pk]}
 
 

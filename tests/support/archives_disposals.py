@@ -3,13 +3,21 @@ branches), disposals walked through their steps, and holds, for the disposal tes
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from itertools import count
 from typing import Any
 
 from tests.support.archives import ArchWorld
 from vanphong.archives import services_disposals, services_holds
-from vanphong.archives.models import Disposal, FileStatus, HoldKind, LegalHold, RecordFile
+from vanphong.archives.models import (
+    Disposal,
+    FileStatus,
+    HoldKind,
+    LegalHold,
+    RecordFile,
+    Transfer,
+    TransferStatus,
+)
 from vanphong.archives.selectors import archive_unit_for
 from vanphong.org.models import Clearance, Person
 
@@ -78,6 +86,20 @@ def hold(
         "reference": "Đơn số 15/2016",
     }
     values.update(fields)
-    return services_holds.hold_place(
-        actor=actor or w.province_office_leader, files=files, **values
+    return services_holds.hold_place(actor=actor or w.province_office_leader, files=files, **values)
+
+
+def received_transfer(w: ArchWorld, files: list[RecordFile], year: int = 2011) -> Transfer:
+    """A transfer of the province's Office received by its archive, made directly."""
+    transfer = Transfer.objects.create(
+        unit=w.province_office,
+        archive_unit=w.province_office,
+        year=year,
+        status=TransferStatus.RECEIVED,
+        created_by=w.province_clerk,
+        submitted_at=datetime(2012, 11, 5, 2, 0, tzinfo=UTC),
+        received_by=w.province_archivist,
+        received_on=date(2012, 11, 6),
     )
+    RecordFile.objects.filter(pk__in=[f.pk for f in files]).update(transfer=transfer)
+    return transfer

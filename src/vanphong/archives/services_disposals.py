@@ -85,9 +85,7 @@ def _file_refusals(
             *CUSTODY_STATUSES,
             FileStatus.DESTROYED,
         ):
-            refusals.append(
-                _("Hồ sơ %(code)s không do lưu trữ này quản lý.") % {"code": file.code}
-            )
+            refusals.append(_("Hồ sơ %(code)s không do lưu trữ này quản lý.") % {"code": file.code})
         elif file.status == FileStatus.DESTROYED:
             refusals.append(_("Hồ sơ %(code)s đã bị tiêu hủy.") % {"code": file.code})
         elif file.is_permanent:
@@ -96,9 +94,7 @@ def _file_refusals(
                 % {"code": file.code}
             )
         elif not is_past_retention(file, today):
-            refusals.append(
-                _("Hồ sơ %(code)s chưa hết thời hạn bảo quản.") % {"code": file.code}
-            )
+            refusals.append(_("Hồ sơ %(code)s chưa hết thời hạn bảo quản.") % {"code": file.code})
     held = blocking_holds(chosen)
     if held:
         seen = set(
@@ -113,9 +109,7 @@ def _file_refusals(
                     % {"code": file.code, "hold": hold_label(hold, hold.pk in seen)}
                 )
     busy = (
-        DisposalItem.objects.filter(
-            file_id__in=ids, keep=False, disposal__status__in=OPEN_STATUSES
-        )
+        DisposalItem.objects.filter(file_id__in=ids, keep=False, disposal__status__in=OPEN_STATUSES)
         .values_list("file__code", flat=True)
         .order_by("file__code")
     )

@@ -32,10 +32,12 @@ from vanphong.archives.models import (
     Disposal,
     DisposalItem,
     DisposalStatus,
+    LegalHold,
+    RecordFile,
     Transfer,
     TransferStatus,
 )
-from vanphong.archives.retention import CUSTODY_STATUSES
+from vanphong.archives.retention import CUSTODY_STATUSES, files_past_retention
 from vanphong.archives.selectors import files_visible
 from vanphong.core import sheets
 from vanphong.core.access import get_visible_or_404
@@ -43,6 +45,7 @@ from vanphong.core.pdf import Table, add_liberation_serif, shorten
 from vanphong.org.models import Clearance, Person, Role, Unit
 from vanphong.org.selectors import scope_for
 
+OPEN_STATUSES = (DisposalStatus.PROPOSED, DisposalStatus.APPRAISED, DisposalStatus.APPROVED)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KEEPERS = (Role.ARCHIVIST, Role.OFFICE_LEADER, Role.COMMITTEE_LEADER)
 MEMBERS = tuple(r for r in Role.values if r != Role.ADMIN)
@@ -80,9 +83,28 @@ def disposal_fully_visible(person: Person, disposal: Disposal) -> bool:
     return not hidden.exists()
 
 
+def disposal_candidates(person: Person, archive_unit: Unit, on: date) -> QuerySet[RecordFile]:
+    """The files the person sees that may go on a new list: past retention, under no hold in
+    force, on no open disposal."""
+    held = LegalHold.files.through.objects.filter(
+        recordfile_id=OuterRef("pk"), legalhold__released_at__isnull=True
+    )
+    busy = DisposalItem.objects.filter(
+        file_id=OuterRef("pk"), keep=False, disposal__status__in=OPEN_STATUSES
+    )
+    return (
+        files_past_retention(archive_unit, on)
+        .filter(pk__in=files_visible(person).values("pk"))
+        .filter(~Exists(held), ~Exists(busy))
+        .select_related("unit")
+        .order_by("year", "unit_id", "code")
+    )
+
+
 # Holdings -------------------------------------------------------------------------------------
 
 LEVELS = tuple(Clearance.values)
+LEVEL_NAMES = tuple(label for _value, label in Clearance.choices)
 
 
 @dataclass
@@ -316,7 +338,7 @@ def register_xlsx(title: str, columns: Sequence[Any], rows: Iterable[Sequence[An
     return out.getvalue()
 
 
-def _text(value: Any) -> str:
+def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
@@ -341,7 +363,7 @@ def register_pdf(
     table = Table(pdf, widths, headings, font=font, size=8.5, line=4)
     table.row(headings, [True] * len(headings), head=True)
     for row in rows:
-        table.row([_text(v) for v in row], [isinstance(v, int | date) for v in row])
+        table.row([cell_text(v) for v in row], [isinstance(v, int | date) for v in row])
     table.close()
     return bytes(pdf.output())
 

@@ -33,6 +33,7 @@ from vanphong.archives.models import (
     FileStatus,
     RecordFile,
 )
+from vanphong.archives.registers import OPEN_STATUSES
 from vanphong.archives.retention import CUSTODY_STATUSES, is_past_retention
 from vanphong.archives.selectors import files_visible
 from vanphong.archives.services_holds import blocking_holds, hold_label, holds_visible
@@ -41,7 +42,6 @@ from vanphong.core.vietnamese import clean
 from vanphong.org.models import Person, Unit
 
 DISPOSAL_FIELDS = ("title", "status", "council_opinion", "decision", "method")
-OPEN_STATUSES = (DisposalStatus.PROPOSED, DisposalStatus.APPRAISED, DisposalStatus.APPROVED)
 HELD_AT_EXECUTION = gettext_noop("Đang bị tạm giữ khi thực hiện tiêu hủy")
 
 

@@ -1,8 +1,9 @@
 """Reads of disposals, and the archive's registers and statistics.
 
-- Holdings (thống kê tài liệu lưu trữ): the files an archive keeps, counted by producing unit,
-  year, retention (permanent / time-limited) and secrecy — one grouped query over the files the
-  reader sees (`files_visible`), so a secret file is not counted for whoever may not see it.
+- Holdings (thống kê tài liệu lưu trữ): the files the archives a reader keeps or leads hold,
+  counted by producing unit, year, retention (permanent / time-limited) and secrecy — one
+  grouped query over the files the reader sees (`files_visible`), so a secret file is not
+  counted for whoever may not see it.
   Python only pivots the grouped rows (a few per unit and year), never the files.
 - The transfer register (sổ nộp lưu): the transfers submitted or received, with the number of
   files (those the reader sees), dates and who.
@@ -130,9 +131,14 @@ def holdings_counts(
     person: Person, *, archive_unit: Unit | None = None, year: int | None = None
 ) -> list[dict[str, Any]]:
     """The grouped counts: one row per archive, unit, year, retention kind and secrecy."""
-    found = files_visible(person).filter(archive_unit__isnull=False, status__in=CUSTODY_STATUSES)
+    # The archives the person keeps or leads, as a list the planner meets with the index on
+    # (archive_unit, year): the rows read are those archives', not the whole table's.
+    kept = scope_for(person).units_with_role(*KEEPERS)
     if archive_unit is not None:
-        found = found.filter(archive_unit=archive_unit)
+        kept = kept & {archive_unit.pk}
+    found = files_visible(person).filter(
+        archive_unit_id__in=sorted(kept), status__in=CUSTODY_STATUSES
+    )
     if year is not None:
         found = found.filter(year=year)
     permanent = ExpressionWrapper(Q(retention_years__isnull=True), output_field=BooleanField())

@@ -5,9 +5,11 @@ placed after approval keeps its file, the destroyed file stays as a stub."""
 from __future__ import annotations
 
 import ast
+import io
 from datetime import date
 from pathlib import Path
 
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
@@ -301,3 +303,29 @@ def test_a_cancelled_disposal_frees_its_files_and_stays() -> None:
     disposal.refresh_from_db()
     assert disposal.status == DisposalStatus.CANCELLED
     assert proposed(w, [file]).items.count() == 1
+
+
+def test_the_record_names_the_destroyed_files_the_decision_and_those_left_out() -> None:
+    w = build_archives_world()
+    held = archived(w, code="07.VP")
+    gone = archived(w, code="08.VP", title="Sổ theo dõi công văn 2011")
+    disposal = approved(w, [held, gone])
+    hold(w, [held])
+    done = services_disposals.disposal_execute(
+        actor=w.province_archivist,
+        disposal=disposal,
+        method="Nghiền bột giấy",
+        executed_on=timezone.localdate(),
+    )
+    assert done.record is not None
+    with files.open_stored(done.record) as handle:
+        pdf = pdfium.PdfDocument(io.BytesIO(handle.read()))
+    try:
+        text = " ".join(" ".join(page.get_textpage().get_text_range().split()) for page in pdf)
+    finally:
+        pdf.close()
+    assert "BIÊN BẢN HỦY TÀI LIỆU HẾT GIÁ TRỊ" in text
+    assert "Số 12-QĐ/VPTU" in text
+    assert "Sổ theo dõi công văn 2011" in text
+    assert "Nghiền bột giấy" in text
+    assert "Không hủy 1 hồ sơ đang bị tạm giữ khi thực hiện: 07.VP" in text

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench bench-petitions bench-emulation messages clean
+.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench bench-petitions bench-emulation bench-archives messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,11 @@ bench-petitions: $(VENV)/.test
 # (a few minutes; VANPHONG_BENCH_DATABASE_URL for PostgreSQL).
 bench-emulation: $(VENV)/.test
 	$(BIN)/python bench/emulation.py
+
+# The issue-17 figure: the archives' holdings statistics at 10k and 1M files (a few minutes;
+# VANPHONG_BENCH_DATABASE_URL for PostgreSQL).
+bench-archives: $(VENV)/.test
+	$(BIN)/python bench/archives_holdings.py
 
 # Vietnamese is the source language; English lives in locale/en.
 messages: $(VENV)/.test

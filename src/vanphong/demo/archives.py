@@ -14,7 +14,8 @@ updates, as the other demo loaders do (the audit log keeps the real time of load
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
+from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -47,6 +48,7 @@ from vanphong.planning.models import Schedule
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 YEAR = 2011
+PROVINCE_OFFICE = "Văn phòng Tỉnh ủy"
 
 
 def _at(day: date, hour: int = 9) -> datetime:
@@ -236,6 +238,7 @@ def _district_plan(place: str) -> list[Heading]:
 
 @dataclass
 class _Office:
+    received: date  # the day the archive received the unit's 2011 files
     unit: Unit
     committee: Unit
     clerk: Person
@@ -250,16 +253,27 @@ def _person(username: str) -> Person:
 
 def _offices() -> list[_Office]:
     found = []
-    for name, key, plan in (
-        ("Văn phòng Tỉnh ủy", "tinhuy", PROVINCE_PLAN),
-        ("Văn phòng Huyện ủy Châu Thành", "chauthanh", _district_plan("Châu Thành")),
-        ("Văn phòng Huyện uỷ Hoà Thành", "hoathanh", _district_plan("Hòa Thành")),
+    for name, key, plan, received in (
+        (PROVINCE_OFFICE, "tinhuy", PROVINCE_PLAN, date(2012, 11, 15)),
+        (
+            "Văn phòng Huyện ủy Châu Thành",
+            "chauthanh",
+            _district_plan("Châu Thành"),
+            date(2012, 12, 18),
+        ),
+        (
+            "Văn phòng Huyện uỷ Hoà Thành",
+            "hoathanh",
+            _district_plan("Hòa Thành"),
+            date(2012, 12, 20),
+        ),
     ):
         unit = Unit.objects.filter(name=name).select_related("parent").first()
         if unit is None or unit.parent is None:
             continue
         found.append(
             _Office(
+                received=received,
                 unit=unit,
                 committee=unit.parent,
                 clerk=_person(f"vt.{key}"),
@@ -282,8 +296,8 @@ def load() -> None:
         for office in offices:
             entries = _plan(office)
             files = _compile(office, entries)
-            if office.unit.name == "Văn phòng Tỉnh ủy":
-                transfer = _transfer(office, files)
+            transfer = _transfer(office, files)
+            if office.unit.name == PROVINCE_OFFICE:
                 _reading(office, transfer)
         _disposal_2001(offices[0])
 
@@ -360,7 +374,7 @@ def _compile(office: _Office, entries: list[tuple[PlanEntry, PlannedFile]]) -> l
         )
         for kind, uuid in sources:
             services_files.item_add(actor=office.clerk, file=record, kind=kind, source_uuid=uuid)
-        services_files.items_number_pages(actor=office.clerk, file=record)
+        _number_sheets(office, record)
         record = services_files.file_close(
             actor=office.clerk, file=record, work_ended_on=date(YEAR, 12, 31)
         )
@@ -372,29 +386,44 @@ def _compile(office: _Office, entries: list[tuple[PlanEntry, PlannedFile]]) -> l
     return closed
 
 
+def _number_sheets(office: _Office, record: RecordFile) -> None:
+    """Sheets numbered from 1 in the order of the index; a weekly schedule, whose page count
+    the system does not hold, is two sheets, as printed."""
+    sheets: dict[UUID, tuple[int, int]] = {}
+    last = 0
+    for item in FileItem.objects.filter(file=record).order_by("position"):
+        count = item.page_count or 2
+        sheets[item.uuid] = (last + 1, last + count)
+        last += count
+    services_files.items_number_pages(actor=office.clerk, file=record, manual=sheets)
+
+
 def _transfer(office: _Office, files: list[RecordFile]) -> Transfer:
-    """The province's 2011 files kept 5 years or more go to its archive in November 2012."""
+    """The Office's 2011 files kept 5 years or more go to its archive at the end of 2012 (the
+    province's in November), within the year after the work ended."""
     due = [f for f in files if f.retention_years is None or f.retention_years >= 5]
     transfer = services_transfers.transfer_create(
         actor=office.clerk, unit=office.unit, year=YEAR, files=due
     )
     services_transfers.transfer_submit(actor=office.clerk, transfer=transfer)
+    Transfer.objects.filter(pk=transfer.pk).update(
+        created_at=_at(office.received - timedelta(days=10)),
+        submitted_at=_at(office.received - timedelta(days=9)),
+    )
+    transfer.refresh_from_db()
     placements = {record: (f"{1 + n // 3:02d}", "Giá 1, khoang 2") for n, record in enumerate(due)}
     transfer = services_transfers.transfer_receive(
         actor=office.archivist,
         transfer=transfer,
-        received_on=date(2012, 11, 15),
+        received_on=office.received,
         placements=placements,
-    )
-    Transfer.objects.filter(pk=transfer.pk).update(
-        created_at=_at(date(2012, 11, 5)), submitted_at=_at(date(2012, 11, 6))
     )
     return transfer
 
 
 def _reading(office: _Office, transfer: Transfer) -> None:
     """In March 2013 a specialist of the Organisation Board reads the Standing Committee's 2011
-    conclusions at the archive."""
+    conclusions at the archive; the file holds a Mật notice, so the Office's leader approves."""
     reader = _person("cv.bantochuc")
     record = RecordFile.objects.get(transfer=transfer, code="07.TH")
     request = services_access.access_request(
@@ -404,7 +433,9 @@ def _reading(office: _Office, transfer: Transfer) -> None:
         purpose="Tra cứu kết luận của Ban Thường vụ năm 2011 về công tác cán bộ",
         days=5,
     )
-    services_access.access_decide(actor=office.archivist, request=request, approve=True)
+    # A secret file's reading is approved by the Office's leader, as the rules name.
+    approver = office.archivist if record.confidentiality == 0 else office.chief
+    services_access.access_decide(actor=approver, request=request, approve=True)
     AccessRequest.objects.filter(pk=request.pk).update(
         requested_at=_at(date(2013, 3, 11)),
         decided_at=_at(date(2013, 3, 11), 14),
@@ -482,7 +513,7 @@ def _disposal_2001(office: _Office) -> None:
                 title=subject,
                 page_count=pages,
             )
-        services_files.items_number_pages(actor=office.clerk, file=record)
+        _number_sheets(office, record)
         files.append(
             services_files.file_close(
                 actor=office.clerk, file=record, work_ended_on=date(2001, 12, 31)
@@ -492,13 +523,17 @@ def _disposal_2001(office: _Office) -> None:
         actor=office.clerk, unit=office.unit, year=2001, files=files
     )
     services_transfers.transfer_submit(actor=office.clerk, transfer=transfer)
+    Transfer.objects.filter(pk=transfer.pk).update(
+        created_at=_at(date(2002, 9, 25)), submitted_at=_at(date(2002, 9, 26))
+    )
+    transfer.refresh_from_db()
     services_transfers.transfer_receive(
         actor=office.archivist,
         transfer=transfer,
         received_on=date(2002, 10, 8),
-        placements={record: ("2001-01", "Giá 4, khoang 1") for record in files},
+        placements=dict.fromkeys(files, ("2001-01", "Giá 4, khoang 1")),
     )
-    _backdate_2001(files, transfer)
+    _backdate_2001(files)
     disposal = services_disposals.disposal_propose(
         actor=office.archivist,
         archive_unit=office.unit,
@@ -517,6 +552,12 @@ def _disposal_2001(office: _Office) -> None:
         disposal=disposal,
         decision="Quyết định số 45-QĐ/VPTU ngày 20/11/2012 của Văn phòng Tỉnh ủy",
     )
+    Disposal.objects.filter(pk=disposal.pk).update(
+        proposed_at=_at(date(2012, 10, 15)),
+        appraised_at=_at(date(2012, 11, 8), 14),
+        approved_at=_at(date(2012, 11, 20), 10),
+    )
+    disposal.refresh_from_db()
     held = next(f for f in files if f.code == HELD)
     hold = services_holds.hold_place(
         actor=office.chief,
@@ -532,22 +573,14 @@ def _disposal_2001(office: _Office) -> None:
         method="Nghiền bột giấy tại cơ sở tái chế, có giám sát của Hội đồng",
         executed_on=date(2012, 12, 10),
     )
-    Disposal.objects.filter(pk=disposal.pk).update(
-        proposed_at=_at(date(2012, 10, 15)),
-        appraised_at=_at(date(2012, 11, 8), 14),
-        approved_at=_at(date(2012, 11, 20), 10),
-        executed_at=_at(date(2012, 12, 10), 8),
-    )
+    Disposal.objects.filter(pk=disposal.pk).update(executed_at=_at(date(2012, 12, 10), 8))
     RecordFile.objects.filter(disposal=disposal).update(destroyed_at=_at(date(2012, 12, 10), 11))
     LegalHold.objects.filter(pk=hold.pk).update(placed_at=_at(date(2012, 12, 3), 9))
 
 
-def _backdate_2001(files: list[RecordFile], transfer: Transfer) -> None:
+def _backdate_2001(files: list[RecordFile]) -> None:
     ids = [f.pk for f in files]
     RecordFile.objects.filter(pk__in=ids).update(
         created_at=_at(date(2001, 1, 2)), closed_at=_at(date(2002, 1, 15))
     )
     FileItem.objects.filter(file_id__in=ids).update(added_at=_at(date(2001, 12, 28)))
-    Transfer.objects.filter(pk=transfer.pk).update(
-        created_at=_at(date(2002, 9, 25)), submitted_at=_at(date(2002, 9, 26))
-    )

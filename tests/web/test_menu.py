@@ -34,6 +34,16 @@ NOT_IN_MENU = {
     "emulation:proposal_create",  # an action of the proposals page
     "emulation:award_add",  # an action of the register of awards
     "emulation:awards_export",  # the register's XLSX, a button on its page
+    "archives:plan_create",  # a POST from the file plans page
+    "archives:file_open",  # an action of the files page
+    "archives:file_add_item",  # "Đưa vào hồ sơ", reached from a document's page
+    "archives:transfer_create",  # an action of the transfers page
+    "archives:disposal_propose",  # an action of the disposals page
+    "archives:hold_create",  # an action of the holds page
+    "archives:register_transfers_xlsx",  # the register's files, buttons on its page
+    "archives:register_transfers_pdf",
+    "archives:register_disposals_xlsx",
+    "archives:register_disposals_pdf",
 }
 
 
@@ -101,6 +111,24 @@ WORKS = EVERYONE | {
     "emulation:proposals",
     "emulation:awards",
     "emulation:reviews",
+    # Every working post compiles and reads files (archives.selectors scope them).
+    "archives:plan_list",
+    "archives:file_list",
+    "archives:transfer_due",
+    "archives:transfer_list",
+    "archives:access_catalogue",
+    "archives:access_requests",
+    "archives:register_holdings",
+    "archives:retention_list",
+}
+# An archivist's or a leader's post: the archive's queues, disposals, holds and registers.
+ARCHIVES_KEEP = {
+    "archives:access_queue",
+    "archives:access_loans",
+    "archives:disposal_list",
+    "archives:hold_list",
+    "archives:register_transfers",
+    "archives:register_disposals",
 }
 # An emulation officer's or an Office leader's post keeps the blocs and the criteria.
 EMULATION_ACTS = {"emulation:blocs", "emulation:criteria_sets"}
@@ -123,6 +151,7 @@ PETITIONS = {
 LEADER = (
     WORKS
     | PETITIONS
+    | ARCHIVES_KEEP
     | {
         "documents:presented_to_me",
         "documents:assigned_by_me",
@@ -247,3 +276,15 @@ def test_a_reception_officer_is_offered_the_letters_pages(client: Client, people
     client.force_login(cast(people, "td.tinh"))
     links = _menu_links(client.get(reverse("web:home")).content.decode())
     assert links == {reverse(name) for name in WORKS | PETITIONS | {"petitions:letter_register"}}
+
+
+def test_an_archivist_is_offered_the_archives_queues_disposals_holds_and_registers(
+    client: Client, people: Personas
+) -> None:
+    client.force_login(cast(people, "lt.tinh"))
+    links = _menu_links(client.get(reverse("web:home")).content.decode())
+    # emulation.workflow.READER_ROLES names the posts that read emulation: not the archivist's.
+    emulation = {name for name in WORKS if name.startswith("emulation:")}
+    assert links == {reverse(name) for name in (WORKS - emulation) | ARCHIVES_KEEP}
+    for link in links - {reverse("web:logout")}:
+        assert client.get(link, follow=True).status_code == 200, link

@@ -10,7 +10,9 @@ clerk_units` offers, a leader post for what `workflow.is_leader_of` allows, a wo
 (`petitions.workflow.PETITION_ROLES`) for the letters `petitions.selectors` shows — so an item
 is shown exactly when its page serves the person; a working post
 (`emulation.workflow.READER_ROLES`) for the emulation pages, an emulation officer's or Office
-leader's post for the blocs and criteria they keep.
+leader's post for the blocs and criteria they keep; an archivist's or a leader's post for the
+archive's queues, disposals, holds and registers (`archives.workflow`), every working post for
+the file plans, files, transfers and reading requests its selectors scope.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ Who = Literal[
     "reception",
     "emulation",
     "emulation_acts",
+    "archives_keep",
 ]
 
 
@@ -139,6 +142,27 @@ SECTIONS: tuple[Section, ...] = (
         ("emulation",),
     ),
     Section(
+        "archives",
+        _("Lưu trữ"),
+        (
+            Item("archives:plan_list", _("Danh mục hồ sơ")),
+            Item("archives:file_list", _("Hồ sơ")),
+            Item("archives:transfer_due", _("Hồ sơ đến hạn nộp lưu")),
+            Item("archives:transfer_list", _("Nộp lưu")),
+            Item("archives:access_catalogue", _("Khai thác hồ sơ"), divider_before=True),
+            Item("archives:access_requests", _("Yêu cầu khai thác của tôi")),
+            Item("archives:access_queue", _("Yêu cầu chờ duyệt"), "archives_keep"),
+            Item("archives:access_loans", _("Hồ sơ đang mượn"), "archives_keep"),
+            Item("archives:disposal_list", _("Tiêu hủy"), "archives_keep", divider_before=True),
+            Item("archives:hold_list", _("Lệnh tạm giữ"), "archives_keep"),
+            Item("archives:register_holdings", _("Thống kê tài liệu lưu trữ"), divider_before=True),
+            Item("archives:register_transfers", _("Sổ nộp lưu"), "archives_keep"),
+            Item("archives:register_disposals", _("Sổ tiêu hủy"), "archives_keep"),
+            Item("archives:retention_list", _("Bảng thời hạn bảo quản")),
+        ),
+        ("archives",),
+    ),
+    Section(
         "org",
         _("Tổ chức"),
         (
@@ -180,6 +204,8 @@ def capabilities(scope: Scope) -> frozenset[Who]:
         held.add("emulation")
     if scope.units_with_role(*EMULATION_ROLES):
         held.add("emulation_acts")
+    if scope.units_with_role(Role.ARCHIVIST, *LEADER_ROLES):
+        held.add("archives_keep")
     if scope.everything or scope.administered:
         held.add("administers")
     return frozenset(held)

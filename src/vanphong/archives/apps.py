@@ -7,7 +7,8 @@ class ArchivesConfig(AppConfig):
     verbose_name = "Lưu trữ"
 
     def ready(self) -> None:
-        from vanphong.archives import inbox
+        from vanphong.archives import inbox, measures
+        from vanphong.archives import review_lines as _review_section  # noqa: F401 (registers it)
         from vanphong.archives.links_files import file_action_link, files_of_document
         from vanphong.archives.search import ArchivedFileProvider, FileProvider
         from vanphong.core import links
@@ -18,3 +19,4 @@ class ArchivesConfig(AppConfig):
         links.register("archives.files", files_of_document)
         links.register_action("archives.file", file_action_link)
         inbox.register()
+        measures.register()

@@ -57,3 +57,9 @@ def may_approve_access(person: Person, archive_unit: Unit, level: int) -> bool:
 def require(allowed: bool, message: str | None = None) -> None:
     if not allowed:
         raise PermissionDenied(message or _("Anh/chị không có quyền thực hiện thao tác này."))
+
+
+def may_watch_preservation(person: Person) -> bool:
+    """Fixity reports and OCR status: any archivist (what a finding names is then filtered by
+    the files the person may see)."""
+    return bool(scope_for(person).units_with_role(Role.ARCHIVIST))

@@ -22,7 +22,8 @@ def fixity_run_continue(run_uuid: str) -> int:
     run = FixityRun.objects.filter(uuid=run_uuid, status=FixityRunStatus.RUNNING).first()
     if run is None:
         return 0
-    if not services.fixity_run_walk(run=run, budget_seconds=_budget()):
+    batch = int(getattr(settings, "VANPHONG_FIXITY_BATCH", services.BATCH))
+    if not services.fixity_run_walk(run=run, budget_seconds=_budget(), batch=batch):
         fixity_run_continue.enqueue(run_uuid=run_uuid)
     return run.checked
 

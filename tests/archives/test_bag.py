@@ -5,11 +5,12 @@ years, and for whoever is not an archivist keeping it."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 from pathlib import Path
 from typing import Any
 
-import bagit
+import bagit  # type: ignore[import-untyped]
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -21,7 +22,7 @@ from vanphong.archives.bag import file_export_bag
 from vanphong.archives.models import OcrCopy, OcrStatus
 from vanphong.core import audit
 from vanphong.core.files import store
-from vanphong.core.models import AuditEvent
+from vanphong.core.models import AuditEvent, StoredFile
 from vanphong.documents.models import Attachment
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +32,10 @@ pytestmark = pytest.mark.django_db
 def w(settings: Any, tmp_path: Path) -> ArchWorld:
     settings.MEDIA_ROOT = str(tmp_path / "media")
     return build_archives_world()
+
+
+def store_bytes(data: bytes) -> StoredFile:
+    return store(io.BytesIO(data)).stored
 
 
 def _read_bag(root: Path) -> dict[str, Any]:
@@ -75,12 +80,6 @@ def test_a_permanent_file_becomes_a_valid_bag_with_originals_pdfa_and_metadata(
     assert exported.actor_id == w.province_archivist.pk
 
 
-def store_bytes(data: bytes) -> Any:
-    import io
-
-    return store(io.BytesIO(data)).stored
-
-
 def test_a_file_kept_for_years_is_refused(w: ArchWorld, tmp_path: Path) -> None:
     file = filed(w, document_with(w, [("a.pdf", scan_pdf())]), retention_years=10)
     with pytest.raises(ValidationError) as error:
@@ -99,8 +98,6 @@ def test_someone_who_is_not_its_archivist_is_refused(w: ArchWorld, tmp_path: Pat
 def test_a_file_above_the_archivists_clearance_is_refused(w: ArchWorld, tmp_path: Path) -> None:
     from vanphong.org.models import Clearance
 
-    file = filed(
-        w, document_with(w, [("a.pdf", scan_pdf())]), confidentiality=Clearance.TOP_SECRET
-    )
+    file = filed(w, document_with(w, [("a.pdf", scan_pdf())]), confidentiality=Clearance.TOP_SECRET)
     with pytest.raises(PermissionDenied):
         file_export_bag(actor=w.province_archivist, file=file, target_dir=tmp_path)

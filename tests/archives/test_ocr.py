@@ -62,9 +62,11 @@ def test_a_scanned_pdf_gets_its_text_and_a_pdfa_copy_and_the_original_is_untouch
     copy = _ocr(data, django_capture_on_commit_callbacks)
     assert copy.status == OcrStatus.DONE, copy.message
     assert "tổng kết" in copy.text
-    assert copy.pdfa is not None and copy.pdfa != copy.original
+    assert copy.pdfa is not None
+    assert copy.pdfa != copy.original
     pdfa = path_of(copy.pdfa).read_bytes()
-    assert pdfa.startswith(b"%PDF") and b"pdfaid:part" in pdfa
+    assert pdfa.startswith(b"%PDF")
+    assert b"pdfaid:part" in pdfa
     assert path_of(copy.original).read_bytes() == data
     assert copy.original.sha256 == hashlib.sha256(data).hexdigest()
     assert AuditEvent.objects.filter(action="archives.ocr_finished").count() == 1
@@ -107,7 +109,7 @@ def test_a_pdf_that_has_its_own_text_is_not_recognised_again(
 def test_without_tesseract_the_copy_is_unavailable_and_says_why(
     w: ArchWorld, django_capture_on_commit_callbacks: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    monkeypatch.setattr("shutil.which", lambda name: None)
     copy = _ocr(scan_png(), django_capture_on_commit_callbacks)
     assert copy.status == OcrStatus.UNAVAILABLE
     assert "Tesseract" in copy.message
@@ -135,9 +137,7 @@ def test_beyond_the_queue_limit_a_copy_waits_for_the_drain(
     assert OcrCopy.objects.get(original=first).status == OcrStatus.DONE
     assert OcrCopy.objects.get(original=second).status == OcrStatus.QUEUED
     assert ocr_drain.enqueue().return_value == 0  # not waiting long enough yet
-    OcrCopy.objects.filter(original=second).update(
-        queued_at=timezone.now() - timedelta(minutes=11)
-    )
+    OcrCopy.objects.filter(original=second).update(queued_at=timezone.now() - timedelta(minutes=11))
     assert ocr_drain.enqueue().return_value == 1
     assert OcrCopy.objects.get(original=second).status == OcrStatus.DONE
     assert len(seen) == 2

@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 from typing import IO, Any
 
-import bagit
+import bagit  # type: ignore[import-untyped]
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -74,9 +74,7 @@ def file_export_bag(*, actor: Person, file: RecordFile, target_dir: Path) -> Pat
         workflow.require(False)
     workflow.require(may_export(actor, file))
     if not file.is_permanent:
-        raise ValidationError(
-            {"file": _("Chỉ xuất gói BagIt cho hồ sơ bảo quản vĩnh viễn.")}
-        )
+        raise ValidationError({"file": _("Chỉ xuất gói BagIt cho hồ sơ bảo quản vĩnh viễn.")})
     name = safe_filename(f"{file.year}-{file.code}-{str(file.uuid)[:8]}", fallback="ho-so")
     root = Path(target_dir) / name
     if root.exists():
@@ -110,10 +108,13 @@ def file_export_bag(*, actor: Person, file: RecordFile, target_dir: Path) -> Pat
                 "content_type": stored.content_type,
                 "pdfa": None,
             }
-            ocr = OcrCopy.objects.filter(original=stored, status=OcrStatus.DONE).first()
-            if ocr is not None and ocr.pdfa_id is not None:
-                pdfa = ocr.pdfa
-                assert pdfa is not None
+            ocr = (
+                OcrCopy.objects.select_related("pdfa")
+                .filter(original=stored, status=OcrStatus.DONE)
+                .first()
+            )
+            pdfa = ocr.pdfa if ocr is not None else None
+            if pdfa is not None:
                 copy = f"pdfa/{stem}-{Path(safe_filename(attachment.filename)).stem}.pdf"
                 _copy(path_of(pdfa), data / copy)
                 described["pdfa"] = {"path": f"data/{copy}", "sha256": pdfa.sha256}
@@ -178,4 +179,3 @@ def zip_bag(root: Path, out: IO[bytes]) -> None:
         for path in sorted(root.rglob("*")):
             if path.is_file():
                 archive.write(path, f"{root.name}/{path.relative_to(root)}")
-

@@ -53,7 +53,7 @@ def missing() -> str:
     if shutil.which("gs") is None:
         return _("Máy chủ chưa cài Ghostscript, không tạo được bản PDF/A.")
     try:
-        listed = subprocess.run(  # noqa: S603
+        listed = subprocess.run(
             ["tesseract", "--list-langs"],  # noqa: S607
             capture_output=True,
             text=True,
@@ -108,24 +108,24 @@ def recognise(source: Path, content_type: str) -> Result:
     with tempfile.TemporaryDirectory(prefix="vanphong-ocr-") as work:
         output = Path(work) / "pdfa.pdf"
         sidecar = Path(work) / "text.txt"
-        options: dict[str, object] = {
-            "language": list(LANGUAGES),
-            "output_type": "pdfa",
-            "force_ocr": True,
-            "sidecar": sidecar,
-            "progress_bar": False,
-            "optimize": 0,
-            "jobs": 1,
-            "use_threads": True,
-        }
-        if content_type != "application/pdf":
-            options["image_dpi"] = 300  # used only when the image does not say its resolution
+        # image_dpi is used only when an image does not say its resolution.
+        image_dpi = 300 if content_type != "application/pdf" else None
         try:
-            ocrmypdf.ocr(source, output, **options)  # type: ignore[arg-type]
-        except exceptions.MissingDependencyError as error:
-            return Result(
-                OcrStatus.UNAVAILABLE, message=_("Máy chủ thiếu công cụ OCR: %s") % error
+            ocrmypdf.ocr(
+                source,
+                output,
+                language=list(LANGUAGES),
+                output_type="pdfa",
+                force_ocr=True,
+                sidecar=sidecar,
+                progress_bar=False,
+                optimize=0,
+                jobs=1,
+                use_threads=True,
+                image_dpi=image_dpi,
             )
+        except exceptions.MissingDependencyError as error:
+            return Result(OcrStatus.UNAVAILABLE, message=_("Máy chủ thiếu công cụ OCR: %s") % error)
         except exceptions.EncryptedPdfError:
             return Result(OcrStatus.FAILED, message=_("Tệp PDF được mã hóa, không nhận dạng được."))
         except (exceptions.InputFileError, exceptions.UnsupportedImageFormatError):
@@ -135,6 +135,9 @@ def recognise(source: Path, content_type: str) -> Result:
         except exceptions.ExitCodeException as error:
             log.warning("OCR failed", exc_info=True)
             return Result(OcrStatus.FAILED, message=_("Lỗi khi nhận dạng: %s") % error)
+        except Exception:  # an OCR crash marks the copy failed: the drain never loops on it
+            log.exception("OCR crashed")
+            return Result(OcrStatus.FAILED, message=_("Lỗi không xác định khi nhận dạng."))
         text = _clean(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else ""
         if len(_LETTER.findall(text)) < MIN_LETTERS:
             return Result(

@@ -119,10 +119,7 @@ def stored_files_uses(
         for stored_id in by_incoming.get(incoming_id, set()) | by_outgoing.get(outgoing_id, set()):
             files_of[stored_id].add(file_id)
     every = {file_id for ids in files_of.values() for file_id in ids}
-    visible = {
-        f.pk: f
-        for f in files_visible(person).filter(pk__in=every).select_related("unit")
-    }
+    visible = {f.pk: f for f in files_visible(person).filter(pk__in=every).select_related("unit")}
     return {
         stored_id: (
             sorted((visible[pk] for pk in ids if pk in visible), key=lambda f: (f.year, f.code)),

@@ -58,18 +58,14 @@ def fixity_alerted() -> list[int]:
     offices = Unit.objects.filter(kind=UnitKind.OFFICE, is_active=True).filter(
         Q(parent__isnull=True) | Q(parent__parent__isnull=True)
     )
-    return list(
-        people_holding(units=offices, roles=[Role.ARCHIVIST]).values_list("pk", flat=True)
-    )
+    return list(people_holding(units=offices, roles=[Role.ARCHIVIST]).values_list("pk", flat=True))
 
 
 @transaction.atomic
 def fixity_run_start(*, actor: Person | None) -> FixityRun:
     """Start a pass over every stored file, or return the pass already running (one at a
     time). The caller walks it: `jobs_preservation.fixity_run_later` or the command."""
-    running = (
-        FixityRun.objects.select_for_update().filter(status=FixityRunStatus.RUNNING).first()
-    )
+    running = FixityRun.objects.select_for_update().filter(status=FixityRunStatus.RUNNING).first()
     if running is not None:
         return running
     run = FixityRun.objects.create(total=StoredFile.objects.count())
@@ -166,9 +162,7 @@ def _alert(run: FixityRun, findings: list[FixityFinding]) -> None:
         action="archives.fixity_failed",
         target=run,
         after={
-            "findings": [
-                {"sha256": f.stored_file.sha256, "problem": f.problem} for f in findings
-            ],
+            "findings": [{"sha256": f.stored_file.sha256, "problem": f.problem} for f in findings],
         },
         label=_("Kiểm tra toàn vẹn tệp lưu trữ"),
     )

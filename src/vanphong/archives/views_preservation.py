@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -68,9 +69,7 @@ def preservation_start(request: HttpRequest) -> HttpResponse:
 
 def finding_lines(person: Person, findings: list[FixityFinding]) -> list[FindingLine]:
     uses = selectors.stored_files_uses(person, [f.stored_file_id for f in findings])
-    return [
-        FindingLine(f, *uses.get(f.stored_file_id, ([], False))) for f in findings
-    ]
+    return [FindingLine(f, *uses.get(f.stored_file_id, ([], False))) for f in findings]
 
 
 @login_required
@@ -96,7 +95,7 @@ def preservation_run(request: HttpRequest, run_uuid: UUID) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def preservation_bag(request: HttpRequest, file_uuid: UUID) -> HttpResponse:
+def preservation_bag(request: HttpRequest, file_uuid: UUID) -> HttpResponseBase:
     """GET: what the bag holds, and the button; POST: the bag as a zip (audited)."""
     person = cast(Person, request.user)
     file = selectors.file_get_visible(person, file_uuid)

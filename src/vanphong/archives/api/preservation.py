@@ -11,7 +11,7 @@ from uuid import UUID
 
 from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from vanphong.api.auth import actor
 from vanphong.api.errors import ERRORS
@@ -126,11 +126,11 @@ def runs_list(request: HttpRequest) -> list[dict[str, object]]:
     summary="Bắt đầu kiểm tra toàn vẹn (hoặc lấy lượt đang chạy)",
     description="Chỉ một lượt chạy một lúc: khi đã có lượt đang chạy, trả về lượt đó.",
 )
-def run_start(request: HttpRequest) -> tuple[int, dict[str, object]]:
+def run_start(request: HttpRequest) -> Status[dict[str, object]]:
     person = _watcher(request)
     run = services_preservation.fixity_run_start(actor=person)
     fixity_run_later(run)
-    return 202, _run(run)
+    return Status(202, _run(run))
 
 
 @router.get(

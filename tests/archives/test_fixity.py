@@ -171,3 +171,9 @@ def test_the_command_prints_progress_and_fails_when_files_changed(
 def test_resume_without_a_running_run_is_an_error(w: ArchWorld) -> None:
     with pytest.raises(CommandError):
         call_command("archives_fixity", "--resume")
+
+
+def test_the_command_hands_the_walk_to_the_worker_with_enqueue(w: ArchWorld) -> None:
+    stored(b"mot")
+    call_command("archives_fixity", "--enqueue")  # the immediate backend runs it at once
+    assert FixityRun.objects.get().status == FixityRunStatus.DONE

@@ -194,3 +194,19 @@ def test_an_attachment_with_text_or_that_is_no_scan_is_not_queued(
         document_with(w, [("phu-luc.docx", docx(xml)), ("trong.docx", docx())])
     assert Attachment.objects.filter(text_extracted_at__isnull=False).count() == 2
     assert not OcrCopy.objects.exists()
+
+
+def test_the_drain_command_recognises_the_backlog(
+    w: ArchWorld, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from django.core.management import call_command
+
+    monkeypatch.setattr(
+        ocr, "recognise", lambda source, content_type: ocr.Result(OcrStatus.UNREADABLE)
+    )
+    waiting = OcrCopy.objects.create(original=_stored(scan_png()))
+    OcrCopy.objects.filter(pk=waiting.pk).update(queued_at=timezone.now() - timedelta(hours=1))
+    call_command("archives_ocr_drain")
+    assert "1 scans recognised" in capsys.readouterr().out
+    waiting.refresh_from_db()
+    assert waiting.status == OcrStatus.UNREADABLE

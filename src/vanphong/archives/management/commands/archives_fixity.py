@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from vanphong.archives import services_preservation as services
+from vanphong.archives.jobs_preservation import fixity_run_continue
 from vanphong.archives.models import FixityRun, FixityRunStatus
 
 
@@ -18,6 +19,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--resume", action="store_true", help="continue the running run")
         parser.add_argument("--batch", type=int, default=services.BATCH)
+        parser.add_argument(
+            "--enqueue", action="store_true", help="start and hand the walk to the worker"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["resume"]:
@@ -26,6 +30,10 @@ class Command(BaseCommand):
                 raise CommandError("no fixity run is running")
         else:
             run = services.fixity_run_start(actor=None)
+        if options["enqueue"]:
+            fixity_run_continue.enqueue(run_uuid=str(run.uuid))
+            self.stdout.write(f"fixity run {run.uuid} enqueued")
+            return
 
         def progress(current: FixityRun) -> None:
             rate = current.bytes_read / current.seconds / 1e6 if current.seconds else 0.0

@@ -114,6 +114,14 @@ def test_without_tesseract_the_copy_is_unavailable_and_says_why(
     assert copy.status == OcrStatus.UNAVAILABLE
     assert "Tesseract" in copy.message
     assert copy.text == ""
+    monkeypatch.undo()  # Tesseract installed since: queueing again recognises it
+    monkeypatch.setattr(
+        ocr, "recognise", lambda source, content_type: ocr.Result(OcrStatus.UNREADABLE)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services_preservation.ocr_enqueue(stored_file=copy.original)
+    copy.refresh_from_db()
+    assert copy.status == OcrStatus.UNREADABLE
 
 
 def test_beyond_the_queue_limit_a_copy_waits_for_the_drain(

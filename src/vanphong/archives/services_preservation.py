@@ -216,14 +216,20 @@ def ocr_queue_limit() -> int:
 
 @transaction.atomic
 def ocr_enqueue(*, stored_file: StoredFile) -> OcrCopy:
-    """Queue the OCR of a scan (PDF or image); an existing copy is returned as it is."""
+    """Queue the OCR of a scan (PDF or image); an existing copy is returned as it is, except
+    one left UNAVAILABLE (no OCR on the machine then), which is queued again."""
     from vanphong.archives.jobs_preservation import ocr_run
 
     if stored_file.content_type not in ocr.OCR_TYPES:
         raise ValueError(f"OCR is for scans, not {stored_file.content_type}")
     copy, created = OcrCopy.objects.get_or_create(original=stored_file)
-    if not created:
+    if not created and copy.status != OcrStatus.UNAVAILABLE:
         return copy
+    if not created:  # OCR was not installed then: try again now
+        OcrCopy.objects.filter(pk=copy.pk).update(
+            status=OcrStatus.QUEUED, message="", queued_at=timezone.now()
+        )
+        copy.refresh_from_db()
     waiting = OcrCopy.objects.filter(status=OcrStatus.QUEUED).count()
     if waiting <= ocr_queue_limit():
         transaction.on_commit(partial(ocr_run.enqueue, original_id=stored_file.pk))

@@ -26,6 +26,7 @@ from vanphong.core.files import safe_filename
 from vanphong.org.models import Person
 
 RUNS_SHOWN = 20
+FINDINGS_SHOWN = 500  # the rest: the API, or the audit event of each batch
 
 
 def _watcher(request: HttpRequest) -> Person:
@@ -79,7 +80,9 @@ def preservation_run(request: HttpRequest, run_uuid: UUID) -> HttpResponse:
     run = FixityRun.objects.filter(uuid=run_uuid).first()
     if run is None:
         raise Http404
-    findings = list(run.findings.select_related("stored_file").order_by("stored_file_id"))
+    findings = list(
+        run.findings.select_related("stored_file").order_by("stored_file_id")[:FINDINGS_SHOWN]
+    )
     return render(
         request,
         "archives/preservation_run.html",

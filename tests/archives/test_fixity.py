@@ -5,12 +5,14 @@ file twice."""
 from __future__ import annotations
 
 import os
+import threading
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from tests.support.archives import ArchWorld, build_archives_world
 from tests.support.archives_preservation import stored
@@ -177,3 +179,29 @@ def test_the_command_hands_the_walk_to_the_worker_with_enqueue(w: ArchWorld) -> 
     stored(b"mot")
     call_command("archives_fixity", "--enqueue")  # the immediate backend runs it at once
     assert FixityRun.objects.get().status == FixityRunStatus.DONE
+
+
+@pytest.mark.concurrency
+@pytest.mark.django_db(transaction=True)
+def test_starts_at_the_same_moment_give_one_running_run() -> None:
+    errors: list[BaseException] = []
+    started: list[int] = []
+    gate = threading.Barrier(4)
+
+    def worker() -> None:
+        try:
+            gate.wait()
+            started.append(services_preservation.fixity_run_start(actor=None).pk)
+        except BaseException as error:  # surfaced to the main thread below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert FixityRun.objects.filter(status=FixityRunStatus.RUNNING).count() == 1
+    assert len(set(started)) == 1

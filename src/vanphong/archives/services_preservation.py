@@ -61,10 +61,23 @@ def fixity_alerted() -> list[int]:
     return list(people_holding(units=offices, roles=[Role.ARCHIVIST]).values_list("pk", flat=True))
 
 
+# Two starts at once must not both find no running run: PostgreSQL serialises them on this
+# transaction-scoped advisory lock; SQLite's writes are serialised by its database lock.
+_START_LOCK = 0x76616E17
+
+
+def _one_start_at_a_time() -> None:
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_START_LOCK])
+
+
 @transaction.atomic
 def fixity_run_start(*, actor: Person | None) -> FixityRun:
     """Start a pass over every stored file, or return the pass already running (one at a
     time). The caller walks it: `jobs_preservation.fixity_run_later` or the command."""
+    _one_start_at_a_time()
     running = FixityRun.objects.select_for_update().filter(status=FixityRunStatus.RUNNING).first()
     if running is not None:
         return running

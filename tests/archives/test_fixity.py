@@ -57,6 +57,11 @@ def test_the_engine_hashes_a_file_as_sha256sum_does(tmp_path: Path) -> None:
     assert fixity.check(1, tmp_path / "absent").missing
 
 
+def test_the_engine_finds_a_file_where_core_stores_it(w: ArchWorld, settings: Any) -> None:
+    file = stored(b"o day")
+    assert fixity.path_for(str(settings.MEDIA_ROOT), file.sha256) == str(path_of(file))
+
+
 def test_intact_files_give_a_done_run_without_findings(w: ArchWorld) -> None:
     files = [stored(f"tệp {i}".encode()) for i in range(3)]
     run = _walk()

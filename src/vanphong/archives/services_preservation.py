@@ -99,23 +99,25 @@ class Step:
     done: bool
 
 
-def _hash_batch(files: list[StoredFile]) -> list[fixity.Checked]:
+def _hash_batch(rows: list[tuple[int, str]]) -> list[fixity.Checked]:
+    root = str(settings.MEDIA_ROOT)
     buffer = bytearray(fixity.BUFFER)
-    return [fixity.check(stored.pk, path_of(stored), buffer) for stored in files]
+    check, path_for = fixity.check, fixity.path_for
+    return [check(pk, path_for(root, sha), buffer) for pk, sha in rows]
 
 
 def fixity_run_step(*, run: FixityRun, batch: int = BATCH) -> Step:
     """Check the next batch of the run; returns what it did (done when nothing is left)."""
     start_cursor = run.cursor
-    files = list(
+    rows = list(
         StoredFile.objects.filter(pk__gt=start_cursor)
         .order_by("pk")
-        .only("pk", "sha256", "size")[:batch]
+        .values_list("pk", "sha256")[:batch]
     )
     began = time.perf_counter()
-    results = _hash_batch(files)
+    results = _hash_batch(rows)
     seconds = time.perf_counter() - began
-    expected = {stored.pk: stored for stored in files}
+    expected = dict(rows)
     with transaction.atomic():
         locked = FixityRun.objects.select_for_update().get(pk=run.pk)
         if locked.status != FixityRunStatus.RUNNING or locked.cursor != start_cursor:
@@ -125,28 +127,28 @@ def fixity_run_step(*, run: FixityRun, batch: int = BATCH) -> Step:
         findings = [
             FixityFinding(
                 run=locked,
-                stored_file=expected[result.stored_id],
+                stored_file_id=result.stored_id,
                 problem=FixityProblem.MISSING if result.missing else FixityProblem.CHANGED,
                 found_sha256="" if result.missing else result.sha256,
                 found_size=None if result.missing else result.size,
             )
             for result in results
-            if result.missing or result.sha256 != expected[result.stored_id].sha256
+            if result.missing or result.sha256 != expected[result.stored_id]
         ]
         FixityFinding.objects.bulk_create(findings)
-        if files:
-            locked.cursor = files[-1].pk
-        locked.checked += len(files)
+        if rows:
+            locked.cursor = rows[-1][0]
+        locked.checked += len(rows)
         locked.bytes_read += sum(r.size for r in results)
         locked.failures += len(findings)
         locked.seconds += seconds
-        done = len(files) < batch
+        done = len(rows) < batch
         if done:
             locked.status = FixityRunStatus.DONE
             locked.finished_at = timezone.now()
         locked.save()
         if findings:
-            _alert(locked, findings)
+            _alert(locked, findings, expected)
         if done:
             audit.record(
                 actor=None,
@@ -160,7 +162,7 @@ def fixity_run_step(*, run: FixityRun, batch: int = BATCH) -> Step:
                 label=_("Kiểm tra toàn vẹn tệp lưu trữ"),
             )
     _refresh(run, locked)
-    return Step(len(files), len(findings), done)
+    return Step(len(rows), len(findings), done)
 
 
 def _refresh(run: FixityRun, locked: FixityRun) -> None:
@@ -169,7 +171,7 @@ def _refresh(run: FixityRun, locked: FixityRun) -> None:
     run.finished_at = locked.finished_at
 
 
-def _alert(run: FixityRun, findings: list[FixityFinding]) -> None:
+def _alert(run: FixityRun, findings: list[FixityFinding], sha_of: dict[int, str]) -> None:
     audit.record(
         actor=None,
         action="archives.fixity_failed",

@@ -90,3 +90,40 @@ def plans_visible(person: Person) -> QuerySet[FilePlan]:
 
 def plan_get_visible(person: Person, plan_uuid: UUID | str) -> FilePlan:
     return get_visible_or_404(plans_visible(person).select_related("unit"), plan_uuid)
+
+
+def stored_files_uses(
+    person: Person, stored_ids: list[int]
+) -> dict[int, tuple[list[RecordFile], bool]]:
+    """For each stored file: the record files holding a document with it that the person may
+    see, and whether some other file (that the person may not see) holds one too. Four
+    queries whatever the number of files."""
+    from vanphong.archives.models import FileItem
+    from vanphong.documents.models import Attachment
+
+    attached = Attachment.objects.filter(file_id__in=stored_ids).values_list(
+        "file_id", "incoming_id", "outgoing_id"
+    )
+    by_incoming: dict[int, set[int]] = {}
+    by_outgoing: dict[int, set[int]] = {}
+    for stored_id, incoming_id, outgoing_id in attached:
+        if incoming_id is not None:
+            by_incoming.setdefault(incoming_id, set()).add(stored_id)
+        if outgoing_id is not None:
+            by_outgoing.setdefault(outgoing_id, set()).add(stored_id)
+    files_of: dict[int, set[int]] = {pk: set() for pk in stored_ids}
+    items = FileItem.objects.filter(
+        Q(incoming_id__in=list(by_incoming)) | Q(outgoing_id__in=list(by_outgoing))
+    ).values_list("file_id", "incoming_id", "outgoing_id")
+    for file_id, incoming_id, outgoing_id in items:
+        for stored_id in by_incoming.get(incoming_id, set()) | by_outgoing.get(outgoing_id, set()):
+            files_of[stored_id].add(file_id)
+    every = {file_id for ids in files_of.values() for file_id in ids}
+    visible = {f.pk: f for f in files_visible(person).filter(pk__in=every).select_related("unit")}
+    return {
+        stored_id: (
+            sorted((visible[pk] for pk in ids if pk in visible), key=lambda f: (f.year, f.code)),
+            any(pk not in visible for pk in ids),
+        )
+        for stored_id, ids in files_of.items()
+    }

@@ -21,6 +21,7 @@ from vanphong.archives.models import (
     Transfer,
     TransferStatus,
 )
+from vanphong.archives import holdings
 from vanphong.archives.selectors import archive_unit_for
 from vanphong.org.models import Clearance, Person, Role, Unit, UnitKind
 
@@ -76,6 +77,7 @@ def closed_file(
             confidentiality=confidentiality,
             added_by=responsible,
         )
+    holdings.recount([unit.pk])  # written directly, not by a service
     return file
 
 

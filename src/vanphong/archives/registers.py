@@ -2,8 +2,10 @@
 
 - Holdings (thống kê tài liệu lưu trữ): the files the archives a reader keeps or leads hold,
   counted by producing unit, year, retention (permanent / time-limited) and secrecy — one
-  grouped query over the files the reader sees (`files_visible`), so a secret file is not
-  counted for whoever may not see it.
+  grouped query over the holdings summary (`HoldingCount`, kept exact by the services, see
+  `archives/holdings.py`) filtered by the rule of `files_visible` on its columns
+  (`selectors.holding_counts_visible`), so a secret file is not counted for whoever may not see
+  it. A file seen only through an approved reading request is not counted.
   Python only pivots the grouped rows (a few per unit and year), never the files.
 - The transfer register (sổ nộp lưu): the transfers submitted or received, with the number of
   files (those the reader sees), dates and who.
@@ -21,7 +23,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,7 +41,7 @@ from vanphong.archives.models import (
     TransferStatus,
 )
 from vanphong.archives.retention import CUSTODY_STATUSES, files_past_retention
-from vanphong.archives.selectors import files_visible
+from vanphong.archives.selectors import files_visible, holding_counts_visible
 from vanphong.core import sheets
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.pdf import Table, add_liberation_serif, shorten
@@ -130,22 +132,21 @@ class Holdings:
 def holdings_counts(
     person: Person, *, archive_unit: Unit | None = None, year: int | None = None
 ) -> list[dict[str, Any]]:
-    """The grouped counts: one row per archive, unit, year, retention kind and secrecy."""
+    """The grouped counts: one row per unit, year, retention kind and secrecy, summed from the
+    holdings summary (`archives.holdings`) under the visibility rule of `files_visible`."""
     # The archives the person keeps or leads, as a list the planner meets with the index on
     # (archive_unit, year): the rows read are those archives', not the whole table's.
     kept = scope_for(person).units_with_role(*KEEPERS)
     if archive_unit is not None:
         kept = kept & {archive_unit.pk}
-    found = files_visible(person).filter(
+    found = holding_counts_visible(person).filter(
         archive_unit_id__in=sorted(kept), status__in=CUSTODY_STATUSES
     )
     if year is not None:
         found = found.filter(year=year)
-    permanent = ExpressionWrapper(Q(retention_years__isnull=True), output_field=BooleanField())
     return list(
-        found.annotate(permanent=permanent)
-        .values("unit_id", "year", "permanent", "confidentiality")
-        .annotate(n=Count("pk"))
+        found.values("unit_id", "year", "permanent", "confidentiality")
+        .annotate(n=Sum("n"))
         .order_by()
     )
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from tests.support.archives import ArchWorld
 from tests.support.factories import UnitFactory
 from tests.support.personas import person
+from vanphong.archives import holdings
 from vanphong.archives.models import (
     FileItem,
     FileStatus,
@@ -21,7 +22,6 @@ from vanphong.archives.models import (
     Transfer,
     TransferStatus,
 )
-from vanphong.archives import holdings
 from vanphong.archives.selectors import archive_unit_for
 from vanphong.org.models import Clearance, Person, Role, Unit, UnitKind
 

@@ -81,9 +81,7 @@ def touch(file_or_unit_id: RecordFile | int) -> None:
     """Have the file's unit (or the unit of that id) recounted when the transaction commits;
     at once outside a transaction."""
     unit_id = (
-        file_or_unit_id.unit_id
-        if isinstance(file_or_unit_id, RecordFile)
-        else int(file_or_unit_id)
+        file_or_unit_id.unit_id if isinstance(file_or_unit_id, RecordFile) else int(file_or_unit_id)
     )
     connection = transaction.get_connection()
     if not connection.in_atomic_block:

@@ -6,7 +6,7 @@
   `archives/holdings.py`) filtered by the rule of `files_visible` on its columns
   (`selectors.holding_counts_visible`), so a secret file is not counted for whoever may not see
   it. A file seen only through an approved reading request is not counted.
-  Python only pivots the grouped rows (a few per unit and year), never the files.
+  The database pivots the counts: the rows read are the lines of the page, never the files.
 - The transfer register (sổ nộp lưu): the transfers submitted or received, with the number of
   files (those the reader sees), dates and who.
 - The disposal register (sổ tiêu hủy): the executed disposals, with the decision, who approved

@@ -19,6 +19,7 @@ from vanphong.archives.models import (
     AccessStatus,
     FilePlan,
     FileStatus,
+    HoldingCount,
     RecordFile,
 )
 from vanphong.core.access import get_visible_or_404
@@ -127,3 +128,15 @@ def stored_files_uses(
         )
         for stored_id, ids in files_of.items()
     }
+
+
+def holding_counts_visible(person: Person) -> QuerySet[HoldingCount]:
+    """The rows of the holdings summary counting files the person sees, by the rule of
+    `files_visible` on the summary's columns: the unit's files at a confidentiality the person
+    reads by membership, and the transferred or destroyed files of an archive the person keeps
+    as an archivist cleared to their level. A file the person sees only through an approved
+    reading request is not counted (a request is for one file, not for the statistics)."""
+    archived = _by_grants(archivist_grants(person), "archive_unit_id") & Q(
+        status__in=[FileStatus.TRANSFERRED, FileStatus.DESTROYED]
+    )
+    return HoldingCount.objects.filter(_by_grants(unit_grants(person), "unit_id") | archived)

@@ -72,7 +72,9 @@ def files_visible(person: Person) -> QuerySet[RecordFile]:
 
 
 def file_get_visible(person: Person, file_uuid: UUID | str) -> RecordFile:
-    files = files_visible(person).select_related("unit", "responsible", "archive_unit")
+    files = files_visible(person).select_related(
+        "unit", "responsible", "archive_unit", "transfer", "disposal"
+    )
     return get_visible_or_404(files, file_uuid)
 
 

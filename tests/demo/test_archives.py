@@ -11,12 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
 from pytest_django import DjangoDbBlocker
 
+from tests.support.scans import require_ocr
+from vanphong.archives import services_preservation
 from vanphong.archives.models import (
     AccessRequest,
     AccessStatus,
@@ -26,6 +31,7 @@ from vanphong.archives.models import (
     FilePlan,
     FileStatus,
     LegalHold,
+    OcrStatus,
     PlanEntry,
     PlanStatus,
     RecordFile,
@@ -34,9 +40,16 @@ from vanphong.archives.models import (
 )
 from vanphong.archives.selectors import files_visible
 from vanphong.demo import archives, scenario
-from vanphong.documents.models import IncomingDocument, OutgoingDocument, OutgoingStatus
+from vanphong.documents.models import (
+    Attachment,
+    IncomingDocument,
+    OutgoingDocument,
+    OutgoingStatus,
+)
 from vanphong.org.models import Clearance, Person, Unit
 from vanphong.planning.models import Schedule
+from vanphong.search import engine
+from vanphong.search.selectors import search
 
 pytestmark = pytest.mark.django_db
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -184,3 +197,32 @@ def test_a_second_load_adds_nothing(demo: Unit) -> None:
     assert (RecordFile.objects.count(), FileItem.objects.count(), Transfer.objects.count()) == (
         counts
     )
+
+
+def test_the_scanned_report_of_2011_is_filed_and_its_ocr_text_is_found_by_search(
+    demo: Unit, settings: Any, tmp_path: Path
+) -> None:
+    require_ocr()
+    document = IncomingDocument.objects.get(unit=demo, subject=archives.SCANNED_SUBJECT)
+    filed = FileItem.objects.get(source_uuid=document.uuid)
+    assert filed.file.code == "03.TH"
+    attachment = Attachment.objects.get(incoming=document)
+    assert attachment.text == ""  # a scan: no text layer
+    settings.VANPHONG_SEARCH_DIR = tmp_path / "search"
+    engine._readers.clear()
+    try:
+        # What the worker does after loading: extraction finds no text, OCR runs.
+        services_preservation.ocr_enqueue(stored_file=attachment.file)
+        copy = services_preservation.ocr_perform(original_id=attachment.file_id)
+        assert copy is not None
+        assert copy.status == OcrStatus.DONE
+        assert copy.pdfa_id is not None
+        attachment.refresh_from_db()
+        assert "Tổng kết công tác văn phòng" in attachment.text
+        engine.drain()
+        reader = Person.objects.get(username="vt.tinhuy")
+        url = reverse("documents:incoming_detail", args=[document.uuid])
+        for words in ("tong ket cong tac van phong", "tổng kết công tác văn phòng"):
+            assert url in [hit.url for hit in search(reader, words).hits], words
+    finally:
+        engine._readers.clear()

@@ -114,6 +114,11 @@ DEFAULT_FROM_EMAIL = env_str("VANPHONG_EMAIL_FROM", "vanphong@localhost")
 VANPHONG_SITE_URL = env_url("VANPHONG_SITE_URL")
 # The daily reminder tells lead units of tasks due within this many working days.
 VANPHONG_REMINDER_WORKING_DAYS = env_int("VANPHONG_REMINDER_WORKING_DAYS", 3, minimum=0)
+# Archives: scans waiting for OCR beyond this many wait for the drain (registration never waits);
+# the fixity job's time slice before it hands over to a fresh job, and its batch of files.
+VANPHONG_OCR_QUEUE_LIMIT = env_int("VANPHONG_OCR_QUEUE_LIMIT", 200, minimum=1)
+VANPHONG_FIXITY_BUDGET_SECONDS = env_int("VANPHONG_FIXITY_BUDGET_SECONDS", 120, minimum=1)
+VANPHONG_FIXITY_BATCH = env_int("VANPHONG_FIXITY_BATCH", 500, minimum=1)
 
 # In-process caches. `feeds`: serialised events of published weeks, which never change (see
 # planning.feeds); the default of 300 entries would cull a single week of 300 entries.

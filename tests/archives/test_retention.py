@@ -12,10 +12,10 @@ from django.urls import reverse
 
 from tests.support.archives import build_archives_world
 from tests.support.web import login, page_queries
-from vanphong.archives import services_plans
+from vanphong.archives import services_retention
 from vanphong.archives.models import RetentionRule, UnitLevel
 from vanphong.archives.plans import retention_rules, unit_level
-from vanphong.archives.services_plans import RuleInput
+from vanphong.archives.services_retention import RuleInput
 from vanphong.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,7 @@ def _input(**fields: Any) -> RuleInput:
 def test_the_provinces_archivist_corrects_a_row_and_it_is_audited() -> None:
     w = build_archives_world()
     rule = RetentionRule.objects.filter(level=UnitLevel.DISTRICT).earliest("id")
-    saved = services_plans.retention_rule_update(
+    saved = services_retention.retention_rule_update(
         actor=w.province_archivist, rule=rule, data=_input()
     )
     assert (saved.retention_years, saved.verified, saved.title_folded) == (
@@ -83,8 +83,10 @@ def test_a_district_archivist_or_clerk_may_not_edit_the_tables() -> None:
     rule = RetentionRule.objects.earliest("id")
     for person in (w.chau_thanh_archivist, w.province_clerk, w.chau_thanh_office_leader):
         with pytest.raises(PermissionDenied):
-            services_plans.retention_rule_update(actor=person, rule=rule, data=_input())
-    services_plans.retention_rule_update(actor=w.province_office_leader, rule=rule, data=_input())
+            services_retention.retention_rule_update(actor=person, rule=rule, data=_input())
+    services_retention.retention_rule_update(
+        actor=w.province_office_leader, rule=rule, data=_input()
+    )
 
 
 def test_a_row_says_permanent_or_a_number_of_years_not_both() -> None:
@@ -92,11 +94,11 @@ def test_a_row_says_permanent_or_a_number_of_years_not_both() -> None:
     rule = RetentionRule.objects.earliest("id")
     for fields in ({"permanent": True}, {"retention_years": None}, {"retention_years": 0}):
         with pytest.raises(ValidationError) as excinfo:
-            services_plans.retention_rule_update(
+            services_retention.retention_rule_update(
                 actor=w.province_archivist, rule=rule, data=_input(**fields)
             )
         assert "retention_years" in excinfo.value.message_dict
-    saved = services_plans.retention_rule_update(
+    saved = services_retention.retention_rule_update(
         actor=w.province_archivist,
         rule=rule,
         data=_input(permanent=True, retention_years=None),

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from vanphong.archives.models import PlanHeading, RetentionRule, UnitLevel
 from vanphong.archives.plans import Outline, retention_label
-from vanphong.archives.services_plans import EntryInput, RuleInput
+from vanphong.archives.services_plans import EntryInput
+from vanphong.archives.services_retention import RuleInput
 from vanphong.core.forms import BootstrapForm, QueryForm
 from vanphong.org.models import Person, Unit
 from vanphong.org.pickers import PersonChoiceField, UnitChoiceField, set_queryset

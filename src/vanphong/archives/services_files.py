@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -309,67 +309,6 @@ def item_add(
     )
     elsewhere = list(files_holding(actor, kind, info.uuid).exclude(pk=file.pk))
     return Filed(item=item, elsewhere=elsewhere)
-
-
-@transaction.atomic
-def item_add_paper(
-    *,
-    actor: Person,
-    file: RecordFile,
-    title: str,
-    document_date: date | None,
-    author: str,
-    number_symbol: str = "",
-    page_count: int | None = None,
-    confidentiality: int = 0,
-    note: str = "",
-) -> FileItem:
-    """File a paper document the system does not hold (one received before the system, or
-    never registered in it), described by hand as its line of the document index."""
-    file = _locked(file)
-    _require_compiler(actor, file.unit)
-    _require_open(file)
-    errors: dict[str, str] = {}
-    title = clean(title)[:500]
-    author = clean(author)[:200]
-    if not title:
-        errors["title"] = _("Ghi trích yếu nội dung của văn bản.")
-    if not author:
-        errors["author"] = _("Ghi tác giả (cơ quan ban hành) của văn bản.")
-    if page_count is not None and page_count < 1:
-        errors["page_count"] = _("Số trang phải từ 1 trở lên.")
-    if confidentiality not in (0, 1, 2, 3):
-        errors["confidentiality"] = _("Độ mật không hợp lệ.")
-    if errors:
-        raise ValidationError(errors)
-    position = (FileItem.objects.filter(file=file).aggregate(m=Max("position"))["m"] or 0) + 1
-    before = _snapshot(file)
-    item = FileItem.objects.create(
-        file=file,
-        kind=ItemKind.OTHER,
-        source_uuid=uuid4(),
-        position=position,
-        number_symbol=clean(number_symbol)[:50],
-        document_date=document_date,
-        author=author,
-        title=title,
-        page_count=page_count,
-        confidentiality=confidentiality,
-        retention_years=file.retention_years,
-        note=clean(note)[:500],
-        added_by=actor,
-    )
-    _recount(file)
-    file.save(update_fields=["item_count", "confidentiality"])
-    holdings.touch(file)
-    audit.record(
-        actor=actor,
-        action="record_file.item_add",
-        target=file,
-        before=before,
-        after={**_snapshot(file), "kind": ItemKind.OTHER, "title": title, "position": position},
-    )
-    return item
 
 
 def _renumber(ordered: list[FileItem]) -> None:

@@ -3,6 +3,7 @@
 
 from django.urls import URLPattern, URLResolver, path
 
+from vanphong.archives import views_access as access
 from vanphong.archives import views_transfers as views
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -37,33 +38,33 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.transfer_place,
         name="transfer_place",
     ),
-    path("khai-thac/", views.access_catalogue, name="access_catalogue"),
+    path("khai-thac/", access.access_catalogue, name="access_catalogue"),
     path(
         "khai-thac/ho-so/<uuid:file_uuid>/yeu-cau/",
-        views.access_request_create,
+        access.access_request_create,
         name="access_request_create",
     ),
-    path("khai-thac/yeu-cau/", views.access_requests, name="access_requests"),
-    path("khai-thac/cho-duyet/", views.access_queue, name="access_queue"),
-    path("khai-thac/dang-muon/", views.access_loans, name="access_loans"),
+    path("khai-thac/yeu-cau/", access.access_requests, name="access_requests"),
+    path("khai-thac/cho-duyet/", access.access_queue, name="access_queue"),
+    path("khai-thac/dang-muon/", access.access_loans, name="access_loans"),
     path(
         "khai-thac/yeu-cau/<uuid:request_uuid>/",
-        views.access_request_detail,
+        access.access_request_detail,
         name="access_request",
     ),
     path(
         "khai-thac/yeu-cau/<uuid:request_uuid>/duyet/",
-        views.access_decide,
+        access.access_decide,
         name="access_decide",
     ),
     path(
         "khai-thac/yeu-cau/<uuid:request_uuid>/giao/",
-        views.access_lend,
+        access.access_lend,
         name="access_lend",
     ),
     path(
         "khai-thac/yeu-cau/<uuid:request_uuid>/tra/",
-        views.access_return,
+        access.access_return,
         name="access_return",
     ),
 ]

@@ -24,7 +24,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from vanphong.archives import plan_print, selectors, services_plans, workflow
+from vanphong.archives import plan_print, selectors, services_plans, services_retention, workflow
 from vanphong.archives.forms_plans import (
     AmendForm,
     CopyForwardForm,
@@ -525,7 +525,7 @@ def retention_edit(request: HttpRequest, rule_uuid: UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         saved = attempt(
             form,
-            lambda: services_plans.retention_rule_update(
+            lambda: services_retention.retention_rule_update(
                 actor=person, rule=rule, data=form.data_in()
             ),
         )

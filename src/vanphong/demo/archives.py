@@ -28,6 +28,7 @@ from vanphong.archives import (
     services_disposals,
     services_files,
     services_holds,
+    services_paper,
     services_plans,
     services_transfers,
 )
@@ -549,7 +550,7 @@ def _disposal_2001(office: _Office) -> None:
             retention_years=years,
         )
         for number_symbol, day, author, subject, pages in documents:
-            services_files.item_add_paper(
+            services_paper.item_add_paper(
                 actor=office.clerk,
                 file=record,
                 number_symbol=number_symbol,

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.support.archives import ArchWorld, build_archives_world
 from tests.support.archives_files import open_file
-from vanphong.archives import services_files
+from vanphong.archives import services_files, services_paper
 from vanphong.archives.models import FileItem, FileStatus, ItemKind
 from vanphong.org.models import Clearance
 
@@ -23,7 +23,7 @@ def w() -> ArchWorld:
 
 def test_a_paper_document_is_filed_as_typed_and_the_file_closes_with_it(w: ArchWorld) -> None:
     record = open_file(w, retention_years=10)
-    item = services_files.item_add_paper(
+    item = services_paper.item_add_paper(
         actor=w.chau_thanh_clerk,
         file=record,
         number_symbol="35-CV/VPHU",
@@ -44,7 +44,7 @@ def test_a_paper_document_is_filed_as_typed_and_the_file_closes_with_it(w: ArchW
 
 def test_a_secret_paper_document_raises_the_files_confidentiality(w: ArchWorld) -> None:
     record = open_file(w)
-    services_files.item_add_paper(
+    services_paper.item_add_paper(
         actor=w.chau_thanh_clerk,
         file=record,
         document_date=date(2012, 3, 12),
@@ -59,7 +59,7 @@ def test_a_secret_paper_document_raises_the_files_confidentiality(w: ArchWorld) 
 def test_a_paper_line_without_title_or_author_is_refused_on_its_fields(w: ArchWorld) -> None:
     record = open_file(w)
     with pytest.raises(ValidationError) as refused:
-        services_files.item_add_paper(
+        services_paper.item_add_paper(
             actor=w.chau_thanh_clerk, file=record, document_date=None, author=" ", title=""
         )
     assert set(refused.value.message_dict) == {"title", "author"}
@@ -69,6 +69,6 @@ def test_a_paper_line_without_title_or_author_is_refused_on_its_fields(w: ArchWo
 def test_another_units_clerk_cannot_file_paper_in_the_file(w: ArchWorld) -> None:
     record = open_file(w)
     with pytest.raises(PermissionDenied):
-        services_files.item_add_paper(
+        services_paper.item_add_paper(
             actor=w.hoa_thanh_clerk, file=record, document_date=None, author="X", title="Y"
         )

@@ -27,13 +27,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
-from fpdf import FPDF
-from fpdf.enums import Align
 
 from vanphong.archives.models import FilePlan, PlanStatus
 from vanphong.archives.plans import Outline, plan_outline, retention_label
 from vanphong.core import word
-from vanphong.core.pdf import Table, add_liberation_serif, shorten
+from vanphong.core.pdf import PagedPDF, Table, add_liberation_serif, centred_column, shorten
 from vanphong.core.vietnamese import clean, fold, format_place_date, sanitize
 from vanphong.org.models import Membership
 from vanphong.org.selectors import committee_of
@@ -225,30 +223,9 @@ def docx(plan: FilePlan, *, today: date | None = None) -> bytes:
 # --- PDF ------------------------------------------------------------------------------------
 
 
-class _PlanPDF(FPDF):
-    font_family_name = "LiberationSerif"
-
-    def footer(self) -> None:
-        self.set_y(-10)
-        self.set_font(self.font_family_name, size=9)
-        self.cell(0, 5, f"Trang {self.page_no()}/{{nb}}", align=Align.C)
-
-
-def _column(
-    document: FPDF, font: str, x: float, width: float, lines: list[tuple[str, str, float]]
-) -> float:
-    for text, style, size in lines:
-        document.set_font(font, style, size)
-        document.set_x(x)
-        document.multi_cell(
-            width, size * 0.45, shorten(text, 300), align=Align.C, new_x="LEFT", new_y="NEXT"
-        )
-    return document.get_y()
-
-
 def pdf(plan: FilePlan, *, today: date | None = None) -> bytes:
     sheet = build(plan, today=today)
-    document = _PlanPDF(orientation="portrait", unit="mm", format="A4")
+    document = PagedPDF(orientation="portrait", unit="mm", format="A4")
     font = add_liberation_serif(document)
     document.set_margins(30, 20, 15)
     document.set_auto_page_break(auto=False, margin=20)
@@ -257,7 +234,7 @@ def pdf(plan: FilePlan, *, today: date | None = None) -> bytes:
     document.add_page()
     top = document.get_y()
     left = [(text, "B" if bold else "", 13.0) for text, bold in sheet.issuer]
-    bottom = _column(document, font, document.l_margin, HEADER_LEFT, left)
+    bottom = centred_column(document, font, document.l_margin, HEADER_LEFT, left)
     right = [(PARTY, "BU", 13.0)]
     if sheet.place_date:
         right.append((sheet.place_date, "I", 12.0))
@@ -265,9 +242,11 @@ def pdf(plan: FilePlan, *, today: date | None = None) -> bytes:
         right.append((_("Dự thảo"), "B", 12.0))
     document.set_y(top)
     width = document.epw - HEADER_LEFT
-    bottom = max(bottom, _column(document, font, document.l_margin + HEADER_LEFT, width, right))
+    bottom = max(
+        bottom, centred_column(document, font, document.l_margin + HEADER_LEFT, width, right)
+    )
     document.set_y(bottom + 5)
-    _column(
+    centred_column(
         document,
         font,
         document.l_margin,
@@ -290,8 +269,8 @@ def pdf(plan: FilePlan, *, today: date | None = None) -> bytes:
     document.multi_cell(0, 5.5, shorten(sheet.summary), new_x="LMARGIN", new_y="NEXT")
     document.ln(4)
     x = document.l_margin + HEADER_LEFT
-    _column(document, font, x, width, [(line, "B", 13.0) for line in sheet.signature])
+    centred_column(document, font, x, width, [(line, "B", 13.0) for line in sheet.signature])
     if sheet.signer:
         document.ln(20)
-        _column(document, font, x, width, [(sheet.signer, "B", 13.0)])
+        centred_column(document, font, x, width, [(sheet.signer, "B", 13.0)])
     return bytes(document.output())

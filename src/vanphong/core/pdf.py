@@ -1,4 +1,5 @@
-"""Bordered tables in fpdf2 documents, and the fonts they are set in."""
+"""Bordered tables in fpdf2 documents, the fonts they are set in, and the pieces of a Party-format
+page (numbered pages, centred header columns)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Final
 
 from fpdf import FPDF
+from fpdf.enums import Align
 
 from vanphong.core.vietnamese import sanitize
 
@@ -30,6 +32,31 @@ def add_liberation_serif(pdf: FPDF, family: str = "LiberationSerif") -> str:
     pdf.add_font(family, "B", str(FONTS / "LiberationSerif-Bold.ttf"))
     pdf.add_font(family, "I", str(FONTS / "LiberationSerif-Italic.ttf"))
     return family
+
+
+class PagedPDF(FPDF):
+    """A document whose pages end with "Trang n/N" (call `alias_nb_pages` once)."""
+
+    font_family_name = "LiberationSerif"
+
+    def footer(self) -> None:
+        self.set_y(-10)
+        self.set_font(self.font_family_name, size=9)
+        self.cell(0, 5, f"Trang {self.page_no()}/{{nb}}", align=Align.C)
+
+
+def centred_column(
+    document: FPDF, font: str, x: float, width: float, lines: list[tuple[str, str, float]]
+) -> float:
+    """Lines (text, style, size) centred in a column from the current height; returns where the
+    column ends."""
+    for text, style, size in lines:
+        document.set_font(font, style, size)
+        document.set_x(x)
+        document.multi_cell(
+            width, size * 0.45, shorten(text, 300), align=Align.C, new_x="LEFT", new_y="NEXT"
+        )
+    return document.get_y()
 
 
 class Table:

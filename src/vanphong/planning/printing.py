@@ -23,10 +23,9 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 from fpdf import FPDF
-from fpdf.enums import Align
 
 from vanphong.core import word
-from vanphong.core.pdf import Table, add_liberation_serif, shorten
+from vanphong.core.pdf import PagedPDF, Table, add_liberation_serif, centred_column, shorten
 from vanphong.core.vietnamese import fold, sanitize
 from vanphong.planning import paper
 from vanphong.planning.models import ScheduleKind
@@ -70,43 +69,23 @@ def filename(week: Week, extension: str) -> str:
 # --- PDF ------------------------------------------------------------------------------------
 
 
-class _SchedulePDF(FPDF):
-    font_family_name = "LiberationSerif"
-
-    def footer(self) -> None:
-        self.set_y(-10)
-        self.set_font(self.font_family_name, size=9)
-        self.cell(0, 5, f"Trang {self.page_no()}/{{nb}}", align=Align.C)
-
-
-def _column(
-    document: FPDF, font: str, x: float, width: float, lines: list[tuple[str, str, float]]
-) -> float:
-    """Lines centred in a column from the current height; returns where the column ends."""
-    for text, style, size in lines:
-        document.set_font(font, style, size)
-        document.set_x(x)
-        document.multi_cell(
-            width, size * 0.45, shorten(text, 300), align=Align.C, new_x="LEFT", new_y="NEXT"
-        )
-    return document.get_y()
-
-
 def _pdf_header(document: FPDF, font: str, sheet: paper.Paper) -> None:
     top = document.get_y()
     left = [(text, "B" if bold else "", 13.0) for text, bold in sheet.issuer]
-    bottom = _column(document, font, document.l_margin, HEADER_LEFT, left)
+    bottom = centred_column(document, font, document.l_margin, HEADER_LEFT, left)
     right = [(paper.PARTY, "BU", 14.0), (sheet.place_date, "I", 13.0)]
     if sheet.draft:
         right.append((_("Dự thảo"), "B", 12.0))
     document.set_y(top)
     width = document.epw - HEADER_LEFT
-    bottom = max(bottom, _column(document, font, document.l_margin + HEADER_LEFT, width, right))
+    bottom = max(
+        bottom, centred_column(document, font, document.l_margin + HEADER_LEFT, width, right)
+    )
     document.set_y(bottom + 4)
     lines = [(sheet.title, "B", 14.0), (sheet.subtitle, "I", 13.0)]
     if sheet.amendment:
         lines.append((sheet.amendment, "I", 11.0))
-    _column(document, font, document.l_margin, document.epw, lines)
+    centred_column(document, font, document.l_margin, document.epw, lines)
     document.ln(3)
 
 
@@ -126,14 +105,14 @@ def _pdf_foot(document: FPDF, font: str, sheet: paper.Paper) -> None:
         document.set_y(top)
         x, width = document.l_margin + HEADER_LEFT, document.epw - HEADER_LEFT
         lines = [(line, "B", 13.0) for line in sheet.signature]
-        _column(document, font, x, width, lines)
+        centred_column(document, font, x, width, lines)
         document.ln(22)  # room for the signature and the seal
-        _column(document, font, x, width, [(sheet.signer, "B", 13.0)])
+        centred_column(document, font, x, width, [(sheet.signer, "B", 13.0)])
 
 
 def pdf(week: Week) -> bytes:
     sheet = paper.build(week)
-    document = _SchedulePDF(orientation="landscape", unit="mm", format="A4")
+    document = PagedPDF(orientation="landscape", unit="mm", format="A4")
     font = add_liberation_serif(document)
     left, top, right, bottom = MARGINS
     document.set_margins(left, top, right)

@@ -20,7 +20,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from vanphong.archives import index_print, services_files, workflow
+from vanphong.archives import (
+    index_print,
+    registers,
+    services_access,
+    services_files,
+    services_holds,
+    workflow,
+)
 from vanphong.archives.forms_files import (
     AUTO,
     CloseForm,
@@ -117,6 +124,11 @@ def file_detail(request: HttpRequest, file_uuid: UUID) -> HttpResponse:
     lines = [(item, seen.get((item.kind, item.source_uuid))) for item in items]
     compiles = workflow.may_compile(person, file.unit)
     is_open = file.status == FileStatus.OPEN
+    # A read of an archived file by someone outside its unit is audited (services_access).
+    services_access.file_read_record(actor=person, file=file)
+    disposal = None
+    if file.disposal_id is not None:
+        disposal = registers.disposals_visible(person).filter(pk=file.disposal_id).first()
     return render(
         request,
         "archives/file_detail.html",
@@ -132,6 +144,8 @@ def file_detail(request: HttpRequest, file_uuid: UUID) -> HttpResponse:
             "needs_pages": services_files.needs_page_numbers(file),
             "retention": services_files.retention_label(file.retention_years),
             "move_form": ItemMoveForm(),
+            "holds": services_holds.holds_on_file(person, file),
+            "disposal": disposal,
             "crumbs": crumbs(),
         },
     )

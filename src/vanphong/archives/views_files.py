@@ -24,6 +24,7 @@ from vanphong.archives import (
     bag,
     deadlines,
     index_print,
+    registers,
     services_access,
     services_files,
     services_holds,
@@ -49,6 +50,7 @@ from vanphong.archives.selectors_files import (
     items_of,
     open_files_for,
 )
+from vanphong.archives.selectors_transfers import catalogue
 from vanphong.archives.suggest import suggest_files
 from vanphong.core import fileables, paging
 from vanphong.core.forms import attempt
@@ -125,16 +127,19 @@ def file_detail(request: HttpRequest, file_uuid: UUID) -> HttpResponse:
     lines = [(item, seen.get((item.kind, item.source_uuid))) for item in items]
     compiles = workflow.may_compile(person, file.unit)
     is_open = file.status == FileStatus.OPEN
+    # A read of an archived file by someone outside its unit is audited (services_access).
     services_access.file_read_record(actor=person, file=file)
     archived = file.archive_unit is not None and file.status in (
         FileStatus.TRANSFERRED,
         FileStatus.DESTROYED,
     )
+    disposal = None
+    if file.disposal_id is not None:
+        disposal = registers.disposals_visible(person).filter(pk=file.disposal_id).first()
     return render(
         request,
         "archives/file_detail.html",
         {
-            "holds": services_holds.holds_on_file(person, file),
             "may_keep_back": file.status == FileStatus.CLOSED
             and deadlines.is_transferable(file)
             and workflow.may_approve_plan(person, file.unit),
@@ -146,6 +151,11 @@ def file_detail(request: HttpRequest, file_uuid: UUID) -> HttpResponse:
             and file.status == FileStatus.TRANSFERRED
             and bag.may_export(person, file),
             "transfer_due": deadlines.transfer_deadline(file),
+            "may_hold": file.status in (FileStatus.CLOSED, FileStatus.TRANSFERRED)
+            and services_holds.may_manage_holds(person, file.archive_unit or file.unit),
+            "may_request": file.status == FileStatus.TRANSFERRED
+            and not compiles
+            and catalogue(person).filter(pk=file.pk).exists(),
             "title": _("Hồ sơ %(code)s") % {"code": file.code},
             "file": file,
             "lines": lines,
@@ -157,6 +167,8 @@ def file_detail(request: HttpRequest, file_uuid: UUID) -> HttpResponse:
             "needs_pages": services_files.needs_page_numbers(file),
             "retention": services_files.retention_label(file.retention_years),
             "move_form": ItemMoveForm(),
+            "holds": services_holds.holds_on_file(person, file),
+            "disposal": disposal,
             "crumbs": crumbs(),
         },
     )

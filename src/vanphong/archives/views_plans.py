@@ -165,6 +165,9 @@ def _render(
         else:
             shown["amend"] = _entry_form(plan, outline, amend=True)
     shown.update(forms or {})
+    for name, form in shown.items():
+        # Several forms on one page: ids of their own, or a label points into another form.
+        form.auto_id = f"{name}_%s"
     context = {
         "plan": plan,
         "unit_label": directory().label(plan.unit_id),

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench bench-petitions bench-emulation bench-archives messages clean
+.PHONY: run test test-sqlite test-postgres fuzz lint format typecheck bench bench-petitions bench-emulation bench-archives bench-archives-fixity messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -80,6 +80,10 @@ bench-emulation: $(VENV)/.test
 # VANPHONG_BENCH_DATABASE_URL for PostgreSQL).
 bench-archives: $(VENV)/.test
 	$(BIN)/python bench/archives_holdings.py
+
+# The fixity check against sha256sum over the same files (bench/archives_fixity.py --help).
+bench-archives-fixity: $(VENV)/.test
+	$(BIN)/python bench/archives_fixity.py
 
 # Vietnamese is the source language; English lives in locale/en.
 messages: $(VENV)/.test

@@ -23,6 +23,7 @@ from tests.support.emulation_review import (
     programme_row,
 )
 from tests.support.factories import UnitFactory
+from vanphong.core import yearly
 from vanphong.emulation import review
 from vanphong.emulation.models import Nominee, Proposal
 from vanphong.emulation.review import FigureLine, ReviewFigures, review_figures
@@ -101,7 +102,10 @@ def test_a_district_office_has_no_roll_up(world: ReviewWorld) -> None:
     assert line(figures, "documents", "Văn bản đến đã vào sổ").own.this == 1
 
 
-def test_archives_are_listed_without_figures_rather_than_invented(world: ReviewWorld) -> None:
+def test_a_section_no_app_provides_is_listed_without_figures_rather_than_invented(
+    world: ReviewWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delitem(yearly._registry.sections, "archives")
     figures = review_figures(world.province_office, 2012, today=TODAY)
     archives = next(s for s in figures.sections if s.key == "archives")
     assert not archives.provided

@@ -23,6 +23,7 @@ from tests.support.emulation_review import (
     outgoing_row,
     programme_row,
 )
+from vanphong.core import yearly
 from vanphong.documents.models import IncomingDocument, OutgoingDocument
 from vanphong.emulation import review, review_docx
 from vanphong.emulation.review import review_figures
@@ -122,9 +123,10 @@ def test_every_figure_in_the_tables_is_the_databases(world: ReviewWorld) -> None
     assert by_label["- Quá hạn chưa hoàn thành"][1:4] == ["3", "2", "+1"]
 
 
-def test_the_draft_is_in_party_format_with_the_offices_texts_and_no_invented_archives(
-    world: ReviewWorld,
+def test_the_draft_is_in_party_format_with_the_offices_texts_and_no_invented_figures(
+    world: ReviewWorld, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.delitem(yearly._registry.sections, "archives")  # a section no app provides
     figures = review_figures(world.province_office, 2012, reader=world.chief, today=TODAY)
     texts = {
         "crypto_it": "Bảo đảm an toàn mạng nội bộ.",

@@ -8,7 +8,7 @@ from itertools import count
 from typing import Any
 
 from tests.support.archives import ArchWorld
-from vanphong.archives import services_disposals, services_holds
+from vanphong.archives import holdings, services_disposals, services_holds
 from vanphong.archives.models import (
     Disposal,
     FileStatus,
@@ -42,7 +42,9 @@ def archived(w: ArchWorld, **fields: Any) -> RecordFile:
         "archive_unit": archive_unit_for(unit),
     }
     values.update(fields)
-    return RecordFile.objects.create(**values)
+    file = RecordFile.objects.create(**values)
+    holdings.recount([file.unit_id])  # written directly, not by a service
+    return file
 
 
 def proposed(w: ArchWorld, files: list[RecordFile], title: str = "Đợt tiêu hủy 2017") -> Disposal:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from tests.support.archives import ArchWorld
 from tests.support.factories import UnitFactory
 from tests.support.personas import person
+from vanphong.archives import holdings
 from vanphong.archives.models import (
     FileItem,
     FileStatus,
@@ -76,6 +77,7 @@ def closed_file(
             confidentiality=confidentiality,
             added_by=responsible,
         )
+    holdings.recount([unit.pk])  # written directly, not by a service
     return file
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from vanphong.archives.models import FileStatus, RecordFile
 from vanphong.core.workdays import WorkCalendar
 from vanphong.core.yearly import Ratio
 from vanphong.directives.models import Task, TaskState
@@ -127,6 +128,25 @@ def recount_letters(unit_id: int, year: int, as_of: date) -> Ratio:
     return Ratio(done, counted)
 
 
+def recount_files(unit_id: int, year: int, as_of: date) -> Ratio:
+    """Files kept 5 years or more whose transfer deadline (a year after the work ended, or the
+    day they were kept back to) fell in the year up to `as_of`; done: received by then."""
+    counted = done = 0
+    for file in RecordFile.objects.filter(unit_id=unit_id).exclude(status=FileStatus.OPEN):
+        if file.work_ended_on is None or (file.retention_years or 5) < 5:
+            continue
+        ended = file.work_ended_on
+        due = date(ended.year + 1, ended.month, min(ended.day, 28 if ended.month == 2 else 31))
+        if file.kept_back_until and file.kept_back_until > due:
+            due = file.kept_back_until
+        if not date(year, 1, 1) <= due <= min(date(year, 12, 31), as_of):
+            continue
+        counted += 1
+        received = file.transfer.received_on if file.transfer else None
+        done += received is not None and received <= min(due, as_of)
+    return Ratio(done, counted)
+
+
 def _by_id(recount: Callable[[int, int, date], Ratio]) -> Callable[[Unit, int, date], Ratio]:
     return lambda unit, year, as_of: recount(unit.pk, year, as_of)
 
@@ -139,4 +159,5 @@ RECOUNTS: dict[str, Callable[[Unit, int, date], Ratio]] = {
     "planning.schedules_on_time": recount_schedules,
     "directives.tasks_on_time": _by_id(recount_tasks),
     "petitions.handled_within_clock": _by_id(recount_letters),
+    "archives.files_on_time": _by_id(recount_files),
 }

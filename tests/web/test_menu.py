@@ -44,6 +44,7 @@ NOT_IN_MENU = {
     "archives:register_transfers_pdf",
     "archives:register_disposals_xlsx",
     "archives:register_disposals_pdf",
+    "archives:preservation_start",  # a POST from the preservation page
 }
 
 
@@ -285,6 +286,7 @@ def test_an_archivist_is_offered_the_archives_queues_disposals_holds_and_registe
     links = _menu_links(client.get(reverse("web:home")).content.decode())
     # emulation.workflow.READER_ROLES names the posts that read emulation: not the archivist's.
     emulation = {name for name in WORKS if name.startswith("emulation:")}
-    assert links == {reverse(name) for name in (WORKS - emulation) | ARCHIVES_KEEP}
+    preservation = {"archives:preservation"}  # the fixity and OCR reports: archivists only
+    assert links == {reverse(name) for name in (WORKS - emulation) | ARCHIVES_KEEP | preservation}
     for link in links - {reverse("web:logout")}:
         assert client.get(link, follow=True).status_code == 200, link

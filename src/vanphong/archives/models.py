@@ -224,6 +224,41 @@ class RecordFile(models.Model):
         return self.retention_years is None
 
 
+class HoldingCount(models.Model):
+    """How many files a unit has of a year, retention kind, secrecy, status and archive: the
+    summary the holdings statistics read (`archives/holdings.py` keeps it exact: every service
+    changing one of these columns of a file recounts the file's unit when it commits)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    archive_unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    permanent = models.BooleanField()
+    confidentiality = models.PositiveSmallIntegerField(choices=Clearance.choices)
+    status = models.CharField(max_length=20, choices=FileStatus.choices)
+    n = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("số hồ sơ theo nhóm")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "archive_unit", "year", "permanent", "confidentiality", "status"],
+                condition=Q(archive_unit__isnull=False),
+                name="archives_holding_once",
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "year", "permanent", "confidentiality", "status"],
+                condition=Q(archive_unit__isnull=True),
+                name="archives_holding_once_unarchived",
+            ),
+        ]
+        indexes = [models.Index(fields=["archive_unit", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.year}: {self.n}"
+
+
 class ItemKind(models.TextChoices):
     INCOMING = "incoming", _("Văn bản đến")
     OUTGOING = "outgoing", _("Văn bản đi")

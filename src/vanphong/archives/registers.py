@@ -2,9 +2,11 @@
 
 - Holdings (thống kê tài liệu lưu trữ): the files the archives a reader keeps or leads hold,
   counted by producing unit, year, retention (permanent / time-limited) and secrecy — one
-  grouped query over the files the reader sees (`files_visible`), so a secret file is not
-  counted for whoever may not see it.
-  Python only pivots the grouped rows (a few per unit and year), never the files.
+  grouped query over the holdings summary (`HoldingCount`, kept exact by the services, see
+  `archives/holdings.py`) filtered by the rule of `files_visible` on its columns
+  (`selectors.holding_counts_visible`), so a secret file is not counted for whoever may not see
+  it. A file seen only through an approved reading request is not counted.
+  The database pivots the counts: the rows read are the lines of the page, never the files.
 - The transfer register (sổ nộp lưu): the transfers submitted or received, with the number of
   files (those the reader sees), dates and who.
 - The disposal register (sổ tiêu hủy): the executed disposals, with the decision, who approved
@@ -21,7 +23,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,7 +41,7 @@ from vanphong.archives.models import (
     TransferStatus,
 )
 from vanphong.archives.retention import CUSTODY_STATUSES, files_past_retention
-from vanphong.archives.selectors import files_visible
+from vanphong.archives.selectors import files_visible, holding_counts_visible
 from vanphong.core import sheets
 from vanphong.core.access import get_visible_or_404
 from vanphong.core.pdf import Table, add_liberation_serif, shorten
@@ -130,50 +132,51 @@ class Holdings:
 def holdings_counts(
     person: Person, *, archive_unit: Unit | None = None, year: int | None = None
 ) -> list[dict[str, Any]]:
-    """The grouped counts: one row per archive, unit, year, retention kind and secrecy."""
+    """The counts, one row per unit and year (`unit_id`, `year`, `permanent_n`, `limited_n`,
+    `level_<n>` for each secrecy level): one grouped query over the holdings summary
+    (`archives.holdings`) under the visibility rule of `files_visible`, pivoted by the database,
+    so the rows read into Python are the lines of the page, whatever the number of files."""
     # The archives the person keeps or leads, as a list the planner meets with the index on
     # (archive_unit, year): the rows read are those archives', not the whole table's.
     kept = scope_for(person).units_with_role(*KEEPERS)
     if archive_unit is not None:
         kept = kept & {archive_unit.pk}
-    found = files_visible(person).filter(
+    found = holding_counts_visible(person).filter(
         archive_unit_id__in=sorted(kept), status__in=CUSTODY_STATUSES
     )
     if year is not None:
         found = found.filter(year=year)
-    permanent = ExpressionWrapper(Q(retention_years__isnull=True), output_field=BooleanField())
-    return list(
-        found.annotate(permanent=permanent)
-        .values("unit_id", "year", "permanent", "confidentiality")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    sums: dict[str, Any] = {
+        "permanent_n": Sum("n", filter=Q(permanent=True), default=0),
+        "limited_n": Sum("n", filter=Q(permanent=False), default=0),
+    }
+    for level in LEVELS:
+        sums[f"level_{level}"] = Sum("n", filter=Q(confidentiality=level), default=0)
+    return list(found.values("unit_id", "year").annotate(**sums).order_by())
 
 
 def holdings(
     person: Person, *, archive_unit: Unit | None = None, year: int | None = None
 ) -> Holdings:
     rows = holdings_counts(person, archive_unit=archive_unit, year=year)
-    names = dict(Unit.objects.filter(pk__in={r["unit_id"] for r in rows}).values_list("pk", "name"))
-    order = dict(
-        Unit.objects.filter(pk__in=names).values_list("pk", "sort_order")  # stable unit order
-    )
-    lines: dict[tuple[int, int], HoldingLine] = {}
+    units = Unit.objects.filter(pk__in={r["unit_id"] for r in rows})
+    names = {pk: (order, name) for pk, order, name in units.values_list("pk", "sort_order", "name")}
     total = HoldingLine(unit=_("Tổng cộng"), year=0)
+    lines: list[tuple[int, int, int, HoldingLine]] = []
     for row in rows:
-        key = (row["unit_id"], row["year"])
-        line = lines.get(key)
-        if line is None:
-            line = lines[key] = HoldingLine(unit=names.get(row["unit_id"], ""), year=row["year"])
-        level = LEVELS.index(row["confidentiality"])
-        for target in (line, total):
-            if row["permanent"]:
-                target.permanent += row["n"]
-            else:
-                target.limited += row["n"]
-            target.by_level[level] += row["n"]
-    ordered = sorted(lines.items(), key=lambda kv: (order.get(kv[0][0], 0), kv[0][0], kv[0][1]))
-    return Holdings(lines=[line for _key, line in ordered], total=total)
+        line = HoldingLine(
+            unit=names.get(row["unit_id"], (0, ""))[1],
+            year=row["year"],
+            permanent=row["permanent_n"],
+            limited=row["limited_n"],
+            by_level=[row[f"level_{level}"] for level in LEVELS],
+        )
+        total.permanent += line.permanent
+        total.limited += line.limited
+        total.by_level = [a + b for a, b in zip(total.by_level, line.by_level, strict=True)]
+        lines.append((names.get(row["unit_id"], (0, ""))[0], row["unit_id"], row["year"], line))
+    lines.sort(key=lambda t: (t[0], t[1], t[2]))
+    return Holdings(lines=[t[3] for t in lines], total=total)
 
 
 # Transfer register ----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from vanphong.archives.models import (
     AccessStatus,
     FilePlan,
     FileStatus,
+    HoldingCount,
     RecordFile,
 )
 from vanphong.core.access import get_visible_or_404
@@ -71,7 +72,9 @@ def files_visible(person: Person) -> QuerySet[RecordFile]:
 
 
 def file_get_visible(person: Person, file_uuid: UUID | str) -> RecordFile:
-    files = files_visible(person).select_related("unit", "responsible", "archive_unit")
+    files = files_visible(person).select_related(
+        "unit", "responsible", "archive_unit", "transfer", "disposal"
+    )
     return get_visible_or_404(files, file_uuid)
 
 
@@ -90,3 +93,52 @@ def plans_visible(person: Person) -> QuerySet[FilePlan]:
 
 def plan_get_visible(person: Person, plan_uuid: UUID | str) -> FilePlan:
     return get_visible_or_404(plans_visible(person).select_related("unit"), plan_uuid)
+
+
+def stored_files_uses(
+    person: Person, stored_ids: list[int]
+) -> dict[int, tuple[list[RecordFile], bool]]:
+    """For each stored file: the record files holding a document with it that the person may
+    see, and whether some other file (that the person may not see) holds one too. Four
+    queries whatever the number of files."""
+    from vanphong.archives.models import FileItem
+    from vanphong.documents.models import Attachment
+
+    attached = Attachment.objects.filter(file_id__in=stored_ids).values_list(
+        "file_id", "incoming_id", "outgoing_id"
+    )
+    by_incoming: dict[int, set[int]] = {}
+    by_outgoing: dict[int, set[int]] = {}
+    for stored_id, incoming_id, outgoing_id in attached:
+        if incoming_id is not None:
+            by_incoming.setdefault(incoming_id, set()).add(stored_id)
+        if outgoing_id is not None:
+            by_outgoing.setdefault(outgoing_id, set()).add(stored_id)
+    files_of: dict[int, set[int]] = {pk: set() for pk in stored_ids}
+    items = FileItem.objects.filter(
+        Q(incoming_id__in=list(by_incoming)) | Q(outgoing_id__in=list(by_outgoing))
+    ).values_list("file_id", "incoming_id", "outgoing_id")
+    for file_id, incoming_id, outgoing_id in items:
+        for stored_id in by_incoming.get(incoming_id, set()) | by_outgoing.get(outgoing_id, set()):
+            files_of[stored_id].add(file_id)
+    every = {file_id for ids in files_of.values() for file_id in ids}
+    visible = {f.pk: f for f in files_visible(person).filter(pk__in=every).select_related("unit")}
+    return {
+        stored_id: (
+            sorted((visible[pk] for pk in ids if pk in visible), key=lambda f: (f.year, f.code)),
+            any(pk not in visible for pk in ids),
+        )
+        for stored_id, ids in files_of.items()
+    }
+
+
+def holding_counts_visible(person: Person) -> QuerySet[HoldingCount]:
+    """The rows of the holdings summary counting files the person sees, by the rule of
+    `files_visible` on the summary's columns: the unit's files at a confidentiality the person
+    reads by membership, and the transferred or destroyed files of an archive the person keeps
+    as an archivist cleared to their level. A file the person sees only through an approved
+    reading request is not counted (a request is for one file, not for the statistics)."""
+    archived = _by_grants(archivist_grants(person), "archive_unit_id") & Q(
+        status__in=[FileStatus.TRANSFERRED, FileStatus.DESTROYED]
+    )
+    return HoldingCount.objects.filter(_by_grants(unit_grants(person), "unit_id") | archived)

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from vanphong.archives import workflow
+from vanphong.archives import holdings, workflow
 from vanphong.archives.disposal_print import destruction_record_pdf
 from vanphong.archives.models import (
     Disposal,
@@ -292,6 +292,8 @@ def disposal_execute(
     RecordFile.objects.filter(pk__in=[f.pk for f in destroyed]).update(
         status=FileStatus.DESTROYED, destroyed_at=moment, disposal=disposal
     )
+    for file in destroyed:
+        holdings.touch(file)
     before = audit.snapshot(disposal, DISPOSAL_FIELDS)
     disposal.method = method
     disposal.executed_by = actor

@@ -27,7 +27,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vanphong.archives import workflow
+from vanphong.archives import holdings, workflow
 from vanphong.archives.models import (
     FileItem,
     FileStatus,
@@ -184,6 +184,7 @@ def file_open(
         note=clean(note),
     )
     audit.record(actor=actor, action="record_file.open", target=file, after=_snapshot(file))
+    holdings.touch(file)
     return file
 
 
@@ -215,6 +216,7 @@ def file_update(
     file.responsible = responsible
     file.note = clean(note)
     file.save()
+    holdings.touch(file)
     audit.record(
         actor=actor, action="record_file.update", target=file, before=before, after=_snapshot(file)
     )
@@ -297,6 +299,7 @@ def item_add(
     if info.confidentiality > file.confidentiality:
         file.confidentiality = info.confidentiality
     file.save(update_fields=["item_count", "confidentiality"])
+    holdings.touch(file)
     audit.record(
         actor=actor,
         action="record_file.item_add",
@@ -358,6 +361,7 @@ def item_add_paper(
     )
     _recount(file)
     file.save(update_fields=["item_count", "confidentiality"])
+    holdings.touch(file)
     audit.record(
         actor=actor,
         action="record_file.item_add",
@@ -404,6 +408,7 @@ def item_remove(*, actor: Person, file: RecordFile, item: FileItem) -> RecordFil
     _renumber([i for i in items if i.pk != item.pk])
     _recount(file)
     file.save(update_fields=["item_count", "confidentiality"])
+    holdings.touch(file)
     audit.record(
         actor=actor,
         action="record_file.item_remove",
@@ -583,6 +588,7 @@ def file_close(*, actor: Person, file: RecordFile, work_ended_on: date) -> Recor
     file.closed_at = timezone.now()
     file.closed_by = actor
     file.save()
+    holdings.touch(file)
     audit.record(
         actor=actor,
         action="record_file.close",
@@ -610,6 +616,7 @@ def file_reopen(*, actor: Person, file: RecordFile, reason: str) -> RecordFile:
     file.closed_by = None
     file.work_ended_on = None
     file.save()
+    holdings.touch(file)
     audit.record(
         actor=actor,
         action="record_file.reopen",

@@ -21,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from vanphong.archives import deadlines, transfer_print, workflow
+from vanphong.archives import deadlines, holdings, transfer_print, workflow
 from vanphong.archives.models import (
     FileStatus,
     RecordFile,
@@ -332,6 +332,8 @@ def transfer_receive(
         file.status = FileStatus.TRANSFERRED
         file.archive_unit = transfer.archive_unit
     RecordFile.objects.bulk_update(in_it, ["box", "shelf", "status", "archive_unit"])
+    for file in in_it:
+        holdings.touch(file)
     before = audit.snapshot(transfer, TRANSFER_FIELDS)
     record = transfer_print.record_pdf(
         transfer, in_it, received_on=received_on, receiver=actor.full_name

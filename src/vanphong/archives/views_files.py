@@ -20,7 +20,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from vanphong.archives import index_print, services_files, workflow
+from vanphong.archives import (
+    bag,
+    deadlines,
+    index_print,
+    services_access,
+    services_files,
+    services_holds,
+    workflow,
+)
 from vanphong.archives.forms_files import (
     AUTO,
     CloseForm,
@@ -117,10 +125,27 @@ def file_detail(request: HttpRequest, file_uuid: UUID) -> HttpResponse:
     lines = [(item, seen.get((item.kind, item.source_uuid))) for item in items]
     compiles = workflow.may_compile(person, file.unit)
     is_open = file.status == FileStatus.OPEN
+    services_access.file_read_record(actor=person, file=file)
+    archived = file.archive_unit is not None and file.status in (
+        FileStatus.TRANSFERRED,
+        FileStatus.DESTROYED,
+    )
     return render(
         request,
         "archives/file_detail.html",
         {
+            "holds": services_holds.holds_on_file(person, file),
+            "may_keep_back": file.status == FileStatus.CLOSED
+            and deadlines.is_transferable(file)
+            and workflow.may_approve_plan(person, file.unit),
+            "may_place": archived
+            and file.status == FileStatus.TRANSFERRED
+            and file.archive_unit is not None
+            and workflow.is_archivist(person, file.archive_unit, file.confidentiality),
+            "may_export": file.is_permanent
+            and file.status == FileStatus.TRANSFERRED
+            and bag.may_export(person, file),
+            "transfer_due": deadlines.transfer_deadline(file),
             "title": _("Hồ sơ %(code)s") % {"code": file.code},
             "file": file,
             "lines": lines,

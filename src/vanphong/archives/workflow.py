@@ -77,3 +77,9 @@ def may_edit_retention(person: Person) -> bool:
     return any(
         archive_unit_for(root).pk in held for root in Unit.objects.filter(parent__isnull=True)
     )
+
+
+def may_watch_preservation(person: Person) -> bool:
+    """Fixity reports and OCR status: any archivist (what a finding names is then filtered by
+    the files the person may see)."""
+    return bool(scope_for(person).units_with_role(Role.ARCHIVIST))

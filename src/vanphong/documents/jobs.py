@@ -7,9 +7,10 @@ from django.utils import timezone
 from django_tasks import task
 
 from vanphong.core.files import open_stored
+from vanphong.documents import hooks
 from vanphong.documents.extract import extract_text
-from vanphong.documents.models import Attachment, IncomingDocument, OutgoingDocument
-from vanphong.search import outbox
+from vanphong.documents.models import Attachment
+from vanphong.documents.services import attachment_reindex
 
 
 @task()
@@ -23,9 +24,6 @@ def attachment_extract_text(*, attachment_id: int) -> None:
         Attachment.objects.filter(pk=attachment_id).update(
             text=text, text_extracted_at=timezone.now()
         )
-        if attachment.incoming_id is not None:
-            document = IncomingDocument.objects.only("uuid").get(pk=attachment.incoming_id)
-            outbox.enqueue("incoming", document.uuid)
-        elif attachment.outgoing_id is not None:
-            document_out = OutgoingDocument.objects.only("uuid").get(pk=attachment.outgoing_id)
-            outbox.enqueue("outgoing", document_out.uuid)
+        attachment_reindex(attachment)
+        # A scan gives no text here: archives' subscriber queues its OCR.
+        hooks.attachment_extracted(attachment=attachment, text=text)

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from vanphong.core import audit
 from vanphong.core.files import safe_filename, store, stored_name
+from vanphong.core.vietnamese import nfc
 from vanphong.documents import register_files, registers, workflow
 from vanphong.documents.models import (
     Attachment,
@@ -37,6 +38,7 @@ from vanphong.documents.models import (
     Participant,
 )
 from vanphong.org.models import Clearance, Person, Unit
+from vanphong.search import outbox
 
 INCOMING_FIELDS = (
     "unit",
@@ -243,3 +245,24 @@ def register_export(
                 },
             )
     return export.content
+
+
+def attachment_reindex(attachment: Attachment) -> None:
+    """Mark the attachment's document for reindexing (inside the transaction that changed its
+    text): the search index holds the text of a document's attachments."""
+    if attachment.incoming_id is not None:
+        document = IncomingDocument.objects.only("uuid").get(pk=attachment.incoming_id)
+        outbox.enqueue("incoming", document.uuid)
+    elif attachment.outgoing_id is not None:
+        document_out = OutgoingDocument.objects.only("uuid").get(pk=attachment.outgoing_id)
+        outbox.enqueue("outgoing", document_out.uuid)
+
+
+@transaction.atomic
+def attachment_text_set(*, attachment: Attachment, text: str) -> None:
+    """Replace an attachment's searchable text with text derived elsewhere (a scan's OCR by
+    the archives); the original bytes are untouched, the document is reindexed."""
+    Attachment.objects.filter(pk=attachment.pk).update(
+        text=nfc(text)[:2_000_000], text_extracted_at=timezone.now()
+    )
+    attachment_reindex(attachment)

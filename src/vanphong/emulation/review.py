@@ -2,8 +2,8 @@
 the year before, each as of its 31 December.
 
 The sections are those the apps register in `core.yearly` (planning's programme and
-schedules, documents, directives, petitions), in their order; a section the review expects
-but no app provides yet (archives) is listed with no figures and says so, never invents any.
+schedules, documents, directives, petitions, archives), in their order; a section the review
+expects but no app provides is listed with no figures and says so, never invents any.
 
 An Office's year is the books of the Office and of its committee (plans and schedules are the
 committee's, the incoming book the Office's, outgoing documents either's). The provincial

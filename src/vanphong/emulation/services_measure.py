@@ -2,9 +2,8 @@
 for every member of its bloc in the year, one batch (one `core.yearly` compute) per measure,
 written as `Measurement` rows in bulk and audited once.
 
-A criterion naming a measure no app registers (files transferred to the archive on time,
-while archives is not built) gets no row: its page says "chưa có số liệu" (no data), and the
-audit event lists it.
+A criterion naming a measure no app registers gets no row: its page says "chưa có số liệu" (no
+data), and the audit event lists it.
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ Who = Literal[
     "emulation",
     "emulation_acts",
     "archives_keep",
+    "archivist",
 ]
 
 
@@ -159,6 +160,7 @@ SECTIONS: tuple[Section, ...] = (
             Item("archives:register_transfers", _("Sổ nộp lưu"), "archives_keep"),
             Item("archives:register_disposals", _("Sổ tiêu hủy"), "archives_keep"),
             Item("archives:retention_list", _("Bảng thời hạn bảo quản")),
+            Item("archives:preservation", _("Bảo quản, kiểm tra toàn vẹn"), "archivist"),
         ),
         ("archives",),
     ),
@@ -206,6 +208,8 @@ def capabilities(scope: Scope) -> frozenset[Who]:
         held.add("emulation_acts")
     if scope.units_with_role(Role.ARCHIVIST, *LEADER_ROLES):
         held.add("archives_keep")
+    if scope.units_with_role(Role.ARCHIVIST):
+        held.add("archivist")
     if scope.everything or scope.administered:
         held.add("administers")
     return frozenset(held)

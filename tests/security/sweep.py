@@ -198,6 +198,7 @@ def _path_values(world: SweepWorld, persona: str, route: Route) -> dict[str, lis
     values["token"] = world.feeds[persona]
     values["action"] = ["bao-cao"]  # the task's forms; each answers the same page
     values["file_format"] = ["pdf", "xlsx"]  # an export's `<str:file_format>`
+    values["sha256"] = [world.archives.ocr.original.sha256]  # an OCR copy's scan
     for name, choices in _ALTERNATIVES.findall(route.pattern):  # (?P<extension>pdf|docx)
         values[name] = choices.split("|")
     for parameter in route.parameters:  # an API path parameter with an enumeration

@@ -3,7 +3,8 @@
 with a Mật incoming document filed in it, a closed file, a file transferred to the Office's
 archive (the transfer and its hand-over record), a request to read it approved, the 2001 paper
 files past their retention proposed for destruction, appraised, approved and executed, one of
-them held back by a legal hold.
+them held back by a legal hold; a fixity run that found the Mật document's scan changed, and
+that scan's OCR copy (the BagIt export of the permanent transferred file is addressed too).
 
 Every title, text and note carries a marker of its own kind ("LT…", `KINDS`): no persona of the
 sweep holds a post in Tân Biên, so none may see them, the sweep's cleared persona included; the
@@ -18,8 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from django.utils import timezone
+
 from tests.support import personas
-from tests.support.factories import UnitFactory
+from tests.support.factories import MembershipFactory, UnitFactory
 from vanphong.archives import (
     services_access,
     services_disposals,
@@ -33,8 +36,14 @@ from vanphong.archives.models import (
     Disposal,
     FileItem,
     FilePlan,
+    FixityFinding,
+    FixityProblem,
+    FixityRun,
+    FixityRunStatus,
     HoldKind,
     LegalHold,
+    OcrCopy,
+    OcrStatus,
     PlanEntry,
     PlanHeading,
     RecordFile,
@@ -56,6 +65,8 @@ KINDS = {
     "LTYC": "the request to read the transferred file",
     "LTTH": "the 2001 files, their disposal and its record",
     "LTTG": "the legal hold on one of the 2001 files",
+    # The fixity run's finding names the Mật file holding the scan; the OCR copy's text is the
+    # scan's (LTVB).
 }
 
 
@@ -63,6 +74,12 @@ def _marker(kind: str) -> str:
     from tests.security.sweep_world import marker
 
     return marker(kind)
+
+
+def _pdf(text: str) -> Any:
+    from tests.security.sweep_world import _pdf as pdf
+
+    return pdf(text)
 
 
 @dataclass
@@ -73,6 +90,7 @@ class ArchivesPart:
     chief: Person  # the Office's leader (Chánh Văn phòng), Mật: approves, holds
     archivist: Person  # the Office's archivist, Mật
     reader: Person  # a specialist of the committee who asked to read the transferred file
+    keeper: Person  # the Office's second archivist, also its clerk: reads the documents too
     plan: FilePlan
     heading: PlanHeading
     entry: PlanEntry
@@ -88,10 +106,12 @@ class ArchivesPart:
     old_files: list[RecordFile]
     disposal: Disposal
     hold: LegalHold
+    run: FixityRun  # found the Mật document's scan changed
+    ocr: OcrCopy  # of that scan
 
     @property
     def insiders(self) -> list[Person]:
-        return [self.chief, self.archivist, self.clerk, self.reader]
+        return [self.chief, self.archivist, self.clerk, self.reader, self.keeper]
 
     @property
     def files(self) -> list[RecordFile]:
@@ -110,6 +130,7 @@ class ArchivesPart:
             "request_uuid": [self.access],
             "disposal_uuid": [self.disposal],
             "hold_uuid": [self.hold],
+            "run_uuid": [self.run],
         }
 
 
@@ -143,6 +164,8 @@ def build_archives(province: Unit, today: date) -> ArchivesPart:
     reader = personas.person(
         "cv.tanbien", "Từ Khai Thác", committee, Role.SPECIALIST, Clearance.UNCLASSIFIED
     )
+    keeper = personas.person("lt2.tanbien", "Ông Lưu Giữ", office, Role.ARCHIVIST, secret)
+    MembershipFactory.create(person=keeper, unit=office, role=Role.CLERK, clearance=secret)
     last = today.year - 1
 
     # --- the file plan ----------------------------------------------------------------------
@@ -175,6 +198,7 @@ def build_archives(province: Unit, today: date) -> ArchivesPart:
         subject=f"{_marker('LTVB')} Về công tác bảo vệ chính trị nội bộ",
         confidentiality=secret,
         note=f"{_marker('LTVB')} ghi chú",
+        attachments=[_pdf(_marker("LTVB"))],
     )
     secret_file = services_files.file_open(
         actor=clerk,
@@ -199,7 +223,7 @@ def build_archives(province: Unit, today: date) -> ArchivesPart:
     secret_file.refresh_from_db()
 
     # --- a closed file, and a file transferred to the Office's archive ------------------------
-    def closed(kind: str, code: str, year: int, years: int) -> RecordFile:
+    def closed(kind: str, code: str, year: int, years: int | None) -> RecordFile:
         m = _marker(kind)
         made = services_files.file_open(
             actor=clerk,
@@ -210,13 +234,14 @@ def build_archives(province: Unit, today: date) -> ArchivesPart:
             title=f"{m} Hồ sơ công tác tuyên giáo năm {year}",
             code=code,
             retention_years=years,
+            permanent=years is None,
             note=f"{m} ghi chú",
         )
         _paper(clerk, made, kind, year)
         return services_files.file_close(actor=clerk, file=made, work_ended_on=date(year, 12, 31))
 
     closed_file = closed("LTKT", "02.TG", last, 10)
-    transferred = closed("LTNL", "03.TG", last, 10)
+    transferred = closed("LTNL", "03.TG", last, None)  # permanent: exported as a bag
     transfer = services_transfers.transfer_create(
         actor=clerk, unit=office, year=last, files=[transferred], note=f"{_marker('LTNL')} nộp"
     )
@@ -280,6 +305,25 @@ def build_archives(province: Unit, today: date) -> ArchivesPart:
     )
     for file in old_files:
         file.refresh_from_db()
+
+    # --- preservation: a fixity run's finding on the Mật scan, and the scan's OCR copy ---------
+    scan = secret_document.attachments.get().file
+    run = FixityRun.objects.create(
+        status=FixityRunStatus.DONE, total=1, checked=1, failures=1, finished_at=timezone.now()
+    )
+    FixityFinding.objects.create(
+        run=run,
+        stored_file=scan,
+        problem=FixityProblem.CHANGED,
+        found_sha256="0" * 64,
+        found_size=1,
+    )
+    ocr = OcrCopy.objects.create(
+        original=scan,
+        status=OcrStatus.DONE,
+        text=f"{_marker('LTVB')} văn bản nhận dạng",
+        finished_at=timezone.now(),
+    )
     return ArchivesPart(
         committee=committee,
         office=office,
@@ -287,6 +331,7 @@ def build_archives(province: Unit, today: date) -> ArchivesPart:
         chief=chief,
         archivist=archivist,
         reader=reader,
+        keeper=keeper,
         plan=plan,
         heading=heading,
         entry=entry,
@@ -302,6 +347,8 @@ def build_archives(province: Unit, today: date) -> ArchivesPart:
         old_files=old_files,
         disposal=disposal,
         hold=hold,
+        run=run,
+        ocr=ocr,
     )
 
 

@@ -190,6 +190,9 @@ def test_the_offices_people_reach_every_address_and_see_each_things_marker(
         ("archives:disposal_detail", "LTTH"),
         ("archives:disposal_record", "LTTH"),
         ("archives:hold_detail", "LTTG"),
+        ("archives:preservation_run", "LTHS"),  # the finding's file, to its keeper
+        ("archives:preservation_bag", "LTNL"),
+        ("api:vanphong_archives_api_ocr_get", "LTVB"),
         ("api:vanphong_archives_api_file_get", "LTHS"),
     ]:
         assert expected in seen, expected

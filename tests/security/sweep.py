@@ -161,6 +161,9 @@ def _uuid_values(world: SweepWorld, persona: str) -> dict[str, list[Any]]:
         "sheet_uuid": e.sheets,
         "proposal_uuid": [e.proposal],
     }
+    # archives (sweep_archives.py): a district's Office none of the personas reads
+    for name, more in world.archives.objects().items():
+        values[name] = [*values.get(name, []), *more]
     for name, more in world.more_objects(persona).items():
         values[name] = [*values.get(name, []), *more]
     return values
@@ -194,6 +197,8 @@ def _path_values(world: SweepWorld, persona: str, route: Route) -> dict[str, lis
     values["nominee_id"] = [str(e.nominee.pk)]
     values["token"] = world.feeds[persona]
     values["action"] = ["bao-cao"]  # the task's forms; each answers the same page
+    values["file_format"] = ["pdf", "xlsx"]  # an export's `<str:file_format>`
+    values["sha256"] = [world.archives.ocr.original.sha256]  # an OCR copy's scan
     for name, choices in _ALTERNATIVES.findall(route.pattern):  # (?P<extension>pdf|docx)
         values[name] = choices.split("|")
     for parameter in route.parameters:  # an API path parameter with an enumeration

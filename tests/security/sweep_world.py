@@ -23,6 +23,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 from fpdf import FPDF
 
+from tests.security.sweep_archives import ArchivesPart, build_archives
 from tests.security.sweep_emulation import EmulationPart, build_emulation
 from tests.support import personas
 from tests.support.documents import DocWorld, build_world
@@ -141,6 +142,7 @@ class SweepWorld:
     programme_directive: Directive
     forward: Forward  # a denunciation forwarded: its letter's and its own pages
     emulation: EmulationPart  # a bloc none of the personas reads (sweep_emulation.py)
+    archives: ArchivesPart  # a district's Office none of the personas reads (sweep_archives.py)
     tokens: dict[str, str] = field(default_factory=dict)  # persona -> API token
     feeds: dict[str, list[str]] = field(default_factory=dict)  # persona -> iCal tokens
 
@@ -571,6 +573,7 @@ def build() -> SweepWorld:
         programme_directive=programme_directive,
         forward=forward,
         emulation=build_emulation(p.province, today),
+        archives=build_archives(p.province, today),
     )
     for person in Person.objects.all():  # the reminder also writes to those with an address
         person.email = f"{person.username}@tayninh.example"

@@ -136,7 +136,10 @@ def access_request_get(person: Person, request_uuid: UUID | str) -> AccessReques
 
 
 def access_pending_for(person: Person) -> QuerySet[AccessRequest]:
-    return AccessRequest.objects.filter(access_approvable(person), status=AccessStatus.PENDING)
+    # Never one's own request: nobody decides it (services_access.access_decide).
+    return AccessRequest.objects.filter(
+        access_approvable(person), status=AccessStatus.PENDING
+    ).exclude(requester=person)
 
 
 def loans_kept(person: Person) -> QuerySet[AccessRequest]:

@@ -114,6 +114,11 @@ def access_decide(
         workflow.may_approve_access(actor, file.archive_unit, file.confidentiality),
         _("Anh/chị không phải người có thẩm quyền duyệt khai thác hồ sơ ở độ mật này."),
     )
+    # Nobody opens a file to themselves: a request is decided by another approver.
+    workflow.require(
+        request.requester_id != actor.pk,
+        _("Anh/chị không tự quyết định yêu cầu khai thác của chính mình."),
+    )
     if request.status != AccessStatus.PENDING:
         raise ValidationError(_("Yêu cầu đã được quyết định."))
     note = clean(note)

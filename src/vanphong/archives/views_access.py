@@ -188,6 +188,7 @@ def access_request_detail(request: HttpRequest, request_uuid: UUID) -> HttpRespo
     keeper = archive is not None and workflow.is_archivist(person, archive, file.confidentiality)
     may_decide = (
         found.status == AccessStatus.PENDING
+        and found.requester_id != person.pk
         and archive is not None
         and workflow.may_approve_access(person, archive, file.confidentiality)
     )

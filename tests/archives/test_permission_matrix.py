@@ -30,7 +30,9 @@ from vanphong.archives import (
     services_disposals,
     services_files,
     services_holds,
+    services_paper,
     services_plans,
+    services_retention,
     services_transfers,
 )
 from vanphong.archives.models import (
@@ -43,7 +45,8 @@ from vanphong.archives.models import (
     RetentionRule,
 )
 from vanphong.archives.selectors_transfers import access_pending_for
-from vanphong.archives.services_plans import EntryInput, RuleInput
+from vanphong.archives.services_plans import EntryInput
+from vanphong.archives.services_retention import RuleInput
 from vanphong.documents.models import IncomingDocument
 from vanphong.org.models import Clearance, Person, Role
 
@@ -187,7 +190,7 @@ def test_who_files_a_secret_document(w: ArchWorld, name: str) -> None:
 @pytest.mark.parametrize("name", PERSONAS)
 def test_who_closes_a_file_of_the_office(w: ArchWorld, name: str) -> None:
     file = _open(w, retention_years=2)
-    services_files.item_add_paper(
+    services_paper.item_add_paper(
         actor=w.province_clerk,
         file=file,
         title="Báo cáo tổng kết",
@@ -379,6 +382,6 @@ def test_who_corrects_a_retention_rule(w: ArchWorld, name: str) -> None:
         note="Đã đối chiếu",
     )
     found = _outcome(
-        lambda: services_plans.retention_rule_update(actor=_who(w, name), rule=rule, data=data)
+        lambda: services_retention.retention_rule_update(actor=_who(w, name), rule=rule, data=data)
     )
     assert found == RETENTION[name]

@@ -28,6 +28,7 @@ from vanphong.archives import (
     services_disposals,
     services_files,
     services_holds,
+    services_paper,
     services_plans,
     services_transfers,
 )
@@ -137,7 +138,7 @@ class ArchivesPart:
 def _paper(part_actor: Person, file: RecordFile, kind: str, year: int) -> None:
     m = _marker(kind)
     for n, month in enumerate((3, 9), start=1):
-        services_files.item_add_paper(
+        services_paper.item_add_paper(
             actor=part_actor,
             file=file,
             number_symbol=f"{n}-BC/HU",

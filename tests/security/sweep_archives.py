@@ -126,7 +126,13 @@ class ArchivesPart:
             "entry_uuid": [self.entry],
             "rule_uuid": [self.rule],
             "file_uuid": self.files,
-            "item_uuid": [self.secret_item, *FileItem.objects.filter(file__in=self.files)],
+            # The secret line, and the first line of every file: each file's lines answer alike.
+            "item_uuid": [
+                self.secret_item,
+                *FileItem.objects.filter(file__in=self.files, position=1).exclude(
+                    pk=self.secret_item.pk
+                ),
+            ],
             "transfer_uuid": [self.transfer, self.old_transfer],
             "request_uuid": [self.access],
             "disposal_uuid": [self.disposal],

@@ -28,9 +28,10 @@ from vanphong.org.models import Person
 __all__ = ["quiet", "world"]  # the fixtures, used by name
 
 # One of each kind of outsider (the secrecy sweep fetches every route, these included, as all
-# of its personas): a clerk of the province's Office, a district's clerk, the administrator and
-# the superuser (administration opens nothing), the Office's leader cleared Tối mật.
-OUTSIDERS = ["province_clerk", "chau_thanh_clerk", "secret_admin", "superuser", CLEARED]
+# of its personas, the province's clerk and the administrator among them): another district's
+# clerk, the superuser (administration opens nothing), the province Office's leader cleared Tối
+# mật (a clearance opens nothing in another unit).
+OUTSIDERS = ["chau_thanh_clerk", "superuser", CLEARED]
 # The retention tables are the installation's public rules: their editing form answers who may
 # edit it and refuses the others (403), naming nothing secret.
 PUBLIC = {"rule_uuid"}

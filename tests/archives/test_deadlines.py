@@ -71,26 +71,6 @@ def test_a_file_kept_back_is_due_on_the_day_it_is_kept_until_at_most_two_years_l
     assert deadlines.keep_back_limit(F(work_ended_on=date(2012, 2, 29))) == date(2015, 2, 28)
 
 
-def test_retention_runs_through_the_last_day_of_the_year_the_years_add_up_to() -> None:
-    file = F(retention_years=10, work_ended_on=date(2011, 12, 31))
-    assert deadlines.retention_expires_on(file) == date(2021, 12, 31)
-    assert not deadlines.retention_over(file, date(2021, 12, 30))
-    assert not deadlines.retention_over(file, date(2021, 12, 31))
-    assert deadlines.retention_over(file, date(2022, 1, 1))
-
-
-def test_retention_counts_from_the_last_document_when_the_work_end_is_missing() -> None:
-    file = F(retention_years=5, work_ended_on=None, last_date=date(2012, 2, 29))
-    assert deadlines.retention_expires_on(file) == date(2017, 12, 31)
-    assert deadlines.retention_expires_on(F(retention_years=5, work_ended_on=None)) is None
-
-
-def test_a_permanent_file_never_runs_out() -> None:
-    file = F(retention_years=None)
-    assert deadlines.retention_expires_on(file) is None
-    assert not deadlines.retention_over(file, date(2999, 1, 1))
-
-
 @pytest.mark.parametrize(
     ("day", "latest"),
     [

@@ -17,6 +17,7 @@ from vanphong.archives import inbox as archives_inbox
 from vanphong.archives import services_access
 from vanphong.archives.jobs_transfers import remind
 from vanphong.archives.models import AccessMode, AccessStatus
+from vanphong.archives.retention import files_past_retention
 from vanphong.core import inbox
 from vanphong.core.models import NoticeKind, Notification
 from vanphong.org.models import Clearance
@@ -87,6 +88,16 @@ def test_the_archivists_are_told_when_a_files_retention_has_run_out(w: ArchWorld
     assert _told(NoticeKind.DUE_SOON) == {w.province_archivist.pk}
     assert not Notification.objects.filter(text__contains=top.title, key__contains=str(top.uuid))
     assert remind(today=date(2017, 1, 2)).retention == 0
+
+
+def test_a_file_with_no_dates_runs_out_by_its_own_year_as_the_disposal_proposal_counts(
+    w: ArchWorld,
+) -> None:
+    undated = archived_file(w, retention_years=5, year=2011, work_ended_on=None, last_date=None)
+    assert list(files_past_retention(w.province_office, date(2017, 1, 1))) == [undated]
+    assert remind(today=date(2016, 12, 31)).retention == 0
+    assert remind(today=date(2017, 1, 1)).retention == 1
+    assert Notification.objects.filter(key__contains=str(undated.uuid)).exists()
 
 
 def test_an_overdue_loan_is_told_to_the_borrower_and_the_archivist_once_a_day(w: ArchWorld) -> None:

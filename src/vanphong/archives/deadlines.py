@@ -14,10 +14,7 @@ A file kept less than five years is not transferred: it stays with its unit unti
 The reminder comes ALERT_DAYS (30) days before the due day (Decree 30/2020/NĐ-CP, Appendix VI
 read as a 30-day notice), and again from the first overdue day.
 
-Retention (thời hạn bảo quản) is counted in calendar years from the year the work ended
-(`work_ended_on`, or the last document's date when the work's end was not recorded): a file of
-2011 kept 10 years is kept through 31 December 2021 and is due for appraisal (hội đồng xác định
-giá trị tài liệu) from 1 January 2022. A permanent file never runs out.
+Retention (thời hạn bảo quản) has its own clock, in `archives.retention`.
 """
 
 from __future__ import annotations
@@ -96,22 +93,6 @@ def transfer_clock(file: Dated, today: date) -> TransferClock:
     if today >= deadline - timedelta(days=ALERT_DAYS):
         return TransferClock.DUE_SOON
     return TransferClock.WAITING
-
-
-def retention_expires_on(file: Dated) -> date | None:
-    """The last day of the file's retention (None: permanent, or no date to count from)."""
-    if file.retention_years is None:
-        return None
-    base = file.work_ended_on or file.last_date
-    if base is None:
-        return None
-    return date(base.year + file.retention_years, 12, 31)
-
-
-def retention_over(file: Dated, today: date) -> bool:
-    """The retention has run out: the file is due for appraisal."""
-    expires = retention_expires_on(file)
-    return expires is not None and today > expires
 
 
 def alert_window(today: date) -> tuple[date, date]:

@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F, IntegerField, Q
-from django.db.models.functions import Coalesce, ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +29,7 @@ from django_tasks import task
 from vanphong.archives import deadlines, services_access, workflow
 from vanphong.archives.deadlines import TransferClock
 from vanphong.archives.models import AccessRequest, AccessStatus, FileStatus, RecordFile
+from vanphong.archives.retention import CUSTODY_STATUSES, past_retention, retention_expires_on
 from vanphong.archives.selectors import archive_unit_for, files_visible
 from vanphong.archives.selectors_transfers import files_due
 from vanphong.core import notifications
@@ -116,21 +115,8 @@ def _transfer_alerts(today: date, sent: Sent) -> None:
 
 def retention_over(today: date) -> list[RecordFile]:
     """The files kept (with their unit or in the archive) whose retention has run out."""
-    return list(
-        RecordFile.objects.filter(
-            status__in=[FileStatus.CLOSED, FileStatus.TRANSFERRED],
-            retention_years__isnull=False,
-        )
-        .filter(Q(work_ended_on__isnull=False) | Q(last_date__isnull=False))
-        .annotate(
-            ended_year=Coalesce(
-                ExtractYear("work_ended_on"), ExtractYear("last_date"), output_field=IntegerField()
-            )
-        )
-        .filter(ended_year__lt=today.year - F("retention_years"))
-        .select_related("unit", "archive_unit")
-        .order_by("pk")
-    )
+    kept = RecordFile.objects.filter(status__in=CUSTODY_STATUSES)
+    return list(past_retention(kept, today).select_related("unit", "archive_unit").order_by("pk"))
 
 
 def _retention_alerts(today: date, sent: Sent) -> None:
@@ -154,7 +140,7 @@ def _retention_alerts(today: date, sent: Sent) -> None:
             people.update({p.pk: p for p in _unit_people(unit)})
         seeing = _seeing(people.values(), files)
         for file in files:
-            expires = deadlines.retention_expires_on(file)
+            expires = retention_expires_on(file)
             assert expires is not None  # noqa: S101 (filtered above)
             made = notifications.send(
                 person_ids=sorted(seeing.get(file.pk, set())),

@@ -49,10 +49,9 @@ def in_custody(archive_unit: Unit) -> QuerySet[RecordFile]:
     return RecordFile.objects.filter(archive_unit=archive_unit, status__in=CUSTODY_STATUSES)
 
 
-def files_past_retention(archive_unit: Unit, on: date) -> QuerySet[RecordFile]:
-    """The archive's files whose retention ended before `on`: end year + retention < on's
-    year (the same rule as `retention_expires_on`, in SQL). Not scoped to a reader: callers
-    intersect it with `files_visible`."""
+def past_retention(files: QuerySet[RecordFile], on: date) -> QuerySet[RecordFile]:
+    """Those of `files` whose retention ended before `on`: end year + retention < on's year
+    (the same rule as `retention_expires_on`, in SQL)."""
     ended = Coalesce(
         ExtractYear("work_ended_on"),
         ExtractYear("last_date"),
@@ -60,8 +59,13 @@ def files_past_retention(archive_unit: Unit, on: date) -> QuerySet[RecordFile]:
         output_field=IntegerField(),
     )
     return (
-        in_custody(archive_unit)
-        .filter(retention_years__isnull=False)
+        files.filter(retention_years__isnull=False)
         .alias(expires_year=ended + F("retention_years"))
         .filter(expires_year__lt=on.year)
     )
+
+
+def files_past_retention(archive_unit: Unit, on: date) -> QuerySet[RecordFile]:
+    """The archive's files past their retention. Not scoped to a reader: callers intersect
+    it with `files_visible`."""
+    return past_retention(in_custody(archive_unit), on)

@@ -38,6 +38,7 @@ from vanphong.archives.models import (
     Transfer,
     TransferStatus,
 )
+from vanphong.archives.retention import retention_expires_on
 from vanphong.archives.selectors import archive_units_kept, file_get_visible, files_visible
 from vanphong.core import paging
 from vanphong.core.files import open_stored, safe_filename
@@ -100,7 +101,7 @@ def transfer_due(request: HttpRequest) -> HttpResponse:
         seen = set(
             files_visible(person).filter(pk__in=[f.pk for f in ended]).values_list("pk", flat=True)
         )
-        expired = [(f, deadlines.retention_expires_on(f)) for f in ended if f.pk in seen]
+        expired = [(f, retention_expires_on(f)) for f in ended if f.pk in seen]
     return render(
         request,
         "archives/transfer_due.html",

@@ -3,7 +3,11 @@ those who may not see, the record for whoever sees every file, and pinned query 
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from django.contrib.messages import get_messages
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +26,17 @@ from vanphong.archives.models import Disposal, DisposalStatus, FileStatus, Legal
 from vanphong.org.models import Clearance
 
 pytestmark = pytest.mark.django_db
+
+
+def _said(response: HttpResponse) -> list[str]:
+    """The confirmation the response leaves for the next page."""
+    return [str(m) for m in get_messages(response.wsgi_request)]  # type: ignore[attr-defined]
+
+
+def _ticked(html: str, value: str) -> bool:
+    box = re.search(rf'<input[^>]*value="{re.escape(value)}"[^>]*>', html)
+    assert box is not None, value
+    return " checked" in box.group(0)
 
 
 def _url(name: str, *args: object) -> str:
@@ -45,10 +60,12 @@ def test_the_archivist_proposes_from_the_files_past_retention(client: Client, w:
     assert due.title in text
     assert permanent.title not in text
     assert held.title not in text
+    assert _ticked(text, str(due.uuid))  # every candidate comes ticked
     made = client.post(_url("disposal_propose"), {"title": "Đợt 2017", "files": [str(due.uuid)]})
     disposal = Disposal.objects.get()
     assert made.status_code == 302
     assert made["Location"] == _url("disposal_detail", disposal.uuid)
+    assert _said(made) == ["Đã lập đề nghị tiêu hủy 1 hồ sơ."]
 
 
 def test_someone_not_an_archivist_may_not_open_the_proposal_page(
@@ -75,11 +92,12 @@ def test_a_disposal_goes_through_its_steps_on_the_pages(client: Client, w: ArchW
         },
     )
     assert appraised.status_code == 302
+    assert _said(appraised) == ["Đã ghi kết quả thẩm định của hội đồng."]
     assert client.get(_url("disposal_approve", disposal.uuid)).status_code == 403
     login(client, w.province_office_leader)
-    assert (
-        client.post(_url("disposal_approve", disposal.uuid), {"decision": "Số 3-QĐ/VPTU"})
-    ).status_code == 302
+    approved = client.post(_url("disposal_approve", disposal.uuid), {"decision": "Số 3-QĐ/VPTU"})
+    assert approved.status_code == 302
+    assert _said(approved) == ["Đã phê duyệt danh sách tiêu hủy."]
     login(client, w.province_archivist)
     refused = client.post(
         _url("disposal_execute", disposal.uuid), {"method": "", "executed_on": "01/01/2000"}
@@ -90,6 +108,7 @@ def test_a_disposal_goes_through_its_steps_on_the_pages(client: Client, w: ArchW
         _url("disposal_execute", disposal.uuid), {"method": "Nghiền", "executed_on": today}
     )
     assert done.status_code == 302
+    assert _said(done) == ["Đã ghi việc tiêu hủy và lập biên bản."]
     disposal.refresh_from_db()
     kept.refresh_from_db()
     gone.refresh_from_db()
@@ -161,9 +180,11 @@ def test_holds_are_placed_listed_and_released_on_the_pages(client: Client, w: Ar
     )
     placed = LegalHold.objects.get()
     assert made["Location"] == _url("hold_detail", placed.uuid)
+    assert _said(made) == ["Đã ra lệnh tạm giữ hồ sơ."]
     assert "Thanh tra" in client.get(_url("hold_list")).content.decode()
     released = client.post(_url("hold_release", placed.uuid), {"reason": "Xong"})
     assert released.status_code == 302
+    assert _said(released) == ["Đã gỡ lệnh tạm giữ."]
     placed.refresh_from_db()
     assert placed.released_at is not None
     login(client, w.province_archivist)

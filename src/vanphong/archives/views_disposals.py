@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 from uuid import UUID
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -129,7 +130,11 @@ def disposal_propose(request: HttpRequest) -> HttpResponse:
     form = DisposalProposeForm(
         request.POST or None,
         candidates=candidates,
-        initial={"title": _("Tiêu hủy tài liệu hết giá trị năm %(y)s") % {"y": today.year}},
+        # Every candidate comes ticked: the usual list is all of them, less what is kept back.
+        initial={
+            "title": _("Tiêu hủy tài liệu hết giá trị năm %(y)s") % {"y": today.year},
+            "files": [str(u) for u in candidates.values_list("uuid", flat=True)],
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -140,6 +145,10 @@ def disposal_propose(request: HttpRequest) -> HttpResponse:
             ),
         )
         if made is not None:
+            messages.success(
+                request,
+                _("Đã lập đề nghị tiêu hủy %(n)s hồ sơ.") % {"n": len(data["files"])},
+            )
             return redirect("archives:disposal_detail", made.uuid)
     return _form_page(
         request,
@@ -208,6 +217,7 @@ def _step(
     call: Callable[[Person, Disposal, BootstrapForm], Any],
     title: str,
     submit: str,
+    done: str,
     intro: str = "",
     danger: bool = False,
 ) -> HttpResponse:
@@ -217,8 +227,9 @@ def _step(
         raise PermissionDenied(_("Anh/chị không có quyền thực hiện bước này."))
     form = build(person, disposal)
     if request.method == "POST" and form.is_valid():
-        done = attempt(form, lambda: call(person, disposal, form))
-        if done is not None:
+        made = attempt(form, lambda: call(person, disposal, form))
+        if made is not None:
+            messages.success(request, done)
             return redirect("archives:disposal_detail", disposal.uuid)
     return _form_page(
         request,
@@ -266,6 +277,7 @@ def disposal_appraise(request: HttpRequest, disposal_uuid: UUID) -> HttpResponse
         call=call,
         title=_("Thẩm định của hội đồng"),
         submit=_("Ghi kết quả thẩm định"),
+        done=_("Đã ghi kết quả thẩm định của hội đồng."),
         intro=_("Ghi lý do bên cạnh hồ sơ hội đồng đề nghị giữ lại; hồ sơ khác sẽ được hủy."),
     )
 
@@ -283,6 +295,7 @@ def disposal_approve(request: HttpRequest, disposal_uuid: UUID) -> HttpResponse:
         ),
         title=_("Phê duyệt tiêu hủy"),
         submit=_("Phê duyệt"),
+        done=_("Đã phê duyệt danh sách tiêu hủy."),
     )
 
 
@@ -304,6 +317,7 @@ def disposal_execute(request: HttpRequest, disposal_uuid: UUID) -> HttpResponse:
         ),
         title=_("Thực hiện tiêu hủy"),
         submit=_("Đã hủy: lập biên bản"),
+        done=_("Đã ghi việc tiêu hủy và lập biên bản."),
         intro=_(
             "Lệnh tạm giữ được kiểm tra lại khi thực hiện: hồ sơ đang bị tạm giữ không bị hủy. "
             "Hồ sơ đã hủy vẫn còn trong hệ thống (thông tin, mục lục, lịch sử)."
@@ -325,6 +339,7 @@ def disposal_cancel(request: HttpRequest, disposal_uuid: UUID) -> HttpResponse:
         ),
         title=_("Hủy bỏ đợt tiêu hủy"),
         submit=_("Hủy bỏ đợt"),
+        done=_("Đã hủy bỏ đợt tiêu hủy."),
         danger=True,
     )
 
@@ -407,6 +422,7 @@ def hold_create(request: HttpRequest) -> HttpResponse:
             ),
         )
         if made is not None:
+            messages.success(request, _("Đã ra lệnh tạm giữ hồ sơ."))
             return redirect("archives:hold_detail", made.uuid)
     return _form_page(
         request,
@@ -452,6 +468,7 @@ def hold_release(request: HttpRequest, hold_uuid: UUID) -> HttpResponse:
             ),
         )
         if done is not None:
+            messages.success(request, _("Đã gỡ lệnh tạm giữ."))
             return redirect("archives:hold_detail", hold.uuid)
     return _form_page(
         request,

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from vanphong.archives import deadlines, services_access, workflow
+from vanphong.archives import deadlines, search, services_access, workflow
 from vanphong.archives.deadlines import TransferClock
 from vanphong.archives.models import AccessRequest, AccessStatus, FileStatus, RecordFile
 from vanphong.archives.retention import CUSTODY_STATUSES, past_retention, retention_expires_on
@@ -193,6 +193,8 @@ def _loan_alerts(today: date, sent: Sent) -> None:
 def remind(*, today: date) -> Sent:
     sent = Sent()
     sent.expired = services_access.access_expire(today=today)
+    with transaction.atomic():
+        search.stale_loans_reindex(today=today)
     with transaction.atomic():
         _transfer_alerts(today, sent)
     with transaction.atomic():

@@ -7,14 +7,16 @@ A file is found under two kinds, each with the rule of `selectors.files_visible`
 - `archived_file`: a transferred (or destroyed) file, under the archive holding it — found by
   that archive's archivists, up to the clearance of their post (`archivist_grants`).
 
-A file lent for reading is not found by the borrower through search (the grant is per person
-and per day); the borrower opens it from their request.
+A reader whose request is approved (or whose loan is out) finds the file under `record_file`
+as an involved person, while the request is within its days. The grant is per day: the request's
+own changes re-index the file (`keys_for`), and the daily job re-indexes the files of loans gone
+past their last day (`stale_loans_reindex`); an approval past its day is expired by the same job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from uuid import UUID
 
 from django.db import models
@@ -22,15 +24,23 @@ from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from vanphong.archives.models import FileItem, FileStatus, RecordFile
+from vanphong.archives.models import (
+    AccessRequest,
+    AccessStatus,
+    FileItem,
+    FileStatus,
+    RecordFile,
+)
 from vanphong.archives.selectors import archivist_grants
 from vanphong.documents.selectors import unit_grants
 from vanphong.org.models import Person
+from vanphong.search import outbox
 from vanphong.search.registry import Entry, Grants
 
 FILE_KIND = "record_file"
 ARCHIVED_KIND = "archived_file"
 ARCHIVED = (FileStatus.TRANSFERRED, FileStatus.DESTROYED)
+READING = (AccessStatus.APPROVED, AccessStatus.LENT)
 _STATUS_LABELS = {value: str(label) for value, label in FileStatus.choices}
 
 
@@ -68,10 +78,13 @@ class _Files:
     def _unit_id(self, file: RecordFile) -> int | None:
         return file.unit_id
 
+    def _people(self, file: RecordFile) -> tuple[int, ...]:
+        return ()
+
     def keys_for(self, target: models.Model, action: str) -> Sequence[UUID]:
         if isinstance(target, RecordFile):
             return [target.uuid]
-        if isinstance(target, FileItem):
+        if isinstance(target, FileItem | AccessRequest):
             return list(RecordFile.objects.filter(pk=target.file_id).values_list("uuid", flat=True))
         return []
 
@@ -85,7 +98,7 @@ class _Files:
             uuid=file.uuid,
             unit_id=unit_id,
             confidentiality=file.confidentiality,
-            people=(),
+            people=self._people(file),
             title=f"Hồ sơ {file.code} · {file.title}",
             text=indexed_text(file, getattr(file, "lines", [])),
             moment=moment.astimezone(UTC),
@@ -114,7 +127,34 @@ class _Files:
 
 
 class FileProvider(_Files):
-    """Every file, under its unit."""
+    """Every file, under its unit, and to its readers of the day."""
+
+    def _queryset(self) -> QuerySet[RecordFile]:
+        today = timezone.localdate()
+        reading = AccessRequest.objects.filter(
+            status__in=READING, valid_from__lte=today, valid_until__gte=today
+        ).only("file_id", "requester_id")
+        return (
+            super()
+            ._queryset()
+            .prefetch_related(Prefetch("access_requests", queryset=reading, to_attr="readers"))
+        )
+
+    def _people(self, file: RecordFile) -> tuple[int, ...]:
+        return tuple(sorted({r.requester_id for r in getattr(file, "readers", [])}))
+
+
+def stale_loans_reindex(*, today: date) -> int:
+    """Re-index the files of loans past their last day and not back: their borrowers no longer
+    find them. Called by the daily job inside its transaction."""
+    uuids = set(
+        AccessRequest.objects.filter(status=AccessStatus.LENT, valid_until__lt=today).values_list(
+            "file__uuid", flat=True
+        )
+    )
+    for file_uuid in sorted(uuids):
+        outbox.enqueue(FILE_KIND, file_uuid)
+    return len(uuids)
 
 
 class ArchivedFileProvider(_Files):

@@ -41,16 +41,16 @@ test: $(VENV)/.test node_modules/.installed
 	@if [ -n "$$VANPHONG_TEST_DATABASE_URL" ]; then $(MAKE) --no-print-directory test-postgres; fi
 
 test-sqlite: $(VENV)/.test node_modules/.installed
-	env -u VANPHONG_TEST_DATABASE_URL $(BIN)/pytest -n 2 -p no:cacheprovider
+	env -u VANPHONG_TEST_DATABASE_URL $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
 
 test-postgres: $(VENV)/.test node_modules/.installed
 	test -n "$$VANPHONG_TEST_DATABASE_URL"
-	$(BIN)/pytest -n 2 -p no:cacheprovider
+	$(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider
 
 # Every API operation fuzzed from the OpenAPI schema, longer than `make test` does: random
 # requests (VANPHONG_FUZZ_EXAMPLES per operation, 500 by default); none may answer 5xx.
 fuzz: $(VENV)/.test
-	VANPHONG_FUZZ_EXAMPLES=$${VANPHONG_FUZZ_EXAMPLES:-500} $(BIN)/pytest -n 2 -p no:cacheprovider \
+	VANPHONG_FUZZ_EXAMPLES=$${VANPHONG_FUZZ_EXAMPLES:-500} $(BIN)/pytest -n 2 --dist loadgroup -p no:cacheprovider \
 		tests/api/test_fuzz.py
 
 lint: $(VENV)/.test

@@ -1,5 +1,5 @@
-"""The demo's year of documents: every state, both tone placements, gap-free books, and a
-second load that adds nothing.
+"""The demo's year of documents: every state, both tone placements, gap-free books. (A second
+load of the full demo adding nothing: full_year/test_load_again.py.)
 
 The year is loaded once for the module (a tenth of the routine traffic, two districts: the
 one-off documents of the year's events, which carry every state, always come) inside a
@@ -13,21 +13,19 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime
-from io import StringIO
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import LazySettings
-from django.core.management import call_command
 from django.db import transaction
 from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 from pytest_django import DjangoDbBlocker
 
-from vanphong.core.models import AuditEvent, Counter, Notification, NumberAllocation
+from vanphong.core.models import Counter, Notification, NumberAllocation
 from vanphong.core.vietnamese import canonical_tones
 from vanphong.demo import directives, documents, scenario
 from vanphong.directives.models import Directive
@@ -297,28 +295,6 @@ def test_the_demo_directives_follow_the_years_own_registrations(demo: int) -> No
     own = {uuid.uuid5(directives.SUBMISSIONS, key) for key in ("51-CT/TW", "01-CT/TW")}
     assert len(followed) == 2
     assert all(d.incoming is not None and d.incoming.submission_id not in own for d in followed)
-
-
-def test_loading_twice_adds_nothing_and_the_audit_chain_verifies(demo: int) -> None:
-    # The full-size demo: the year is there already; the first load adds today's present.
-    scenario.load()
-    counts = (
-        IncomingDocument.objects.count(),
-        OutgoingDocument.objects.count(),
-        Assignment.objects.count(),
-        AuditEvent.objects.count(),
-    )
-    scenario.load()
-    assert documents.load() == 0
-    assert counts == (
-        IncomingDocument.objects.count(),
-        OutgoingDocument.objects.count(),
-        Assignment.objects.count(),
-        AuditEvent.objects.count(),
-    )
-    out = StringIO()
-    call_command("audit", "verify", stdout=out)
-    assert "intact" in out.getvalue()
 
 
 def test_an_index_fed_only_by_the_outbox_of_the_load_matches_the_database(

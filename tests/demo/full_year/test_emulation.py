@@ -1,28 +1,23 @@
 """The demo's 2011 emulation of the nine district and town Offices: measured from the year's
 records (each figure recounted here, row by row), scored in three rounds, ranked from the
 stored scores (Châu Thành first, Hòa Thành and Dương Minh Châu next), awarded by the decisions
-of UBND tỉnh, reviewed at the conference of 16/02/2012 — and a second load that adds nothing.
+of UBND tỉnh, reviewed at the conference of 16/02/2012.
 
 The full demo (the year of documents included: the measures read it) is loaded once for the
-module inside a transaction rolled back at the end; each test runs in its own transaction
-inside it.
+package (conftest.py), inside a transaction rolled back at the end; each test runs in its own
+transaction inside it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from django.apps import apps
-from django.db import transaction
-from django.test import override_settings
 from pytest_django import DjangoDbBlocker
 
 from tests.support.emulation_recount import RECOUNTS
-from vanphong.core.models import AuditEvent
 from vanphong.core.vietnamese import fold
 from vanphong.core.yearly import Ratio
 from vanphong.demo import emulation, scenario
@@ -43,21 +38,19 @@ from vanphong.emulation.ranking import bloc_ranking, differences
 from vanphong.org.models import Unit, UnitKind
 from vanphong.planning.models import Entry, Session
 
-pytestmark = pytest.mark.django_db
+# One worker loads the package's demo once (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_full_year")]
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CENT = Decimal("0.01")
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Movement]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        # The whole demo, its year of documents included (VANPHONG_DEMO_SCALE left as set).
-        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-            scenario.load()
-        yield Movement.objects.select_related("criteria_set").get(
+def demo(full_year: None, django_db_blocker: DjangoDbBlocker) -> Movement:
+    # The whole demo, its year of documents included (VANPHONG_DEMO_SCALE left as set).
+    with django_db_blocker.unblock():
+        return Movement.objects.select_related("criteria_set").get(
             year=emulation.YEAR, bloc__name=emulation.BLOC
         )
-        transaction.set_rollback(True)
 
 
 def _offices() -> dict[str, Unit]:
@@ -208,14 +201,3 @@ def test_the_2011_review_is_linked_to_its_conference_and_its_report(demo: Moveme
     assert isinstance(review.report, OutgoingDocument)
     assert review.report.unit_id == review.unit_id
     assert "Báo cáo tổng kết công tác văn phòng cấp ủy năm 2011" in review.report.subject
-
-
-def test_loading_the_scenario_again_adds_nothing(demo: Movement) -> None:
-    tables = list(apps.get_app_config("emulation").get_models())
-    assert len(tables) > 10
-    before = {model.__name__: model._default_manager.count() for model in tables}
-    events = AuditEvent.objects.count()
-    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-        scenario.load()
-    assert {model.__name__: model._default_manager.count() for model in tables} == before
-    assert AuditEvent.objects.count() == events

@@ -4,19 +4,17 @@ the province's transfer of November 2012, the reading of March 2013, and the dis
 2001 paper files with the one held by the inspection left out — and a second load that adds
 nothing.
 
-The full demo is loaded once for the module inside a transaction rolled back at the end.
+The full demo is loaded once for the package (conftest.py), inside a transaction rolled
+back at the end.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from pytest_django import DjangoDbBlocker
 
@@ -39,7 +37,7 @@ from vanphong.archives.models import (
     TransferStatus,
 )
 from vanphong.archives.selectors import files_visible
-from vanphong.demo import archives, scenario
+from vanphong.demo import archives
 from vanphong.documents.models import (
     Attachment,
     IncomingDocument,
@@ -51,18 +49,15 @@ from vanphong.planning.models import Schedule
 from vanphong.search import engine
 from vanphong.search.selectors import search
 
-pytestmark = pytest.mark.django_db
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# One worker loads the package's demo once (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo_full_year")]
 PROVINCE_OFFICE = "Văn phòng Tỉnh ủy"
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup: None, django_db_blocker: DjangoDbBlocker) -> Iterator[Unit]:
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-            scenario.load()
-        yield Unit.objects.get(name=PROVINCE_OFFICE)
-        transaction.set_rollback(True)
+def demo(full_year: None, django_db_blocker: DjangoDbBlocker) -> Unit:
+    with django_db_blocker.unblock():
+        return Unit.objects.get(name=PROVINCE_OFFICE)
 
 
 def test_three_offices_have_an_approved_2011_file_plan_with_its_summary(demo: Unit) -> None:

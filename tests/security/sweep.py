@@ -9,6 +9,7 @@ the world must be in `ALLOWED` with a reason, so a new endpoint is swept the day
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import json
@@ -87,9 +88,16 @@ def _openapi_path(pattern: str) -> str:
     return "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", pattern)
 
 
+@functools.cache
+def openapi() -> dict[str, Any]:
+    """The API's schema, built once per process: building it takes seconds, and the sweeps ask
+    for it per route and per write. Read it, never change it."""
+    return dict(api.get_openapi_schema())
+
+
 def routes() -> tuple[list[Route], list[str]]:
     """(the routes to fetch, the API paths that answer no GET: they have no output to read)."""
-    schema = api.get_openapi_schema()
+    schema = openapi()
     found: dict[str, Route] = {}
     write_only = []
     for route in _walk(get_resolver()):

@@ -22,7 +22,6 @@ from tests.security.sweep import Route
 from tests.security.sweep_archives import KINDS
 from tests.security.sweep_world import CLEARED, SweepWorld, world
 from tests.security.test_emulation_sweep import Caller, _body, quiet
-from vanphong.api_root import api
 from vanphong.org.models import Person
 
 __all__ = ["quiet", "world"]  # the fixtures, used by name
@@ -50,7 +49,7 @@ def routes() -> list[Route]:
 
 def _api_writes() -> list[tuple[str, Route, dict[str, Any]]]:
     """(method, route, operation) of every /api/v1/luu-tru write with a path parameter."""
-    schema = api.get_openapi_schema()
+    schema = machinery.openapi()
     found = []
     for path, operations in schema["paths"].items():
         if not path.startswith("/api/v1/luu-tru/") or "{" not in path:

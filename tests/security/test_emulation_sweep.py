@@ -21,7 +21,6 @@ from tests.security import sweep as machinery
 from tests.security.sweep import Route
 from tests.security.sweep_world import CLEARED, UNCLEARED, SweepWorld, world
 from vanphong.api.services import token_create
-from vanphong.api_root import api
 from vanphong.org.models import Person
 
 # One of each kind of outsider (the sweep's other personas read what these read): the
@@ -43,7 +42,7 @@ def _emulation_pages() -> list[Route]:
 
 def _api_operations() -> list[tuple[str, Route, dict[str, Any]]]:
     """(method, route, operation) of every /api/v1/thi-dua operation with a path parameter."""
-    schema = api.get_openapi_schema()
+    schema = machinery.openapi()
     found = []
     for path, operations in schema["paths"].items():
         if not path.startswith("/api/v1/thi-dua/") or "{" not in path:
@@ -99,7 +98,7 @@ def _sample(world: SweepWorld, schema: dict[str, Any], node: dict[str, Any]) -> 
 
 
 def _body(world: SweepWorld, operation: dict[str, Any]) -> dict[str, Any]:
-    schema = api.get_openapi_schema()
+    schema = machinery.openapi()
     content = operation.get("requestBody", {}).get("content", {})
     node = content.get("application/json", {}).get("schema")
     if node is None:

@@ -4,10 +4,10 @@ those who may not see, the record for whoever sees every file, and pinned query 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from django.contrib.messages import get_messages
-from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -28,9 +28,9 @@ from vanphong.org.models import Clearance
 pytestmark = pytest.mark.django_db
 
 
-def _said(response: HttpResponse) -> list[str]:
+def _said(response: Any) -> list[str]:
     """The confirmation the response leaves for the next page."""
-    return [str(m) for m in get_messages(response.wsgi_request)]  # type: ignore[attr-defined]
+    return [str(m) for m in get_messages(response.wsgi_request)]
 
 
 def _ticked(html: str, value: str) -> bool:

@@ -126,7 +126,7 @@ class HoldForm(BootstrapForm):
         self.fields["files"].queryset = files  # type: ignore[attr-defined]
 
 
-class YearQuery(QueryForm):
+class YearQuery(QueryForm, BootstrapForm):
     params = {"year": "nam", "archive_unit": "luu-tru"}
 
     year = forms.IntegerField(label=_("Năm"), required=False, min_value=1900, max_value=2100)

@@ -127,7 +127,7 @@ class DecideForm(BootstrapForm):
     )
 
 
-class CatalogueQuery(QueryForm):
+class CatalogueQuery(QueryForm, BootstrapForm):
     params: ClassVar[dict[str, str]] = {"text": "tim"}
     text = forms.CharField(
         label=_("Tìm theo số, ký hiệu hoặc tiêu đề"), required=False, max_length=200

@@ -16,6 +16,7 @@ from tests.support.planning import build_world as build_plan_world
 from tests.support.planning import publish
 from vanphong.archives.models import ItemKind
 from vanphong.core import fileables
+from vanphong.documents.fileables import document_title
 from vanphong.org.models import Clearance
 from vanphong.planning import services_schedule
 
@@ -59,6 +60,22 @@ def test_an_outgoing_document_is_authored_by_its_unit_on_its_issue_date() -> Non
     assert info.author == w.chau_thanh_office.name
     assert info.document_date == document.issued_on
     assert info.title.startswith("Báo cáo")
+
+
+@pytest.mark.parametrize(
+    ("type_name", "subject", "title"),
+    [
+        ("Thông báo", "ý kiến của Thường trực Tỉnh ủy", "Thông báo ý kiến của Thường trực Tỉnh ủy"),
+        ("Thông báo", "Thông báo kết luận của Thường trực", "Thông báo kết luận của Thường trực"),
+        ("Báo cáo", "báo cáo tình hình quý I", "báo cáo tình hình quý I"),
+        ("Chỉ thị", "Chỉ thị về công tác cán bộ", "Chỉ thị về công tác cán bộ"),
+        ("Công văn", "Công tác văn phòng", "Công văn Công tác văn phòng"),
+        ("Tờ trình", "Tờ trìnhx", "Tờ trình Tờ trìnhx"),
+        ("", "Về công tác văn phòng", "Về công tác văn phòng"),
+    ],
+)
+def test_a_documents_line_names_its_kind_once(type_name: str, subject: str, title: str) -> None:
+    assert document_title(type_name, subject) == title
 
 
 def test_many_are_described_in_one_query_per_kind(django_assert_max_num_queries) -> None:  # type: ignore[no-untyped-def]

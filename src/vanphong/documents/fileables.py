@@ -10,16 +10,17 @@ from uuid import UUID
 from django.urls import reverse
 
 from vanphong.core.fileables import Fileable, FileableInfo, register
-from vanphong.documents.models import IncomingDocument
+from vanphong.core.vietnamese import fold
 from vanphong.documents.selectors import incoming_visible, outgoing_visible
 
 
-def incoming_title(document: IncomingDocument) -> str:
-    return (
-        f"{document.type_name} {document.subject}".strip()
-        if document.type_name
-        else (document.subject)
-    )
+def document_title(type_name: str, subject: str) -> str:
+    """A file index line's description: the document's kind, then its summary, the kind once
+    (a summary often begins with it: "Thông báo ý kiến của Thường trực…")."""
+    kind, summary = fold(type_name), fold(subject)
+    if not kind or (summary.startswith(kind) and not summary[len(kind) : len(kind) + 1].isalnum()):
+        return subject
+    return f"{type_name} {subject}".strip()
 
 
 def incoming_infos(person: Any, uuids: Iterable[UUID]) -> dict[UUID, FileableInfo]:
@@ -32,7 +33,7 @@ def incoming_infos(person: Any, uuids: Iterable[UUID]) -> dict[UUID, FileableInf
             number_symbol=document.number_symbol,
             document_date=document.document_date,
             author=document.sender_name,
-            title=incoming_title(document),
+            title=document_title(document.type_name, document.subject),
             page_count=document.page_count,
             confidentiality=document.confidentiality,
             url=reverse("documents:incoming_detail", args=[document.uuid]),
@@ -51,7 +52,7 @@ def outgoing_infos(person: Any, uuids: Iterable[UUID]) -> dict[UUID, FileableInf
             number_symbol=document.number_symbol,
             document_date=document.issued_on,
             author=document.unit.name,
-            title=f"{document.type_name} {document.subject}".strip(),
+            title=document_title(document.type_name, document.subject),
             page_count=document.page_count,
             confidentiality=document.confidentiality,
             url=reverse("documents:outgoing_detail", args=[document.uuid]),

@@ -13,10 +13,10 @@ from django.utils import timezone
 
 from tests.support.archives import ArchWorld, build_archives_world
 from tests.support.archives_transfers import archived_file, board_member, district_file
+from vanphong.archives import holdings, services_access
 from vanphong.archives import inbox as archives_inbox
-from vanphong.archives import services_access
 from vanphong.archives.jobs_transfers import remind
-from vanphong.archives.models import AccessMode, AccessStatus
+from vanphong.archives.models import AccessMode, AccessStatus, HoldingCount
 from vanphong.archives.retention import files_past_retention
 from vanphong.core import inbox
 from vanphong.core.models import NoticeKind, Notification
@@ -129,6 +129,16 @@ def test_the_command_expires_approvals_and_reports(w: ArchWorld) -> None:
     assert "1 approvals expired" in out.getvalue()
     request.refresh_from_db()
     assert request.status == AccessStatus.EXPIRED
+
+
+def test_the_daily_run_repairs_a_holdings_summary_left_stale(w: ArchWorld) -> None:
+    archived_file(w, province=False)
+    archived_file(w, province=False, retention_years=None)
+    counted = sorted(HoldingCount.objects.values_list(*holdings.COLUMNS, "n"))
+    assert counted
+    HoldingCount.objects.all().delete()  # as if a recount had failed after its commit
+    assert remind(today=timezone.localdate()).holdings_rows == len(counted)
+    assert sorted(HoldingCount.objects.values_list(*holdings.COLUMNS, "n")) == counted
 
 
 def test_the_inbox_sections_count_what_each_person_may_act_on(w: ArchWorld) -> None:

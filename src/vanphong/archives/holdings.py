@@ -10,8 +10,9 @@ calls `touch(file)`; when the transaction commits, the file's unit is recounted 
 times in one transaction is recounted once. Recounts of a unit take turns (its row locked), so
 the last one counts what every writer before it committed. Nothing else writes `RecordFile`'s
 counted columns; code that does (a data fix, the demo's back-dating, a bulk import) calls
-`recount` for the units it wrote, or `rebuild()` (`vanphong archives_holdings_rebuild`), which
-also repairs a summary left behind if a recount ever failed after its commit.
+`recount` for the units it wrote, or `rebuild()` (`vanphong archives_holdings_rebuild`). The
+daily job (`archives_remind`) rebuilds too, which repairs a summary left behind if a recount
+ever failed after its commit.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ class Command(BaseCommand):
         "The archives' daily reminder (run it daily, e.g. from cron): approvals past their "
         "day expire; units are told of files due in the archive within 30 days and overdue; "
         "archivists of files whose retention has run out; borrowers and archivists of overdue "
-        "loans — each once. `--enqueue` hands it to the background worker instead."
+        "loans — each once; the holdings summary is counted again. `--enqueue` hands it to the "
+        "background worker instead."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -28,5 +29,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{sent.expired} approvals expired; {sent.due_soon} due soon, {sent.overdue} "
             f"overdue, {sent.retention} retention ended, {sent.loans} loans overdue: "
-            f"{sent.notices} notices"
+            f"{sent.notices} notices; holdings summary: {sent.holdings_rows} rows"
         )

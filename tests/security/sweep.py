@@ -16,7 +16,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -93,6 +93,26 @@ def openapi() -> dict[str, Any]:
     """The API's schema, built once per process: building it takes seconds, and the sweeps ask
     for it per route and per write. Read it, never change it."""
     return dict(api.get_openapi_schema())
+
+
+def not_404(calls: Iterable[tuple[str, str, str, int, bool]]) -> tuple[int, list[str]]:
+    """Of (route, method, url, status, readable) calls by someone who may not see the thing
+    named: how many, and those answered other than 404. A readable one (a public rule) may
+    answer anything but a crash. 405: the address takes no such method, whoever asks; 422 on
+    the API: a body the schema refuses before any object is looked up."""
+    wrong = []
+    count = 0
+    for name, method, url, status, readable in calls:
+        count += 1
+        if readable:
+            allowed = status < 500
+        elif url.startswith("/api/") and method != "get":
+            allowed = status in {404, 405, 422}
+        else:
+            allowed = status in {404, 405}
+        if not allowed:
+            wrong.append(f"{method.upper()} {name} {url}: {status}")
+    return count, wrong
 
 
 def routes() -> tuple[list[Route], list[str]]:

@@ -129,17 +129,7 @@ def test_no_archives_output_names_the_districts_things_to_an_outsider(
 def test_every_address_of_the_districts_things_answers_404_to_an_outsider(
     world: SweepWorld, db: None, quiet: None, routes: list[Route], persona: str
 ) -> None:
-    wrong = []
-    calls = 0
-    for name, method, url, status, public in _calls(world, persona, routes):
-        calls += 1
-        if public:
-            if status >= 500:
-                wrong.append(f"{method.upper()} {name} {url}: {status}")
-            continue
-        allowed = {404, 405, 422} if url.startswith("/api/") and method != "get" else {404, 405}
-        if status not in allowed:
-            wrong.append(f"{method.upper()} {name} {url}: {status}")
+    calls, wrong = machinery.not_404(_calls(world, persona, routes))
     assert calls > 100
     assert wrong == [], "\n".join(["answered other than 404:", *wrong])
 

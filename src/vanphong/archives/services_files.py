@@ -324,13 +324,15 @@ def _items_locked(file: RecordFile) -> list[FileItem]:
     return list(FileItem.objects.select_for_update().filter(file=file).order_by("position", "id"))
 
 
-def _recount(file: RecordFile) -> None:
+def _items_changed(file: RecordFile) -> None:
     """Items counted again, and the confidentiality: never lowered below the file's level as
-    opened, raised to its most secret item's."""
+    opened, raised to its most secret item's. Saved, and the holdings recounted on commit."""
     items = FileItem.objects.filter(file=file)
     file.item_count = items.count()
     top = items.aggregate(m=Max("confidentiality"))["m"] or 0
     file.confidentiality = max(file.confidentiality, top)
+    file.save(update_fields=["item_count", "confidentiality"])
+    holdings.touch(file)
 
 
 @transaction.atomic
@@ -345,9 +347,7 @@ def item_remove(*, actor: Person, file: RecordFile, item: FileItem) -> RecordFil
     removed = next(i for i in items if i.pk == item.pk)
     FileItem.objects.filter(pk=removed.pk).delete()
     _renumber([i for i in items if i.pk != item.pk])
-    _recount(file)
-    file.save(update_fields=["item_count", "confidentiality"])
-    holdings.touch(file)
+    _items_changed(file)
     audit.record(
         actor=actor,
         action="record_file.item_remove",

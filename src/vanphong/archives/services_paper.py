@@ -12,11 +12,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from vanphong.archives import holdings
 from vanphong.archives.models import FileItem, ItemKind, RecordFile
 from vanphong.archives.services_files import (
+    _items_changed,
     _locked,
-    _recount,
     _require_compiler,
     _require_open,
     _snapshot,
@@ -74,9 +73,7 @@ def item_add_paper(
         note=clean(note)[:500],
         added_by=actor,
     )
-    _recount(file)
-    file.save(update_fields=["item_count", "confidentiality"])
-    holdings.touch(file)
+    _items_changed(file)
     audit.record(
         actor=actor,
         action="record_file.item_add",

@@ -18,7 +18,7 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.test_accessibility import _violations, axe
-from tests.support.browser import login, submit
+from tests.support.browser import follow, login, submit
 from tests.support.emulation import EmulationWorld
 from tests.support.emulation_browser import (
     build_walk_world,
@@ -49,7 +49,7 @@ def open_movement(page: Any, movement: Movement) -> None:
     """From the menu, as a newcomer finds it: Thi đua → Phong trào thi đua → the movement."""
     page.get_by_role("button", name="Thi đua", exact=True).click()
     page.get_by_role("link", name="Phong trào thi đua").click()
-    page.get_by_role("link", name=movement.title).click()
+    follow(page, page.get_by_role("link", name=movement.title))
 
 
 def unit_row(page: Any, name: str) -> Any:
@@ -160,11 +160,11 @@ def test_a_unit_is_scored_through_three_rounds_ranked_and_proposed_for_a_title(
     assert "Hội đồng chấm" in cells[6]
 
     # The qualification table, from the movement's page, leads to the proposal.
-    page.get_by_role("link", name=movement.title).click()
-    page.get_by_role("link", name="Xét danh hiệu").click()
+    follow(page, page.get_by_role("link", name=movement.title))
+    follow(page, page.get_by_role("link", name="Xét danh hiệu"))
     line = page.get_by_test_id("qualification").locator("tr", has_text=name)
     assert "26" in line.inner_text()
-    page.get_by_role("link", name="Lập đề nghị khen thưởng").click()
+    follow(page, page.get_by_role("link", name="Lập đề nghị khen thưởng"))
     page.get_by_label("Danh hiệu *", exact=True).select_option(
         label=f"{FLAG} (Chủ tịch Ủy ban nhân dân tỉnh)"
     )

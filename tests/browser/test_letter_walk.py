@@ -13,7 +13,7 @@ from uuid import UUID
 import pytest
 from django.utils import timezone
 
-from tests.support.browser import login, submit
+from tests.support.browser import follow, login, submit
 from tests.support.factories import TermFactory
 from tests.support.petitions import PetitionWorld, build_petition_world, letter_row
 from vanphong.documents.models import IncomingDocument
@@ -120,11 +120,11 @@ def test_a_denunciation_goes_from_registration_through_a_forward_to_its_result(
     # The officer's morning: the letter is overdue in the inbox and on the follow-up list.
     login(page, base, world.province_reception)
     assert count(page, "petitions_overdue") == "1"
-    section(page, "petitions_overdue").get_by_role("link", name="Xem tất cả (1)").click()
+    follow(page, section(page, "petitions_overdue").get_by_role("link", name="Xem tất cả (1)"))
     assert page.get_by_label("Thời hạn").input_value() == "overdue"
     assert page.get_by_test_id("letter-row").get_by_role("link").inner_text() == number
     page.get_by_role("button", name="Tiếp dân, đơn thư").click()
-    page.get_by_role("link", name="Đơn đã chuyển chờ kết quả").click()
+    follow(page, page.get_by_role("link", name="Đơn đã chuyển chờ kết quả"))
     row = page.get_by_test_id("forward-row")
     assert row.get_by_test_id("overdue").is_visible()
 
@@ -163,14 +163,14 @@ def test_a_denunciation_goes_from_registration_through_a_forward_to_its_result(
 
     # Telling the denouncer closes the letter.
     page.goto(f"{base}/don-thu/{letter.uuid}/")
-    page.get_by_test_id("tell-prompt").get_by_role("link", name="Ghi việc thông báo").click()
+    follow(page, page.get_by_test_id("tell-prompt").get_by_role("link", name="Ghi việc thông báo"))
     form = page.get_by_test_id("form-thong-bao")
     form.get_by_label("Hình thức thông báo").fill("Văn bản số 02-CV/VPTU gửi người tố cáo")
     with page.expect_navigation():
         form.get_by_role("button", name="Ghi").click()
     assert page.get_by_test_id("status").inner_text() == "Đã kết thúc"
     page.get_by_role("button", name="Tiếp dân, đơn thư").click()
-    page.get_by_role("link", name="Sổ đơn thư", exact=True).click()
+    follow(page, page.get_by_role("link", name="Sổ đơn thư", exact=True))
     row = page.get_by_test_id("letter-row")
     assert "Đã kết thúc" in row.inner_text()
     assert "Trần Văn Tố" not in row.inner_text()

@@ -20,3 +20,13 @@ def login(page: Any, base: str, person: Person) -> None:
 def submit(page: Any, name: str) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name=name, exact=True).click()
+
+
+def follow(page: Any, target: Any) -> None:
+    """Click what leads to another page and wait for that page.
+
+    A check that does not wait (``count()``, ``is_visible()``) run straight after a bare click
+    reads the page being left.
+    """
+    with page.expect_navigation():
+        target.click()

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from tests.browser.test_accessibility import RUN_AXE, axe
 from tests.support.archives_lifecycle import LifecycleWorld, build_lifecycle_world
-from tests.support.browser import login, submit
+from tests.support.browser import follow, login, submit
 from vanphong.archives.models import FilePlan, FileStatus, RecordFile
 
 __all__ = ["axe"]
@@ -49,14 +49,6 @@ class Walk:
         """axe over the page as it stands: its serious and critical violations are kept."""
         address = self.page.url.removeprefix(self.base)
         self.found += [f"{address}: {line}" for line in self.page.evaluate(RUN_AXE)]
-
-    def follow(self, target: Any) -> None:
-        """Click what leads to another page and wait for it to load.
-
-        axe run on a page that is still unloading finds no document and fails.
-        """
-        with self.page.expect_navigation():
-            target.click()
 
     def go(self, name: str, *args: object, query: str = "") -> None:
         self.page.goto(f"{self.base}{reverse(f'archives:{name}', args=args)}{query}")
@@ -92,7 +84,7 @@ def plan_a_year(walk: Walk, w: LifecycleWorld, year: int) -> FilePlan:
     # The Office's leader approves it, and the printed list downloads.
     login(page, walk.base, w.chau_thanh_office_leader)
     walk.go("plan_list")
-    walk.follow(page.get_by_test_id("plans").get_by_role("link", name=str(year)))
+    follow(page, page.get_by_test_id("plans").get_by_role("link", name=str(year)))
     submit(page, "Ban hành danh mục")
     assert "Đã ban hành" in page.get_by_test_id("plan-status").inner_text()
     walk.check()
@@ -108,7 +100,7 @@ def plan_a_year(walk: Walk, w: LifecycleWorld, year: int) -> FilePlan:
 def file_from_document(walk: Walk, document: Any) -> None:
     page = walk.page
     page.goto(f"{walk.base}{reverse('documents:incoming_detail', args=[document.uuid])}")
-    walk.follow(page.get_by_test_id("offered").get_by_role("link", name="Đưa vào hồ sơ"))
+    follow(page, page.get_by_test_id("offered").get_by_role("link", name="Đưa vào hồ sơ"))
 
 
 def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_disposed_of(
@@ -129,7 +121,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
     first, second = w.documents
     file_from_document(walk, first)
     walk.check()
-    walk.follow(page.get_by_test_id("open-new"))
+    follow(page, page.get_by_test_id("open-new"))
     walk.check()
     page.get_by_label("Hồ sơ trong danh mục").select_option(
         label=f"{year} · {w.chau_thanh_office.name} · 01.TH {ENTRY_TITLE}"
@@ -159,10 +151,10 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
 
     # Sheets numbered, the file closed: its index stays on its page.
     walk.go("file_detail", file.uuid)
-    walk.follow(page.get_by_test_id("number-pages"))
+    follow(page, page.get_by_test_id("number-pages"))
     walk.check()
     submit(page, "Đánh số tờ")
-    walk.follow(page.get_by_test_id("close"))
+    follow(page, page.get_by_test_id("close"))
     walk.check()
     page.get_by_label("Ngày kết thúc công việc").fill(timezone.localdate().isoformat())
     submit(page, "Kết thúc hồ sơ")
@@ -176,7 +168,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
 
     # 3. The transfer.
     walk.go("transfer_list")
-    walk.follow(page.get_by_role("link", name="Lập đợt nộp lưu"))
+    follow(page, page.get_by_role("link", name="Lập đợt nộp lưu"))
     walk.check()
     page.get_by_label("Năm của hồ sơ").fill(str(year))
     page.get_by_label(f"01.TH · {ENTRY_TITLE} ({year})").check()
@@ -188,8 +180,8 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
 
     login(page, walk.base, w.chau_thanh_archivist)
     walk.go("transfer_list")
-    walk.follow(page.get_by_test_id("transfers").get_by_role("link", name=str(year)))
-    walk.follow(page.get_by_role("link", name="Nhận hồ sơ, xếp hộp"))
+    follow(page, page.get_by_test_id("transfers").get_by_role("link", name=str(year)))
+    follow(page, page.get_by_role("link", name="Nhận hồ sơ, xếp hộp"))
     walk.check()
     page.get_by_label("Hộp số — 01.TH").fill("7")
     page.get_by_label("Giá — 01.TH").fill("B")
@@ -205,7 +197,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
     login(page, walk.base, w.reader)
     walk.go("access_catalogue")
     line = page.get_by_test_id("catalogue").locator("tr", has_text="01.TH")
-    walk.follow(line.get_by_role("link", name="Yêu cầu khai thác"))
+    follow(page, line.get_by_role("link", name="Yêu cầu khai thác"))
     walk.check()
     page.get_by_label("Đọc tại chỗ").check()
     page.get_by_label("Mục đích khai thác").fill("Nghiên cứu tổng kết công tác tổ chức.")
@@ -219,7 +211,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
 
     login(page, walk.base, w.chau_thanh_archivist)
     walk.go("access_queue")
-    walk.follow(page.get_by_test_id("requests").get_by_role("link", name=f"01.TH · {ENTRY_TITLE}"))
+    follow(page, page.get_by_test_id("requests").get_by_role("link", name=f"01.TH · {ENTRY_TITLE}"))
     walk.check()
     page.get_by_label("Đồng ý").check()
     submit(page, "Ghi quyết định")
@@ -227,7 +219,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
 
     login(page, walk.base, w.reader)
     walk.go("access_requests")
-    walk.follow(page.get_by_test_id("requests").get_by_role("link", name=f"01.TH · {ENTRY_TITLE}"))
+    follow(page, page.get_by_test_id("requests").get_by_role("link", name=f"01.TH · {ENTRY_TITLE}"))
     assert page.get_by_test_id("status").inner_text() == "Đã duyệt"
     opened = page.goto(f"{walk.base}{reverse('archives:file_detail', args=[file.uuid])}")
     assert opened is not None
@@ -240,7 +232,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
     kept, destroyed = w.old_files
     login(page, walk.base, w.chau_thanh_archivist)
     walk.go("disposal_list")
-    walk.follow(page.get_by_role("link", name="Đề nghị tiêu hủy"))
+    follow(page, page.get_by_role("link", name="Đề nghị tiêu hủy"))
     walk.check()
     page.get_by_label("Tên đợt tiêu hủy").fill("Tiêu hủy hồ sơ năm 2001")
     for old in w.old_files:
@@ -250,7 +242,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
     assert "01.HC" in items.inner_text()
     assert "02.HC" in items.inner_text()
     assert "01.TH" not in items.inner_text()
-    walk.follow(page.get_by_role("link", name="Ghi thẩm định của hội đồng"))
+    follow(page, page.get_by_role("link", name="Ghi thẩm định của hội đồng"))
     walk.check()
     page.get_by_label(w.chau_thanh_archivist.full_name).check()
     page.get_by_label(w.chau_thanh_office_leader.full_name).check()
@@ -262,7 +254,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
     login(page, walk.base, w.chau_thanh_office_leader)
     page.goto(disposal_url)
     walk.check()
-    walk.follow(page.get_by_role("link", name="Phê duyệt"))
+    follow(page, page.get_by_role("link", name="Phê duyệt"))
     page.get_by_label("Quyết định tiêu hủy (số, ngày)").fill(f"Số 5-QĐ/VPHU ngày {today}")
     submit(page, "Phê duyệt")
     assert page.get_by_test_id("status").inner_text() == "Đã phê duyệt"
@@ -275,7 +267,7 @@ def test_a_file_is_planned_compiled_closed_transferred_read_and_its_elders_dispo
     login(page, walk.base, w.chau_thanh_archivist)
     page.goto(disposal_url)
     assert "Đang tạm giữ" in page.get_by_test_id("disposal-items").inner_text()
-    walk.follow(page.get_by_role("link", name="Thực hiện tiêu hủy"))
+    follow(page, page.get_by_role("link", name="Thực hiện tiêu hủy"))
     walk.check()
     page.get_by_label("Phương pháp hủy").fill("Nghiền bột giấy")
     submit(page, "Đã hủy: lập biên bản")

@@ -15,12 +15,12 @@ from tests.support.archives import ArchWorld, build_archives_world
 from tests.support.archives_transfers import archived_file, board_member, district_file
 from vanphong.archives import holdings, services_access
 from vanphong.archives import inbox as archives_inbox
-from vanphong.archives.jobs_transfers import remind
-from vanphong.archives.models import AccessMode, AccessStatus, HoldingCount
+from vanphong.archives.jobs_transfers import _retention_untold, remind
+from vanphong.archives.models import AccessMode, AccessStatus, HoldingCount, RecordFile
 from vanphong.archives.retention import files_past_retention
 from vanphong.core import inbox
 from vanphong.core.models import NoticeKind, Notification
-from vanphong.org.models import Clearance
+from vanphong.org.models import Clearance, Membership
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +88,36 @@ def test_the_archivists_are_told_when_a_files_retention_has_run_out(w: ArchWorld
     assert _told(NoticeKind.DUE_SOON) == {w.province_archivist.pk}
     assert not Notification.objects.filter(text__contains=top.title, key__contains=str(top.uuid))
     assert remind(today=date(2017, 1, 2)).retention == 0
+
+
+def test_a_file_told_of_is_read_again_only_when_an_appraisal_changes_its_retention(
+    w: ArchWorld,
+) -> None:
+    file = archived_file(w, retention_years=5, work_ended_on=date(2011, 12, 31))
+    assert remind(today=date(2017, 1, 1)).retention == 1
+    file.refresh_from_db()
+    assert file.retention_alerted_year == 2016
+    assert _retention_untold(date(2018, 1, 1)) == []  # a year on: not even read
+    # The council keeps it five years more: when those run out, the archivists hear again.
+    RecordFile.objects.filter(pk=file.pk).update(retention_years=10)
+    assert remind(today=date(2021, 12, 31)).retention == 0
+    assert remind(today=date(2022, 1, 1)).retention == 1
+    file.refresh_from_db()
+    assert file.retention_alerted_year == 2021
+
+
+def test_a_file_no_archivist_may_see_is_tried_daily_until_one_is_cleared_for_it(
+    w: ArchWorld,
+) -> None:
+    top = archived_file(
+        w, retention_years=5, work_ended_on=date(2011, 3, 1), confidentiality=Clearance.TOP_SECRET
+    )
+    assert remind(today=date(2017, 1, 1)).retention == 0
+    assert _retention_untold(date(2017, 1, 2)) == [top]
+    Membership.objects.filter(person=w.province_archivist).update(clearance=Clearance.TOP_SECRET)
+    assert remind(today=date(2017, 1, 2)).retention == 1
+    assert _told(NoticeKind.DUE_SOON) == {w.province_archivist.pk}
+    assert _retention_untold(date(2017, 1, 3)) == []
 
 
 def test_a_file_with_no_dates_runs_out_by_its_own_year_as_the_disposal_proposal_counts(

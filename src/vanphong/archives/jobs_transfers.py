@@ -6,7 +6,8 @@
   file and due day (a file kept back, with a new due day, is told again), so a day the job
   did not run loses no alert and a rerun tells nobody twice;
 - the archivists of the archive are told of a file whose retention has run out (due for
-  appraisal), once per file;
+  appraisal), once per file and retention: the file is marked told (`retention_alerted_year`)
+  and not read again until its retention changes;
 - an overdue loan is told to its borrower and to the archivists keeping the file, once a day.
 
 Nobody is told of a file they may not see: every recipient is checked against
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -121,12 +123,29 @@ def retention_over(today: date) -> list[RecordFile]:
     return list(past_retention(kept, today).select_related("unit", "archive_unit").order_by("pk"))
 
 
+def _retention_untold(today: date) -> list[RecordFile]:
+    """The files past their retention that nobody was told of for the retention they have: a
+    file told of is read again only when its retention changes (an appraisal extends it)."""
+    kept = RecordFile.objects.filter(status__in=CUSTODY_STATUSES)
+    untold = Q(retention_alerted_year__isnull=True) | ~Q(retention_alerted_year=F("expires_year"))
+    return list(
+        past_retention(kept, today)
+        .filter(untold)
+        .select_related("unit", "archive_unit")
+        .order_by("pk")
+    )
+
+
 def _retention_alerts(today: date, sent: Sent) -> None:
     """Told: the archivists of the archive keeping the file (or that would receive it), and,
-    while the unit still keeps it, the unit's compilers and head — those of them who see it."""
+    while the unit still keeps it, the unit's compilers and head — those of them who see it.
+
+    A file nobody may see (no archivist cleared for it yet) stays untold and is tried again
+    the next day."""
     by_unit: dict[int, list[RecordFile]] = defaultdict(list)
-    for file in retention_over(today):
+    for file in _retention_untold(today):
         by_unit[file.unit_id].append(file)
+    told: dict[int, list[int]] = defaultdict(list)
     archivists: dict[int, list[Person]] = {}
     for files in by_unit.values():
         unit = files[0].unit
@@ -155,6 +174,12 @@ def _retention_alerts(today: date, sent: Sent) -> None:
             if made:
                 sent.retention += 1
                 sent.notices += made
+            if seeing.get(file.pk):
+                told[expires.year].append(file.pk)
+    for year, pks in told.items():
+        for start in range(0, len(pks), 1000):  # SQLite's bound on a query's parameters
+            chunk = pks[start : start + 1000]
+            RecordFile.objects.filter(pk__in=chunk).update(retention_alerted_year=year)
 
 
 def _loan_alerts(today: date, sent: Sent) -> None:

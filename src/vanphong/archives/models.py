@@ -199,6 +199,9 @@ class RecordFile(models.Model):
         "Disposal", null=True, blank=True, on_delete=models.PROTECT, related_name="destroyed"
     )
     note = models.TextField(_("ghi chú"), blank=True)
+    # The year whose 31 December ended the retention the archivists were told of: the daily
+    # job reads only files expired since (or whose retention was changed), not every one kept.
+    retention_alerted_year = models.PositiveSmallIntegerField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

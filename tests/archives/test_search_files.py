@@ -117,6 +117,20 @@ def test_an_approved_reader_finds_the_file_until_the_approval_expires(w: ArchWor
     assert found(w.chau_thanh_clerk, "ket luan kiem tra") == [page(file)]
 
 
+def test_a_reader_no_longer_finds_the_file_the_day_after_the_last_before_any_job_runs(
+    w: ArchWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    file, reader, request = _lent_to_board(w, AccessMode.READ)
+    last_day = request.valid_until
+    assert last_day is not None
+    # Time passes and nothing is re-indexed: the index holds the grant as it was approved.
+    monkeypatch.setattr(timezone, "localdate", lambda *_: last_day)
+    assert found(reader, "ket luan kiem tra") == [page(file)]
+    monkeypatch.setattr(timezone, "localdate", lambda *_: last_day + timedelta(days=1))
+    assert found(reader, "ket luan kiem tra") == []
+    assert found(w.chau_thanh_clerk, "ket luan kiem tra") == [page(file)]
+
+
 def test_a_borrower_finds_the_file_until_it_is_back_or_past_its_day(w: ArchWorld) -> None:
     _, reader, request = _lent_to_board(w, AccessMode.BORROW)
     services_access.access_lend(actor=w.chau_thanh_archivist, request=request)

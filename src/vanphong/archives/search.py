@@ -78,7 +78,7 @@ class _Files:
     def _unit_id(self, file: RecordFile) -> int | None:
         return file.unit_id
 
-    def _people(self, file: RecordFile) -> tuple[int, ...]:
+    def _readers(self, file: RecordFile) -> tuple[tuple[int, date], ...]:
         return ()
 
     def keys_for(self, target: models.Model, action: str) -> Sequence[UUID]:
@@ -98,7 +98,8 @@ class _Files:
             uuid=file.uuid,
             unit_id=unit_id,
             confidentiality=file.confidentiality,
-            people=self._people(file),
+            people=(),
+            readers=self._readers(file),
             title=f"Hồ sơ {file.code} · {file.title}",
             text=indexed_text(file, getattr(file, "lines", [])),
             moment=moment.astimezone(UTC),
@@ -127,26 +128,33 @@ class _Files:
 
 
 class FileProvider(_Files):
-    """Every file, under its unit, and to its readers of the day."""
+    """Every file, under its unit, and to its readers through their last day."""
 
     def _queryset(self) -> QuerySet[RecordFile]:
         today = timezone.localdate()
         reading = AccessRequest.objects.filter(
             status__in=READING, valid_from__lte=today, valid_until__gte=today
-        ).only("file_id", "requester_id")
+        ).only("file_id", "requester_id", "valid_until")
         return (
             super()
             ._queryset()
             .prefetch_related(Prefetch("access_requests", queryset=reading, to_attr="readers"))
         )
 
-    def _people(self, file: RecordFile) -> tuple[int, ...]:
-        return tuple(sorted({r.requester_id for r in getattr(file, "readers", [])}))
+    def _readers(self, file: RecordFile) -> tuple[tuple[int, date], ...]:
+        last: dict[int, date] = {}
+        for request in getattr(file, "readers", []):
+            if request.valid_until is not None:
+                day = last.get(request.requester_id, request.valid_until)
+                last[request.requester_id] = max(day, request.valid_until)
+        return tuple(sorted(last.items()))
 
 
 def stale_loans_reindex(*, today: date) -> int:
-    """Re-index the files of loans past their last day and not back: their borrowers no longer
-    find them. Called by the daily job inside its transaction."""
+    """Re-index the files of loans past their last day and not back. Their borrowers stopped
+    finding them at midnight (the query compares the day); this drops the spent grant from the
+    index, so `verify` finds the entry as the database has it. Called by the daily job inside
+    its transaction."""
     uuids = set(
         AccessRequest.objects.filter(status=AccessStatus.LENT, valid_until__lt=today).values_list(
             "file__uuid", flat=True

@@ -19,7 +19,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 from pathlib import Path
 from typing import Any
 from uuid import UUID
@@ -34,7 +34,7 @@ from vanphong.search.query import symbol_terms
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TOKENIZER = "vi_fold"
 WRITER_HEAP = 50_000_000  # bytes; Tantivy flushes a segment when it is full
 # A transaction that took an outbox id may commit after a later one (PostgreSQL sequences);
@@ -57,6 +57,9 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("unit", stored=True, indexed=True, fast=True)
     builder.add_integer_field("clearance", stored=True, indexed=True, fast=True)
     builder.add_integer_field("people", indexed=True)
+    # A reader's grant with its last day, as one number (`reader_term`): a range query finds
+    # the grants of a person that run through today.
+    builder.add_integer_field("readers", indexed=True)
     # kind:unit:confidentiality, one term: a person's grants become one term-set query, a
     # single union of posting lists instead of nested clauses per level.
     builder.add_text_field("acl", tokenizer_name="raw")
@@ -155,6 +158,7 @@ def digest(entry: registry.Entry) -> str:
         entry.unit_id,
         entry.confidentiality,
         sorted(entry.people),
+        sorted((person, day.isoformat()) for person, day in entry.readers),
         entry.title,
         entry.text,
         entry.moment.astimezone(UTC).isoformat(),
@@ -196,6 +200,8 @@ def _document(entry: registry.Entry, symbols: Iterable[str]) -> tantivy.Document
     document.add_integer("uid", entry.uuid.int >> 65)
     for person in entry.people:
         document.add_integer("people", person)
+    for person, last_day in entry.readers:
+        document.add_integer("readers", reader_term(person, last_day))
     for term in symbols:
         document.add_text("symbol", term)
     return document
@@ -203,6 +209,14 @@ def _document(entry: registry.Entry, symbols: Iterable[str]) -> tantivy.Document
 
 def acl_term(kind: str, unit_id: int, confidentiality: int) -> str:
     return f"{kind}:{unit_id}:{confidentiality}"
+
+
+DAY_SPAN = 1 << 22  # above date.max.toordinal() (3,652,059): a person's days never overlap
+
+
+def reader_term(person: int, last_day: date) -> int:
+    """A person's grant through a day, ordered so that one person's grants are contiguous."""
+    return person * DAY_SPAN + last_day.toordinal()
 
 
 def _symbol_terms(entry: registry.Entry) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 from uuid import UUID
 
@@ -38,6 +38,9 @@ class Entry:
     status: str = ""
     status_label: str = ""
     unit_name: str = ""
+    # People who see it through a last day (a reading request): (person id, last day). The
+    # query compares the day, so the grant ends at midnight without waiting for a re-index.
+    readers: tuple[tuple[int, date], ...] = ()
 
     @property
     def key(self) -> str:

@@ -26,6 +26,7 @@ from vanphong.search import engine, registry
 from vanphong.search.query import Parsed, parse
 
 log = logging.getLogger(__name__)
+FieldType = tantivy.FieldType
 Occur = tantivy.Occur
 Query = tantivy.Query
 SCHEMA = engine.SCHEMA
@@ -105,7 +106,18 @@ def visibility(person: Person) -> Query:
         for level, units in provider.grants(person).units.items()
         for unit in units
     ]
-    involved = Query.term_query(SCHEMA, "people", person.pk)
+    today = timezone.localdate()
+    reading = Query.range_query(
+        SCHEMA,
+        "readers",
+        FieldType.Integer,
+        engine.reader_term(person.pk, today),
+        (person.pk + 1) * engine.DAY_SPAN - 1,
+        use_inverted_index=True,
+    )
+    involved = Query.boolean_query(
+        [(Occur.Should, Query.term_query(SCHEMA, "people", person.pk)), (Occur.Should, reading)]
+    )
     if not terms:
         return involved
     return Query.boolean_query([(Occur.Should, _term_set("acl", terms)), (Occur.Should, involved)])

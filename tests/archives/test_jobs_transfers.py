@@ -9,6 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.support.archives import ArchWorld, build_archives_world
@@ -104,6 +106,22 @@ def test_a_file_told_of_is_read_again_only_when_an_appraisal_changes_its_retenti
     assert remind(today=date(2022, 1, 1)).retention == 1
     file.refresh_from_db()
     assert file.retention_alerted_year == 2021
+
+
+def _queries_of_a_later_day(w: ArchWorld, files: int) -> int:
+    for _ in range(files):
+        archived_file(w, retention_years=5, work_ended_on=date(2011, 12, 31))
+    remind(today=date(2017, 1, 1))
+    with CaptureQueriesContext(connection) as queries:
+        assert remind(today=date(2017, 1, 2)).retention == 0
+    return len(queries)
+
+
+def test_the_daily_job_costs_the_same_whether_two_or_twenty_files_were_told_of(
+    w: ArchWorld,
+) -> None:
+    two = _queries_of_a_later_day(w, 2)
+    assert _queries_of_a_later_day(w, 18) == two
 
 
 def test_a_file_no_archivist_may_see_is_tried_daily_until_one_is_cleared_for_it(

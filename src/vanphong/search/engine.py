@@ -59,7 +59,7 @@ def _schema() -> tantivy.Schema:
     builder.add_integer_field("people", indexed=True)
     # A reader's grant with its last day, as one number (`reader_term`): a range query finds
     # the grants of a person that run through today.
-    builder.add_integer_field("readers", indexed=True)
+    builder.add_integer_field("readers", indexed=True, fast=True)
     # kind:unit:confidentiality, one term: a person's grants become one term-set query, a
     # single union of posting lists instead of nested clauses per level.
     builder.add_text_field("acl", tokenizer_name="raw")

@@ -99,7 +99,8 @@ def _term_set(name: str, values: Sequence[Any]) -> Query:
 
 def visibility(person: Person) -> Query:
     """Every object the person may see, as a Tantivy query: the (kind, unit, level) triples of
-    each provider's grants, or an object the person is involved in."""
+    each provider's grants, an object the person is involved in, or one they read through a day
+    not yet past."""
     terms = [
         engine.acl_term(provider.kind, unit, level)
         for provider in registry.providers()
@@ -113,14 +114,12 @@ def visibility(person: Person) -> Query:
         FieldType.Integer,
         engine.reader_term(person.pk, today),
         (person.pk + 1) * engine.DAY_SPAN - 1,
-        use_inverted_index=True,
     )
-    involved = Query.boolean_query(
-        [(Occur.Should, Query.term_query(SCHEMA, "people", person.pk)), (Occur.Should, reading)]
-    )
-    if not terms:
-        return involved
-    return Query.boolean_query([(Occur.Should, _term_set("acl", terms)), (Occur.Should, involved)])
+    involved = Query.term_query(SCHEMA, "people", person.pk)
+    clauses = [(Occur.Should, involved), (Occur.Should, reading)]
+    if terms:
+        clauses.insert(0, (Occur.Should, _term_set("acl", terms)))
+    return Query.boolean_query(clauses)
 
 
 def _text_query(parsed: Parsed) -> Query:

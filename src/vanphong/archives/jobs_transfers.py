@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -117,23 +117,21 @@ def _transfer_alerts(today: date, sent: Sent) -> None:
                 sent.notices += made
 
 
+def _kept_past_retention(today: date) -> QuerySet[RecordFile]:
+    kept = RecordFile.objects.filter(status__in=CUSTODY_STATUSES)
+    return past_retention(kept, today).select_related("unit", "archive_unit").order_by("pk")
+
+
 def retention_over(today: date) -> list[RecordFile]:
     """The files kept (with their unit or in the archive) whose retention has run out."""
-    kept = RecordFile.objects.filter(status__in=CUSTODY_STATUSES)
-    return list(past_retention(kept, today).select_related("unit", "archive_unit").order_by("pk"))
+    return list(_kept_past_retention(today))
 
 
 def _retention_untold(today: date) -> list[RecordFile]:
     """The files past their retention that nobody was told of for the retention they have: a
     file told of is read again only when its retention changes (an appraisal extends it)."""
-    kept = RecordFile.objects.filter(status__in=CUSTODY_STATUSES)
     untold = Q(retention_alerted_year__isnull=True) | ~Q(retention_alerted_year=F("expires_year"))
-    return list(
-        past_retention(kept, today)
-        .filter(untold)
-        .select_related("unit", "archive_unit")
-        .order_by("pk")
-    )
+    return list(_kept_past_retention(today).filter(untold))
 
 
 def _retention_alerts(today: date, sent: Sent) -> None:

@@ -144,9 +144,8 @@ class FileProvider(_Files):
     def _readers(self, file: RecordFile) -> tuple[tuple[int, date], ...]:
         last: dict[int, date] = {}
         for request in getattr(file, "readers", []):
-            if request.valid_until is not None:
-                day = last.get(request.requester_id, request.valid_until)
-                last[request.requester_id] = max(day, request.valid_until)
+            if (day := request.valid_until) is not None:  # always: the prefetch asks for a day
+                last[request.requester_id] = max(day, last.get(request.requester_id, day))
         return tuple(sorted(last.items()))
 
 
